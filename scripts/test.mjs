@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm test`: type checks, then Vitest (unit + service), then Playwright (browser suites).
+// Every stage runs even when an earlier one fails, so one run shows everything; the last line is
+// the combined summary in the plain form CI reads: "tests: N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const stages = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function run(name, cmd, args) {
+  process.stdout.write(`\n── ${name}: ${cmd} ${args.join(' ')}\n`);
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const ok = result.status === 0;
+  stages.push({ name, ok });
+  return ok;
+}
+
+// 1. Type checks: the Node side, the Electron glue against electron.d.ts, the Svelte renderer.
+for (const [name, args] of [
+  ['typecheck node', ['tsc', '-p', 'tsconfig.json']],
+  ['typecheck electron', ['tsc', '-p', 'tsconfig.electron.json']],
+  ['typecheck renderer', ['svelte-check', '--tsconfig', 'src-renderer/tsconfig.json', '--fail-on-warnings']],
+]) {
+  const config = args[2];
+  if (!existsSync(config)) continue;
+  if (!run(name, 'npx', args)) failed += 1;
+  else passed += 1;
+}
+
+// 2. Vitest.
+rmSync('.vitest-results.json', { force: true });
+run('vitest', 'npx', ['vitest', 'run']);
+if (existsSync('.vitest-results.json')) {
+  const r = JSON.parse(readFileSync('.vitest-results.json', 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+} else failed += 1;
+
+// 3. Playwright (Chromium from Debian; the Electron suite says itself why it skips).
+if (existsSync('playwright.config.ts')) {
+  rmSync('.playwright-results.json', { force: true });
+  run('playwright', 'npx', ['playwright', 'test']);
+  if (existsSync('.playwright-results.json')) {
+    const s = JSON.parse(readFileSync('.playwright-results.json', 'utf8')).stats;
+    passed += s.expected + (s.flaky ?? 0);
+    failed += s.unexpected;
+    skipped += s.skipped;
+  } else failed += 1;
+}
+
+const bad = stages.filter((s) => !s.ok).map((s) => s.name);
+if (bad.length) console.log(`\nstages that failed: ${bad.join(', ')}`);
+if (bad.length && failed === 0) failed = bad.length; // a stage can fail without a failed test (e.g. a crash)
+console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/**
+ * Every error the service answers with (API.md: `{ error, message, ... }`). The codes are fixed by
+ * the contract; the Japanese text is what the screen shows, the English text backs the language switch.
+ */
+export const errorCodes = [
+  'invalid_request',
+  'invalid_credentials',
+  'locked',
+  'withdrawn',
+  'rate_limited',
+  'otp_invalid',
+  'otp_expired',
+  'otp_exhausted',
+  'unauthenticated',
+  'password_policy',
+  'password_mismatch',
+  'key_invalid',
+  'reregistration_expired',
+  'enrollment_code_invalid',
+  'attestation_invalid',
+  'forbidden_origin',
+  'not_found',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
+  invalid_request: {
+    ja: '入力内容に誤りがあります。入力内容をご確認ください。',
+    en: 'Some of the input is not valid. Please check it.',
+  },
+  invalid_credentials: {
+    ja: 'ID（メールアドレス）またはパスワードが正しくありません。',
+    en: 'The ID (e-mail address) or password is incorrect.',
+  },
+  locked: {
+    ja: 'パスワード入力を5回誤ったため、ロックがかかりログインできません。30分程度時間を空けてお試しください。',
+    en: 'The password was entered wrongly 5 times, so login is locked. Please try again in about 30 minutes.',
+  },
+  withdrawn: {
+    ja: 'このアカウントは退会済みです。',
+    en: 'This account has been withdrawn.',
+  },
+  rate_limited: {
+    ja: 'しばらく時間を空けてから、もう一度お試しください。',
+    en: 'Too many requests. Please wait a while and try again.',
+  },
+  otp_invalid: {
+    ja: 'ワンタイムパスワードが正しくありません。',
+    en: 'The one-time password is incorrect.',
+  },
+  otp_expired: {
+    ja: 'ワンタイムパスワードの有効期間（30分間）を過ぎました。「求人者マイページログイン」画面に戻り、はじめからログインをやり直してください。',
+    en: 'The one-time password has expired (valid for 30 minutes). Please go back to the login screen and start again.',
+  },
+  otp_exhausted: {
+    ja: 'ワンタイムパスワード入力を10回誤ったため、ワンタイムパスワードが無効化されました。「求人者マイページログイン」画面に戻り、はじめからログインをやり直してください。',
+    en: 'The one-time password was entered wrongly 10 times and is no longer valid. Please go back to the login screen and start again.',
+  },
+  unauthenticated: {
+    ja: 'ログインしていないか、ログインの有効期間が過ぎました。もう一度ログインしてください。',
+    en: 'You are not logged in, or your session has expired. Please log in again.',
+  },
+  password_policy: {
+    ja: 'パスワードは、半角数字、英字、記号を組み合わせ、8桁以上32桁以内で設定してください。',
+    en: 'Use 8 to 32 half-width characters combining digits, letters and symbols.',
+  },
+  password_mismatch: {
+    ja: '新しいパスワードと新しいパスワード（確認用）が一致しません。',
+    en: 'The new password and its confirmation do not match.',
+  },
+  key_invalid: {
+    ja: '認証キーが正しくないか、有効期間を過ぎています。はじめからやり直してください。',
+    en: 'The authentication key is incorrect or has expired. Please start again.',
+  },
+  reregistration_expired: {
+    ja: 'マイページ退会後31日以上が経過しているため、オンラインでの再登録はできません。マイページの利用を再開したい場合は、最寄りのハローワークまでご連絡ください。',
+    en: 'More than 30 days have passed since withdrawal, so the account cannot be re-registered online. Please contact your nearest Hello Work office.',
+  },
+  enrollment_code_invalid: {
+    ja: '登録コードが正しくないか、有効期間を過ぎています。',
+    en: 'The enrollment code is incorrect or has expired.',
+  },
+  attestation_invalid: {
+    ja: 'この端末を確認できませんでした。',
+    en: 'This terminal could not be verified.',
+  },
+  forbidden_origin: {
+    ja: 'このページからの操作は受け付けられません。画面を開き直してください。',
+    en: 'Requests from this page are not accepted. Please reopen the screen.',
+  },
+  not_found: {
+    ja: 'お探しのページは見つかりませんでした。',
+    en: 'The page was not found.',
+  },
+  payload_too_large: {
+    ja: '入力内容が大きすぎます。',
+    en: 'The input is too large.',
+  },
+  unsupported_media_type: {
+    ja: '送信形式が正しくありません。',
+    en: 'The request format is not supported.',
+  },
+  internal_error: {
+    ja: 'システムエラーが発生しました。しばらく経ってから、もう一度お試しください。',
+    en: 'A system error occurred. Please try again later.',
+  },
+};
+
+/** The body of every error answer. Extra fields (retryAfterSeconds, attemptsLeft, …) ride along. */
+export const ErrorBody = z
+  .object({
+    error: z.enum(errorCodes),
+    message: z.string(),
+    retryAfterSeconds: z.number().int().nonnegative().optional(),
+    attemptsLeft: z.number().int().nonnegative().optional(),
+    reregistrable: z.boolean().optional(),
+    violations: z.array(z.string()).optional(),
+    fields: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'Error' });
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,53 @@
+/**
+ * The seed's rule constants, written once. Each is named after the rule in
+ * ../shared/spec/RULES.md that sets it; every program imports them from here.
+ */
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** R-LOGIN-3: five wrong passwords lock the account … */
+export const R_LOGIN_3_MAX_FAILED_PASSWORDS = 5;
+/** R-LOGIN-3: … for about 30 minutes. */
+export const R_LOGIN_3_LOCK_MS = 30 * MINUTE_MS;
+
+/** R-OTP-1: a one-time password is valid for 30 minutes. */
+export const R_OTP_1_TTL_MS = 30 * MINUTE_MS;
+/** R-OTP-2: ten wrong entries invalidate it. */
+export const R_OTP_2_MAX_ATTEMPTS = 10;
+/** Length of the mailed one-time password (digits). */
+export const OTP_DIGITS = 6;
+
+/** R-OTP-3: "skip the OTP on this browser" lasts 90 days. */
+export const R_OTP_3_DEVICE_TRUST_MS = 90 * DAY_MS;
+
+/** R-PW-3: a password-reset key dies 50 minutes after its mail was sent. */
+export const R_PW_3_RESET_KEY_TTL_MS = 50 * MINUTE_MS;
+/** R-PW-4: a password has 8 to 32 characters. */
+export const R_PW_4_MIN_LENGTH = 8;
+export const R_PW_4_MAX_LENGTH = 32;
+
+/** R-REREG-1/2: online re-registration is possible within 30 days of withdrawal. */
+export const R_REREG_1_WINDOW_MS = 30 * DAY_MS;
+
+/** Keys mailed for reset, re-registration and e-mail change accept this many wrong tries. */
+export const MAILED_KEY_MAX_ATTEMPTS = 5;
+/** Re-registration and e-mail-change keys (the seed gives no figure; as long as a reset key). */
+export const MAILED_KEY_TTL_MS = R_PW_3_RESET_KEY_TTL_MS;
+
+/** R-KIOSK-2: enrollment codes issued by IT live 24 hours; attestation nonces at most 5 minutes. */
+export const KIOSK_ENROLLMENT_CODE_TTL_MS = 24 * 60 * MINUTE_MS;
+export const KIOSK_NONCE_TTL_MS = 5 * MINUTE_MS;
+
+/** Sessions: a web session ends after 30 idle minutes or 8 hours; a kiosk session is short. */
+export const WEB_SESSION_IDLE_MS = 30 * MINUTE_MS;
+export const WEB_SESSION_ABSOLUTE_MS = 8 * 60 * MINUTE_MS;
+export const KIOSK_SESSION_IDLE_MS = 10 * MINUTE_MS;
+export const KIOSK_SESSION_ABSOLUTE_MS = 60 * MINUTE_MS;
+
+/** R-KIOSK-4: the kiosk wipes a visitor's session after 120 s idle, warning 30 s before. */
+export const KIOSK_IDLE_TIMEOUT_MS = 120_000;
+export const KIOSK_IDLE_WARNING_MS = 30_000;
+
+/** R-LOGIN-5: the seed's sender address (configurable through MAIL_FROM). */
+export const SEED_MAIL_FROM = 'system@mail.hellowork.mhlw.go.jp';
