@@ -1,0 +1,43 @@
+// The kiosk's Electron fuses, written once: the afterPack hook (build/fuses.mjs) flips them and
+// test/build reads them. Why each fuse is set so: docs/build.md ("The fuse table").
+import { FuseV1Options, FuseVersion } from '@electron/fuses';
+
+/** Fuse name (as @electron/fuses spells it) → state in the shipped build. */
+export const SHIPPED_FUSES = Object.freeze({
+  RunAsNode: false, // ELECTRON_RUN_AS_NODE would turn the signed binary into a plain Node.
+  EnableCookieEncryption: true, // cookies on disk (if any ever are) are OS-encrypted.
+  EnableNodeOptionsEnvironmentVariable: false, // NODE_OPTIONS=--require could inject code.
+  EnableNodeCliInspectArguments: false, // --inspect would open a debugger into main.
+  EnableEmbeddedAsarIntegrityValidation: true, // a swapped app.asar refuses to load (Windows).
+  OnlyLoadAppFromAsar: true, // no resources/app folder next to app.asar is ever loaded.
+  LoadBrowserProcessSpecificV8Snapshot: false, // Electron's default; we ship no custom snapshot.
+  GrantFileProtocolExtraPrivileges: false, // file:// pages get no extra fetch/worker rights.
+});
+
+/** The only fuse the Playwright test build changes: `_electron.launch` needs --inspect. */
+export const TEST_BUILD_DIFFERENCE = Object.freeze({ EnableNodeCliInspectArguments: true });
+
+/** KIOSK_TEST_BUILD=1 (or "true") selects the Playwright test build; anything else ships. */
+export function isTestBuild(env = process.env) {
+  return env.KIOSK_TEST_BUILD === '1' || env.KIOSK_TEST_BUILD === 'true';
+}
+
+/** Fuse name → state for the build that `env` selects. */
+export function fuseStates({ testBuild }) {
+  return Object.freeze({ ...SHIPPED_FUSES, ...(testBuild ? TEST_BUILD_DIFFERENCE : {}) });
+}
+
+/**
+ * The @electron/fuses config. Not `strictlyRequireAllFuses`: Electron 41's wire has a ninth fuse
+ * (WasmTrapHandlers) that @electron/fuses 1.x cannot name; it keeps its default (on), and the
+ * hook reads the wire back to prove the eight named here.
+ */
+export function fuseConfig({ testBuild }) {
+  const config = { version: FuseVersion.V1, resetAdHocDarwinSignature: false };
+  for (const [name, on] of Object.entries(fuseStates({ testBuild }))) {
+    const index = FuseV1Options[name];
+    if (typeof index !== 'number') throw new Error(`@electron/fuses knows no fuse named ${name}`);
+    config[index] = on;
+  }
+  return config;
+}
