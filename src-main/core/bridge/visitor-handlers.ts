@@ -1,0 +1,112 @@
+import { errorText } from '../../../src-shared/api/errors.js';
+import type { HostError, HostResult, SignInResult } from '../../../src-shared/host.js';
+import type { Logger } from '../ports.js';
+import type { Credential, ServiceClient } from '../service/service-client.js';
+import { attest, type Signer } from '../terminal/attestation.js';
+import type { VisitorSession } from '../wipe/visitor-session.js';
+import type { WipeReason, WipeReport } from '../wipe/session-wiper.js';
+import type { KioskHandlers } from './bridge-dispatch.js';
+
+export type VisitorDeps = {
+  client: () => ServiceClient | undefined;
+  signer: () => Promise<Signer | undefined>;
+  session: VisitorSession;
+  wipe: (reason: WipeReason) => Promise<WipeReport>;
+  log: Logger;
+};
+
+type VisitorChannels = Exclude<keyof KioskHandlers, 'status' | 'enroll' | 'activity' | 'continueSession' | 'adminExit'>;
+
+const notEnrolled: HostError = { error: 'network_error', message: 'この端末は登録されていません。係員にお知らせください。' };
+const unauthenticated: HostError = { error: 'unauthenticated', message: errorText.unauthenticated.ja };
+
+/**
+ * The Host calls of the screens, answered from main (R-KIOSK-2/3, R-OTP-7): login attests the
+ * terminal, the credential stays here, and the OTP step appears only when attestation failed.
+ */
+export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, VisitorChannels> {
+  const { session, log } = deps;
+
+  async function anonymous<T>(run: (client: ServiceClient) => Promise<HostResult<T>>): Promise<HostResult<T>> {
+    const client = deps.client();
+    return client ? run(client) : { ok: false, error: notEnrolled };
+  }
+
+  async function signedIn<T>(run: (client: ServiceClient, credential: Credential) => Promise<HostResult<T>>): Promise<HostResult<T>> {
+    const client = deps.client();
+    const credential = session.credential;
+    if (!client || !credential) return { ok: false, error: unauthenticated };
+    const answer = await run(client, credential);
+    if (!answer.ok && answer.error.error === 'unauthenticated') session.drop(); // ended or revoked at the service
+    return answer;
+  }
+
+  return {
+    meta: () => anonymous((c) => c.call('meta')),
+
+    async login({ id, password }) {
+      const client = deps.client();
+      if (!client) return { ok: false, error: notEnrolled };
+      session.cancelOtp();
+      const signer = await deps.signer().catch((error: unknown) => {
+        log.error('the terminal key cannot be read', { error: String(error) });
+        return undefined;
+      });
+      const outcome = signer ? await attest(client, signer) : { ok: false as const, reason: 'not enrolled or key unreadable' };
+      if (!outcome.ok) log.warn('attestation failed: this login goes on with the OTP step', { reason: outcome.reason });
+      const answer = await client.call('login', { body: { id, password, ...(outcome.ok ? { attestation: outcome.attestation } : {}) } });
+      if (!answer.ok) return answer;
+      if (answer.data.status === 'otp_required') {
+        if (outcome.ok) log.warn('the service did not accept this terminal (revoked or unknown): OTP step');
+        session.pendingOtp(answer.data.challenge);
+        // R-KIOSK-2: on a kiosk the OTP step means the terminal could not be verified.
+        return { ok: true, data: { status: 'otp_required', expiresAt: answer.data.expiresAt, attestationFailed: true } };
+      }
+      if (!answer.data.token) return { ok: false, error: { error: 'internal_error', message: errorText.internal_error.ja } };
+      session.signedIn({ kind: 'bearer', token: answer.data.token });
+      return { ok: true, data: { status: 'authenticated' } };
+    },
+
+    async submitOtp({ otp }) {
+      const client = deps.client();
+      const challenge = session.challenge;
+      if (!client || !challenge) return { ok: false, error: { error: 'otp_expired', message: errorText.otp_expired.ja } };
+      let cookies: string[] = [];
+      // R-KIOSK-3: rememberDevice is always false here (the bridge refuses true).
+      const answer = await client.call('loginOtp', { body: { challenge, otp, rememberDevice: false }, onCookies: (c) => (cookies = c) });
+      if (!answer.ok) {
+        if (answer.error.error === 'otp_expired' || answer.error.error === 'otp_exhausted') session.cancelOtp();
+        return answer;
+      }
+      const token = (answer.data as { token?: unknown }).token;
+      if (typeof token === 'string') session.signedIn({ kind: 'bearer', token });
+      else if (cookies.length) session.signedIn({ kind: 'cookie', cookie: cookies.join('; ') });
+      else return { ok: false, error: { error: 'internal_error', message: errorText.internal_error.ja } };
+      return { ok: true, data: { status: 'authenticated' } satisfies SignInResult };
+    },
+
+    async cancelLogin() {
+      session.cancelOtp();
+      return { ok: true, data: undefined };
+    },
+
+    async logout() {
+      // The wipe logs out at the service first, then replaces the page with a fresh login.
+      void deps.wipe('logout');
+      return { ok: true, data: undefined };
+    },
+
+    home: () => signedIn((c, credential) => c.call('home', { credential })),
+    devices: () => signedIn((c, credential) => c.call('devices', { credential })),
+    revokeDevice: ({ id }) => signedIn((c, credential) => c.call('deviceRevoke', { credential, params: { id } })),
+    changePassword: (body) => signedIn((c, credential) => c.call('passwordChange', { credential, body })),
+    changeEmail: (body) => signedIn((c, credential) => c.call('emailChange', { credential, body })),
+    confirmEmail: (body) => signedIn((c, credential) => c.call('emailConfirm', { credential, body })),
+    withdraw: (body) => signedIn((c, credential) => c.call('withdraw', { credential, body })),
+
+    requestPasswordReset: (body) => anonymous((c) => c.call('passwordReset', { body })),
+    completePasswordReset: (body) => anonymous((c) => c.call('passwordResetComplete', { body })),
+    requestReregistration: (body) => anonymous((c) => c.call('reregistration', { body })),
+    completeReregistration: (body) => anonymous((c) => c.call('reregistrationComplete', { body })),
+  };
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { KIOSK_IDLE_TIMEOUT_MS, KIOSK_IDLE_WARNING_MS } from '../../../src-shared/rules.js';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** https everywhere; plain http only to this machine (development and the test suites). */
+export const ServiceUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2048)
+  .refine((raw) => {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || LOOPBACK.has(url.hostname);
+  }, 'must be https:// (plain http:// only to localhost)');
+
+/** `scrypt$N$r$p$salt$hash` (base64), made by `hashAdminPin` — never the PIN itself. */
+export const AdminPinHash = z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'must be a hash made by `npm run kiosk:hash-pin`');
+
+/** Every setting, each optional: a source (store or policy) gives only what it sets. */
+export const KioskSettings = z.strictObject({
+  serviceUrl: ServiceUrl.optional(),
+  office: z.string().min(1).max(100).optional(),
+  idleTimeoutSeconds: z.number().int().min(30).max(3600).optional(),
+  idleWarningSeconds: z.number().int().min(5).max(300).optional(),
+  locale: z.enum(['ja', 'en']).optional(),
+  adminPinHash: AdminPinHash.optional(),
+});
+export type KioskSettings = z.infer<typeof KioskSettings>;
+export const settingKeys = Object.keys(KioskSettings.shape) as (keyof KioskSettings)[];
+
+export const defaultSettings = {
+  idleTimeoutSeconds: KIOSK_IDLE_TIMEOUT_MS / 1000,
+  idleWarningSeconds: KIOSK_IDLE_WARNING_MS / 1000,
+  locale: 'ja',
+} as const satisfies KioskSettings;
+
+/** The merged configuration the kiosk runs with. */
+export const KioskConfig = KioskSettings.required({ idleTimeoutSeconds: true, idleWarningSeconds: true, locale: true }).refine(
+  (c) => c.idleWarningSeconds < c.idleTimeoutSeconds,
+  { message: 'idleWarningSeconds must be shorter than idleTimeoutSeconds', path: ['idleWarningSeconds'] },
+);
+export type KioskConfig = z.infer<typeof KioskConfig>;

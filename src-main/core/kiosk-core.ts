@@ -1,0 +1,188 @@
+import type { KioskEvent, KioskStatus } from '../../src-shared/kiosk-bridge.js';
+import type { HostResult } from '../../src-shared/host.js';
+import { createPinGate } from './admin/admin-pin.js';
+import { createBridgeDispatch, type KioskHandlers } from './bridge/bridge-dispatch.js';
+import { createVisitorHandlers } from './bridge/visitor-handlers.js';
+import { ServiceUrl } from './config/kiosk-config.schema.js';
+import type { LoadedConfig } from './config/load-config.js';
+import { createIdleGuard } from './idle/idle-guard.js';
+import type { Clock, Logger, SettingsStore } from './ports.js';
+import { createServiceClient, type ServiceClient } from './service/service-client.js';
+import type { Signer } from './terminal/attestation.js';
+import { enrollTerminal } from './terminal/enrollment.js';
+import { sendHeartbeat, startHeartbeat } from './terminal/heartbeat.js';
+import { machineIdHash, type MachineIdSource } from './terminal/machine-id.js';
+import type { SecretBox } from './terminal/secret-box.js';
+import { loadPrivateKey, readTerminalRecord } from './terminal/terminal-record.js';
+import { serializeWipes, wipeVisitor, type SessionWiper, type WipeReason } from './wipe/session-wiper.js';
+import { createVisitorSession } from './wipe/visitor-session.js';
+
+export type KioskCoreDeps = {
+  loaded: LoadedConfig;
+  store: SettingsStore;
+  box: SecretBox;
+  machineId: MachineIdSource;
+  /** where the private key goes when the SecretBox is not OS-backed (0600) */
+  keyFile: string;
+  clock: Clock;
+  log: Logger;
+  wiper: SessionWiper;
+  /** pushes an event to the kiosk page */
+  emit: (event: KioskEvent) => void;
+  /** the hidden admin exit */
+  quit: () => void;
+  osIdleMs?: () => number;
+  version: string;
+  label?: string;
+  heartbeatMs?: number;
+};
+
+/**
+ * The kiosk's main-process logic, without Electron: the glue and the Playwright suite build the
+ * same core and differ only in the ports they pass.
+ */
+export function createKioskCore(deps: KioskCoreDeps) {
+  const { loaded, store, log } = deps;
+  const config = loaded.config;
+  const session = createVisitorSession();
+  let client: ServiceClient | undefined;
+  let signer: Signer | undefined;
+
+  const serviceUrl = () => config.serviceUrl ?? readTerminalRecord(store)?.serviceUrl;
+  const currentClient = () => {
+    const url = serviceUrl();
+    if (!url || !readTerminalRecord(store)) return undefined;
+    if (!client || client.baseUrl !== new URL(url).origin) client = createServiceClient(url);
+    return client;
+  };
+  const currentSigner = async () => {
+    const record = readTerminalRecord(store);
+    if (!record) return undefined;
+    if (signer?.terminalId !== record.terminalId) {
+      signer = { terminalId: record.terminalId, machineIdHash: record.machineIdHash, privateKey: await loadPrivateKey(record.key, deps.box) };
+    }
+    return signer;
+  };
+
+  const wipe = serializeWipes(async (reason: WipeReason) => {
+    const report = await wipeVisitor(reason, { session, client: currentClient, wiper: deps.wiper, log });
+    idle.wiped();
+    return report;
+  });
+
+  const idle = createIdleGuard({
+    clock: deps.clock,
+    timeoutMs: config.idleTimeoutSeconds * 1000,
+    warningMs: config.idleWarningSeconds * 1000,
+    ...(deps.osIdleMs ? { osIdleMs: deps.osIdleMs } : {}),
+    onEffect(effect) {
+      if (effect.type === 'warn') deps.emit({ type: 'idle-warning', secondsLeft: effect.secondsLeft });
+      else if (effect.type === 'active') deps.emit({ type: 'idle-active' });
+      else void wipe('idle');
+    },
+  });
+
+  const pinGate = createPinGate(deps.clock);
+  const ok: HostResult = { ok: true, data: undefined };
+
+  const handlers: KioskHandlers = {
+    ...createVisitorHandlers({ client: currentClient, signer: currentSigner, session, wipe, log }),
+
+    async status() {
+      const record = readTerminalRecord(store);
+      const url = serviceUrl();
+      const data: KioskStatus = {
+        enrolled: record !== undefined,
+        ...(record ? { terminalId: record.terminalId } : {}),
+        ...((config.office ?? record?.office) ? { office: config.office ?? record?.office } : {}),
+        ...(url ? { serviceUrl: url } : {}),
+        serviceUrlFromPolicy: loaded.fromPolicy.has('serviceUrl'),
+        keyProtection: record ? record.key.kind : deps.box.osBacked ? 'os' : 'file',
+        keyBackend: record ? record.key.backend : deps.box.backend,
+        locale: config.locale,
+        idleTimeoutSeconds: config.idleTimeoutSeconds,
+        idleWarningSeconds: config.idleWarningSeconds,
+      };
+      return { ok: true, data };
+    },
+
+    async enroll({ serviceUrl: url, code }) {
+      if (readTerminalRecord(store)) return { ok: false, error: { error: 'invalid_request', message: 'この端末は登録済みです。' } };
+      const checked = ServiceUrl.safeParse(url);
+      if (!checked.success) return { ok: false, error: { error: 'invalid_request', message: 'サービスのURLは https:// で始まる必要があります。', fields: ['serviceUrl'] } };
+      if (config.serviceUrl && new URL(config.serviceUrl).origin !== new URL(url).origin) {
+        return { ok: false, error: { error: 'invalid_request', message: 'サービスのURLは管理者のポリシーで決められています。', fields: ['serviceUrl'] } };
+      }
+      const hash = await machineIdHash(deps.machineId);
+      const result = await enrollTerminal({
+        client: createServiceClient(url), serviceUrl: url, code, machineIdHash: hash, box: deps.box, store, keyFile: deps.keyFile, version: deps.version,
+        ...(deps.label ? { label: deps.label } : {}),
+      });
+      if (result.ok) {
+        if (!config.serviceUrl) store.set('serviceUrl', url);
+        const record = readTerminalRecord(store);
+        log.info('terminal enrolled', { terminalId: result.data.terminalId, keyProtection: record?.key.kind, keyBackend: record?.key.backend });
+        if (record?.key.kind === 'file') {
+          log.warn(`no OS-backed secret store (${record.key.backend}): the terminal key is kept in ${record.key.path} (mode 0600, readable by the kiosk account only); see docs/kiosk.md`);
+        }
+      } else log.warn('enrollment refused', { error: result.error.error });
+      return result;
+    },
+
+    async activity() {
+      idle.input();
+      return ok;
+    },
+    async continueSession() {
+      idle.input();
+      return ok;
+    },
+
+    async adminExit({ pin }) {
+      const verdict = pinGate.check(pin, config.adminPinHash);
+      if (verdict === 'ok') {
+        log.info('admin exit');
+        await wipe('admin');
+        deps.quit();
+        return ok;
+      }
+      log.warn('admin exit refused', { verdict });
+      return { ok: false, error: { error: verdict === 'locked' ? 'locked' : 'invalid_credentials', message: verdict === 'locked' ? 'しばらく時間を空けてください。' : 'PINが正しくありません。' } };
+    },
+  };
+
+  const dispatch = createBridgeDispatch(handlers, log);
+  let stopHeartbeat: (() => void) | undefined;
+
+  return {
+    handlers,
+    dispatch,
+    idle,
+    wipe,
+    /** For tests and the glue's diagnostics only; the renderer never sees it. */
+    session,
+    /** Start-up: a fresh page with nothing of anyone (R-KIOSK-4), then the idle guard and heartbeat. */
+    async start() {
+      await wipe('start-up');
+      idle.start();
+      stopHeartbeat = startHeartbeat({
+        clock: deps.clock,
+        everyMs: deps.heartbeatMs ?? 5 * 60_000,
+        log,
+        beat: async () => {
+          const c = currentClient();
+          const s = await currentSigner();
+          return c && s ? sendHeartbeat(c, s, deps.version) : 'ok';
+        },
+        onRevoked: () => {
+          if (session.credential) void wipe('terminal-revoked');
+        },
+      });
+    },
+    stop() {
+      idle.stop();
+      stopHeartbeat?.();
+    },
+  };
+}
+export type KioskCore = ReturnType<typeof createKioskCore>;

@@ -1,0 +1,79 @@
+import axios, { type AxiosInstance } from 'axios';
+import type { z } from 'zod';
+import { api, type ApiName } from '../../../src-shared/api/routes.js';
+import { ErrorBody, errorText } from '../../../src-shared/api/errors.js';
+import type { HostResult } from '../../../src-shared/host.js';
+
+/**
+ * How the main process proves the visitor's session: the kiosk token (Bearer), or, after an OTP
+ * fallback where the service answers with a web session cookie, that cookie. Either way it lives
+ * in this process's memory only and never reaches the renderer (R-KIOSK-3).
+ */
+export type Credential = { kind: 'bearer'; token: string } | { kind: 'cookie'; cookie: string };
+
+type Route<N extends ApiName> = (typeof api)[N];
+type BodyOf<N extends ApiName> = Route<N> extends { body: z.ZodType } ? z.input<Route<N>['body']> : undefined;
+type DataOf<N extends ApiName> = Route<N> extends { response: z.ZodType } ? z.output<Route<N>['response']> : void;
+
+export type CallOptions<N extends ApiName> = {
+  body?: BodyOf<N>;
+  params?: Record<string, string>;
+  credential?: Credential;
+  /** Receives the `name=value` part of every Set-Cookie of the answer. */
+  onCookies?: (cookies: string[]) => void;
+};
+
+export type ServiceClient = {
+  readonly baseUrl: string;
+  call<N extends ApiName>(name: N, options?: CallOptions<N>): Promise<HostResult<DataOf<N>>>;
+};
+
+const NETWORK_MESSAGE = 'サービスに接続できません。しばらく経ってから、もう一度お試しください。';
+
+export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number; http?: AxiosInstance } = {}): ServiceClient {
+  const origin = new URL(baseUrl).origin;
+  const http =
+    opts.http ??
+    axios.create({
+      baseURL: origin,
+      timeout: opts.timeoutMs ?? 15_000,
+      // Every status is an answer to read, and a redirect is never followed off the service.
+      validateStatus: () => true,
+      maxRedirects: 0,
+      headers: { Accept: 'application/json' },
+    });
+
+  return {
+    baseUrl: origin,
+    async call(name, options = {}) {
+      const route = api[name] as { method: string; path: string; status: number; response?: z.ZodType };
+      const path = route.path.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(options.params?.[key] ?? ''));
+      const headers: Record<string, string> = {};
+      if (options.credential?.kind === 'bearer') headers.Authorization = `Bearer ${options.credential.token}`;
+      if (options.credential?.kind === 'cookie') {
+        headers.Cookie = options.credential.cookie;
+        headers.Origin = origin; // a cookie session is checked against its origin like a browser's
+      }
+      let res;
+      try {
+        res = await http.request({ method: route.method, url: path, data: options.body, headers });
+      } catch {
+        return { ok: false, error: { error: 'network_error', message: NETWORK_MESSAGE } };
+      }
+      const setCookie = res.headers['set-cookie'];
+      if (options.onCookies && Array.isArray(setCookie)) options.onCookies(setCookie.map((c) => c.split(';')[0] ?? '').filter(Boolean));
+      if (res.status === route.status) {
+        if (!route.response) return { ok: true, data: undefined } as HostResult<DataOf<typeof name>>;
+        const parsed = route.response.safeParse(res.data);
+        if (parsed.success) return { ok: true, data: parsed.data } as HostResult<DataOf<typeof name>>;
+        return internalError();
+      }
+      const body = ErrorBody.safeParse(res.data);
+      return body.success ? { ok: false, error: body.data } : internalError();
+    },
+  };
+}
+
+function internalError(): { ok: false; error: ErrorBody } {
+  return { ok: false, error: { error: 'internal_error', message: errorText.internal_error.ja } };
+}

@@ -1,0 +1,82 @@
+import type { Logger } from '../ports.js';
+import type { ServiceClient } from '../service/service-client.js';
+import type { VisitorSession } from './visitor-session.js';
+
+/**
+ * What a wipe needs from the browser side. Electron: the window's one in-memory session and its
+ * WebContentsView; the Playwright suite: the browser context and its page.
+ */
+export interface SessionWiper {
+  /** cookies, localStorage, IndexedDB, service workers, cache storage, … of the partition */
+  clearStorageData(): Promise<void>;
+  clearHttpCache(): Promise<void>;
+  clearAuthCache(): Promise<void>;
+  /**
+   * New web contents showing a fresh login: sessionStorage and in-memory page state (typed form
+   * fields) survive every clear call, so only replacing the contents removes them.
+   */
+  replaceContents(): Promise<void>;
+  /** What is left of the last visitor; empty when the wipe worked. */
+  leftovers(): Promise<string[]>;
+  /** Last resort when something is left: start the app again (a new process, a new partition). */
+  restartApp(reason: string): void;
+}
+
+export type WipeReason = 'idle' | 'logout' | 'suspend' | 'lock-screen' | 'start-up' | 'renderer-gone' | 'terminal-revoked' | 'admin';
+export type WipeReport = { reason: WipeReason; steps: string[]; leftovers: string[]; restarted: boolean };
+
+/**
+ * R-KIOSK-4: end the visitor's session at the service, forget it here, clear every trace in the
+ * browser, show a fresh login, then check. The order matters: the service is told first, while
+ * the credential is still known; the page is replaced last, after its storage is gone.
+ */
+export async function wipeVisitor(reason: WipeReason, deps: { session: VisitorSession; client: () => ServiceClient | undefined; wiper: SessionWiper; log: Logger }): Promise<WipeReport> {
+  const steps: string[] = [];
+  const step = async (name: string, run: () => Promise<void>) => {
+    try {
+      await run();
+      steps.push(name);
+    } catch (error) {
+      steps.push(`${name} (failed)`);
+      deps.log.error(`wipe: ${name} failed`, { reason, error: String(error) });
+    }
+  };
+
+  const credential = deps.session.credential;
+  const client = deps.client();
+  await step('logout', async () => {
+    if (!credential || !client) return;
+    const answer = await client.call('logout', { credential });
+    if (!answer.ok && answer.error.error !== 'unauthenticated') throw new Error(answer.error.error);
+  });
+  deps.session.drop();
+  steps.push('drop-token');
+  await step('clear-storage', () => deps.wiper.clearStorageData());
+  await step('clear-http-cache', () => deps.wiper.clearHttpCache());
+  await step('clear-auth-cache', () => deps.wiper.clearAuthCache());
+  await step('replace-contents', () => deps.wiper.replaceContents());
+
+  let leftovers: string[];
+  try {
+    leftovers = await deps.wiper.leftovers();
+  } catch (error) {
+    leftovers = [`verification failed: ${String(error)}`];
+  }
+  steps.push('verify');
+  const restarted = leftovers.length > 0 || steps.some((s) => s.endsWith('(failed)') && s !== 'logout (failed)');
+  if (restarted) {
+    deps.log.error('wipe: traces remain; restarting the kiosk', { reason, leftovers, steps });
+    deps.wiper.restartApp(`wipe (${reason}) left: ${leftovers.join(', ') || steps.join(', ')}`);
+  } else deps.log.info('wipe: done', { reason });
+  return { reason, steps, leftovers, restarted };
+}
+
+/** One wipe at a time: a second trigger during a wipe waits for it and then wipes again. */
+export function serializeWipes(run: (reason: WipeReason) => Promise<WipeReport>) {
+  let last: Promise<unknown> = Promise.resolve();
+  return (reason: WipeReason): Promise<WipeReport> => {
+    const next = last.then(() => run(reason));
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
