@@ -1,0 +1,44 @@
+// Which Electron distribution electron-builder packs. The binary cannot be downloaded on our build
+// and CI machines (ELECTRON_SKIP_BINARY_DOWNLOAD=1), so the packaging scripts check for it first
+// and stop with a clear message instead of a network error deep inside electron-builder.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+const EXECUTABLE = { linux: 'electron', win32: 'electron.exe' };
+
+/**
+ * @param {{ env: Record<string, string | undefined>, platforms: string[], hostPlatform: string, root: string, electronVersion: string }} o
+ * @returns {{ dist: string | null } | { error: string }} dist null: let electron-builder download.
+ */
+export function resolveElectronDist({ env, platforms, hostPlatform, root, electronVersion }) {
+  const given = env.KIOSK_ELECTRON_DIST;
+  if (given === 'download') return { dist: null }; // a machine with internet: electron-builder fetches the zips
+  if (given) {
+    if (!existsSync(given)) return { error: `KIOSK_ELECTRON_DIST=${given} does not exist.\n${howToGet(electronVersion)}` };
+    return { dist: path.resolve(given) };
+  }
+  const foreign = platforms.filter((p) => p !== hostPlatform);
+  if (foreign.length) {
+    return { error: `Building for ${foreign.join(', ')} on ${hostPlatform} needs that platform's Electron.\n${howToGet(electronVersion)}` };
+  }
+  const local = path.join(root, 'node_modules', 'electron', 'dist');
+  if (!existsSync(path.join(local, EXECUTABLE[hostPlatform] ?? 'electron'))) {
+    return {
+      error:
+        `The Electron binary is missing (${local}): electron was installed with ` +
+        `ELECTRON_SKIP_BINARY_DOWNLOAD=1, so there is nothing to package.\n${howToGet(electronVersion)}`,
+    };
+  }
+  return { dist: local };
+}
+
+function howToGet(version) {
+  return [
+    'Get Electron on a machine that reaches it, then build there:',
+    '  - with internet: `node node_modules/electron/install.js` (host platform), or',
+    '    KIOSK_ELECTRON_DIST=download to let electron-builder fetch every platform;',
+    `  - offline: put electron-v${version}-linux-x64.zip / electron-v${version}-win32-x64.zip`,
+    '    (from the Electron releases or your mirror) in a folder and set KIOSK_ELECTRON_DIST to it.',
+    'See docs/build.md ("Where Electron comes from").',
+  ].join('\n');
+}
