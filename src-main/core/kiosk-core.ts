@@ -48,7 +48,9 @@ export function createKioskCore(deps: KioskCoreDeps) {
   let client: ServiceClient | undefined;
   let signer: Signer | undefined;
 
-  const serviceUrl = () => config.serviceUrl ?? readTerminalRecord(store)?.serviceUrl;
+  const policyUrl = loaded.fromPolicy.has('serviceUrl') ? config.serviceUrl : undefined;
+  // IT's policy wins; otherwise the URL the terminal was enrolled with.
+  const serviceUrl = () => policyUrl ?? readTerminalRecord(store)?.serviceUrl ?? config.serviceUrl;
   const currentClient = () => {
     const url = serviceUrl();
     if (!url || !readTerminalRecord(store)) return undefined;
@@ -110,7 +112,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
       if (readTerminalRecord(store)) return { ok: false, error: { error: 'invalid_request', message: 'この端末は登録済みです。' } };
       const checked = ServiceUrl.safeParse(url);
       if (!checked.success) return { ok: false, error: { error: 'invalid_request', message: 'サービスのURLは https:// で始まる必要があります。', fields: ['serviceUrl'] } };
-      if (config.serviceUrl && new URL(config.serviceUrl).origin !== new URL(url).origin) {
+      if (policyUrl && new URL(policyUrl).origin !== new URL(url).origin) {
         return { ok: false, error: { error: 'invalid_request', message: 'サービスのURLは管理者のポリシーで決められています。', fields: ['serviceUrl'] } };
       }
       const hash = await machineIdHash(deps.machineId);
@@ -119,7 +121,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
         ...(deps.label ? { label: deps.label } : {}),
       });
       if (result.ok) {
-        if (!config.serviceUrl) store.set('serviceUrl', url);
+        if (!policyUrl) store.set('serviceUrl', url);
         const record = readTerminalRecord(store);
         log.info('terminal enrolled', { terminalId: result.data.terminalId, keyProtection: record?.key.kind, keyBackend: record?.key.backend });
         if (record?.key.kind === 'file') {
