@@ -1,0 +1,147 @@
+import type { HostError } from '../../../src-shared/host.js';
+import { OTP_DIGITS } from '../../../src-shared/rules.js';
+import type { AppModel } from '../app-model.svelte.js';
+import { Form, looksLikeEmail, type FieldErrors } from './form.svelte.js';
+
+/** The locked message with the time to wait (R-LOGIN-3). */
+export function lockedText(app: AppModel, e: HostError): string {
+  const base = app.i18n.error(e);
+  const s = 'retryAfterSeconds' in e ? e.retryAfterSeconds : undefined;
+  return typeof s === 'number' && s > 0 ? `${base} ${app.i18n.m.common.retryAfter(Math.max(1, Math.ceil(s / 60)))}` : base;
+}
+
+/** 求人者マイページログイン (R-LOGIN-1..4, R-REREG-2). */
+export class LoginState {
+  readonly form = new Form({ id: '', password: '' });
+  /** After a correct password for a withdrawn account: can it be re-registered online? */
+  withdrawn = $state<'reregistrable' | 'expired' | null>(null);
+  readonly #app: AppModel;
+
+  constructor(app: AppModel) {
+    this.#app = app;
+  }
+
+  validate(): FieldErrors<'id' | 'password'> {
+    const m = this.#app.i18n.m;
+    const { id, password } = this.form.values;
+    const errors: FieldErrors<'id' | 'password'> = {};
+    if (id.trim() === '') errors.id = m.common.enterField(m.login.id);
+    else if (!looksLikeEmail(id)) errors.id = m.common.emailFormat;
+    if (password === '') errors.password = m.common.enterField(m.login.password);
+    return errors;
+  }
+
+  async submit(): Promise<void> {
+    const app = this.#app;
+    const errors = this.validate();
+    this.withdrawn = null;
+    if (Object.keys(errors).length) return this.form.fail(errors);
+    this.form.clear();
+    const { id, password } = this.form.values;
+    const r = await this.form.run(() => app.host.login({ id, password }));
+    if (!r) return;
+    if (r.ok) {
+      if (r.data.status === 'otp_required') {
+        app.otpDraft = { otp: '', remember: false, canceled: false };
+        app.go('otp');
+      } else {
+        app.signedIn = true;
+        app.go('home', { replace: true });
+      }
+      return;
+    }
+    const e = r.error;
+    switch (e.error) {
+      case 'invalid_credentials':
+        return this.form.fail({ password: app.i18n.error(e) });
+      case 'locked':
+        return this.form.fail({}, lockedText(app, e));
+      case 'withdrawn': {
+        const reregistrable = 'reregistrable' in e && e.reregistrable === true;
+        this.withdrawn = reregistrable ? 'reregistrable' : 'expired';
+        const m = app.i18n.m;
+        return this.form.fail({}, reregistrable ? m.login.withdrawnReregistrable : app.i18n.error({ error: 'reregistration_expired', message: '' }));
+      }
+      case 'invalid_request':
+        if ('fields' in e && e.fields?.includes('id')) return this.form.fail({ id: app.i18n.m.common.emailFormat });
+        return this.form.fail({}, app.i18n.error(e));
+      default:
+        return this.form.fail({}, app.i18n.error(e));
+    }
+  }
+}
+
+/** ワンタイムパスワード入力 and its confirmation (R-LOGIN-2, R-OTP-1..6). */
+export class OtpState {
+  readonly form: Form<'otp'>;
+  remember = $state(false);
+  readonly #app: AppModel;
+
+  constructor(app: AppModel) {
+    this.#app = app;
+    this.form = new Form({ otp: app.otpDraft.otp });
+    this.remember = app.host.offersOtpSkip && app.otpDraft.remember;
+  }
+
+  validate(): FieldErrors<'otp'> {
+    const m = this.#app.i18n.m;
+    const otp = this.form.values.otp.normalize('NFKC').trim();
+    if (otp === '') return { otp: m.common.enterField(m.otp.label) };
+    if (!new RegExp(`^[0-9]{${OTP_DIGITS}}$`).test(otp)) return { otp: this.#app.i18n.error({ error: 'otp_invalid', message: '' }) };
+    return {};
+  }
+
+  /** 送信: with the checkbox ticked, the confirmation comes first (R-OTP-3). */
+  async submit(): Promise<void> {
+    const errors = this.validate();
+    if (Object.keys(errors).length) return this.form.fail(errors);
+    this.form.clear();
+    const remember = this.#app.host.offersOtpSkip && this.remember;
+    if (remember) {
+      this.#app.otpDraft = { otp: this.form.values.otp, remember: true, canceled: false };
+      this.#app.go('otp-confirm');
+      return;
+    }
+    await this.send(false);
+  }
+
+  async send(rememberDevice: boolean): Promise<void> {
+    const app = this.#app;
+    const otp = this.form.values.otp.normalize('NFKC').trim();
+    const r = await this.form.run(() => app.host.submitOtp({ otp, rememberDevice }));
+    if (!r) return;
+    if (r.ok) {
+      app.otpDraft = { otp: '', remember: false, canceled: false };
+      app.signedIn = true;
+      app.go('home', { replace: true, ...(rememberDevice ? { notice: { kind: 'success', text: app.i18n.m.confirm.doneNotice } } : {}) });
+      return;
+    }
+    const e = r.error;
+    if (e.error === 'otp_expired' || e.error === 'otp_exhausted') {
+      app.otpEnded = e;
+      app.go('otp-ended', { replace: true });
+      return;
+    }
+    if (e.error === 'otp_invalid') {
+      const left = 'attemptsLeft' in e ? e.attemptsLeft : undefined;
+      const text = app.i18n.error(e) + (typeof left === 'number' ? ` ${app.i18n.m.common.attemptsLeft(left)}` : '');
+      if (rememberDevice) {
+        // Back from the confirmation to the entry screen, with the error beside the field.
+        app.otpDraft = { otp: this.form.values.otp, remember: true, canceled: false };
+        app.go('otp', { replace: true, notice: { kind: 'error', text } });
+        return;
+      }
+      return this.form.fail({ otp: text });
+    }
+    if (rememberDevice) {
+      app.go('otp', { replace: true, notice: { kind: 'error', text: app.i18n.error(e) } });
+      return;
+    }
+    return this.form.fail({}, app.i18n.error(e));
+  }
+
+  async cancel(): Promise<void> {
+    await this.#app.host.cancelLogin();
+    this.#app.toLogin();
+  }
+}

@@ -1,0 +1,140 @@
+import type { HomeResponse, TrustedDevice } from '../../../src-shared/api/schemas.js';
+import type { AppModel } from '../app-model.svelte.js';
+import { Form, type FieldErrors } from './form.svelte.js';
+import { idErrors, newPasswordErrors, passwordAnswerErrors } from './recovery.svelte.js';
+
+/** 求人者マイページホーム (R-HOME-1/2). */
+export class HomeState {
+  data = $state<HomeResponse | null>(null);
+  error = $state<string | null>(null);
+  readonly #app: AppModel;
+  constructor(app: AppModel) {
+    this.#app = app;
+  }
+  async load(): Promise<void> {
+    const r = await this.#app.host.home();
+    if (r.ok) {
+      this.data = r.data;
+      this.#app.signedIn = true;
+    } else if (!this.#app.handleSessionError(r.error)) this.error = this.#app.i18n.error(r.error);
+  }
+}
+
+/** パスワード変更: every device trust is revoked by the service (R-OTP-4). */
+export class PasswordChangeState {
+  readonly form = new Form({ current: '', newPassword: '', confirm: '' });
+  readonly #app: AppModel;
+  constructor(app: AppModel) {
+    this.#app = app;
+  }
+  async submit(): Promise<void> {
+    const app = this.#app;
+    const m = app.i18n.m;
+    const { current, newPassword, confirm } = this.form.values;
+    const errors: FieldErrors<'current' | 'newPassword' | 'confirm'> = {};
+    if (current === '') errors.current = m.common.enterField(m.settings.currentPassword);
+    Object.assign(errors, newPasswordErrors(app, newPassword, confirm));
+    if (Object.keys(errors).length) return this.form.fail(errors);
+    this.form.clear();
+    const r = await this.form.run(() => app.host.changePassword({ currentPassword: current, newPassword, newPasswordConfirm: confirm }));
+    if (!r) return;
+    if (r.ok) {
+      app.go('settings', { replace: true, notice: { kind: 'success', text: `${m.settings.passwordDone} ${m.settings.otpAgain}` } });
+      return;
+    }
+    if (app.handleSessionError(r.error)) return;
+    if (r.error.error === 'invalid_credentials') return this.form.fail({ current: app.i18n.error(r.error) });
+    const placed = passwordAnswerErrors(app, r.error);
+    this.form.fail(placed ?? {}, placed ? null : app.i18n.error(r.error));
+  }
+}
+
+/** ID（メールアドレス）変更: the key goes to the new address, then 認証キー入力. */
+export class EmailChangeState {
+  readonly form = new Form({ newId: '', password: '' });
+  readonly #app: AppModel;
+  constructor(app: AppModel) {
+    this.#app = app;
+  }
+  async submit(): Promise<void> {
+    const app = this.#app;
+    const m = app.i18n.m;
+    const { newId, password } = this.form.values;
+    const errors: FieldErrors<'newId' | 'password'> = {};
+    const idErr = idErrors(m, newId, m.settings.newId);
+    if (idErr) errors.newId = idErr;
+    if (password === '') errors.password = m.common.enterField(m.login.password);
+    if (Object.keys(errors).length) return this.form.fail(errors);
+    this.form.clear();
+    const r = await this.form.run(() => app.host.changeEmail({ newId, password }));
+    if (!r) return;
+    if (r.ok) {
+      app.go('settings-email-key');
+      return;
+    }
+    if (app.handleSessionError(r.error)) return;
+    if (r.error.error === 'invalid_credentials') return this.form.fail({ password: app.i18n.error(r.error) });
+    if (r.error.error === 'invalid_request') return this.form.fail({ newId: m.common.emailFormat });
+    this.form.fail({}, app.i18n.error(r.error));
+  }
+}
+
+/** ワンタイムパスワード入力の省略設定: the trusted browsers, each revocable (R-OTP-5). */
+export class DevicesState {
+  devices = $state<TrustedDevice[] | null>(null);
+  error = $state<string | null>(null);
+  busyId = $state<string | null>(null);
+  message = $state('');
+  readonly #app: AppModel;
+  constructor(app: AppModel) {
+    this.#app = app;
+  }
+  async load(): Promise<void> {
+    const r = await this.#app.host.devices();
+    if (r.ok) {
+      this.devices = r.data.devices;
+      this.#app.signedIn = true;
+    } else if (!this.#app.handleSessionError(r.error)) this.error = this.#app.i18n.error(r.error);
+  }
+  async revoke(device: TrustedDevice): Promise<void> {
+    if (this.busyId) return;
+    this.busyId = device.id;
+    this.error = null;
+    const r = await this.#app.host.revokeDevice({ id: device.id });
+    this.busyId = null;
+    if (r.ok) {
+      this.devices = (this.devices ?? []).filter((d) => d.id !== device.id);
+      this.message = this.#app.i18n.m.settings.revoked(device.label);
+    } else if (!this.#app.handleSessionError(r.error)) this.error = this.#app.i18n.error(r.error);
+  }
+}
+
+/** マイページ退会. */
+export class WithdrawState {
+  readonly form = new Form({ password: '' });
+  agreed = $state(false);
+  readonly #app: AppModel;
+  constructor(app: AppModel) {
+    this.#app = app;
+  }
+  async submit(): Promise<void> {
+    const app = this.#app;
+    const m = app.i18n.m;
+    const errors: FieldErrors<'password'> = {};
+    if (this.form.values.password === '') errors.password = m.common.enterField(m.login.password);
+    if (!this.agreed) return this.form.fail(errors, m.common.checkField(m.settings.withdrawAgree));
+    if (Object.keys(errors).length) return this.form.fail(errors);
+    this.form.clear();
+    const password = this.form.values.password;
+    const r = await this.form.run(() => app.host.withdraw({ password }));
+    if (!r) return;
+    if (r.ok) {
+      app.signedIn = false;
+      app.go('withdrawn', { replace: true });
+      return;
+    }
+    if (app.handleSessionError(r.error)) return;
+    if (r.error.error === 'invalid_credentials') return this.form.fail({ password: app.i18n.error(r.error) });
+    this.form.fail({}, app.i18n.error(r.error));
+  }
+}
