@@ -1,0 +1,67 @@
+import type { AppModel } from '../app-entry.js';
+import type { HostError } from '../../src-shared/host.js';
+import type { KioskApi, KioskEvent, KioskStatus } from '../../src-shared/kiosk-bridge.js';
+import { KioskHost } from '../lib/host/kiosk-host.js';
+import { kioskText, type KioskLang } from './kiosk-text.js';
+
+/**
+ * The kiosk shell's state (R-KIOSK-1..4): 端末登録 until the terminal is enrolled, then the
+ * shared screens over a KioskHost, with the idle countdown and the admin exit on top.
+ */
+export class KioskShellModel {
+  phase = $state<'loading' | 'enroll' | 'app' | 'failed'>('loading');
+  status = $state<KioskStatus | null>(null);
+  /** Seconds left before the idle wipe; null while the visitor is active. */
+  idleSecondsLeft = $state<number | null>(null);
+  /** The last sign-in fell back to the OTP step because the terminal was not verified. */
+  attestationFailed = $state(false);
+  adminOpen = $state(false);
+  outsideNotice = $state(false);
+  app = $state.raw<AppModel | null>(null);
+  readonly host: KioskHost;
+
+  constructor(readonly api: KioskApi) {
+    this.host = new KioskHost(api, {
+      onSignIn: (r) => (this.attestationFailed = r.status === 'otp_required' && r.attestationFailed === true),
+    });
+  }
+
+  get lang(): KioskLang {
+    return this.status?.locale ?? 'ja';
+  }
+  get t() {
+    return kioskText[this.lang];
+  }
+  /** R-KIOSK-2: shown on the OTP step only. */
+  get showAttestationNote(): boolean {
+    return this.attestationFailed && this.app?.router.current === 'otp';
+  }
+
+  async load(): Promise<void> {
+    const r = await this.api.status();
+    if (!r.ok) {
+      this.phase = 'failed';
+      return;
+    }
+    this.status = r.data;
+    this.phase = r.data.enrolled ? 'app' : 'enroll';
+  }
+
+  async enroll(serviceUrl: string, code: string): Promise<HostError | null> {
+    const r = await this.api.enroll({ serviceUrl, code });
+    if (!r.ok) return r.error;
+    await this.load();
+    return null;
+  }
+
+  onEvent(event: KioskEvent): void {
+    if (event.type === 'idle-warning') this.idleSecondsLeft = event.secondsLeft;
+    else if (event.type === 'idle-active') this.idleSecondsLeft = null;
+    else if (event.type === 'admin-prompt') this.adminOpen = true;
+  }
+
+  continueSession(): void {
+    this.idleSecondsLeft = null;
+    void this.api.continueSession();
+  }
+}
