@@ -37,7 +37,13 @@ export const LoginRequest = z
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.input<typeof LoginRequest>;
 
-export const LoginOtpRequired = z.strictObject({ status: z.literal('otp_required'), challenge: Opaque, expiresAt: IsoDateTime });
+export const LoginOtpRequired = z.strictObject({
+  status: z.literal('otp_required'),
+  challenge: Opaque,
+  expiresAt: IsoDateTime,
+  /** Kiosk logins only: the terminal's attestation failed, so the OTP step is the fallback (R-KIOSK-2). */
+  attestationFailed: z.boolean().optional(),
+});
 export const LoginAuthenticated = z.strictObject({
   status: z.literal('authenticated'),
   kind: z.enum(['web', 'kiosk']),
@@ -52,7 +58,13 @@ export const OtpRequest = z
   .strictObject({ challenge: Opaque, otp: OtpCode, rememberDevice: z.boolean().default(false) })
   .meta({ id: 'OtpRequest' });
 export type OtpRequest = z.input<typeof OtpRequest>;
-export const OtpResponse = z.strictObject({ status: z.literal('authenticated'), kind: z.literal('web').default('web') }).meta({ id: 'OtpResponse' });
+/**
+ * After a correct OTP: a web session (cookie), or — when the login came from a kiosk whose
+ * attestation failed — a kiosk session with its bearer `token` and no cookie (R-KIOSK-3).
+ */
+export const OtpResponse = z
+  .strictObject({ status: z.literal('authenticated'), kind: z.enum(['web', 'kiosk']).default('web'), token: z.string().optional(), expiresAt: IsoDateTime.optional() })
+  .meta({ id: 'OtpResponse' });
 export type OtpResponse = z.infer<typeof OtpResponse>;
 
 // ── home ──────────────────────────────────────────────────────────────────────

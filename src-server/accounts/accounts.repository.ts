@@ -1,0 +1,35 @@
+import type { Selectable } from 'kysely';
+import { randomId } from '../crypto/tokens.js';
+import type { Executor } from '../db/schema.js';
+import type { AccountsTable } from './accounts.table.js';
+
+export type AccountRow = Selectable<AccountsTable>;
+
+export function findAccountByLoginId(db: Executor, loginId: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('accounts').selectAll().where('login_id', '=', loginId).executeTakeFirst();
+}
+
+export function findAccountById(db: Executor, id: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertAccount(db: Executor, row: AccountRow): Promise<void> {
+  await db.insertInto('accounts').values(row).execute();
+}
+
+/** The office's id, creating the office on first use (safe when two processes race). */
+export async function ensureOffice(db: Executor, name: string): Promise<string> {
+  await db.insertInto('offices').values({ id: randomId(), name }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  const row = await db.selectFrom('offices').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markWithdrawn(db: Executor, accountId: string, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('accounts')
+    .set({ status: 'withdrawn', withdrawn_at: now, updated_at: now })
+    .where('id', '=', accountId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,0 +1,83 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './app-deps.js';
+import { features } from './app-features.js';
+import { getDummyHash } from './crypto/passwords.js';
+import { installErrorHandler } from './http/errors.js';
+import { loggerOptions } from './http/logging.js';
+import { installOpenApi, openApiRoute } from './http/openapi.js';
+import { installOriginCheck } from './http/origin-check.js';
+import { installRateLimit } from './http/rate-limit.js';
+import { installRenderer } from './http/renderer.js';
+import { devMailboxRoutes } from './mail/dev-mailbox.routes.js';
+import { createOutboxSender } from './mail/outbox-sender.js';
+
+export type ServiceDeps = Omit<AppDeps, 'mailQueued'>;
+
+export interface BuildOptions {
+  /** Fastify logger options; default: pino at config.logLevel with secrets redacted. */
+  logger?: FastifyServerOptions['logger'];
+  /** How often the mail sender looks for due mail (real milliseconds). */
+  mailPollMs?: number;
+}
+
+/**
+ * The whole service as a Fastify instance that is ready but not listening (fastify/demo's shape):
+ * tests use `app.inject()` or listen on port 0; server.ts listens on the configured port.
+ */
+export async function buildApp(service: ServiceDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config } = service;
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config.logLevel),
+    bodyLimit: 16 * 1024, // every request of the contract is small
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  const sender = config.smtpUrl
+    ? createOutboxSender({ db: service.db, clock: service.clock, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log, pollMs: options.mailPollMs })
+    : undefined;
+  const deps: AppDeps = { ...service, mailQueued: () => void sender?.kick() };
+  // The dummy hash is made before the first request, so the first unknown ID is not slower.
+  app.addHook('onReady', async () => {
+    await getDummyHash();
+    sender?.start();
+  });
+  app.addHook('onClose', async () => sender?.stop());
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.production,
+  });
+  await app.register(cookie);
+  await installRateLimit(app);
+  await installOpenApi(app);
+  installOriginCheck(app, config.publicOrigin);
+  app.decorateRequest('session', null);
+
+  for (const feature of [...features, devMailboxRoutes]) {
+    await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
+  }
+  openApiRoute(app);
+  await installRenderer(app, config.rendererDir);
+  await app.ready();
+  return app;
+}

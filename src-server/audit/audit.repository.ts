@@ -1,0 +1,40 @@
+import type { Clock } from '../clock.js';
+import { randomId } from '../crypto/tokens.js';
+import type { Executor } from '../db/schema.js';
+
+export type AuditType = `${string}.${string}`;
+
+export interface AuditEvent {
+  type: AuditType;
+  accountId?: string | null;
+  loginId?: string | null;
+  ip?: string | null;
+  /** Plain facts only. Never a password, OTP, key, token or cookie. */
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Records a security event. Pass the transaction of the change it describes, so the event and
+ * the change commit (or vanish) together.
+ */
+export async function recordAudit(db: Executor, clock: Clock, e: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      id: randomId(),
+      at: clock.now().getTime(),
+      type: e.type,
+      account_id: e.accountId ?? null,
+      login_id: e.loginId ?? null,
+      ip: e.ip ?? null,
+      detail: JSON.stringify(e.detail ?? {}),
+    })
+    .execute();
+}
+
+export function listAudit(db: Executor, filter: { type?: string; loginId?: string } = {}) {
+  let q = db.selectFrom('audit_events').selectAll().orderBy('at').orderBy('id');
+  if (filter.type) q = q.where('type', '=', filter.type);
+  if (filter.loginId) q = q.where('login_id', '=', filter.loginId);
+  return q.execute();
+}

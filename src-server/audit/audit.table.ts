@@ -1,0 +1,13 @@
+/** Security events. Never a password, OTP, key or token — only what happened, to whom, from where. */
+export interface AuditEventsTable {
+  id: string;
+  at: number;
+  /** `<feature>.<event>`, e.g. login.locked, kiosk.attestation_failed */
+  type: string;
+  account_id: string | null;
+  /** The normalised ID the request named (also for unknown IDs). */
+  login_id: string | null;
+  ip: string | null;
+  /** JSON object with details (no secrets). */
+  detail: string;
+}

@@ -1,0 +1,67 @@
+import {
+  KIOSK_SESSION_ABSOLUTE_MS,
+  KIOSK_SESSION_IDLE_MS,
+  WEB_SESSION_ABSOLUTE_MS,
+  WEB_SESSION_IDLE_MS,
+} from '../../src-shared/rules.js';
+import type { Clock } from '../clock.js';
+import { randomId, randomToken, sha256 } from '../crypto/tokens.js';
+import type { Executor } from '../db/schema.js';
+import { findSessionByTokenHash, insertSession, revokeSessionById, revokeSessionsOfAccount, touchSession } from './sessions.repository.js';
+import type { SessionKind } from './sessions.table.js';
+
+/** What a signed-in request knows about its session (`request.session`). */
+export interface AuthSession {
+  id: string;
+  accountId: string;
+  kind: SessionKind;
+  terminalId: string | null;
+}
+
+const LIMITS: Record<SessionKind, { idle: number; absolute: number }> = {
+  web: { idle: WEB_SESSION_IDLE_MS, absolute: WEB_SESSION_ABSOLUTE_MS },
+  kiosk: { idle: KIOSK_SESSION_IDLE_MS, absolute: KIOSK_SESSION_ABSOLUTE_MS },
+};
+
+/** A new opaque token at every login; only its SHA-256 is stored. */
+export async function createSession(
+  db: Executor,
+  clock: Clock,
+  input: { accountId: string; kind: SessionKind; terminalId?: string | null },
+): Promise<{ token: string; id: string; expiresAt: Date; maxAgeSeconds: number }> {
+  const now = clock.now().getTime();
+  const token = randomToken();
+  const id = randomId();
+  const expires = now + LIMITS[input.kind].absolute;
+  await insertSession(db, {
+    id,
+    token_hash: sha256(token),
+    account_id: input.accountId,
+    kind: input.kind,
+    terminal_id: input.terminalId ?? null,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: expires,
+    revoked_at: null,
+  });
+  return { token, id, expiresAt: new Date(expires), maxAgeSeconds: Math.floor(LIMITS[input.kind].absolute / 1000) };
+}
+
+/** The live session of a token (not revoked, not idle too long, not past its absolute end), touched. */
+export async function resumeSession(db: Executor, clock: Clock, token: string, kind: SessionKind): Promise<AuthSession | null> {
+  const row = await findSessionByTokenHash(db, sha256(token));
+  const now = clock.now().getTime();
+  if (!row || row.kind !== kind || row.revoked_at !== null) return null;
+  if (now >= row.expires_at || now >= row.last_seen_at + LIMITS[row.kind].idle) return null;
+  await touchSession(db, row.id, now);
+  return { id: row.id, accountId: row.account_id, kind: row.kind, terminalId: row.terminal_id };
+}
+
+export async function revokeSession(db: Executor, clock: Clock, id: string): Promise<void> {
+  await revokeSessionById(db, id, clock.now().getTime());
+}
+
+/** Ends every session of an account (withdrawal, password reset); the recovery/settings features call it. */
+export function revokeAllSessions(db: Executor, clock: Clock, accountId: string, exceptSessionId?: string): Promise<number> {
+  return revokeSessionsOfAccount(db, accountId, clock.now().getTime(), exceptSessionId);
+}

@@ -1,0 +1,20 @@
+import { openDatabase } from '../../db/database.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { loadConfig } from '../../config.js';
+import type { CliCommand } from '../command.js';
+
+export const migrateCommand: CliCommand = {
+  name: 'migrate',
+  usage: '',
+  summary: 'applies pending migrations',
+  options: {},
+  async run(_values, io) {
+    const { db } = openDatabase(loadConfig(io.env).databaseUrl);
+    try {
+      const applied = await migrateToLatest(db);
+      io.out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+    } finally {
+      await db.destroy();
+    }
+  },
+};

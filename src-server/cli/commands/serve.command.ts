@@ -1,0 +1,21 @@
+import { loadConfig } from '../../config.js';
+import { startServer } from '../../server.js';
+import { cliClock, type CliCommand } from '../command.js';
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  usage: '',
+  summary: 'migrates, then serves the API and the web screens at /',
+  options: {},
+  async run(_values, io) {
+    const config = loadConfig(io.env);
+    const server = await startServer(config, { clock: cliClock(io.env), handleSignals: true });
+    const db = config.databaseUrl.startsWith('sqlite:') ? `SQLite at ${config.databaseUrl.slice('sqlite:'.length)}` : 'PostgreSQL';
+    io.out(`mypage: serving ${server.url}/ (database: ${db})`);
+    io.out(`  API:      ${server.url}/api/v1/meta · contract: ${server.url}/api/openapi.json`);
+    if (config.smtpUrl) io.out(`  mail:     SMTP ${new URL(config.smtpUrl).host}, from ${config.mailFrom}`);
+    else if (!config.production) io.out(`  mail:     no SMTP_URL, so mail goes to the dev mailbox: ${server.url}/dev/mailbox`);
+    else io.out('  mail:     no SMTP_URL in production: mail stays in the outbox until SMTP_URL is set');
+    io.out('  stop:     Ctrl+C');
+  },
+};

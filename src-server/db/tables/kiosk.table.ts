@@ -1,0 +1,36 @@
+/**
+ * Row types of the kiosk terminals (R-KIOSK-2), created by the first migration so that the
+ * kiosk feature (src-server/kiosk/) starts from a settled schema. Times are epoch milliseconds.
+ */
+export interface KioskTerminalsTable {
+  id: string;
+  office_id: string;
+  label: string;
+  /** Ed25519 public key, base64 of its SPKI DER. */
+  public_key: string;
+  machine_id_hash: string;
+  version: string | null;
+  enrolled_at: number;
+  last_seen_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface EnrollmentCodesTable {
+  /** sha256 of the code. */
+  code_hash: string;
+  office_id: string;
+  label: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  terminal_id: string | null;
+}
+
+export interface KioskNoncesTable {
+  /** sha256 of the nonce. */
+  nonce_hash: string;
+  terminal_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}

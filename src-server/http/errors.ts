@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { errorText, type ErrorBody, type ErrorCode } from '../../src-shared/api/errors.js';
+
+type Extra = Omit<ErrorBody, 'error' | 'message'>;
+
+/** The body of every error answer: the code, the screen's Japanese text, and any extra fields. */
+export function errorBody(code: ErrorCode, extra: Extra = {}): ErrorBody {
+  return { error: code, message: errorText[code].ja, ...extra };
+}
+
+/** Sends an error answer. Routes call this; nothing else builds error bodies. */
+export function sendError(reply: FastifyReply, status: number, code: ErrorCode, extra: Extra = {}): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send(errorBody(code, extra));
+}
+
+/** Thrown where a route cannot simply return (hooks, deep helpers); the error handler answers it. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly extra: Extra = {},
+  ) {
+    super(code);
+  }
+}
+
+/** Fastify's own 4xx codes and what the screen should read for them. */
+const FASTIFY_CODES: Record<string, [number, ErrorCode]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_request'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_request'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_request'],
+  FST_ERR_VALIDATION: [400, 'invalid_request'],
+};
+
+/**
+ * The one error handler: every failure becomes `{error, message}` with the Japanese text of
+ * src-shared. 4xx say what was wrong with the request; 5xx say nothing of the cause (logged only).
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) return sendError(reply, err.status, err.code, err.extra);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = [...new Set(err.validation.map((v) => v.instancePath.replace(/^\//, '').split('/')[0] ?? '').filter(Boolean))];
+      return sendError(reply, 400, 'invalid_request', fields.length ? { fields } : {});
+    }
+    const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (known) return sendError(reply, known[0], known[1]);
+    const status = err.statusCode ?? 500;
+    if (status === 429) return sendError(reply, 429, 'rate_limited');
+    if (status === 404) return sendError(reply, 404, 'not_found');
+    if (status >= 400 && status < 500) return sendError(reply, status, 'invalid_request');
+    request.log.error({ err }, 'request failed');
+    return sendError(reply, 500, 'internal_error');
+  });
+}

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { sendError } from './errors.js';
+
+/**
+ * Serves the built screens (dist/renderer) at `/` when they exist, and answers every other GET
+ * that is not under /api with index.html (the screens route on the client). Unknown /api paths
+ * and other methods get a JSON 404.
+ */
+export async function installRenderer(app: FastifyInstance, dir: string | undefined): Promise<void> {
+  const root = dir ? resolve(dir) : undefined;
+  const serve = root !== undefined && existsSync(resolve(root, 'index.html'));
+  if (serve) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html', cacheControl: true, maxAge: 0 });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+    if (serve && isPage && (request.headers.accept ?? '').includes('text/html')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(reply, 404, 'not_found');
+  });
+}

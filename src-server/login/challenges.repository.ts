@@ -1,0 +1,38 @@
+import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
+import { R_OTP_2_MAX_ATTEMPTS } from '../../src-shared/rules.js';
+import type { Executor } from '../db/schema.js';
+import type { LoginChallengesTable } from './login.table.js';
+
+export type ChallengeRow = Selectable<LoginChallengesTable>;
+
+export async function insertChallenge(db: Executor, row: ChallengeRow): Promise<void> {
+  await db.insertInto('login_challenges').values(row).execute();
+}
+
+export function findChallenge(db: Executor, id: string): Promise<ChallengeRow | undefined> {
+  return db.selectFrom('login_challenges').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * R-OTP-2: counts one try in a single atomic UPDATE … RETURNING, before the code is compared.
+ * Only a live challenge (not consumed, not expired, fewer than ten tries) is counted; parallel
+ * tries, in one process or many, cannot pass ten.
+ */
+export function countOtpTry(db: Executor, id: string, now: number) {
+  return db
+    .updateTable('login_challenges')
+    .set({ attempts: sql<number>`attempts + 1` })
+    .where('id', '=', id)
+    .where('consumed_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('attempts', '<', R_OTP_2_MAX_ATTEMPTS)
+    .returning(['attempts', 'otp_hash', 'account_id', 'attestation_failed'])
+    .executeTakeFirst();
+}
+
+/** R-OTP-1: single use. True for the one request that consumed it. */
+export async function consumeChallenge(db: Executor, id: string, now: number): Promise<boolean> {
+  const r = await db.updateTable('login_challenges').set({ consumed_at: now }).where('id', '=', id).where('consumed_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

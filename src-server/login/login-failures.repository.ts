@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import { R_LOGIN_3_LOCK_MS, R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../src-shared/rules.js';
+import type { Executor } from '../db/schema.js';
+
+/**
+ * R-LOGIN-3 in one statement: takes one of the five password tries of `loginId` before the
+ * password is checked. The upsert runs under the row lock (PostgreSQL) or the write lock
+ * (SQLite), so parallel requests — in one process or many — can never take more than five:
+ * the fifth sets locked_until, and from then on the WHERE refuses and nothing is returned.
+ * A lock that has run out starts a fresh count.
+ */
+export async function takePasswordTry(
+  db: Executor,
+  loginId: string,
+  now: number,
+): Promise<{ failures: number; lockedUntil: number | null } | undefined> {
+  const max = R_LOGIN_3_MAX_FAILED_PASSWORDS;
+  const lockUntil = now + R_LOGIN_3_LOCK_MS;
+  const expired = sql<boolean>`login_failures.locked_until is not null and login_failures.locked_until <= ${now}`;
+  const row = await db
+    .insertInto('login_failures')
+    .values({ login_id: loginId, failures: 1, locked_until: max <= 1 ? lockUntil : null, updated_at: now })
+    .onConflict((oc) =>
+      oc.column('login_id').doUpdateSet({
+        failures: sql<number>`case when ${expired} then 1 else login_failures.failures + 1 end`,
+        locked_until: sql<number | null>`case when ${expired} then null when login_failures.failures + 1 >= ${max} then ${lockUntil} else login_failures.locked_until end`,
+        updated_at: now,
+      }).where(sql<boolean>`login_failures.locked_until is null or login_failures.locked_until <= ${now}`),
+    )
+    .returning(['failures', 'locked_until'])
+    .executeTakeFirst();
+  return row ? { failures: row.failures, lockedUntil: row.locked_until } : undefined;
+}
+
+export function findLoginFailures(db: Executor, loginId: string) {
+  return db.selectFrom('login_failures').selectAll().where('login_id', '=', loginId).executeTakeFirst();
+}
+
+/** Forgets the failures of an ID: after a correct password, an unlock, a completed reset. */
+export async function deleteLoginFailures(db: Executor, loginId: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('login_id', '=', loginId).execute();
+}

@@ -1,0 +1,82 @@
+import { api } from '../../src-shared/api/routes.js';
+import { LoginRequest, LoginResponse, OtpRequest, OtpResponse } from '../../src-shared/api/schemas.js';
+import type { Feature } from '../app-features.js';
+import { clearCookie, readCookie, setCookie } from '../auth/cookies.js';
+import { presentedToken } from '../auth/session.hook.js';
+import { findSessionByTokenHash } from '../auth/sessions.repository.js';
+import { revokeSession } from '../auth/sessions.service.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { sha256 } from '../crypto/tokens.js';
+import { deviceLabel } from '../device-trust/device-trust.service.js';
+import { sendError } from '../http/errors.js';
+import { publicEndpointLimit } from '../http/rate-limit.js';
+import { login } from './login.service.js';
+import { verifyOtp } from './otp.service.js';
+
+/** POST /login, /login/otp, /logout (API.md, "Sign-in"). Routes only translate; rules live in the services. */
+export const loginRoutes: Feature = (app, deps) => {
+  app.post(
+    api.login.path,
+    { schema: { body: LoginRequest, response: { 200: LoginResponse } }, config: publicEndpointLimit(deps.config) },
+    async (request, reply) => {
+      const { id, password, attestation } = request.body;
+      const deviceToken = attestation ? undefined : readCookie(request, 'device');
+      const r = await login(deps, { loginId: id, password, ...(attestation ? { attestation } : {}), ...(deviceToken ? { deviceToken } : {}), ip: request.ip });
+      switch (r.status) {
+        case 'invalid_credentials':
+          return sendError(reply, 401, 'invalid_credentials');
+        case 'locked':
+          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', { retryAfterSeconds: r.retryAfterSeconds });
+        case 'withdrawn':
+          return sendError(reply, 403, 'withdrawn', { reregistrable: r.reregistrable });
+        case 'otp_required':
+          return {
+            status: 'otp_required' as const,
+            challenge: r.challenge,
+            expiresAt: r.expiresAt.toISOString(),
+            ...(r.attestationFailed ? { attestationFailed: true } : {}),
+          };
+        case 'authenticated':
+          if (r.kind === 'kiosk') return { status: 'authenticated' as const, kind: 'kiosk' as const, token: r.sessionToken, expiresAt: r.expiresAt.toISOString() };
+          setCookie(request, reply, 'session', r.sessionToken, r.maxAgeSeconds);
+          return { status: 'authenticated' as const, kind: 'web' as const };
+      }
+    },
+  );
+
+  app.post(
+    api.loginOtp.path,
+    { schema: { body: OtpRequest, response: { 200: OtpResponse } }, config: publicEndpointLimit(deps.config) },
+    async (request, reply) => {
+      const { challenge, otp, rememberDevice } = request.body;
+      const r = await verifyOtp(deps, { challenge, otp, rememberDevice, deviceLabel: deviceLabel(request.headers['user-agent']), ip: request.ip });
+      switch (r.status) {
+        case 'otp_invalid':
+          return sendError(reply, 401, 'otp_invalid', { attemptsLeft: r.attemptsLeft });
+        case 'otp_expired':
+          return sendError(reply, 410, 'otp_expired');
+        case 'otp_exhausted':
+          return sendError(reply, 410, 'otp_exhausted');
+        case 'authenticated':
+          if (r.kind === 'kiosk') return { status: 'authenticated' as const, kind: 'kiosk' as const, token: r.sessionToken, expiresAt: r.expiresAt.toISOString() };
+          setCookie(request, reply, 'session', r.sessionToken, r.maxAgeSeconds);
+          if (r.device) setCookie(request, reply, 'device', r.device.token, r.device.maxAgeSeconds);
+          return { status: 'authenticated' as const, kind: 'web' as const };
+      }
+    },
+  );
+
+  // Logout works for any presented session, live or not, and always answers 204.
+  app.post(api.logout.path, async (request, reply) => {
+    const presented = presentedToken(request);
+    if (presented) {
+      const row = await findSessionByTokenHash(deps.db, sha256(presented.token));
+      if (row && row.revoked_at === null) {
+        await revokeSession(deps.db, deps.clock, row.id);
+        await recordAudit(deps.db, deps.clock, { type: 'session.logout', accountId: row.account_id, ip: request.ip, detail: { kind: row.kind } });
+      }
+    }
+    if (presented?.kind !== 'kiosk') clearCookie(request, reply, 'session');
+    return reply.code(204).send();
+  });
+};

@@ -1,0 +1,23 @@
+import type { Feature } from '../app-features.js';
+import { recentOutbox } from './outbox.repository.js';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Without SMTP_URL the outbox is the mailbox: a plain page at /dev/mailbox lists the latest mail,
+ * newest first, so a person running `mypage serve` can read their OTP. Never in production.
+ */
+export const devMailboxRoutes: Feature = (app, deps) => {
+  if (deps.config.production || deps.config.smtpUrl) return;
+  app.get('/dev/mailbox', { schema: { hide: true } }, async (_request, reply) => {
+    const rows = await recentOutbox(deps.db, 50);
+    const items = rows
+      .map(
+        (r) =>
+          `<article><h2>${escape(r.subject)}</h2><p>To: ${escape(r.to_address)} · ${new Date(r.created_at).toISOString()}</p><pre>${escape(r.body)}</pre></article>`,
+      )
+      .join('\n');
+    const html = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>開発用メールボックス</title></head><body><h1>開発用メールボックス (dev mailbox)</h1><p>SMTP_URL が未設定のため、送信メールをここに表示します。</p>${items || '<p>メールはありません。</p>'}</body></html>`;
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  });
+};

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import type { AttestationVerifier } from './login/attestation-verifier.js';
+import { createAttestationVerifier } from './app-features.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Migrates, builds the app and listens. SIGINT/SIGTERM close it gracefully: stop accepting,
+ * finish requests in flight, stop the mail sender, close the database.
+ */
+export async function startServer(
+  config: Config,
+  opts: { clock?: Clock; attestationVerifier?: AttestationVerifier; handleSignals?: boolean } = {},
+): Promise<RunningServer> {
+  const { db, dialect } = openDatabase(config.databaseUrl);
+  await migrateToLatest(db);
+  const clock = opts.clock ?? systemClock;
+  const verifier = opts.attestationVerifier ?? createAttestationVerifier(clock);
+  const app = await buildApp({ config, db, dialect, clock, attestationVerifier: verifier });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await app.close();
+      await db.destroy();
+    })());
+  if (opts.handleSignals) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        app.log.info({ signal }, 'shutting down');
+        void close().then(() => process.exit(0));
+      });
+    }
+  }
+  return { app, url, close };
+}
+

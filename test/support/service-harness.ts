@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../../src-server/app.js';
+import { createAttestationVerifier } from '../../src-server/app-features.js';
+import { createEmployer } from '../../src-server/accounts/accounts.service.js';
+import { TestClock } from '../../src-server/clock.js';
+import { loadConfig } from '../../src-server/config.js';
+import { openDatabase } from '../../src-server/db/database.js';
+import { migrateToLatest } from '../../src-server/db/migrate.js';
+import type { Db } from '../../src-server/db/schema.js';
+import type { AttestationVerifier } from '../../src-server/login/attestation-verifier.js';
+import { PG_ADMIN_URL, type TestDatabase } from './databases.js';
+import { createMailbox, type TestMailbox } from './test-mailbox.js';
+import { startSmtpSink } from './smtp-sink.js';
+
+export type { Mail } from './smtp-sink.js';
+export type { TestMailbox } from './test-mailbox.js';
+
+export interface TestServiceOptions {
+  database?: TestDatabase;
+  /** Deliver mail to a real SMTP server on loopback (default true); false: the dev mailbox (outbox table). */
+  smtp?: boolean;
+  /** Per-IP rate limits on (default off, so tests can hammer endpoints). */
+  rateLimit?: boolean;
+  /** Serve dist/renderer at `/` (default off). */
+  serveRenderer?: boolean;
+  /** Replace the kiosk attestation verifier (default: the one `serve` uses). */
+  attestationVerifier?: AttestationVerifier;
+  /** Extra environment for loadConfig (e.g. PUBLIC_ORIGIN). */
+  env?: Record<string, string>;
+}
+
+export interface TestService {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  app: FastifyInstance;
+  db: Db;
+  clock: { now(): Date; advance(ms: number): void; set(d: Date): void };
+  mail: TestMailbox;
+  createEmployer(input: { id: string; password: string; company?: string; office?: string }): Promise<void>;
+  /** The SMTP server (smtp: true only): `down()` refuses mail until `up()`. */
+  smtp?: { url: string; down(): void; up(): void };
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/**
+ * The service, in this process, on a fresh database, listening on 127.0.0.1 (random port), with
+ * mail going to a real SMTP server on loopback. Time is a TestClock: move it, never sleep.
+ */
+export async function startTestService(opts: TestServiceOptions = {}): Promise<TestService> {
+  const database = opts.database ?? 'sqlite';
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const clock = new TestClock();
+  let databaseUrl: string;
+  if (database === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'mypage-test-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    databaseUrl = `sqlite:${join(dir, 'mypage.sqlite')}`;
+  } else {
+    const name = await createPostgresDatabase();
+    cleanups.push(() => dropPostgresDatabase(name));
+    databaseUrl = withDatabase(PG_ADMIN_URL, name);
+  }
+  const smtpOn = opts.smtp ?? true;
+  const sink = smtpOn ? await startSmtpSink() : undefined;
+  if (sink) cleanups.push(() => sink.close());
+
+  const config = {
+    ...loadConfig({
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      RATE_LIMIT_PER_MINUTE: opts.rateLimit ? '30' : '0',
+      LOG_LEVEL: process.env.MYPAGE_TEST_LOG ?? 'silent',
+      ...(sink ? { SMTP_URL: sink.url } : {}),
+      ...opts.env,
+    }),
+    rendererDir: opts.serveRenderer ? 'dist/renderer' : undefined,
+  };
+  const { db, dialect } = openDatabase(config.databaseUrl);
+  cleanups.push(() => db.destroy());
+  await migrateToLatest(db);
+  const app = await buildApp(
+    { config, db, dialect, clock, attestationVerifier: opts.attestationVerifier ?? createAttestationVerifier(clock) },
+    { mailPollMs: 50 },
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (typeof address !== 'object' || !address) throw new Error('service has no address');
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    app,
+    db,
+    clock,
+    mail: createMailbox(db, sink?.received),
+    ...(sink ? { smtp: { url: sink.url, down: sink.down, up: sink.up } } : {}),
+    async createEmployer(input) {
+      await createEmployer(db, clock, {
+        id: input.id,
+        password: input.password,
+        company: input.company ?? '株式会社 テスト',
+        office: input.office ?? '飯田橋公共職業安定所',
+      });
+    },
+    async close() {
+      await app.close();
+      for (const c of cleanups.reverse()) await c();
+    },
+  };
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function createPostgresDatabase(): Promise<string> {
+  const name = `mypage_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return name;
+}
+
+async function dropPostgresDatabase(name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}

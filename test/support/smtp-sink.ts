@@ -1,0 +1,56 @@
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/** A mail as the test SMTP server received it, decoded. */
+export interface Mail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  receivedAt: Date;
+}
+
+/**
+ * A real SMTP server on loopback (smtp-server), so tests read what a mail client would read
+ * (subjects and bodies decoded from MIME), not what a mock transport was handed.
+ * `down()` makes it refuse every mail (421) until `up()`, to prove the outbox retries.
+ */
+export async function startSmtpSink(): Promise<{ url: string; received: Mail[]; down(): void; up(): void; close(): Promise<void> }> {
+  const received: Mail[] = [];
+  let refusing = false;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (refusing) return callback(Object.assign(new Error('service not available (test: down)'), { responseCode: 421 }));
+      callback();
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((m) => {
+          const to = Array.isArray(m.to) ? m.to.map((a) => a.text).join(', ') : (m.to?.text ?? '');
+          received.push({ from: m.from?.text ?? '', to, subject: m.subject ?? '', text: m.text ?? '', receivedAt: new Date() });
+          callback();
+        })
+        .catch((err: Error) => callback(err));
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.server.address();
+  if (typeof address !== 'object' || !address) throw new Error('smtp sink has no address');
+  return {
+    url: `smtp://127.0.0.1:${address.port}`,
+    received,
+    down: () => {
+      refusing = true;
+    },
+    up: () => {
+      refusing = false;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
