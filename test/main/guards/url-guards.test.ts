@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appOriginOf, mayGrantPermission, mayNavigate, windowOpenAction } from '../../../src-main/core/guards/url-guards.js';
+import { KIOSK_CSP, resolveAppFile } from '../../../src-main/core/guards/app-files.js';
 
 const packaged = appOriginOf('app://kiosk/index.html');
 const dev = appOriginOf('http://127.0.0.1:8080/');
@@ -63,4 +64,35 @@ describe('URL guards of the kiosk window (will-navigate, will-frame-navigate, wi
       expect(mayGrantPermission(permission)).toBe(false);
     },
   );
+});
+
+describe('app:// file resolution (the packaged screens)', () => {
+  const root = '/opt/kiosk/dist/renderer';
+  it.each([
+    ['app://kiosk/', `${root}/index.html`],
+    ['app://kiosk/index.html', `${root}/index.html`],
+    ['app://kiosk/assets/index-abc.js', `${root}/assets/index-abc.js`],
+    ['app://kiosk/assets/index-abc.css?v=1#x', `${root}/assets/index-abc.css`],
+  ])('%s → %s', (url, file) => expect(resolveAppFile(root, url)?.file).toBe(file));
+
+  it.each([
+    'app://kiosk/../../../etc/passwd',
+    'app://kiosk/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fshadow.js',
+    'app://kiosk/..%5c..%5cwindows%5cwin.ini.html',
+    'app://kiosk/index.html%00.js',
+    'app://kiosk/%E0%A4%A',
+    'app://kiosk/secrets.pem',
+    'app://kiosk/terminal-key',
+    'not a url',
+  ])('%s is refused', (url) => expect(resolveAppFile(root, url)).toBeNull());
+
+  it('dot segments the URL parser resolves itself stay inside the root', () => {
+    expect(resolveAppFile(root, 'app://kiosk/%2e%2e/%2e%2e/etc/passwd.html')?.file).toBe(`${root}/etc/passwd.html`);
+  });
+
+  it('the CSP allows no network from the page and no inline script', () => {
+    expect(KIOSK_CSP).toContain("connect-src 'none'");
+    expect(KIOSK_CSP).toContain("script-src 'self'");
+    expect(KIOSK_CSP).not.toContain('unsafe-inline');
+  });
 });

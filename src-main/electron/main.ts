@@ -1,0 +1,110 @@
+// The kiosk's Electron entry (R-KIOSK-1): only the order of things. Everything a kiosk decides
+// lives in ../core (plain TypeScript, tested without Electron); this file wires it to Electron.
+import inspector from 'node:inspector';
+import os from 'node:os';
+import path from 'node:path';
+import { app, dialog, Menu, powerMonitor, session } from 'electron';
+import Store from 'electron-store';
+import { machineId } from 'node-machine-id';
+import { ConfigError } from '../core/config/config-error.js';
+import { loadKioskConfig } from '../core/config/load-config.js';
+import { defaultPolicyPath } from '../core/config/policy-file.js';
+import { appOriginOf } from '../core/guards/url-guards.js';
+import { createKioskCore } from '../core/kiosk-core.js';
+import { ManualClock } from '../core/manual-clock.js';
+import { consoleLogger, systemClock, type SettingsStore } from '../core/ports.js';
+import { APP_URL, registerAppScheme, serveAppFiles } from './app-protocol.js';
+import { emitToPage, registerKioskIpc } from './ipc.js';
+import { createKioskWindow, electronWiper, type KioskWindow } from './kiosk-window.js';
+import { lockDownSession } from './lockdown.js';
+import { safeStorageBox } from './safe-storage-box.js';
+
+const log = consoleLogger;
+const PARTITION = 'kiosk'; // no `persist:` prefix: in memory only, nothing of a visitor on disk
+
+// Each Playwright worker (and `npm start`) may give its own profile; set before anything reads it.
+if (process.env.HELLOWORK_KIOSK_USER_DATA) app.setPath('userData', process.env.HELLOWORK_KIOSK_USER_DATA);
+// Test hooks (a moved clock, the core on globalThis) exist only with the inspector on, which the
+// shipped build's nodeCliInspect fuse forbids (docs/testers.md).
+const testHooks = process.env.HELLOWORK_KIOSK_TEST_HOOKS === '1' && inspector.url() !== undefined;
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => log.warn('a second kiosk start was refused (single instance)'));
+  app.on('web-contents-created', (_e, wc) => wc.setWindowOpenHandler(() => ({ action: 'deny' })));
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start, (error: unknown) => fatal(String(error)));
+}
+
+function fatal(message: string): void {
+  log.error(message);
+  dialog.showErrorBox('HelloWork Kiosk', `${message}\n\nIT staff: see docs/kiosk.md.`);
+  app.exit(1);
+}
+
+async function start(): Promise<void> {
+  Menu.setApplicationMenu(null);
+  const store = new Store({ name: 'kiosk-settings' }) as unknown as SettingsStore;
+  let loaded;
+  try {
+    loaded = await loadKioskConfig({ store, policyPath: process.env.HELLOWORK_KIOSK_POLICY ?? defaultPolicyPath() });
+  } catch (error) {
+    // Never a half-working kiosk: a broken configuration stops here with its reason.
+    return fatal(error instanceof ConfigError ? `The kiosk configuration is invalid:\n${error.message}` : String(error));
+  }
+
+  const ses = session.fromPartition(PARTITION, { cache: true });
+  lockDownSession(ses);
+  serveAppFiles(ses, path.join(__dirname, '..', 'renderer'));
+  const appOrigin = appOriginOf(APP_URL);
+  const clock = testHooks ? new ManualClock() : systemClock;
+
+  let kiosk: KioskWindow | undefined;
+  const core = createKioskCore({
+    loaded,
+    store,
+    box: safeStorageBox(),
+    machineId: () => machineId(true),
+    keyFile: path.join(app.getPath('userData'), 'terminal-key.pem'),
+    clock,
+    log,
+    wiper: electronWiper(ses, () => kiosk!, (reason) => {
+      log.error(`restarting: ${reason}`);
+      app.relaunch();
+      app.exit(0);
+    }),
+    emit: (event) => emitToPage(kiosk, event),
+    quit: () => {
+      kiosk?.close();
+      app.quit();
+    },
+    osIdleMs: () => powerMonitor.getSystemIdleTime() * 1000,
+    version: app.getVersion(),
+    label: os.hostname(),
+  });
+
+  kiosk = createKioskWindow({
+    session: ses,
+    preload: path.join(__dirname, 'preload.cjs'),
+    appUrl: APP_URL,
+    app: appOrigin,
+    log,
+    onInput: () => core.idle.input(),
+    onAdminChord: () => emitToPage(kiosk, { type: 'admin-prompt' }),
+    onContentsLost: (why) => {
+      log.error(`the kiosk page was lost (${why}): fresh login`);
+      void core.wipe('renderer-gone');
+    },
+  });
+  registerKioskIpc({ dispatch: core.dispatch, kiosk: () => kiosk, app: appOrigin, log });
+
+  // R-KIOSK-4: a visitor's session never survives sleep or a locked screen.
+  powerMonitor.on('suspend', () => void core.wipe('suspend'));
+  powerMonitor.on('lock-screen', () => void core.wipe('lock-screen'));
+
+  if (testHooks) (globalThis as Record<string, unknown>).__hwKiosk = { core, clock };
+  await core.start(); // the start-up wipe loads a fresh login page
+  kiosk.win.show();
+}
