@@ -88,7 +88,7 @@ describe('R-KIOSK-5 only what the app needs goes into app.asar', () => {
   it('asar on; the bundled main is the entry point; no dependencies are declared or rebuilt', () => {
     expect(config.asar).toBe(true);
     expect(config.extraMetadata.main).toMatch(/^dist\/kiosk\/[\w.-]+\.c?js$/);
-    expect(config.extraMetadata.dependencies).toEqual({});
+    expect(config.extraMetadata.dependencies).toBeNull();
     expect(config.npmRebuild).toBe(false);
   });
 
