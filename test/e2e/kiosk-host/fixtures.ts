@@ -1,0 +1,39 @@
+import { test as base, expect } from '@playwright/test';
+import { startTestService, type TestService } from '../../support/service-harness.js';
+import { openKiosk, type KioskPage } from './kiosk-page.js';
+
+export { expect };
+export const PASSWORD = 'Passw0rd!ok';
+export const OTP_SUBJECT = 'ワンタイムパスワード通知';
+
+type Fixtures = {
+  /** The real service on a fresh SQLite database, mail over SMTP on loopback, serving dist/renderer. */
+  service: TestService;
+  employer: { id: string; password: string };
+  /** Opens the kiosk page backed by the real core handlers (a fresh context per test). */
+  kiosk: (opts?: { osBacked?: boolean; settings?: Record<string, unknown> }) => Promise<KioskPage>;
+};
+
+let n = 0;
+
+export const test = base.extend<Fixtures>({
+  service: async ({}, use) => {
+    const service = await startTestService({ database: 'sqlite', smtp: true, serveRenderer: true });
+    await use(service);
+    await service.close();
+  },
+  employer: async ({ service }, use) => {
+    const id = `kiosk${process.pid}-${n++}@example.jp`;
+    await service.createEmployer({ id, password: PASSWORD, company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所' });
+    await use({ id, password: PASSWORD });
+  },
+  kiosk: async ({ context, service }, use) => {
+    const opened: KioskPage[] = [];
+    await use(async (opts = {}) => {
+      const k = await openKiosk(context, { appUrl: `${service.url}/`, ...opts });
+      opened.push(k);
+      return k;
+    });
+    for (const k of opened) k.core.stop();
+  },
+});

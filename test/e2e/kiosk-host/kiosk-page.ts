@@ -1,0 +1,127 @@
+/// <reference lib="dom" />
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { kioskChannels, type KioskEvent } from '../../../src-shared/kiosk-bridge.js';
+import { loadKioskConfig } from '../../../src-main/core/config/load-config.js';
+import { createKioskCore, type KioskCore } from '../../../src-main/core/kiosk-core.js';
+import { ManualClock } from '../../../src-main/core/manual-clock.js';
+import { MemorySettingsStore, type Logger } from '../../../src-main/core/ports.js';
+import type { SecretBox } from '../../../src-main/core/terminal/secret-box.js';
+import type { SessionWiper } from '../../../src-main/core/wipe/session-wiper.js';
+
+/**
+ * The kiosk without Electron (ARCHITECTURE.md): the real core handlers behind `window.kiosk`.
+ * `context.exposeBinding` stands in for ipcMain (and, like main, drops calls from any page but the
+ * current one); an init script builds `window.kiosk` from the channel list, as the preload does;
+ * the wiper works on the browser context through CDP, as Electron's session does on its partition.
+ */
+export type KioskPage = {
+  core: KioskCore;
+  clock: ManualClock;
+  store: MemorySettingsStore;
+  page(): Page;
+  logLines: string[];
+  restarts: string[];
+};
+
+function initScript(channels: readonly string[]) {
+  const w = window as unknown as Record<string, unknown> & { __kioskInvoke(channel: string, payload: unknown): Promise<unknown> };
+  const listeners = new Set<(event: unknown) => void>();
+  const api: Record<string, unknown> = {
+    onEvent(listener: (event: unknown) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  for (const channel of channels) api[channel] = (input?: unknown) => w.__kioskInvoke(channel, input);
+  Object.defineProperty(window, 'kiosk', { value: Object.freeze(api), writable: false, configurable: false });
+  Object.defineProperty(window, '__kioskEmit', { value: (event: unknown) => listeners.forEach((l) => l(event)) });
+}
+
+export async function openKiosk(context: BrowserContext, opts: { appUrl: string; osBacked?: boolean; settings?: Record<string, unknown> }): Promise<KioskPage> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-host-'));
+  const store = new MemorySettingsStore(opts.settings ?? {});
+  const loaded = await loadKioskConfig({ store, policyPath: path.join(dir, 'policy.json') });
+  const clock = new ManualClock();
+  const logLines: string[] = [];
+  const restarts: string[] = [];
+  const log: Logger = {
+    info: (m, d) => void logLines.push(`info ${m} ${JSON.stringify(d ?? {})}`),
+    warn: (m, d) => void logLines.push(`warn ${m} ${JSON.stringify(d ?? {})}`),
+    error: (m, d) => void logLines.push(`error ${m} ${JSON.stringify(d ?? {})}`),
+  };
+  const flip = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
+  const box: SecretBox = {
+    backend: opts.osBacked === false ? 'basic_text' : 'test_keyring',
+    osBacked: opts.osBacked !== false,
+    encrypt: (p) => flip(Buffer.from(p)),
+    decrypt: (c) => flip(c).toString(),
+  };
+  const origin = new URL(opts.appUrl).origin;
+  let page: Page | undefined;
+  let cdp: CDPSession | undefined;
+
+  const wiper: SessionWiper = {
+    async clearStorageData() {
+      await context.clearCookies();
+      if (cdp) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+    },
+    async clearHttpCache() {
+      if (cdp) await cdp.send('Network.clearBrowserCache');
+    },
+    async clearAuthCache() {
+      // Chromium keeps HTTP auth per context; this suite uses none, and CDP has no call for it.
+    },
+    async replaceContents() {
+      const next = await context.newPage();
+      const nextCdp = await context.newCDPSession(next);
+      await nextCdp.send('Network.enable');
+      await next.goto(opts.appUrl);
+      const old = page;
+      page = next;
+      cdp = nextCdp;
+      await old?.close();
+    },
+    async leftovers() {
+      const found: string[] = [];
+      const cookies = await context.cookies();
+      if (cookies.length) found.push(`${cookies.length} cookie(s)`);
+      const counts = await page!.evaluate(async () => ({
+        local: localStorage.length,
+        session: sessionStorage.length,
+        idb: (await indexedDB.databases()).length,
+        caches: (await caches.keys()).length,
+      }));
+      for (const [kind, n] of Object.entries(counts)) if (n) found.push(`${n} ${kind}`);
+      return found;
+    },
+    restartApp: (reason) => void restarts.push(reason),
+  };
+
+  const core = createKioskCore({
+    loaded,
+    store,
+    box,
+    machineId: async () => 'kiosk-host-suite-machine-0001',
+    keyFile: path.join(dir, 'terminal-key.pem'),
+    clock,
+    log,
+    wiper,
+    emit: (event: KioskEvent) => {
+      void page?.evaluate((e) => (window as unknown as { __kioskEmit(e: unknown): void }).__kioskEmit(e), event).catch(() => undefined);
+    },
+    quit: () => undefined,
+    version: '0.1.0-kiosk-host',
+    label: 'kiosk-host suite',
+  });
+
+  await context.exposeBinding('__kioskInvoke', async (source, channel: string, payload: unknown) => {
+    if (!page || source.page !== page || source.frame !== page.mainFrame()) throw new Error('refused: not the kiosk page');
+    return core.dispatch(channel, payload);
+  });
+  await context.addInitScript(initScript, kioskChannels);
+  await core.start(); // the start-up wipe opens the first page
+  return { core, clock, store, page: () => page!, logLines, restarts };
+}
