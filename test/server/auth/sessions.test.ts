@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { KIOSK_SESSION_IDLE_MS, WEB_SESSION_ABSOLUTE_MS, WEB_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
+import { sha256 } from '../../../src-server/crypto/tokens.js';
+import type { AttestationVerifier } from '../../../src-server/login/attestation-verifier.js';
+import { describeEachDatabase } from '../../support/databases.js';
+import { createClient } from '../../support/http-client.js';
+import { startTestService, type TestService } from '../../support/service-harness.js';
+import { signIn } from '../../support/sign-in.js';
+
+const PASSWORD = 'Passw0rd!';
+const attests: AttestationVerifier = { verify: async () => ({ ok: true, terminalId: 'T9' }) };
+
+describeEachDatabase('sessions', (database) => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService({ database, attestationVerifier: attests });
+  });
+  afterAll(() => svc.close());
+
+  async function signedIn(id: string) {
+    await svc.createEmployer({ id, password: PASSWORD });
+    const browser = createClient(svc.url);
+    const done = await signIn(svc, browser, id, PASSWORD);
+    return { browser, done, token: browser.jar.get('mypage_session')! };
+  }
+
+  it('R-LOGIN-2: the session cookie is HttpOnly, SameSite=Strict, Path=/; plain-http loopback drops Secure and __Host-', async () => {
+    const { done, token } = await signedIn('cookie@example.jp');
+    const line = done.headers.getSetCookie().find((l) => l.startsWith('mypage_session='))!;
+    expect(line).toMatch(/HttpOnly/i);
+    expect(line).toMatch(/SameSite=Strict/i);
+    expect(line).toMatch(/Path=\//);
+    expect(line).not.toMatch(/Secure/i);
+    const row = await svc.db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(token);
+  });
+
+  it('R-LOGIN-2: on a real host name the cookie is __Host- and Secure', async () => {
+    const r = await svc.app.inject({ method: 'POST', url: '/api/v1/logout', headers: { host: 'mypage.example.jp', cookie: '__Host-mypage_session=abc' } });
+    expect(r.statusCode).toBe(204);
+    const setCookie = String(r.headers['set-cookie']);
+    expect(setCookie).toMatch(/^__Host-mypage_session=;/);
+    expect(setCookie).toMatch(/Secure/);
+  });
+
+  it('R-LOGIN-2: every login gets a new session token', async () => {
+    const { token } = await signedIn('fresh@example.jp');
+    const again = createClient(svc.url);
+    await signIn(svc, again, 'fresh@example.jp', PASSWORD);
+    expect(again.jar.get('mypage_session')).not.toBe(token);
+  });
+
+  it('R-LOGIN-2: logout revokes the session at the service at once (a copied token stops working)', async () => {
+    const { browser, token } = await signedIn('logout@example.jp');
+    const thief = createClient(svc.url);
+    thief.jar.set('mypage_session', token);
+    expect((await thief.get('/api/v1/home')).status).toBe(200);
+    expect((await browser.post('/api/v1/logout')).status).toBe(204);
+    expect(browser.jar.has('mypage_session')).toBe(false);
+    const after = await thief.get('/api/v1/home');
+    expect(after.status).toBe(401);
+    expect(after.body.error).toBe('unauthenticated');
+    expect((await svc.db.selectFrom('sessions').select('revoked_at').where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow()).revoked_at).not.toBeNull();
+  });
+
+  it('R-LOGIN-2: a web session ends after 30 idle minutes', async () => {
+    const { browser } = await signedIn('idle@example.jp');
+    svc.clock.advance(WEB_SESSION_IDLE_MS - 1000);
+    expect((await browser.get('/api/v1/home')).status).toBe(200); // activity restarts the idle timer
+    svc.clock.advance(WEB_SESSION_IDLE_MS - 1000);
+    expect((await browser.get('/api/v1/home')).status).toBe(200);
+    svc.clock.advance(WEB_SESSION_IDLE_MS);
+    expect((await browser.get('/api/v1/home')).status).toBe(401);
+  });
+
+  it('R-LOGIN-2: a web session ends after 8 hours however active', async () => {
+    const { browser } = await signedIn('absolute@example.jp');
+    for (let t = 0; t < WEB_SESSION_ABSOLUTE_MS - 20 * 60_000; t += 20 * 60_000) {
+      svc.clock.advance(20 * 60_000);
+      expect((await browser.get('/api/v1/home')).status).toBe(200);
+    }
+    svc.clock.advance(20 * 60_000);
+    expect((await browser.get('/api/v1/home')).status).toBe(401);
+  });
+
+  it('R-KIOSK-4: a kiosk session is short: it ends after 10 idle minutes, and logout by bearer revokes it', async () => {
+    await svc.createEmployer({ id: 'kshort@example.jp', password: PASSWORD });
+    const kiosk = createClient(svc.url);
+    const login = async () =>
+      (await kiosk.post<{ token: string }>('/api/v1/login', { id: 'kshort@example.jp', password: PASSWORD, attestation: { terminalId: 'T9', nonce: 'n', signature: 'AA==' } })).body.token;
+    const bearer = (t: string) => ({ headers: { authorization: `Bearer ${t}` } });
+    const t1 = await login();
+    svc.clock.advance(KIOSK_SESSION_IDLE_MS);
+    expect((await kiosk.get('/api/v1/home', bearer(t1))).status).toBe(401);
+    const t2 = await login();
+    expect((await kiosk.get('/api/v1/home', bearer(t2))).status).toBe(200);
+    expect((await kiosk.post('/api/v1/logout', undefined, bearer(t2))).status).toBe(204);
+    expect((await kiosk.get('/api/v1/home', bearer(t2))).status).toBe(401);
+  });
+});
