@@ -1,0 +1,59 @@
+/// <reference lib="dom" />
+import type { Page } from '@playwright/test';
+import type { TestService } from '../../support/service-harness.js';
+import { expect } from './fixtures.js';
+import { issueEnrollmentCode } from './kiosk-admin.js';
+import type { KioskPage } from './kiosk-page.js';
+
+export const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
+
+/** 端末登録 through the screen, as IT staff do on first start. */
+export async function enrollThroughScreen(k: KioskPage, service: TestService): Promise<void> {
+  const page = k.page();
+  await expect(heading(page, '端末登録')).toBeVisible();
+  await page.getByLabel('サービスのURL').fill(service.url);
+  await page.getByLabel('登録コード').fill(await issueEnrollmentCode(service));
+  await page.getByRole('button', { name: '登録する' }).click();
+  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+}
+
+export async function typeLogin(page: Page, id: string, password: string): Promise<void> {
+  await page.getByLabel('ID（メールアドレス）').fill(id);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+}
+
+/** Waits until the wipe in flight is done (the core logs it). */
+export async function wipeDone(k: KioskPage, count = 1): Promise<void> {
+  await expect.poll(() => k.logLines.filter((l) => l.startsWith('info wipe: done')).length).toBeGreaterThanOrEqual(count);
+}
+
+/** Everything a page can keep, counted in the current page. */
+export function traces(page: Page) {
+  return page.evaluate(async () => ({
+    cookie: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    idb: (await indexedDB.databases()).map((d) => d.name),
+    caches: await caches.keys(),
+  }));
+}
+
+/** What a visitor's page might leave behind: every kind of storage, written on purpose. */
+export async function leaveTraces(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    localStorage.setItem('visitor', 'taro');
+    sessionStorage.setItem('visitor', 'taro');
+    document.cookie = 'visitor=taro; path=/; max-age=86400';
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('visitor-db', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('drafts');
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
+      req.onerror = () => reject(req.error);
+    });
+    await (await caches.open('visitor-cache')).put('/visitor', new Response('taro'));
+  });
+}

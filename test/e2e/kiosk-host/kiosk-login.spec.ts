@@ -1,0 +1,45 @@
+import { expect, OTP_SUBJECT, test } from './fixtures.js';
+import { revokeTerminal } from './kiosk-admin.js';
+import { enrollThroughScreen, heading, typeLogin } from './kiosk-flows.js';
+
+test.describe('attested kiosk login (R-KIOSK-2, R-KIOSK-3, R-OTP-7)', () => {
+  test('R-OTP-7 / R-KIOSK-2: enroll → attested login → home, with no OTP mailed and no token in the page', async ({ kiosk, service, employer }) => {
+    const k = await kiosk();
+    await enrollThroughScreen(k, service);
+    const page = k.page();
+    await typeLogin(page, employer.id, employer.password);
+    await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+    await expect(page.getByText('株式会社 ハローワークア')).toBeVisible();
+
+    // No OTP: no challenge was made and nothing was queued or sent.
+    expect(await service.db.selectFrom('login_challenges').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 0 });
+    expect(await service.db.selectFrom('outbox').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 0 });
+    expect(service.mail.messages()).toEqual([]);
+
+    // The token lives in main only (R-KIOSK-3): the page and its storage never see it.
+    const credential = k.core.session.credential;
+    expect(credential?.kind).toBe('bearer');
+    const token = credential?.kind === 'bearer' ? credential.token : '';
+    expect(await page.content()).not.toContain(token);
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)).not.toContain(token);
+  });
+
+  test('R-KIOSK-2 / R-KIOSK-3: a revoked terminal falls back to the OTP step, with the note and without the skip checkbox', async ({ kiosk, service, employer }) => {
+    const k = await kiosk();
+    await enrollThroughScreen(k, service);
+    const status = await k.core.dispatch('status', undefined);
+    await revokeTerminal(service, (status as { data: { terminalId: string } }).data.terminalId);
+
+    const page = k.page();
+    await typeLogin(page, employer.id, employer.password);
+    await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
+    await expect(page.getByTestId('attestation-note')).toHaveText('この端末を確認できなかったため、ワンタイムパスワードによる確認が必要です。');
+    await expect(page.getByRole('checkbox')).toHaveCount(0); // R-OTP-6: never offered on a shared terminal
+
+    await page.getByLabel('ワンタイムパスワード').fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
+    await page.getByRole('button', { name: '送信' }).click();
+    await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+    await expect(page.getByTestId('attestation-note')).toHaveCount(0);
+    expect(await service.db.selectFrom('device_trusts').selectAll().execute()).toEqual([]); // R-KIOSK-3
+  });
+});
