@@ -2,10 +2,14 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.js';
 import type { Clock } from './clock.js';
-import { refuseAllAttestations, type AttestationVerifier } from './login/attestation-verifier.js';
+import type { AttestationVerifier } from './login/attestation-verifier.js';
 import { homeRoutes } from './home/home.routes.js';
 import { loginRoutes } from './login/login.routes.js';
 import { metaRoutes } from './http/meta.routes.js';
+import { recoveryRoutes } from './recovery/recovery.routes.js';
+import { settingsRoutes } from './settings/settings.routes.js';
+import { kioskRoutes } from './kiosk/kiosk.routes.js';
+import { kioskAttestationVerifier } from './kiosk/attestation.service.js';
 
 /** The app as features see it: request and response types come from the zod schemas. */
 export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -21,7 +25,9 @@ export const features: Feature[] = [
   metaRoutes,
   loginRoutes,
   homeRoutes,
-  // recoveryRoutes, settingsRoutes, kioskRoutes — added by their features
+  recoveryRoutes,
+  settingsRoutes,
+  kioskRoutes,
 ];
 
 /**
@@ -30,5 +36,6 @@ export const features: Feature[] = [
  * and the login takes the OTP step.
  */
 export function createAttestationVerifier(_clock: Clock): AttestationVerifier {
-  return refuseAllAttestations;
+  // The login passes its clock's `now` in the context, so the verifier needs no clock of its own.
+  return kioskAttestationVerifier;
 }

@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './schema.js';
 import * as m0001 from './migrations/0001-initial.js';
+import * as m0002 from './migrations/0002-kiosk-fleet.js';
 
 /**
  * Versioned migrations, listed in code (no file-system scan: works the same from tsx, a bundle or
@@ -8,6 +9,7 @@ import * as m0001 from './migrations/0001-initial.js';
  */
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-kiosk-fleet': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,6 +13,8 @@ export interface KioskTerminalsTable {
   enrolled_at: number;
   last_seen_at: number | null;
   revoked_at: number | null;
+  /** When the kiosk's window last painted, as its latest heartbeat said (migration 0002). */
+  painted_at: number | null;
 }
 
 export interface EnrollmentCodesTable {

@@ -1,0 +1,36 @@
+import { api } from '../../src-shared/api/routes.js';
+import { EnrollResponse, NonceResponse } from '../../src-shared/api/schemas.js';
+import type { Feature } from '../app-features.js';
+import { sendError } from '../http/errors.js';
+import { publicEndpointLimit } from '../http/rate-limit.js';
+import { issueNonce, recordHeartbeat } from './attestation.service.js';
+import { enrollTerminal } from './enrollment.service.js';
+
+/** POST /kiosk/enroll, /kiosk/nonce, /kiosk/heartbeat (API.md, "Kiosk terminals"). No cookies here. */
+export const kioskRoutes: Feature = (app, deps) => {
+  const limit = publicEndpointLimit(deps.config);
+
+  app.post(api.kioskEnroll.path, { schema: { body: api.kioskEnroll.body, response: { 201: EnrollResponse } }, config: limit }, async (request, reply) => {
+    const { code, publicKey, machineIdHash, version } = request.body;
+    const r = await enrollTerminal(deps, { code, publicKey, machineIdHash, version, ip: request.ip });
+    switch (r.status) {
+      case 'enrolled':
+        return reply.code(201).send({ terminalId: r.terminalId, office: r.office });
+      case 'invalid_public_key':
+        return sendError(reply, 400, 'invalid_request', { fields: ['publicKey'] });
+      case 'enrollment_code_invalid':
+        return sendError(reply, 401, 'enrollment_code_invalid');
+    }
+  });
+
+  app.post(api.kioskNonce.path, { schema: { body: api.kioskNonce.body, response: { 200: NonceResponse } }, config: limit }, async (request, reply) => {
+    const r = await issueNonce(deps, request.body.terminalId);
+    if (!r) return sendError(reply, 401, 'attestation_invalid');
+    return { nonce: r.nonce, expiresAt: r.expiresAt.toISOString() };
+  });
+
+  app.post(api.kioskHeartbeat.path, { schema: { body: api.kioskHeartbeat.body }, config: limit }, async (request, reply) => {
+    const ok = await recordHeartbeat(deps, { ...request.body, ip: request.ip });
+    return ok ? reply.code(204).send() : sendError(reply, 401, 'attestation_invalid');
+  });
+};

@@ -1,0 +1,46 @@
+import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
+import { MAILED_KEY_MAX_ATTEMPTS } from '../../src-shared/rules.js';
+import type { MailedKeyPurpose, MailedKeysTable } from '../accounts/accounts.table.js';
+import type { Executor } from '../db/schema.js';
+
+export type MailedKeyRow = Selectable<MailedKeysTable>;
+
+export async function insertMailedKey(db: Executor, row: MailedKeyRow): Promise<void> {
+  await db.insertInto('mailed_keys').values(row).execute();
+}
+
+/** A new key supersedes the live ones of the same purpose: they expire now. */
+export async function supersedeMailedKeys(db: Executor, accountId: string, purpose: MailedKeyPurpose, now: number): Promise<void> {
+  await db
+    .updateTable('mailed_keys')
+    .set({ expires_at: now })
+    .where('account_id', '=', accountId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .execute();
+}
+
+/**
+ * Counts one try on the live key(s) of an account in ONE statement (UPDATE … RETURNING), before
+ * the key is compared: parallel wrong keys, in one process or many, cannot pass the maximum.
+ */
+export function countMailedKeyTry(db: Executor, accountId: string, purpose: MailedKeyPurpose, now: number) {
+  return db
+    .updateTable('mailed_keys')
+    .set({ attempts: sql<number>`attempts + 1` })
+    .where('account_id', '=', accountId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('attempts', '<', MAILED_KEY_MAX_ATTEMPTS)
+    .returning(['id', 'key_hash', 'attempts', 'new_login_id'])
+    .execute();
+}
+
+/** Single use: true only for the one request that marked it used. */
+export async function markMailedKeyUsed(db: Executor, id: string, now: number): Promise<boolean> {
+  const r = await db.updateTable('mailed_keys').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,0 +1,96 @@
+import { MAILED_KEY_TTL_MS, R_LOGIN_3_LOCK_MS, R_REREG_1_WINDOW_MS } from '../../src-shared/rules.js';
+import type { AppDeps } from '../app-deps.js';
+import { findAccountByLoginId } from '../accounts/accounts.repository.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { verifyPassword } from '../crypto/passwords.js';
+import { revokeAllDeviceTrusts } from '../device-trust/device-trust.repository.js';
+import { clearLockout, reservePasswordTry } from '../login/lockout.service.js';
+import { enqueueMail } from '../mail/mail.service.js';
+import { markMailedKeyUsed } from './mailed-keys.repository.js';
+import { checkMailedKey, issueMailedKey } from './mailed-keys.service.js';
+import { reregKeyMail } from './recovery-mails.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * R-REREG-1/2, the boundary. The seed says 「過去30日以内に…退会した方」 may re-register and
+ * 「退会後31日以上が経過している方」 may not. Both count whole days elapsed since withdrawal, and
+ * they only meet without a gap or an overlap when "within 30 days" means "fewer than 31 whole
+ * days have passed": re-registration is open while now < withdrawnAt + 31 × 24 h, and refused
+ * from exactly 31 × 24 h on (tested on both sides with the clock).
+ */
+export const REREG_REFUSED_FROM_MS = R_REREG_1_WINDOW_MS + DAY_MS;
+
+export function isReregistrable(withdrawnAt: number | null, now: number): boolean {
+  return withdrawnAt !== null && now < withdrawnAt + REREG_REFUSED_FROM_MS;
+}
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued'>;
+
+export type ReregRequestOutcome =
+  | { status: 'mailed' }
+  | { status: 'invalid_credentials' }
+  | { status: 'locked'; retryAfterSeconds: number }
+  | { status: 'reregistration_expired' };
+
+/**
+ * R-REREG-1: former ID and password. The password is a secret like at login, so it takes a try of
+ * the same lock counter (R-LOGIN-3), and a wrong password, an unknown ID and an active account all
+ * answer `invalid_credentials` after a real argon2 verify (the dummy hash when there is nothing to
+ * verify against). Only after the correct password does the answer say "expired".
+ */
+export async function requestReregistration(deps: Deps, input: { loginId: string; password: string; ip: string }): Promise<ReregRequestOutcome> {
+  const { db, clock } = deps;
+  const reserved = await reservePasswordTry(db, clock, input.loginId);
+  if (!reserved.allowed) return { status: 'locked', retryAfterSeconds: reserved.retryAfterSeconds };
+  const found = await findAccountByLoginId(db, input.loginId);
+  const account = found?.status === 'withdrawn' ? found : undefined;
+  const ok = await verifyPassword(account?.password_hash, input.password);
+  if (!ok || !account) {
+    await recordAudit(db, clock, { type: 'reregistration.refused', accountId: account?.id ?? null, loginId: input.loginId, ip: input.ip, detail: { locked: reserved.locksNow } });
+    return reserved.locksNow ? { status: 'locked', retryAfterSeconds: Math.ceil(R_LOGIN_3_LOCK_MS / 1000) } : { status: 'invalid_credentials' };
+  }
+  await clearLockout(db, input.loginId);
+  if (!isReregistrable(account.withdrawn_at, clock.now().getTime())) {
+    await recordAudit(db, clock, { type: 'reregistration.expired', accountId: account.id, loginId: input.loginId, ip: input.ip });
+    return { status: 'reregistration_expired' };
+  }
+  await db.transaction().execute(async (trx) => {
+    const key = await issueMailedKey(trx, clock, { accountId: account.id, purpose: 'rereg', ttlMs: MAILED_KEY_TTL_MS });
+    await enqueueMail(trx, clock, account.login_id, reregKeyMail(key));
+    await recordAudit(trx, clock, { type: 'reregistration.requested', accountId: account.id, loginId: input.loginId, ip: input.ip });
+  });
+  deps.mailQueued();
+  return { status: 'mailed' };
+}
+
+/**
+ * R-REREG-1: the mailed key makes the account active again. R-OTP-4: no device trust of before
+ * survives (withdrawal deleted them; deleted again here so the rule does not rest on that).
+ */
+export async function completeReregistration(deps: Deps, input: { loginId: string; key: string; ip: string }): Promise<{ status: 'done' } | { status: 'key_invalid' }> {
+  const { db, clock } = deps;
+  const account = await findAccountByLoginId(db, input.loginId);
+  if (!account || account.status !== 'withdrawn' || !isReregistrable(account.withdrawn_at, clock.now().getTime())) return { status: 'key_invalid' };
+  const check = await checkMailedKey(db, clock, account.id, 'rereg', input.key);
+  if (!check.ok) {
+    await recordAudit(db, clock, { type: 'reregistration.key_refused', accountId: account.id, loginId: input.loginId, ip: input.ip });
+    return { status: 'key_invalid' };
+  }
+  const done = await db.transaction().execute(async (trx) => {
+    const now = clock.now().getTime();
+    if (!(await markMailedKeyUsed(trx, check.keyId, now))) return false;
+    const r = await trx
+      .updateTable('accounts')
+      .set({ status: 'active', withdrawn_at: null, updated_at: now })
+      .where('id', '=', account.id)
+      .where('status', '=', 'withdrawn')
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    await revokeAllDeviceTrusts(trx, account.id);
+    await clearLockout(trx, account.login_id);
+    await recordAudit(trx, clock, { type: 'reregistration.completed', accountId: account.id, loginId: account.login_id, ip: input.ip });
+    return true;
+  });
+  return done ? { status: 'done' } : { status: 'key_invalid' };
+}
