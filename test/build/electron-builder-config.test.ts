@@ -89,6 +89,7 @@ describe('R-KIOSK-5 only what the app needs goes into app.asar', () => {
     expect(config.asar).toBe(true);
     expect(config.extraMetadata.main).toMatch(/^dist\/kiosk\/[\w.-]+\.c?js$/);
     expect(config.extraMetadata.dependencies).toBeNull();
+    expect(config.extraMetadata.bin).toBeNull();
     expect(config.npmRebuild).toBe(false);
   });
 
