@@ -1,0 +1,71 @@
+import { _electron as electron, type ElectronApplication, type TestInfo } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/**
+ * Where the Electron binary is: KIOSK_ELECTRON_PATH, or the one `npm install` downloads into
+ * node_modules/electron/dist (absent where ELECTRON_SKIP_BINARY_DOWNLOAD=1, as on this project's
+ * build machines). docs/testers.md says how to get it.
+ */
+export function findElectron(): string | undefined {
+  const fromEnv = process.env.KIOSK_ELECTRON_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  const pkg = path.join(root, 'node_modules/electron');
+  const pathTxt = path.join(pkg, 'path.txt');
+  if (!existsSync(pathTxt)) return undefined;
+  const binary = path.join(pkg, 'dist', readFileSync(pathTxt, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
+}
+
+export const ELECTRON = findElectron();
+export const SKIP_REASON =
+  'the Electron binary is not installed on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1; set KIOSK_ELECTRON_PATH or see docs/testers.md). The same flows run in Chromium in the kiosk-host project.';
+
+let built = false;
+/** dist/kiosk (main + preload); dist/renderer is built by the global setup. */
+export function buildKiosk(): void {
+  if (built) return;
+  const r = spawnSync(process.execPath, ['scripts/build-kiosk.mjs'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('scripts/build-kiosk.mjs failed');
+  built = true;
+}
+
+/**
+ * Starts the kiosk as IT would, with three test-only differences (docs/testers.md): its own
+ * userData per test (the single-instance lock is per profile), a policy file pointing at the test
+ * service, and test hooks (a moved clock) that exist only because the inspector is on.
+ */
+export async function launchKiosk(testInfo: TestInfo, policy: Record<string, unknown>): Promise<ElectronApplication> {
+  buildKiosk();
+  const dir = mkdtempSync(path.join(tmpdir(), `kiosk-electron-w${testInfo.workerIndex}-`));
+  const policyFile = path.join(dir, 'policy.json');
+  writeFileSync(policyFile, JSON.stringify(policy));
+  return electron.launch({
+    executablePath: ELECTRON!,
+    args: [path.join(root, 'dist/kiosk/main.cjs'), '--no-sandbox'],
+    cwd: root,
+    env: {
+      ...process.env,
+      HELLOWORK_KIOSK_USER_DATA: path.join(dir, 'user-data'),
+      HELLOWORK_KIOSK_POLICY: policyFile,
+      HELLOWORK_KIOSK_TEST_HOOKS: '1',
+    },
+  });
+}
+
+/** Moves the kiosk's clock (main process) by `ms`. */
+export async function advance(app: ElectronApplication, ms: number): Promise<void> {
+  await app.evaluate((_e, by) => (globalThis as unknown as { __hwKiosk: { clock: { advance(ms: number): void } } }).__hwKiosk.clock.advance(by), ms);
+}
+
+/** The visitor's bearer token as main holds it (never in the page). */
+export async function mainToken(app: ElectronApplication): Promise<string | undefined> {
+  return app.evaluate(() => {
+    const c = (globalThis as unknown as { __hwKiosk: { core: { session: { credential?: { kind: string; token?: string } } } } }).__hwKiosk.core.session.credential;
+    return c?.kind === 'bearer' ? c.token : undefined;
+  });
+}

@@ -1,0 +1,92 @@
+/// <reference lib="dom" />
+import { expect, test as base, type Page } from '@playwright/test';
+import { startTestService, type TestService } from '../../support/service-harness.js';
+import { issueEnrollmentCode, revokeTerminal } from '../kiosk-host/kiosk-admin.js';
+import { advance, ELECTRON, launchKiosk, mainToken, SKIP_REASON } from './electron-app.js';
+
+// R-KIOSK-6: testers drive the real Electron app. Where the binary is missing, say so plainly.
+if (!ELECTRON) console.log(`[electron] skipping the Electron suite: ${SKIP_REASON}`);
+
+const PASSWORD = 'Passw0rd!ok';
+const test = base.extend<{ service: TestService; employer: { id: string; password: string } }>({
+  service: async ({}, use) => {
+    const service = await startTestService({ database: 'sqlite', smtp: true });
+    await use(service);
+    await service.close();
+  },
+  employer: async ({ service }, use) => {
+    const id = `electron${Date.now()}@example.jp`;
+    await service.createEmployer({ id, password: PASSWORD, company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所' });
+    await use({ id, password: PASSWORD });
+  },
+});
+test.skip(!ELECTRON, SKIP_REASON);
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
+
+async function enroll(page: Page, service: TestService) {
+  await expect(heading(page, '端末登録')).toBeVisible();
+  await page.getByLabel('登録コード').fill(await issueEnrollmentCode(service));
+  await page.getByRole('button', { name: '登録する' }).click();
+  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+}
+async function login(page: Page, id: string, password: string) {
+  await page.getByLabel('ID（メールアドレス）').fill(id);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+}
+
+test.describe('the Electron kiosk (R-KIOSK-1..4, R-OTP-7)', () => {
+  test('R-OTP-7 / R-KIOSK-2: enroll → attested login → home, no OTP mailed', async ({ service, employer }, testInfo) => {
+    const app = await launchKiosk(testInfo, { serviceUrl: service.url });
+    try {
+      const page = await app.firstWindow();
+      await enroll(page, service);
+      await login(page, employer.id, employer.password);
+      await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+      expect(service.mail.messages()).toEqual([]);
+      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined'); // no Node in the page
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('R-KIOSK-2: a revoked terminal falls back to the OTP step without the skip checkbox', async ({ service, employer }, testInfo) => {
+    const app = await launchKiosk(testInfo, { serviceUrl: service.url });
+    try {
+      const page = await app.firstWindow();
+      await enroll(page, service);
+      const status = await page.evaluate(() => (window as unknown as { kiosk: { status(): Promise<{ data: { terminalId: string } }> } }).kiosk.status());
+      await revokeTerminal(service, status.data.terminalId);
+      await login(page, employer.id, employer.password);
+      await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
+      await expect(page.getByTestId('attestation-note')).toBeVisible();
+      await expect(page.getByRole('checkbox')).toHaveCount(0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('R-KIOSK-4: idle → countdown → wipe; a fresh page, nothing stored, the old token refused', async ({ service, employer }, testInfo) => {
+    const app = await launchKiosk(testInfo, { serviceUrl: service.url });
+    try {
+      const page = await app.firstWindow();
+      await enroll(page, service);
+      await login(page, employer.id, employer.password);
+      await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+      const token = await mainToken(app);
+      expect(token).toBeTruthy();
+      await advance(app, 90_000);
+      await expect(page.getByRole('alertdialog')).toContainText('あと 30 秒');
+      const next = app.waitForEvent('window');
+      await advance(app, 30_000);
+      const fresh = await next;
+      await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();
+      await expect(fresh.getByLabel('ID（メールアドレス）')).toHaveValue('');
+      expect(await fresh.evaluate(async () => [document.cookie, localStorage.length, sessionStorage.length, (await indexedDB.databases()).length])).toEqual(['', 0, 0, 0]);
+      expect((await fetch(`${service.url}/api/v1/home`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});
