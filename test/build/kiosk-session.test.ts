@@ -50,7 +50,7 @@ describe('R-KIOSK-5 Linux: the kiosk account’s session', () => {
   it('the cage session runs only the restart loop, from where the .deb installs it', () => {
     const entry = desktopEntry(read('linux/hellowork-kiosk-session.desktop'));
     expect(entry.Type).toBe('Application');
-    expect(entry.Exec).toBe(`cage -d -s -- "${installed()}"`);
+    expect(entry.Exec).toBe(`cage -d -- "${installed()}"`);
     expect(entry.TryExec).toBe('cage');
   });
 
