@@ -6,7 +6,8 @@
 #   KIOSK_DEB_SIGNING_PASSPHRASE   its passphrase, if it has one
 # Usage:  build/sign-deb.sh dist/installers/*.deb
 #         build/sign-deb.sh --verify PUBLIC-KEY.asc FILE.deb   (checks the origin signature)
-# Signing also writes hellowork-kiosk-signing-key.asc (the public key) beside the packages.
+# Signing also writes hellowork-kiosk-signing-key.asc (the public key) and debsig-trust.sh beside
+# the packages: publish both with the release; IT uses them to check packages (docs/it-staff.md).
 set -eu
 
 die() { echo "sign-deb: $*" >&2; exit 1; }
@@ -60,4 +61,5 @@ for deb in "$@"; do
   debsigs --sign=origin --default-key="$fingerprint" "$deb"
   echo "sign-deb: signed $deb with $fingerprint"
   gpg --batch --armor --export "$fingerprint" > "$(dirname "$deb")/hellowork-kiosk-signing-key.asc"
+  cp "$(dirname "$0")/debsig-trust.sh" "$(dirname "$deb")/debsig-trust.sh"
 done

@@ -65,7 +65,7 @@ describe('R-KIOSK-5 Linux: the kiosk account’s session', () => {
   });
 
   it('the setup script and the loop are valid sh', () => {
-    for (const file of ['linux/hellowork-kiosk-loop.sh', 'linux/setup-kiosk-user.sh', 'sign-deb.sh']) {
+    for (const file of ['linux/hellowork-kiosk-loop.sh', 'linux/setup-kiosk-user.sh', 'sign-deb.sh', 'debsig-trust.sh']) {
       expect(spawnSync('sh', ['-n', `${root}build/${file}`]).status, file).toBe(0);
     }
   });

@@ -108,6 +108,25 @@ describe.skipIf(tools.length > 0)('R-KIOSK-5 build/sign-deb.sh', () => {
     expect(verdict.stderr).toContain('BAD signature');
   }, 60_000);
 
+  const debsig = spawnSync('debsig-verify', ['--version']).status === 0;
+  if (!debsig) console.log('signing.test: debsig-verify check skipped: debsig-verify is not installed (apt-get install debsig-verify)');
+  it.skipIf(!debsig)('IT’s check: debsig-trust.sh makes debsig-verify accept the signed package and reject a changed one', () => {
+    const policies = path.join(dir, 'policies');
+    const keyrings = path.join(dir, 'keyrings');
+    const trust = spawnSync('sh', [`${dir}/debsig-trust.sh`, path.join(dir, 'hellowork-kiosk-signing-key.asc')], {
+      env: { ...process.env, DEBSIG_POLICIES_DIR: policies, DEBSIG_KEYRINGS_DIR: keyrings },
+      encoding: 'utf8',
+    });
+    expect(trust.stderr + trust.stdout).toContain('debsig-verify now accepts');
+    expect(trust.status).toBe(0);
+    const verify = (deb: string) => spawnSync('debsig-verify', ['--policies-dir', policies, '--keyrings-dir', keyrings, deb], { encoding: 'utf8' });
+    expect(verify(path.join(dir, 'kiosk.deb')).status).toBe(0);
+    expect(verify(path.join(dir, 'tampered.deb')).status).not.toBe(0);
+    const unsigned = path.join(dir, 'unsigned.deb');
+    expect(spawnSync('dpkg-deb', ['--build', '-Zgzip', path.join(dir, 'pkg'), unsigned]).status).toBe(0);
+    expect(verify(unsigned).status).not.toBe(0);
+  });
+
   it('refuses to sign twice', () => {
     const again = signDeb([path.join(dir, 'kiosk.deb')], { KIOSK_DEB_SIGNING_KEY: secretKey, KIOSK_DEB_SIGNING_PASSPHRASE: 'pw' });
     expect(again.status).not.toBe(0);
