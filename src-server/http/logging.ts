@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyLoggerOptions } from 'fastify';
 
 /**
  * Pino redaction: codes never reach a log (API.md, "Mail"). Fastify logs no bodies by default;
@@ -22,6 +22,6 @@ export const REDACT_PATHS = [
   '*.body',
 ];
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string): FastifyLoggerOptions & { redact: { paths: string[]; censor: string } } {
   return { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
 }

@@ -11,6 +11,7 @@ import { loadConfig } from '../../src-server/config.js';
 import { openDatabase } from '../../src-server/db/database.js';
 import { migrateToLatest } from '../../src-server/db/migrate.js';
 import type { Db } from '../../src-server/db/schema.js';
+import { loggerOptions } from '../../src-server/http/logging.js';
 import type { AttestationVerifier } from '../../src-server/login/attestation-verifier.js';
 import { PG_ADMIN_URL, type TestDatabase } from './databases.js';
 import { createMailbox, type TestMailbox } from './test-mailbox.js';
@@ -27,8 +28,12 @@ export interface TestServiceOptions {
   rateLimit?: boolean;
   /** Serve dist/renderer at `/` (default off). */
   serveRenderer?: boolean;
+  /** Serve the screens from this folder instead of dist/renderer (implies serveRenderer). */
+  rendererDir?: string;
   /** Replace the kiosk attestation verifier (default: the one `serve` uses). */
   attestationVerifier?: AttestationVerifier;
+  /** Collect every log line (level trace, with the service's redaction) into this array. */
+  captureLogs?: string[];
   /** Extra environment for loadConfig (e.g. PUBLIC_ORIGIN). */
   env?: Record<string, string>;
 }
@@ -81,14 +86,17 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       ...(sink ? { SMTP_URL: sink.url } : {}),
       ...opts.env,
     }),
-    rendererDir: opts.serveRenderer ? 'dist/renderer' : undefined,
+    rendererDir: opts.rendererDir ?? (opts.serveRenderer ? 'dist/renderer' : undefined),
   };
   const { db, dialect } = openDatabase(config.databaseUrl);
   cleanups.push(() => db.destroy());
   await migrateToLatest(db);
   const app = await buildApp(
     { config, db, dialect, clock, attestationVerifier: opts.attestationVerifier ?? createAttestationVerifier(clock) },
-    { mailPollMs: 50 },
+    {
+      mailPollMs: 50,
+      ...(opts.captureLogs ? { logger: { ...loggerOptions('trace'), stream: { write: (line: string) => void opts.captureLogs?.push(line) } } } : {}),
+    },
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
