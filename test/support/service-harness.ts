@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../../src-server/app.js';
 import { createAttestationVerifier } from '../../src-server/app-features.js';
 import { createEmployer } from '../../src-server/accounts/accounts.service.js';
@@ -13,7 +12,8 @@ import { migrateToLatest } from '../../src-server/db/migrate.js';
 import type { Db } from '../../src-server/db/schema.js';
 import { loggerOptions } from '../../src-server/http/logging.js';
 import type { AttestationVerifier } from '../../src-server/login/attestation-verifier.js';
-import { PG_ADMIN_URL, type TestDatabase } from './databases.js';
+import type { TestDatabase } from './databases.js';
+import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from './postgres.js';
 import { createMailbox, type TestMailbox } from './test-mailbox.js';
 import { startSmtpSink } from './smtp-sink.js';
 
@@ -51,8 +51,6 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-let counter = 0;
-
 /**
  * The service, in this process, on a fresh database, listening on 127.0.0.1 (random port), with
  * mail going to a real SMTP server on loopback. Time is a TestClock: move it, never sleep.
@@ -69,7 +67,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   } else {
     const name = await createPostgresDatabase();
     cleanups.push(() => dropPostgresDatabase(name));
-    databaseUrl = withDatabase(PG_ADMIN_URL, name);
+    databaseUrl = postgresUrl(name);
   }
   const smtpOn = opts.smtp ?? true;
   const sink = smtpOn ? await startSmtpSink() : undefined;
@@ -122,32 +120,4 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       for (const c of cleanups.reverse()) await c();
     },
   };
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function createPostgresDatabase(): Promise<string> {
-  const name = `mypage_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(`create database "${name}"`);
-  } finally {
-    await client.end();
-  }
-  return name;
-}
-
-async function dropPostgresDatabase(name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists "${name}" with (force)`);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { R_LOGIN_3_MAX_FAILED_PASSWORDS, R_OTP_2_MAX_ATTEMPTS } from '../../../src-shared/rules.js';
+import { sha256 } from '../../../src-server/crypto/tokens.js';
+import { describeEachDatabase } from '../../support/databases.js';
+import { createClient } from '../../support/http-client.js';
+import { startTestService, type TestService } from '../../support/service-harness.js';
+import { OTP_SUBJECT, wrongOtp } from '../../support/sign-in.js';
+
+const PASSWORD = 'Passw0rd!';
+
+const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
+
+describeEachDatabase('concurrency in one process', (database) => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService({ database });
+  });
+  afterAll(() => svc.close());
+
+  it('R-LOGIN-3: 40 parallel wrong passwords count as at most 5 failures, and the correct password is then refused', async () => {
+    await svc.createEmployer({ id: 'race@example.jp', password: PASSWORD });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => createClient(svc.url).post('/api/v1/login', { id: 'race@example.jp', password: `Wrong-${i}!` })),
+    );
+    const t = tally(answers.map((a) => a.status));
+    // exactly five passwords were checked: four said "wrong", the fifth locked; the rest never got a try
+    expect(t).toEqual({ 401: R_LOGIN_3_MAX_FAILED_PASSWORDS - 1, 423: 40 - (R_LOGIN_3_MAX_FAILED_PASSWORDS - 1) });
+    const row = await svc.db.selectFrom('login_failures').selectAll().where('login_id', '=', 'race@example.jp').executeTakeFirstOrThrow();
+    expect(row.failures).toBe(R_LOGIN_3_MAX_FAILED_PASSWORDS);
+    expect(row.locked_until).not.toBeNull();
+    const correct = await createClient(svc.url).post('/api/v1/login', { id: 'race@example.jp', password: PASSWORD });
+    expect(correct.status).toBe(423);
+  });
+
+  it('R-OTP-2: 30 parallel wrong OTPs exhaust it at exactly 10', async () => {
+    await svc.createEmployer({ id: 'otprace@example.jp', password: PASSWORD });
+    const c = createClient(svc.url);
+    const login = await c.post<{ challenge: string }>('/api/v1/login', { id: 'otprace@example.jp', password: PASSWORD });
+    const otp = await svc.mail.latestCode('otprace@example.jp', OTP_SUBJECT);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => createClient(svc.url).post('/api/v1/login/otp', { challenge: login.body.challenge, otp: wrongOtp(otp), rememberDevice: false })),
+    );
+    const t = tally(answers.map((a) => a.status));
+    expect(t).toEqual({ 401: R_OTP_2_MAX_ATTEMPTS - 1, 410: 30 - (R_OTP_2_MAX_ATTEMPTS - 1) });
+    expect(answers.filter((a) => a.status === 410).every((a) => a.body.error === 'otp_exhausted')).toBe(true);
+    const row = await svc.db.selectFrom('login_challenges').selectAll().where('id', '=', sha256(login.body.challenge)).executeTakeFirstOrThrow();
+    expect(row.attempts).toBe(R_OTP_2_MAX_ATTEMPTS);
+    expect((await c.post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: false })).body.error).toBe('otp_exhausted');
+  });
+
+  it('R-OTP-1: the right OTP sent 10 times in parallel opens exactly one session', async () => {
+    await svc.createEmployer({ id: 'once-race@example.jp', password: PASSWORD });
+    const login = await createClient(svc.url).post<{ challenge: string }>('/api/v1/login', { id: 'once-race@example.jp', password: PASSWORD });
+    const otp = await svc.mail.latestCode('once-race@example.jp', OTP_SUBJECT);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => createClient(svc.url).post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: false })));
+    expect(tally(answers.map((a) => a.status))).toEqual({ 200: 1, 410: 9 });
+    const account = await svc.db.selectFrom('accounts').select('id').where('login_id', '=', 'once-race@example.jp').executeTakeFirstOrThrow();
+    expect(await svc.db.selectFrom('sessions').selectAll().where('account_id', '=', account.id).execute()).toHaveLength(1);
+  });
+});

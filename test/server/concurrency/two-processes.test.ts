@@ -1,0 +1,86 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { R_LOGIN_3_MAX_FAILED_PASSWORDS, R_OTP_2_MAX_ATTEMPTS } from '../../../src-shared/rules.js';
+import { createEmployer } from '../../../src-server/accounts/accounts.service.js';
+import { systemClock } from '../../../src-server/clock.js';
+import { codeLine } from '../../../src-server/mail/mail.service.js';
+import { sha256 } from '../../../src-server/crypto/tokens.js';
+import { openDatabase } from '../../../src-server/db/database.js';
+import { migrateToLatest } from '../../../src-server/db/migrate.js';
+import type { Db } from '../../../src-server/db/schema.js';
+import { postgresSkipReason } from '../../support/databases.js';
+import { createClient } from '../../support/http-client.js';
+import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from '../../support/postgres.js';
+import { startMypageServe } from '../../support/spawn-cli.js';
+import { startSmtpSink } from '../../support/smtp-sink.js';
+
+if (postgresSkipReason) console.warn(`[skipped] two service processes on one PostgreSQL: ${postgresSkipReason}`);
+
+const PASSWORD = 'Passw0rd!';
+const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
+
+/** Two real `mypage serve` processes share one PostgreSQL database: the limits stay exact across them. */
+describe.skipIf(postgresSkipReason !== undefined)('two service processes on one PostgreSQL', { timeout: 120_000 }, () => {
+  let name: string;
+  let db: Db;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  const children: ChildProcess[] = [];
+  let urls: string[] = [];
+
+  beforeAll(async () => {
+    name = await createPostgresDatabase();
+    db = openDatabase(postgresUrl(name)).db;
+    await migrateToLatest(db); // before the processes start, so they do not race to migrate
+    sink = await startSmtpSink();
+    const env = { DATABASE_URL: postgresUrl(name), SMTP_URL: sink.url };
+    const started = await Promise.all([startMypageServe(env), startMypageServe(env)]);
+    children.push(...started.map((s) => s.child));
+    urls = started.map((s) => s.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(children.map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))))));
+    await db?.destroy();
+    await sink?.close();
+    if (name) await dropPostgresDatabase(name);
+  });
+
+  it('R-LOGIN-3: 40 parallel wrong passwords across two processes count as at most 5, then the correct password is refused', async () => {
+    await createEmployer(db, systemClock, { id: 'two@example.jp', password: PASSWORD, company: 'C', office: 'O' });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => createClient(urls[i % 2]!).post('/api/v1/login', { id: 'two@example.jp', password: `Wrong-${i}!` })),
+    );
+    expect(tally(answers.map((a) => a.status))).toEqual({ 401: R_LOGIN_3_MAX_FAILED_PASSWORDS - 1, 423: 40 - (R_LOGIN_3_MAX_FAILED_PASSWORDS - 1) });
+    const row = await db.selectFrom('login_failures').selectAll().where('login_id', '=', 'two@example.jp').executeTakeFirstOrThrow();
+    expect(row.failures).toBe(R_LOGIN_3_MAX_FAILED_PASSWORDS);
+    for (const url of urls) expect((await createClient(url).post('/api/v1/login', { id: 'two@example.jp', password: PASSWORD })).status).toBe(423);
+  });
+
+  it('R-OTP-2: 30 parallel wrong OTPs across two processes exhaust it at exactly 10', async () => {
+    await createEmployer(db, systemClock, { id: 'two-otp@example.jp', password: PASSWORD, company: 'C', office: 'O' });
+    const login = await createClient(urls[0]!).post<{ challenge: string }>('/api/v1/login', { id: 'two-otp@example.jp', password: PASSWORD });
+    expect(login.status).toBe(200);
+    const deadline = Date.now() + 15_000;
+    while (!sink.received.some((m) => m.to.includes('two-otp@example.jp')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const otp = codeLine(sink.received.find((m) => m.to.includes('two-otp@example.jp'))!.text)!;
+    const wrong = otp === '000000' ? '000001' : '000000';
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => createClient(urls[i % 2]!).post('/api/v1/login/otp', { challenge: login.body.challenge, otp: wrong, rememberDevice: false })),
+    );
+    expect(tally(answers.map((a) => a.status))).toEqual({ 401: R_OTP_2_MAX_ATTEMPTS - 1, 410: 30 - (R_OTP_2_MAX_ATTEMPTS - 1) });
+    const row = await db.selectFrom('login_challenges').selectAll().where('id', '=', sha256(login.body.challenge)).executeTakeFirstOrThrow();
+    expect(row.attempts).toBe(R_OTP_2_MAX_ATTEMPTS);
+    expect((await createClient(urls[1]!).post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: false })).body.error).toBe('otp_exhausted');
+  });
+
+  it('R-LOGIN-2: each mail leaves exactly once although both processes run a sender', async () => {
+    const ids = Array.from({ length: 6 }, (_, i) => `mail${i}@example.jp`);
+    for (const id of ids) await createEmployer(db, systemClock, { id, password: PASSWORD, company: 'C', office: 'O' });
+    await Promise.all(ids.map((id, i) => createClient(urls[i % 2]!).post('/api/v1/login', { id, password: PASSWORD })));
+    const deadline = Date.now() + 15_000;
+    const count = () => sink.received.filter((m) => ids.some((id) => m.to.includes(id))).length;
+    while (count() < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1_500)); // a duplicate would arrive within the senders' next polls
+    expect(count()).toBe(ids.length);
+  });
+});
