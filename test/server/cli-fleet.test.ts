@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../src-server/app.js';
+import { createAttestationVerifier } from '../../src-server/app-features.js';
+import { TestClock } from '../../src-server/clock.js';
+import { loadConfig } from '../../src-server/config.js';
+import { sha256 } from '../../src-server/crypto/tokens.js';
+import { openDatabase } from '../../src-server/db/database.js';
+import { migrateToLatest } from '../../src-server/db/migrate.js';
+import type { Db } from '../../src-server/db/schema.js';
+import { issueEnrollmentCode } from '../../src-server/kiosk/enrollment.service.js';
+import { describeEachDatabase, PG_ADMIN_URL } from '../support/databases.js';
+import { runMypage } from '../support/spawn-cli.js';
+import { machineHash, newKeyPair, signFor } from './kiosk/kiosk-helpers.js';
+
+interface FleetJson {
+  terminalId: string;
+  office: string;
+  label: string;
+  version: string | null;
+  lastHeartbeat: string | null;
+  state: string;
+}
+
+/** A database of its own for the spawned `mypage` and the in-process service to share. */
+async function freshDatabase(database: 'sqlite' | 'postgres'): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (database === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'mypage-fleet-'));
+    return { url: `sqlite:${join(dir, 'fleet.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `mypage_fleet_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const u = new URL(PG_ADMIN_URL);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}
+
+// Spawns the real command (bin/mypage.js through tsx): a few seconds per run on a busy machine.
+describeEachDatabase('mypage enroll-code, kiosks, revoke-kiosk (issue 5, fleet view)', (database) => {
+  let drop: () => Promise<void>;
+  let env: Record<string, string>;
+  let db: Db;
+  let app: FastifyInstance;
+  const clock = new TestClock(new Date('2026-05-01T09:00:00.000Z'));
+
+  beforeAll(async () => {
+    const fresh = await freshDatabase(database);
+    drop = fresh.drop;
+    env = { DATABASE_URL: fresh.url, MYPAGE_CLOCK_START: clock.now().toISOString() };
+    const config = loadConfig({ DATABASE_URL: fresh.url, NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent' });
+    const opened = openDatabase(config.databaseUrl);
+    db = opened.db;
+    await migrateToLatest(db);
+    app = await buildApp({ config, db, dialect: opened.dialect, clock, attestationVerifier: createAttestationVerifier(clock) });
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await db?.destroy();
+    await drop?.();
+  });
+
+  const post = async (url: string, payload: object) => {
+    const r = await app.inject({ method: 'POST', url, payload });
+    return { status: r.statusCode, body: r.body ? (r.json() as Record<string, string>) : {} };
+  };
+  const fleet = async () => JSON.parse((await runMypage(['kiosks', '--json'], env)).stdout) as FleetJson[];
+
+  it('R-KIOSK-5: enroll-code prints a one-time code that enrolls exactly one terminal of that office', { timeout: 60_000 }, async () => {
+    const missing = await runMypage(['enroll-code', '--office', '新宿公共職業安定所'], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--label');
+
+    const r = await runMypage(['enroll-code', '--office', '新宿公共職業安定所', '--label', '窓口横 1'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const code = r.stdout.split('\n')[0]!;
+    expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){2}$/);
+    expect(r.stdout).toContain('valid until 2026-05-02T09:00:00.000Z');
+    const row = await db.selectFrom('enrollment_codes').selectAll().where('code_hash', '=', sha256(code.replace(/-/g, ''))).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ label: '窓口横 1', used_at: null });
+
+    const keys = newKeyPair();
+    const enrolled = await post('/api/v1/kiosk/enroll', { code, publicKey: keys.publicKey, machineIdHash: machineHash('cloned'), version: '1.0.0' });
+    expect(enrolled.status).toBe(201);
+    expect(enrolled.body.office).toBe('新宿公共職業安定所');
+    expect((await post('/api/v1/kiosk/enroll', { code, publicKey: newKeyPair().publicKey, machineIdHash: machineHash() })).status).toBe(401);
+  });
+
+  it('R-KIOSK-5: kiosks lists terminals by office with label, version, last heartbeat and state, flagging duplicate machine IDs', { timeout: 60_000 }, async () => {
+    // a second terminal from the same (cloned) image, and one in another office that sends a heartbeat
+    const { code: c2 } = await issueEnrollmentCode(db, clock, { office: '新宿公共職業安定所', label: '窓口横 2' });
+    expect((await post('/api/v1/kiosk/enroll', { code: c2, publicKey: newKeyPair().publicKey, machineIdHash: machineHash('cloned') })).status).toBe(201);
+    const { code: c3 } = await issueEnrollmentCode(db, clock, { office: '飯田橋公共職業安定所', label: '検索コーナー' });
+    const keys = newKeyPair();
+    const hash = machineHash('iidabashi-1');
+    const t3 = (await post('/api/v1/kiosk/enroll', { code: c3, publicKey: keys.publicKey, machineIdHash: hash })).body.terminalId!;
+    const nonce = (await post('/api/v1/kiosk/nonce', { terminalId: t3 })).body.nonce!;
+    expect((await post('/api/v1/kiosk/heartbeat', { terminalId: t3, version: '1.2.0', nonce, signature: signFor({ terminalId: t3, machineIdHash: hash, privateKey: keys.privateKey }, nonce) })).status).toBe(204);
+
+    const list = await fleet();
+    expect(list.map((t) => [t.office, t.label, t.state])).toEqual([
+      ['新宿公共職業安定所', '窓口横 1', 'duplicate-machine-id'],
+      ['新宿公共職業安定所', '窓口横 2', 'duplicate-machine-id'],
+      ['飯田橋公共職業安定所', '検索コーナー', 'active'],
+    ]);
+    expect(list[2]).toMatchObject({ terminalId: t3, version: '1.2.0', lastHeartbeat: clock.now().toISOString() });
+
+    const text = await runMypage(['kiosks'], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^新宿公共職業安定所$/m);
+    expect(text.stdout).toMatch(/^飯田橋公共職業安定所$/m);
+    expect(text.stdout).toContain('duplicate-machine-id');
+    expect(text.stdout).toContain(`${t3}\t検索コーナー\t1.2.0\t${clock.now().toISOString()}`);
+    expect(text.stdout).toContain('warning: 2 terminals share a machine ID');
+  });
+
+  it('R-KIOSK-2: revoke-kiosk takes effect at the next call: the visitor session ends, the terminal gets no nonce, the state is revoked', { timeout: 60_000 }, async () => {
+    const target = (await fleet()).find((t) => t.label === '検索コーナー')!;
+    await db
+      .insertInto('accounts')
+      .values({ id: 'acc1', login_id: 'v@example.jp', password_hash: 'x', company: 'C', office_id: (await db.selectFrom('offices').select('id').executeTakeFirstOrThrow()).id, status: 'active', withdrawn_at: null, created_at: 0, updated_at: 0, password_changed_at: 0 })
+      .execute();
+    await db
+      .insertInto('sessions')
+      .values({ id: 's1', token_hash: sha256('visitor-token'), account_id: 'acc1', kind: 'kiosk', terminal_id: target.terminalId, created_at: clock.now().getTime(), last_seen_at: clock.now().getTime(), expires_at: clock.now().getTime() + 3_600_000, revoked_at: null })
+      .execute();
+    const home = () => app.inject({ method: 'GET', url: '/api/v1/home', headers: { authorization: 'Bearer visitor-token' } });
+    expect((await home()).statusCode).toBe(200);
+
+    const r = await runMypage(['revoke-kiosk', '--terminal', target.terminalId], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`revoked ${target.terminalId} (1 visitor session(s) ended)`);
+    expect((await home()).statusCode).toBe(401);
+    expect((await post('/api/v1/kiosk/nonce', { terminalId: target.terminalId })).status).toBe(401);
+    expect((await fleet()).find((t) => t.terminalId === target.terminalId)?.state).toBe('revoked');
+    expect((await db.selectFrom('kiosk_terminals').select('revoked_at').where('id', '=', target.terminalId).executeTakeFirstOrThrow()).revoked_at).toBe(clock.now().getTime());
+
+    const unknown = await runMypage(['revoke-kiosk', '--terminal', 'no-such-terminal'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no terminal no-such-terminal');
+  });
+});
