@@ -2,7 +2,10 @@
 // test/build reads them. Why each fuse is set so: docs/build.md ("The fuse table").
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 
-/** Fuse name (as @electron/fuses spells it) → state in the shipped build. */
+/**
+ * Fuse name (as @electron/fuses spells it) → state in the shipped build.
+ * @type {Readonly<Record<string, boolean>>}
+ */
 export const SHIPPED_FUSES = Object.freeze({
   RunAsNode: false, // ELECTRON_RUN_AS_NODE would turn the signed binary into a plain Node.
   EnableCookieEncryption: true, // cookies on disk (if any ever are) are OS-encrypted.
@@ -14,15 +17,25 @@ export const SHIPPED_FUSES = Object.freeze({
   GrantFileProtocolExtraPrivileges: false, // file:// pages get no extra fetch/worker rights.
 });
 
-/** The only fuse the Playwright test build changes: `_electron.launch` needs --inspect. */
+/**
+ * The only fuse the Playwright test build changes: `_electron.launch` needs --inspect.
+ * @type {Readonly<Record<string, boolean>>}
+ */
 export const TEST_BUILD_DIFFERENCE = Object.freeze({ EnableNodeCliInspectArguments: true });
 
-/** KIOSK_TEST_BUILD=1 (or "true") selects the Playwright test build; anything else ships. */
+/**
+ * KIOSK_TEST_BUILD=1 (or "true") selects the Playwright test build; anything else ships.
+ * @param {Record<string, string | undefined>} env
+ */
 export function isTestBuild(env = process.env) {
   return env.KIOSK_TEST_BUILD === '1' || env.KIOSK_TEST_BUILD === 'true';
 }
 
-/** Fuse name → state for the build that `env` selects. */
+/**
+ * Fuse name → state for the shipped or the test build.
+ * @param {{ testBuild: boolean }} flavour
+ * @returns {Readonly<Record<string, boolean>>}
+ */
 export function fuseStates({ testBuild }) {
   return Object.freeze({ ...SHIPPED_FUSES, ...(testBuild ? TEST_BUILD_DIFFERENCE : {}) });
 }
@@ -33,6 +46,7 @@ export function fuseStates({ testBuild }) {
  * hook reads the wire back to prove the eight named here.
  */
 export function fuseConfig({ testBuild }) {
+  /** @type {import('@electron/fuses').FuseV1Config & Record<number, boolean>} */
   const config = { version: FuseVersion.V1, resetAdHocDarwinSignature: false };
   for (const [name, on] of Object.entries(fuseStates({ testBuild }))) {
     const index = FuseV1Options[name];

@@ -1,6 +1,6 @@
 // R-KIOSK-5: the installer configuration IT's signed builds come from, checked against
 // electron-builder 26's own JSON schema and against what a kiosk build must and must not contain.
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
