@@ -17,7 +17,8 @@ export function runMypage(args: string[], env: Record<string, string>): Promise<
 }
 
 /**
- * Starts `mypage serve` and resolves once it prints its URL. The caller stops it with
+ * Starts `mypage serve` (the real bin: one process, so a signal reaches the service itself)
+ * and resolves once it prints its URL. The caller stops it with
  * `child.kill(signal)` (SIGTERM: graceful; SIGKILL: a crash).
  */
 export function startMypageServe(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
