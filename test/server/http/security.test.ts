@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../../../src-shared/api/routes.js';
 import { originAllowed } from '../../../src-server/http/origin-check.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
@@ -97,6 +98,12 @@ describe('the service over HTTP', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/login', '/api/v1/login/otp', '/api/v1/logout', '/api/v1/home', '/api/v1/meta']));
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['LoginRequest', 'LoginResponse']));
+  });
+
+  it('R-LOGIN-4: no endpoint looks an ID up: the published paths are exactly those of the contract', async () => {
+    const doc = (await (await fetch(`${svc.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const contract = Object.values(api).map((r) => r.path.replace(/:(\w+)/g, '{$1}'));
+    expect(Object.keys(doc.paths).sort()).toEqual([...new Set(contract)].sort());
   });
 
   it('R-LOGIN-5: MAIL_FROM sets the sender the screens name and the mails carry', async () => {

@@ -44,7 +44,7 @@ describeEachDatabase('kiosk login', (database) => {
     expect(home.status).toBe(200);
   });
 
-  it('R-KIOSK-2: a failed attestation falls back to the OTP step and leaves an audit event', async () => {
+  it('R-KIOSK-2, R-OTP-6: a failed attestation falls back to the OTP step, leaves an audit event, and never remembers the terminal', async () => {
     await svc.createEmployer({ id: 'fallback@example.jp', password: PASSWORD });
     const kiosk = createClient(svc.url);
     const r = await kiosk.post<{ status: string; challenge: string; attestationFailed: boolean }>('/api/v1/login', {
@@ -57,7 +57,8 @@ describeEachDatabase('kiosk login', (database) => {
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]!.detail)).toEqual({ reason: 'bad_signature', terminalId: 'T1' });
 
-    // R-KIOSK-3: the OTP answer of a kiosk login is a bearer session; no cookie, no device trust
+    // R-KIOSK-3 / R-OTP-6: the OTP answer of a kiosk login is a bearer session; even if the skip is
+    // asked for, a shared terminal gets no cookie and no device trust
     const otp = await svc.mail.latestCode('fallback@example.jp', OTP_SUBJECT);
     const done = await kiosk.post('/api/v1/login/otp', { challenge: r.body.challenge, otp, rememberDevice: true });
     expect(done.body).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
