@@ -6,7 +6,7 @@
 # Usage: sudo build/debsig-trust.sh hellowork-kiosk-signing-key.asc
 # (DEBSIG_POLICIES_DIR / DEBSIG_KEYRINGS_DIR change the targets, for tests.)
 set -eu
-[ $# -eq 1 ] && [ -f "$1" ] || { echo "usage: $0 PUBLIC-KEY.asc" >&2; exit 1; }
+if [ $# -ne 1 ] || [ ! -f "$1" ]; then echo "usage: $0 PUBLIC-KEY.asc" >&2; exit 1; fi
 POLICIES="${DEBSIG_POLICIES_DIR:-/etc/debsig/policies}"
 KEYRINGS="${DEBSIG_KEYRINGS_DIR:-/usr/share/debsig/keyrings}"
 GNUPGHOME="$(mktemp -d)"; export GNUPGHOME

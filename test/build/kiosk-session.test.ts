@@ -64,6 +64,23 @@ describe('R-KIOSK-5 Linux: the kiosk account’s session', () => {
     expect(read('linux/hellowork-kiosk-loop.sh')).toContain(`KIOSK_BIN="\${KIOSK_BIN:-/usr/bin/${config.linux.executableName}}"`);
   });
 
+  const validator = spawnSync('desktop-file-validate', ['--help']).status === 0;
+  if (!validator) console.log('kiosk-session.test: .desktop validation skipped: desktop-file-validate is not installed (apt-get install desktop-file-utils)');
+  it.skipIf(!validator)('the .desktop files pass desktop-file-validate', () => {
+    const result = spawnSync('desktop-file-validate', [`${root}build/linux/hellowork-kiosk-session.desktop`, `${root}build/linux/hellowork-kiosk-autostart.desktop`], { encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  const shellcheck = spawnSync('shellcheck', ['--version']).status === 0;
+  if (!shellcheck) console.log('kiosk-session.test: shellcheck skipped: shellcheck is not installed (apt-get install shellcheck)');
+  it.skipIf(!shellcheck)('the shell scripts pass shellcheck', () => {
+    const scripts = ['linux/hellowork-kiosk-loop.sh', 'linux/setup-kiosk-user.sh', 'sign-deb.sh', 'debsig-trust.sh'].map((f) => `${root}build/${f}`);
+    const result = spawnSync('shellcheck', ['-s', 'sh', ...scripts], { encoding: 'utf8' });
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  });
+
   it('the setup script and the loop are valid sh', () => {
     for (const file of ['linux/hellowork-kiosk-loop.sh', 'linux/setup-kiosk-user.sh', 'sign-deb.sh', 'debsig-trust.sh']) {
       expect(spawnSync('sh', ['-n', `${root}build/${file}`]).status, file).toBe(0);
