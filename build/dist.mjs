@@ -3,11 +3,12 @@
 // the installers with electron-builder. Usage: node build/dist.mjs [--test] [--linux] [--win]
 // (default: the host platform). --test is the Playwright build: the inspect fuse on, its own
 // artifact names and folder, never for terminals. Stops first, clearly, if Electron is missing.
+// KIOSK_RELEASE=1 (the release pipeline): refuses to start unless every platform will be signed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolveElectronDist } from './electron-dist.mjs';
-import { azureSignOptions } from './signing.mjs';
+import { azureSignOptions, linuxSigning, windowsSigning } from './signing.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -19,6 +20,13 @@ const electronVersion = JSON.parse(readFileSync(`${root}node_modules/electron/pa
 function fail(message) {
   console.error(`\ndist:kiosk: ${message}\n`);
   process.exit(1);
+}
+
+const release = process.env.KIOSK_RELEASE === '1';
+if (release) {
+  if (testBuild) fail('KIOSK_RELEASE=1 with --test: a release is never the Playwright test build.');
+  const unsigned = platforms.filter((p) => !(p === 'win32' ? windowsSigning() : linuxSigning()));
+  if (unsigned.length) fail(`KIOSK_RELEASE=1 but no signing is configured for ${unsigned.join(', ')}; see docs/build.md ("Signing").`);
 }
 
 const electron = resolveElectronDist({ env: process.env, platforms, hostPlatform: process.platform, root, electronVersion });
@@ -44,6 +52,7 @@ if (platforms.includes('win32')) builderArgs.push('--win');
 if (electron.dist) builderArgs.push(`-c.electronDist=${electron.dist}`);
 const azure = azureSignOptions(process.env);
 if (azure) for (const [key, value] of Object.entries(azure)) builderArgs.push(`-c.win.azureSignOptions.${key}=${value}`);
+if (release) builderArgs.push('-c.win.forceCodeSigning=true'); // electron-builder fails rather than ship unsigned
 if (testBuild) {
   builderArgs.push(
     '-c.directories.output=dist/installers-test',
@@ -51,4 +60,11 @@ if (testBuild) {
   );
 }
 run('npx', builderArgs, { ...process.env, KIOSK_TEST_BUILD: testBuild ? '1' : '0' });
-console.log(`\ndist:kiosk: ${testBuild ? 'Playwright TEST build (inspect fuse ON)' : 'kiosk build'} in ${testBuild ? 'dist/installers-test' : 'dist/installers'}`);
+const output = testBuild ? 'dist/installers-test' : 'dist/installers';
+
+// 3. The .deb: electron-builder cannot sign it; build/sign-deb.sh does when the key is given.
+if (platforms.includes('linux') && linuxSigning()) {
+  const debs = readdirSync(`${root}${output}`).filter((f) => f.endsWith('.deb')).map((f) => `${output}/${f}`);
+  run('sh', ['build/sign-deb.sh', ...debs]);
+}
+console.log(`\ndist:kiosk: ${testBuild ? 'Playwright TEST build (inspect fuse ON)' : 'kiosk build'} in ${output}`);

@@ -56,6 +56,24 @@ describe('R-KIOSK-5 where the packaged Electron comes from', () => {
     expect(result.stdout).not.toContain('build:renderer'); // it stopped first
   });
 
+  const dist = (args: string[], env: Record<string, string>) => {
+    const clean = { ...process.env };
+    for (const key of ['KIOSK_RELEASE', 'KIOSK_DEB_SIGNING_KEY', 'CSC_LINK', 'WIN_CSC_LINK', 'KIOSK_ELECTRON_DIST']) delete clean[key];
+    return spawnSync(process.execPath, [`${root}build/dist.mjs`, ...args], { cwd: root, env: { ...clean, ...env }, encoding: 'utf8', timeout: 30_000 });
+  };
+
+  it('KIOSK_RELEASE=1 refuses to start a build that would not be signed, or a test build', () => {
+    const linux = dist(['--linux'], { KIOSK_RELEASE: '1' });
+    expect(linux.status).toBe(1);
+    expect(linux.stderr).toContain('no signing is configured for linux');
+    const win = dist(['--win', '--linux'], { KIOSK_RELEASE: '1', KIOSK_DEB_SIGNING_KEY: 'key' });
+    expect(win.stderr).toContain('no signing is configured for win32');
+    expect(dist(['--test', '--linux'], { KIOSK_RELEASE: '1', KIOSK_DEB_SIGNING_KEY: 'key' }).stderr).toContain('never the Playwright test build');
+    // Signed on every platform: it goes on (and here stops at the missing Electron instead).
+    const signed = dist(['--linux'], { KIOSK_RELEASE: '1', KIOSK_DEB_SIGNING_KEY: 'key', KIOSK_ELECTRON_DIST: path.join(fakeRoot, 'missing') });
+    expect(signed.stderr).toContain('KIOSK_ELECTRON_DIST=');
+  });
+
   it('package.json wires dist:kiosk and dist:kiosk:test to it', async () => {
     const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
     expect(pkg.scripts['dist:kiosk']).toBe('node build/dist.mjs');
