@@ -56,7 +56,11 @@ export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number;
       }
       let res;
       try {
-        res = await http.request({ method: route.method, url: path, data: options.body, headers });
+        // A POST always carries a JSON body (`{}` when the route takes none, e.g. logout): the
+        // service refuses a POST without a JSON content type.
+        const data = options.body ?? (route.method === 'POST' ? {} : undefined);
+        if (data !== undefined) headers['Content-Type'] = 'application/json';
+        res = await http.request({ method: route.method, url: path, data, headers });
       } catch {
         return { ok: false, error: { error: 'network_error', message: NETWORK_MESSAGE } };
       }

@@ -32,7 +32,7 @@ async function enroll(page: Page, service: TestService) {
 }
 async function login(page: Page, id: string, password: string) {
   await page.getByLabel('ID（メールアドレス）').fill(id);
-  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.locator('#login-password').fill(password);
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
 }
 

@@ -29,7 +29,7 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     expect(page.isClosed()).toBe(true);
     await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();
     await expect(fresh.getByLabel('ID（メールアドレス）')).toHaveValue('');
-    await expect(fresh.getByLabel('パスワード', { exact: true })).toHaveValue('');
+    await expect(fresh.locator('#login-password')).toHaveValue('');
     expect(await context.cookies()).toEqual([]);
     expect(await traces(fresh)).toEqual({ cookie: '', local: 0, session: 0, idb: [], caches: [] });
     expect(k.core.session.credential).toBeUndefined();
@@ -65,12 +65,12 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     await wipeDone(k, 1);
     const page = k.page();
     await page.getByLabel('ID（メールアドレス）').fill(employer.id);
-    await page.getByLabel('パスワード', { exact: true }).fill('half-typed');
+    await page.locator('#login-password').fill('half-typed');
     k.clock.advance(120_000);
     await wipeDone(k, 2);
     const fresh = k.page();
     await expect(fresh.getByLabel('ID（メールアドレス）')).toHaveValue('');
-    await expect(fresh.getByLabel('パスワード', { exact: true })).toHaveValue('');
+    await expect(fresh.locator('#login-password')).toHaveValue('');
   });
 
   test('R-KIOSK-4: ログアウト ends the session at the service and wipes the page the same way', async ({ kiosk, service, employer }) => {

@@ -19,7 +19,7 @@ export async function enrollThroughScreen(k: KioskPage, service: TestService): P
 
 export async function typeLogin(page: Page, id: string, password: string): Promise<void> {
   await page.getByLabel('ID（メールアドレス）').fill(id);
-  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.locator('#login-password').fill(password);
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
 }
 

@@ -36,7 +36,7 @@ test.describe('attested kiosk login (R-KIOSK-2, R-KIOSK-3, R-OTP-7)', () => {
     await expect(page.getByTestId('attestation-note')).toHaveText('この端末を確認できなかったため、ワンタイムパスワードによる確認が必要です。');
     await expect(page.getByRole('checkbox')).toHaveCount(0); // R-OTP-6: never offered on a shared terminal
 
-    await page.getByLabel('ワンタイムパスワード').fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
+    await page.locator('#otp').fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
     await page.getByRole('button', { name: '送信' }).click();
     await expect(heading(page, '求人者マイページホーム')).toBeVisible();
     await expect(page.getByTestId('attestation-note')).toHaveCount(0);
