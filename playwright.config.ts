@@ -8,6 +8,8 @@ export default defineConfig({
   workers: 1,
   timeout: 60_000,
   forbidOnly: true,
+  // Builds dist/renderer (the screens the service serves) before any suite runs.
+  globalSetup: './test/e2e/web/global-setup.ts',
   reporter: [['list'], ['json', { outputFile: '.playwright-results.json' }]],
   use: {
     launchOptions: {

@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { startTestService, type TestService } from '../../support/service-harness.js';
+
+export { expect };
+
+export const PASSWORD = 'Passw0rd!ok';
+export const COMPANY = '株式会社 ハローワークア';
+export const OFFICE = '飯田橋公共職業安定所';
+export const OTP_SUBJECT = 'ワンタイムパスワード通知';
+
+type Fixtures = {
+  /** The real service on a fresh SQLite database, mail over SMTP on loopback, serving dist/renderer. */
+  service: TestService;
+  /** A fresh employer account (its ID is unique per test). */
+  employer: { id: string; password: string };
+};
+
+let n = 0;
+
+export const test = base.extend<Fixtures>({
+  service: async ({}, use) => {
+    const service = await startTestService({ database: 'sqlite', smtp: true, serveRenderer: true });
+    await use(service);
+    await service.close();
+  },
+  employer: async ({ service }, use) => {
+    const id = `taro${process.pid}-${n++}@example.jp`;
+    await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
+    await use({ id, password: PASSWORD });
+  },
+});
+
+/** Screenshots of the screens for the README (docs/screens). */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync('docs/screens', { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `docs/screens/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+}
+
+/** No WCAG 2.0/2.1/2.2 A or AA violation on the screen as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
+  expect(found, 'axe-core WCAG A/AA violations').toEqual([]);
+}
+
+export function heading(page: Page, name: string) {
+  return page.getByRole('heading', { level: 1, name });
+}
+
+/** ID and password on 求人者マイページログイン, then ログイン. */
+export async function submitLogin(page: Page, id: string, password: string): Promise<void> {
+  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+  await page.getByLabel('ID（メールアドレス）').fill(id);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+}
+
+/** Log in with the OTP read from the mail; lands on 求人者マイページホーム. */
+export async function loginWithOtp(page: Page, service: TestService, id: string, password: string, opts: { remember?: boolean } = {}): Promise<void> {
+  await page.goto(service.url);
+  await submitLogin(page, id, password);
+  await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
+  const otp = await service.mail.latestCode(id, OTP_SUBJECT);
+  await page.getByLabel('ワンタイムパスワード', { exact: true }).fill(otp);
+  if (opts.remember) await page.getByLabel('次回以降、同じ端末・ブラウザでログインする際にワンタイムパスワードを省略する').check();
+  await page.getByRole('button', { name: '送信' }).click();
+  if (opts.remember) {
+    await expect(heading(page, 'ワンタイムパスワード省略設定確認')).toBeVisible();
+    await page.getByRole('button', { name: 'OK' }).click();
+  }
+  await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+}
