@@ -66,6 +66,7 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     const page = k.page();
     await page.getByLabel('ID（メールアドレス）').fill(employer.id);
     await page.locator('#login-password').fill('half-typed');
+    await expect.poll(() => k.core.idle.state.phase).toBe('active'); // the typing reached main's idle guard
     k.clock.advance(120_000);
     await wipeDone(k, 2);
     const fresh = k.page();
