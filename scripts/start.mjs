@@ -43,3 +43,9 @@ if (defaultDb && !existsSync('data/mypage.sqlite')) {
 const serve = spawn(process.execPath, [bin, 'serve'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => serve.kill(signal));
 serve.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+// 4. the kiosk on that service (issue 4): a dev terminal, or a plain note when Electron is missing
+if (existsSync('scripts/start-kiosk.mjs') && !process.env.NO_KIOSK) {
+  const kiosk = spawn(process.execPath, ['scripts/start-kiosk.mjs'], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => kiosk.kill(signal));
+}

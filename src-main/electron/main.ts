@@ -104,6 +104,14 @@ async function start(): Promise<void> {
   powerMonitor.on('suspend', () => void core.wipe('suspend'));
   powerMonitor.on('lock-screen', () => void core.wipe('lock-screen'));
 
+  // Scripted enrollment (IT's deployment scripts, `npm start`): the one-time code is the authority.
+  const code = process.env.HELLOWORK_KIOSK_ENROLL_CODE;
+  const status = await core.handlers.status(undefined);
+  if (code && status.ok && !status.data.enrolled && status.data.serviceUrl) {
+    const enrolled = await core.handlers.enroll({ serviceUrl: status.data.serviceUrl, code });
+    if (!enrolled.ok) log.error(`enrollment with HELLOWORK_KIOSK_ENROLL_CODE failed: ${enrolled.error.message}`);
+  }
+
   if (testHooks) (globalThis as Record<string, unknown>).__hwKiosk = { core, clock };
   await core.start(); // the start-up wipe loads a fresh login page
   kiosk.win.show();

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// The kiosk half of `npm start` (called by scripts/start.mjs once the service runs; also
+// `node scripts/start-kiosk.mjs [serviceUrl]` on its own): enrolls a dev terminal with a fresh
+// one-time code and opens the kiosk. Without the Electron binary it says so, how to get it, and
+// points at the same screens in a browser.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const serviceUrl = process.argv[2] ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '8080'}`;
+const OFFICE = '飯田橋公共職業安定所'; // the office `mypage seed-demo` creates
+
+function findElectron() {
+  if (process.env.KIOSK_ELECTRON_PATH) return existsSync(process.env.KIOSK_ELECTRON_PATH) ? process.env.KIOSK_ELECTRON_PATH : undefined;
+  const pathTxt = join(root, 'node_modules/electron/path.txt');
+  if (!existsSync(pathTxt)) return undefined;
+  const binary = join(root, 'node_modules/electron/dist', readFileSync(pathTxt, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
+}
+
+async function serviceAnswers() {
+  // The service was just spawned: give it up to 30 s to listen (real time: a real process).
+  for (let i = 0; i < 60; i++) {
+    try {
+      const r = await fetch(`${serviceUrl}/api/v1/meta`);
+      if (r.ok) return true;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+const electron = findElectron();
+if (!electron) {
+  console.log(`
+start: the kiosk (Electron) cannot open here — the Electron binary is not installed.
+  This machine installed the "electron" package with ELECTRON_SKIP_BINARY_DOWNLOAD=1 (no internet),
+  so node_modules/electron has its types but not the program.
+  To get it, on a machine with internet access:
+    ELECTRON_SKIP_BINARY_DOWNLOAD= npm rebuild electron      (or: node node_modules/electron/install.js)
+  or point at an Electron ${JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version} you have:
+    KIOSK_ELECTRON_PATH=/path/to/electron npm start
+  Meanwhile the same screens run in your browser: ${serviceUrl}/
+  (demo login: see \`npm run mypage -- seed-demo\`; mail goes to the dev mailbox)
+`);
+  process.exit(0);
+}
+
+if (!(await serviceAnswers())) {
+  console.error(`start: the service at ${serviceUrl} does not answer; the kiosk is not opened.`);
+  process.exit(1);
+}
+
+const run = (args) => spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+const built = run(['scripts/build-kiosk.mjs']);
+if (built.status !== 0) {
+  console.error(built.stderr || built.stdout);
+  process.exit(1);
+}
+
+// A dev terminal of its own (data/kiosk-dev), enrolled once with a fresh code from the CLI.
+const dev = join(root, 'data/kiosk-dev');
+mkdirSync(dev, { recursive: true });
+const policy = join(dev, 'policy.json');
+writeFileSync(policy, JSON.stringify({ serviceUrl, office: OFFICE }, null, 2));
+const env = { ...process.env, HELLOWORK_KIOSK_USER_DATA: join(dev, 'user-data'), HELLOWORK_KIOSK_POLICY: policy };
+if (!existsSync(join(dev, 'user-data', 'kiosk-settings.json')) || !readFileSync(join(dev, 'user-data', 'kiosk-settings.json'), 'utf8').includes('terminalId')) {
+  const issued = run(['bin/mypage.js', 'enroll-code', '--office', OFFICE, '--label', 'dev kiosk (npm start)']);
+  if (issued.status !== 0) {
+    console.error(`start: could not issue an enrollment code:\n${issued.stderr}`);
+    process.exit(1);
+  }
+  env.HELLOWORK_KIOSK_ENROLL_CODE = issued.stdout.split('\n')[0].trim();
+  console.log('start: enrolling a dev terminal (data/kiosk-dev)');
+}
+
+console.log(`start: opening the kiosk on ${serviceUrl} (IT exit: Ctrl+Alt+Shift+K; no admin PIN is set in dev, so close it from this terminal with Ctrl+C)`);
+const kiosk = spawn(electron, [join(root, 'dist/kiosk/main.cjs')], { cwd: root, env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => kiosk.kill(signal));
+kiosk.on('exit', (code) => process.exit(code ?? 0));
