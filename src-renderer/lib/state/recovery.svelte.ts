@@ -2,6 +2,7 @@ import { checkPasswordPolicy } from '../../../src-shared/password-policy.js';
 import type { HostError } from '../../../src-shared/host.js';
 import type { AppModel } from '../app-model.svelte.js';
 import { Form, looksLikeEmail, type FieldErrors } from './form.svelte.js';
+import { lockedText } from './login.svelte.js';
 
 type Catalog = AppModel['i18n']['m'];
 
@@ -122,7 +123,7 @@ export class ReregState {
     }
     if (r.error.error === 'invalid_credentials') return this.form.fail({ password: app.i18n.error(r.error) });
     if (r.error.error === 'reregistration_expired') this.expired = true;
-    this.form.fail({}, app.i18n.error(r.error));
+    this.form.fail({}, r.error.error === 'locked' ? lockedText(app, r.error) : app.i18n.error(r.error));
   }
 }
 

@@ -73,3 +73,23 @@ export async function loginWithOtp(page: Page, service: TestService, id: string,
   }
   await expect(heading(page, '求人者マイページホーム')).toBeVisible();
 }
+
+export const RESET_SUBJECT = 'パスワード再登録申込受付通知';
+export const REREG_SUBJECT = 'アカウント再登録申込受付通知';
+export const EMAIL_CHANGE_SUBJECT = 'ID（メールアドレス）変更申込受付通知';
+
+/** From the home screen: ログアウト, then back on the login screen. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await expect(page.getByText('ログアウトしました。')).toBeVisible();
+  await page.getByRole('button', { name: 'ログイン画面へ' }).click();
+  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+}
+
+/** 各種設定 → one of its screens. */
+export async function openSettings(page: Page, item: string): Promise<void> {
+  await page.getByRole('navigation', { name: '求人者マイページメニュー' }).getByRole('link', { name: '各種設定' }).click();
+  await expect(heading(page, '各種設定')).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: item }).click();
+  await expect(heading(page, item)).toBeVisible();
+}
