@@ -28,3 +28,25 @@ test.describe('端末登録 in the kiosk shell (R-KIOSK-2, R-KIOSK-5)', () => {
     await expect(k.page().getByTestId('basic-text-warning')).toContainText('docs/kiosk.md');
   });
 });
+
+test.describe('the bridge answers only the kiosk page (electron/fiddle sender check)', () => {
+  test('R-KIOSK-3: another page in the same browser cannot call window.kiosk; a bad payload from the kiosk page is refused', async ({ kiosk, context, service }) => {
+    const k = await kiosk();
+    await expect(k.page().getByRole('heading', { level: 1, name: '端末登録' })).toBeVisible();
+    const intruder = await context.newPage();
+    await intruder.goto(`${service.url}/`);
+    const fromIntruder = await intruder.evaluate(() =>
+      (window as unknown as { kiosk: { status(): Promise<unknown> } }).kiosk.status().then(
+        () => 'answered',
+        (e: Error) => e.message,
+      ),
+    );
+    expect(fromIntruder).toContain('refused: not the kiosk page');
+    await intruder.close();
+
+    const bad = await k.page().evaluate(() =>
+      (window as unknown as { kiosk: { submitOtp(i: unknown): Promise<unknown> } }).kiosk.submitOtp({ otp: '123456', rememberDevice: true }),
+    );
+    expect(bad).toMatchObject({ ok: false, error: { error: 'invalid_request', fields: ['rememberDevice'] } });
+  });
+});
