@@ -24,7 +24,7 @@ test('R-OTP-5: the trusted browsers are listed in the settings and one can be re
   await expect(rows).toHaveCount(2); // header + this browser
   await expectAccessible(page);
   await shot(page, '20-settings-devices');
-  await page.getByRole('button', { name: /^解除/ }).click();
+  await page.getByRole('button', { name: /の省略設定を解除$/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'ワンタイムパスワード入力の省略設定を解除しました。' })).toBeVisible();
   await expect(page.getByText('ワンタイムパスワード入力を省略する設定をしている端末・ブラウザはありません。')).toBeVisible();
 

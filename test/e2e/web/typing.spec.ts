@@ -23,9 +23,9 @@ test('R-LOGIN-1: help while typing — 全角 at once, Caps Lock, show/hide pass
   await shot(page, '23-login-typing-help');
 
   await expect(password).toHaveAttribute('type', 'password');
-  await page.getByRole('button', { name: '表示する（パスワード）' }).click();
+  await page.getByRole('button', { name: '表示する （パスワード）' }).click();
   await expect(password).toHaveAttribute('type', 'text');
-  await page.getByRole('button', { name: '隠す（パスワード）' }).click();
+  await page.getByRole('button', { name: '隠す （パスワード）' }).click();
   await expect(password).toHaveAttribute('type', 'password');
 });
 
