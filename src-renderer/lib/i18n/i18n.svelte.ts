@@ -1,25 +1,30 @@
 import { errorText, type ErrorCode } from '../../../src-shared/api/errors.js';
 import type { HostError } from '../../../src-shared/host.js';
 import { passwordViolationText, type PasswordViolation } from '../../../src-shared/password-policy.js';
-import en from './en.js';
 import ja, { type Catalog } from './ja.js';
 
 export type Lang = 'ja' | 'en';
-export const catalogs: Record<Lang, Catalog> = { ja, en };
+
+/** A catalog by language. Japanese is in the main bundle; English loads on first use. */
+export async function loadCatalog(lang: Lang): Promise<Catalog> {
+  return lang === 'ja' ? ja : (await import('./en.js')).default;
+}
 
 /** The current language and its catalog. Japanese by default; the header switches it. */
 export class I18n {
   lang = $state<Lang>('ja');
+  #loaded = $state.raw<Partial<Record<Lang, Catalog>>>({ ja });
 
   constructor(lang: Lang = 'ja') {
-    this.lang = lang;
+    if (lang !== 'ja') void this.set(lang);
   }
 
   get m(): Catalog {
-    return catalogs[this.lang];
+    return this.#loaded[this.lang] ?? ja;
   }
 
-  set(lang: Lang): void {
+  async set(lang: Lang): Promise<void> {
+    if (!this.#loaded[lang]) this.#loaded = { ...this.#loaded, [lang]: await loadCatalog(lang) };
     this.lang = lang;
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
   }
@@ -30,6 +35,11 @@ export class I18n {
     const known = errorText[e.error as ErrorCode] as { ja: string; en: string } | undefined;
     if (known) return known[this.lang];
     return e.message;
+  }
+
+  /** Sentences in a row: Japanese runs them together, English puts a space between. */
+  join(...parts: string[]): string {
+    return parts.filter(Boolean).join(this.lang === 'ja' ? '' : ' ');
   }
 
   violation(v: PasswordViolation | string): string {

@@ -7,7 +7,7 @@ import { Form, looksLikeEmail, type FieldErrors } from './form.svelte.js';
 export function lockedText(app: AppModel, e: HostError): string {
   const base = app.i18n.error(e);
   const s = 'retryAfterSeconds' in e ? e.retryAfterSeconds : undefined;
-  return typeof s === 'number' && s > 0 ? `${base} ${app.i18n.m.common.retryAfter(Math.max(1, Math.ceil(s / 60)))}` : base;
+  return typeof s === 'number' && s > 0 ? app.i18n.join(base, app.i18n.m.common.retryAfter(Math.max(1, Math.ceil(s / 60)))) : base;
 }
 
 /** 求人者マイページログイン (R-LOGIN-1..4, R-REREG-2). */
@@ -124,7 +124,7 @@ export class OtpState {
     }
     if (e.error === 'otp_invalid') {
       const left = 'attemptsLeft' in e ? e.attemptsLeft : undefined;
-      const text = app.i18n.error(e) + (typeof left === 'number' ? ` ${app.i18n.m.common.attemptsLeft(left)}` : '');
+      const text = app.i18n.join(app.i18n.error(e), typeof left === 'number' ? app.i18n.m.common.attemptsLeft(left) : '');
       if (rememberDevice) {
         // Back from the confirmation to the entry screen, with the error beside the field.
         app.otpDraft = { otp: this.form.values.otp, remember: true, canceled: false };

@@ -19,7 +19,7 @@ export function newPasswordErrors(app: AppModel, password: string, confirm: stri
   if (password === '') errors.newPassword = m.common.enterField(m.reset.newPassword);
   else {
     const v = checkPasswordPolicy(password);
-    if (v.length) errors.newPassword = [app.i18n.error({ error: 'password_policy', message: '' }), ...v.map((x) => app.i18n.violation(x))].join(' ');
+    if (v.length) errors.newPassword = app.i18n.join(app.i18n.error({ error: 'password_policy', message: '' }), ...v.map((x) => app.i18n.violation(x)));
   }
   if (confirm === '') errors.confirm = m.common.enterField(m.reset.confirm);
   else if (!errors.newPassword && confirm !== password) errors.confirm = app.i18n.error({ error: 'password_mismatch', message: '' });
@@ -30,7 +30,7 @@ export function newPasswordErrors(app: AppModel, password: string, confirm: stri
 export function passwordAnswerErrors(app: AppModel, e: HostError): FieldErrors<'newPassword' | 'confirm' | 'key' | 'current'> | null {
   if (e.error === 'password_policy') {
     const v = 'violations' in e && e.violations ? e.violations : [];
-    return { newPassword: [app.i18n.error(e), ...v.map((x) => app.i18n.violation(x))].join(' ') };
+    return { newPassword: app.i18n.join(app.i18n.error(e), ...v.map((x) => app.i18n.violation(x))) };
   }
   if (e.error === 'password_mismatch') return { confirm: app.i18n.error(e) };
   if (e.error === 'key_invalid') return { key: app.i18n.error(e) };

@@ -39,7 +39,7 @@ export class PasswordChangeState {
     const r = await this.form.run(() => app.host.changePassword({ currentPassword: current, newPassword, newPasswordConfirm: confirm }));
     if (!r) return;
     if (r.ok) {
-      app.go('settings', { replace: true, notice: { kind: 'success', text: `${m.settings.passwordDone} ${m.settings.otpAgain}` } });
+      app.go('settings', { replace: true, notice: { kind: 'success', text: app.i18n.join(m.settings.passwordDone, m.settings.otpAgain) } });
       return;
     }
     if (app.handleSessionError(r.error)) return;
