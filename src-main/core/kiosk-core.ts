@@ -35,6 +35,8 @@ export type KioskCoreDeps = {
   version: string;
   label?: string;
   heartbeatMs?: number;
+  /** Does the page still paint? (a frame rendered within a few seconds); sent with the heartbeat */
+  probePaint?: () => Promise<boolean>;
 };
 
 /**
@@ -174,7 +176,10 @@ export function createKioskCore(deps: KioskCoreDeps) {
         beat: async () => {
           const c = currentClient();
           const s = await currentSigner();
-          return c && s ? sendHeartbeat(c, s, deps.version) : 'ok';
+          if (!c || !s) return 'ok';
+          // Issue 5: the heartbeat proves the window paints, not only that the process lives.
+          const painted = deps.probePaint ? await deps.probePaint().catch(() => false) : false;
+          return sendHeartbeat(c, s, deps.version, painted ? new Date(deps.clock.now()).toISOString() : undefined);
         },
         onRevoked: () => {
           if (session.credential) void wipe('terminal-revoked');

@@ -85,6 +85,7 @@ async function start(): Promise<void> {
     ...(testHooks ? {} : { osIdleMs: () => powerMonitor.getSystemIdleTime() * 1000 }),
     version: app.getVersion(),
     label: os.hostname(),
+    probePaint: () => probePaint(kiosk),
   });
 
   kiosk = createKioskWindow({
@@ -117,4 +118,12 @@ async function start(): Promise<void> {
   if (testHooks) (globalThis as Record<string, unknown>).__hwKiosk = { core, clock };
   await core.start(); // the start-up wipe loads a fresh login page
   kiosk.win.show();
+}
+
+/** True when the page renders a frame within 5 s (a hung or blank renderer does not). */
+function probePaint(kiosk: KioskWindow | undefined): Promise<boolean> {
+  if (!kiosk || kiosk.contents.isDestroyed()) return Promise.resolve(false);
+  const frame = kiosk.contents.executeJavaScript('new Promise((r) => requestAnimationFrame(() => r(true)))') as Promise<boolean>;
+  const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref());
+  return Promise.race([frame.catch(() => false), timeout]);
 }

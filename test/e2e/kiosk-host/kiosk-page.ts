@@ -115,6 +115,7 @@ export async function openKiosk(context: BrowserContext, opts: { appUrl: string;
     quit: () => undefined,
     version: '0.1.0-kiosk-host',
     label: 'kiosk-host suite',
+    probePaint: async () => (await page?.evaluate(() => new Promise<boolean>((r) => requestAnimationFrame(() => r(true))))) ?? false,
   });
 
   await context.exposeBinding('__kioskInvoke', async (source, channel: string, payload: unknown) => {

@@ -71,3 +71,23 @@ describe('the kiosk core against the real service (src-server/kiosk)', () => {
     expect(await sendHeartbeat(client, signer, '0.1.0-test')).toBe('revoked');
   });
 });
+
+describe('the heartbeat proves the window paints (issue 5)', () => {
+  it('a beat after a painted frame records painted_at; a page that does not paint leaves it alone', async () => {
+    let paints = false;
+    const built = await buildTestCore({ serviceUrl: service.url, probePaint: async () => paints });
+    const { code } = await issueEnrollmentCode(service.db, service.clock, { office: '飯田橋公共職業安定所', label: 'vitest' });
+    await built.core.dispatch('enroll', { serviceUrl: service.url, code });
+    await built.core.start();
+    const row = () => service.db.selectFrom('kiosk_terminals').select(['painted_at', 'last_seen_at']).executeTakeFirstOrThrow();
+
+    built.clock.advance(5 * 60_000);
+    await expect.poll(async () => (await row()).last_seen_at).not.toBeNull();
+    expect((await row()).painted_at).toBeNull();
+
+    paints = true;
+    built.clock.advance(5 * 60_000);
+    await expect.poll(async () => (await row()).painted_at).toBe(built.clock.now());
+    built.core.stop();
+  });
+});
