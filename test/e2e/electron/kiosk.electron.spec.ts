@@ -78,9 +78,11 @@ test.describe('the Electron kiosk (R-KIOSK-1..4, R-OTP-7)', () => {
       expect(token).toBeTruthy();
       await advance(app, 90_000);
       await expect(page.getByRole('alertdialog')).toContainText('あと 30 秒');
-      const next = app.waitForEvent('window');
       await advance(app, 30_000);
-      const fresh = await next;
+      // The wipe replaces the web contents: a new page appears and the visitor's page closes.
+      await expect.poll(() => app.windows().filter((p) => p !== page && !p.isClosed()).length).toBeGreaterThan(0);
+      await expect.poll(() => page.isClosed()).toBe(true);
+      const fresh = app.windows().find((p) => p !== page && !p.isClosed())!;
       await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();
       await expect(fresh.getByLabel('ID（メールアドレス）')).toHaveValue('');
       expect(await fresh.evaluate(async () => [document.cookie, localStorage.length, sessionStorage.length, (await indexedDB.databases()).length])).toEqual(['', 0, 0, 0]);
