@@ -116,4 +116,15 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
     await expect.poll(() => built.core.session.credential).toBeUndefined();
     built.core.stop();
   });
+
+  it('a heartbeat the service cannot answer (5xx) is no verdict: the visitor stays signed in', async () => {
+    const built = await enrolled();
+    await built.core.start();
+    await built.core.dispatch('login', { id: 'kiosk@example.jp', password: 'Passw0rd!' });
+    service.breakNonces();
+    built.clock.advance(5 * 60_000);
+    await expect.poll(() => built.log.text()).toMatch(/heartbeat: the service is unreachable/);
+    expect(built.core.session.credential).toBeDefined();
+    built.core.stop();
+  });
 });
