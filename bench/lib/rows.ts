@@ -1,0 +1,96 @@
+import type { BurstFigures } from '../phases/burst.js';
+import type { EndpointFigures } from '../phases/endpoints.js';
+import type { ScaleOutFigures } from '../phases/scale-out.js';
+import type { measureArgon2Limit } from './argon2-limit.js';
+import type { LoadResult } from './load.js';
+import type { Row } from './report.js';
+import type { Settings } from './settings.js';
+
+/** Everything the run measured; the table is derived from it. */
+export interface Figures {
+  argon2?: Awaited<ReturnType<typeof measureArgon2Limit>>;
+  bare?: LoadResult;
+  sqlite?: EndpointFigures;
+  postgres?: EndpointFigures;
+  postgresSkipped?: string;
+  burst?: BurstFigures;
+  rssBeforeBurst?: number;
+  rssAfterBurst?: number;
+  scaleOut?: ScaleOutFigures;
+  sizes?: { jsGzip: number; cssGzip: number; files: Record<string, number> };
+  loginForm?: { median: number; all: number[] };
+  wipe?: { median: number; all: number[]; dirty: number };
+}
+
+const load = (r: LoadResult) => ({ value: r.rps, unit: 'req/s', p50: r.p50, p99: r.p99, errors: r.errors + r.unexpected });
+const MB = 2 ** 20;
+
+export function endpointRows(f: Figures, s: Settings): Row[] {
+  const rows: Row[] = [];
+  const limit = f.argon2 ? { label: `argon2id ×${f.argon2.workers} cores`, value: f.argon2.perSecond } : undefined;
+  const bare = f.bare ? { label: 'bare Fastify', value: f.bare.rps } : undefined;
+  const ratio = (x: number, of?: { value: number }) => (of ? x / of.value : undefined);
+
+  for (const kind of ['sqlite', 'postgres'] as const) {
+    const e = f[kind];
+    if (!e) continue;
+    const db = kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    rows.push({ key: `login.${kind}`, label: `password login · ${db}`, ...load(e.login), against: limit, ratio: ratio(e.login.rps, limit), target: { of: 'ratio', op: '>=', limit: 0.9 } });
+    for (const [name, label] of [['otp', 'OTP check'], ['home', 'GET home'], ['nonce', 'kiosk nonce']] as const) {
+      const r = e[name];
+      if (kind === 'sqlite') {
+        rows.push({ key: `${name}.sqlite`, label: `${label} · SQLite`, ...load(r), against: bare, ratio: ratio(r.rps, bare), target: { of: 'ratio', op: '>=', limit: 0.5 } });
+      } else {
+        // PostgreSQL shares the cores with the service here, so it is compared with SQLite, not judged.
+        const sqlite = f.sqlite?.[name];
+        const against = sqlite ? { label: 'SQLite', value: sqlite.rps } : undefined;
+        rows.push({ key: `${name}.postgres`, label: `${label} · PostgreSQL`, ...load(r), against, ratio: ratio(r.rps, against), note: bare ? `vs bare Fastify ${(r.rps / bare.value).toFixed(2)}` : undefined });
+      }
+    }
+  }
+  if (f.scaleOut && f.postgres) {
+    const one = { label: '1 process', value: f.postgres.login.rps };
+    rows.push({ key: 'scaleout.postgres', label: 'login · PostgreSQL, 2 processes', ...load(f.scaleOut.two), against: one, ratio: ratio(f.scaleOut.two.rps, one) });
+    const l = f.scaleOut.lockout;
+    rows.push({
+      key: 'scaleout.lockout',
+      label: 'lock-out exact during 2-process run',
+      value: l.failures,
+      unit: 'failures',
+      errors: l.exact ? 0 : 1,
+      target: { of: 'errors', op: '<=', limit: 0 },
+      note: `${l.tries} wrong tries: ${l.answers401}×401, ${l.answers423}×423, ${l.other} other`,
+    });
+  }
+  if (f.burst) {
+    const ideal = limit ? { label: 'hash-bound s', value: f.burst.terminals / limit.value } : undefined;
+    rows.push({
+      key: 'burst',
+      label: `burst: ${f.burst.terminals} attested kiosk logins`,
+      value: f.burst.seconds,
+      unit: 's',
+      against: ideal,
+      ratio: ideal ? ideal.value / f.burst.seconds : undefined,
+      p50: f.burst.p50,
+      p99: f.burst.p99,
+      errors: f.burst.errors,
+      target: { of: 'errors', op: '<=', limit: 0 },
+    });
+  }
+  if (f.rssAfterBurst !== undefined) {
+    rows.push({ key: 'rss', label: 'service RSS after the burst', value: f.rssAfterBurst / MB, unit: 'MiB', note: `before: ${((f.rssBeforeBurst ?? NaN) / MB).toFixed(0)} MiB` });
+  }
+  if (f.sizes) {
+    rows.push({ key: 'js', label: 'screens JS (gzip -9, all chunks)', value: f.sizes.jsGzip / 1000, unit: 'kB', target: { of: 'value', op: '<=', limit: 40 } });
+    rows.push({ key: 'css', label: 'screens CSS (gzip -9)', value: f.sizes.cssGzip / 1000, unit: 'kB' });
+  }
+  if (f.loginForm) {
+    const sorted = [...f.loginForm.all].sort((a, b) => a - b);
+    rows.push({ key: 'login-form', label: `navigation → interactive login (median of ${s.screenRuns})`, value: f.loginForm.median, unit: 'ms', p99: sorted.at(-1), target: { of: 'value', op: '<=', limit: 150 } });
+  }
+  if (f.wipe) {
+    const sorted = [...f.wipe.all].sort((a, b) => a - b);
+    rows.push({ key: 'wipe', label: `idle timeout → clean login (median of ${s.wipeRuns})`, value: f.wipe.median, unit: 'ms', p99: sorted.at(-1), errors: f.wipe.dirty, target: { of: 'value', op: '<=', limit: 250 } });
+  }
+  return rows;
+}

@@ -1,0 +1,26 @@
+/**
+ * How long and how hard each phase runs. Every load phase is bounded by time AND by request
+ * count. `BENCH_QUICK=1` is a smoke run (a few seconds a phase) for a busy machine; its figures
+ * are not for the record.
+ */
+const quick = process.env.BENCH_QUICK === '1';
+
+export const settings = {
+  quick,
+  argon2Ms: quick ? 2_000 : 8_000,
+  /** Connections for the login phases: many clients, far more than there are cores. */
+  loginConnections: 64,
+  loginS: quick ? 3 : 10,
+  loginMax: quick ? 300 : 3_000,
+  cheapConnections: 32,
+  cheapS: quick ? 2 : 5,
+  cheapMax: quick ? 3_000 : 50_000,
+  /** Accounts the login load rotates over (correct passwords: no lock-out). */
+  accounts: quick ? 8 : 40,
+  burstTerminals: quick ? 50 : 500,
+  /** Wrong passwords sent for the victim during the scale-out run. */
+  victimTries: 40,
+  screenRuns: quick ? 5 : 20,
+  wipeRuns: quick ? 3 : 20,
+};
+export type Settings = typeof settings;

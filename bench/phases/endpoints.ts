@@ -1,0 +1,85 @@
+import { api } from '../../src-shared/api/routes.js';
+import type { Db } from '../../src-server/db/schema.js';
+import { createMailbox } from '../../test/support/test-mailbox.js';
+import { OTP_SUBJECT } from '../../test/support/sign-in.js';
+import { enrollTerminals, insertChallenges, PASSWORD } from '../lib/fixtures.js';
+import { runLoad, type LoadResult } from '../lib/load.js';
+import type { Settings } from '../lib/settings.js';
+
+export interface EndpointFigures {
+  login: LoadResult;
+  otp: LoadResult;
+  home: LoadResult;
+  nonce: LoadResult;
+}
+
+/**
+ * The mix on one service process: password logins (argon2-bound), then the cheap endpoints —
+ * a correct OTP on a fresh challenge each time (the whole success path: count the try, compare,
+ * consume, create the session), GET /home with a live web session, and a kiosk nonce.
+ */
+export async function measureEndpoints(url: string, db: Db, ids: string[], s: Settings, drainMs: number): Promise<EndpointFigures> {
+  let i = 0;
+  const login = await runLoad({
+    url: url + api.login.path,
+    method: 'POST',
+    nextBody: () => ({ id: ids[i++ % ids.length], password: PASSWORD }),
+    connections: s.loginConnections,
+    durationS: s.loginS,
+    maxRequests: s.loginMax,
+    expectStatus: 200,
+  });
+  // Logins still queued for argon2 when the load stopped must not run into the next phase.
+  await sleep(drainMs);
+
+  const challenges = await insertChallenges(db, ids[0] ?? '', s.cheapMax);
+  let c = 0;
+  const otp = await runLoad({
+    url: url + api.loginOtp.path,
+    method: 'POST',
+    nextBody: () => {
+      const next = challenges[c++ % challenges.length];
+      return { challenge: next?.challenge, otp: next?.otp, rememberDevice: false };
+    },
+    connections: s.cheapConnections,
+    durationS: s.cheapS,
+    maxRequests: s.cheapMax,
+    expectStatus: 200,
+  });
+
+  const home = await runLoad({
+    url: url + api.home.path,
+    headers: { cookie: await webSessionCookie(url, db, ids[1] ?? '') },
+    connections: s.cheapConnections,
+    durationS: s.cheapS,
+    maxRequests: s.cheapMax,
+    expectStatus: 200,
+  });
+
+  const [terminal] = await enrollTerminals(db, url, 1);
+  const nonce = await runLoad({
+    url: url + api.kioskNonce.path,
+    method: 'POST',
+    body: { terminalId: terminal?.terminalId },
+    connections: s.cheapConnections,
+    durationS: s.cheapS,
+    maxRequests: s.cheapMax,
+    expectStatus: 200,
+  });
+  return { login, otp, home, nonce };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A web session the way a browser gets one: password, the mailed OTP (read from the outbox), cookie. */
+async function webSessionCookie(url: string, db: Db, id: string): Promise<string> {
+  const post = (path: string, body: unknown) =>
+    fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(body) });
+  const login = (await (await post(api.login.path, { id, password: PASSWORD })).json()) as { challenge: string };
+  const otp = await createMailbox(db, undefined).latestCode(id, OTP_SUBJECT);
+  const done = await post(api.loginOtp.path, { challenge: login.challenge, otp, rememberDevice: false });
+  if (done.status !== 200) throw new Error(`otp: ${done.status} ${await done.text()}`);
+  const cookie = done.headers.getSetCookie().map((l) => l.split(';')[0]).join('; ');
+  if (!cookie) throw new Error('no session cookie');
+  return cookie;
+}

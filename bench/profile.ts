@@ -1,0 +1,66 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { api } from '../src-shared/api/routes.js';
+import { createEmployers, insertChallenges, openBenchDatabase, PASSWORD, type BenchDatabase } from './lib/fixtures.js';
+import { runLoad } from './lib/load.js';
+import { startServiceProcess } from './lib/service-process.js';
+
+/**
+ * `npx tsx bench/profile.ts <login|otp> [sqlite|postgres] [seconds]`: one load phase against a
+ * `mypage serve` started with --cpu-prof; prints the functions with the most self time and
+ * where the .cpuprofile is (open it in Chrome DevTools → Performance).
+ */
+const [phase = 'otp', kind = 'sqlite', secondsArg = '5'] = process.argv.slice(2);
+const seconds = Number(secondsArg);
+// The load's start and end on the monotonic clock (µs), which the profile's timestamps also use.
+const window: [number, number] = [0, 0];
+const dir = mkdtempSync(join(tmpdir(), 'mypage-profile-'));
+const d = await openBenchDatabase(kind as BenchDatabase);
+const ids = await createEmployers(d.db, 'prof-', 8);
+const svc = await startServiceProcess({ kind: 'serve', databaseUrl: d.url, logFile: join(dir, 'serve.log'), nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+try {
+  let i = 0;
+  const challenges = phase === 'otp' ? await insertChallenges(d.db, ids[0] ?? '', 50_000) : [];
+  window[0] = Number(process.hrtime.bigint() / 1000n);
+  const r = await runLoad({
+    url: svc.url + (phase === 'otp' ? api.loginOtp.path : api.login.path),
+    method: 'POST',
+    nextBody: () => {
+      const n = i++;
+      if (phase !== 'otp') return { id: ids[n % ids.length], password: PASSWORD };
+      const c = challenges[n % challenges.length];
+      return { challenge: c?.challenge, otp: c?.otp, rememberDevice: false };
+    },
+    connections: phase === 'otp' ? 32 : 64,
+    durationS: seconds,
+    maxRequests: 50_000,
+    expectStatus: 200,
+  });
+  window[1] = Number(process.hrtime.bigint() / 1000n);
+  console.log(`${phase} on ${kind}: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, errors ${r.errors}, unexpected ${r.unexpected} ${JSON.stringify(r.statuses)}`);
+} finally {
+  await svc.stop();
+  await d.drop();
+}
+
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+if (!file) throw new Error(`no profile in ${dir}`);
+const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number };
+// Only samples taken during the load count: start-up and set-up are not what is measured.
+const hits = new Map<number, number>();
+let t = profile.startTime;
+profile.samples.forEach((id, i) => {
+  t += profile.timeDeltas[i] ?? 0;
+  if (t >= window[0] && t <= window[1]) hits.set(id, (hits.get(id) ?? 0) + 1);
+});
+const total = [...hits.values()].reduce((a, b) => a + b, 0);
+const self = new Map<string, number>();
+for (const n of profile.nodes) {
+  const where = n.callFrame.url.replace(/^.*\/(node_modules|work\/main|tmp\/before)\//, '');
+  const key = `${n.callFrame.functionName || '(anonymous)'}  ${where}:${n.callFrame.lineNumber + 1}`;
+  self.set(key, (self.get(key) ?? 0) + (hits.get(n.id) ?? 0));
+}
+for (const [key, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * hits) / total).toFixed(1).padStart(5)}%  ${key}`);
+console.log(`\nprofile: ${join(dir, file)}`);

@@ -1,0 +1,104 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import playwrightConfig from '../playwright.config.js';
+import { postgresSkipReason } from '../test/support/databases.js';
+import { measureArgon2Limit } from './lib/argon2-limit.js';
+import { createEmployers, enrollTerminals, openBenchDatabase, type BenchDatabase } from './lib/fixtures.js';
+import { runLoad } from './lib/load.js';
+import { describeMachine, formatTable, loadAverage, type BenchResult, type Row } from './lib/report.js';
+import { endpointRows, type Figures } from './lib/rows.js';
+import { startServiceProcess } from './lib/service-process.js';
+import { settings as s } from './lib/settings.js';
+import { terminalBurst } from './phases/burst.js';
+import { measureEndpoints } from './phases/endpoints.js';
+import { scaleOut } from './phases/scale-out.js';
+import { buildScreens, timeToLoginForm } from './phases/screens.js';
+import { timeIdleWipe } from './phases/wipe.js';
+
+/**
+ * `npm run bench`: every figure against a limit measured in this same run. Prints one table and
+ * writes bench/results/latest.json (`npm run bench:check` judges it). Loopback only.
+ */
+const started = performance.now();
+const startedAt = new Date().toISOString();
+const loadBefore = loadAverage();
+const work = mkdtempSync(join(tmpdir(), 'mypage-bench-'));
+const f: Figures = {};
+const say = (m: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${m}`);
+
+say(`hash limit: argon2id on every core for ${s.argon2Ms / 1000} s`);
+f.argon2 = await measureArgon2Limit(s.argon2Ms);
+
+say('bare Fastify "hello" in its own process');
+const bare = await startServiceProcess({ kind: 'bare', logFile: join(work, 'bare.log') });
+try {
+  f.bare = await runLoad({ url: `${bare.url}/hello`, connections: s.cheapConnections, durationS: s.cheapS, maxRequests: s.cheapMax, expectStatus: 200 });
+} finally {
+  await bare.stop();
+}
+
+// Logins left queued for argon2 when a load stops: at most one per connection.
+const drainMs = Math.ceil((1000 * s.loginConnections) / f.argon2.perSecond) + 500;
+
+for (const kind of ['sqlite', 'postgres'] as BenchDatabase[]) {
+  if (kind === 'postgres' && postgresSkipReason) {
+    say(`PostgreSQL skipped: ${postgresSkipReason}`);
+    f.postgresSkipped = postgresSkipReason;
+    continue;
+  }
+  const d = await openBenchDatabase(kind);
+  const ids = await createEmployers(d.db, `${kind}-`, s.accounts);
+  const svc = await startServiceProcess({ kind: 'serve', databaseUrl: d.url, logFile: join(work, `${kind}-1.log`) });
+  try {
+    say(`${kind}: logins, then OTP, home and nonce (mypage serve, pid ${svc.pid})`);
+    f[kind] = await measureEndpoints(svc.url, d.db, ids, s, drainMs);
+    if (kind === 'sqlite') {
+      say(`${kind}: enrolling ${s.burstTerminals} terminals, then all log in at once`);
+      const terminals = await enrollTerminals(d.db, svc.url, s.burstTerminals);
+      f.rssBeforeBurst = svc.rssBytes();
+      f.burst = await terminalBurst(svc.url, terminals, ids);
+      f.rssAfterBurst = svc.rssBytes();
+    } else {
+      say(`${kind}: a second process; logins through both while a victim is hammered`);
+      const [victim = ''] = await createEmployers(d.db, 'victim-', 1);
+      const second = await startServiceProcess({ kind: 'serve', databaseUrl: d.url, logFile: join(work, `${kind}-2.log`) });
+      try {
+        f.scaleOut = await scaleOut([svc.url, second.url], d.db, ids, victim, s, drainMs);
+      } finally {
+        await second.stop();
+      }
+    }
+  } finally {
+    await svc.stop();
+    await d.drop();
+  }
+}
+
+say('screens: production build, then Chromium');
+const rendererDir = join(work, 'renderer');
+f.sizes = buildScreens(rendererDir);
+const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions });
+try {
+  f.loginForm = await timeToLoginForm(browser, rendererDir, s.screenRuns);
+  say('kiosk host: idle timeout → wipe → clean login');
+  f.wipe = await timeIdleWipe(browser, rendererDir, s.wipeRuns);
+} finally {
+  await browser.close();
+}
+
+const rows: Row[] = endpointRows(f, s);
+const result: BenchResult = {
+  startedAt,
+  seconds: Math.round((performance.now() - started) / 1000),
+  machine: describeMachine(),
+  load: { before: loadBefore, after: loadAverage() },
+  rows,
+  details: { settings: s, ...f },
+};
+console.log(`\n${formatTable(rows)}\n`);
+console.log(`${result.seconds} s; ${result.machine.cpus} × ${result.machine.model}; load average before ${loadBefore.join(' ')}, after ${result.load.after.join(' ')}${s.quick ? '; QUICK run (smoke only)' : ''}`);
+mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+rmSync(work, { recursive: true, force: true });
