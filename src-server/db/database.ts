@@ -21,13 +21,37 @@ function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   // WAL: readers never block the writer. busy_timeout: a second process waits for the write lock
-  // instead of failing. synchronous=FULL: a committed transaction survives a crash of the machine,
-  // not only of the process (cheap at this service's write rate).
+  // instead of failing. synchronous=NORMAL (SQLite's advice for WAL): a commit survives a crash of
+  // the process, and the file is never corrupted; only a power loss or OS crash may undo the last
+  // commits. FULL fsyncs on every commit, and better-sqlite3 does that on the event loop: ~5 ms a
+  // commit on this disk, 2–3 commits a login, so it capped the service (docs/performance.md).
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/**
+ * Kysely prepares every query anew; preparing was ~9% of the service's CPU under load
+ * (docs/performance.md). Kysely runs each statement to completion before the next one on its
+ * single connection, so a prepared statement can be reused. Bounded: SQL with a variable number
+ * of parameters (IN lists, multi-row inserts) makes new texts.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 const INT8_OID = 20;
