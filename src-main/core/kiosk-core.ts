@@ -167,6 +167,8 @@ export function createKioskCore(deps: KioskCoreDeps) {
     session,
     /** Start-up: a fresh page with nothing of anyone (R-KIOSK-4), then the idle guard and heartbeat. */
     async start() {
+      const key = readTerminalRecord(store)?.key;
+      if (key?.kind === 'file') log.warn(`the terminal key is not OS-encrypted (${key.backend}): kept in ${key.path}, mode 0600; see docs/kiosk.md`);
       await wipe('start-up');
       idle.start();
       stopHeartbeat = startHeartbeat({
