@@ -1,3 +1,4 @@
+import { DEMO, seedDemo } from '../../../src-server/home/demo-seed.js';
 import { R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS } from '../../../src-shared/rules.js';
 import { COMPANY, OFFICE, OTP_SUBJECT, expect, expectAccessible, heading, loginWithOtp, shot, submitLogin, test } from './fixtures.js';
 
@@ -51,7 +52,6 @@ test('R-LOGIN-1 R-LOGIN-2 R-LOGIN-4 R-LOGIN-5 R-HOME-1 R-HOME-2: ID and password
   await expect(page.getByText('求人者マイページ外へリンクします。')).toBeVisible();
   await expect(page.getByRole('link', { name: /イベント情報検索/ })).toHaveAttribute('target', '_blank');
   await expectAccessible(page);
-  await shot(page, '03-home');
 });
 
 test('R-LOGIN-2: キャンセル on ワンタイムパスワード入力 returns to the login screen', async ({ page, service, employer }) => {
@@ -164,6 +164,7 @@ test('R-OTP-1: after 30 minutes the OTP has expired and the user starts again fr
   await otpField(page).fill(otp);
   await page.getByRole('button', { name: '送信' }).click();
   await expect(page.getByText('ワンタイムパスワードの有効期間（30分間）を過ぎました。', { exact: false })).toBeVisible();
+  await expectAccessible(page);
   await shot(page, '09-otp-expired');
   await page.getByRole('button', { name: '「求人者マイページログイン」画面に戻る' }).click();
   await expect(heading(page, '求人者マイページログイン')).toBeVisible();
@@ -208,4 +209,18 @@ test('R-LOGIN-1 R-LOGIN-2: the whole login and logout work with the keyboard alo
   // The session is gone at the service too.
   const home = await page.request.get(`${service.url}/api/v1/home`);
   expect(home.status()).toBe(401);
+});
+
+test("R-HOME-1 R-HOME-2: the seed's example home — 株式会社 ハローワークア 様, 100件, 一般 3件 9名", async ({ page, service }) => {
+  await seedDemo(service.db, service.clock);
+  await loginWithOtp(page, service, DEMO.id, DEMO.password);
+  await expect(page.getByText('株式会社 ハローワークア 様')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: '飯田橋公共職業安定所' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: '100件' })).toBeVisible();
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toHaveText(/一般\s*3件\s*9名/);
+  await expect(rows.nth(2)).toHaveText(/学生\s*0件\s*0名/);
+  await expect(rows.nth(3)).toHaveText(/障害者\s*0件\s*0名/);
+  await expectAccessible(page);
+  await shot(page, '03-home');
 });

@@ -114,6 +114,8 @@ async function withdrawViaSettings(page: Page, password: string): Promise<void> 
   await shot(page, '14-settings-withdraw');
   await page.getByRole('button', { name: '退会する' }).click();
   await expect(heading(page, 'マイページ退会完了')).toBeVisible();
+  await expect(page.getByText('マイページを退会しました。')).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'ログイン画面へ' }).click();
 }
 
@@ -141,6 +143,7 @@ test('R-REREG-1 R-OTP-4: within 30 days of withdrawal the account is re-register
   await page.getByLabel('認証キー').fill(key);
   await page.getByRole('button', { name: '送信' }).click();
   await expect(heading(page, 'アカウント再登録完了')).toBeVisible();
+  await expectAccessible(page);
   await shot(page, '17-reregister-done');
 
   await page.getByRole('button', { name: 'ログイン画面へ' }).click();
