@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { KIOSK_NONCE_TTL_MS, KIOSK_SESSION_ABSOLUTE_MS } from '../../../src-shared/rules.js';
+import { KIOSK_NONCE_TTL_MS, KIOSK_SESSION_ABSOLUTE_MS, KIOSK_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import { revokeTerminal } from '../../../src-server/kiosk/fleet.service.js';
@@ -78,6 +78,17 @@ describeEachDatabase('kiosk attestation', (database) => {
     expect(await failures(id)).toEqual(['nonce_invalid', 'bad_signature', 'bad_signature', 'nonce_invalid', 'nonce_invalid', 'nonce_invalid']);
     // the forged nonce was spent all the same: it cannot be retried with a good signature
     await expectFallback({ terminalId: k.terminalId, nonce: n1, signature: signFor(k, n1) });
+  });
+
+  it('R-KIOSK-3: the kiosk session is short: refused after KIOSK_SESSION_IDLE_MS without use', async () => {
+    const k = await enrollKiosk(svc);
+    const id = await visitor();
+    const r = await login(id, await attest(svc, k));
+    const home = () => createClient(svc.url).get('/api/v1/home', { headers: { authorization: `Bearer ${r.body.token}` } });
+    svc.clock.advance(KIOSK_SESSION_IDLE_MS - 1);
+    expect((await home()).status).toBe(200);
+    svc.clock.advance(KIOSK_SESSION_IDLE_MS);
+    expect((await home()).status).toBe(401);
   });
 
   it('R-KIOSK-2: a nonce fresh one millisecond before five minutes still attests', async () => {

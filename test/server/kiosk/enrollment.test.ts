@@ -43,7 +43,16 @@ describeEachDatabase('kiosk enrollment and nonces', (database) => {
     expect(await svc.db.selectFrom('kiosk_terminals').select('id').where('machine_id_hash', '=', hash).execute()).toHaveLength(1);
   });
 
+  it('R-KIOSK-5 (concurrency): one code raced by 8 terminals enrolls exactly one', async () => {
+    const { code: printed } = await code();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => c().post(ENROLL, { code: printed, publicKey: newKeyPair().publicKey, machineIdHash: machineHash() })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 401, 401, 401, 401, 401, 401, 401]);
+    const row = await svc.db.selectFrom('enrollment_codes').selectAll().where('code_hash', '=', sha256(printed.replace(/-/g, ''))).executeTakeFirstOrThrow();
+    expect(row.terminal_id).toBe(answers.find((a) => a.status === 201)!.body.terminalId);
+  });
+
   it('R-KIOSK-5: a code lives 24 hours: accepted one millisecond before, refused at 24 h; a made-up code is refused', async () => {
+    const refusedBefore = (await listAudit(svc.db, { type: 'kiosk.enroll_refused' })).length;
     const early = await code();
     const late = await code();
     svc.clock.advance(KIOSK_ENROLLMENT_CODE_TTL_MS - 1);
@@ -53,7 +62,7 @@ describeEachDatabase('kiosk enrollment and nonces', (database) => {
     expect(r.status).toBe(401);
     expect(r.body.error).toBe('enrollment_code_invalid');
     expect((await c().post(ENROLL, { code: 'ABCD-EFGH-JKMN', publicKey: newKeyPair().publicKey, machineIdHash: machineHash() })).status).toBe(401);
-    expect(await listAudit(svc.db, { type: 'kiosk.enroll_refused' })).toHaveLength(3);
+    expect(await listAudit(svc.db, { type: 'kiosk.enroll_refused' })).toHaveLength(refusedBefore + 2);
   });
 
   it('R-KIOSK-2: only a real Ed25519 SPKI key is enrolled (RSA, P-256, X25519, random bytes: 400), and the code is not spent on them', async () => {

@@ -153,6 +153,17 @@ describeEachDatabase('password reset', (database) => {
     expect(await verifyPassword((await account(id)).password_hash, NEW_PASSWORD)).toBe(true);
   });
 
+  it('R-PW-2 (concurrency): the right key sent twice at once sets the password once', async () => {
+    const id = 'race@example.jp';
+    await svc.createEmployer({ id, password: PASSWORD });
+    const key = await requestKey(id);
+    const answers = await Promise.all([complete(id, key, NEW_PASSWORD), complete(id, key, 'Other-passw0rd')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([204, 401]);
+    const winner = answers[0]!.status === 204 ? NEW_PASSWORD : 'Other-passw0rd';
+    expect(await verifyPassword((await account(id)).password_hash, winner)).toBe(true);
+    expect(await listAudit(svc.db, { type: 'password_reset.completed', loginId: id })).toHaveLength(1);
+  });
+
   it('R-PW-6: starting over supersedes the earlier key', async () => {
     const id = 'again@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
