@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { WebHost } from '../../src-renderer/lib/host/web-host.js';
+
+type Call = { url: string; init: RequestInit | undefined };
+
+function fakeFetch(answers: Array<Response | Error>) {
+  const calls: Call[] = [];
+  const fetch = async (url: string, init?: RequestInit): Promise<Response> => {
+    calls.push({ url, init });
+    const a = answers.shift();
+    if (!a) throw new Error('no answer left');
+    if (a instanceof Error) throw a;
+    return a;
+  };
+  return { fetch, calls };
+}
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('WebHost', () => {
+  it('R-LOGIN-2: keeps the challenge of the pending login and sends it with the OTP', async () => {
+    const { fetch, calls } = fakeFetch([
+      json(200, { status: 'otp_required', challenge: 'ch_1', expiresAt: '2026-01-01T00:00:00.000Z' }),
+      json(200, { status: 'authenticated', kind: 'web' }),
+    ]);
+    const host = new WebHost({ fetch });
+    const login = await host.login({ id: 'taro@example.jp', password: 'x' });
+    expect(login).toEqual({ ok: true, data: { status: 'otp_required', expiresAt: '2026-01-01T00:00:00.000Z' } });
+    const otp = await host.submitOtp({ otp: '123456', rememberDevice: true });
+    expect(otp).toEqual({ ok: true, data: { status: 'authenticated' } });
+    expect(calls.map((c) => [c.init?.method, c.url])).toEqual([
+      ['POST', '/api/v1/login'],
+      ['POST', '/api/v1/login/otp'],
+    ]);
+    expect(JSON.parse(String(calls[1]!.init!.body))).toEqual({ challenge: 'ch_1', otp: '123456', rememberDevice: true });
+    expect(calls[0]!.init!.credentials).toBe('same-origin');
+  });
+
+  it('passes the service error body through, extra fields included', async () => {
+    const { fetch } = fakeFetch([json(423, { error: 'locked', message: 'ロック', retryAfterSeconds: 1200 })]);
+    const r = await new WebHost({ fetch }).login({ id: 'taro@example.jp', password: 'x' });
+    expect(r).toEqual({ ok: false, error: { error: 'locked', message: 'ロック', retryAfterSeconds: 1200 } });
+  });
+
+  it('never throws: a failed fetch becomes network_error, a body that is not JSON a plain code', async () => {
+    const { fetch } = fakeFetch([new TypeError('Failed to fetch'), new Response('<html>', { status: 502 })]);
+    const host = new WebHost({ fetch });
+    expect(await host.home()).toEqual({ ok: false, error: { error: 'network_error', message: 'Failed to fetch' } });
+    expect(await host.home()).toEqual({ ok: false, error: { error: 'internal_error', message: '' } });
+  });
+
+  it('puts the device id into the path of DELETE and sends no body', async () => {
+    const { fetch, calls } = fakeFetch([new Response(null, { status: 204 })]);
+    expect(await new WebHost({ fetch }).revokeDevice({ id: 'dev_1' })).toEqual({ ok: true, data: undefined });
+    expect(calls[0]!.url).toBe('/api/v1/settings/devices/dev_1');
+    expect(calls[0]!.init!.method).toBe('DELETE');
+    expect(calls[0]!.init!.body).toBeUndefined();
+  });
+
+  it('R-OTP-1: an OTP without a pending login is reported as expired, without a request', async () => {
+    const { fetch, calls } = fakeFetch([]);
+    const r = await new WebHost({ fetch }).submitOtp({ otp: '123456', rememberDevice: false });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.error).toBe('otp_expired');
+    expect(calls).toEqual([]);
+  });
+});
