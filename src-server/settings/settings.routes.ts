@@ -2,13 +2,11 @@ import type { FastifyReply } from 'fastify';
 import { api } from '../../src-shared/api/routes.js';
 import { DeviceParams, DevicesResponse } from '../../src-shared/api/schemas.js';
 import type { Feature } from '../app-features.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { clearCookie, readCookie } from '../auth/cookies.js';
 import { requireSession } from '../auth/session.hook.js';
 import type { AuthSession } from '../auth/sessions.service.js';
-import { sha256 } from '../crypto/tokens.js';
-import { listDeviceTrusts, revokeDeviceTrust } from '../device-trust/device-trust.repository.js';
 import { sendError } from '../http/errors.js';
+import { listDevices, revokeDevice } from './devices.service.js';
 import { changePassword, confirmEmailChange, requestEmailChange, withdraw, type Caller } from './settings.service.js';
 
 type Refused = { status: 'invalid_credentials' | 'unauthenticated' | 'password_mismatch' } | { status: 'locked'; retryAfterSeconds: number } | { status: 'password_policy'; violations: string[] };
@@ -39,29 +37,13 @@ export const settingsRoutes: Feature = (app, deps) => {
 
   app.get(api.devices.path, { preHandler, schema: { response: { 200: DevicesResponse } } }, async (request) => {
     const { accountId } = caller(request.session, request.ip);
-    const cookie = readCookie(request, 'device');
-    const mine = cookie ? sha256(cookie) : undefined;
-    const rows = await listDeviceTrusts(deps.db, accountId, deps.clock.now().getTime());
-    return {
-      devices: rows.map((r) => ({
-        id: r.id,
-        label: r.label,
-        createdAt: new Date(r.created_at).toISOString(),
-        expiresAt: new Date(r.expires_at).toISOString(),
-        current: r.token_hash === mine,
-      })),
-    };
+    return { devices: await listDevices(deps, accountId, readCookie(request, 'device')) };
   });
 
-  // R-OTP-5. Another account's device id answers exactly like an unknown one (404, no effect):
-  // ids are random, and the answer tells nothing about other accounts.
+  // R-OTP-5: 404 for an unknown id and for another account's id alike (see devices.service.ts).
   app.delete(api.deviceRevoke.path, { preHandler, schema: { params: DeviceParams } }, async (request, reply) => {
     const c = caller(request.session, request.ip);
-    const done = await deps.db.transaction().execute(async (trx) => {
-      const revoked = await revokeDeviceTrust(trx, c.accountId, request.params.id, deps.clock.now().getTime());
-      if (revoked) await recordAudit(trx, deps.clock, { type: 'device_trust.revoked', accountId: c.accountId, ip: c.ip });
-      return revoked;
-    });
+    const done = await revokeDevice(deps, { accountId: c.accountId, deviceId: request.params.id, ip: c.ip });
     return done ? reply.code(204).send() : sendError(reply, 404, 'not_found');
   });
 
