@@ -86,7 +86,7 @@ test('the screens fit 1920×1080 as well as 1280×1024, with touch-sized control
   expect(overflow).toBe(false);
   // Touch targets: every button and field is at least 44px high.
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('button, input:not([type=checkbox]), .btn')]
+    Array.from(document.querySelectorAll<HTMLElement>('button, input:not([type=checkbox]), .btn'))
       .filter((el) => el.getBoundingClientRect().height < 44)
       .map((el) => el.outerHTML.slice(0, 80)),
   );
