@@ -16,6 +16,15 @@ describe('LoginState', () => {
     expect(calls).toEqual([]);
   });
 
+  it('editing a field drops its stale error and keeps the others', async () => {
+    const { host } = fakeHost();
+    const s = new LoginState(app(host));
+    await s.submit();
+    s.form.values.id = 'taro@example.jp';
+    s.form.touch('id');
+    expect(s.form.errors).toEqual({ password: '「パスワード」を入力してください。' });
+  });
+
   it('R-LOGIN-2: a correct ID and password lead to ワンタイムパスワード入力', async () => {
     const { host } = fakeHost();
     const a = app(host);

@@ -22,6 +22,14 @@ export class Form<K extends string> {
     return this.message !== null || Object.values(this.errors).some(Boolean);
   }
 
+  /** The person edits a field: its error is stale now, so it goes (the others stay). */
+  touch(field: K): void {
+    if (this.errors[field] === undefined) return;
+    const next = { ...this.errors };
+    delete next[field];
+    this.errors = next;
+  }
+
   clear(): void {
     this.errors = {};
     this.message = null;
