@@ -15,6 +15,10 @@ export async function installRenderer(app: FastifyInstance, dir: string | undefi
   if (serve) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html', cacheControl: true, maxAge: 0 });
   app.setNotFoundHandler((request, reply) => {
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+    // The screens reference their bundles relatively (./assets/…, so the kiosk can load them from
+    // disk); on a deep link like /settings/devices the browser then asks for /settings/assets/….
+    const asset = /\/assets\/([A-Za-z0-9._-]+)(?:\?.*)?$/.exec(request.url);
+    if (serve && isPage && asset?.[1] && !asset[1].startsWith('.')) return reply.sendFile(`assets/${asset[1]}`);
     if (serve && isPage && (request.headers.accept ?? '').includes('text/html')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

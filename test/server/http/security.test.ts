@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,8 @@ describe('the service over HTTP', () => {
     renderer = mkdtempSync(join(tmpdir(), 'renderer-'));
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>My Page</title><script type="module" src="/app.js"></script>');
     writeFileSync(join(renderer, 'app.js'), 'console.log(1)');
+    mkdirSync(join(renderer, 'assets'));
+    writeFileSync(join(renderer, 'assets', 'entry-abc.js'), 'console.log(2)');
     svc = await startTestService({ rendererDir: renderer, rateLimit: true });
     await svc.createEmployer({ id: 'csrf@example.jp', password: 'Passw0rd!' });
   });
@@ -61,6 +63,11 @@ describe('the service over HTTP', () => {
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<title>My Page</title>');
     expect((await fetch(`${svc.url}/app.js`)).status).toBe(200);
+    // relative ./assets/… references still load from a deep link
+    const nested = await fetch(`${svc.url}/settings/assets/entry-abc.js`);
+    expect(nested.status).toBe(200);
+    expect(await nested.text()).toBe('console.log(2)');
+    expect((await fetch(`${svc.url}/settings/assets/..%2Fapp.js`)).status).toBe(404);
     const api404 = await fetch(`${svc.url}/api/v1/nope`, { headers: { accept: 'text/html' } });
     expect(api404.status).toBe(404);
   });
