@@ -5,15 +5,17 @@ import { findAccountByLoginId } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { revokeAllSessions } from '../auth/sessions.service.js';
 import { hashPassword } from '../crypto/passwords.js';
+import { randomId, randomKey, sha256 } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
 import { revokeAllDeviceTrusts } from '../device-trust/device-trust.repository.js';
 import { clearLockout } from '../login/lockout.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
-import { markMailedKeyUsed } from './mailed-keys.repository.js';
+import { markMailedKeyUsed, supersedeMailedKeys } from './mailed-keys.repository.js';
 import { checkMailedKey, issueMailedKey } from './mailed-keys.service.js';
 import { passwordChangedMail, resetKeyMail } from './recovery-mails.js';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued'>;
+
 
 /**
  * R-PW-1: a reset request. Known and unknown IDs take the same shape (one short transaction with
@@ -28,10 +30,22 @@ export async function requestPasswordReset(deps: Deps, input: { loginId: string;
     if (active) {
       const key = await issueMailedKey(trx, clock, { accountId: active.id, purpose: 'reset', ttlMs: R_PW_3_RESET_KEY_TTL_MS });
       await enqueueMail(trx, clock, active.login_id, resetKeyMail(key));
-    }
+    } else await sameRoundTrips(trx, clock.now().getTime());
     await recordAudit(trx, clock, { type: 'password_reset.requested', accountId: active?.id ?? null, loginId: input.loginId, ip: input.ip, detail: { mailed: active !== undefined } });
   });
-  if (active) deps.mailQueued();
+  // No kick of the mail sender here: its work would land on the answer of known IDs only. The
+  // sender's poll (1 s) picks the mail up, which the person waiting for it cannot tell apart.
+}
+
+/**
+ * For an unknown ID: as many statements as issuing a key and queueing its mail (supersede, key,
+ * outbox), touching nothing. On PostgreSQL each statement is a network round trip (~2 ms), so
+ * skipping them would make known IDs measurably slower (tested: medians within 15 ms).
+ */
+async function sameRoundTrips(trx: Executor, now: number): Promise<void> {
+  await supersedeMailedKeys(trx, '', 'reset', now);
+  await trx.selectFrom('mailed_keys').select('id').where('key_hash', '=', sha256(randomKey())).executeTakeFirst();
+  await trx.selectFrom('outbox').select('id').where('id', '=', randomId()).executeTakeFirst();
 }
 
 export type NewPasswordCheck = { status: 'password_policy'; violations: PasswordViolation[] } | { status: 'password_mismatch' } | undefined;
