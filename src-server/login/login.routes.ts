@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { api } from '../../src-shared/api/routes.js';
 import { LoginRequest, LoginResponse, OtpRequest, OtpResponse } from '../../src-shared/api/schemas.js';
 import type { Feature } from '../app-features.js';
@@ -15,6 +16,14 @@ import { verifyOtp } from './otp.service.js';
 
 /** POST /login, /login/otp, /logout (API.md, "Sign-in"). Routes only translate; rules live in the services. */
 export const loginRoutes: Feature = (app, deps) => {
+  /** A browser that signs in again leaves no live session behind under its old cookie. */
+  async function endPreviousWebSession(request: FastifyRequest): Promise<void> {
+    const old = readCookie(request, 'session');
+    if (!old) return;
+    const row = await findSessionByTokenHash(deps.db, sha256(old));
+    if (row && row.kind === 'web' && row.revoked_at === null) await revokeSession(deps.db, deps.clock, row.id);
+  }
+
   app.post(
     api.login.path,
     { schema: { body: LoginRequest, response: { 200: LoginResponse } }, config: publicEndpointLimit(deps.config) },
@@ -38,6 +47,7 @@ export const loginRoutes: Feature = (app, deps) => {
           };
         case 'authenticated':
           if (r.kind === 'kiosk') return { status: 'authenticated' as const, kind: 'kiosk' as const, token: r.sessionToken, expiresAt: r.expiresAt.toISOString() };
+          await endPreviousWebSession(request);
           setCookie(request, reply, 'session', r.sessionToken, r.maxAgeSeconds);
           return { status: 'authenticated' as const, kind: 'web' as const };
       }
@@ -59,6 +69,7 @@ export const loginRoutes: Feature = (app, deps) => {
           return sendError(reply, 410, 'otp_exhausted');
         case 'authenticated':
           if (r.kind === 'kiosk') return { status: 'authenticated' as const, kind: 'kiosk' as const, token: r.sessionToken, expiresAt: r.expiresAt.toISOString() };
+          await endPreviousWebSession(request);
           setCookie(request, reply, 'session', r.sessionToken, r.maxAgeSeconds);
           if (r.device) setCookie(request, reply, 'device', r.device.token, r.device.maxAgeSeconds);
           return { status: 'authenticated' as const, kind: 'web' as const };

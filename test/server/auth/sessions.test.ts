@@ -50,6 +50,15 @@ describeEachDatabase('sessions', (database) => {
     expect(again.jar.get('mypage_session')).not.toBe(token);
   });
 
+  it('R-LOGIN-2: signing in again in the same browser ends the session of the old cookie', async () => {
+    const { browser, token } = await signedIn('twice@example.jp');
+    await signIn(svc, browser, 'twice@example.jp', PASSWORD);
+    expect(browser.jar.get('mypage_session')).not.toBe(token);
+    const old = await svc.db.selectFrom('sessions').select('revoked_at').where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow();
+    expect(old.revoked_at).not.toBeNull();
+    expect((await browser.get('/api/v1/home')).status).toBe(200);
+  });
+
   it('R-LOGIN-2: logout revokes the session at the service at once (a copied token stops working)', async () => {
     const { browser, token } = await signedIn('logout@example.jp');
     const thief = createClient(svc.url);
