@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.js';
@@ -11,6 +10,7 @@ import { installOpenApi, openApiRoute } from './http/openapi.js';
 import { installOriginCheck } from './http/origin-check.js';
 import { installRateLimit } from './http/rate-limit.js';
 import { installRenderer } from './http/renderer.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { devMailboxRoutes } from './mail/dev-mailbox.routes.js';
 import { createOutboxSender } from './mail/outbox-sender.js';
 
@@ -52,24 +52,7 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   });
   app.addHook('onClose', async () => sender?.stop());
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    hsts: config.production,
-  });
+  installSecurityHeaders(app, { hsts: config.production });
   await app.register(cookie);
   await installRateLimit(app);
   await installOpenApi(app);
