@@ -44,7 +44,7 @@ try {
   await d.drop();
 }
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
 if (!file) throw new Error(`no profile in ${dir}`);
 const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number };
@@ -63,4 +63,21 @@ for (const n of profile.nodes) {
   self.set(key, (self.get(key) ?? 0) + (hits.get(n.id) ?? 0));
 }
 for (const [key, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * hits) / total).toFixed(1).padStart(5)}%  ${key}`);
+
+// Inclusive share by package or source folder: a sample counts for every one on its stack, once.
+const parent = new Map<number, Node>();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+const owner = (url: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? /(src-[a-z]+\/[^/]+)/.exec(url)?.[1];
+const inclusive = new Map<string, number>();
+for (const [id, count] of hits) {
+  const seen = new Set<string>();
+  for (let n = byId.get(id); n; n = parent.get(n.id)) {
+    const o = owner(n.callFrame.url);
+    if (o) seen.add(o);
+  }
+  for (const o of seen) inclusive.set(o, (inclusive.get(o) ?? 0) + count);
+}
+console.log('\ninclusive:');
+for (const [o, count] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${((100 * count) / total).toFixed(1).padStart(5)}%  ${o}`);
 console.log(`\nprofile: ${join(dir, file)}`);

@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import playwrightConfig from '../playwright.config.js';
 import { postgresSkipReason } from '../test/support/databases.js';
@@ -91,6 +92,8 @@ try {
 const rows: Row[] = endpointRows(f, s);
 const result: BenchResult = {
   startedAt,
+  commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(),
+  serviceRoot: process.env.BENCH_SERVICE_ROOT ?? 'this checkout',
   seconds: Math.round((performance.now() - started) / 1000),
   machine: describeMachine(),
   load: { before: loadBefore, after: loadAverage() },
@@ -99,6 +102,9 @@ const result: BenchResult = {
 };
 console.log(`\n${formatTable(rows)}\n`);
 console.log(`${result.seconds} s; ${result.machine.cpus} × ${result.machine.model}; load average before ${loadBefore.join(' ')}, after ${result.load.after.join(' ')}${s.quick ? '; QUICK run (smoke only)' : ''}`);
-mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+// BENCH_OUT keeps a run apart (e.g. the "before" of a fix); bench:check reads latest.json.
+const out = process.env.BENCH_OUT ?? join(import.meta.dirname, 'results', 'latest.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`written: ${out}`);
 rmSync(work, { recursive: true, force: true });

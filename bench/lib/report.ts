@@ -22,6 +22,9 @@ export interface Row {
 
 export interface BenchResult {
   startedAt: string;
+  /** The commit of this checkout, and where the measured service came from (BENCH_SERVICE_ROOT). */
+  commit: string;
+  serviceRoot: string;
   seconds: number;
   machine: ReturnType<typeof describeMachine>;
   /** Load average before and after: other work on the machine skews every figure. */
