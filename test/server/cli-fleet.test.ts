@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../src-server/app.js';
 import { createAttestationVerifier } from '../../src-server/app-features.js';
@@ -13,9 +9,10 @@ import { openDatabase } from '../../src-server/db/database.js';
 import { migrateToLatest } from '../../src-server/db/migrate.js';
 import type { Db } from '../../src-server/db/schema.js';
 import { issueEnrollmentCode } from '../../src-server/kiosk/enrollment.service.js';
-import { describeEachDatabase, PG_ADMIN_URL } from '../support/databases.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { runMypage } from '../support/spawn-cli.js';
 import { machineHash, newKeyPair, signFor } from './kiosk/kiosk-helpers.js';
+import { freshDatabase } from './kiosk/shared-database.js';
 
 interface FleetJson {
   terminalId: string;
@@ -24,30 +21,6 @@ interface FleetJson {
   version: string | null;
   lastHeartbeat: string | null;
   state: string;
-}
-
-/** A database of its own for the spawned `mypage` and the in-process service to share. */
-async function freshDatabase(database: 'sqlite' | 'postgres'): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (database === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'mypage-fleet-'));
-    return { url: `sqlite:${join(dir, 'fleet.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `mypage_fleet_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const u = new URL(PG_ADMIN_URL);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    },
-  };
 }
 
 // Spawns the real command (bin/mypage.js through tsx): a few seconds per run on a busy machine.
