@@ -21,6 +21,7 @@ import { timeIdleWipe } from './phases/wipe.js';
 /**
  * `npm run bench`: every figure against a limit measured in this same run. Prints one table and
  * writes bench/results/latest.json (`npm run bench:check` judges it). Loopback only.
+ * BENCH_ONLY=service or BENCH_ONLY=screens runs one half (e.g. to re-measure after a fix).
  */
 const started = performance.now();
 const startedAt = new Date().toISOString();
@@ -29,26 +30,39 @@ const work = mkdtempSync(join(tmpdir(), 'mypage-bench-'));
 const f: Figures = {};
 const say = (m: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${m}`);
 
-say(`hash limit: argon2id on every core for ${s.argon2Ms / 1000} s`);
-f.argon2 = await measureArgon2Limit(s.argon2Ms);
-
-say('bare Fastify "hello" in its own process');
-const bare = await startServiceProcess({ kind: 'bare', logFile: join(work, 'bare.log') });
-try {
-  f.bare = await runLoad({ url: `${bare.url}/hello`, connections: s.cheapConnections, durationS: s.cheapS, maxRequests: s.cheapMax, expectStatus: 200 });
-} finally {
-  await bare.stop();
+/** A phase that throws becomes a failed row (bench:check fails) and the run goes on. */
+async function phase(name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    say(`${name} FAILED: ${String(err)}`);
+    (f.failed ??= []).push(`${name}: ${String(err).slice(0, 300)}`);
+  }
 }
 
-// Logins left queued for argon2 when a load stops: at most one per connection.
-const drainMs = Math.ceil((1000 * s.loginConnections) / f.argon2.perSecond) + 500;
+async function serviceHalf(): Promise<void> {
+  say(`hash limit: argon2id on every core for ${s.argon2Ms / 1000} s`);
+  const limit = await measureArgon2Limit(s.argon2Ms);
+  f.argon2 = limit;
 
-for (const kind of ['sqlite', 'postgres'] as BenchDatabase[]) {
-  if (kind === 'postgres' && postgresSkipReason) {
+  say('bare Fastify "hello" in its own process');
+  const bare = await startServiceProcess({ kind: 'bare', logFile: join(work, 'bare.log') });
+  try {
+    f.bare = await runLoad({ url: `${bare.url}/hello`, connections: s.cheapConnections, durationS: s.cheapS, maxRequests: s.cheapMax, expectStatus: 200 });
+  } finally {
+    await bare.stop();
+  }
+
+  // Logins left queued for argon2 when a load stops: at most one per connection.
+  const drainMs = Math.ceil((1000 * s.loginConnections) / limit.perSecond) + 500;
+  await phase('sqlite', () => measureOn('sqlite', drainMs));
+  if (postgresSkipReason) {
     say(`PostgreSQL skipped: ${postgresSkipReason}`);
     f.postgresSkipped = postgresSkipReason;
-    continue;
-  }
+  } else await phase('postgres', () => measureOn('postgres', drainMs));
+}
+
+async function measureOn(kind: BenchDatabase, drainMs: number): Promise<void> {
   const d = await openBenchDatabase(kind);
   const ids = await createEmployers(d.db, `${kind}-`, s.accounts);
   const svc = await startServiceProcess({ kind: 'serve', databaseUrl: d.url, logFile: join(work, `${kind}-1.log`) });
@@ -77,17 +91,27 @@ for (const kind of ['sqlite', 'postgres'] as BenchDatabase[]) {
   }
 }
 
-say('screens: production build, then Chromium');
-const rendererDir = join(work, 'renderer');
-f.sizes = buildScreens(rendererDir);
-const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions });
-try {
-  f.loginForm = await timeToLoginForm(browser, rendererDir, s.screenRuns);
-  say('kiosk host: idle timeout → wipe → clean login');
-  f.wipe = await timeIdleWipe(browser, rendererDir, s.wipeRuns);
-} finally {
-  await browser.close();
+async function screensHalf(): Promise<void> {
+  say('screens: production build, then Chromium');
+  const rendererDir = join(work, 'renderer');
+  f.sizes = buildScreens(rendererDir);
+  const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions });
+  try {
+    await phase('login form', async () => {
+      f.loginForm = await timeToLoginForm(browser, rendererDir, s.screenRuns);
+    });
+    say('kiosk host: idle timeout → wipe → clean login');
+    await phase('wipe', async () => {
+      f.wipe = await timeIdleWipe(browser, rendererDir, s.wipeRuns);
+    });
+  } finally {
+    await browser.close();
+  }
 }
+
+const only = process.env.BENCH_ONLY;
+if (only !== 'screens') await phase('service', serviceHalf);
+if (only !== 'service') await phase('screens', screensHalf);
 
 const rows: Row[] = endpointRows(f, s);
 const result: BenchResult = {
@@ -101,7 +125,9 @@ const result: BenchResult = {
   details: { settings: s, ...f },
 };
 console.log(`\n${formatTable(rows)}\n`);
-console.log(`${result.seconds} s; ${result.machine.cpus} × ${result.machine.model}; load average before ${loadBefore.join(' ')}, after ${result.load.after.join(' ')}${s.quick ? '; QUICK run (smoke only)' : ''}`);
+console.log(
+  `${result.seconds} s; ${result.machine.cpus} × ${result.machine.model}; load average before ${loadBefore.join(' ')}, after ${result.load.after.join(' ')}${s.quick ? '; QUICK run (smoke only)' : ''}`,
+);
 // BENCH_OUT keeps a run apart (e.g. the "before" of a fix); bench:check reads latest.json.
 const out = process.env.BENCH_OUT ?? join(import.meta.dirname, 'results', 'latest.json');
 mkdirSync(dirname(out), { recursive: true });

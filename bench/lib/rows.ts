@@ -21,6 +21,8 @@ export interface Figures {
   sizes?: ReturnType<typeof buildScreens>;
   loginForm?: { median: number; all: number[] };
   wipe?: { median: number; all: number[]; dirty: number };
+  /** Phases that threw: each is a failed row. */
+  failed?: string[];
 }
 
 const load = (r: LoadResult) => ({ value: r.rps, unit: 'req/s', p50: r.p50, p99: r.p99, errors: r.errors + r.unexpected });
@@ -93,6 +95,9 @@ export function endpointRows(f: Figures, s: Settings): Row[] {
   if (f.wipe) {
     const sorted = [...f.wipe.all].sort((a, b) => a - b);
     rows.push({ key: 'wipe', label: `idle timeout → clean login (median of ${s.wipeRuns})`, value: f.wipe.median, unit: 'ms', p99: sorted.at(-1), errors: f.wipe.dirty, target: { of: 'value', op: '<=', limit: 250 } });
+  }
+  for (const failure of f.failed ?? []) {
+    rows.push({ key: 'failed', label: `FAILED ${failure.split(':')[0]}`, value: NaN, unit: '', errors: 1, target: { of: 'errors', op: '<=', limit: 0 }, note: failure });
   }
   return rows;
 }

@@ -15,6 +15,8 @@ export const settings = {
   cheapConnections: 32,
   cheapS: quick ? 2 : 5,
   cheapMax: quick ? 3_000 : 50_000,
+  /** Each OTP request consumes one fresh challenge; the phase stops when they run out. */
+  otpChallenges: quick ? 3_000 : 20_000,
   /**
    * Accounts the login load rotates over, all with correct passwords. Twice the connections, so
    * no ID ever has 5 logins in flight: R-LOGIN-3 reserves a try before the hash is checked, and
