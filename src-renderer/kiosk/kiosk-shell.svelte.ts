@@ -26,7 +26,11 @@ export class KioskShellModel {
     });
   }
 
+  /** The configured language at first; then whatever the visitor picked in the header. */
   get lang(): KioskLang {
+    return this.app?.i18n.lang ?? this.status?.locale ?? 'ja';
+  }
+  get startLang(): KioskLang {
     return this.status?.locale ?? 'ja';
   }
   get t() {

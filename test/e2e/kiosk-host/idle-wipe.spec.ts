@@ -88,4 +88,19 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     await expect(heading(k.page(), '求人者マイページログイン')).toBeVisible();
     expect((await fetch(`${service.url}/api/v1/home`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
   });
+
+  test('R-KIOSK-4: the overlay speaks the language the visitor chose, and the next visitor starts in Japanese', async ({ kiosk, service }) => {
+    const k = await kiosk();
+    await enrollThroughScreen(k, service);
+    await wipeDone(k, 1);
+    const page = k.page();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('求人者マイページログイン');
+    await expect.poll(() => k.core.idle.state.phase).toBe('active');
+    k.clock.advance(90_000);
+    await expect(page.getByRole('alertdialog', { name: 'You will be logged out soon' })).toContainText('in 30 seconds');
+    k.clock.advance(30_000);
+    await wipeDone(k, 2);
+    await expect(heading(k.page(), '求人者マイページログイン')).toBeVisible();
+  });
 });

@@ -23,9 +23,9 @@ export async function typeLogin(page: Page, id: string, password: string): Promi
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
 }
 
-/** Waits until the wipe in flight is done (the core logs it). */
+/** Waits until the wipe in flight is done (the core logs it; CDP's clear can be slow on a busy machine). */
 export async function wipeDone(k: KioskPage, count = 1): Promise<void> {
-  await expect.poll(() => k.logLines.filter((l) => l.startsWith('info wipe: done')).length).toBeGreaterThanOrEqual(count);
+  await expect.poll(() => k.logLines.filter((l) => l.startsWith('info wipe: done')).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(count);
 }
 
 /** Everything a page can keep, counted in the current page. */
