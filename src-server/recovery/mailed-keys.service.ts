@@ -38,6 +38,15 @@ export async function issueMailedKey(
   return groupKey(key);
 }
 
+/**
+ * The statements of `issueMailedKey` with no effect, for answers that must not be told apart by
+ * their timing (an unknown ID, a taken address): on PostgreSQL each statement is a round trip.
+ */
+export async function issueNothing(trx: Executor, now: number): Promise<void> {
+  await supersedeMailedKeys(trx, '', 'reset', now);
+  await trx.selectFrom('mailed_keys').select('id').where('key_hash', '=', sha256(randomKey(KEY_LENGTH))).executeTakeFirst();
+}
+
 export type KeyCheck = { ok: true; keyId: string; newLoginId: string | null } | { ok: false };
 
 /**

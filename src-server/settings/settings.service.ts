@@ -8,7 +8,7 @@ import { hashPassword } from '../crypto/passwords.js';
 import { revokeAllDeviceTrusts } from '../device-trust/device-trust.repository.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { markMailedKeyUsed, supersedeMailedKeys } from '../recovery/mailed-keys.repository.js';
-import { checkMailedKey, issueMailedKey } from '../recovery/mailed-keys.service.js';
+import { checkMailedKey, issueMailedKey, issueNothing } from '../recovery/mailed-keys.service.js';
 import { checkNewPassword, setPassword, type NewPasswordCheck } from '../recovery/password-reset.service.js';
 import { emailChangedMail, emailChangeKeyMail, emailTakenMail, passwordChangedMail } from '../recovery/recovery-mails.js';
 import { proveCurrentPassword, type PasswordProof } from './current-password.service.js';
@@ -62,8 +62,10 @@ export async function requestEmailChange(deps: Deps, caller: Caller, input: { ne
   if (proof.status !== 'ok') return proof;
   const taken = (await findAccountByLoginId(deps.db, input.newLoginId)) !== undefined;
   await deps.db.transaction().execute(async (trx) => {
-    if (taken) await enqueueMail(trx, deps.clock, input.newLoginId, emailTakenMail());
-    else {
+    if (taken) {
+      await issueNothing(trx, deps.clock.now().getTime()); // same statements as the key below
+      await enqueueMail(trx, deps.clock, input.newLoginId, emailTakenMail());
+    } else {
       const key = await issueMailedKey(trx, deps.clock, { accountId: account.id, purpose: 'email_change', ttlMs: MAILED_KEY_TTL_MS, newLoginId: input.newLoginId });
       await enqueueMail(trx, deps.clock, input.newLoginId, emailChangeKeyMail(key));
     }

@@ -9,6 +9,7 @@ import { openDatabase } from '../../src-server/db/database.js';
 import { migrateToLatest } from '../../src-server/db/migrate.js';
 import type { Db } from '../../src-server/db/schema.js';
 import { issueEnrollmentCode } from '../../src-server/kiosk/enrollment.service.js';
+import { listFleet } from '../../src-server/kiosk/fleet.service.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { runMypage } from '../support/spawn-cli.js';
 import { machineHash, newKeyPair, signFor } from './kiosk/kiosk-helpers.js';
@@ -53,7 +54,7 @@ describeEachDatabase('mypage enroll-code, kiosks, revoke-kiosk (issue 5, fleet v
   };
   const fleet = async () => JSON.parse((await runMypage(['kiosks', '--json'], env)).stdout) as FleetJson[];
 
-  it('R-KIOSK-5: enroll-code prints a one-time code that enrolls exactly one terminal of that office', { timeout: 60_000 }, async () => {
+  it('R-KIOSK-5: enroll-code prints a one-time code that enrolls exactly one terminal of that office', { timeout: 180_000 }, async () => {
     const missing = await runMypage(['enroll-code', '--office', '新宿公共職業安定所'], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--label');
@@ -73,7 +74,7 @@ describeEachDatabase('mypage enroll-code, kiosks, revoke-kiosk (issue 5, fleet v
     expect((await post('/api/v1/kiosk/enroll', { code, publicKey: newKeyPair().publicKey, machineIdHash: machineHash() })).status).toBe(401);
   });
 
-  it('R-KIOSK-5: kiosks lists terminals by office with label, version, last heartbeat and state, flagging duplicate machine IDs', { timeout: 60_000 }, async () => {
+  it('R-KIOSK-5: kiosks lists terminals by office with label, version, last heartbeat and state, flagging duplicate machine IDs', { timeout: 180_000 }, async () => {
     // a second terminal from the same (cloned) image, and one in another office that sends a heartbeat
     const { code: c2 } = await issueEnrollmentCode(db, clock, { office: '新宿公共職業安定所', label: '窓口横 2' });
     expect((await post('/api/v1/kiosk/enroll', { code: c2, publicKey: newKeyPair().publicKey, machineIdHash: machineHash('cloned') })).status).toBe(201);
@@ -101,8 +102,8 @@ describeEachDatabase('mypage enroll-code, kiosks, revoke-kiosk (issue 5, fleet v
     expect(text.stdout).toContain('warning: 2 terminals share a machine ID');
   });
 
-  it('R-KIOSK-2: revoke-kiosk takes effect at the next call: the visitor session ends, the terminal gets no nonce, the state is revoked', { timeout: 60_000 }, async () => {
-    const target = (await fleet()).find((t) => t.label === '検索コーナー')!;
+  it('R-KIOSK-2: revoke-kiosk takes effect at the next call: the visitor session ends, the terminal gets no nonce, the state is revoked', { timeout: 180_000 }, async () => {
+    const target = (await listFleet(db)).find((t) => t.label === '検索コーナー')!;
     await db
       .insertInto('accounts')
       .values({ id: 'acc1', login_id: 'v@example.jp', password_hash: 'x', company: 'C', office_id: (await db.selectFrom('offices').select('id').executeTakeFirstOrThrow()).id, status: 'active', withdrawn_at: null, created_at: 0, updated_at: 0, password_changed_at: 0 })

@@ -4,6 +4,7 @@ import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repo
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import { verifyPassword } from '../../../src-server/crypto/passwords.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
+import { requestPasswordReset } from '../../../src-server/recovery/password-reset.service.js';
 import { PASSWORD_CHANGED_SUBJECT, RESET_KEY_SUBJECT } from '../../../src-server/recovery/recovery-mails.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
@@ -56,26 +57,29 @@ describeEachDatabase('password reset', (database) => {
     ]);
   });
 
-  // Both paths run the same statements in one committed transaction and never wait on SMTP; what is
-  // left is noise (and on PostgreSQL a few ms of extra index writes). The bound scales with a busy
-  // machine: 15 ms or 30 % of the slower median. Awaiting SMTP or skipping the writes breaks it.
-  it('R-PW-1: a known and an unknown ID take the same time (medians of alternating requests)', async () => {
-    await svc.createEmployer({ id: 'timing@example.jp', password: PASSWORD });
-    const time = async (id: string) => {
-      const started = performance.now();
-      const r = await svc.app.inject({ method: 'POST', url: RESET, payload: { id } });
-      expect(r.statusCode).toBe(202);
-      return performance.now() - started;
+  // Timing on a shared 2-core machine is noise; what makes the times equal is structural: the same
+  // statements, one committed transaction each, no SMTP. So the statements are counted.
+  it('R-PW-1: a known and an unknown ID run the same number of database statements', async () => {
+    await svc.createEmployer({ id: 'same@example.jp', password: PASSWORD });
+    let statements = 0;
+    const counting = svc.db.withPlugin({
+      transformQuery: (args) => {
+        statements++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const deps = { db: counting, clock: svc.clock, mailQueued: () => undefined };
+    const run = async (loginId: string) => {
+      statements = 0;
+      await requestPasswordReset(deps, { loginId, ip: '127.0.0.1' });
+      return statements;
     };
-    const known: number[] = [];
-    const unknown: number[] = [];
-    for (let i = 0; i < 21; i++) {
-      known.push(await time('timing@example.jp'));
-      unknown.push(await time(`nobody${i}@example.jp`));
-    }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const [k, u] = [median(known), median(unknown)];
-    expect(Math.abs(k - u), `known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`).toBeLessThan(Math.max(15, 0.3 * Math.max(k, u)));
+    const known = await run('same@example.jp');
+    const unknown = await run('nobody-else@example.jp');
+    expect(known).toBeGreaterThanOrEqual(5); // find, supersede, key, outbox, audit
+    expect(unknown).toBe(known);
+    expect((await keys('same@example.jp')).filter((k) => k.used_at === null)).toHaveLength(1);
   });
 
   it('R-PW-1: the request never waits on SMTP: with the mail server down it answers 202 and the key arrives later', async () => {
