@@ -11,6 +11,8 @@ export const OFFICE = '飯田橋公共職業安定所';
 export const OTP_SUBJECT = 'ワンタイムパスワード通知';
 
 type Fixtures = {
+  /** Fails the test if the page breaks the service's Content-Security-Policy or throws. */
+  pageGuard: void;
   /** The real service on a fresh SQLite database, mail over SMTP on loopback, serving dist/renderer. */
   service: TestService;
   /** A fresh employer account (its ID is unique per test). */
@@ -20,6 +22,18 @@ type Fixtures = {
 let n = 0;
 
 export const test = base.extend<Fixtures>({
+  pageGuard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      await use();
+      expect(problems, 'CSP violations or uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
   service: async ({}, use) => {
     const service = await startTestService({ database: 'sqlite', smtp: true, serveRenderer: true });
     await use(service);

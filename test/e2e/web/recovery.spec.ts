@@ -170,3 +170,32 @@ test('R-REREG-2: 31 days after withdrawal online re-registration is refused and 
   await expect(page.getByRole('alert')).toContainText('マイページ退会後31日以上が経過しているため、オンラインでの再登録はできません。');
   await expect(heading(page, 'アカウント再登録')).toBeVisible();
 });
+
+test('R-PW-1 R-PW-2: the password reset works with the keyboard alone', async ({ page, service, employer }) => {
+  await page.goto(service.url);
+  const tabTo = async (locator: import('@playwright/test').Locator) => {
+    for (let i = 0; i < 25 && !(await locator.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(locator).toBeFocused();
+  };
+  await tabTo(page.getByRole('link', { name: 'パスワードをお忘れの方' }));
+  await page.keyboard.press('Enter');
+  await expect(heading(page, '求人者マイページパスワード再登録')).toBeVisible();
+  await tabTo(page.getByLabel('ID（メールアドレス）'));
+  await page.keyboard.type(employer.id);
+  await page.keyboard.press('Enter');
+  await expect(heading(page, 'パスワード再登録')).toBeVisible();
+  const key = await service.mail.latestCode(employer.id, RESET_SUBJECT);
+  await tabTo(page.getByLabel('新しいパスワード', { exact: true }));
+  await page.keyboard.type(NEW_PASSWORD);
+  await tabTo(page.getByLabel('新しいパスワード（確認用）'));
+  await page.keyboard.type(NEW_PASSWORD);
+  await page.keyboard.press('Tab'); // its show/hide button
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('認証キー')).toBeFocused();
+  await page.keyboard.type(key);
+  await page.keyboard.press('Enter');
+  await expect(heading(page, 'パスワード再登録完了')).toBeVisible();
+  await tabTo(page.getByRole('button', { name: 'ログイン画面へ' }));
+  await page.keyboard.press('Enter');
+  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+});
