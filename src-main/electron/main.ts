@@ -9,6 +9,7 @@ import { machineId } from 'node-machine-id';
 import { ConfigError } from '../core/config/config-error.js';
 import { loadKioskConfig } from '../core/config/load-config.js';
 import { defaultPolicyPath } from '../core/config/policy-file.js';
+import { KIOSK_EXIT } from '../core/exit-codes.js';
 import { appOriginOf } from '../core/guards/url-guards.js';
 import { createKioskCore } from '../core/kiosk-core.js';
 import { ManualClock } from '../core/manual-clock.js';
@@ -22,11 +23,22 @@ import { safeStorageBox } from './safe-storage-box.js';
 const log = consoleLogger;
 const PARTITION = 'kiosk'; // no `persist:` prefix: in memory only, nothing of a visitor on disk
 
+// Developer and test overrides of the profile and the policy file. A shipped build ignores them:
+// whoever controls the kiosk account's environment must not be able to point the terminal at a
+// policy of their own (service URL, admin PIN hash). Test builds run with the inspector on, which
+// the shipped build's nodeCliInspect fuse forbids (docs/testers.md).
+const inspectorOn = inspector.url() !== undefined;
+const overridesAllowed = !app.isPackaged || inspectorOn;
+const override = (name: string): string | undefined => {
+  const value = process.env[name];
+  if (value && !overridesAllowed) log.warn(`${name} is ignored by a packaged kiosk`);
+  return overridesAllowed ? value : undefined;
+};
 // Each Playwright worker (and `npm start`) may give its own profile; set before anything reads it.
-if (process.env.HELLOWORK_KIOSK_USER_DATA) app.setPath('userData', process.env.HELLOWORK_KIOSK_USER_DATA);
-// Test hooks (a moved clock, the core on globalThis) exist only with the inspector on, which the
-// shipped build's nodeCliInspect fuse forbids (docs/testers.md).
-const testHooks = process.env.HELLOWORK_KIOSK_TEST_HOOKS === '1' && inspector.url() !== undefined;
+const userData = override('HELLOWORK_KIOSK_USER_DATA');
+if (userData) app.setPath('userData', userData);
+// Test hooks (a moved clock, the core on globalThis) exist only with the inspector on.
+const testHooks = process.env.HELLOWORK_KIOSK_TEST_HOOKS === '1' && inspectorOn;
 
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
@@ -41,7 +53,7 @@ if (!app.requestSingleInstanceLock()) {
 function fatal(message: string): void {
   log.error(message);
   dialog.showErrorBox('HelloWork Kiosk', `${message}\n\nIT staff: see docs/kiosk.md.`);
-  app.exit(1);
+  app.exit(KIOSK_EXIT.configInvalid);
 }
 
 async function start(): Promise<void> {
@@ -49,7 +61,7 @@ async function start(): Promise<void> {
   const store = new Store({ name: 'kiosk-settings' }) as unknown as SettingsStore;
   let loaded;
   try {
-    loaded = await loadKioskConfig({ store, policyPath: process.env.HELLOWORK_KIOSK_POLICY ?? defaultPolicyPath() });
+    loaded = await loadKioskConfig({ store, policyPath: override('HELLOWORK_KIOSK_POLICY') ?? defaultPolicyPath() });
   } catch (error) {
     // Never a half-working kiosk: a broken configuration stops here with its reason.
     return fatal(error instanceof ConfigError ? `The kiosk configuration is invalid:\n${error.message}` : String(error));
@@ -72,13 +84,14 @@ async function start(): Promise<void> {
     log,
     wiper: electronWiper(ses, () => kiosk!, (reason) => {
       log.error(`restarting: ${reason}`);
+      if (app.isPackaged) return app.exit(KIOSK_EXIT.restart); // the supervisor starts it again
       app.relaunch();
       app.exit(0);
     }),
     emit: (event) => emitToPage(kiosk, event),
     quit: () => {
       kiosk?.close();
-      app.quit();
+      app.exit(KIOSK_EXIT.itExit); // tells Shell Launcher / the session loop not to restart
     },
     // The OS sees mouse and touch that never reach the page. Under test hooks only the moved
     // clock counts: Playwright's input is not OS input, and a CI display's idle time is arbitrary.

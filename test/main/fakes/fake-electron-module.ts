@@ -62,6 +62,7 @@ const ses = {
 };
 
 export const app = {
+  isPackaged: false,
   setPath: () => undefined,
   requestSingleInstanceLock: () => true,
   on: () => undefined,
