@@ -29,6 +29,12 @@ export const R_PW_4_MAX_LENGTH = 32;
 
 /** R-REREG-1/2: online re-registration is possible within 30 days of withdrawal. */
 export const R_REREG_1_WINDOW_MS = 30 * DAY_MS;
+/**
+ * R-REREG-2: refused once 31 days or more have passed. The seed's 「過去30日以内」 and
+ * 「31日以上が経過」 meet without a gap or an overlap only when whole days are counted: open while
+ * fewer than 31 × 24 h have passed since withdrawal, refused from exactly 31 × 24 h on.
+ */
+export const R_REREG_2_REFUSED_FROM_MS = R_REREG_1_WINDOW_MS + DAY_MS;
 
 /** Keys mailed for reset, re-registration and e-mail change accept this many wrong tries. */
 export const MAILED_KEY_MAX_ATTEMPTS = 5;

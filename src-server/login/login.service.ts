@@ -1,5 +1,6 @@
 import type { Attestation } from '../../src-shared/api/schemas.js';
-import { OTP_DIGITS, R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS, R_REREG_1_WINDOW_MS } from '../../src-shared/rules.js';
+import { OTP_DIGITS, R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS } from '../../src-shared/rules.js';
+import { isReregistrable } from '../recovery/reregistration.service.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountByLoginId, type AccountRow } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -50,7 +51,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
 
   await clearLockout(db, input.loginId);
   if (account.status === 'withdrawn') {
-    const reregistrable = account.withdrawn_at !== null && clock.now().getTime() < account.withdrawn_at + R_REREG_1_WINDOW_MS;
+    const reregistrable = isReregistrable(account.withdrawn_at, clock.now().getTime());
     await recordAudit(db, clock, { type: 'login.withdrawn', accountId: account.id, loginId: input.loginId, ip: input.ip });
     return { status: 'withdrawn', reregistrable };
   }

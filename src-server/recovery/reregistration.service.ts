@@ -1,4 +1,4 @@
-import { MAILED_KEY_TTL_MS, R_LOGIN_3_LOCK_MS, R_REREG_1_WINDOW_MS } from '../../src-shared/rules.js';
+import { MAILED_KEY_TTL_MS, R_LOGIN_3_LOCK_MS, R_REREG_2_REFUSED_FROM_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountByLoginId } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -10,19 +10,9 @@ import { markMailedKeyUsed } from './mailed-keys.repository.js';
 import { checkMailedKey, issueMailedKey } from './mailed-keys.service.js';
 import { reregKeyMail } from './recovery-mails.js';
 
-const DAY_MS = 86_400_000;
-
-/**
- * R-REREG-1/2, the boundary. The seed says 「過去30日以内に…退会した方」 may re-register and
- * 「退会後31日以上が経過している方」 may not. Both count whole days elapsed since withdrawal, and
- * they only meet without a gap or an overlap when "within 30 days" means "fewer than 31 whole
- * days have passed": re-registration is open while now < withdrawnAt + 31 × 24 h, and refused
- * from exactly 31 × 24 h on (tested on both sides with the clock).
- */
-export const REREG_REFUSED_FROM_MS = R_REREG_1_WINDOW_MS + DAY_MS;
-
+/** R-REREG-1/2: the one boundary, used by the login's `reregistrable` flag and by re-registration. */
 export function isReregistrable(withdrawnAt: number | null, now: number): boolean {
-  return withdrawnAt !== null && now < withdrawnAt + REREG_REFUSED_FROM_MS;
+  return withdrawnAt !== null && now < withdrawnAt + R_REREG_2_REFUSED_FROM_MS;
 }
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued'>;

@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { R_LOGIN_3_LOCK_MS } from '../../../src-shared/rules.js';
+import { R_LOGIN_3_LOCK_MS, R_REREG_2_REFUSED_FROM_MS } from '../../../src-shared/rules.js';
 import { clearLockout } from '../../../src-server/login/lockout.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
@@ -115,7 +115,7 @@ describeEachDatabase('lock-out', (database) => {
     expect((await c.post('/api/v1/login', { id: 'reset@example.jp', password: PASSWORD })).status).toBe(200);
   });
 
-  it('R-LOGIN-3: a withdrawn account answers 403 withdrawn only after the correct password', async () => {
+  it('R-LOGIN-3, R-REREG-2: a withdrawn account answers 403 withdrawn only after the correct password, reregistrable until 31 days', async () => {
     await svc.createEmployer({ id: 'gone@example.jp', password: PASSWORD });
     const account = await svc.db.selectFrom('accounts').selectAll().where('login_id', '=', 'gone@example.jp').executeTakeFirstOrThrow();
     await svc.db.updateTable('accounts').set({ status: 'withdrawn', withdrawn_at: svc.clock.now().getTime() }).where('id', '=', account.id).execute();
@@ -124,7 +124,10 @@ describeEachDatabase('lock-out', (database) => {
     const r = await c.post('/api/v1/login', { id: 'gone@example.jp', password: PASSWORD });
     expect(r.status).toBe(403);
     expect(r.body).toMatchObject({ error: 'withdrawn', reregistrable: true });
-    svc.clock.advance(31 * 86_400_000);
+    // R-REREG-1/2: the login's flag keeps the re-registration boundary (31 whole days) exactly.
+    svc.clock.advance(R_REREG_2_REFUSED_FROM_MS - 1);
+    expect((await c.post('/api/v1/login', { id: 'gone@example.jp', password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
+    svc.clock.advance(1);
     expect((await c.post('/api/v1/login', { id: 'gone@example.jp', password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: false });
   });
 });
