@@ -22,7 +22,7 @@ export function findElectron(): string | undefined {
 }
 
 export const ELECTRON = findElectron();
-export const SKIP_REASON =
+export const skipReason =
   'the Electron binary is not installed on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1; set KIOSK_ELECTRON_PATH or see docs/testers.md). The same flows run in Chromium in the kiosk-host project.';
 
 let built = false;

@@ -2,10 +2,10 @@
 import { expect, test as base, type Page } from '@playwright/test';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { issueEnrollmentCode, revokeTerminal } from '../kiosk-host/kiosk-admin.js';
-import { advance, ELECTRON, launchKiosk, mainToken, SKIP_REASON } from './electron-app.js';
+import { advance, ELECTRON, launchKiosk, mainToken, skipReason } from './electron-app.js';
 
 // R-KIOSK-6: testers drive the real Electron app. Where the binary is missing, say so plainly.
-if (!ELECTRON) console.log(`[electron] skipping the Electron suite: ${SKIP_REASON}`);
+if (!ELECTRON) console.log(`[electron] skipping the Electron suite: ${skipReason}`);
 
 const PASSWORD = 'Passw0rd!ok';
 const test = base.extend<{ service: TestService; employer: { id: string; password: string } }>({
@@ -20,7 +20,7 @@ const test = base.extend<{ service: TestService; employer: { id: string; passwor
     await use({ id, password: PASSWORD });
   },
 });
-test.skip(!ELECTRON, SKIP_REASON);
+test.skip(!ELECTRON, skipReason);
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
