@@ -15,9 +15,10 @@ const [phase = 'otp', kind = 'sqlite', secondsArg = '5'] = process.argv.slice(2)
 const seconds = Number(secondsArg);
 // The load's start and end on the monotonic clock (µs), which the profile's timestamps also use.
 const window: [number, number] = [0, 0];
+let requests = 0;
 const dir = mkdtempSync(join(tmpdir(), 'mypage-profile-'));
 const d = await openBenchDatabase(kind as BenchDatabase);
-const ids = await createEmployers(d.db, 'prof-', 8);
+const ids = await createEmployers(d.db, 'prof-', 128); // as many as bench/lib/settings.ts: no lock-out
 const svc = await startServiceProcess({ kind: 'serve', databaseUrl: d.url, logFile: join(dir, 'serve.log'), nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
 try {
   let i = 0;
@@ -38,13 +39,14 @@ try {
     expectStatus: 200,
   });
   window[1] = Number(process.hrtime.bigint() / 1000n);
+  requests = r.requests;
   console.log(`${phase} on ${kind}: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, errors ${r.errors}, unexpected ${r.unexpected} ${JSON.stringify(r.statuses)}`);
 } finally {
   await svc.stop();
   await d.drop();
 }
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
 if (!file) throw new Error(`no profile in ${dir}`);
 const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number };
@@ -64,20 +66,25 @@ for (const n of profile.nodes) {
 }
 for (const [key, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * hits) / total).toFixed(1).padStart(5)}%  ${key}`);
 
-// Inclusive share by package or source folder: a sample counts for every one on its stack, once.
-const parent = new Map<number, Node>();
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
-const owner = (url: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? /(src-[a-z]+\/[^/]+)/.exec(url)?.[1];
-const inclusive = new Map<string, number>();
-for (const [id, count] of hits) {
-  const seen = new Set<string>();
-  for (let n = byId.get(id); n; n = parent.get(n.id)) {
-    const o = owner(n.callFrame.url);
-    if (o) seen.add(o);
-  }
-  for (const o of seen) inclusive.set(o, (inclusive.get(o) ?? 0) + count);
-}
-console.log('\ninclusive:');
-for (const [o, count] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${((100 * count) / total).toFixed(1).padStart(5)}%  ${o}`);
+// Self time by kind of work, and the main thread's busy time per request.
+const kindOf = (n: Node): string => {
+  const { url, functionName: f } = n.callFrame;
+  if (f === '(idle)') return 'idle';
+  if (f === '(garbage collector)') return 'garbage collector';
+  if (/pino|sonic-boom|redact/.test(url) || f === 'writev' || f === 'writeUtf8String') return 'logging (pino, write)';
+  if (/better-sqlite3|sqlite-driver/.test(url) || /pg\/lib|pg-protocol/.test(url)) return 'database driver';
+  if (/kysely/.test(url)) return 'kysely (query building)';
+  if (/zod/.test(url)) return 'zod (validation, serialisation)';
+  if (/helmet/.test(url)) return 'helmet';
+  if (/fastify|find-my-way|avvio|secure-json-parse|cookie/.test(url)) return 'fastify and plugins';
+  if (/src-server|src-shared/.test(url)) return 'service code';
+  return 'node runtime (http, crypto, …)';
+};
+const byKind = new Map<string, number>();
+for (const n of profile.nodes) byKind.set(kindOf(n), (byKind.get(kindOf(n)) ?? 0) + (hits.get(n.id) ?? 0));
+const busy = total - (byKind.get('idle') ?? 0);
+console.log('\nself time by kind (share of busy time):');
+for (const [k, count] of [...byKind].sort((a, b) => b[1] - a[1])) if (k !== 'idle') console.log(`${((100 * count) / busy).toFixed(1).padStart(5)}%  ${k}`);
+const sampleMs = (window[1] - window[0]) / 1000 / total;
+console.log(`main thread busy ${((100 * busy) / total).toFixed(0)}% of the load; ${((busy * sampleMs) / requests).toFixed(2)} ms per request`);
 console.log(`\nprofile: ${join(dir, file)}`);
