@@ -20,7 +20,7 @@ const test = base.extend<{ service: TestService; employer: { id: string; passwor
     await use({ id, password: PASSWORD });
   },
 });
-test.skip(!ELECTRON, skipReason);
+test.skip(!ELECTRON, skipReason); // skip: no Electron binary on this machine; the reason is printed above
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
