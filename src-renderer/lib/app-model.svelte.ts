@@ -1,5 +1,5 @@
 import { createContext } from 'svelte';
-import type { Host, HostError } from '../../src-shared/host.js';
+import type { Host, HostError, HostResult } from '../../src-shared/host.js';
 import { SEED_MAIL_FROM } from '../../src-shared/rules.js';
 import { I18n, type Lang } from './i18n/i18n.svelte.js';
 import { Router, type RoutingMode } from './router.svelte.js';
@@ -77,6 +77,18 @@ export class AppModel {
     const r = await this.host.home();
     if (r.ok) this.signedIn = true;
     else this.handleSessionError(r.error);
+  }
+
+  /**
+   * The data of a signed-in page: marks the visitor signed in, or, on a dead session, leads to
+   * login (undefined), or gives the error text to show.
+   */
+  signedInData<T>(r: HostResult<T>): { data: T } | { error: string } | undefined {
+    if (r.ok) {
+      this.signedIn = true;
+      return { data: r.data };
+    }
+    return this.handleSessionError(r.error) ? undefined : { error: this.i18n.error(r.error) };
   }
 
   /** Call after any signed-in request: a 401 means the session is gone. */

@@ -12,11 +12,9 @@ export class HomeState {
     this.#app = app;
   }
   async load(): Promise<void> {
-    const r = await this.#app.host.home();
-    if (r.ok) {
-      this.data = r.data;
-      this.#app.signedIn = true;
-    } else if (!this.#app.handleSessionError(r.error)) this.error = this.#app.i18n.error(r.error);
+    const got = this.#app.signedInData(await this.#app.host.home());
+    if (got && 'data' in got) this.data = got.data;
+    else if (got) this.error = got.error;
   }
 }
 
@@ -90,11 +88,9 @@ export class DevicesState {
     this.#app = app;
   }
   async load(): Promise<void> {
-    const r = await this.#app.host.devices();
-    if (r.ok) {
-      this.devices = r.data.devices;
-      this.#app.signedIn = true;
-    } else if (!this.#app.handleSessionError(r.error)) this.error = this.#app.i18n.error(r.error);
+    const got = this.#app.signedInData(await this.#app.host.devices());
+    if (got && 'data' in got) this.devices = got.data.devices;
+    else if (got) this.error = got.error;
   }
   async revoke(device: TrustedDevice): Promise<void> {
     if (this.busyId) return;
