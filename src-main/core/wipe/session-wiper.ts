@@ -27,34 +27,39 @@ export type WipeReport = { reason: WipeReason; steps: string[]; leftovers: strin
 
 /**
  * R-KIOSK-4: end the visitor's session at the service, forget it here, clear every trace in the
- * browser, show a fresh login, then check. The order matters: the service is told first, while
- * the credential is still known; the page is replaced last, after its storage is gone.
+ * browser, show a fresh login, then check. The credential is taken out of the session first and
+ * held only for the logout call, so the service is told while the browser is cleared: the logout
+ * and the three clears run at once, none waiting for another, and a failure of one stops none of
+ * the others. The page is replaced only after every clear has settled (its new document must not
+ * see the old storage); the check runs when the logout has settled too. The report lists the
+ * steps in this fixed order whatever order they finished in.
  */
 export async function wipeVisitor(reason: WipeReason, deps: { session: VisitorSession; client: () => ServiceClient | undefined; wiper: SessionWiper; log: Logger }): Promise<WipeReport> {
-  const steps: string[] = [];
-  const step = async (name: string, run: () => Promise<void>) => {
+  const attempt = async (name: string, run: () => Promise<void>): Promise<string> => {
     try {
       await run();
-      steps.push(name);
+      return name;
     } catch (error) {
-      steps.push(`${name} (failed)`);
       deps.log.error(`wipe: ${name} failed`, { reason, error: String(error) });
+      return `${name} (failed)`;
     }
   };
 
   const credential = deps.session.credential;
   const client = deps.client();
-  await step('logout', async () => {
+  deps.session.drop();
+  const logout = attempt('logout', async () => {
     if (!credential || !client) return;
     const answer = await client.call('logout', { credential });
     if (!answer.ok && answer.error.error !== 'unauthenticated') throw new Error(answer.error.error);
   });
-  deps.session.drop();
-  steps.push('drop-token');
-  await step('clear-storage', () => deps.wiper.clearStorageData());
-  await step('clear-http-cache', () => deps.wiper.clearHttpCache());
-  await step('clear-auth-cache', () => deps.wiper.clearAuthCache());
-  await step('replace-contents', () => deps.wiper.replaceContents());
+  const clears = Promise.all([
+    attempt('clear-storage', () => deps.wiper.clearStorageData()),
+    attempt('clear-http-cache', () => deps.wiper.clearHttpCache()),
+    attempt('clear-auth-cache', () => deps.wiper.clearAuthCache()),
+  ]);
+  const replaced = clears.then(() => attempt('replace-contents', () => deps.wiper.replaceContents()));
+  const steps = [await logout, 'drop-token', ...(await clears), await replaced];
 
   let leftovers: string[];
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createServiceClient } from '../../../src-main/core/service/service-client.js';
-import { serializeWipes, wipeVisitor } from '../../../src-main/core/wipe/session-wiper.js';
+import { createServiceClient, type ServiceClient } from '../../../src-main/core/service/service-client.js';
+import { serializeWipes, wipeVisitor, type SessionWiper } from '../../../src-main/core/wipe/session-wiper.js';
 import { createVisitorSession } from '../../../src-main/core/wipe/visitor-session.js';
 import { recordingLogger, recordingWiper } from '../fakes/fake-ports.js';
 import { startFakeKioskService } from '../fakes/fake-kiosk-service.js';
@@ -51,6 +51,69 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6)', () => {
     expect(report.restarted).toBe(true);
   });
 
+  it('R-KIOSK-4: the logout and the three clears start together; the page is replaced only after every clear settled, the check only after the logout', async () => {
+    const g = gatedWipe();
+    const wiping = wipeVisitor('idle', g.deps);
+    await settle();
+    // All four started at once: the logout is still waiting for the service.
+    expect(g.started).toEqual(['logout', 'clearStorageData', 'clearHttpCache', 'clearAuthCache']);
+    expect(g.deps.session.credential).toBeUndefined(); // held for the logout call only
+
+    g.release('clearHttpCache');
+    g.release('clearAuthCache');
+    await settle();
+    expect(g.started).not.toContain('replaceContents'); // storage is not gone yet
+
+    g.release('clearStorageData');
+    await settle();
+    // Every clear settled: the fresh page is loaded while the logout is still in flight.
+    expect(g.started).toContain('replaceContents');
+    g.release('replaceContents');
+    await settle();
+    expect(g.started).not.toContain('leftovers');
+
+    g.release('logout');
+    const report = await wiping;
+    expect(g.started.at(-1)).toBe('leftovers');
+    expect(report.steps).toEqual(['logout', 'drop-token', 'clear-storage', 'clear-http-cache', 'clear-auth-cache', 'replace-contents', 'verify']);
+    expect(report.restarted).toBe(false);
+  });
+
+  it('R-KIOSK-4: a logout that fails does not stop the clears, the new page or the check, and does not restart the app', async () => {
+    const g = gatedWipe();
+    const wiping = wipeVisitor('idle', g.deps);
+    await settle();
+    g.fail('logout'); // the service answered with an error before any clear finished
+    await settle();
+    for (const name of ['clearStorageData', 'clearHttpCache', 'clearAuthCache'] as const) g.release(name);
+    await settle();
+    g.release('replaceContents');
+    const report = await wiping;
+    expect(report.steps).toEqual(['logout (failed)', 'drop-token', 'clear-storage', 'clear-http-cache', 'clear-auth-cache', 'replace-contents', 'verify']);
+    expect(g.started).toEqual(['logout', 'clearStorageData', 'clearHttpCache', 'clearAuthCache', 'replaceContents', 'leftovers']);
+    expect(report.restarted).toBe(false);
+  });
+
+  it('R-KIOSK-4: a clear that fails still waits for the other clears before the page is replaced, and restarts the app', async () => {
+    const g = gatedWipe();
+    const wiping = wipeVisitor('lock-screen', g.deps);
+    await settle();
+    g.fail('clearHttpCache');
+    await settle();
+    expect(g.started).not.toContain('replaceContents');
+    g.release('clearStorageData');
+    await settle();
+    expect(g.started).not.toContain('replaceContents'); // the auth cache is still being cleared
+    g.release('clearAuthCache');
+    g.release('logout');
+    await settle();
+    g.release('replaceContents');
+    const report = await wiping;
+    expect(report.steps).toEqual(['logout', 'drop-token', 'clear-storage', 'clear-http-cache (failed)', 'clear-auth-cache', 'replace-contents', 'verify']);
+    expect(report.restarted).toBe(true);
+    expect(g.restarts).toHaveLength(1);
+  });
+
   it('two triggers at once (idle and lock-screen) run one after the other, never interleaved', async () => {
     const order: string[] = [];
     let release!: () => void;
@@ -69,3 +132,51 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6)', () => {
     expect(order).toEqual(['start idle', 'end idle', 'start lock-screen', 'end lock-screen']);
   });
 });
+
+/** Lets the microtasks of the wipe run (no timers involved). */
+const settle = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+/**
+ * A wipe whose logout and browser steps each wait until the test releases (or fails) them, and
+ * which records the order they started in.
+ */
+function gatedWipe() {
+  const started: string[] = [];
+  const restarts: string[] = [];
+  const gates = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
+  const gated = (name: string) => () => {
+    started.push(name);
+    return new Promise<void>((resolve, reject) => gates.set(name, { resolve, reject }));
+  };
+  const gate = (name: string) => {
+    const g = gates.get(name);
+    if (!g) throw new Error(`${name} has not started`);
+    return g;
+  };
+  const logout = gated('logout');
+  const client = {
+    call: async () => {
+      await logout();
+      return { ok: true, data: undefined };
+    },
+  } as unknown as ServiceClient;
+  const wiper: SessionWiper = {
+    clearStorageData: gated('clearStorageData'),
+    clearHttpCache: gated('clearHttpCache'),
+    clearAuthCache: gated('clearAuthCache'),
+    replaceContents: gated('replaceContents'),
+    leftovers: async () => (started.push('leftovers'), []),
+    restartApp: (reason) => void restarts.push(reason),
+  };
+  const session = createVisitorSession();
+  session.signedIn({ kind: 'bearer', token: 'tok_gated' });
+  return {
+    started,
+    restarts,
+    deps: { session, client: () => client, wiper, log: recordingLogger().logger },
+    release: (name: string) => gate(name).resolve(),
+    fail: (name: string) => gate(name).reject(new Error(`${name} broke`)),
+  };
+}
