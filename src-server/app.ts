@@ -5,7 +5,7 @@ import type { AppDeps } from './app-deps.js';
 import { features } from './app-features.js';
 import { getDummyHash } from './crypto/passwords.js';
 import { installErrorHandler, sendError } from './http/errors.js';
-import { loggerOptions } from './http/logging.js';
+import { loggerOptions, OneLineRequestLog } from './http/logging.js';
 import { installOpenApi, openApiRoute } from './http/openapi.js';
 import { installOriginCheck } from './http/origin-check.js';
 import { installRateLimit } from './http/rate-limit.js';
@@ -33,6 +33,7 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
     logger: options.logger ?? loggerOptions(config.logLevel),
     bodyLimit: 16 * 1024, // every request of the contract is small
     trustProxy: false,
+    logController: new OneLineRequestLog(),
     // Router-level refusals (a broken %-escape in the path, a path parameter longer than
     // maxParamLength) never reach the error handler: answer them like any other bad request.
     frameworkErrors: (err, _request, reply) => void sendError(reply, err.statusCode === 414 ? 414 : 400, 'invalid_request'),

@@ -1,6 +1,7 @@
 import {
   KIOSK_SESSION_ABSOLUTE_MS,
   KIOSK_SESSION_IDLE_MS,
+  SESSION_TOUCH_INTERVAL_MS,
   WEB_SESSION_ABSOLUTE_MS,
   WEB_SESSION_IDLE_MS,
 } from '../../src-shared/rules.js';
@@ -47,13 +48,16 @@ export async function createSession(
   return { token, id, expiresAt: new Date(expires), maxAgeSeconds: Math.floor(LIMITS[input.kind].absolute / 1000) };
 }
 
-/** The live session of a token (not revoked, not idle too long, not past its absolute end), touched. */
+/**
+ * The live session of a token (not revoked, not idle too long, not past its absolute end), touched
+ * when its last use is older than SESSION_TOUCH_INTERVAL_MS.
+ */
 export async function resumeSession(db: Executor, clock: Clock, token: string, kind: SessionKind): Promise<AuthSession | null> {
   const row = await findSessionByTokenHash(db, sha256(token));
   const now = clock.now().getTime();
   if (!row || row.kind !== kind || row.revoked_at !== null) return null;
   if (now >= row.expires_at || now >= row.last_seen_at + LIMITS[row.kind].idle) return null;
-  await touchSession(db, row.id, now);
+  if (now - row.last_seen_at >= SESSION_TOUCH_INTERVAL_MS) await touchSession(db, row.id, now);
   return { id: row.id, accountId: row.account_id, kind: row.kind, terminalId: row.terminal_id };
 }
 

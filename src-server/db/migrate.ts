@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './schema.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-kiosk-fleet.js';
+import * as m0003 from './migrations/0003-nonce-expiry-index.js';
 
 /**
  * Versioned migrations, listed in code (no file-system scan: works the same from tsx, a bundle or
@@ -10,6 +11,7 @@ import * as m0002 from './migrations/0002-kiosk-fleet.js';
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-kiosk-fleet': m0002,
+  '0003-nonce-expiry-index': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

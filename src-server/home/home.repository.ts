@@ -3,19 +3,23 @@ import type { Executor } from '../db/schema.js';
 
 /** R-HOME-1: company, office, unread messages and postings per category, from the tables. */
 export async function loadHome(db: Executor, accountId: string) {
+  // The unread count rides along as a scalar subquery: one statement fewer per home page.
   const head = await db
     .selectFrom('accounts')
     .innerJoin('offices', 'offices.id', 'accounts.office_id')
-    .select(['accounts.company', 'offices.name as office'])
+    .select((eb) => [
+      'accounts.company',
+      'offices.name as office',
+      eb
+        .selectFrom('messages')
+        .select((m) => m.fn.countAll<number>().as('n'))
+        .where('messages.account_id', '=', accountId)
+        .where('messages.read_at', 'is', null)
+        .as('unread'),
+    ])
     .where('accounts.id', '=', accountId)
     .executeTakeFirst();
   if (!head) return undefined;
-  const unread = await db
-    .selectFrom('messages')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('account_id', '=', accountId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
   const groups = await db
     .selectFrom('job_postings')
     .select((eb) => ['category', eb.fn.countAll().as('openings'), eb.fn.sum<number>('hires').as('hires')])
@@ -28,7 +32,7 @@ export async function loadHome(db: Executor, accountId: string) {
   return {
     company: head.company,
     office: head.office,
-    newMessages: Number(unread.n),
+    newMessages: Number(head.unread ?? 0),
     postings: postingCategories.map((category) => ({ category, ...(byCategory.get(category) ?? { openings: 0, hires: 0 }) })),
   };
 }

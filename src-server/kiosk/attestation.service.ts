@@ -7,7 +7,7 @@ import { randomToken, sha256 } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
 import type { AttestationResult, AttestationVerifier } from '../login/attestation-verifier.js';
 import { verifyEd25519 } from './ed25519.js';
-import { consumeNonce, deleteSpentNonces, findTerminal, insertNonce, recordTerminalSeen } from './kiosk.repository.js';
+import { consumeNonce, deleteExpiredNonces, findTerminal, insertNonce, recordTerminalSeen } from './kiosk.repository.js';
 
 /**
  * R-KIOSK-2 step 3: a single-use nonce for a live terminal (≤ 5 minutes), stored hashed. Unknown
@@ -18,7 +18,7 @@ export async function issueNonce(deps: Pick<AppDeps, 'db' | 'clock'>, terminalId
   return deps.db.transaction().execute(async (trx) => {
     const terminal = await findTerminal(trx, terminalId);
     if (!terminal || terminal.revoked_at !== null) return undefined;
-    await deleteSpentNonces(trx, terminalId, now);
+    await deleteExpiredNonces(trx, terminalId, now);
     const nonce = randomToken();
     await insertNonce(trx, { nonce_hash: sha256(nonce), terminal_id: terminalId, created_at: now, expires_at: now + KIOSK_NONCE_TTL_MS });
     return { nonce, expiresAt: new Date(now + KIOSK_NONCE_TTL_MS) };

@@ -48,7 +48,7 @@ export async function revokeTerminal(db: Db, clock: Clock, terminalId: string): 
     if (!(await findTerminal(trx, terminalId))) return { status: 'unknown_terminal' };
     if (!(await markTerminalRevoked(trx, terminalId, now))) return { status: 'already_revoked' };
     const sessionsEnded = await revokeTerminalSessions(trx, terminalId, now);
-    await trx.deleteFrom('kiosk_nonces').where('terminal_id', '=', terminalId).where('used_at', 'is', null).execute();
+    await trx.deleteFrom('kiosk_nonces').where('terminal_id', '=', terminalId).execute();
     await recordAudit(trx, clock, { type: 'kiosk.revoked', detail: { terminalId, sessionsEnded } });
     return { status: 'revoked', sessionsEnded };
   });

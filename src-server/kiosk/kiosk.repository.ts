@@ -64,29 +64,23 @@ export async function recordTerminalSeen(db: Executor, id: string, values: { ver
 }
 
 export async function insertNonce(db: Executor, row: { nonce_hash: string; terminal_id: string; created_at: number; expires_at: number }): Promise<void> {
-  await db.insertInto('kiosk_nonces').values({ ...row, used_at: null }).execute();
+  await db.insertInto('kiosk_nonces').values(row).execute();
 }
 
-/** Spent and dead nonces of a terminal have no further use. */
-export async function deleteSpentNonces(db: Executor, terminalId: string, now: number): Promise<void> {
-  await db
-    .deleteFrom('kiosk_nonces')
-    .where('terminal_id', '=', terminalId)
-    .where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now)]))
-    .execute();
+/** Expired nonces of a terminal have no further use (used ones are gone already). */
+export async function deleteExpiredNonces(db: Executor, terminalId: string, now: number): Promise<void> {
+  await db.deleteFrom('kiosk_nonces').where('terminal_id', '=', terminalId).where('expires_at', '<=', now).execute();
 }
 
 /**
- * Single use in one statement: a nonce of THIS terminal, fresh and unused, is marked used and
- * returned to exactly one caller, however many logins present it at once.
+ * Single use in one statement: a fresh nonce of THIS terminal is deleted and returned to exactly
+ * one caller, however many logins present it at once.
  */
 export function consumeNonce(db: Executor, nonceHash: string, terminalId: string, now: number) {
   return db
-    .updateTable('kiosk_nonces')
-    .set({ used_at: now })
+    .deleteFrom('kiosk_nonces')
     .where('nonce_hash', '=', nonceHash)
     .where('terminal_id', '=', terminalId)
-    .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .returning(['nonce_hash'])
     .executeTakeFirst();

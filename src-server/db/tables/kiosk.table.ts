@@ -34,5 +34,4 @@ export interface KioskNoncesTable {
   terminal_id: string;
   created_at: number;
   expires_at: number;
-  used_at: number | null;
 }

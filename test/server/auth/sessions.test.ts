@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { KIOSK_SESSION_IDLE_MS, WEB_SESSION_ABSOLUTE_MS, WEB_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
+import { KIOSK_SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, WEB_SESSION_ABSOLUTE_MS, WEB_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import type { AttestationVerifier } from '../../../src-server/login/attestation-verifier.js';
 import { describeEachDatabase } from '../../support/databases.js';
@@ -78,6 +78,17 @@ describeEachDatabase('sessions', (database) => {
     expect((await browser.get('/api/v1/home')).status).toBe(200); // activity restarts the idle timer
     svc.clock.advance(WEB_SESSION_IDLE_MS - 1000);
     expect((await browser.get('/api/v1/home')).status).toBe(200);
+    svc.clock.advance(WEB_SESSION_IDLE_MS);
+    expect((await browser.get('/api/v1/home')).status).toBe(401);
+  });
+
+  it('R-LOGIN-2: a visitor active every 40 seconds is never signed out for idleness (last use is written at most once a minute)', async () => {
+    const { browser } = await signedIn('steady@example.jp');
+    const step = SESSION_TOUCH_INTERVAL_MS * (2 / 3);
+    for (let t = 0; t < WEB_SESSION_IDLE_MS * 1.5; t += step) {
+      svc.clock.advance(step);
+      expect((await browser.get('/api/v1/home')).status).toBe(200);
+    }
     svc.clock.advance(WEB_SESSION_IDLE_MS);
     expect((await browser.get('/api/v1/home')).status).toBe(401);
   });
