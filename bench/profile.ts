@@ -2,12 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { api } from '../src-shared/api/routes.js';
-import { createEmployers, insertChallenges, openBenchDatabase, PASSWORD, type BenchDatabase } from './lib/fixtures.js';
+import { createEmployers, enrollTerminals, insertChallenges, openBenchDatabase, PASSWORD, type BenchDatabase } from './lib/fixtures.js';
+import { webSessionCookie } from './phases/endpoints.js';
 import { runLoad } from './lib/load.js';
 import { startServiceProcess } from './lib/service-process.js';
 
 /**
- * `npx tsx bench/profile.ts <login|otp> [sqlite|postgres] [seconds]`: one load phase against a
+ * `npx tsx bench/profile.ts <login|otp|home|nonce|meta> [sqlite|postgres] [seconds]`: one load phase against a
  * `mypage serve` started with --cpu-prof; prints the functions with the most self time and
  * where the .cpuprofile is (open it in Chrome DevTools → Performance).
  */
@@ -23,17 +24,25 @@ const svc = await startServiceProcess({ kind: 'serve', databaseUrl: d.url, logFi
 try {
   let i = 0;
   const challenges = phase === 'otp' ? await insertChallenges(d.db, ids[0] ?? '', 50_000) : [];
+  const cookie = phase === 'home' ? await webSessionCookie(svc.url, d.db, ids[1] ?? '') : '';
+  const [terminal] = phase === 'nonce' ? await enrollTerminals(d.db, svc.url, 1) : [];
+  const path = { otp: api.loginOtp.path, home: api.home.path, nonce: api.kioskNonce.path, meta: api.meta.path }[phase] ?? api.login.path;
   window[0] = Number(process.hrtime.bigint() / 1000n);
   const r = await runLoad({
-    url: svc.url + (phase === 'otp' ? api.loginOtp.path : api.login.path),
-    method: 'POST',
-    nextBody: () => {
-      const n = i++;
-      if (phase !== 'otp') return { id: ids[n % ids.length], password: PASSWORD };
-      const c = challenges[n % challenges.length];
-      return { challenge: c?.challenge, otp: c?.otp, rememberDevice: false };
-    },
-    connections: phase === 'otp' ? 32 : 64,
+    url: svc.url + path,
+    ...(phase === 'home' ? { headers: { cookie } } : phase === 'meta' ? {} : { method: 'POST' as const }),
+    ...(phase === 'nonce' ? { body: { terminalId: terminal?.terminalId } } : {}),
+    ...(phase === 'otp' || phase === 'login'
+      ? {
+          nextBody: () => {
+            const n = i++;
+            if (phase === 'login') return { id: ids[n % ids.length], password: PASSWORD };
+            const c = challenges[n % challenges.length];
+            return { challenge: c?.challenge, otp: c?.otp, rememberDevice: false };
+          },
+        }
+      : {}),
+    connections: phase === 'login' ? 64 : 32,
     durationS: seconds,
     maxRequests: 50_000,
     expectStatus: 200,
@@ -71,7 +80,8 @@ const kindOf = (n: Node): string => {
   const { url, functionName: f } = n.callFrame;
   if (f === '(idle)') return 'idle';
   if (f === '(garbage collector)') return 'garbage collector';
-  if (/pino|sonic-boom|redact/.test(url) || f === 'writev' || f === 'writeUtf8String') return 'logging (pino, write)';
+  // pino writes with fs.writeSync (writeString); a bare `writev` is the HTTP socket's.
+  if (/pino|sonic-boom|redact/.test(url) || f === 'writeString') return 'logging (pino, write)';
   if (/better-sqlite3|sqlite-driver/.test(url) || /pg\/lib|pg-protocol/.test(url)) return 'database driver';
   if (/kysely/.test(url)) return 'kysely (query building)';
   if (/zod/.test(url)) return 'zod (validation, serialisation)';

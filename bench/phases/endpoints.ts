@@ -73,7 +73,7 @@ export async function measureEndpoints(url: string, db: Db, ids: string[], s: Se
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A web session the way a browser gets one: password, the mailed OTP (read from the outbox), cookie. */
-async function webSessionCookie(url: string, db: Db, id: string): Promise<string> {
+export async function webSessionCookie(url: string, db: Db, id: string): Promise<string> {
   const post = (path: string, body: unknown) =>
     fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(body) });
   const login = (await (await post(api.login.path, { id, password: PASSWORD })).json()) as { challenge: string };

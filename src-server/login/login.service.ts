@@ -49,15 +49,19 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
   const ok = await verifyPassword(account?.password_hash, input.password);
   if (!ok || !account) return wrongPassword(deps, input, account, reserved.locksNow);
 
-  await clearLockout(db, input.loginId);
+  // The right password forgets the failures; the clear commits with the outcome's own writes.
   if (account.status === 'withdrawn') {
     const reregistrable = isReregistrable(account.withdrawn_at, clock.now().getTime());
-    await recordAudit(db, clock, { type: 'login.withdrawn', accountId: account.id, loginId: input.loginId, ip: input.ip });
+    await db.transaction().execute(async (trx) => {
+      await clearLockout(trx, input.loginId);
+      await recordAudit(trx, clock, { type: 'login.withdrawn', accountId: account.id, loginId: input.loginId, ip: input.ip });
+    });
     return { status: 'withdrawn', reregistrable };
   }
   if (input.attestation) return kioskLogin(deps, input, account, input.attestation);
   if (input.deviceToken && (await deviceIsTrusted(db, clock, input.deviceToken, account.id))) {
     const session = await db.transaction().execute(async (trx) => {
+      await clearLockout(trx, input.loginId);
       await recordAudit(trx, clock, { type: 'login.device_trusted', accountId: account.id, loginId: input.loginId, ip: input.ip });
       return createSession(trx, clock, { accountId: account.id, kind: 'web' });
     });
@@ -84,6 +88,7 @@ async function wrongPassword(deps: Deps, input: LoginInput, account: AccountRow 
 async function kioskLogin(deps: Deps, input: LoginInput, account: AccountRow, attestation: Attestation): Promise<LoginOutcome> {
   const { db, clock } = deps;
   const session = await db.transaction().execute(async (trx) => {
+    await clearLockout(trx, input.loginId);
     const result = await deps.attestationVerifier.verify(trx, attestation, { accountId: account.id, ip: input.ip, now: clock.now() });
     if (!result.ok) {
       await recordAudit(trx, clock, {
@@ -110,6 +115,7 @@ async function startOtp(deps: Deps, input: LoginInput, account: AccountRow, from
   const otp = randomDigits(OTP_DIGITS);
   const expiresAt = now + R_OTP_1_TTL_MS;
   await db.transaction().execute(async (trx) => {
+    if (!fromKiosk) await clearLockout(trx, input.loginId); // a kiosk fallback cleared it already
     await insertChallenge(trx, {
       id: sha256(challenge),
       account_id: account.id,
