@@ -43,6 +43,10 @@ export function endpointRows(f: Figures, s: Settings): Row[] {
       const r = e[name];
       if (kind === 'sqlite') {
         rows.push({ key: `${name}.sqlite`, label: `${label} · SQLite`, ...load(r), against: bare, ratio: ratio(r.rps, bare), target: { of: 'ratio', op: '>=', limit: 0.5 } });
+        if (name === 'nonce' && e.floor) {
+          // Not judged: it shows how much of the gap to bare Fastify every answer pays (headers, cookies, log line).
+          rows.push({ key: 'floor.sqlite', label: 'GET meta (no database): the floor', ...load(e.floor), against: bare, ratio: ratio(e.floor.rps, bare) });
+        }
       } else {
         // PostgreSQL shares the cores with the service here, so it is compared with SQLite, not judged.
         const sqlite = f.sqlite?.[name];

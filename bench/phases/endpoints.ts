@@ -11,6 +11,8 @@ export interface EndpointFigures {
   otp: LoadResult;
   home: LoadResult;
   nonce: LoadResult;
+  /** GET /api/v1/meta: every hook, header and log line of the service, no database (SQLite run only). */
+  floor?: LoadResult;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface EndpointFigures {
  * a correct OTP on a fresh challenge each time (the whole success path: count the try, compare,
  * consume, create the session), GET /home with a live web session, and a kiosk nonce.
  */
-export async function measureEndpoints(url: string, db: Db, ids: string[], s: Settings, drainMs: number): Promise<EndpointFigures> {
+export async function measureEndpoints(url: string, db: Db, ids: string[], s: Settings, drainMs: number, opts: { floor?: boolean } = {}): Promise<EndpointFigures> {
   let i = 0;
   const login = await runLoad({
     url: url + api.login.path,
@@ -67,7 +69,11 @@ export async function measureEndpoints(url: string, db: Db, ids: string[], s: Se
     maxRequests: s.cheapMax,
     expectStatus: 200,
   });
-  return { login, otp, home, nonce };
+  // The service's own floor: what any answer costs here before the endpoint does its work.
+  const floor = opts.floor
+    ? await runLoad({ url: url + api.meta.path, connections: s.cheapConnections, durationS: s.cheapS, maxRequests: s.cheapMax, expectStatus: 200 })
+    : undefined;
+  return { login, otp, home, nonce, ...(floor ? { floor } : {}) };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

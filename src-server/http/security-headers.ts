@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 
@@ -5,12 +6,21 @@ import helmet from 'helmet';
  * helmet's headers on every answer: a strict CSP (no inline script or style, nothing from
  * elsewhere), nosniff, frame-ancestors 'none', … and HSTS in production.
  *
- * helmet's middleware is built ONCE here and applied in one onRequest hook, as @fastify/helmet
- * does minus its cost: that plugin calls `helmet(options)` anew for every request (re-validating
- * the options, re-serialising the CSP) in two async hooks, which took a large share of a cheap
- * request (docs/performance.md).
+ * None of them depends on the request, so helmet runs ONCE, at start-up, against a recorder,
+ * and each answer gets the recorded headers in one call. @fastify/helmet calls `helmet(options)`
+ * anew for every request (re-validating the options, re-serialising the CSP) in two async hooks,
+ * and even a prebuilt helmet sets twelve headers one by one per request: both took a large share
+ * of a cheap request (docs/performance.md). test/server/http/security-headers.test.ts pins them.
  */
 export function installSecurityHeaders(app: FastifyInstance, opts: { hsts: boolean }): void {
+  const headers = recordHelmetHeaders(opts);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
+}
+
+function recordHelmetHeaders(opts: { hsts: boolean }): Record<string, string> {
   const apply = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -29,7 +39,15 @@ export function installSecurityHeaders(app: FastifyInstance, opts: { hsts: boole
     },
     hsts: opts.hsts,
   });
-  app.addHook('onRequest', (request, reply, done) => {
-    apply(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined));
-  });
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  let failure: unknown;
+  apply({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => void (failure = err));
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  // helmet answers synchronously; if a version ever does not, start-up fails instead of serving bare.
+  if (!headers['content-security-policy']) throw new Error('helmet recorded no Content-Security-Policy');
+  return headers;
 }
