@@ -1,6 +1,7 @@
 /**
- * The renderer's entry. In the kiosk (window.kiosk, set by the preload) the kiosk shell takes
- * over; in an ordinary browser the screens talk to the service through the WebHost.
+ * The browser's entry (index.html): the screens talk to the service through the WebHost. The
+ * kiosk loads its own entry (kiosk.html, kiosk/main.ts); should a kiosk page ever load this one
+ * (window.kiosk, set by the preload), the kiosk shell still takes over, one round trip later.
  */
 import { App, mount } from './app-entry.js';
 import { WebHost } from './lib/host/web-host.js';

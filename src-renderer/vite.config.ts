@@ -2,8 +2,11 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// The screens: one bundle served by the service at `/` (strict CSP: no inline script or style)
-// and loaded by the kiosk shell. `npm run build:renderer` writes dist/renderer.
+// The screens, with two entries (strict CSP: no inline script or style): index.html, served by
+// the service at `/` to browsers, and kiosk.html, the kiosk shell over the same screens, which the
+// Electron kiosk loads (its chunks are modulepreloaded there, so a fresh page after a wipe fetches
+// them in one round trip; the browser's login page never loads kiosk code).
+// `npm run build:renderer` writes dist/renderer.
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
@@ -18,7 +21,10 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     reportCompressedSize: true,
-    rolldownOptions: { treeshake: { manualPureFunctions: ['z'] } },
+    rolldownOptions: {
+      input: { index: `${root}index.html`, kiosk: `${root}kiosk.html` },
+      treeshake: { manualPureFunctions: ['z'] },
+    },
   },
   server: { port: 5173, strictPort: true },
 });

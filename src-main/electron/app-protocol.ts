@@ -3,7 +3,8 @@ import { protocol, type Session } from 'electron';
 import { KIOSK_CSP, resolveAppFile } from '../core/guards/app-files.js';
 
 export const APP_SCHEME = 'app';
-export const APP_URL = 'app://kiosk/index.html';
+/** The kiosk's own entry of the screens (src-renderer/kiosk.html): the shell and its chunks in one round trip. */
+export const APP_URL = 'app://kiosk/kiosk.html';
 
 /** Before `ready`: app:// is a standard, secure scheme (origin, storage) — but not a network one. */
 export function registerAppScheme(): void {

@@ -13,7 +13,9 @@ export interface SessionWiper {
   clearAuthCache(): Promise<void>;
   /**
    * New web contents showing a fresh login: sessionStorage and in-memory page state (typed form
-   * fields) survive every clear call, so only replacing the contents removes them.
+   * fields) survive every clear call, so only replacing the contents removes them. The old
+   * contents are closed first (from then on they can write nothing); resolves once the new
+   * document is committed, so the check runs while the login page is still starting.
    */
   replaceContents(): Promise<void>;
   /** What is left of the last visitor; empty when the wipe worked. */

@@ -16,6 +16,9 @@ import type { SessionWiper } from '../../../src-main/core/wipe/session-wiper.js'
  * `context.exposeBinding` stands in for ipcMain (and, like main, drops calls from any page but the
  * current one); an init script builds `window.kiosk` from the channel list, as the preload does;
  * the wiper works on the browser context through CDP, as Electron's session does on its partition.
+ * It does what src-main/electron/kiosk-window.ts does, no less: the kiosk entry (kiosk.html) where
+ * the screens are served, a new page for each wipe (a spare one, started on about:blank at the
+ * visitor's first input, as the window keeps a spare view), the clears and the checks at once.
  */
 export type KioskPage = {
   core: KioskCore;
@@ -60,13 +63,22 @@ export async function openKiosk(context: BrowserContext, opts: { appUrl: string;
     decrypt: (c) => flip(c).toString(),
   };
   const origin = new URL(opts.appUrl).origin;
+  // Electron loads app://kiosk/kiosk.html; here the same entry comes from the service.
+  const entryUrl = new URL('kiosk.html', opts.appUrl).href;
+  type Contents = { page: Page; cdp: CDPSession };
   let page: Page | undefined;
   let cdp: CDPSession | undefined;
-
+  let spare: Promise<Contents> | undefined;
+  const makeContents = async (): Promise<Contents> => {
+    const next = await context.newPage(); // about:blank in a renderer process of its own
+    const nextCdp = await context.newCDPSession(next);
+    await nextCdp.send('Network.enable');
+    return { page: next, cdp: nextCdp };
+  };
   const wiper: SessionWiper = {
     async clearStorageData() {
-      await context.clearCookies();
-      if (cdp) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+      // Electron's session.clearStorageData clears cookies and the origin's storage in one call.
+      await Promise.all([context.clearCookies(), cdp?.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' })]);
     },
     async clearHttpCache() {
       if (cdp) await cdp.send('Network.clearBrowserCache');
@@ -75,25 +87,31 @@ export async function openKiosk(context: BrowserContext, opts: { appUrl: string;
       // Chromium keeps HTTP auth per context; this suite uses none, and CDP has no call for it.
     },
     async replaceContents() {
-      const next = await context.newPage();
-      const nextCdp = await context.newCDPSession(next);
-      await nextCdp.send('Network.enable');
-      await next.goto(opts.appUrl);
+      const ready = spare?.catch(() => undefined);
+      spare = undefined;
+      const next = (await ready) ?? (await makeContents());
+      // As the window does: the new page is the kiosk's page from here (the shell asks the bridge
+      // for its status while the page loads), the old one is closed before the new one navigates
+      // (it can write nothing after the check), and the step ends when the login page commits.
       const old = page;
-      page = next;
-      cdp = nextCdp;
+      page = next.page;
+      cdp = next.cdp;
       await old?.close();
+      await next.page.goto(entryUrl, { waitUntil: 'commit' });
     },
     async leftovers() {
       const found: string[] = [];
-      const cookies = await context.cookies();
+      // The context's and the page's checks at once: the page is still starting the app.
+      const [cookies, counts] = await Promise.all([
+        context.cookies(),
+        page!.evaluate(async () => ({
+          local: localStorage.length,
+          session: sessionStorage.length,
+          idb: (await indexedDB.databases()).length,
+          caches: (await caches.keys()).length,
+        })),
+      ]);
       if (cookies.length) found.push(`${cookies.length} cookie(s)`);
-      const counts = await page!.evaluate(async () => ({
-        local: localStorage.length,
-        session: sessionStorage.length,
-        idb: (await indexedDB.databases()).length,
-        caches: (await caches.keys()).length,
-      }));
       for (const [kind, n] of Object.entries(counts)) if (n) found.push(`${n} ${kind}`);
       return found;
     },
@@ -120,6 +138,15 @@ export async function openKiosk(context: BrowserContext, opts: { appUrl: string;
 
   await context.exposeBinding('__kioskInvoke', async (source, channel: string, payload: unknown) => {
     if (!page || source.page !== page || source.frame !== page.mainFrame()) throw new Error('refused: not the kiosk page');
+    // The visitor's first input after a wipe starts the spare page for the next one (as the
+    // window does on its view's first input event).
+    if (channel === 'activity' && !spare) {
+      const made = makeContents();
+      spare = made;
+      made.catch(() => {
+        if (spare === made) spare = undefined;
+      });
+    }
     return core.dispatch(channel, payload);
   });
   await context.addInitScript(initScript, kioskChannels);
