@@ -31,8 +31,9 @@ export async function measureEndpoints(url: string, db: Db, ids: string[], s: Se
     maxRequests: s.loginMax,
     expectStatus: 200,
   });
-  // Logins still queued for argon2 when the load stopped must not run into the next phase.
-  await sleep(drainMs);
+  // Logins still queued for argon2 when the load stopped (one per connection) must not run into
+  // the next phase: wait as long as they take at the rate just seen, at least drainMs.
+  await sleep(Math.max(drainMs, Math.ceil((1000 * s.loginConnections) / Math.max(login.rps, 1)) + 500));
 
   // A margin of one per connection: requests already sent when the count stops the load.
   const challenges = await insertChallenges(db, ids[0] ?? '', s.otpChallenges + s.cheapConnections);
