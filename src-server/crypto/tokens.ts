@@ -10,14 +10,34 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
  *   service needs no extra server secret to configure.
  */
 
+/**
+ * CSPRNG bytes, taken from a pool that is refilled 4 KiB at a time. Each `randomBytes` call is a
+ * system call (~10–30 µs on the service's VM): three per OTP check were a tenth of its CPU
+ * (docs/performance.md). Node's own randomUUID and randomInt batch the same way. Every byte is
+ * handed out once; the pool is never reused or exposed.
+ */
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let offset = 0;
+function csprngBytes(n: number): Buffer {
+  if (n > POOL_BYTES) return randomBytes(n);
+  if (offset + n > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    offset = 0;
+  }
+  const out = pool.subarray(offset, offset + n);
+  offset += n;
+  return out;
+}
+
 /** A random opaque token, base64url, `bytes` of CSPRNG entropy (32 bytes = 256 bits). */
 export function randomToken(bytes = 32): string {
-  return randomBytes(bytes).toString('base64url');
+  return csprngBytes(bytes).toString('base64url');
 }
 
 /** A short random id for rows that are not secret (device ids shown in settings, outbox ids). */
 export function randomId(): string {
-  return randomBytes(12).toString('base64url');
+  return csprngBytes(12).toString('base64url');
 }
 
 /** `n` decimal digits, each drawn uniformly from the CSPRNG (crypto.randomInt has no modulo bias). */
