@@ -7,7 +7,7 @@ import playwrightConfig from '../playwright.config.js';
 import { postgresSkipReason } from '../test/support/databases.js';
 import { measureArgon2Limit } from './lib/argon2-limit.js';
 import { createEmployers, enrollTerminals, openBenchDatabase, type BenchDatabase } from './lib/fixtures.js';
-import { runLoad } from './lib/load.js';
+import { runLoad, type LoadResult } from './lib/load.js';
 import { describeMachine, formatTable, loadAverage, type BenchResult, type Row } from './lib/report.js';
 import { endpointRows, type Figures } from './lib/rows.js';
 import { startServiceProcess } from './lib/service-process.js';
@@ -48,27 +48,28 @@ async function serviceHalf(): Promise<void> {
   say('bare Fastify "hello" in its own process');
   const bare = await startServiceProcess({ kind: 'bare', logFile: join(work, 'bare.log') });
   try {
-    f.bare = await runLoad({ url: `${bare.url}/hello`, connections: s.cheapConnections, durationS: s.cheapS, maxRequests: s.cheapMax, expectStatus: 200 });
+    const measureBare = () => runLoad({ url: `${bare.url}/hello`, connections: s.cheapConnections, durationS: s.cheapS, maxRequests: s.cheapMax, expectStatus: 200 });
+    f.bare = await measureBare();
+    // Logins left queued for argon2 when a load stops: at most one per connection.
+    const drainMs = Math.ceil((1000 * s.loginConnections) / limit.perSecond) + 500;
+    await phase('sqlite', () => measureOn('sqlite', drainMs, measureBare));
+    await bare.stop();
+    if (postgresSkipReason) {
+      say(`PostgreSQL skipped: ${postgresSkipReason}`);
+      f.postgresSkipped = postgresSkipReason;
+    } else await phase('postgres', () => measureOn('postgres', drainMs));
   } finally {
     await bare.stop();
   }
-
-  // Logins left queued for argon2 when a load stops: at most one per connection.
-  const drainMs = Math.ceil((1000 * s.loginConnections) / limit.perSecond) + 500;
-  await phase('sqlite', () => measureOn('sqlite', drainMs));
-  if (postgresSkipReason) {
-    say(`PostgreSQL skipped: ${postgresSkipReason}`);
-    f.postgresSkipped = postgresSkipReason;
-  } else await phase('postgres', () => measureOn('postgres', drainMs));
 }
 
-async function measureOn(kind: BenchDatabase, drainMs: number): Promise<void> {
+async function measureOn(kind: BenchDatabase, drainMs: number, measureBare?: () => Promise<LoadResult>): Promise<void> {
   const d = await openBenchDatabase(kind);
   const ids = await createEmployers(d.db, `${kind}-`, s.accounts);
   const svc = await startServiceProcess({ kind: 'serve', databaseUrl: d.url, logFile: join(work, `${kind}-1.log`) });
   try {
-    say(`${kind}: logins, then OTP, home and nonce (mypage serve, pid ${svc.pid})`);
-    f[kind] = await measureEndpoints(svc.url, d.db, ids, s, drainMs, { floor: kind === 'sqlite' });
+    say(`${kind}: logins, then OTP, home and nonce${measureBare ? ', each between two bare Fastify runs' : ''} (mypage serve, pid ${svc.pid})`);
+    f[kind] = await measureEndpoints(svc.url, d.db, ids, s, drainMs, { floor: kind === 'sqlite', ...(measureBare ? { bare: measureBare } : {}) });
     if (kind === 'sqlite') {
       say(`${kind}: enrolling ${s.burstTerminals} terminals, then all log in at once`);
       const terminals = await enrollTerminals(d.db, svc.url, s.burstTerminals);

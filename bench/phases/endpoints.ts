@@ -13,6 +13,11 @@ export interface EndpointFigures {
   nonce: LoadResult;
   /** GET /api/v1/meta: every hook, header and log line of the service, no database (SQLite run only). */
   floor?: LoadResult;
+  /**
+   * Bare Fastify measured right before and right after each cheap phase (SQLite run only): each
+   * phase is compared with the mean of its two neighbours, as the machine drifts within a run.
+   */
+  bareAround?: { otp: number; home: number; nonce: number; floor?: number; runs: number[] };
 }
 
 /**
@@ -20,7 +25,14 @@ export interface EndpointFigures {
  * a correct OTP on a fresh challenge each time (the whole success path: count the try, compare,
  * consume, create the session), GET /home with a live web session, and a kiosk nonce.
  */
-export async function measureEndpoints(url: string, db: Db, ids: string[], s: Settings, drainMs: number, opts: { floor?: boolean } = {}): Promise<EndpointFigures> {
+export async function measureEndpoints(
+  url: string,
+  db: Db,
+  ids: string[],
+  s: Settings,
+  drainMs: number,
+  opts: { floor?: boolean; bare?: () => Promise<LoadResult> } = {},
+): Promise<EndpointFigures> {
   let i = 0;
   const login = await runLoad({
     url: url + api.login.path,
@@ -35,9 +47,16 @@ export async function measureEndpoints(url: string, db: Db, ids: string[], s: Se
   // the next phase: wait as long as they take at the rate just seen, at least drainMs.
   await sleep(Math.max(drainMs, Math.ceil((1000 * s.loginConnections) / Math.max(login.rps, 1)) + 500));
 
+  const bareRuns: number[] = [];
+  const bare = async () => {
+    if (opts.bare) bareRuns.push((await opts.bare()).rps);
+  };
+  const around = (k: number) => ((bareRuns[k] ?? 0) + (bareRuns[k + 1] ?? 0)) / 2;
+
   // A margin of one per connection: requests already sent when the count stops the load.
   const challenges = await insertChallenges(db, ids[0] ?? '', s.otpChallenges + s.cheapConnections);
   let c = 0;
+  await bare();
   const otp = await runLoad({
     url: url + api.loginOtp.path,
     method: 'POST',
@@ -51,9 +70,11 @@ export async function measureEndpoints(url: string, db: Db, ids: string[], s: Se
     expectStatus: 200,
   });
 
+  const cookie = await webSessionCookie(url, db, ids[1] ?? '');
+  await bare();
   const home = await runLoad({
     url: url + api.home.path,
-    headers: { cookie: await webSessionCookie(url, db, ids[1] ?? '') },
+    headers: { cookie },
     connections: s.cheapConnections,
     durationS: s.cheapS,
     maxRequests: s.cheapMax,
@@ -61,6 +82,7 @@ export async function measureEndpoints(url: string, db: Db, ids: string[], s: Se
   });
 
   const [terminal] = await enrollTerminals(db, url, 1);
+  await bare();
   const nonce = await runLoad({
     url: url + api.kioskNonce.path,
     method: 'POST',
@@ -70,11 +92,14 @@ export async function measureEndpoints(url: string, db: Db, ids: string[], s: Se
     maxRequests: s.cheapMax,
     expectStatus: 200,
   });
+  await bare();
   // The service's own floor: what any answer costs here before the endpoint does its work.
   const floor = opts.floor
     ? await runLoad({ url: url + api.meta.path, connections: s.cheapConnections, durationS: s.cheapS, maxRequests: s.cheapMax, expectStatus: 200 })
     : undefined;
-  return { login, otp, home, nonce, ...(floor ? { floor } : {}) };
+  if (floor) await bare();
+  const bareAround = opts.bare ? { otp: around(0), home: around(1), nonce: around(2), ...(floor ? { floor: around(3) } : {}), runs: bareRuns } : undefined;
+  return { login, otp, home, nonce, ...(floor ? { floor } : {}), ...(bareAround ? { bareAround } : {}) };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
