@@ -24,6 +24,28 @@ export default defineConfig({
     rolldownOptions: {
       input: { index: `${root}index.html`, kiosk: `${root}kiosk.html` },
       treeshake: { manualPureFunctions: ['z'] },
+      output: {
+        // Few, larger chunks: a fresh kiosk page after a wipe (HTTP cache cleared) pays per request.
+        // `after-login`: the screens reached only after the login form (screens/lazy-screens.ts),
+        // with what only they use; `screens`: the Svelte runtime, the model, the login path and the
+        // Japanese catalog — what index.html and kiosk.html both start with. The kiosk shell, the
+        // entries and the English catalog keep chunks of their own.
+        advancedChunks: {
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              name: 'after-login',
+              priority: 2,
+              test: /src-renderer\/(screens\/(?!(LoginScreen|MessageScreen|Screen)\.svelte)[^/]+\.svelte|lib\/state\/(recovery|settings)\.svelte\.ts|lib\/components\/(NewPasswordFields|PolicyChecklist|MailGuidance)\.svelte)/,
+            },
+            {
+              name: 'screens',
+              priority: 1,
+              test: /node_modules\/svelte\/|src-shared\/|src-renderer\/(App\.svelte|app-entry\.ts|styles\/|screens\/|lib\/(?!i18n\/en\.ts|host\/kiosk-host\.ts))/,
+            },
+          ],
+        },
+      },
     },
   },
   server: { port: 5173, strictPort: true },

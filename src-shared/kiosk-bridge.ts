@@ -85,6 +85,14 @@ export const KioskStatus = z.strictObject({
 });
 export type KioskStatus = z.infer<typeof KioskStatus>;
 
+/**
+ * What main already knows when it opens a fresh kiosk page (after every wipe): is the terminal
+ * enrolled, which language. It travels in the page URL's fragment (`kiosk.html#login.ja`,
+ * `#enroll.en`), so the shell can draw the login form before its first bridge call. A hint, never
+ * a secret and nothing of a visitor: the shell still asks for `status` and follows the answer.
+ */
+export type KioskStartHint = { enrolled: boolean; locale: KioskStatus['locale'] };
+
 export const EnrollResult = z.strictObject({ terminalId: z.string(), office: z.string().optional() });
 export type EnrollResult = z.infer<typeof EnrollResult>;
 

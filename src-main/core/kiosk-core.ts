@@ -69,7 +69,9 @@ export function createKioskCore(deps: KioskCoreDeps) {
   };
 
   const wipe = serializeWipes(async (reason: WipeReason) => {
-    const report = await wipeVisitor(reason, { session, client: currentClient, wiper: deps.wiper, log });
+    // What the fresh page may know at once: enrolled or not, and the language (no visitor data).
+    const start = () => ({ enrolled: readTerminalRecord(store) !== undefined, locale: config.locale });
+    const report = await wipeVisitor(reason, { session, client: currentClient, wiper: deps.wiper, log, start });
     idle.wiped();
     return report;
   });

@@ -1,7 +1,7 @@
 import { BaseWindow, WebContentsView, type Session, type WebContents } from 'electron';
 import type { AppOrigin } from '../core/guards/url-guards.js';
 import type { Logger } from '../core/ports.js';
-import type { SessionWiper } from '../core/wipe/session-wiper.js';
+import { kioskStartFragment, type SessionWiper } from '../core/wipe/session-wiper.js';
 import { lockDownContents } from './lockdown.js';
 
 export type KioskWindowOptions = {
@@ -108,8 +108,9 @@ export function createKioskWindow(opts: KioskWindowOptions) {
      * the old page's calls are refused from here) and are shown while they load; the old ones are
      * closed before the navigation (their page state dies with them, and they can write nothing
      * after the wipe's check). Resolves when the login page's document is committed.
+     * `fragment` (e.g. `#login.ja`, from core/wipe) tells the shell what main knows at once.
      */
-    async replace() {
+    async replace(fragment = '') {
       const next = spare ?? makeView();
       spare = undefined;
       const old = view;
@@ -118,7 +119,7 @@ export function createKioskWindow(opts: KioskWindowOptions) {
       fit(next);
       win.contentView.removeChildView(old);
       old.webContents.close();
-      await committed(next.webContents, opts.appUrl);
+      await committed(next.webContents, opts.appUrl + fragment);
     },
     close() {
       closing = true;
@@ -131,11 +132,12 @@ export type KioskWindow = ReturnType<typeof createKioskWindow>;
 
 /** Loads `url`; resolves when its main-frame document commits ('did-navigate'), rejects as loadURL does. */
 function committed(wc: WebContents, url: string): Promise<void> {
-  const target = new URL(url).href;
+  const withoutFragment = (u: string) => u.replace(/#.*$/, '');
+  const target = withoutFragment(new URL(url).href);
   return new Promise((resolve, reject) => {
     // (not the spare's own about:blank, should that still be on its way)
     const onCommit = (_event: unknown, at: string) => {
-      if (at === target) resolve();
+      if (withoutFragment(at) === target) resolve();
       else wc.once('did-navigate', onCommit);
     };
     wc.once('did-navigate', onCommit);
@@ -158,14 +160,15 @@ export function electronWiper(ses: Session, kiosk: () => KioskWindow, restart: (
     clearStorageData: () => ses.clearStorageData(),
     clearHttpCache: async () => void (await Promise.all([ses.clearCache(), ses.clearCodeCaches({})])),
     clearAuthCache: async () => void (await Promise.all([ses.clearAuthCache(), ses.clearHostResolverCache()])),
-    replaceContents: () => kiosk().replace(),
+    replaceContents: (start) => kiosk().replace(kioskStartFragment(start)),
     async leftovers() {
       const found: string[] = [];
       // The session's and the page's checks at once: the page is still starting the app.
       const [cookies, page] = await Promise.all([
         ses.cookies.get({}),
         kiosk().contents.executeJavaScript(
-          `(async () => ({ local: localStorage.length, session: sessionStorage.length, idb: (await indexedDB.databases()).length, caches: (await caches.keys()).length }))()`,
+          // IndexedDB and Cache Storage asked at once (each is a trip to the storage backend).
+          `(async () => { const [idb, names] = await Promise.all([indexedDB.databases(), caches.keys()]); return { local: localStorage.length, session: sessionStorage.length, idb: idb.length, caches: names.length }; })()`,
         ) as Promise<Record<string, number>>,
       ]);
       if (cookies.length) found.push(`${cookies.length} cookie(s)`);

@@ -1,6 +1,6 @@
 import type { AppModel } from '../app-entry.js';
 import type { HostError } from '../../src-shared/host.js';
-import type { KioskApi, KioskEvent, KioskStatus } from '../../src-shared/kiosk-bridge.js';
+import type { KioskApi, KioskEvent, KioskStartHint, KioskStatus } from '../../src-shared/kiosk-bridge.js';
 import { KioskHost } from '../lib/host/kiosk-host.js';
 import { kioskText, type KioskLang } from './kiosk-text.js';
 
@@ -8,6 +8,15 @@ import { kioskText, type KioskLang } from './kiosk-text.js';
  * The kiosk shell's state (R-KIOSK-1..4): 端末登録 until the terminal is enrolled, then the
  * shared screens over a KioskHost, with the idle countdown and the admin exit on top.
  */
+/**
+ * The hint main puts in a fresh page's URL fragment (`#login.ja`, `#enroll.en`; core/wipe's
+ * kioskStartFragment); null when there is none or it is not one of those.
+ */
+export function parseStartHint(hash: string): KioskStartHint | null {
+  const m = /^#(login|enroll)\.(ja|en)$/.exec(hash);
+  return m ? { enrolled: m[1] === 'login', locale: m[2] as KioskStartHint['locale'] } : null;
+}
+
 export class KioskShellModel {
   phase = $state<'loading' | 'enroll' | 'app' | 'failed'>('loading');
   status = $state<KioskStatus | null>(null);
@@ -19,8 +28,15 @@ export class KioskShellModel {
   outsideNotice = $state(false);
   app = $state.raw<AppModel | null>(null);
   readonly host: KioskHost;
+  /** Main's hint for this page: with `enrolled`, the login form is drawn before `status` answers. */
+  readonly hint: KioskStartHint | null;
 
-  constructor(readonly api: KioskApi) {
+  constructor(
+    readonly api: KioskApi,
+    hint: KioskStartHint | null = null,
+  ) {
+    this.hint = hint;
+    if (hint?.enrolled) this.phase = 'app';
     this.host = new KioskHost(api, {
       onSignIn: (r) => (this.attestationFailed = r.status === 'otp_required' && r.attestationFailed === true),
     });
@@ -28,10 +44,10 @@ export class KioskShellModel {
 
   /** The configured language at first; then whatever the visitor picked in the header. */
   get lang(): KioskLang {
-    return this.app?.i18n.lang ?? this.status?.locale ?? 'ja';
+    return this.app?.i18n.lang ?? this.status?.locale ?? this.hint?.locale ?? 'ja';
   }
   get startLang(): KioskLang {
-    return this.status?.locale ?? 'ja';
+    return this.status?.locale ?? this.hint?.locale ?? 'ja';
   }
   get t() {
     return kioskText[this.lang];
@@ -41,6 +57,7 @@ export class KioskShellModel {
     return this.attestationFailed && this.app?.router.current === 'otp';
   }
 
+  /** Asks main for the status and follows it (also when the hint already drew the login form). */
   async load(): Promise<void> {
     const r = await this.api.status();
     if (!r.ok) {

@@ -1,7 +1,7 @@
 import { mount } from '../app-entry.js';
 import type { KioskApi } from '../../src-shared/kiosk-bridge.js';
 import KioskShell from './KioskShell.svelte';
-import { KioskShellModel } from './kiosk-shell.svelte.js';
+import { KioskShellModel, parseStartHint } from './kiosk-shell.svelte.js';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
 const ACTIVITY_THROTTLE_MS = 1000;
@@ -12,7 +12,9 @@ const ACTIVITY_THROTTLE_MS = 1000;
  */
 export async function mountKiosk(target: HTMLElement): Promise<void> {
   const api = (window as unknown as { kiosk: KioskApi }).kiosk;
-  const shell = new KioskShellModel(api);
+  // Main's hint in the URL fragment (enrolled, language): the login form is drawn at once and
+  // the status call below only confirms it (or turns to 端末登録).
+  const shell = new KioskShellModel(api, parseStartHint(location.hash));
   api.onEvent((event) => shell.onEvent(event));
 
   let last = 0;

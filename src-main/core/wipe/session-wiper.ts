@@ -1,3 +1,4 @@
+import type { KioskStartHint } from '../../../src-shared/kiosk-bridge.js';
 import type { Logger } from '../ports.js';
 import type { ServiceClient } from '../service/service-client.js';
 import type { VisitorSession } from './visitor-session.js';
@@ -16,8 +17,10 @@ export interface SessionWiper {
    * fields) survive every clear call, so only replacing the contents removes them. The old
    * contents are closed first (from then on they can write nothing); resolves once the new
    * document is committed, so the check runs while the login page is still starting.
+   * `start` (when given) goes into the new page's URL fragment (`kioskStartFragment`): what main
+   * knows, so the shell draws the login form without waiting for its status call.
    */
-  replaceContents(): Promise<void>;
+  replaceContents(start?: KioskStartHint): Promise<void>;
   /** What is left of the last visitor; empty when the wipe worked. */
   leftovers(): Promise<string[]>;
   /** Last resort when something is left: start the app again (a new process, a new partition). */
@@ -36,7 +39,10 @@ export type WipeReport = { reason: WipeReason; steps: string[]; leftovers: strin
  * see the old storage); the check runs when the logout has settled too. The report lists the
  * steps in this fixed order whatever order they finished in.
  */
-export async function wipeVisitor(reason: WipeReason, deps: { session: VisitorSession; client: () => ServiceClient | undefined; wiper: SessionWiper; log: Logger }): Promise<WipeReport> {
+export async function wipeVisitor(
+  reason: WipeReason,
+  deps: { session: VisitorSession; client: () => ServiceClient | undefined; wiper: SessionWiper; log: Logger; start?: () => KioskStartHint },
+): Promise<WipeReport> {
   const attempt = async (name: string, run: () => Promise<void>): Promise<string> => {
     try {
       await run();
@@ -60,7 +66,7 @@ export async function wipeVisitor(reason: WipeReason, deps: { session: VisitorSe
     attempt('clear-http-cache', () => deps.wiper.clearHttpCache()),
     attempt('clear-auth-cache', () => deps.wiper.clearAuthCache()),
   ]);
-  const replaced = clears.then(() => attempt('replace-contents', () => deps.wiper.replaceContents()));
+  const replaced = clears.then(() => attempt('replace-contents', () => deps.wiper.replaceContents(deps.start?.())));
   const steps = [await logout, 'drop-token', ...(await clears), await replaced];
 
   let leftovers: string[];
@@ -76,6 +82,11 @@ export async function wipeVisitor(reason: WipeReason, deps: { session: VisitorSe
     deps.wiper.restartApp(`wipe (${reason}) left: ${leftovers.join(', ') || steps.join(', ')}`);
   } else deps.log.info('wipe: done', { reason });
   return { reason, steps, leftovers, restarted };
+}
+
+/** The fragment of a fresh kiosk page's URL for `start` (`#login.ja`, `#enroll.en`); the shell reads it. */
+export function kioskStartFragment(start: KioskStartHint | undefined): string {
+  return start ? `#${start.enrolled ? 'login' : 'enroll'}.${start.locale}` : '';
 }
 
 /** One wipe at a time: a second trigger during a wipe waits for it and then wipes again. */

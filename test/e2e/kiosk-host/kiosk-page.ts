@@ -9,7 +9,7 @@ import { createKioskCore, type KioskCore } from '../../../src-main/core/kiosk-co
 import { ManualClock } from '../../../src-main/core/manual-clock.js';
 import { MemorySettingsStore, type Logger } from '../../../src-main/core/ports.js';
 import type { SecretBox } from '../../../src-main/core/terminal/secret-box.js';
-import type { SessionWiper } from '../../../src-main/core/wipe/session-wiper.js';
+import { kioskStartFragment, type SessionWiper } from '../../../src-main/core/wipe/session-wiper.js';
 
 /**
  * The kiosk without Electron (ARCHITECTURE.md): the real core handlers behind `window.kiosk`.
@@ -86,7 +86,7 @@ export async function openKiosk(context: BrowserContext, opts: { appUrl: string;
     async clearAuthCache() {
       // Chromium keeps HTTP auth per context; this suite uses none, and CDP has no call for it.
     },
-    async replaceContents() {
+    async replaceContents(start) {
       const ready = spare?.catch(() => undefined);
       spare = undefined;
       const next = (await ready) ?? (await makeContents());
@@ -97,19 +97,19 @@ export async function openKiosk(context: BrowserContext, opts: { appUrl: string;
       page = next.page;
       cdp = next.cdp;
       await old?.close();
-      await next.page.goto(entryUrl, { waitUntil: 'commit' });
+      // What main knows (enrolled, language) rides in the fragment, as the window's URL does.
+      await next.page.goto(entryUrl + kioskStartFragment(start), { waitUntil: 'commit' });
     },
     async leftovers() {
       const found: string[] = [];
       // The context's and the page's checks at once: the page is still starting the app.
       const [cookies, counts] = await Promise.all([
         context.cookies(),
-        page!.evaluate(async () => ({
-          local: localStorage.length,
-          session: sessionStorage.length,
-          idb: (await indexedDB.databases()).length,
-          caches: (await caches.keys()).length,
-        })),
+        // IndexedDB and Cache Storage are asked at once (each is a trip to the storage backend).
+        page!.evaluate(async () => {
+          const [idb, cacheNames] = await Promise.all([indexedDB.databases(), caches.keys()]);
+          return { local: localStorage.length, session: sessionStorage.length, idb: idb.length, caches: cacheNames.length };
+        }),
       ]);
       if (cookies.length) found.push(`${cookies.length} cookie(s)`);
       for (const [kind, n] of Object.entries(counts)) if (n) found.push(`${n} ${kind}`);

@@ -101,6 +101,15 @@ describe('the kiosk window replaces its page (fake Electron)', () => {
     await replacing;
   });
 
+  it('R-KIOSK-4: main\'s start hint goes into the login page\'s fragment; its commit ends the step', async () => {
+    const { kiosk } = openWindow();
+    const replacing = kiosk.replace('#login.ja');
+    await settle();
+    expect(boot.events).toEqual(['view added', 'view removed', 'view 0 closed', `view 1 load ${APP}#login.ja`]);
+    (boot.views[1] as View).wc.emit('did-navigate', {}, `${APP}#login.ja`);
+    await replacing;
+  });
+
   it('R-KIOSK-4: a spare whose renderer dies is dropped without wiping the visitor; the next wipe starts a new view', async () => {
     const { kiosk, lost } = openWindow();
     (kiosk.contents as unknown as View['wc']).emit('before-input-event', fakeEvent(), key);

@@ -41,7 +41,7 @@ describe('the Electron entry on a fake Electron', () => {
     const page = h.views.at(-1)!;
     expect(page.prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false, webviewTag: false });
     expect(String(page.prefs.preload)).toMatch(/preload\.cjs$/);
-    expect(page.loaded).toEqual(['app://kiosk/kiosk.html']);
+    expect(page.loaded).toEqual(['app://kiosk/kiosk.html#enroll.ja']); // main's start hint: not enrolled yet, Japanese
     // The start-up wipe ran before the window was shown.
     expect(h.events.indexOf('clearStorageData')).toBeLessThan(h.events.indexOf('window shown'));
     expect([...h.ipc.keys()].sort()).toEqual(kioskChannels.map((c) => `kiosk:${c}`).sort());

@@ -25,6 +25,22 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6)', () => {
     }
   });
 
+  it('R-KIOSK-4: the new page gets what main knows (enrolled, language), nothing of the visitor', async () => {
+    const session = createVisitorSession();
+    session.signedIn({ kind: 'bearer', token: 'tok_hint' });
+    const seen: unknown[] = [];
+    const { wiper } = recordingWiper();
+    const report = await wipeVisitor('idle', {
+      session,
+      client: () => undefined,
+      wiper: { ...wiper, replaceContents: async (start) => void seen.push(start) },
+      log: recordingLogger().logger,
+      start: () => ({ enrolled: true, locale: 'ja' }),
+    });
+    expect(seen).toEqual([{ enrolled: true, locale: 'ja' }]);
+    expect(report.restarted).toBe(false);
+  });
+
   it('R-KIOSK-4: the token is dropped and the page wiped even when the service cannot be reached', async () => {
     const session = createVisitorSession();
     session.signedIn({ kind: 'bearer', token: 'tok_offline' });
