@@ -30,13 +30,13 @@ export default defineConfig({
         // with what only they use; `screens`: the Svelte runtime, the model, the login path and the
         // Japanese catalog — what index.html and kiosk.html both start with. The kiosk shell, the
         // entries and the English catalog keep chunks of their own.
-        advancedChunks: {
+        codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [
             {
               name: 'after-login',
               priority: 2,
-              test: /src-renderer\/(screens\/(?!(LoginScreen|MessageScreen|Screen)\.svelte)[^/]+\.svelte|lib\/state\/(recovery|settings)\.svelte\.ts|lib\/components\/(NewPasswordFields|PolicyChecklist|MailGuidance)\.svelte)/,
+              test: /src-renderer\/(screens\/(after-login\.ts|(?!(LoginScreen|MessageScreen|Screen)\.svelte)[^/]+\.svelte)|lib\/state\/(recovery|settings)\.svelte\.ts|lib\/components\/(NewPasswordFields|PolicyChecklist|MailGuidance)\.svelte)/,
             },
             {
               name: 'screens',

@@ -5,32 +5,35 @@ import type { RouteName } from '../lib/routes.js';
  * The screens a visitor reaches only after the login form (the OTP step, recovery and
  * re-registration, home and settings) are chunks of their own, so a page that shows the login
  * form — the browser's login page, the kiosk's fresh page after a wipe — compiles and runs only
- * the login path. `preloadScreens` fetches them once the form is interactive; a screen already
- * loaded is shown at once (`loadedScreen`), without a pending state.
+ * the login path. They share one chunk (after-login.ts, one dynamic import); `preloadScreens`
+ * fetches it once the first screen is up and the page is idle; a screen already loaded is shown
+ * at once (`loadedScreen`), without a pending state.
  */
-const loaders = {
-  otp: () => import('./OtpScreen.svelte'),
-  'otp-confirm': () => import('./OtpConfirmScreen.svelte'),
-  'otp-ended': () => import('./OtpEndedScreen.svelte'),
-  'password-forgot': () => import('./PasswordForgotScreen.svelte'),
-  'password-reset': () => import('./PasswordResetScreen.svelte'),
-  'password-reset-done': () => import('./PasswordResetDoneScreen.svelte'),
-  reregister: () => import('./ReregisterScreen.svelte'),
-  'reregister-key': () => import('./ReregisterKeyScreen.svelte'),
-  'reregister-done': () => import('./ReregisterDoneScreen.svelte'),
-  home: () => import('./HomeScreen.svelte'),
-  settings: () => import('./SettingsScreen.svelte'),
-  'settings-password': () => import('./SettingsPasswordScreen.svelte'),
-  'settings-email': () => import('./SettingsEmailScreen.svelte'),
-  'settings-email-key': () => import('./SettingsEmailKeyScreen.svelte'),
-  'settings-devices': () => import('./SettingsDevicesScreen.svelte'),
-  'settings-withdraw': () => import('./SettingsWithdrawScreen.svelte'),
-} satisfies Partial<Record<RouteName, () => Promise<{ default: Component }>>>;
+const screens = () => import('./after-login.js');
 
-export type LazyRoute = keyof typeof loaders;
+const exportOf = {
+  otp: 'OtpScreen',
+  'otp-confirm': 'OtpConfirmScreen',
+  'otp-ended': 'OtpEndedScreen',
+  'password-forgot': 'PasswordForgotScreen',
+  'password-reset': 'PasswordResetScreen',
+  'password-reset-done': 'PasswordResetDoneScreen',
+  reregister: 'ReregisterScreen',
+  'reregister-key': 'ReregisterKeyScreen',
+  'reregister-done': 'ReregisterDoneScreen',
+  home: 'HomeScreen',
+  settings: 'SettingsScreen',
+  'settings-password': 'SettingsPasswordScreen',
+  'settings-email': 'SettingsEmailScreen',
+  'settings-email-key': 'SettingsEmailKeyScreen',
+  'settings-devices': 'SettingsDevicesScreen',
+  'settings-withdraw': 'SettingsWithdrawScreen',
+} as const satisfies Partial<Record<RouteName, keyof Awaited<ReturnType<typeof screens>>>>;
+
+export type LazyRoute = keyof typeof exportOf;
 
 export function isLazyRoute(route: RouteName): route is LazyRoute {
-  return Object.hasOwn(loaders, route);
+  return Object.hasOwn(exportOf, route);
 }
 
 const loaded = new Map<LazyRoute, Component>();
@@ -45,10 +48,11 @@ export function loadedScreen(route: LazyRoute): Component | undefined {
 export function loadScreen(route: LazyRoute): Promise<Component> {
   let p = pending.get(route);
   if (!p) {
-    p = loaders[route]().then(
+    p = screens().then(
       (m) => {
-        loaded.set(route, m.default);
-        return m.default;
+        const c = m[exportOf[route]] as Component;
+        loaded.set(route, c);
+        return c;
       },
       (error: unknown) => {
         pending.delete(route);
@@ -69,7 +73,7 @@ export function preloadScreens(): void {
   if (preloading || typeof window === 'undefined') return;
   preloading = true;
   const run = () => {
-    for (const route of Object.keys(loaders) as LazyRoute[]) loadScreen(route).catch(() => undefined);
+    for (const route of Object.keys(exportOf) as LazyRoute[]) loadScreen(route).catch(() => undefined);
   };
   if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 1000 });
   else setTimeout(run, 0);
