@@ -5,10 +5,6 @@ import { KioskHost } from '../lib/host/kiosk-host.js';
 import { kioskText, type KioskLang } from './kiosk-text.js';
 
 /**
- * The kiosk shell's state (R-KIOSK-1..4): 端末登録 until the terminal is enrolled, then the
- * shared screens over a KioskHost, with the idle countdown and the admin exit on top.
- */
-/**
  * The hint main puts in a fresh page's URL fragment (`#login.ja`, `#enroll.en`; core/wipe's
  * kioskStartFragment); null when there is none or it is not one of those.
  */
@@ -17,6 +13,10 @@ export function parseStartHint(hash: string): KioskStartHint | null {
   return m ? { enrolled: m[1] === 'login', locale: m[2] as KioskStartHint['locale'] } : null;
 }
 
+/**
+ * The kiosk shell's state (R-KIOSK-1..4): 端末登録 until the terminal is enrolled, then the
+ * shared screens over a KioskHost, with the idle countdown and the admin exit on top.
+ */
 export class KioskShellModel {
   phase = $state<'loading' | 'enroll' | 'app' | 'failed'>('loading');
   status = $state<KioskStatus | null>(null);
