@@ -1,8 +1,8 @@
-import type { Browser } from '@playwright/test';
+import type { Browser, BrowserContext } from '@playwright/test';
 import { KIOSK_IDLE_TIMEOUT_MS } from '../../src-shared/rules.js';
 import { enrollThroughScreen, heading, typeLogin } from '../../test/e2e/kiosk-host/kiosk-flows.js';
 import { openKiosk } from '../../test/e2e/kiosk-host/kiosk-page.js';
-import { startTestService } from '../../test/support/service-harness.js';
+import { startTestService, type TestService } from '../../test/support/service-harness.js';
 import { epochNow, loginReady, median, watchLoginReady } from '../lib/login-ready.js';
 
 /**
@@ -19,38 +19,54 @@ export async function timeIdleWipe(browser: Browser, rendererDir: string, runs: 
   let dirty = 0;
   try {
     await watchLoginReady(context);
-    const k = await openKiosk(context, { appUrl: `${service.url}/` });
-    let doneAt = 0;
-    // The core writes its log through this array; note when the wipe reports done.
-    const push = k.logLines.push.bind(k.logLines);
-    k.logLines.push = (...lines: string[]) => {
-      if (lines.some((l) => l.startsWith('info wipe: done'))) doneAt = epochNow();
-      return push(...lines);
-    };
-    await enrollThroughScreen(k, service);
-    const id = 'wipe-bench@bench.example.jp';
-    await service.createEmployer({ id, password: 'Bench-Passw0rd!' });
+    const kiosk = await enrolledKioskWithVisitor(context, service);
     for (let i = 0; i < runs; i++) {
-      const page = k.page();
-      await typeLogin(page, id, 'Bench-Passw0rd!');
-      await heading(page, '求人者マイページホーム').waitFor();
-      doneAt = 0;
-      const firedAt = epochNow();
-      k.clock.advance(KIOSK_IDLE_TIMEOUT_MS);
-      while (doneAt === 0 || k.page() === page) {
-        if (epochNow() - firedAt > 15_000) throw new Error('the idle wipe did not finish within 15 s');
-        await new Promise((r) => setTimeout(r, 2));
-      }
-      const fresh = k.page();
-      const ready = await loginReady(fresh);
-      all.push(Math.max(ready.at, doneAt) - firedAt);
+      const { total, fresh } = await oneIdleWipe(kiosk);
+      all.push(total);
       const fields = [await fresh.locator('#login-password').inputValue(), await fresh.getByLabel('ID（メールアドレス）').inputValue()];
       if (fields.some((v) => v !== '') || (await context.cookies()).length > 0) dirty++;
     }
-    k.core.stop();
+    kiosk.k.core.stop();
   } finally {
     await context.close();
     await service.close();
   }
   return { median: median(all), all, dirty };
+}
+
+const VISITOR = { id: 'wipe-bench@bench.example.jp', password: 'Bench-Passw0rd!' };
+
+/** The kiosk host, enrolled through its screen, a visitor account, and a watch on "wipe: done". */
+export async function enrolledKioskWithVisitor(context: BrowserContext, service: TestService) {
+  const k = await openKiosk(context, { appUrl: `${service.url}/` });
+  const wipeDone = { at: 0 };
+  // The core writes its log through this array; note when the wipe reports done.
+  const push = k.logLines.push.bind(k.logLines);
+  k.logLines.push = (...lines: string[]) => {
+    if (lines.some((l) => l.startsWith('info wipe: done'))) wipeDone.at = epochNow();
+    return push(...lines);
+  };
+  await enrollThroughScreen(k, service);
+  await service.createEmployer(VISITOR);
+  return { k, wipeDone };
+}
+
+/**
+ * One visitor: sign in, reach home, run the idle clock out, wait for "wipe: done" and the new
+ * page's interactive login form. `total` is from the timeout firing to the later of the two.
+ */
+export async function oneIdleWipe({ k, wipeDone }: Awaited<ReturnType<typeof enrolledKioskWithVisitor>>) {
+  const page = k.page();
+  await typeLogin(page, VISITOR.id, VISITOR.password);
+  await heading(page, '求人者マイページホーム').waitFor();
+  wipeDone.at = 0;
+  const firedAt = epochNow();
+  k.clock.advance(KIOSK_IDLE_TIMEOUT_MS);
+  while (wipeDone.at === 0 || k.page() === page) {
+    if (epochNow() - firedAt > 15_000) throw new Error('the idle wipe did not finish within 15 s');
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  const fresh = k.page();
+  const ready = await loginReady(fresh);
+  return { total: Math.max(ready.at, wipeDone.at) - firedAt, firedAt, doneAt: wipeDone.at, ready, fresh };
 }
