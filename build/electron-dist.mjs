@@ -1,6 +1,8 @@
-// Which Electron distribution electron-builder packs. The binary cannot be downloaded on our build
-// and CI machines (ELECTRON_SKIP_BINARY_DOWNLOAD=1), so the packaging scripts check for it first
-// and stop with a clear message instead of a network error deep inside electron-builder.
+// Which Electron distribution electron-builder packs. `npm install` never downloads the binary
+// (package.json allowScripts: electron false, so an offline install works; the same as
+// ELECTRON_SKIP_BINARY_DOWNLOAD=1); `npm run electron:install` fetches it where github.com is
+// reachable. The packaging scripts check for it first and stop with a clear message instead of
+// a network error deep inside electron-builder.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -25,8 +27,8 @@ export function resolveElectronDist({ env, platforms, hostPlatform, root, electr
   if (!existsSync(path.join(local, EXECUTABLE[hostPlatform] ?? 'electron'))) {
     return {
       error:
-        `The Electron binary is missing (${local}): electron was installed with ` +
-        `ELECTRON_SKIP_BINARY_DOWNLOAD=1, so there is nothing to package.\n${howToGet(electronVersion)}`,
+        `The Electron binary is missing (${local}): \`npm install\` does not download it (as with ` +
+        `ELECTRON_SKIP_BINARY_DOWNLOAD=1), so there is nothing to package.\n${howToGet(electronVersion)}`,
     };
   }
   return { dist: local };
@@ -35,7 +37,7 @@ export function resolveElectronDist({ env, platforms, hostPlatform, root, electr
 function howToGet(version) {
   return [
     'Get Electron on a machine that reaches it, then build there:',
-    '  - with internet: `node node_modules/electron/install.js` (host platform), or',
+    '  - with internet: `npm run electron:install` (host platform), or',
     '    KIOSK_ELECTRON_DIST=download to let electron-builder fetch every platform;',
     `  - offline: put electron-v${version}-linux-x64.zip / electron-v${version}-win32-x64.zip`,
     '    (from the Electron releases or your mirror) in a folder and set KIOSK_ELECTRON_DIST to it.',

@@ -19,6 +19,14 @@ function findElectron() {
   return existsSync(binary) ? binary : undefined;
 }
 
+function electronVersion() {
+  try {
+    return JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+  } catch {
+    return '(the version in package.json)';
+  }
+}
+
 async function serviceAnswers() {
   // The service was just spawned: give it up to 30 s to listen (real time: a real process).
   for (let i = 0; i < 60; i++) {
@@ -37,11 +45,11 @@ const electron = findElectron();
 if (!electron) {
   console.log(`
 start: the kiosk (Electron) cannot open here — the Electron binary is not installed.
-  This machine installed the "electron" package with ELECTRON_SKIP_BINARY_DOWNLOAD=1 (no internet),
-  so node_modules/electron has its types but not the program.
-  To get it, on a machine with internet access:
-    ELECTRON_SKIP_BINARY_DOWNLOAD= npm rebuild electron      (or: node node_modules/electron/install.js)
-  or point at an Electron ${JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version} you have:
+  \`npm install\` installs the "electron" package's types but never downloads the program
+  (it comes from github.com, which offline machines cannot reach).
+  To get it, where github.com is reachable:
+    npm run electron:install
+  or point at an Electron ${electronVersion()} you have:
     KIOSK_ELECTRON_PATH=/path/to/electron npm start
   Meanwhile the same screens run in your browser: ${serviceUrl}/
   (demo login: see \`npm run mypage -- seed-demo\`; mail goes to the dev mailbox)

@@ -7,9 +7,8 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../../..');
 
 /**
- * Where the Electron binary is: KIOSK_ELECTRON_PATH, or the one `npm install` downloads into
- * node_modules/electron/dist (absent where ELECTRON_SKIP_BINARY_DOWNLOAD=1, as on this project's
- * build machines). docs/testers.md says how to get it.
+ * Where the Electron binary is: KIOSK_ELECTRON_PATH, or the one `npm run electron:install` downloads
+ * into node_modules/electron/dist (`npm install` does not). docs/testers.md says how to get it.
  */
 export function findElectron(): string | undefined {
   const fromEnv = process.env.KIOSK_ELECTRON_PATH;
@@ -23,7 +22,7 @@ export function findElectron(): string | undefined {
 
 export const ELECTRON = findElectron();
 export const skipReason =
-  'the Electron binary is not installed on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1; set KIOSK_ELECTRON_PATH or see docs/testers.md). The same flows run in Chromium in the kiosk-host project.';
+  'the Electron binary is not installed on this machine (`npm install` does not download it; run `npm run electron:install` where github.com is reachable, or set KIOSK_ELECTRON_PATH; see docs/testers.md). The same flows run in Chromium in the kiosk-host project.';
 
 let built = false;
 /** dist/kiosk (main + preload); dist/renderer is built by the global setup. */
