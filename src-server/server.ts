@@ -38,8 +38,11 @@ export async function startServer(
       await db.destroy();
     })());
   if (opts.handleSignals) {
+    // `on`, not `once`: Ctrl+C under `npm start` arrives twice (from the terminal and forwarded by
+    // the parent); a second signal must not kill the process in the middle of its close.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
+      process.on(signal, () => {
+        if (closing) return;
         app.log.info({ signal }, 'shutting down');
         void close().then(() => process.exit(0));
       });

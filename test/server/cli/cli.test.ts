@@ -86,4 +86,14 @@ describe('the mypage command', { timeout: 90_000 }, () => {
       expect(await exited).toBe(0);
     }
   });
+
+  it('R-LOGIN-5: Ctrl+C under npm start (SIGINT twice: the terminal and the parent) still closes gracefully', async () => {
+    const { child, output } = await startMypageServe({ ...env, LOG_LEVEL: 'info' });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+    child.kill('SIGINT');
+    // The second one arrives while the first is being handled, as the parent's forward does.
+    await new Promise<void>((r) => child.stdout!.on('data', () => output().includes('shutting down') && r()));
+    child.kill('SIGINT');
+    expect(await exited).toEqual({ code: 0, signal: null });
+  });
 });
