@@ -5,7 +5,7 @@
 // artifact names and folder, never for terminals. Stops first, clearly, if Electron is missing.
 // KIOSK_RELEASE=1 (the release pipeline): refuses to start unless every platform will be signed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolveElectronDist } from './electron-dist.mjs';
 import { azureSignOptions, linuxSigning, windowsSigning } from './signing.mjs';
@@ -59,12 +59,16 @@ if (testBuild) {
     '-c.artifactName=hellowork-kiosk-${version}-playwright-test-${os}-${arch}.${ext}',
   );
 }
+const builtFrom = Date.now() - 1000; // file times may be rounded down to the second
 run('npx', builderArgs, { ...process.env, KIOSK_TEST_BUILD: testBuild ? '1' : '0' });
 const output = testBuild ? 'dist/installers-test' : 'dist/installers';
 
 // 3. The .deb: electron-builder cannot sign it; build/sign-deb.sh does when the key is given.
 if (platforms.includes('linux') && linuxSigning()) {
-  const debs = readdirSync(`${root}${output}`).filter((f) => f.endsWith('.deb')).map((f) => `${output}/${f}`);
+  // Only this build's packages: the folder keeps earlier (already signed) ones across versions.
+  const debs = readdirSync(`${root}${output}`)
+    .filter((f) => f.endsWith('.deb') && statSync(`${root}${output}/${f}`).mtimeMs >= builtFrom)
+    .map((f) => `${output}/${f}`);
   run('sh', ['build/sign-deb.sh', ...debs]);
 }
 console.log(`\ndist:kiosk: ${testBuild ? 'Playwright TEST build (inspect fuse ON)' : 'kiosk build'} in ${output}`);
