@@ -23,8 +23,16 @@ export class I18n {
     return this.#loaded[this.lang] ?? ja;
   }
 
+  #wanted: Lang = 'ja';
+
+  /** The last choice wins: 日本語 clicked while English is still loading stays 日本語. */
   async set(lang: Lang): Promise<void> {
-    if (!this.#loaded[lang]) this.#loaded = { ...this.#loaded, [lang]: await loadCatalog(lang) };
+    this.#wanted = lang;
+    if (!this.#loaded[lang]) {
+      const catalog = await loadCatalog(lang);
+      this.#loaded = { ...this.#loaded, [lang]: catalog };
+    }
+    if (this.#wanted !== lang) return;
     this.lang = lang;
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
   }
