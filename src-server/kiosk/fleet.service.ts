@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/schema.js';
-import { listTerminalsWithOffice, markTerminalRevoked, revokeTerminalSessions, findTerminal } from './kiosk.repository.js';
+import { deleteTerminalNonces, findTerminal, listTerminalsWithOffice, markTerminalRevoked, revokeTerminalSessions } from './kiosk.repository.js';
 
 export type TerminalState = 'active' | 'never-seen' | 'duplicate-machine-id' | 'revoked';
 
@@ -48,7 +48,7 @@ export async function revokeTerminal(db: Db, clock: Clock, terminalId: string): 
     if (!(await findTerminal(trx, terminalId))) return { status: 'unknown_terminal' };
     if (!(await markTerminalRevoked(trx, terminalId, now))) return { status: 'already_revoked' };
     const sessionsEnded = await revokeTerminalSessions(trx, terminalId, now);
-    await trx.deleteFrom('kiosk_nonces').where('terminal_id', '=', terminalId).execute();
+    await deleteTerminalNonces(trx, terminalId);
     await recordAudit(trx, clock, { type: 'kiosk.revoked', detail: { terminalId, sessionsEnded } });
     return { status: 'revoked', sessionsEnded };
   });

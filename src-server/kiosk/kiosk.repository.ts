@@ -67,6 +67,11 @@ export async function insertNonce(db: Executor, row: { nonce_hash: string; termi
   await db.insertInto('kiosk_nonces').values(row).execute();
 }
 
+/** Every nonce of a terminal (it was revoked). */
+export async function deleteTerminalNonces(db: Executor, terminalId: string): Promise<void> {
+  await db.deleteFrom('kiosk_nonces').where('terminal_id', '=', terminalId).execute();
+}
+
 /** Expired nonces of a terminal have no further use (used ones are gone already). */
 export async function deleteExpiredNonces(db: Executor, terminalId: string, now: number): Promise<void> {
   await db.deleteFrom('kiosk_nonces').where('terminal_id', '=', terminalId).where('expires_at', '<=', now).execute();
