@@ -44,7 +44,7 @@ export class KioskShellModel {
 
   /** The configured language at first; then whatever the visitor picked in the header. */
   get lang(): KioskLang {
-    return this.app?.i18n.lang ?? this.status?.locale ?? this.hint?.locale ?? 'ja';
+    return this.app?.i18n.lang ?? this.startLang;
   }
   get startLang(): KioskLang {
     return this.status?.locale ?? this.hint?.locale ?? 'ja';

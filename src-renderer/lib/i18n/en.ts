@@ -34,7 +34,6 @@ const en: Catalog = {
     errorHeading: 'Please check your input',
     show: 'Show',
     hide: 'Hide',
-    showPassword: 'Show password',
     capsLock: 'Caps Lock is on. Mind upper and lower case.',
     fullWidthId: 'Full-width characters found. Type the ID (e-mail address) in half-width characters.',
     fullWidthPassword: 'Full-width characters found. Type the password in half-width characters.',

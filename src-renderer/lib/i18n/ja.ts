@@ -35,7 +35,6 @@ const ja = {
     errorHeading: '入力内容をご確認ください',
     show: '表示する',
     hide: '隠す',
-    showPassword: 'パスワードを表示する',
     capsLock: 'Caps Lock がオンになっています。大文字・小文字にご注意ください。',
     fullWidthId: '全角文字が含まれています。ID（メールアドレス）は半角で入力してください。',
     fullWidthPassword: '全角文字が含まれています。パスワードは半角で入力してください。',
