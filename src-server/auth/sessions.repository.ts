@@ -16,8 +16,11 @@ export async function touchSession(db: Executor, id: string, now: number): Promi
   await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
 }
 
-export async function revokeSessionById(db: Executor, id: string, now: number): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+/** Revokes the live session of a token in one statement; returns it, or undefined if none was live. */
+export function revokeSessionByTokenHash(db: Executor, tokenHash: string, now: number, kind?: SessionRow['kind']) {
+  let q = db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null);
+  if (kind) q = q.where('kind', '=', kind);
+  return q.returning(['id', 'account_id', 'kind']).executeTakeFirst();
 }
 
 export async function revokeSessionsOfAccount(db: Executor, accountId: string, now: number, exceptId?: string): Promise<number> {

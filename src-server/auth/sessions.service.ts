@@ -8,7 +8,7 @@ import {
 import type { Clock } from '../clock.js';
 import { randomId, randomToken, sha256 } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
-import { findSessionByTokenHash, insertSession, revokeSessionById, revokeSessionsOfAccount, touchSession } from './sessions.repository.js';
+import { findSessionByTokenHash, insertSession, revokeSessionsOfAccount, touchSession } from './sessions.repository.js';
 import type { SessionKind } from './sessions.table.js';
 
 /** What a signed-in request knows about its session (`request.session`). */
@@ -61,9 +61,6 @@ export async function resumeSession(db: Executor, clock: Clock, token: string, k
   return { id: row.id, accountId: row.account_id, kind: row.kind, terminalId: row.terminal_id };
 }
 
-export async function revokeSession(db: Executor, clock: Clock, id: string): Promise<void> {
-  await revokeSessionById(db, id, clock.now().getTime());
-}
 
 /** Ends every session of an account (withdrawal, password reset); the recovery/settings features call it. */
 export function revokeAllSessions(db: Executor, clock: Clock, accountId: string, exceptSessionId?: string): Promise<number> {

@@ -4,8 +4,7 @@ import { LoginRequest, LoginResponse, OtpRequest, OtpResponse } from '../../src-
 import type { Feature } from '../app-features.js';
 import { clearCookie, readCookie, setCookie } from '../auth/cookies.js';
 import { presentedToken } from '../auth/session.hook.js';
-import { findSessionByTokenHash } from '../auth/sessions.repository.js';
-import { revokeSession } from '../auth/sessions.service.js';
+import { revokeSessionByTokenHash } from '../auth/sessions.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { sha256 } from '../crypto/tokens.js';
 import { deviceLabel } from '../device-trust/device-trust.service.js';
@@ -19,9 +18,7 @@ export const loginRoutes: Feature = (app, deps) => {
   /** A browser that signs in again leaves no live session behind under its old cookie. */
   async function endPreviousWebSession(request: FastifyRequest): Promise<void> {
     const old = readCookie(request, 'session');
-    if (!old) return;
-    const row = await findSessionByTokenHash(deps.db, sha256(old));
-    if (row && row.kind === 'web' && row.revoked_at === null) await revokeSession(deps.db, deps.clock, row.id);
+    if (old) await revokeSessionByTokenHash(deps.db, sha256(old), deps.clock.now().getTime(), 'web');
   }
 
   app.post(
@@ -81,11 +78,8 @@ export const loginRoutes: Feature = (app, deps) => {
   app.post(api.logout.path, async (request, reply) => {
     const presented = presentedToken(request);
     if (presented) {
-      const row = await findSessionByTokenHash(deps.db, sha256(presented.token));
-      if (row && row.revoked_at === null) {
-        await revokeSession(deps.db, deps.clock, row.id);
-        await recordAudit(deps.db, deps.clock, { type: 'session.logout', accountId: row.account_id, ip: request.ip, detail: { kind: row.kind } });
-      }
+      const ended = await revokeSessionByTokenHash(deps.db, sha256(presented.token), deps.clock.now().getTime());
+      if (ended) await recordAudit(deps.db, deps.clock, { type: 'session.logout', accountId: ended.account_id, ip: request.ip, detail: { kind: ended.kind } });
     }
     if (presented?.kind !== 'kiosk') clearCookie(request, reply, 'session');
     return reply.code(204).send();
