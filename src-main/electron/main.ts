@@ -122,8 +122,8 @@ async function start(): Promise<void> {
 
   // Scripted enrollment (IT's deployment scripts, `npm start`): the one-time code is the authority.
   const code = process.env.HELLOWORK_KIOSK_ENROLL_CODE;
-  const status = await core.handlers.status(undefined);
-  if (code && status.ok && !status.data.enrolled && status.data.serviceUrl) {
+  const status = code ? await core.handlers.status(undefined) : undefined;
+  if (code && status?.ok && !status.data.enrolled && status.data.serviceUrl) {
     const enrolled = await core.handlers.enroll({ serviceUrl: status.data.serviceUrl, code });
     if (!enrolled.ok) log.error(`enrollment with HELLOWORK_KIOSK_ENROLL_CODE failed: ${enrolled.error.message}`);
   }
