@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { hashPassword } from '../../src-server/crypto/passwords.js';
+import { PASSWORD } from './fixtures.js';
 
 /**
  * The hash limit: argon2id verifications per second on every core, one worker thread per core,
@@ -24,7 +25,7 @@ const argon2 = require(workerData.argon2Path);
 `;
 
 export async function measureArgon2Limit(durationMs: number): Promise<{ perSecond: number; workers: number; verifications: number; seconds: number }> {
-  const password = 'Bench-Passw0rd!';
+  const password = PASSWORD;
   const hash = await hashPassword(password);
   const workers = availableParallelism();
   const argon2Path = createRequire(import.meta.url).resolve('argon2');

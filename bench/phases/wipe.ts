@@ -3,6 +3,7 @@ import { KIOSK_IDLE_TIMEOUT_MS } from '../../src-shared/rules.js';
 import { enrollThroughScreen, heading, typeLogin } from '../../test/e2e/kiosk-host/kiosk-flows.js';
 import { openKiosk } from '../../test/e2e/kiosk-host/kiosk-page.js';
 import { startTestService, type TestService } from '../../test/support/service-harness.js';
+import { PASSWORD } from '../lib/fixtures.js';
 import { epochNow, loginReady, median, watchLoginReady } from '../lib/login-ready.js';
 
 /**
@@ -34,7 +35,7 @@ export async function timeIdleWipe(browser: Browser, rendererDir: string, runs: 
   return { median: median(all), all, dirty };
 }
 
-const VISITOR = { id: 'wipe-bench@bench.example.jp', password: 'Bench-Passw0rd!' };
+const VISITOR = { id: 'wipe-bench@bench.example.jp', password: PASSWORD };
 
 /** The kiosk host, enrolled through its screen, a visitor account, and a watch on "wipe: done". */
 export async function enrolledKioskWithVisitor(context: BrowserContext, service: TestService) {

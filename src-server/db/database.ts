@@ -38,7 +38,9 @@ function openSqlite(path: string): Db {
  * single connection, so a prepared statement can be reused. Bounded: SQL with a variable number
  * of parameters (IN lists, multi-row inserts) makes new texts.
  */
-function withStatementCache(sqlite: SQLite.Database, max = 500) {
+const STATEMENT_CACHE_SIZE = 500;
+
+function withStatementCache(sqlite: SQLite.Database) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
@@ -46,7 +48,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
       let stmt = cache.get(sql);
       if (!stmt) {
         stmt = sqlite.prepare(sql);
-        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
         cache.set(sql, stmt);
       }
       return stmt;
