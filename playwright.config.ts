@@ -24,5 +24,7 @@ export default defineConfig({
     { name: 'web', testDir: 'test/e2e/web' },
     { name: 'kiosk-host', testDir: 'test/e2e/kiosk-host' },
     { name: 'electron', testDir: 'test/e2e/electron' },
+    // nginx + TLS + two `mypage serve` + PostgreSQL + Redis + SMTP: deploy/ as docs/deploy.md runs it.
+    { name: 'deploy', testDir: 'test/e2e/deploy', timeout: 90_000 },
   ],
 });
