@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.js';
+import type { TrustProxy } from './config.js';
 import { features } from './app-features.js';
 import { getDummyHash } from './crypto/passwords.js';
 import { installErrorHandler, sendError } from './http/errors.js';
@@ -13,14 +14,21 @@ import { installRenderer } from './http/renderer.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { devMailboxRoutes } from './mail/dev-mailbox.routes.js';
 import { createOutboxSender } from './mail/outbox-sender.js';
+import { coreChecks } from './ops/checks.js';
+import { createMetrics } from './ops/metrics.js';
+import { installOpsRoutes } from './ops/ops.routes.js';
+import { createReadiness, type Readiness } from './ops/readiness.js';
 
-export type ServiceDeps = Omit<AppDeps, 'mailQueued'>;
+/** What the caller provides; buildApp adds the mail sender's kick, the readiness checks and the metrics. */
+export type ServiceDeps = Omit<AppDeps, 'mailQueued' | 'readiness' | 'metrics'>;
 
 export interface BuildOptions {
   /** Fastify logger options; default: pino at config.logLevel with secrets redacted. */
   logger?: FastifyServerOptions['logger'];
   /** How often the mail sender looks for due mail (real milliseconds). */
   mailPollMs?: number;
+  /** The readiness list to use (server.ts keeps it to mark the instance draining on shutdown). */
+  readiness?: Readiness;
 }
 
 /**
@@ -32,7 +40,7 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
     bodyLimit: 16 * 1024, // every request of the contract is small
-    trustProxy: false,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     logController: new OneLineRequestLog(),
     // Router-level refusals (a broken %-escape in the path, a path parameter longer than
     // maxParamLength) never reach the error handler: answer them like any other bad request.
@@ -45,7 +53,11 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   const sender = config.smtpUrl
     ? createOutboxSender({ db: service.db, clock: service.clock, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log, pollMs: options.mailPollMs })
     : undefined;
-  const deps: AppDeps = { ...service, mailQueued: () => void sender?.kick() };
+  const readiness = options.readiness ?? createReadiness();
+  for (const check of coreChecks(service)) readiness.register(check);
+  const metrics = createMetrics(service);
+  metrics.install(app);
+  const deps: AppDeps = { ...service, mailQueued: () => void sender?.kick(), readiness, metrics: metrics.port };
   // The dummy hash is made before the first request, so the first unknown ID is not slower.
   app.addHook('onReady', async () => {
     await getDummyHash();
@@ -63,8 +75,14 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   for (const feature of [...features, devMailboxRoutes]) {
     await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
+  installOpsRoutes(app, { readiness, metrics, metricsToken: config.metricsToken });
   openApiRoute(app);
   await installRenderer(app, config.rendererDir);
   await app.ready();
   return app;
+}
+
+/** Fastify's types leave out the hop count it accepts; a count is "trust the nearest N hops". */
+function fastifyTrustProxy(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof t === 'number' ? (_address, hop) => hop < t : t;
 }

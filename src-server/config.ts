@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { SEED_MAIL_FROM } from '../src-shared/rules.js';
 
@@ -25,7 +26,52 @@ const EnvSchema = z.object({
   /** Per-IP limit on unauthenticated endpoints, requests per minute; 0 turns it off (tests). */
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.string().default('info')),
+  /** Whose X-Forwarded-For/-Proto count: unset/false (nobody), true, a hop count, or addresses/CIDRs. */
+  TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** /metrics answers only with `Authorization: Bearer <this>`; unset: 404. */
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
+  AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(400)),
 });
+
+/** Fastify's `trustProxy` values: off, every hop, the last N hops, or these addresses/CIDRs. */
+export type TrustProxy = boolean | number | string[];
+
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = value?.trim();
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.filter((a) => !PROXY_NAMES.has(a) && !isIP(a.split('/')[0] ?? ''));
+  if (bad.length) throw new Error(`invalid environment:\n  TRUST_PROXY: not an address, CIDR, hop count or true/false: ${bad.join(', ')}`);
+  return list;
+}
+
+/** proxy-addr's names for address ranges (Fastify passes the list to it). */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Socket and request deadlines (node:http via Fastify). Why each value:
+ * - requestMs 30 s: a whole request (headers and body; the contract's bodies are < 16 KB) that
+ *   takes longer is a slow-loris or a dead link, never a visitor; node's own default is 300 s.
+ * - headersMs 15 s: the headers alone; node checks it every connectionsCheckingIntervalMs.
+ * - keepAliveMs 5 s: an idle keep-alive socket is closed (node's default too); must stay below
+ *   the proxy's own keep-alive (nginx upstream keepalive_timeout 60 s would race it otherwise:
+ *   set nginx's lower, docs/deploy.md).
+ * - connectionMs 60 s: a socket with no activity at all (node's `server.timeout`).
+ * - checkIntervalMs 1 s: how often node looks for requests past requestMs/headersMs.
+ * The deployment keeps the defaults; tests use small values to prove the cut-off quickly.
+ */
+export const HTTP_TIMEOUTS = { requestMs: 30_000, headersMs: 15_000, keepAliveMs: 5_000, connectionMs: 60_000, checkIntervalMs: 1_000 };
+export type HttpTimeouts = typeof HTTP_TIMEOUTS;
+
+/**
+ * Database deadlines (PostgreSQL; SQLite waits on its busy_timeout). A request must answer within
+ * ~3 s while the database is unreachable, so connecting and waiting for a pooled connection are
+ * bounded at 2 s; a statement may run 5 s (the slowest of the contract's is a few ms).
+ */
+export const DB_TIMEOUTS = { connectMs: 2_000, statementMs: 5_000, idleMs: 30_000 };
+export type DbTimeouts = typeof DB_TIMEOUTS;
 
 export type Config = {
   port: number;
@@ -37,6 +83,11 @@ export type Config = {
   production: boolean;
   rateLimitPerMinute: number;
   logLevel: string;
+  trustProxy: TrustProxy;
+  metricsToken: string | undefined;
+  auditRetentionDays: number;
+  http: HttpTimeouts;
+  dbTimeouts: DbTimeouts;
   /** Folder of the built screens; served at `/` when it exists. */
   rendererDir: string | undefined;
 };
@@ -58,6 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    metricsToken: e.METRICS_TOKEN,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    http: { ...HTTP_TIMEOUTS },
+    dbTimeouts: { ...DB_TIMEOUTS },
     rendererDir: 'dist/renderer',
   };
 }

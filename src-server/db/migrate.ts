@@ -22,3 +22,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Migrations this code knows that the database has not applied (readiness: an instance newer than its database). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const infos = await new Migrator({ db, provider }).getMigrations();
+  return infos.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

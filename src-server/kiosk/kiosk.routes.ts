@@ -31,6 +31,7 @@ export const kioskRoutes: Feature = (app, deps) => {
 
   app.post(api.kioskHeartbeat.path, { schema: { body: api.kioskHeartbeat.body }, config: limit }, async (request, reply) => {
     const ok = await recordHeartbeat(deps, { ...request.body, ip: request.ip });
+    deps.metrics.kioskHeartbeat(ok);
     return ok ? reply.code(204).send() : sendError(reply, 401, 'attestation_invalid');
   });
 };

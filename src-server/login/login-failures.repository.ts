@@ -40,3 +40,9 @@ export function findLoginFailures(db: Executor, loginId: string) {
 export async function deleteLoginFailures(db: Executor, loginId: string): Promise<void> {
   await db.deleteFrom('login_failures').where('login_id', '=', loginId).execute();
 }
+
+/** How many IDs are locked right now (R-LOGIN-3; the metrics' lock-out gauge). */
+export async function countLockedIds(db: Executor, now: number): Promise<number> {
+  const row = await db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('locked_until', '>', now).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -28,6 +28,7 @@ export const loginRoutes: Feature = (app, deps) => {
       const { id, password, attestation } = request.body;
       const deviceToken = attestation ? undefined : readCookie(request, 'device');
       const r = await login(deps, { loginId: id, password, ...(attestation ? { attestation } : {}), ...(deviceToken ? { deviceToken } : {}), ip: request.ip });
+      deps.metrics.loginAnswered(r.status);
       switch (r.status) {
         case 'invalid_credentials':
           return sendError(reply, 401, 'invalid_credentials');

@@ -53,3 +53,35 @@ export async function markFailed(db: Executor, id: string, nextAttemptAt: number
 export function recentOutbox(db: Executor, limit: number): Promise<OutboxRow[]> {
   return db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
+
+/**
+ * The outbox at a glance (metrics, readiness): mail waiting, mail whose last attempt failed, mail
+ * sent (kept until the retention sweep), and when the oldest waiting mail was queued.
+ */
+export async function outboxStats(db: Executor): Promise<{ unsent: number; failing: number; sent: number; oldestUnsentAt: number | null }> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => [
+      eb.fn.count<number>(eb.case().when('sent_at', 'is', null).then(1).end()).as('unsent'),
+      eb.fn.count<number>(eb.case().when(eb.and([eb('sent_at', 'is', null), eb('last_error', 'is not', null)])).then(1).end()).as('failing'),
+      eb.fn.count<number>('sent_at').as('sent'),
+      eb.fn.min<number | null>(eb.case().when('sent_at', 'is', null).then(eb.ref('created_at')).end()).as('oldest'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { unsent: Number(row.unsent), failing: Number(row.failing), sent: Number(row.sent), oldestUnsentAt: row.oldest === null ? null : Number(row.oldest) };
+}
+
+/**
+ * Since when the longest-waiting due mail has been due (not leased by a sender, not waiting out a
+ * backoff), or null. A failed attempt moves next_attempt_at forward, so a down SMTP server does
+ * not make this old; only senders that stopped picking mail up (or died holding a lease) do.
+ */
+export async function oldestDueSince(db: Executor, now: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min<number | null>('next_attempt_at').as('since'))
+    .where('sent_at', 'is', null)
+    .where('next_attempt_at', '<=', now)
+    .executeTakeFirst();
+  return row?.since == null ? null : Number(row.since);
+}

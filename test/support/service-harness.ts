@@ -12,6 +12,7 @@ import { migrateToLatest } from '../../src-server/db/migrate.js';
 import type { Db } from '../../src-server/db/schema.js';
 import { loggerOptions } from '../../src-server/http/logging.js';
 import type { AttestationVerifier } from '../../src-server/login/attestation-verifier.js';
+import { createReadiness, type Readiness } from '../../src-server/ops/readiness.js';
 import type { TestDatabase } from './databases.js';
 import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from './postgres.js';
 import { createMailbox, type TestMailbox } from './test-mailbox.js';
@@ -45,6 +46,8 @@ export interface TestService {
   db: Db;
   clock: { now(): Date; advance(ms: number): void; set(d: Date): void };
   mail: TestMailbox;
+  /** The checks behind /readyz (register one to see how /readyz reports it). */
+  readiness: Readiness;
   createEmployer(input: { id: string; password: string; company?: string; office?: string }): Promise<void>;
   /** The SMTP server (smtp: true only): `down()` refuses mail until `up()`. */
   smtp?: { url: string; down(): void; up(): void };
@@ -89,10 +92,12 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   const { db, dialect } = openDatabase(config.databaseUrl);
   cleanups.push(() => db.destroy());
   await migrateToLatest(db);
+  const readiness = createReadiness();
   const app = await buildApp(
     { config, db, dialect, clock, attestationVerifier: opts.attestationVerifier ?? createAttestationVerifier(clock) },
     {
       mailPollMs: 50,
+      readiness,
       ...(opts.captureLogs ? { logger: { ...loggerOptions('trace'), stream: { write: (line: string) => void opts.captureLogs?.push(line) } } } : {}),
     },
   );
@@ -106,6 +111,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     db,
     clock,
     mail: createMailbox(db, sink?.received),
+    readiness,
     ...(sink ? { smtp: { url: sink.url, down: sink.down, up: sink.up } } : {}),
     async createEmployer(input) {
       await createEmployer(db, clock, {

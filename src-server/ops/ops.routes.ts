@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { safeEqual } from '../crypto/tokens.js';
+import type { Metrics } from './metrics.js';
+import type { Readiness } from './readiness.js';
+
+export const OPS_PATHS = { health: '/healthz', ready: '/readyz', metrics: '/metrics' } as const;
+
+/**
+ * GET /healthz (the process answers), /readyz (it should get traffic), /metrics (Prometheus).
+ * Outside /api: load balancers and scrapers call them, not the screens. None is rate limited.
+ * /metrics says how the service is used, so on the public origin it answers only with
+ * `Authorization: Bearer $METRICS_TOKEN`; without METRICS_TOKEN (or with a wrong one) it is 404,
+ * as if it did not exist.
+ */
+export function installOpsRoutes(app: FastifyInstance, o: { readiness: Readiness; metrics: Metrics; metricsToken: string | undefined }): void {
+  const hide = { schema: { hide: true } };
+  app.get(OPS_PATHS.health, hide, async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
+
+  app.get(OPS_PATHS.ready, hide, async (_request, reply) => {
+    const report = await o.readiness.evaluate();
+    return reply
+      .code(report.status === 'not_ready' ? 503 : 200)
+      .header('cache-control', 'no-store')
+      .send(report);
+  });
+
+  app.get(OPS_PATHS.metrics, hide, async (request, reply) => {
+    if (!bearerMatches(request, o.metricsToken)) return reply.callNotFound();
+    const text = await o.metrics.registry.metrics();
+    return reply.header('cache-control', 'no-store').type(o.metrics.registry.contentType).send(text);
+  });
+}
+
+function bearerMatches(request: FastifyRequest, token: string | undefined): boolean {
+  if (!token) return false;
+  const m = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '');
+  return m?.[1] !== undefined && safeEqual(m[1], token);
+}

@@ -1,0 +1,54 @@
+import type { Gauge as GaugeClass, Registry } from 'prom-client';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/schema.js';
+import { countLockedIds } from '../login/login-failures.repository.js';
+import { outboxStats } from '../mail/outbox.repository.js';
+
+/**
+ * Gauges read from the database when /metrics is scraped, so every instance reports the shared
+ * truth (the outbox and the lock-outs live in the database, not in one process). A scrape while
+ * the database is down leaves them out instead of failing the whole answer.
+ */
+export function scrapeGauges(registry: Registry, deps: { db: Db; clock: Clock }, Gauge: typeof GaugeClass): void {
+  let pending: Promise<Snapshot | undefined> | undefined;
+  // One read per scrape, shared by the gauges below (they collect in parallel).
+  const snapshot = () =>
+    (pending ??= read(deps).finally(() => {
+      setImmediate(() => (pending = undefined));
+    }));
+
+  const gauge = (name: string, help: string, pick: (s: Snapshot) => number | undefined, labelNames: string[] = []) =>
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        const s = await snapshot();
+        const v = s && pick(s);
+        if (v !== undefined) this.set(v);
+      },
+    });
+  gauge('mypage_mail_outbox_unsent', 'Mails queued and not yet accepted by SMTP (OTPs, keys, notices)', (s) => s.outbox.unsent);
+  gauge('mypage_mail_outbox_failing', 'Unsent mails whose last attempt failed (retried with backoff)', (s) => s.outbox.failing);
+  gauge('mypage_mail_outbox_sent', 'Mails accepted by SMTP still kept in the outbox (until the retention sweep)', (s) => s.outbox.sent);
+  gauge(
+    'mypage_mail_oldest_unsent_age_seconds',
+    'Age of the oldest mail not yet accepted by SMTP (0 when none)',
+    (s) => (s.outbox.oldestUnsentAt === null ? 0 : Math.max(0, (s.now - s.outbox.oldestUnsentAt) / 1000)),
+  );
+  gauge('mypage_login_locked_ids', 'Login IDs locked right now after 5 wrong passwords (R-LOGIN-3)', (s) => s.lockedIds);
+}
+
+type Snapshot = { now: number; outbox: Awaited<ReturnType<typeof outboxStats>>; lockedIds: number };
+
+async function read(deps: { db: Db; clock: Clock }): Promise<Snapshot | undefined> {
+  const now = deps.clock.now().getTime();
+  try {
+    const [outbox, lockedIds] = await Promise.all([outboxStats(deps.db), countLockedIds(deps.db, now)]);
+    return { now, outbox, lockedIds };
+  } catch {
+    return undefined;
+  }
+}
