@@ -57,3 +57,22 @@ test('Deploy: Chromium signs in through nginx over https — the OTP from the SM
   for (const c of cookies) expect(c, `cookie ${c.name}`).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', domain: 'localhost' });
   await context.close();
 });
+
+test('Deploy: one instance killed (SIGKILL) mid-run — logins go on through the other', async () => {
+  const client = d.client({ localAddress: '127.0.0.4' });
+  const id = employerId('failover');
+  await d.createEmployer(id);
+  expect((await signInOverHttps(d, client, id)).answer.status).toBe(200);
+
+  const victim = d.instances[0];
+  victim.child.kill('SIGKILL');
+  await victim.exited;
+  try {
+    for (let i = 0; i < 4; i++) {
+      const r = await signInOverHttps(d, client, id);
+      expect(r, `login ${i + 1} after the kill`).toMatchObject({ step: 'home', answer: { status: 200 } });
+    }
+  } finally {
+    await d.restartInstance(0);
+  }
+});
