@@ -51,7 +51,16 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   installErrorHandler(app);
 
   const sender = config.smtpUrl
-    ? createOutboxSender({ db: service.db, clock: service.clock, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log, pollMs: options.mailPollMs })
+    ? createOutboxSender({
+        db: service.db,
+        dialect: service.dialect,
+        clock: service.clock,
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        maxConnections: config.smtpMaxConnections,
+        log: app.log,
+        pollMs: options.mailPollMs,
+      })
     : undefined;
   const readiness = options.readiness ?? createReadiness();
   for (const check of coreChecks(service)) readiness.register(check);

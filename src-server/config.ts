@@ -20,6 +20,8 @@ const EnvSchema = z.object({
       .refine((s) => s.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(s), 'DATABASE_URL must be sqlite:<path> or postgres://…'),
   ),
   SMTP_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  /** Pooled SMTP connections per instance, and so mails in flight at once. */
+  SMTP_MAX_CONNECTIONS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(10)),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default(SEED_MAIL_FROM)),
   PUBLIC_ORIGIN: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default('development')),
@@ -78,6 +80,7 @@ export type Config = {
   host: string;
   databaseUrl: string;
   smtpUrl: string | undefined;
+  smtpMaxConnections: number;
   mailFrom: string;
   publicOrigin: string | undefined;
   production: boolean;
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
+    smtpMaxConnections: e.SMTP_MAX_CONNECTIONS,
     mailFrom: e.MAIL_FROM,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     production: e.NODE_ENV === 'production',

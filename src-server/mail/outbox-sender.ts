@@ -1,21 +1,29 @@
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
+import type { Dialect } from '../db/database.js';
 import type { Db } from '../db/schema.js';
-import { claimOutbox, dueOutbox, markFailed, markSent, type OutboxRow } from './outbox.repository.js';
+import { claimNextOutbox, markFailed, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
+import { describeSmtpError, isPermanentRefusal } from './smtp-errors.js';
 
 export interface OutboxSenderOptions {
   db: Db;
+  dialect: Dialect;
   clock: Clock;
   smtpUrl: string;
   from: string;
   log: FastifyBaseLogger;
+  /** Pooled SMTP connections, and so mails in flight at once (SMTP_MAX_CONNECTIONS). */
+  maxConnections: number;
   /** How often to look for due mail (real time). The retry backoff itself reads the clock. */
   pollMs?: number;
 }
 
-/** How long one send may take before another process may retry the row. */
-const LEASE_MS = 2 * 60_000;
+/** How long one send may take before another sender may retry the row (far above socketTimeout). */
+export const LEASE_MS = 2 * 60_000;
+
+/** Mails one pooled connection carries before it is replaced (nodemailer's default). */
+const MAX_MESSAGES_PER_CONNECTION = 100;
 
 /** 5 s, 10 s, 20 s, … capped at 10 minutes: a down SMTP server delays mail, it never loses it. */
 export function backoffMs(attempts: number): number {
@@ -23,60 +31,92 @@ export function backoffMs(attempts: number): number {
 }
 
 /**
- * Delivers the outbox over SMTP, retrying with backoff until the server accepts each mail.
- * Delivery is at least once: a crash between the server's acceptance and markSent sends it again.
+ * Delivers the outbox over pooled SMTP connections, `maxConnections` mails in flight at once: a
+ * relay that takes 100 ms a message is no longer the bound on how fast OTP mails leave
+ * (docs/performance.md). Each worker claims one due row at a time (outbox.repository.ts), so
+ * several instances share the work and each row goes to exactly one of them. A temporary failure
+ * (4xx, connection) is retried with back-off; a permanent refusal (5xx) is recorded as failed.
+ * Delivery is at least once: a crash between the server's acceptance and markSent sends it again
+ * after the lease. Bodies are never logged (they carry codes): only ids, subjects and SMTP replies.
  */
 export function createOutboxSender(o: OutboxSenderOptions) {
-  const url = new URL(o.smtpUrl);
-  // Short timeouts: a dead server should fail the attempt quickly and leave it to the backoff.
-  for (const [k, v] of [['connectionTimeout', '10000'], ['greetingTimeout', '10000'], ['socketTimeout', '30000']] as const) {
-    if (!url.searchParams.has(k)) url.searchParams.set(k, v);
-  }
-  const transport = nodemailer.createTransport(url.toString());
+  const transport = nodemailer.createTransport({
+    // Short timeouts: a dead server should fail the attempt quickly and leave it to the back-off.
+    // Anything set in SMTP_URL's query (e.g. ?maxConnections=20) wins over these.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    pool: true,
+    maxConnections: o.maxConnections,
+    maxMessages: MAX_MESSAGES_PER_CONNECTION,
+    url: o.smtpUrl,
+  });
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
   let stopped = false;
-  let again = false;
+  let active = 0;
+  let inFlight = 0;
+  let kicks = 0;
+  let idle: Promise<void> = Promise.resolve();
+  let resolveIdle: (() => void) | undefined;
 
-  async function sendOne(row: OutboxRow): Promise<void> {
-    const now = o.clock.now().getTime();
-    if (!(await claimOutbox(o.db, row, now + LEASE_MS))) return; // another process has it
+  async function deliver(row: OutboxRow): Promise<void> {
+    inFlight++;
     try {
       await transport.sendMail({ from: o.from, to: row.to_address, subject: row.subject, text: row.body });
       await markSent(o.db, row.id, o.clock.now().getTime());
-      o.log.info({ mailId: row.id, subject: row.subject }, 'mail sent');
+      o.log.info({ mailId: row.id, subject: row.subject, attempts: row.attempts }, 'mail sent');
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      await markFailed(o.db, row.id, o.clock.now().getTime() + backoffMs(row.attempts + 1), message);
-      o.log.warn({ mailId: row.id, attempts: row.attempts + 1, err: message }, 'mail not sent; will retry');
-    }
-  }
-
-  async function drain(): Promise<void> {
-    do {
-      again = false;
-      const due = await dueOutbox(o.db, o.clock.now().getTime(), 20);
-      for (const row of due) {
-        if (stopped) return;
-        await sendOne(row);
+      const reason = describeSmtpError(err);
+      if (isPermanentRefusal(err)) {
+        await markFailed(o.db, row.id, o.clock.now().getTime(), reason);
+        o.log.error({ mailId: row.id, subject: row.subject, attempts: row.attempts, reason }, 'mail refused for good; not retried');
+      } else {
+        const next = o.clock.now().getTime() + backoffMs(row.attempts);
+        await markRetry(o.db, row.id, next, reason);
+        o.log.warn({ mailId: row.id, attempts: row.attempts, reason, retryAt: new Date(next).toISOString() }, 'mail not sent; will retry');
       }
-      if (due.length === 20) again = true;
-    } while (again && !stopped);
+    } finally {
+      inFlight--;
+    }
   }
 
-  /** Runs one pass now (or right after the one in progress). */
-  function kick(): Promise<void> {
-    if (stopped) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
+  /**
+   * One worker: claims and delivers due rows until none is left and no kick came meanwhile. A
+   * worker that found a row starts another (up to maxConnections), so a backlog fans out to every
+   * pooled connection while a quiet outbox costs one claim query a kick.
+   */
+  async function work(): Promise<void> {
+    try {
+      while (!stopped) {
+        const seen = kicks;
+        const now = o.clock.now().getTime();
+        const row = await claimNextOutbox(o.db, o.dialect, now, now + LEASE_MS);
+        if (!row) {
+          if (seen === kicks) return; // nothing due, and nothing queued since the claim began
+          continue;
+        }
+        spawn();
+        await deliver(row);
+      }
+    } catch (err) {
+      o.log.error({ err: err instanceof Error ? err.message : String(err) }, 'outbox pass failed; the next poll tries again');
+    } finally {
+      if (--active === 0) resolveIdle?.();
     }
-    running = drain()
-      .catch((err: unknown) => o.log.error({ err }, 'outbox pass failed'))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
+  }
+
+  function spawn(): void {
+    if (stopped || active >= o.maxConnections) return;
+    if (active === 0) idle = new Promise((resolve) => (resolveIdle = resolve));
+    active++;
+    void work();
+  }
+
+  /** Looks for due mail now; resolves when every worker has run out of it. */
+  function kick(): Promise<void> {
+    kicks++;
+    spawn();
+    return idle;
   }
 
   function schedule(): void {
@@ -93,10 +133,12 @@ export function createOutboxSender(o: OutboxSenderOptions) {
       void kick();
     },
     kick,
+    /** Mails being handed to SMTP right now (for tests and metrics). */
+    inFlight: () => inFlight,
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      await idle;
       transport.close();
     },
   };

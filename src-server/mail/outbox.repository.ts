@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { randomId } from '../crypto/tokens.js';
+import type { Dialect } from '../db/database.js';
 import type { Executor } from '../db/schema.js';
 import type { OutboxTable } from './outbox.table.js';
 
@@ -9,45 +10,61 @@ export async function insertOutbox(db: Executor, now: number, mail: { to: string
   const id = randomId();
   await db
     .insertInto('outbox')
-    .values({ id, to_address: mail.to, subject: mail.subject, body: mail.body, created_at: now, attempts: 0, next_attempt_at: now, sent_at: null, last_error: null })
+    .values({ id, to_address: mail.to, subject: mail.subject, body: mail.body, created_at: now, attempts: 0, next_attempt_at: now, claimed_until: null, sent_at: null, failed_at: null, last_error: null })
     .execute();
   return id;
 }
 
-export function dueOutbox(db: Executor, now: number, limit: number): Promise<OutboxRow[]> {
-  return db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('sent_at', 'is', null)
-    .where('next_attempt_at', '<=', now)
-    .orderBy('created_at')
-    .limit(limit)
-    .execute();
-}
-
 /**
- * Claims a row for one send: compare-and-set on next_attempt_at, so when several service
- * processes share the database exactly one of them sends it.
+ * Claims the longest-due row for one send, in one statement: its lease (`claimed_until`) moves
+ * into the future and its attempt is counted. On PostgreSQL the row is picked `FOR UPDATE SKIP
+ * LOCKED`, so several senders (instances) claim different rows without waiting on each other, and
+ * each row is claimed by exactly one of them until its lease runs out (without the lock, two
+ * senders pick the same row and both UPDATEs succeed). SQLite has one writer, so the same
+ * UPDATE … WHERE id = (SELECT …) is already one claim at a time.
  */
-export async function claimOutbox(db: Executor, row: OutboxRow, leaseUntil: number): Promise<boolean> {
-  const r = await db
+export async function claimNextOutbox(db: Executor, dialect: Dialect, now: number, leaseUntil: number): Promise<OutboxRow | undefined> {
+  return db
     .updateTable('outbox')
-    .set({ next_attempt_at: leaseUntil, attempts: row.attempts + 1 })
-    .where('id', '=', row.id)
-    .where('sent_at', 'is', null)
-    .where('next_attempt_at', '=', row.next_attempt_at)
-    .where('attempts', '=', row.attempts)
+    .set((eb) => ({ claimed_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', (eb) =>
+      eb
+        .selectFrom('outbox')
+        .select('id')
+        .where('sent_at', 'is', null)
+        .where('failed_at', 'is', null)
+        .where('next_attempt_at', '<=', now)
+        .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', now)]))
+        .orderBy('next_attempt_at')
+        .orderBy('created_at')
+        .limit(1)
+        .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+    )
+    .returningAll()
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Sent: the body (which carries the code) is blanked, so codes do not stay at rest. */
 export async function markSent(db: Executor, id: string, now: number): Promise<void> {
-  await db.updateTable('outbox').set({ sent_at: now, body: '', last_error: null }).where('id', '=', id).execute();
+  await db.updateTable('outbox').set({ sent_at: now, body: '', last_error: null, claimed_until: null }).where('id', '=', id).execute();
 }
 
-export async function markFailed(db: Executor, id: string, nextAttemptAt: number, error: string): Promise<void> {
-  await db.updateTable('outbox').set({ next_attempt_at: nextAttemptAt, last_error: error.slice(0, 500) }).where('id', '=', id).execute();
+/** Not sent this time (a 4xx, a refused or dropped connection): due again at `nextAttemptAt`. */
+export async function markRetry(db: Executor, id: string, nextAttemptAt: number, error: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: nextAttemptAt, last_error: error.slice(0, 500), claimed_until: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Refused for good (a 5xx): kept with the reason, never retried; the body (the code) is blanked. */
+export async function markFailed(db: Executor, id: string, now: number, error: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ failed_at: now, body: '', last_error: error.slice(0, 500), claimed_until: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function recentOutbox(db: Executor, limit: number): Promise<OutboxRow[]> {

@@ -10,14 +10,33 @@ export interface Mail {
   receivedAt: Date;
 }
 
+export interface SmtpSinkOptions {
+  /** How long the server takes to accept each message (a slow relay), in real milliseconds. */
+  delayMs?: number;
+  /** A reply for a recipient the server refuses (e.g. `{ code: 550, message: 'no such user' }`). */
+  refuseRecipient?: (to: string) => { code: number; message: string } | undefined;
+}
+
+export interface SmtpSink {
+  url: string;
+  received: Mail[];
+  down(): void;
+  up(): void;
+  /** The most messages the server was receiving at one moment (several connections at once). */
+  maxConcurrent(): number;
+  close(): Promise<void>;
+}
+
 /**
  * A real SMTP server on loopback (smtp-server), so tests read what a mail client would read
  * (subjects and bodies decoded from MIME), not what a mock transport was handed.
  * `down()` makes it refuse every mail (421) until `up()`, to prove the outbox retries.
  */
-export async function startSmtpSink(): Promise<{ url: string; received: Mail[]; down(): void; up(): void; close(): Promise<void> }> {
+export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: Mail[] = [];
   let refusing = false;
+  let concurrent = 0;
+  let maxConcurrent = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -26,14 +45,23 @@ export async function startSmtpSink(): Promise<{ url: string; received: Mail[]; 
       if (refusing) return callback(Object.assign(new Error('service not available (test: down)'), { responseCode: 421 }));
       callback();
     },
+    onRcptTo(address, _session, callback) {
+      const refusal = opts.refuseRecipient?.(address.address);
+      if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+      callback();
+    },
     onData(stream, _session, callback) {
+      concurrent++;
+      maxConcurrent = Math.max(maxConcurrent, concurrent);
       simpleParser(stream)
-        .then((m) => {
+        .then(async (m) => {
+          if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
           const to = Array.isArray(m.to) ? m.to.map((a) => a.text).join(', ') : (m.to?.text ?? '');
           received.push({ from: m.from?.text ?? '', to, subject: m.subject ?? '', text: m.text ?? '', receivedAt: new Date() });
           callback();
         })
-        .catch((err: Error) => callback(err));
+        .catch((err: Error) => callback(err))
+        .finally(() => concurrent--);
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -51,6 +79,7 @@ export async function startSmtpSink(): Promise<{ url: string; received: Mail[]; 
     up: () => {
       refusing = false;
     },
+    maxConcurrent: () => maxConcurrent,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -26,7 +26,7 @@ export function createMailbox(db: Db, received: Mail[] | undefined): TestMailbox
 
   async function refresh(): Promise<boolean> {
     if (received) {
-      const pending = await db.selectFrom('outbox').select('id').where('sent_at', 'is', null).limit(1).execute();
+      const pending = await db.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('failed_at', 'is', null).limit(1).execute();
       return pending.length === 0;
     }
     const rows = await recentOutbox(db, 1000);
