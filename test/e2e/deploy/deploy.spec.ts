@@ -58,6 +58,21 @@ test('Deploy: Chromium signs in through nginx over https — the OTP from the SM
   await context.close();
 });
 
+test('Deploy: /metrics and the dev mailbox are not served on the public origin; Prometheus reads /metrics on each instance with METRICS_TOKEN', async () => {
+  const client = d.client();
+  const bearer = { authorization: `Bearer ${d.siteEnv.METRICS_TOKEN}` };
+  expect((await client.get('/metrics', bearer)).status, 'nginx refuses /metrics, token or not').toBe(403);
+  expect((await client.get('/dev/mailbox')).status).toBe(404);
+  for (const instance of d.instances) {
+    const url = `http://127.0.0.1:${instance.port}/metrics`;
+    expect((await fetch(url)).status, 'no token, no metrics').toBe(404);
+    const r = await fetch(url, { headers: bearer });
+    expect(r.status).toBe(200);
+    const text = await r.text();
+    for (const name of ['mypage_http_requests_total', 'mypage_logins_total', 'mypage_mail_oldest_unsent_age_seconds']) expect(text).toContain(name);
+  }
+});
+
 test('Deploy: one instance killed (SIGKILL) mid-run — logins go on through the other', async () => {
   const client = d.client({ localAddress: '127.0.0.4' });
   const id = employerId('failover');
