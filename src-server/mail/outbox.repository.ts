@@ -72,33 +72,47 @@ export function recentOutbox(db: Executor, limit: number): Promise<OutboxRow[]> 
 }
 
 /**
- * The outbox at a glance (metrics, readiness): mail waiting, mail whose last attempt failed, mail
- * sent (kept until the retention sweep), and when the oldest waiting mail was queued.
+ * The outbox at a glance (metrics, readiness): mail waiting, mail whose last attempt failed (and
+ * will be retried), mail refused for good, mail sent (kept until the retention sweep), and when
+ * the oldest waiting mail was queued.
  */
-export async function outboxStats(db: Executor): Promise<{ unsent: number; failing: number; sent: number; oldestUnsentAt: number | null }> {
+export async function outboxStats(db: Executor): Promise<{ unsent: number; failing: number; failed: number; sent: number; oldestUnsentAt: number | null }> {
   const row = await db
     .selectFrom('outbox')
-    .select((eb) => [
-      eb.fn.count<number>(eb.case().when('sent_at', 'is', null).then(1).end()).as('unsent'),
-      eb.fn.count<number>(eb.case().when(eb.and([eb('sent_at', 'is', null), eb('last_error', 'is not', null)])).then(1).end()).as('failing'),
-      eb.fn.count<number>('sent_at').as('sent'),
-      eb.fn.min<number | null>(eb.case().when('sent_at', 'is', null).then(eb.ref('created_at')).end()).as('oldest'),
-    ])
+    .select((eb) => {
+      const waiting = eb.and([eb('sent_at', 'is', null), eb('failed_at', 'is', null)]);
+      return [
+        eb.fn.count<number>(eb.case().when(waiting).then(1).end()).as('unsent'),
+        eb.fn.count<number>(eb.case().when(eb.and([waiting, eb('last_error', 'is not', null)])).then(1).end()).as('failing'),
+        eb.fn.count<number>('failed_at').as('failed'),
+        eb.fn.count<number>('sent_at').as('sent'),
+        eb.fn.min<number | null>(eb.case().when(waiting).then(eb.ref('created_at')).end()).as('oldest'),
+      ];
+    })
     .executeTakeFirstOrThrow();
-  return { unsent: Number(row.unsent), failing: Number(row.failing), sent: Number(row.sent), oldestUnsentAt: row.oldest === null ? null : Number(row.oldest) };
+  return {
+    unsent: Number(row.unsent),
+    failing: Number(row.failing),
+    failed: Number(row.failed),
+    sent: Number(row.sent),
+    oldestUnsentAt: row.oldest === null ? null : Number(row.oldest),
+  };
 }
 
 /**
  * Since when the longest-waiting due mail has been due (not leased by a sender, not waiting out a
- * backoff), or null. A failed attempt moves next_attempt_at forward, so a down SMTP server does
- * not make this old; only senders that stopped picking mail up (or died holding a lease) do.
+ * backoff, not refused for good), or null. A failed attempt moves next_attempt_at forward, so a
+ * down SMTP server does not make this old; only senders that stopped picking mail up (or died
+ * holding a lease, once it has run out) do.
  */
 export async function oldestDueSince(db: Executor, now: number): Promise<number | null> {
   const row = await db
     .selectFrom('outbox')
     .select((eb) => eb.fn.min<number | null>('next_attempt_at').as('since'))
     .where('sent_at', 'is', null)
+    .where('failed_at', 'is', null)
     .where('next_attempt_at', '<=', now)
+    .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', now)]))
     .executeTakeFirst();
   return row?.since == null ? null : Number(row.since);
 }

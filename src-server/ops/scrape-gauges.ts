@@ -32,6 +32,7 @@ export function scrapeGauges(registry: Registry, deps: { db: Db; clock: Clock },
     });
   gauge('mypage_mail_outbox_unsent', 'Mails queued and not yet accepted by SMTP (OTPs, keys, notices)', (s) => s.outbox.unsent);
   gauge('mypage_mail_outbox_failing', 'Unsent mails whose last attempt failed (retried with backoff)', (s) => s.outbox.failing);
+  gauge('mypage_mail_outbox_failed', 'Mails the relay refused for good (5xx): recorded with the reason, never retried', (s) => s.outbox.failed);
   gauge('mypage_mail_outbox_sent', 'Mails accepted by SMTP still kept in the outbox (until the retention sweep)', (s) => s.outbox.sent);
   gauge(
     'mypage_mail_oldest_unsent_age_seconds',

@@ -11,7 +11,7 @@ import type { Db } from '../../../src-server/db/schema.js';
 import { enqueueMail } from '../../../src-server/mail/mail.service.js';
 import { otpMail } from '../../../src-server/mail/mail-templates.js';
 import { backoffMs, createOutboxSender, LEASE_MS, type OutboxSender } from '../../../src-server/mail/outbox-sender.js';
-import { claimNextOutbox } from '../../../src-server/mail/outbox.repository.js';
+import { claimNextOutbox, oldestDueSince, outboxStats } from '../../../src-server/mail/outbox.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../support/smtp-sink.js';
 import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from '../../support/postgres.js';
@@ -99,6 +99,9 @@ describeEachDatabase('outbox delivery', (database) => {
     await sender.kick();
     expect(await t.row('gone@example.jp')).toMatchObject({ attempts: 1, sent_at: null });
     expect(receivedBy(t.sink, 'gone@example.jp')).toBe(0);
+    // /metrics counts it as failed, not waiting; /readyz does not see a stuck outbox in it
+    expect(await outboxStats(t.db)).toMatchObject({ unsent: 0, failed: 1, sent: 1, oldestUnsentAt: null });
+    expect(await oldestDueSince(t.db, t.clock.now().getTime())).toBeNull();
     const logs = t.logs.join('\n');
     expect(logs).toContain('mail refused for good');
     expect(logs).not.toContain('123456'); // the reason is logged, never the body with its code
