@@ -21,6 +21,12 @@ export const OTP_DIGITS = 6;
 /** R-OTP-3: "skip the OTP on this browser" lasts 90 days. */
 export const R_OTP_3_DEVICE_TRUST_MS = 90 * DAY_MS;
 
+/** R-OTP-8: an account accepts at most 30 wrong OTP entries per rolling hour, across all its challenges … */
+export const R_OTP_8_MAX_WRONG_OTPS = 30;
+/** R-OTP-8: … and at most 10 OTP mails per rolling hour. Restarting the login resets neither. */
+export const R_OTP_8_MAX_OTP_MAILS = 10;
+export const R_OTP_8_WINDOW_MS = 60 * MINUTE_MS;
+
 /** R-PW-3: a password-reset key dies 50 minutes after its mail was sent. */
 export const R_PW_3_RESET_KEY_TTL_MS = 50 * MINUTE_MS;
 /** R-PW-4: a password has 8 to 32 characters. */
@@ -35,6 +41,10 @@ export const R_REREG_1_WINDOW_MS = 30 * DAY_MS;
  * fewer than 31 × 24 h have passed since withdrawal, refused from exactly 31 × 24 h on.
  */
 export const R_REREG_2_REFUSED_FROM_MS = R_REREG_1_WINDOW_MS + DAY_MS;
+
+/** R-PW-7: per account, at most 5 recovery mails an hour of each kind (reset, re-registration, ID change). */
+export const R_PW_7_MAX_MAILS = 5;
+export const R_PW_7_WINDOW_MS = 60 * MINUTE_MS;
 
 /** Keys mailed for reset, re-registration and e-mail change accept this many wrong tries. */
 export const MAILED_KEY_MAX_ATTEMPTS = 5;

@@ -1,12 +1,11 @@
 import { normalizeAccountId } from '../../src-shared/account-id.js';
 import { checkPasswordPolicy } from '../../src-shared/password-policy.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { revokeAllSessions } from '../auth/sessions.service.js';
 import type { Clock } from '../clock.js';
 import { hashPassword } from '../crypto/passwords.js';
 import { randomId } from '../crypto/tokens.js';
 import type { Db, Executor } from '../db/schema.js';
-import { revokeAllDeviceTrusts } from '../device-trust/device-trust.repository.js';
+import { endEverythingInFlight } from './credentials-in-flight.js';
 import { ensureOffice, findAccountByLoginId, insertAccount, markWithdrawn } from './accounts.repository.js';
 
 export class AccountInputError extends Error {}
@@ -47,14 +46,14 @@ export async function createEmployer(
 }
 
 /**
- * Withdraws an account (settings 退会, CLI `withdraw`): its sessions and device trusts end at once
- * (R-OTP-4: after re-registration the OTP is required again). Returns false if it was not active.
+ * Withdraws an account (settings 退会, CLI `withdraw`): everything in flight ends at once (R-CRED-1:
+ * sessions, device trusts — R-OTP-4: after re-registration the OTP is required again — pending
+ * challenges, mailed keys). Returns false if it was not active.
  */
 export async function withdrawAccount(trx: Executor, clock: Clock, accountId: string): Promise<boolean> {
   const done = await markWithdrawn(trx, accountId, clock.now().getTime());
   if (!done) return false;
-  await revokeAllSessions(trx, clock, accountId);
-  await revokeAllDeviceTrusts(trx, accountId);
+  await endEverythingInFlight(trx, clock, accountId);
   await recordAudit(trx, clock, { type: 'account.withdrawn', accountId });
   return true;
 }

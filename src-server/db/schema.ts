@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AccountsTable, MailedKeysTable, OfficesTable } from '../accounts/accounts.table.js';
 import type { AuditEventsTable } from '../audit/audit.table.js';
 import type { SessionsTable } from '../auth/sessions.table.js';
+import type { BudgetEventsTable, BudgetHoldsTable } from '../budgets/budgets.table.js';
 import type { DeviceTrustsTable } from '../device-trust/device-trust.table.js';
 import type { JobPostingsTable, MessagesTable } from '../home/home.table.js';
 import type { LoginChallengesTable, LoginFailuresTable } from '../login/login.table.js';
@@ -24,6 +25,8 @@ export interface Database {
   kiosk_nonces: KioskNoncesTable;
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
+  budget_holds: BudgetHoldsTable;
+  budget_events: BudgetEventsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -36,3 +36,19 @@ export async function consumeChallenge(db: Executor, id: string, now: number): P
   const r = await db.updateTable('login_challenges').set({ consumed_at: now }).where('id', '=', id).where('consumed_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/**
+ * R-CRED-1: ends every pending challenge of an account (a credential changed). Row by row this
+ * waits for an OTP step that holds one of them, so that step's session is already committed when
+ * the caller's next statements (sessions, device trusts) run, and is ended with the rest.
+ */
+export async function expireChallengesOfAccount(db: Executor, accountId: string, now: number): Promise<number> {
+  const r = await db
+    .updateTable('login_challenges')
+    .set({ expires_at: now })
+    .where('account_id', '=', accountId)
+    .where('consumed_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

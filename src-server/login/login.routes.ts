@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { api } from '../../src-shared/api/routes.js';
 import { LoginRequest, LoginResponse, OtpRequest, OtpResponse } from '../../src-shared/api/schemas.js';
 import type { Feature } from '../app-features.js';
@@ -12,6 +12,11 @@ import { sendError } from '../http/errors.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
 import { login } from './login.service.js';
 import { verifyOtp } from './otp.service.js';
+
+/** R-OTP-8: 429 with the wait, on the login (after a correct password) and on the OTP step alike. */
+function budgetRefusal(reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
+  return sendError(reply.header('retry-after', String(retryAfterSeconds)), 429, 'otp_budget_exhausted', { retryAfterSeconds });
+}
 
 /** POST /login, /login/otp, /logout (API.md, "Sign-in"). Routes only translate; rules live in the services. */
 export const loginRoutes: Feature = (app, deps) => {
@@ -36,6 +41,8 @@ export const loginRoutes: Feature = (app, deps) => {
           return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', { retryAfterSeconds: r.retryAfterSeconds });
         case 'withdrawn':
           return sendError(reply, 403, 'withdrawn', { reregistrable: r.reregistrable });
+        case 'otp_budget_exhausted':
+          return budgetRefusal(reply, r.retryAfterSeconds);
         case 'otp_required':
           return {
             status: 'otp_required' as const,
@@ -65,6 +72,8 @@ export const loginRoutes: Feature = (app, deps) => {
           return sendError(reply, 410, 'otp_expired');
         case 'otp_exhausted':
           return sendError(reply, 410, 'otp_exhausted');
+        case 'otp_budget_exhausted':
+          return budgetRefusal(reply, r.retryAfterSeconds);
         case 'authenticated':
           if (r.kind === 'kiosk') return { status: 'authenticated' as const, kind: 'kiosk' as const, token: r.sessionToken, expiresAt: r.expiresAt.toISOString() };
           await endPreviousWebSession(request);

@@ -8,10 +8,12 @@ import { createSession } from '../auth/sessions.service.js';
 import { verifyPassword } from '../crypto/passwords.js';
 import { hmacSha256, randomDigits, randomToken, sha256 } from '../crypto/tokens.js';
 import { deviceIsTrusted } from '../device-trust/device-trust.service.js';
+import { spendBudget } from '../budgets/budget.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { lockedMail, otpMail } from '../mail/mail-templates.js';
 import { insertChallenge } from './challenges.repository.js';
 import { clearLockout, reservePasswordTry } from './lockout.service.js';
+import { holdOtpBudget, OTP_BUDGET_KINDS, refuseIfSpent, type OtpBudgetRefusal } from './otp-budget.service.js';
 
 export interface LoginInput {
   /** Normalised already (the request schema does it). */
@@ -29,7 +31,8 @@ export type LoginOutcome =
   | { status: 'authenticated'; kind: 'kiosk'; sessionToken: string; expiresAt: Date }
   | { status: 'invalid_credentials' }
   | { status: 'locked'; retryAfterSeconds: number }
-  | { status: 'withdrawn'; reregistrable: boolean };
+  | { status: 'withdrawn'; reregistrable: boolean }
+  | OtpBudgetRefusal;
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>;
 
@@ -107,15 +110,23 @@ async function kioskLogin(deps: Deps, input: LoginInput, account: AccountRow, at
   return startOtp(deps, input, account, true);
 }
 
-/** R-LOGIN-2, R-OTP-1: a fresh challenge and its OTP, mailed through the outbox in the same transaction. */
+/**
+ * R-LOGIN-2, R-OTP-1: a fresh challenge and its OTP, mailed through the outbox in the same
+ * transaction. R-OTP-8: the account's OTP budget is held first; past it, no mail and a refusal
+ * (a kiosk whose attestation failed lands here too: its fallback spends from the same budget).
+ */
 async function startOtp(deps: Deps, input: LoginInput, account: AccountRow, fromKiosk: boolean): Promise<LoginOutcome> {
   const { db, clock } = deps;
   const now = clock.now().getTime();
   const challenge = randomToken();
   const otp = randomDigits(OTP_DIGITS);
   const expiresAt = now + R_OTP_1_TTL_MS;
-  await db.transaction().execute(async (trx) => {
+  const refused = await db.transaction().execute(async (trx) => {
+    const budget = await holdOtpBudget(trx, clock, account.id);
     if (!fromKiosk) await clearLockout(trx, input.loginId); // a kiosk fallback cleared it already
+    const refusal = await refuseIfSpent(trx, clock, budget, account, OTP_BUDGET_KINDS, input.ip);
+    if (refusal) return refusal;
+    await spendBudget(trx, budget, 'otp_mail');
     await insertChallenge(trx, {
       id: sha256(challenge),
       account_id: account.id,
@@ -128,7 +139,9 @@ async function startOtp(deps: Deps, input: LoginInput, account: AccountRow, from
     });
     await enqueueMail(trx, clock, account.login_id, otpMail(otp));
     await recordAudit(trx, clock, { type: 'login.otp_sent', accountId: account.id, loginId: input.loginId, ip: input.ip });
+    return undefined;
   });
   deps.mailQueued();
+  if (refused) return refused;
   return { status: 'otp_required', challenge, expiresAt: new Date(expiresAt), attestationFailed: fromKiosk };
 }

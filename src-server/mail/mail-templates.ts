@@ -1,4 +1,4 @@
-import { OTP_DIGITS, R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS, R_OTP_3_DEVICE_TRUST_MS } from '../../src-shared/rules.js';
+import { OTP_DIGITS, R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS, R_OTP_3_DEVICE_TRUST_MS, R_OTP_8_MAX_OTP_MAILS, R_OTP_8_MAX_WRONG_OTPS } from '../../src-shared/rules.js';
 
 /**
  * The mails of the seed. Subjects keep the seed's names; a code or key stands alone on its own
@@ -47,15 +47,46 @@ export function lockedMail(): MailContent {
   };
 }
 
-export function deviceTrustMail(label: string): MailContent {
+/** The time a person reads in the mails: Japan Standard Time, e.g. 2026年12月1日 21時05分. */
+export function jstText(at: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}年${p.month}月${p.day}日 ${p.hour}時${p.minute}分`;
+}
+
+export const DEVICE_TRUST_SUBJECT = 'ワンタイムパスワード省略設定通知';
+
+/** R-OTP-9: a browser was remembered (R-OTP-3): which one, when, and where to revoke it. */
+export function deviceTrustMail(label: string, at: Date): MailContent {
   return {
-    subject: 'ワンタイムパスワード省略設定通知',
+    subject: DEVICE_TRUST_SUBJECT,
     body: [
       `次の端末・ブラウザで、ワンタイムパスワード入力を省略する設定が行われました（${Math.round(R_OTP_3_DEVICE_TRUST_MS / 86_400_000)}日間有効）。`,
       '',
-      label,
+      `端末・ブラウザ: ${label}`,
+      `設定日時: ${jstText(at)}（日本時間）`,
       '',
+      '設定は「各種設定 > ワンタイムパスワード入力の省略設定」から、いつでも解除できます。',
       'お心当たりのない場合は、各種設定画面から設定を解除し、パスワードを変更してください。',
+      FOOTER,
+    ].join('\n'),
+  };
+}
+
+export const OTP_BUDGET_SUBJECT = 'ワンタイムパスワード入力制限通知';
+
+/** R-OTP-8: the account's OTP budget of the hour ran out (sent at most once an hour). */
+export function otpBudgetMail(): MailContent {
+  return {
+    subject: OTP_BUDGET_SUBJECT,
+    body: [
+      '求人者マイページへのログインで、ワンタイムパスワードの送信または入力が短時間に繰り返されたため、しばらくの間ログインを制限しています。',
+      `ワンタイムパスワードの入力誤りが1時間に${R_OTP_8_MAX_WRONG_OTPS}回、または送信が1時間に${R_OTP_8_MAX_OTP_MAILS}回に達すると、制限がかかります。`,
+      '時間を空けてから、もう一度お試しください。',
+      'お心当たりのない場合は、第三者がパスワードを知ってログインを試みた可能性があります。「パスワードをお忘れの方」からパスワードを再登録してください。',
       FOOTER,
     ].join('\n'),
   };

@@ -12,6 +12,11 @@ export async function enqueueMail(db: Executor, clock: Clock, to: string, mail: 
   return insertOutbox(db, clock.now().getTime(), { to, subject: mail.subject, body: mail.body });
 }
 
+/** A mail to `to`, or — `to` null, a stand-in's — the same row written as dropped (never sent). */
+export async function enqueueMailOrDrop(db: Executor, clock: Clock, to: string | null, mail: MailContent): Promise<string> {
+  return insertOutbox(db, clock.now().getTime(), { to: to ?? '', subject: mail.subject, body: mail.body, dropped: to === null });
+}
+
 /** Finds the line of a mail body that is only the code (digits or a key). Used by tests and the dev mailbox. */
 export function codeLine(body: string): string | undefined {
   return body

@@ -6,11 +6,28 @@ import type { OutboxTable } from './outbox.table.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
-export async function insertOutbox(db: Executor, now: number, mail: { to: string; subject: string; body: string }): Promise<string> {
+/**
+ * `dropped`: the mail of a stand-in (accounts/stand-in.ts) — the same INSERT, written as if already
+ * sent (no address, blank body), so the sender never sees it and the request costs the same.
+ */
+export async function insertOutbox(db: Executor, now: number, mail: { to: string; subject: string; body: string; dropped?: boolean }): Promise<string> {
   const id = randomId();
+  const dropped = mail.dropped === true;
   await db
     .insertInto('outbox')
-    .values({ id, to_address: mail.to, subject: mail.subject, body: mail.body, created_at: now, attempts: 0, next_attempt_at: now, claimed_until: null, sent_at: null, failed_at: null, last_error: null })
+    .values({
+      id,
+      to_address: dropped ? '' : mail.to,
+      subject: mail.subject,
+      body: dropped ? '' : mail.body,
+      created_at: now,
+      attempts: 0,
+      next_attempt_at: now,
+      claimed_until: null,
+      sent_at: dropped ? now : null,
+      failed_at: null,
+      last_error: null,
+    })
     .execute();
   return id;
 }

@@ -10,16 +10,12 @@ export async function insertMailedKey(db: Executor, row: MailedKeyRow): Promise<
   await db.insertInto('mailed_keys').values(row).execute();
 }
 
-/** A new key supersedes the live ones of the same purpose: they expire now. */
-export async function supersedeMailedKeys(db: Executor, accountId: string, purpose: MailedKeyPurpose, now: number): Promise<void> {
-  await db
-    .updateTable('mailed_keys')
-    .set({ expires_at: now })
-    .where('account_id', '=', accountId)
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .execute();
+/**
+ * R-CRED-1: every live key of an account, of every purpose, expires now (a password change or
+ * reset, an ID change, a withdrawal). A new request never does this (R-PW-7).
+ */
+export async function expireMailedKeysOfAccount(db: Executor, accountId: string, now: number): Promise<void> {
+  await db.updateTable('mailed_keys').set({ expires_at: now }).where('account_id', '=', accountId).where('used_at', 'is', null).where('expires_at', '>', now).execute();
 }
 
 /**

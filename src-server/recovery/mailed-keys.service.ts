@@ -1,8 +1,13 @@
+import { R_PW_7_MAX_MAILS, R_PW_7_WINDOW_MS } from '../../src-shared/rules.js';
 import type { MailedKeyPurpose } from '../accounts/accounts.table.js';
+import type { RecoveryTarget } from '../accounts/stand-in.js';
+import { holdBudgetOf, isSpent, spendBudget, type BudgetSpec } from '../budgets/budget.service.js';
 import type { Clock } from '../clock.js';
 import { randomId, randomKey, safeEqual, sha256 } from '../crypto/tokens.js';
-import type { Executor } from '../db/schema.js';
-import { countMailedKeyTry, insertMailedKey, supersedeMailedKeys } from './mailed-keys.repository.js';
+import type { Db, Executor } from '../db/schema.js';
+import { enqueueMailOrDrop } from '../mail/mail.service.js';
+import type { MailContent } from '../mail/mail-templates.js';
+import { countMailedKeyTry, insertMailedKey } from './mailed-keys.repository.js';
 
 /** Length of a mailed 認証キー (16 of 31 symbols ≈ 79 bits; few tries make guessing hopeless). */
 const KEY_LENGTH = 16;
@@ -12,51 +17,69 @@ export function groupKey(key: string): string {
   return key.match(/.{1,4}/g)?.join('-') ?? key;
 }
 
-/**
- * Issues a mailed key inside the caller's transaction (the mail goes into the same one): older
- * live keys of the purpose die, only the SHA-256 is stored. Returns the key, grouped for the mail.
- */
-export async function issueMailedKey(
-  trx: Executor,
-  clock: Clock,
-  input: { accountId: string; purpose: MailedKeyPurpose; ttlMs: number; newLoginId?: string },
-): Promise<string> {
-  const now = clock.now().getTime();
-  await supersedeMailedKeys(trx, input.accountId, input.purpose, now);
-  const key = randomKey(KEY_LENGTH);
-  await insertMailedKey(trx, {
-    id: randomId(),
-    account_id: input.accountId,
-    purpose: input.purpose,
-    key_hash: sha256(key),
-    new_login_id: input.newLoginId ?? null,
-    attempts: 0,
-    created_at: now,
-    expires_at: now + input.ttlMs,
-    used_at: null,
-  });
-  return groupKey(key);
+/** R-PW-7: at most 5 mails an hour of each purpose, per account (per typed ID for the reset). */
+export function recoveryMailBudget(purpose: MailedKeyPurpose): BudgetSpec<string> {
+  return { scope: `mail:${purpose}`, windowMs: R_PW_7_WINDOW_MS, limits: { [`mail:${purpose}`]: R_PW_7_MAX_MAILS } };
+}
+
+export interface KeyMail {
+  /** Whose budget this mail spends (R-PW-7): the account id, or the typed ID where it may be unknown. */
+  budgetSubject: string;
+  purpose: MailedKeyPurpose;
+  target: RecoveryTarget;
+  ttlMs: number;
+  newLoginId?: string;
+  /** Where the mail goes when not the target's own address (the ID change mails the new one). */
+  to?: string;
+  content: (key: string) => MailContent;
 }
 
 /**
- * The statements of `issueMailedKey` with no effect, for answers that must not be told apart by
- * their timing (an unknown ID, a taken address): on PostgreSQL each statement is a round trip.
+ * Mails a new 認証キー inside a transaction of its own (the key and its mail commit together): the
+ * budget is held first (R-PW-7: past 5 mails an hour, nothing is written and nobody is mailed; the
+ * caller answers the same). Older keys stay valid, each its own TTL (R-PW-7). Only the SHA-256 is
+ * stored. A stand-in target runs exactly this too, its mail dropped. True when a mail is to go out.
  */
-export async function issueNothing(trx: Executor, now: number): Promise<void> {
-  await supersedeMailedKeys(trx, '', 'reset', now);
-  await trx.selectFrom('mailed_keys').select('id').where('key_hash', '=', sha256(randomKey(KEY_LENGTH))).executeTakeFirst();
+export async function mailKey(db: Db, clock: Clock, m: KeyMail, alsoInTransaction: (trx: Executor, mailed: boolean) => Promise<void>): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const now = clock.now().getTime();
+    const budget = await holdBudgetOf(trx, recoveryMailBudget(m.purpose), m.budgetSubject, now);
+    const kind = `mail:${m.purpose}`;
+    const to = m.to ?? m.target.mailTo;
+    const allowed = !isSpent(budget, kind);
+    if (allowed) {
+      await spendBudget(trx, budget, kind);
+      const key = randomKey(KEY_LENGTH);
+      await insertMailedKey(trx, {
+        id: randomId(),
+        account_id: m.target.accountId,
+        purpose: m.purpose,
+        key_hash: sha256(key),
+        new_login_id: m.newLoginId ?? null,
+        attempts: 0,
+        created_at: now,
+        expires_at: now + m.ttlMs,
+        used_at: null,
+      });
+      await enqueueMailOrDrop(trx, clock, to, m.content(groupKey(key)));
+    }
+    const mailed = allowed && to !== null;
+    await alsoInTransaction(trx, mailed);
+    return mailed;
+  });
 }
 
 export type KeyCheck = { ok: true; keyId: string; newLoginId: string | null } | { ok: false };
 
 /**
- * Checks a typed key (already normalised by the schema: no hyphens, upper case). The try is
+ * Checks a typed key (already normalised by the schema: no hyphens, upper case) against every live
+ * key of the account and purpose (R-PW-7: a newer request leaves older keys valid). The try is
  * counted first, atomically; a wrong, used, expired or exhausted key all answer `{ ok: false }`.
  */
 export async function checkMailedKey(db: Executor, clock: Clock, accountId: string, purpose: MailedKeyPurpose, typed: string): Promise<KeyCheck> {
   const counted = await countMailedKeyTry(db, accountId, purpose, clock.now().getTime());
   const hash = sha256(typed);
-  // Compare against every counted row (two racing requests may each have left a live key).
+  // Compare against every counted row: each mailed key stays valid until its own end (R-PW-7).
   const match = counted.find((row) => safeEqual(hash, row.key_hash));
   return match ? { ok: true, keyId: match.id, newLoginId: match.new_login_id } : { ok: false };
 }

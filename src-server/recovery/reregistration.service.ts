@@ -1,13 +1,14 @@
 import { MAILED_KEY_TTL_MS, R_LOGIN_3_LOCK_MS, R_REREG_2_REFUSED_FROM_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountByLoginId } from '../accounts/accounts.repository.js';
+import { recoveryTarget } from '../accounts/stand-in.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { verifyPassword } from '../crypto/passwords.js';
 import { revokeAllDeviceTrusts } from '../device-trust/device-trust.repository.js';
 import { clearLockout, reservePasswordTry } from '../login/lockout.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { markMailedKeyUsed } from './mailed-keys.repository.js';
-import { checkMailedKey, issueMailedKey } from './mailed-keys.service.js';
+import { checkMailedKey, mailKey } from './mailed-keys.service.js';
 import { reregKeyMail } from './recovery-mails.js';
 
 /** R-REREG-1/2: the one boundary, used by the login's `reregistrable` flag and by re-registration. */
@@ -45,12 +46,11 @@ export async function requestReregistration(deps: Deps, input: { loginId: string
     await recordAudit(db, clock, { type: 'reregistration.expired', accountId: account.id, loginId: input.loginId, ip: input.ip });
     return { status: 'reregistration_expired' };
   }
-  await db.transaction().execute(async (trx) => {
-    const key = await issueMailedKey(trx, clock, { accountId: account.id, purpose: 'rereg', ttlMs: MAILED_KEY_TTL_MS });
-    await enqueueMail(trx, clock, account.login_id, reregKeyMail(key));
-    await recordAudit(trx, clock, { type: 'reregistration.requested', accountId: account.id, loginId: input.loginId, ip: input.ip });
-  });
-  deps.mailQueued();
+  // R-PW-7: past five mails an hour, the same answer and no mail.
+  const mailed = await mailKey(db, clock, { budgetSubject: account.id, purpose: 'rereg', target: recoveryTarget(account), ttlMs: MAILED_KEY_TTL_MS, content: reregKeyMail }, (trx, sent) =>
+    recordAudit(trx, clock, { type: 'reregistration.requested', accountId: account.id, loginId: input.loginId, ip: input.ip, detail: { mailed: sent } }),
+  );
+  if (mailed) deps.mailQueued();
   return { status: 'mailed' };
 }
 

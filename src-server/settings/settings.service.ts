@@ -2,13 +2,13 @@ import { MAILED_KEY_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountById, findAccountByLoginId, type AccountRow } from '../accounts/accounts.repository.js';
 import { withdrawAccount } from '../accounts/accounts.service.js';
+import { endEverythingInFlight } from '../accounts/credentials-in-flight.js';
+import { recoveryTarget } from '../accounts/stand-in.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { revokeAllSessions } from '../auth/sessions.service.js';
 import { hashPassword } from '../crypto/passwords.js';
-import { revokeAllDeviceTrusts } from '../device-trust/device-trust.repository.js';
 import { enqueueMail } from '../mail/mail.service.js';
-import { markMailedKeyUsed, supersedeMailedKeys } from '../recovery/mailed-keys.repository.js';
-import { checkMailedKey, issueMailedKey, issueNothing } from '../recovery/mailed-keys.service.js';
+import { markMailedKeyUsed } from '../recovery/mailed-keys.repository.js';
+import { checkMailedKey, mailKey } from '../recovery/mailed-keys.service.js';
 import { checkNewPassword, setPassword, type NewPasswordCheck } from '../recovery/password-reset.service.js';
 import { emailChangedMail, emailChangeKeyMail, emailTakenMail, passwordChangedMail } from '../recovery/recovery-mails.js';
 import { proveCurrentPassword, type PasswordProof } from './current-password.service.js';
@@ -27,8 +27,8 @@ async function activeAccount(deps: Deps, caller: Caller): Promise<AccountRow | u
 }
 
 /**
- * R-OTP-4: a password change ends every "skip the OTP" and every other session (this one stays),
- * kills live reset keys, and tells the owner. argon2 runs before the transaction.
+ * R-OTP-4, R-CRED-1: a password change ends every "skip the OTP", every other session (this one
+ * stays), pending challenge and mailed key (setPassword), and tells the owner. argon2 runs before the transaction.
  */
 export async function changePassword(deps: Deps, caller: Caller, input: { currentPassword: string; newPassword: string; newPasswordConfirm: string }): Promise<{ status: 'done' } | Refusal> {
   const bad = checkNewPassword(input.newPassword, input.newPasswordConfirm);
@@ -39,9 +39,7 @@ export async function changePassword(deps: Deps, caller: Caller, input: { curren
   if (proof.status !== 'ok') return proof;
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await setPassword(trx, deps, account.id, hash);
-    await supersedeMailedKeys(trx, account.id, 'reset', deps.clock.now().getTime());
-    await revokeAllSessions(trx, deps.clock, account.id, caller.sessionId);
+    await setPassword(trx, deps, account.id, hash, caller.sessionId);
     await enqueueMail(trx, deps.clock, account.login_id, passwordChangedMail('change'));
     await recordAudit(trx, deps.clock, { type: 'settings.password_changed', accountId: account.id, loginId: account.login_id, ip: caller.ip });
   });
@@ -61,17 +59,16 @@ export async function requestEmailChange(deps: Deps, caller: Caller, input: { ne
   const proof = await proveCurrentPassword(deps, account, input.password, caller.ip);
   if (proof.status !== 'ok') return proof;
   const taken = (await findAccountByLoginId(deps.db, input.newLoginId)) !== undefined;
-  await deps.db.transaction().execute(async (trx) => {
-    if (taken) {
-      await issueNothing(trx, deps.clock.now().getTime()); // same statements as the key below
-      await enqueueMail(trx, deps.clock, input.newLoginId, emailTakenMail());
-    } else {
-      const key = await issueMailedKey(trx, deps.clock, { accountId: account.id, purpose: 'email_change', ttlMs: MAILED_KEY_TTL_MS, newLoginId: input.newLoginId });
-      await enqueueMail(trx, deps.clock, input.newLoginId, emailChangeKeyMail(key));
-    }
-    await recordAudit(trx, deps.clock, { type: 'settings.email_change_requested', accountId: account.id, loginId: account.login_id, ip: caller.ip, detail: { taken } });
-  });
-  deps.mailQueued();
+  // The same code either way: a taken address spends the same budget and writes a key, but to the
+  // stand-in (nobody can use it), and its owner's mail says the change was not made.
+  const target = recoveryTarget(taken ? undefined : account);
+  const mailed = await mailKey(
+    deps.db,
+    deps.clock,
+    { budgetSubject: account.id, purpose: 'email_change', target, ttlMs: MAILED_KEY_TTL_MS, newLoginId: input.newLoginId, to: input.newLoginId, content: taken ? emailTakenMail : emailChangeKeyMail },
+    (trx, sent) => recordAudit(trx, deps.clock, { type: 'settings.email_change_requested', accountId: account.id, loginId: account.login_id, ip: caller.ip, detail: { taken, mailed: sent } }),
+  );
+  if (mailed) deps.mailQueued();
   return { status: 'mailed' };
 }
 
@@ -93,8 +90,7 @@ export async function confirmEmailChange(deps: Deps, caller: Caller, input: { ke
     if (!(await markMailedKeyUsed(trx, check.keyId, now))) return false;
     if (await findAccountByLoginId(trx, newLoginId)) return false;
     await trx.updateTable('accounts').set({ login_id: newLoginId, updated_at: now }).where('id', '=', account.id).execute();
-    await revokeAllDeviceTrusts(trx, account.id);
-    await revokeAllSessions(trx, deps.clock, account.id, caller.sessionId);
+    await endEverythingInFlight(trx, deps.clock, account.id, caller.sessionId); // R-CRED-1
     await enqueueMail(trx, deps.clock, account.login_id, emailChangedMail(newLoginId));
     await recordAudit(trx, deps.clock, { type: 'settings.email_changed', accountId: account.id, loginId: newLoginId, ip: caller.ip, detail: { from: account.login_id } });
     return true;
@@ -114,9 +110,6 @@ export async function withdraw(deps: Deps, caller: Caller, input: { password: st
   if (!account) return { status: 'unauthenticated' };
   const proof = await proveCurrentPassword(deps, account, input.password, caller.ip);
   if (proof.status !== 'ok') return proof;
-  await deps.db.transaction().execute(async (trx) => {
-    await withdrawAccount(trx, deps.clock, account.id);
-    for (const purpose of ['reset', 'email_change', 'rereg'] as const) await supersedeMailedKeys(trx, account.id, purpose, deps.clock.now().getTime());
-  });
+  await deps.db.transaction().execute((trx) => withdrawAccount(trx, deps.clock, account.id)); // R-CRED-1 inside
   return { status: 'done' };
 }

@@ -13,6 +13,7 @@ export const errorCodes = [
   'otp_invalid',
   'otp_expired',
   'otp_exhausted',
+  'otp_budget_exhausted',
   'unauthenticated',
   'password_policy',
   'password_mismatch',
@@ -60,6 +61,10 @@ export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
   otp_exhausted: {
     ja: 'ワンタイムパスワード入力を10回誤ったため、ワンタイムパスワードが無効化されました。「求人者マイページログイン」画面に戻り、はじめからログインをやり直してください。',
     en: 'The one-time password was entered wrongly 10 times and is no longer valid. Please go back to the login screen and start again.',
+  },
+  otp_budget_exhausted: {
+    ja: 'ワンタイムパスワードの送信または入力の回数が上限に達したため、現在ログインできません。しばらく時間を空けてから、もう一度お試しください。',
+    en: 'The one-time password has been sent or entered too many times, so login is not possible right now. Please wait a while and try again.',
   },
   unauthenticated: {
     ja: 'ログインしていないか、ログインの有効期間が過ぎました。もう一度ログインしてください。',

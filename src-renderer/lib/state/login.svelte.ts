@@ -55,6 +55,7 @@ export class LoginState {
       case 'invalid_credentials':
         return this.form.fail({ password: app.i18n.error(e) });
       case 'locked':
+      case 'otp_budget_exhausted': // R-OTP-8: after a correct password, with the time to wait
         return this.form.fail({}, lockedText(app, e));
       case 'withdrawn': {
         const reregistrable = 'reregistrable' in e && e.reregistrable === true;
@@ -133,11 +134,14 @@ export class OtpState {
       }
       return this.form.fail({ otp: text });
     }
+    // R-OTP-8: the budget's refusal says how long to wait; the typed OTP stays in the field.
+    const text = e.error === 'otp_budget_exhausted' ? lockedText(app, e) : app.i18n.error(e);
     if (rememberDevice) {
-      app.go('otp', { replace: true, notice: { kind: 'error', text: app.i18n.error(e) } });
+      app.otpDraft = { otp: this.form.values.otp, remember: true, canceled: false };
+      app.go('otp', { replace: true, notice: { kind: 'error', text } });
       return;
     }
-    return this.form.fail({}, app.i18n.error(e));
+    return this.form.fail({}, text);
   }
 
   async cancel(): Promise<void> {

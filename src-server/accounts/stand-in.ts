@@ -1,0 +1,27 @@
+import { STAND_IN_ACCOUNT_ID } from '../db/migrations/0005-abuse-budgets.js';
+import type { AccountRow } from './accounts.repository.js';
+
+export { STAND_IN_ACCOUNT_ID };
+
+/**
+ * Who a recovery step works on. A known ID gets its account; an unknown one (or one the step does
+ * not serve, e.g. a withdrawn account asking for a reset) gets the stand-in account that migration
+ * 0005 created: the SAME code then runs — the budget, the key written, the mail queued — with the
+ * stand-in's key (nobody can reach it: no normalised ID names it) and a mail that is dropped
+ * unsent (`mailTo: null`). Indistinguishable by construction, not by copied statements.
+ */
+export interface RecoveryTarget {
+  accountId: string;
+  /** Where the mail goes; null drops it (written like any mail, never sent). */
+  mailTo: string | null;
+  standIn: boolean;
+}
+
+export function recoveryTarget(account: Pick<AccountRow, 'id' | 'login_id'> | undefined): RecoveryTarget {
+  return account ? { accountId: account.id, mailTo: account.login_id, standIn: false } : { accountId: STAND_IN_ACCOUNT_ID, mailTo: null, standIn: true };
+}
+
+/** The account id an audit event names: none for the stand-in. */
+export function auditedAccountId(target: RecoveryTarget): string | null {
+  return target.standIn ? null : target.accountId;
+}
