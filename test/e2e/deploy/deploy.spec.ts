@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { heading, submitLogin } from '../web/fixtures.js';
-import { employerId, freePort, signInOverHttps, startDeployment, until, type Deployment } from './deployment.js';
+import { employerId, freePort, signInOverHttps, startDeployment, until, visitorAddress, type Deployment } from './deployment.js';
 import { deploySkipReason } from './nginx.js';
 
 // The service as it is deployed (docs/deploy.md): nginx from Debian running deploy/nginx/mypage.conf
@@ -90,4 +90,43 @@ test('Deploy: one instance killed (SIGKILL) mid-run — logins go on through the
   } finally {
     await d.restartInstance(0);
   }
+});
+
+test('Deploy: a rolling restart as docs/deploy.md says (drain in nginx, SIGTERM, start, back in; one instance, then the other) drops no login', async () => {
+  const client = d.client({ localAddress: '127.0.0.7' });
+  const id = employerId('rolling');
+  await d.createEmployer(id);
+  const failures: unknown[] = [];
+  let logins = 0;
+  let rolling = true;
+  const visitors = (async () => {
+    while (rolling) {
+      const r = await signInOverHttps(d, d.client({ localAddress: visitorAddress() }), id).catch((err: unknown) => ({ step: 'error', answer: String(err) }));
+      if (r.step === 'home' && typeof r.answer === 'object' && r.answer.status === 200) logins++;
+      else failures.push(r);
+    }
+  })();
+  const answeredBy = async () => String((await client.get('/api/v1/meta')).headers[INSTANCE_HEADER]);
+
+  try {
+    for (const i of [0, 1] as const) {
+      const port = d.instances[i].port;
+      const before = logins;
+      d.drain([port]);
+      // Drained once a few answers in a row come from the other instance only.
+      await until(`nginx sends nothing to ${port}`, async () => {
+        for (let k = 0; k < 4; k++) if ((await answeredBy()).endsWith(`:${port}`)) return undefined;
+        return true;
+      });
+      await d.restartInstance(i);
+      await until(`instance ${port} ready again`, async () => ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200 ? true : undefined));
+      d.drain([]);
+      await until(`logins went on while ${port} was out`, async () => (logins > before ? true : undefined), 30_000);
+    }
+  } finally {
+    rolling = false;
+    await visitors;
+  }
+  expect(failures, 'logins that failed during the roll').toEqual([]);
+  expect(logins).toBeGreaterThan(1);
 });

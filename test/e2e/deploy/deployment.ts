@@ -52,6 +52,8 @@ export interface Deployment {
   database: string;
   instances: [Instance, Instance];
   nginx: RunningNginx;
+  /** Marks these instances `down` in nginx's upstream (none: all in service) and reloads nginx. */
+  drain(ports: number[]): void;
   /** The variables the site's env file holds for this run (instances start with these). */
   siteEnv: Record<string, string>;
   /** Replaces instance `i` (same port, so nginx's upstream stays) with one started on `env` over siteEnv. */
@@ -64,6 +66,16 @@ export interface Deployment {
   /** A query on the admin database (postgres), never on the test database itself. */
   admin(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
   close(): Promise<void>;
+}
+
+let visitors = 0;
+/**
+ * A source address of its own for each visitor (127.0.1.1 on, all routed to loopback), so that
+ * tests that sign in often stay far from the per-IP limit, as many visitors in an office would.
+ */
+export function visitorAddress(): string {
+  const k = visitors++ % 250;
+  return `127.0.1.${k + 1}`;
 }
 
 let n = 0;
@@ -95,13 +107,14 @@ export async function startDeployment(opts: { extraProxyLines?: string[] } = {})
   if (undocumented.length) throw new Error(`deploy/systemd/mypage.env.example does not mention ${undocumented.join(', ')}`);
 
   const instances = (await Promise.all([startInstance(portA!, siteEnv), startInstance(portB!, siteEnv)])) as [Instance, Instance];
-  const nginx = await startNginx(dir, {
+  const site = {
     httpsPort: httpsPort!,
     httpPort: httpPort!,
     instances: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`],
     certificate,
     ...(opts.extraProxyLines ? { extraProxyLines: opts.extraProxyLines } : {}),
-  });
+  };
+  const nginx = await startNginx(dir, site);
 
   const mailsTo = (to: string) => smtp.received.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && m.subject === OTP_SUBJECT).length;
   const deployment: Deployment = {
@@ -110,6 +123,7 @@ export async function startDeployment(opts: { extraProxyLines?: string[] } = {})
     database,
     instances,
     nginx,
+    drain: (ports) => nginx.reload({ ...site, down: ports.map((p) => `127.0.0.1:${p}`) }),
     siteEnv,
     async restartInstance(i, env = {}) {
       const old = deployment.instances[i];

@@ -17,6 +17,8 @@ export interface SiteValues {
   httpsPort: number;
   httpPort: number;
   instances: string[];
+  /** Instances marked `down` (drained: nginx sends them nothing new). */
+  down?: string[];
   certificate: Certificate;
   /** Test-only lines added inside `location /` (e.g. a header naming the instance that answered). */
   extraProxyLines?: string[];
@@ -35,7 +37,7 @@ function fillLines(text: string, marker: string, lines: string[]): string {
 
 /** deploy/nginx/mypage.conf with this run's values on its `# site:` lines (each marker once per server). */
 export function fillSiteFile(text: string, v: SiteValues): string {
-  let out = fillLines(text, 'instance', v.instances.map((a) => `server ${a} max_fails=1 fail_timeout=10s;`));
+  let out = fillLines(text, 'instance', v.instances.map((a) => `server ${a} max_fails=1 fail_timeout=10s${v.down?.includes(a) ? ' down' : ''};`));
   out = fillLines(out, 'http listen', [`listen 127.0.0.1:${v.httpPort};`]);
   out = fillLines(out, 'https listen', [`listen 127.0.0.1:${v.httpsPort} ssl http2;`]);
   out = out.replaceAll('server_name mypage.example.jp; # site: name', 'server_name localhost;');
@@ -63,6 +65,8 @@ http {
 
 export interface RunningNginx {
   errorLog(): string;
+  /** Rewrites the site file with `site` and reloads (SIGHUP: old workers finish their requests). */
+  reload(site: SiteValues): void;
   stop(): Promise<void>;
 }
 
@@ -82,6 +86,12 @@ export async function startNginx(dir: string, site: SiteValues): Promise<Running
   await waitForPort(site.httpsPort, () => child.exitCode !== null, readLog);
   return {
     errorLog: readLog,
+    reload(next) {
+      writeFileSync(join(dir, 'mypage.conf'), fillSiteFile(readFileSync(SITE_FILE, 'utf8'), next));
+      const test = spawnSync(NGINX, [...args, '-t'], { encoding: 'utf8' });
+      if (test.status !== 0) throw new Error(`nginx -t refused the site file:\n${test.stderr}`);
+      child.kill('SIGHUP');
+    },
     async stop() {
       if (child.exitCode === null) child.kill('SIGQUIT');
       await exited;
