@@ -94,14 +94,13 @@ test('Deploy: one instance killed (SIGKILL) mid-run — logins go on through the
 
 test('Deploy: a rolling restart as docs/deploy.md says (drain in nginx, SIGTERM, start, back in; one instance, then the other) drops no login', async () => {
   const client = d.client({ localAddress: '127.0.0.7' });
-  const id = employerId('rolling');
-  await d.createEmployer(id);
+  const ids = await d.createEmployers('rolling', 40);
   const failures: unknown[] = [];
   let logins = 0;
   let rolling = true;
   const visitors = (async () => {
     while (rolling) {
-      const r = await signInOverHttps(d, d.client({ localAddress: visitorAddress() }), id).catch((err: unknown) => ({ step: 'error', answer: String(err) }));
+      const r = await signInOverHttps(d, d.client({ localAddress: visitorAddress() }), ids[logins % ids.length]!).catch((err: unknown) => ({ step: 'error', answer: String(err) }));
       if (r.step === 'home' && typeof r.answer === 'object' && r.answer.status === 200) logins++;
       else failures.push(r);
     }
