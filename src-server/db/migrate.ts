@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './schema.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-kiosk-fleet.js';
@@ -20,11 +20,30 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * Applies what this code knows and the database lacks. A database that a newer release has
+ * already migrated (a rolling update: docs/deploy.md migrates first, then replaces the instances
+ * one by one) is left as it is: its migrations keep the schema usable by the release before, and
+ * Kysely would refuse it anyway ("corrupted migrations: previously executed migration … is
+ * missing"), so an older instance that restarts mid-roll would never start again.
+ */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  if ((await newerMigrations(db)).length) return [];
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrations the database has applied that this code does not know (a newer release ran them). */
+export async function newerMigrations(db: Db): Promise<string[]> {
+  const known = new Set(Object.keys(migrations));
+  // A fresh database has no migration table yet: nothing newer. Kysely's own table and columns.
+  const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db).then(
+    (r) => r.rows.map((row) => row.name),
+    () => [],
+  );
+  return applied.filter((name) => !known.has(name));
 }
 
 /** Migrations this code knows that the database has not applied (readiness: an instance newer than its database). */

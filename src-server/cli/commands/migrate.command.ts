@@ -1,5 +1,5 @@
 import { openDatabase } from '../../db/database.js';
-import { migrateToLatest } from '../../db/migrate.js';
+import { migrateToLatest, newerMigrations } from '../../db/migrate.js';
 import { loadConfig } from '../../config.js';
 import type { CliCommand } from '../command.js';
 
@@ -11,6 +11,8 @@ export const migrateCommand: CliCommand = {
   async run(_values, io) {
     const { db } = openDatabase(loadConfig(io.env).databaseUrl);
     try {
+      const newer = await newerMigrations(db);
+      if (newer.length) return io.out(`the database is newer than this release (applied by a newer one: ${newer.join(', ')}); nothing to do`);
       const applied = await migrateToLatest(db);
       io.out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
     } finally {
