@@ -21,11 +21,18 @@ export async function startServer(
   config: Config,
   opts: { clock?: Clock; attestationVerifier?: AttestationVerifier; handleSignals?: boolean } = {},
 ): Promise<RunningServer> {
-  const { db, dialect } = openDatabase(config.databaseUrl);
+  // The app (and its logger) is built after the database is open; until then lost connections go to stderr.
+  let log: FastifyInstance['log'] | undefined;
+  const { db, dialect } = openDatabase(config.databaseUrl, {
+    timeouts: config.dbTimeouts,
+    onConnectionError: (err) =>
+      log ? log.warn({ err: { message: err.message } }, 'database connection lost; reconnecting on the next query') : console.warn(`mypage: database connection lost (${err.message})`),
+  });
   await migrateToLatest(db);
   const clock = opts.clock ?? systemClock;
   const verifier = opts.attestationVerifier ?? createAttestationVerifier(clock);
   const app = await buildApp({ config, db, dialect, clock, attestationVerifier: verifier });
+  log = app.log;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

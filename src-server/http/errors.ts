@@ -1,6 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorText, type ErrorBody, type ErrorCode } from '../../src-shared/api/errors.js';
+import { isDatabaseUnavailable } from '../db/faults.js';
+
+/** What a 503 asks clients to wait: a dropped database connection is back within seconds. */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 type Extra = Omit<ErrorBody, 'error' | 'message'>;
 
@@ -52,6 +56,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status === 429) return sendError(reply, 429, 'rate_limited');
     if (status === 404) return sendError(reply, 404, 'not_found');
     if (status >= 400 && status < 500) return sendError(reply, status, 'invalid_request');
+    if (isDatabaseUnavailable(err)) {
+      // Not a bug: logged as a warning without the stack, once per request.
+      request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable; answered 503');
+      return sendError(reply.header('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS)), 503, 'service_unavailable');
+    }
     request.log.error({ err }, 'request failed');
     return sendError(reply, 500, 'internal_error');
   });

@@ -26,6 +26,7 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'internal_error',
+  'service_unavailable',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -113,6 +114,10 @@ export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
   internal_error: {
     ja: 'システムエラーが発生しました。しばらく経ってから、もう一度お試しください。',
     en: 'A system error occurred. Please try again later.',
+  },
+  service_unavailable: {
+    ja: 'ただいま一時的にご利用いただけません。しばらく経ってから、もう一度お試しください。解決しない場合は、窓口の係員にお知らせください。入力した内容は保持されています。',
+    en: 'The service is temporarily unavailable. Please try again shortly. If it keeps happening, please tell the staff at the counter. What you typed has been kept.',
   },
 };
 

@@ -43,10 +43,16 @@ describe('WebHost', () => {
   });
 
   it('never throws: a failed fetch becomes network_error, a body that is not JSON a plain code', async () => {
-    const { fetch } = fakeFetch([new TypeError('Failed to fetch'), new Response('<html>', { status: 502 })]);
+    const { fetch } = fakeFetch([new TypeError('Failed to fetch'), new Response('<html>', { status: 500 })]);
     const host = new WebHost({ fetch });
     expect(await host.home()).toEqual({ ok: false, error: { error: 'network_error', message: 'Failed to fetch' } });
     expect(await host.home()).toEqual({ ok: false, error: { error: 'internal_error', message: '' } });
+  });
+
+  it("Deploy: a proxy's own 502/503/504 page (no instance answers) reads as service_unavailable", async () => {
+    const { fetch } = fakeFetch([502, 503, 504].map((status) => new Response('<html>Bad Gateway</html>', { status })));
+    const host = new WebHost({ fetch });
+    for (let i = 0; i < 3; i++) expect(await host.home()).toEqual({ ok: false, error: { error: 'service_unavailable', message: '' } });
   });
 
   it('puts the device id into the path of DELETE and sends no body', async () => {

@@ -43,3 +43,32 @@ export async function dropPostgresDatabase(name: string): Promise<void> {
     await client.end();
   }
 }
+
+async function asAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Faults a client may make on its OWN test database (never on the shared server): end every
+ * session connected to it (what a server restart or a failover does to the service's pool)…
+ */
+export function terminateBackends(name: string): Promise<number> {
+  return asAdmin(async (c) => {
+    const { rows } = await c.query<{ n: string }>(
+      'select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [name],
+    );
+    return Number(rows[0]?.n ?? 0);
+  });
+}
+
+/** …and refuse new connections to it until allowed again (the database is "down"). */
+export async function allowConnections(name: string, allow: boolean): Promise<void> {
+  await asAdmin((c) => c.query(`alter database "${name}" allow_connections ${allow ? 'true' : 'false'}`));
+}

@@ -42,6 +42,10 @@ export interface TestServiceOptions {
 export interface TestService {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
+  /** The service's DATABASE_URL (sqlite:<file> or postgres://…/<fresh database>). */
+  databaseUrl: string;
+  /** PostgreSQL only: the name of this service's own test database (to make faults on it). */
+  pgDatabase?: string;
   app: FastifyInstance;
   db: Db;
   clock: { now(): Date; advance(ms: number): void; set(d: Date): void };
@@ -63,12 +67,14 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   const cleanups: Array<() => Promise<void> | void> = [];
   const clock = new TestClock();
   let databaseUrl: string;
+  let pgDatabase: string | undefined;
   if (database === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mypage-test-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     databaseUrl = `sqlite:${join(dir, 'mypage.sqlite')}`;
   } else {
     const name = await createPostgresDatabase();
+    pgDatabase = name;
     cleanups.push(() => dropPostgresDatabase(name));
     databaseUrl = postgresUrl(name);
   }
@@ -107,6 +113,8 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
 
   return {
     url: `http://127.0.0.1:${address.port}`,
+    databaseUrl,
+    ...(pgDatabase ? { pgDatabase } : {}),
     app,
     db,
     clock,

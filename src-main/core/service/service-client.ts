@@ -73,10 +73,14 @@ export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number;
         return internalError();
       }
       const body = ErrorBody.safeParse(res.data);
-      return body.success ? { ok: false, error: body.data } : internalError();
+      if (body.success) return { ok: false, error: body.data };
+      // A proxy's own page when no instance answers (nginx 502/503/504): the service is away for a moment.
+      return GATEWAY_STATUSES.has(res.status) ? { ok: false, error: { error: 'service_unavailable', message: errorText.service_unavailable.ja } } : internalError();
     },
   };
 }
+
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 function internalError(): { ok: false; error: ErrorBody } {
   return { ok: false, error: { error: 'internal_error', message: errorText.internal_error.ja } };

@@ -140,6 +140,17 @@ function toError(status: number, data: unknown): HostError {
     return { ...body, message: typeof body.message === 'string' ? body.message : '' };
   }
   const error: ErrorBody['error'] =
-    status === 401 ? 'unauthenticated' : status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status === 413 ? 'payload_too_large' : 'internal_error';
+    status === 401
+      ? 'unauthenticated'
+      : status === 404
+        ? 'not_found'
+        : status === 429
+          ? 'rate_limited'
+          : status === 413
+            ? 'payload_too_large'
+            : // a proxy's own page when no instance answers (nginx 502/503/504)
+              status === 502 || status === 503 || status === 504
+              ? 'service_unavailable'
+              : 'internal_error';
   return { error, message: '' };
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../../../src-shared/api/errors.js';
 import { OTP_SUBJECT, expect, expectAccessible, heading, shot, submitLogin, test } from './fixtures.js';
 
 test('R-LOGIN-1: help while typing — 全角 at once, Caps Lock, show/hide password, errors under the fields', async ({ page, service }) => {
@@ -27,6 +28,22 @@ test('R-LOGIN-1: help while typing — 全角 at once, Caps Lock, show/hide pass
   await expect(password).toHaveAttribute('type', 'text');
   await page.getByRole('button', { name: '隠す （パスワード）' }).click();
   await expect(password).toHaveAttribute('type', 'password');
+});
+
+test('Deploy: the service answering 503 (database away) or the proxy finding no instance says so and keeps what was typed', async ({ page, service }) => {
+  await page.goto(service.url);
+  const answers = [
+    { status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'service_unavailable', message: errorText.service_unavailable.ja }) },
+    { status: 502, contentType: 'text/html', body: '<html><body>502 Bad Gateway</body></html>' },
+  ];
+  for (const answer of answers) {
+    await page.route('**/api/v1/login', (route) => route.fulfill(answer));
+    await submitLogin(page, 'taro@example.jp', 'Passw0rd!');
+    await expect(page.getByRole('alert')).toContainText('ただいま一時的にご利用いただけません。しばらく経ってから、もう一度お試しください。');
+    await expect(page.getByLabel('ID（メールアドレス）')).toHaveValue('taro@example.jp');
+    await expect(page.getByLabel('パスワード', { exact: true })).toHaveValue('Passw0rd!');
+    await page.unroute('**/api/v1/login');
+  }
 });
 
 test('R-LOGIN-1: a network failure keeps what was typed; 送信 cannot be pressed twice while a request runs', async ({ page, service }) => {
