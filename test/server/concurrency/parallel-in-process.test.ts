@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { R_LOGIN_3_MAX_FAILED_PASSWORDS, R_OTP_2_MAX_ATTEMPTS } from '../../../src-shared/rules.js';
+import { R_LOGIN_3_MAX_FAILED_PASSWORDS, R_OTP_2_MAX_ATTEMPTS, R_OTP_8_MAX_WRONG_OTPS, R_PW_7_MAX_MAILS } from '../../../src-shared/rules.js';
+import { RESET_KEY_SUBJECT } from '../../../src-server/recovery/recovery-mails.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
@@ -56,5 +57,41 @@ describeEachDatabase('concurrency in one process', (database) => {
     expect(tally(answers.map((a) => a.status))).toEqual({ 200: 1, 410: 9 });
     const account = await svc.db.selectFrom('accounts').select('id').where('login_id', '=', 'once-race@example.jp').executeTakeFirstOrThrow();
     expect(await svc.db.selectFrom('sessions').selectAll().where('account_id', '=', account.id).execute()).toHaveLength(1);
+  });
+
+  it(`R-OTP-8: 60 parallel wrong OTPs across 6 challenges of one account count at most ${R_OTP_8_MAX_WRONG_OTPS}; the rest answer 429`, async () => {
+    const id = 'budget-race@example.jp';
+    await svc.createEmployer({ id, password: PASSWORD });
+    const challenges: Array<{ challenge: string; otp: string }> = [];
+    for (let i = 0; i < 6; i++) {
+      const login = await createClient(svc.url).post<{ challenge: string }>('/api/v1/login', { id, password: PASSWORD });
+      challenges.push({ challenge: login.body.challenge, otp: await svc.mail.latestCode(id, OTP_SUBJECT) });
+    }
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => {
+        const ch = challenges[i % 6]!;
+        return createClient(svc.url).post('/api/v1/login/otp', { challenge: ch.challenge, otp: wrongOtp(ch.otp), rememberDevice: false });
+      }),
+    );
+    const t = tally(answers.map((a) => a.status));
+    expect(t[429]).toBe(60 - R_OTP_8_MAX_WRONG_OTPS);
+    expect((t[401] ?? 0) + (t[410] ?? 0)).toBe(R_OTP_8_MAX_WRONG_OTPS);
+    const rows = await svc.db.selectFrom('login_challenges').select('attempts').where('id', 'in', challenges.map((c) => sha256(c.challenge))).execute();
+    expect(rows.reduce((n, r) => n + r.attempts, 0)).toBe(R_OTP_8_MAX_WRONG_OTPS);
+    // a challenge with tries left: its right OTP is refused too now
+    const live = await svc.db.selectFrom('login_challenges').select('id').where('id', 'in', challenges.map((c) => sha256(c.challenge))).where('attempts', '<', R_OTP_2_MAX_ATTEMPTS).executeTakeFirstOrThrow();
+    const fresh = challenges.find((c) => sha256(c.challenge) === live.id)!;
+    expect((await createClient(svc.url).post('/api/v1/login/otp', { challenge: fresh.challenge, otp: fresh.otp, rememberDevice: false })).status).toBe(429);
+  });
+
+  it(`R-PW-7: 30 parallel reset requests for one account send at most ${R_PW_7_MAX_MAILS} mails, every answer the same 202`, async () => {
+    const id = 'reset-race@example.jp';
+    await svc.createEmployer({ id, password: PASSWORD });
+    const answers = await Promise.all(Array.from({ length: 30 }, () => createClient(svc.url).post('/api/v1/password-reset', { id })));
+    expect(tally(answers.map((a) => a.status))).toEqual({ 202: 30 });
+    await svc.mail.waitFor({ to: id, subject: RESET_KEY_SUBJECT }); // every queued mail has left the outbox
+    expect(svc.mail.messages().filter((m) => m.to.includes(id) && m.subject === RESET_KEY_SUBJECT)).toHaveLength(R_PW_7_MAX_MAILS);
+    const account = await svc.db.selectFrom('accounts').select('id').where('login_id', '=', id).executeTakeFirstOrThrow();
+    expect(await svc.db.selectFrom('mailed_keys').select('id').where('account_id', '=', account.id).execute()).toHaveLength(R_PW_7_MAX_MAILS);
   });
 });
