@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { errorText } from '../../../src-shared/api/errors.js';
 import { heading, submitLogin } from '../web/fixtures.js';
 import { employerId, freePort, signInOverHttps, startDeployment, until, visitorAddress, type Deployment } from './deployment.js';
 import { deploySkipReason } from './nginx.js';
@@ -128,4 +129,39 @@ test('Deploy: a rolling restart as docs/deploy.md says (drain in nginx, SIGTERM,
   }
   expect(failures, 'logins that failed during the roll').toEqual([]);
   expect(logins).toBeGreaterThan(1);
+});
+
+test('Deploy: PostgreSQL backends terminated and connections refused for a while — 503 service_unavailable and /readyz 503 during it, logins again after, by itself', async () => {
+  const client = d.client({ localAddress: '127.0.0.5', timeoutMs: 10_000 });
+  const [id = '', ...after] = await d.createEmployers('db-outage', 12);
+  await bothReady();
+
+  await d.admin(`alter database "${d.database}" allow_connections false`);
+  try {
+    await d.admin('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [d.database]);
+    for (const instance of d.instances) {
+      await until(`instance ${instance.port} says it is not ready`, async () => {
+        const r = await fetch(`http://127.0.0.1:${instance.port}/readyz`);
+        return r.status === 503 ? true : undefined;
+      });
+    }
+    // Through nginx, to either instance: an answer (the client gives up after 10 s), 503, the code the screens show.
+    for (let i = 0; i < 2; i++) {
+      const r = await client.post('/api/v1/login', { id, password: 'Passw0rd!ok' });
+      expect(r.status, JSON.stringify(r.body)).toBe(503);
+      expect(r.body).toMatchObject({ error: 'service_unavailable', message: errorText.service_unavailable.ja });
+    }
+  } finally {
+    await d.admin(`alter database "${d.database}" allow_connections true`);
+  }
+
+  await bothReady();
+  for (let i = 0; i < 2; i++) {
+    const r = await until('a login after the outage', async () => {
+      const s = await signInOverHttps(d, d.client({ localAddress: visitorAddress() }), after.shift() ?? id);
+      return s.answer.status === 200 ? s : undefined;
+    });
+    expect(r.step).toBe('home');
+  }
+  for (const instance of d.instances) expect(instance.child.exitCode, `instance ${instance.port} is still the same process`).toBeNull();
 });
