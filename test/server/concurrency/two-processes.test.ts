@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { R_LOGIN_3_MAX_FAILED_PASSWORDS, R_OTP_2_MAX_ATTEMPTS } from '../../../src-shared/rules.js';
+import { R_LOGIN_3_MAX_FAILED_PASSWORDS, R_OTP_2_MAX_ATTEMPTS, R_OTP_8_MAX_WRONG_OTPS, R_PW_7_MAX_MAILS } from '../../../src-shared/rules.js';
+import { RESET_KEY_SUBJECT } from '../../../src-server/recovery/recovery-mails.js';
 import { createEmployer } from '../../../src-server/accounts/accounts.service.js';
 import { systemClock } from '../../../src-server/clock.js';
 import { codeLine } from '../../../src-server/mail/mail.service.js';
@@ -83,5 +84,48 @@ describe.skipIf(postgresSkipReason !== undefined)('two service processes on one 
     while (count() < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 1_500)); // a duplicate would arrive within the senders' next polls
     expect(count()).toBe(ids.length);
+  });
+
+  const mailsTo = (id: string, subject: string) => sink.received.filter((m) => m.to.includes(id) && m.subject === subject);
+  async function otpOf(id: string, nth: number): Promise<string> {
+    const deadline = Date.now() + 15_000;
+    while (mailsTo(id, 'ワンタイムパスワード通知').length < nth && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    return codeLine(mailsTo(id, 'ワンタイムパスワード通知')[nth - 1]!.text)!;
+  }
+
+  it(`R-OTP-8: 60 parallel wrong OTPs across 6 challenges and two processes count at most ${R_OTP_8_MAX_WRONG_OTPS}`, async () => {
+    const id = 'two-budget@example.jp';
+    await createEmployer(db, systemClock, { id, password: PASSWORD, company: 'C', office: 'O' });
+    const challenges: Array<{ challenge: string; otp: string }> = [];
+    for (let i = 0; i < 6; i++) {
+      const login = await createClient(urls[i % 2]!).post<{ challenge: string }>('/api/v1/login', { id, password: PASSWORD });
+      expect(login.status).toBe(200);
+      challenges.push({ challenge: login.body.challenge, otp: await otpOf(id, i + 1) });
+    }
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => {
+        const ch = challenges[i % 6]!;
+        return createClient(urls[i % 2]!).post('/api/v1/login/otp', { challenge: ch.challenge, otp: ch.otp === '000000' ? '000001' : '000000', rememberDevice: false });
+      }),
+    );
+    const t = tally(answers.map((a) => a.status));
+    expect(t[429]).toBe(60 - R_OTP_8_MAX_WRONG_OTPS);
+    const rows = await db.selectFrom('login_challenges').select('attempts').where('id', 'in', challenges.map((c) => sha256(c.challenge))).execute();
+    expect(rows.reduce((n, r) => n + r.attempts, 0)).toBe(R_OTP_8_MAX_WRONG_OTPS);
+    const account = await db.selectFrom('accounts').select('id').where('login_id', '=', id).executeTakeFirstOrThrow();
+    expect(await db.selectFrom('budget_events').select('at').where('subject', '=', account.id).where('kind', '=', 'otp_wrong').execute()).toHaveLength(R_OTP_8_MAX_WRONG_OTPS);
+  });
+
+  it(`R-PW-7: 30 parallel reset requests across two processes send at most ${R_PW_7_MAX_MAILS} mails`, async () => {
+    const id = 'two-reset@example.jp';
+    await createEmployer(db, systemClock, { id, password: PASSWORD, company: 'C', office: 'O' });
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => createClient(urls[i % 2]!).post('/api/v1/password-reset', { id })));
+    expect(tally(answers.map((a) => a.status))).toEqual({ 202: 30 });
+    const deadline = Date.now() + 15_000;
+    while (mailsTo(id, RESET_KEY_SUBJECT).length < R_PW_7_MAX_MAILS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1_500)); // a sixth mail would arrive within the senders' next polls
+    expect(mailsTo(id, RESET_KEY_SUBJECT)).toHaveLength(R_PW_7_MAX_MAILS);
+    const account = await db.selectFrom('accounts').select('id').where('login_id', '=', id).executeTakeFirstOrThrow();
+    expect(await db.selectFrom('mailed_keys').select('id').where('account_id', '=', account.id).execute()).toHaveLength(R_PW_7_MAX_MAILS);
   });
 });
