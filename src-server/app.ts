@@ -76,7 +76,7 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
 
   installSecurityHeaders(app, { hsts: config.production });
   await app.register(cookie);
-  await installRateLimit(app);
+  await installRateLimit(app, config, readiness);
   await installOpenApi(app);
   installOriginCheck(app, config.publicOrigin);
   app.decorateRequest('session', null);

@@ -28,6 +28,17 @@ const EnvSchema = z.object({
   /** Per-IP limit on unauthenticated endpoints, requests per minute; 0 turns it off (tests). */
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.string().default('info')),
+  /** redis://host:port/db: the per-IP limits become one store for every instance; unset: per process. */
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .url()
+      .refine((s) => /^rediss?:\/\//.test(s), 'REDIS_URL must be redis://… or rediss://…')
+      .optional(),
+  ),
+  /** Prefix of every key the service writes in Redis (several services or tests may share one). */
+  REDIS_KEY_PREFIX: z.preprocess(emptyAsUndefined, z.string().default('mypage:rl:')),
   /** Whose X-Forwarded-For/-Proto count: unset/false (nobody), true, a hop count, or addresses/CIDRs. */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** /metrics answers only with `Authorization: Bearer <this>`; unset: 404. */
@@ -86,6 +97,8 @@ export type Config = {
   production: boolean;
   rateLimitPerMinute: number;
   logLevel: string;
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
   trustProxy: TrustProxy;
   metricsToken: string | undefined;
   auditRetentionDays: number;
@@ -113,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     metricsToken: e.METRICS_TOKEN,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
