@@ -59,11 +59,16 @@ test('Deploy: Chromium signs in through nginx over https — the OTP from the SM
   await context.close();
 });
 
-test('Deploy: /metrics and the dev mailbox are not served on the public origin; Prometheus reads /metrics on each instance with METRICS_TOKEN', async () => {
+test('Deploy: the public origin — HSTS, http redirected to https, /metrics and the dev mailbox not served; Prometheus reads /metrics on each instance with METRICS_TOKEN', async () => {
   const client = d.client();
   const bearer = { authorization: `Bearer ${d.siteEnv.METRICS_TOKEN}` };
   expect((await client.get('/metrics', bearer)).status, 'nginx refuses /metrics, token or not').toBe(403);
   expect((await client.get('/dev/mailbox')).status).toBe(404);
+  // production: HSTS on every https answer; plain http only points at https.
+  expect((await client.get('/api/v1/meta')).headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  const plain = await fetch(`http://127.0.0.1:${d.httpPort}/api/v1/meta`, { redirect: 'manual' });
+  expect(plain.status).toBe(301);
+  expect(plain.headers.get('location')).toBe('https://localhost/api/v1/meta');
   for (const instance of d.instances) {
     const url = `http://127.0.0.1:${instance.port}/metrics`;
     expect((await fetch(url)).status, 'no token, no metrics').toBe(404);

@@ -51,6 +51,8 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
 export interface Deployment {
   /** https://localhost:<port>, nginx's public origin. */
   origin: string;
+  /** nginx's plain-http port (the redirect to https). */
+  httpPort: number;
   certificate: Certificate;
   database: string;
   instances: [Instance, Instance];
@@ -107,6 +109,8 @@ export async function startDeployment(opts: { extraProxyLines?: string[] } = {})
     PUBLIC_ORIGIN: origin,
     TRUST_PROXY: '127.0.0.1',
     REDIS_URL,
+    // Keys of this run only: other suites share the same Redis at the same time.
+    REDIS_KEY_PREFIX: `mypage-deploy-test:${process.pid}:${Date.now().toString(36)}:`,
     SMTP_URL: smtp.url,
     METRICS_TOKEN: `metrics-${process.pid}-${Date.now()}`,
     LOG_LEVEL: 'warn',
@@ -128,6 +132,7 @@ export async function startDeployment(opts: { extraProxyLines?: string[] } = {})
   const mailsTo = (to: string) => smtp.received.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && m.subject === OTP_SUBJECT).length;
   const deployment: Deployment = {
     origin,
+    httpPort: httpPort!,
     certificate,
     database,
     instances,
