@@ -79,6 +79,34 @@ test('Deploy: the public origin — HSTS, http redirected to https, /metrics and
   }
 });
 
+test('Deploy: the per-IP limit is per real client and shared by both instances (one client at its limit gets 429, another is still answered)', async () => {
+  const limit = 30; // RATE_LIMIT_PER_MINUTE's default: the env file leaves it unset
+  const greedy = d.client({ localAddress: '127.0.0.2' });
+  const other = d.client({ localAddress: '127.0.0.3' });
+  // A wrong challenge: a cheap answer from a limited endpoint (no password hash, no mail).
+  const attempt = (c: typeof greedy, headers?: Record<string, string>) => c.post('/api/v1/login/otp', { challenge: 'x'.repeat(43), otp: '000000', rememberDevice: false }, headers);
+
+  const answered = new Map<string, number>();
+  for (let i = 0; i < limit; i++) {
+    const r = await attempt(greedy);
+    expect(r.status, `request ${i + 1} of ${limit} is within the limit`).not.toBe(429);
+    const by = String(r.headers[INSTANCE_HEADER]);
+    answered.set(by, (answered.get(by) ?? 0) + 1);
+  }
+  expect(answered.size, `nginx spread the requests over both instances: ${JSON.stringify([...answered])}`).toBe(2);
+
+  const over = await attempt(greedy);
+  expect(over.status, 'the limit counts across both instances').toBe(429);
+  expect(over.body).toMatchObject({ error: 'rate_limited' });
+  // A client's own X-Forwarded-For does not make it someone else: nginx sets that header.
+  const spoofed = await attempt(greedy, { 'x-forwarded-for': '203.0.113.7' });
+  expect(spoofed.status).toBe(429);
+
+  const fresh = await attempt(other);
+  expect(fresh.status, 'another client is still answered').not.toBe(429);
+  expect(fresh.status).toBeLessThan(500);
+});
+
 test('Deploy: one instance killed (SIGKILL) mid-run — logins go on through the other', async () => {
   const client = d.client({ localAddress: '127.0.0.4' });
   const id = employerId('failover');
@@ -169,4 +197,26 @@ test('Deploy: PostgreSQL backends terminated and connections refused for a while
     expect(r.step).toBe('home');
   }
   for (const instance of d.instances) expect(instance.child.exitCode, `instance ${instance.port} is still the same process`).toBeNull();
+});
+
+test('Deploy: Redis unreachable for one instance (a wrong port) — logins go on through it', async () => {
+  const client = d.client({ localAddress: '127.0.0.6' });
+  const id = employerId('redis-down');
+  await d.createEmployer(id);
+  const closedPort = await freePort();
+  const lonely = await d.restartInstance(0, { REDIS_URL: `redis://127.0.0.1:${closedPort}` });
+  await d.instances[1].stop('SIGTERM'); // every request now reaches the one without Redis
+  try {
+    for (let i = 0; i < 3; i++) {
+      const r = await signInOverHttps(d, client, id);
+      expect(r, `login ${i + 1} without Redis`).toMatchObject({ step: 'home', answer: { status: 200 } });
+    }
+    expect(lonely.child.exitCode).toBeNull();
+    // It says so, and stays in service (200): the limits are counted in its own memory meanwhile.
+    const ready = await fetch(`http://127.0.0.1:${lonely.port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'degraded', checks: { rate_limit_store: { status: 'degraded' } } });
+  } finally {
+    await d.restartInstance(1);
+  }
 });
