@@ -10,6 +10,8 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
 export const R_LOGIN_3_MAX_FAILED_PASSWORDS = 5;
 /** R-LOGIN-3: … for about 30 minutes. */
 export const R_LOGIN_3_LOCK_MS = 30 * MINUTE_MS;
+/** R-LOGIN-6: the known-browser marker (a browser that signed in before) lives 400 days, renewed at each sign-in. */
+export const R_LOGIN_6_KNOWN_BROWSER_MS = 400 * DAY_MS;
 
 /** R-OTP-1: a one-time password is valid for 30 minutes. */
 export const R_OTP_1_TTL_MS = 30 * MINUTE_MS;

@@ -31,8 +31,9 @@ export async function terminalBurst(url: string, terminals: FakeKiosk[], ids: st
         const nonce = await post(api.kioskNonce.path, { terminalId: k.terminalId });
         if (nonce.status !== 200) return { ms: performance.now() - t0, ok: false };
         const n = String(nonce.body.nonce);
-        const attestation = { terminalId: k.terminalId, nonce: n, signature: signFor(k, n) };
-        const login = await post(api.login.path, { id: ids[i % ids.length], password: PASSWORD, attestation });
+        const id = ids[i % ids.length]!;
+        const attestation = { terminalId: k.terminalId, nonce: n, signature: signFor(k, n, { purpose: 'login', loginId: id }) };
+        const login = await post(api.login.path, { id, password: PASSWORD, attestation });
         const ok = login.status === 200 && login.body.status === 'authenticated' && login.body.kind === 'kiosk';
         return { ms: performance.now() - t0, ok };
       } catch {

@@ -7,8 +7,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * `__Host-` prefix demands Secure; so on plain http to a loopback host (development, tests) the
  * cookies drop Secure and the prefix. Anywhere else they are always Secure: a plain-http
  * deployment on a real host fails closed (no session) instead of sending tokens in the clear.
+ * `known` is the known-browser marker (R-LOGIN-6): which lock-out counter this browser's wrong
+ * passwords take; set at each web sign-in for 400 days, and never by the kiosk.
  */
-export type CookieName = 'session' | 'device';
+export type CookieName = 'session' | 'device' | 'known';
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1|[a-z0-9-]+\.localhost)$/i;
 

@@ -3,6 +3,7 @@ import type { Db } from './schema.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-kiosk-fleet.js';
 import * as m0003 from './migrations/0003-nonce-expiry-index.js';
+import * as m0004 from './migrations/0004-password-sources.js';
 import * as m0005 from './migrations/0005-abuse-budgets.js';
 import * as m0006 from './migrations/0006-outbox-delivery.js';
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-kiosk-fleet': m0002,
   '0003-nonce-expiry-index': m0003,
+  '0004-password-sources': m0004,
   '0005-abuse-budgets': m0005,
   '0006-outbox-delivery': m0006,
 };

@@ -5,7 +5,7 @@ import type { SessionsTable } from '../auth/sessions.table.js';
 import type { BudgetEventsTable, BudgetHoldsTable } from '../budgets/budgets.table.js';
 import type { DeviceTrustsTable } from '../device-trust/device-trust.table.js';
 import type { JobPostingsTable, MessagesTable } from '../home/home.table.js';
-import type { LoginChallengesTable, LoginFailuresTable } from '../login/login.table.js';
+import type { KnownBrowsersTable, LoginChallengesTable, LoginFailuresTable } from '../login/login.table.js';
 import type { OutboxTable } from '../mail/outbox.table.js';
 import type { EnrollmentCodesTable, KioskNoncesTable, KioskTerminalsTable } from './tables/kiosk.table.js';
 
@@ -16,6 +16,7 @@ export interface Database {
   mailed_keys: MailedKeysTable;
   login_failures: LoginFailuresTable;
   login_challenges: LoginChallengesTable;
+  known_browsers: KnownBrowsersTable;
   sessions: SessionsTable;
   device_trusts: DeviceTrustsTable;
   messages: MessagesTable;

@@ -1,4 +1,4 @@
-import { attestationMessage } from '../../src-shared/attestation.js';
+import { attestationMessage, type AttestationPurpose } from '../../src-shared/attestation.js';
 import type { Attestation } from '../../src-shared/api/schemas.js';
 import { KIOSK_NONCE_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
@@ -29,25 +29,26 @@ export async function issueNonce(deps: Pick<AppDeps, 'db' | 'clock'>, terminalId
  * Checks an attestation in the caller's transaction. The nonce is consumed FIRST (one atomic
  * UPDATE … RETURNING, bound to the terminal), so a replayed or raced nonce fails whatever the
  * signature; then the terminal must be enrolled and not revoked, and the Ed25519 signature must
- * cover attestationMessage(terminal, ENROLLED machine-ID hash, nonce) — a copied key on another
- * machine signs another hash and fails. `reason` goes to the audit log: no secrets in it.
+ * cover the v2 attestationMessage(terminal, ENROLLED machine-ID hash, nonce, purpose) — a copied
+ * key on another machine signs another hash and fails; a heartbeat's signature is not a login's,
+ * and a login's names its ID (R-KIOSK-7). `reason` goes to the audit log: no secrets in it.
  */
-export async function verifyAttestation(trx: Executor, now: number, a: Pick<Attestation, 'terminalId' | 'nonce' | 'signature'>): Promise<AttestationResult> {
+export async function verifyAttestation(trx: Executor, now: number, a: Pick<Attestation, 'terminalId' | 'nonce' | 'signature'>, what: AttestationPurpose): Promise<AttestationResult> {
   const consumed = await consumeNonce(trx, sha256(a.nonce), a.terminalId, now);
   if (!consumed) return { ok: false, reason: 'nonce_invalid' };
   const terminal = await findTerminal(trx, a.terminalId);
   if (!terminal) return { ok: false, reason: 'unknown_terminal' };
   if (terminal.revoked_at !== null) return { ok: false, reason: 'terminal_revoked' };
-  if (!verifyEd25519(terminal.public_key, attestationMessage(terminal.id, terminal.machine_id_hash, a.nonce), a.signature)) return { ok: false, reason: 'bad_signature' };
+  if (!verifyEd25519(terminal.public_key, attestationMessage(terminal.id, terminal.machine_id_hash, a.nonce, what), a.signature)) return { ok: false, reason: 'bad_signature' };
   return { ok: true, terminalId: terminal.id };
 }
 
 /** The verifier the login uses (createAttestationVerifier in app-features.ts). */
 export const kioskAttestationVerifier: AttestationVerifier = {
-  verify: (trx, attestation, context) => verifyAttestation(trx, context.now.getTime(), attestation),
+  verify: (trx, attestation, context) => verifyAttestation(trx, context.now.getTime(), attestation, { purpose: 'login', loginId: context.loginId }),
 };
 
-/** A heartbeat, signed like a login: records the app version, last seen and last painted. */
+/** A heartbeat, signed with purpose `heartbeat` (R-KIOSK-7): records the app version, last seen and last painted. */
 export async function recordHeartbeat(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   input: { terminalId: string; version: string; nonce: string; signature: string; paintedAt?: string | undefined; ip: string },
@@ -55,7 +56,7 @@ export async function recordHeartbeat(
   const { db, clock } = deps;
   return db.transaction().execute(async (trx) => {
     const now = clock.now().getTime();
-    const r = await verifyAttestation(trx, now, input);
+    const r = await verifyAttestation(trx, now, input, { purpose: 'heartbeat' });
     if (!r.ok) {
       await recordAudit(trx, clock, { type: 'kiosk.heartbeat_refused', ip: input.ip, detail: { terminalId: input.terminalId, reason: r.reason } });
       return false;

@@ -1,9 +1,14 @@
 import type { Attestation } from '../../src-shared/api/schemas.js';
 import type { Executor } from '../db/schema.js';
 
-/** What the login knows when it asks a kiosk attestation to be checked. */
+/**
+ * What the login knows when it asks a kiosk attestation to be checked. It asks BEFORE the password
+ * is compared (R-LOGIN-6: the attested terminal is the source whose try is taken), so it knows
+ * the typed ID, not the account: the v2 text names that ID (R-KIOSK-7).
+ */
 export interface AttestationContext {
-  accountId: string;
+  /** The normalised login ID the attestation must name. */
+  loginId: string;
   ip: string;
   now: Date;
 }
@@ -12,7 +17,7 @@ export type AttestationResult = { ok: true; terminalId: string } | { ok: false; 
 
 /**
  * R-KIOSK-2/R-OTP-7: checks a login's `attestation` (nonce fresh and unused — consume it in `trx` —,
- * terminal enrolled and not revoked, signature over attestationMessage(...) valid). Implemented in
+ * terminal enrolled and not revoked, signature over the v2 attestationMessage(…, {purpose: 'login', loginId}) valid). Implemented in
  * src-server/kiosk/; `reason` goes to the audit log, so it must hold no secret.
  */
 export interface AttestationVerifier {

@@ -1,39 +1,26 @@
 import type { Clock } from '../clock.js';
 import type { Executor } from '../db/schema.js';
-import { deleteLoginFailures, findLoginFailures, takePasswordTry } from './login-failures.repository.js';
-
-export type PasswordTry = { allowed: true; locksNow: boolean } | { allowed: false; retryAfterSeconds: number };
-
-/**
- * R-LOGIN-3: reserve a try before checking the password. `locksNow` is true for the fifth try:
- * if that password is wrong too, the account is locked (and its owner told).
- */
-export async function reservePasswordTry(db: Executor, clock: Clock, loginId: string): Promise<PasswordTry> {
-  const now = clock.now().getTime();
-  const taken = await takePasswordTry(db, loginId, now);
-  if (taken) return { allowed: true, locksNow: taken.lockedUntil !== null };
-  const row = await findLoginFailures(db, loginId);
-  return { allowed: false, retryAfterSeconds: retryAfterSeconds(row?.locked_until ?? now, now) };
-}
+import { deleteAllLoginFailures, listLoginFailures } from './login-failures.repository.js';
 
 export function retryAfterSeconds(lockedUntil: number, now: number): number {
   return Math.max(1, Math.ceil((lockedUntil - now) / 1000));
 }
 
 /**
- * Lifts the lock of an ID and forgets its failures. The correct password calls it; so does a
- * completed password reset (the recovery feature), so an attacker who locks someone out cannot
- * keep them out; and the CLI's `unlock`. `loginId` is the normalised ID.
+ * Lifts every lock of an ID (R-LOGIN-6: all its sources) and forgets its failures. A completed
+ * password reset or re-registration calls it (the recovery feature), so an attacker who locks
+ * someone out cannot keep them out; and the CLI's `unlock`. `loginId` is the normalised ID. (The
+ * right password forgets only its own source's failures: see password-attempt.ts.)
  */
 export async function clearLockout(trx: Executor, loginId: string): Promise<void> {
-  await deleteLoginFailures(trx, loginId);
+  await deleteAllLoginFailures(trx, loginId);
 }
 
-/** Is this ID locked right now? (CLI, tests) */
+/** Is this ID locked right now, from any source? `failures` sums every source's count. (CLI, tests) */
 export async function lockState(db: Executor, clock: Clock, loginId: string): Promise<{ failures: number; lockedUntil: Date | null }> {
-  const row = await findLoginFailures(db, loginId);
+  const rows = await listLoginFailures(db, loginId);
   const now = clock.now().getTime();
-  if (!row) return { failures: 0, lockedUntil: null };
-  const locked = row.locked_until !== null && row.locked_until > now;
-  return { failures: row.failures, lockedUntil: locked && row.locked_until !== null ? new Date(row.locked_until) : null };
+  const failures = rows.reduce((sum, r) => sum + r.failures, 0);
+  const live = rows.map((r) => r.locked_until ?? 0).filter((t) => t > now);
+  return { failures, lockedUntil: live.length ? new Date(Math.max(...live)) : null };
 }

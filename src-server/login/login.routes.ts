@@ -32,7 +32,15 @@ export const loginRoutes: Feature = (app, deps) => {
     async (request, reply) => {
       const { id, password, attestation } = request.body;
       const deviceToken = attestation ? undefined : readCookie(request, 'device');
-      const r = await login(deps, { loginId: id, password, ...(attestation ? { attestation } : {}), ...(deviceToken ? { deviceToken } : {}), ip: request.ip });
+      const knownBrowserToken = attestation ? undefined : readCookie(request, 'known');
+      const r = await login(deps, {
+        loginId: id,
+        password,
+        ...(attestation ? { attestation } : {}),
+        ...(deviceToken ? { deviceToken } : {}),
+        ...(knownBrowserToken ? { knownBrowserToken } : {}),
+        ip: request.ip,
+      });
       deps.metrics.loginAnswered(r.status);
       switch (r.status) {
         case 'invalid_credentials':
@@ -54,6 +62,7 @@ export const loginRoutes: Feature = (app, deps) => {
           if (r.kind === 'kiosk') return { status: 'authenticated' as const, kind: 'kiosk' as const, token: r.sessionToken, expiresAt: r.expiresAt.toISOString() };
           await endPreviousWebSession(request);
           setCookie(request, reply, 'session', r.sessionToken, r.maxAgeSeconds);
+          setCookie(request, reply, 'known', r.knownBrowser.token, r.knownBrowser.maxAgeSeconds);
           return { status: 'authenticated' as const, kind: 'web' as const };
       }
     },
@@ -64,7 +73,8 @@ export const loginRoutes: Feature = (app, deps) => {
     { schema: { body: OtpRequest, response: { 200: OtpResponse } }, config: publicEndpointLimit(deps.config) },
     async (request, reply) => {
       const { challenge, otp, rememberDevice } = request.body;
-      const r = await verifyOtp(deps, { challenge, otp, rememberDevice, deviceLabel: deviceLabel(request.headers['user-agent']), ip: request.ip });
+      const knownBrowserToken = readCookie(request, 'known');
+      const r = await verifyOtp(deps, { challenge, otp, rememberDevice, deviceLabel: deviceLabel(request.headers['user-agent']), knownBrowserToken, ip: request.ip });
       switch (r.status) {
         case 'otp_invalid':
           return sendError(reply, 401, 'otp_invalid', { attemptsLeft: r.attemptsLeft });
@@ -78,6 +88,7 @@ export const loginRoutes: Feature = (app, deps) => {
           if (r.kind === 'kiosk') return { status: 'authenticated' as const, kind: 'kiosk' as const, token: r.sessionToken, expiresAt: r.expiresAt.toISOString() };
           await endPreviousWebSession(request);
           setCookie(request, reply, 'session', r.sessionToken, r.maxAgeSeconds);
+          setCookie(request, reply, 'known', r.knownBrowser.token, r.knownBrowser.maxAgeSeconds);
           if (r.device) setCookie(request, reply, 'device', r.device.token, r.device.maxAgeSeconds);
           return { status: 'authenticated' as const, kind: 'web' as const };
       }

@@ -1,19 +1,20 @@
 import type { Attestation } from '../../src-shared/api/schemas.js';
-import { OTP_DIGITS, R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS } from '../../src-shared/rules.js';
+import { OTP_DIGITS, R_OTP_1_TTL_MS } from '../../src-shared/rules.js';
 import { isReregistrable } from '../recovery/reregistration.service.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountByLoginId, type AccountRow } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { createSession } from '../auth/sessions.service.js';
-import { verifyPassword } from '../crypto/passwords.js';
 import { hmacSha256, randomDigits, randomToken, sha256 } from '../crypto/tokens.js';
 import { deviceIsTrusted } from '../device-trust/device-trust.service.js';
 import { spendBudget } from '../budgets/budget.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
-import { lockedMail, otpMail } from '../mail/mail-templates.js';
+import { otpMail } from '../mail/mail-templates.js';
+import type { Executor } from '../db/schema.js';
 import { insertChallenge } from './challenges.repository.js';
-import { clearLockout, reservePasswordTry } from './lockout.service.js';
 import { holdOtpBudget, OTP_BUDGET_KINDS, refuseIfSpent, type OtpBudgetRefusal } from './otp-budget.service.js';
+import { rememberKnownBrowser, type KnownBrowserMarker } from './known-browsers.service.js';
+import { attemptPassword } from './password-attempt.js';
 
 export interface LoginInput {
   /** Normalised already (the request schema does it). */
@@ -22,12 +23,14 @@ export interface LoginInput {
   attestation?: Attestation;
   /** The device-trust cookie, when the browser sent one. */
   deviceToken?: string;
+  /** The known-browser marker cookie (R-LOGIN-6), when the browser sent one. */
+  knownBrowserToken?: string;
   ip: string;
 }
 
 export type LoginOutcome =
   | { status: 'otp_required'; challenge: string; expiresAt: Date; attestationFailed: boolean }
-  | { status: 'authenticated'; kind: 'web'; sessionToken: string; maxAgeSeconds: number }
+  | { status: 'authenticated'; kind: 'web'; sessionToken: string; maxAgeSeconds: number; knownBrowser: KnownBrowserMarker }
   | { status: 'authenticated'; kind: 'kiosk'; sessionToken: string; expiresAt: Date }
   | { status: 'invalid_credentials' }
   | { status: 'locked'; retryAfterSeconds: number }
@@ -37,77 +40,58 @@ export type LoginOutcome =
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>;
 
 /**
- * R-LOGIN-1..3, R-OTP-7: one login attempt. Known and unknown IDs take the same path (a try is
- * reserved per normalised ID, the password is verified against the real or the dummy hash), so
- * the answer and its timing do not tell whether an ID exists.
+ * R-LOGIN-1..3/6, R-OTP-7: one login attempt. The password check is attemptPassword's (the source
+ * — attested terminal, known browser, anywhere else — chosen first, a try reserved, the real or
+ * the stand-in's hash verified), so known and unknown IDs run the same code. After the right
+ * password, every outcome forgets its source's failures in its own transaction.
  */
 export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome> {
   const { db, clock } = deps;
-  const reserved = await reservePasswordTry(db, clock, input.loginId);
-  if (!reserved.allowed) {
-    await recordAudit(db, clock, { type: 'login.refused_locked', loginId: input.loginId, ip: input.ip });
-    return { status: 'locked', retryAfterSeconds: reserved.retryAfterSeconds };
-  }
-  const account = await findAccountByLoginId(db, input.loginId);
-  const ok = await verifyPassword(account?.password_hash, input.password);
-  if (!ok || !account) return wrongPassword(deps, input, account, reserved.locksNow);
+  const found = await findAccountByLoginId(db, input.loginId);
+  const attempt = await attemptPassword(deps, {
+    surface: 'login',
+    loginId: input.loginId,
+    account: found,
+    verifiable: () => true,
+    password: input.password,
+    claim: { attestation: input.attestation, knownBrowserToken: input.knownBrowserToken },
+    ip: input.ip,
+  });
+  if (attempt.status === 'locked') return { status: 'locked', retryAfterSeconds: attempt.retryAfterSeconds };
+  if (attempt.status === 'wrong') return { status: 'invalid_credentials' };
+  const { account, clear } = attempt;
 
-  // The right password forgets the failures; the clear commits with the outcome's own writes.
   if (account.status === 'withdrawn') {
     const reregistrable = isReregistrable(account.withdrawn_at, clock.now().getTime());
     await db.transaction().execute(async (trx) => {
-      await clearLockout(trx, input.loginId);
+      await clear(trx);
       await recordAudit(trx, clock, { type: 'login.withdrawn', accountId: account.id, loginId: input.loginId, ip: input.ip });
     });
     return { status: 'withdrawn', reregistrable };
   }
-  if (input.attestation) return kioskLogin(deps, input, account, input.attestation);
-  if (input.deviceToken && (await deviceIsTrusted(db, clock, input.deviceToken, account.id))) {
-    const session = await db.transaction().execute(async (trx) => {
-      await clearLockout(trx, input.loginId);
+  if (attempt.source.kind === 'terminal') return kioskLogin(deps, input, account, attempt.source.terminalId, clear);
+  if (!input.attestation && input.deviceToken && (await deviceIsTrusted(db, clock, input.deviceToken, account.id))) {
+    const signedIn = await db.transaction().execute(async (trx) => {
+      await clear(trx);
       await recordAudit(trx, clock, { type: 'login.device_trusted', accountId: account.id, loginId: input.loginId, ip: input.ip });
-      return createSession(trx, clock, { accountId: account.id, kind: 'web' });
+      const session = await createSession(trx, clock, { accountId: account.id, kind: 'web' });
+      return { session, knownBrowser: await rememberKnownBrowser(trx, clock, account.id, input.knownBrowserToken) };
     });
-    return { status: 'authenticated', kind: 'web', sessionToken: session.token, maxAgeSeconds: session.maxAgeSeconds };
+    const { session, knownBrowser } = signedIn;
+    return { status: 'authenticated', kind: 'web', sessionToken: session.token, maxAgeSeconds: session.maxAgeSeconds, knownBrowser };
   }
-  return startOtp(deps, input, account, false);
+  return startOtp(deps, input, account, attempt.attestationFailed, clear);
 }
 
-async function wrongPassword(deps: Deps, input: LoginInput, account: AccountRow | undefined, locksNow: boolean): Promise<LoginOutcome> {
-  const { db, clock } = deps;
-  if (!locksNow) {
-    await recordAudit(db, clock, { type: 'login.failed', accountId: account?.id ?? null, loginId: input.loginId, ip: input.ip });
-    return { status: 'invalid_credentials' };
-  }
-  await db.transaction().execute(async (trx) => {
-    await recordAudit(trx, clock, { type: 'login.locked', accountId: account?.id ?? null, loginId: input.loginId, ip: input.ip });
-    if (account?.status === 'active') await enqueueMail(trx, clock, account.login_id, lockedMail());
-  });
-  deps.mailQueued();
-  return { status: 'locked', retryAfterSeconds: Math.ceil(R_LOGIN_3_LOCK_MS / 1000) };
-}
-
-/** R-OTP-7 / R-KIOSK-2: an attested kiosk skips the OTP; any failure falls back to it (never a lock-out). */
-async function kioskLogin(deps: Deps, input: LoginInput, account: AccountRow, attestation: Attestation): Promise<LoginOutcome> {
+/** R-OTP-7 / R-KIOSK-2: an attested kiosk skips the OTP (the attestation was verified before the password). */
+async function kioskLogin(deps: Deps, input: LoginInput, account: AccountRow, terminalId: string, clear: (trx: Executor) => Promise<void>): Promise<LoginOutcome> {
   const { db, clock } = deps;
   const session = await db.transaction().execute(async (trx) => {
-    await clearLockout(trx, input.loginId);
-    const result = await deps.attestationVerifier.verify(trx, attestation, { accountId: account.id, ip: input.ip, now: clock.now() });
-    if (!result.ok) {
-      await recordAudit(trx, clock, {
-        type: 'kiosk.attestation_failed',
-        accountId: account.id,
-        loginId: input.loginId,
-        ip: input.ip,
-        detail: { reason: result.reason, terminalId: attestation.terminalId },
-      });
-      return undefined;
-    }
-    await recordAudit(trx, clock, { type: 'login.kiosk', accountId: account.id, loginId: input.loginId, ip: input.ip, detail: { terminalId: result.terminalId } });
-    return createSession(trx, clock, { accountId: account.id, kind: 'kiosk', terminalId: result.terminalId });
+    await clear(trx);
+    await recordAudit(trx, clock, { type: 'login.kiosk', accountId: account.id, loginId: input.loginId, ip: input.ip, detail: { terminalId } });
+    return createSession(trx, clock, { accountId: account.id, kind: 'kiosk', terminalId });
   });
-  if (session) return { status: 'authenticated', kind: 'kiosk', sessionToken: session.token, expiresAt: session.expiresAt };
-  return startOtp(deps, input, account, true);
+  return { status: 'authenticated', kind: 'kiosk', sessionToken: session.token, expiresAt: session.expiresAt };
 }
 
 /**
@@ -115,7 +99,7 @@ async function kioskLogin(deps: Deps, input: LoginInput, account: AccountRow, at
  * transaction. R-OTP-8: the account's OTP budget is held first; past it, no mail and a refusal
  * (a kiosk whose attestation failed lands here too: its fallback spends from the same budget).
  */
-async function startOtp(deps: Deps, input: LoginInput, account: AccountRow, fromKiosk: boolean): Promise<LoginOutcome> {
+async function startOtp(deps: Deps, input: LoginInput, account: AccountRow, fromKiosk: boolean, clear: (trx: Executor) => Promise<void>): Promise<LoginOutcome> {
   const { db, clock } = deps;
   const now = clock.now().getTime();
   const challenge = randomToken();
@@ -123,7 +107,7 @@ async function startOtp(deps: Deps, input: LoginInput, account: AccountRow, from
   const expiresAt = now + R_OTP_1_TTL_MS;
   const refused = await db.transaction().execute(async (trx) => {
     const budget = await holdOtpBudget(trx, clock, account.id);
-    if (!fromKiosk) await clearLockout(trx, input.loginId); // a kiosk fallback cleared it already
+    await clear(trx);
     const refusal = await refuseIfSpent(trx, clock, budget, account, OTP_BUDGET_KINDS, input.ip);
     if (refusal) return refusal;
     await spendBudget(trx, budget, 'otp_mail');

@@ -10,17 +10,20 @@ import { enqueueMail } from '../mail/mail.service.js';
 import { deviceTrustMail } from '../mail/mail-templates.js';
 import { consumeChallenge, countOtpTry, findChallenge, type ChallengeRow } from './challenges.repository.js';
 import { holdOtpBudget, refuseIfSpent, tellOwnerOnce, type OtpBudgetRefusal } from './otp-budget.service.js';
+import { rememberKnownBrowser, type KnownBrowserMarker } from './known-browsers.service.js';
 
 export interface OtpInput {
   challenge: string;
   otp: string;
   rememberDevice: boolean;
   deviceLabel: string;
+  /** The known-browser marker cookie (R-LOGIN-6), when the browser sent one. */
+  knownBrowserToken?: string | undefined;
   ip: string;
 }
 
 export type OtpOutcome =
-  | { status: 'authenticated'; kind: 'web'; sessionToken: string; maxAgeSeconds: number; device?: { token: string; maxAgeSeconds: number } }
+  | { status: 'authenticated'; kind: 'web'; sessionToken: string; maxAgeSeconds: number; knownBrowser: KnownBrowserMarker; device?: { token: string; maxAgeSeconds: number } }
   | { status: 'authenticated'; kind: 'kiosk'; sessionToken: string; expiresAt: Date }
   | { status: 'otp_invalid'; attemptsLeft: number }
   | { status: 'otp_expired' }
@@ -75,13 +78,14 @@ export async function verifyOtp(deps: Deps, input: OtpInput): Promise<OtpOutcome
       return { status: 'authenticated', kind: 'kiosk', sessionToken: s.token, expiresAt: s.expiresAt };
     }
     const s = await createSession(trx, clock, { accountId: account.id, kind: 'web' });
-    if (!input.rememberDevice) return { status: 'authenticated', kind: 'web', sessionToken: s.token, maxAgeSeconds: s.maxAgeSeconds };
+    const knownBrowser = await rememberKnownBrowser(trx, clock, account.id, input.knownBrowserToken);
+    if (!input.rememberDevice) return { status: 'authenticated', kind: 'web', sessionToken: s.token, maxAgeSeconds: s.maxAgeSeconds, knownBrowser };
     const device = await trustDevice(trx, clock, account.id, input.deviceLabel);
     // R-OTP-9: the owner hears of it, in the transaction that creates the trust.
     await enqueueMail(trx, clock, account.login_id, deviceTrustMail(input.deviceLabel, clock.now()));
     mailed = true;
     await recordAudit(trx, clock, { type: 'device_trust.created', accountId: account.id, ip: input.ip });
-    return { status: 'authenticated', kind: 'web', sessionToken: s.token, maxAgeSeconds: s.maxAgeSeconds, device };
+    return { status: 'authenticated', kind: 'web', sessionToken: s.token, maxAgeSeconds: s.maxAgeSeconds, knownBrowser, device };
   });
   if (mailed) deps.mailQueued();
   return outcome;

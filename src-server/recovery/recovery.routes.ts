@@ -1,5 +1,6 @@
 import { api } from '../../src-shared/api/routes.js';
 import type { Feature } from '../app-features.js';
+import { readCookie } from '../auth/cookies.js';
 import { sendError } from '../http/errors.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
 import { completePasswordReset, requestPasswordReset } from './password-reset.service.js';
@@ -30,7 +31,7 @@ export const recoveryRoutes: Feature = (app, deps) => {
   });
 
   app.post(api.reregistration.path, { schema: { body: api.reregistration.body }, config: limit }, async (request, reply) => {
-    const r = await requestReregistration(deps, { loginId: request.body.id, password: request.body.password, ip: request.ip });
+    const r = await requestReregistration(deps, { loginId: request.body.id, password: request.body.password, knownBrowserToken: readCookie(request, 'known'), ip: request.ip });
     switch (r.status) {
       case 'mailed':
         return reply.code(202).send();

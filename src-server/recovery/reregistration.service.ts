@@ -1,11 +1,11 @@
-import { MAILED_KEY_TTL_MS, R_LOGIN_3_LOCK_MS, R_REREG_2_REFUSED_FROM_MS } from '../../src-shared/rules.js';
+import { MAILED_KEY_TTL_MS, R_REREG_2_REFUSED_FROM_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountByLoginId } from '../accounts/accounts.repository.js';
 import { recoveryTarget } from '../accounts/stand-in.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { verifyPassword } from '../crypto/passwords.js';
 import { revokeAllDeviceTrusts } from '../device-trust/device-trust.repository.js';
-import { clearLockout, reservePasswordTry } from '../login/lockout.service.js';
+import { clearLockout } from '../login/lockout.service.js';
+import { attemptPassword } from '../login/password-attempt.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { markMailedKeyUsed } from './mailed-keys.repository.js';
 import { checkMailedKey, mailKey } from './mailed-keys.service.js';
@@ -16,7 +16,7 @@ export function isReregistrable(withdrawnAt: number | null, now: number): boolea
   return withdrawnAt !== null && now < withdrawnAt + R_REREG_2_REFUSED_FROM_MS;
 }
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued' | 'attestationVerifier'>;
 
 export type ReregRequestOutcome =
   | { status: 'mailed' }
@@ -25,23 +25,28 @@ export type ReregRequestOutcome =
   | { status: 'reregistration_expired' };
 
 /**
- * R-REREG-1: former ID and password. The password is a secret like at login, so it takes a try of
- * the same lock counter (R-LOGIN-3), and a wrong password, an unknown ID and an active account all
- * answer `invalid_credentials` after a real argon2 verify (the dummy hash when there is nothing to
- * verify against). Only after the correct password does the answer say "expired".
+ * R-REREG-1: former ID and password. The password is a secret like at login, so it goes through
+ * the same attemptPassword (R-LOGIN-3/6/7: a try of the same counters, the lock mail), checked
+ * against withdrawn accounts only: a wrong password, an unknown ID and an active account all
+ * answer `invalid_credentials` after a real argon2 verify (the stand-in's dummy hash when there is
+ * nothing to verify against). Only after the correct password does the answer say "expired".
  */
-export async function requestReregistration(deps: Deps, input: { loginId: string; password: string; ip: string }): Promise<ReregRequestOutcome> {
+export async function requestReregistration(deps: Deps, input: { loginId: string; password: string; knownBrowserToken?: string | undefined; ip: string }): Promise<ReregRequestOutcome> {
   const { db, clock } = deps;
-  const reserved = await reservePasswordTry(db, clock, input.loginId);
-  if (!reserved.allowed) return { status: 'locked', retryAfterSeconds: reserved.retryAfterSeconds };
   const found = await findAccountByLoginId(db, input.loginId);
-  const account = found?.status === 'withdrawn' ? found : undefined;
-  const ok = await verifyPassword(account?.password_hash, input.password);
-  if (!ok || !account) {
-    await recordAudit(db, clock, { type: 'reregistration.refused', accountId: account?.id ?? null, loginId: input.loginId, ip: input.ip, detail: { locked: reserved.locksNow } });
-    return reserved.locksNow ? { status: 'locked', retryAfterSeconds: Math.ceil(R_LOGIN_3_LOCK_MS / 1000) } : { status: 'invalid_credentials' };
-  }
-  await clearLockout(db, input.loginId);
+  const attempt = await attemptPassword(deps, {
+    surface: 'reregistration',
+    loginId: input.loginId,
+    account: found,
+    verifiable: (a) => a.status === 'withdrawn',
+    password: input.password,
+    claim: { knownBrowserToken: input.knownBrowserToken },
+    ip: input.ip,
+  });
+  if (attempt.status === 'locked') return { status: 'locked', retryAfterSeconds: attempt.retryAfterSeconds };
+  if (attempt.status === 'wrong') return { status: 'invalid_credentials' };
+  const { account } = attempt;
+  await db.transaction().execute((trx) => attempt.clear(trx));
   if (!isReregistrable(account.withdrawn_at, clock.now().getTime())) {
     await recordAudit(db, clock, { type: 'reregistration.expired', accountId: account.id, loginId: input.loginId, ip: input.ip });
     return { status: 'reregistration_expired' };

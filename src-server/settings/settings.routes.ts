@@ -30,9 +30,9 @@ function refuse(reply: FastifyReply, r: Refused): FastifyReply {
 /** Settings (API.md, "Settings (signed in)"): devices (R-OTP-5), password, ID, withdrawal. */
 export const settingsRoutes: Feature = (app, deps) => {
   const preHandler = requireSession(deps);
-  const caller = (session: AuthSession | null, ip: string): Caller => {
+  const caller = (session: AuthSession | null, ip: string, knownBrowserToken?: string): Caller => {
     if (!session) throw new Error('requireSession did not run'); // cannot happen: preHandler answers 401 first
-    return { accountId: session.accountId, sessionId: session.id, ip };
+    return { accountId: session.accountId, sessionId: session.id, ip, sessionTerminalId: session.terminalId, knownBrowserToken };
   };
 
   app.get(api.devices.path, { preHandler, schema: { response: { 200: DevicesResponse } } }, async (request) => {
@@ -48,12 +48,12 @@ export const settingsRoutes: Feature = (app, deps) => {
   });
 
   app.post(api.passwordChange.path, { preHandler, schema: { body: api.passwordChange.body } }, async (request, reply) => {
-    const r = await changePassword(deps, caller(request.session, request.ip), request.body);
+    const r = await changePassword(deps, caller(request.session, request.ip, readCookie(request, 'known')), request.body);
     return r.status === 'done' ? reply.code(204).send() : refuse(reply, r);
   });
 
   app.post(api.emailChange.path, { preHandler, schema: { body: api.emailChange.body } }, async (request, reply) => {
-    const r = await requestEmailChange(deps, caller(request.session, request.ip), { newLoginId: request.body.newId, password: request.body.password });
+    const r = await requestEmailChange(deps, caller(request.session, request.ip, readCookie(request, 'known')), { newLoginId: request.body.newId, password: request.body.password });
     return r.status === 'mailed' ? reply.code(202).send() : refuse(reply, r);
   });
 
@@ -65,7 +65,7 @@ export const settingsRoutes: Feature = (app, deps) => {
 
   app.post(api.withdraw.path, { preHandler, schema: { body: api.withdraw.body } }, async (request, reply) => {
     const session = request.session;
-    const r = await withdraw(deps, caller(session, request.ip), request.body);
+    const r = await withdraw(deps, caller(session, request.ip, readCookie(request, 'known')), request.body);
     if (r.status !== 'done') return refuse(reply, r);
     if (session?.kind === 'web') clearCookie(request, reply, 'session');
     return reply.code(204).send();

@@ -13,12 +13,16 @@ import { checkNewPassword, setPassword, type NewPasswordCheck } from '../recover
 import { emailChangedMail, emailChangeKeyMail, emailTakenMail, passwordChangedMail } from '../recovery/recovery-mails.js';
 import { proveCurrentPassword, type PasswordProof } from './current-password.service.js';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued' | 'attestationVerifier'>;
 export interface Caller {
   accountId: string;
   sessionId: string;
   ip: string;
+  /** Where the current-password check's try is counted (R-LOGIN-6): the kiosk session's terminal, this browser's marker. */
+  sessionTerminalId?: string | null;
+  knownBrowserToken?: string | undefined;
 }
+const sourceOf = (c: Caller) => ({ sessionTerminalId: c.sessionTerminalId, knownBrowserToken: c.knownBrowserToken });
 type Refusal = Exclude<PasswordProof, { status: 'ok' }> | NonNullable<NewPasswordCheck> | { status: 'unauthenticated' };
 
 async function activeAccount(deps: Deps, caller: Caller): Promise<AccountRow | undefined> {
@@ -35,7 +39,7 @@ export async function changePassword(deps: Deps, caller: Caller, input: { curren
   if (bad) return bad;
   const account = await activeAccount(deps, caller);
   if (!account) return { status: 'unauthenticated' };
-  const proof = await proveCurrentPassword(deps, account, input.currentPassword, caller.ip);
+  const proof = await proveCurrentPassword(deps, account, input.currentPassword, caller.ip, sourceOf(caller));
   if (proof.status !== 'ok') return proof;
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
@@ -56,7 +60,7 @@ export async function changePassword(deps: Deps, caller: Caller, input: { curren
 export async function requestEmailChange(deps: Deps, caller: Caller, input: { newLoginId: string; password: string }): Promise<{ status: 'mailed' } | Refusal> {
   const account = await activeAccount(deps, caller);
   if (!account) return { status: 'unauthenticated' };
-  const proof = await proveCurrentPassword(deps, account, input.password, caller.ip);
+  const proof = await proveCurrentPassword(deps, account, input.password, caller.ip, sourceOf(caller));
   if (proof.status !== 'ok') return proof;
   const taken = (await findAccountByLoginId(deps.db, input.newLoginId)) !== undefined;
   // The same code either way: a taken address spends the same budget and writes a key, but to the
@@ -108,7 +112,7 @@ export async function confirmEmailChange(deps: Deps, caller: Caller, input: { ke
 export async function withdraw(deps: Deps, caller: Caller, input: { password: string }): Promise<{ status: 'done' } | Refusal> {
   const account = await activeAccount(deps, caller);
   if (!account) return { status: 'unauthenticated' };
-  const proof = await proveCurrentPassword(deps, account, input.password, caller.ip);
+  const proof = await proveCurrentPassword(deps, account, input.password, caller.ip, sourceOf(caller));
   if (proof.status !== 'ok') return proof;
   await deps.db.transaction().execute((trx) => withdrawAccount(trx, deps.clock, account.id)); // R-CRED-1 inside
   return { status: 'done' };

@@ -83,7 +83,7 @@ describeEachDatabase('mypage enroll-code, kiosks, revoke-kiosk (issue 5, fleet v
     const hash = machineHash('iidabashi-1');
     const t3 = (await post('/api/v1/kiosk/enroll', { code: c3, publicKey: keys.publicKey, machineIdHash: hash })).body.terminalId!;
     const nonce = (await post('/api/v1/kiosk/nonce', { terminalId: t3 })).body.nonce!;
-    expect((await post('/api/v1/kiosk/heartbeat', { terminalId: t3, version: '1.2.0', nonce, signature: signFor({ terminalId: t3, machineIdHash: hash, privateKey: keys.privateKey }, nonce) })).status).toBe(204);
+    expect((await post('/api/v1/kiosk/heartbeat', { terminalId: t3, version: '1.2.0', nonce, signature: signFor({ terminalId: t3, machineIdHash: hash, privateKey: keys.privateKey }, nonce, { purpose: 'heartbeat' }) })).status).toBe(204);
 
     const list = await fleet();
     expect(list.map((t) => [t.office, t.label, t.state])).toEqual([

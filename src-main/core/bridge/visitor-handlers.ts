@@ -52,7 +52,7 @@ export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, Vi
         log.error('the terminal key cannot be read', { error: String(error) });
         return undefined;
       });
-      const outcome = signer ? await attest(client, signer) : { ok: false as const, reason: 'not enrolled or key unreadable' };
+      const outcome = signer ? await attest(client, signer, id) : { ok: false as const, reason: 'not enrolled or key unreadable' };
       if (!outcome.ok) log.warn('attestation failed: this login goes on with the OTP step', { reason: outcome.reason });
       const answer = await client.call('login', { body: { id, password, ...(outcome.ok ? { attestation: outcome.attestation } : {}) } });
       if (!answer.ok) return answer;

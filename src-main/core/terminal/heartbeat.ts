@@ -12,7 +12,7 @@ export async function sendHeartbeat(client: ServiceClient, signer: Signer, versi
   const nonce = await client.call('kioskNonce', { body: { terminalId: signer.terminalId } });
   if (!nonce.ok) return verdict(nonce.error.error);
   const answer = await client.call('kioskHeartbeat', {
-    body: { terminalId: signer.terminalId, version, nonce: nonce.data.nonce, signature: signAttestation(signer, nonce.data.nonce), ...(paintedAt ? { paintedAt } : {}) },
+    body: { terminalId: signer.terminalId, version, nonce: nonce.data.nonce, signature: signAttestation(signer, nonce.data.nonce, { purpose: 'heartbeat' }), ...(paintedAt ? { paintedAt } : {}) },
   });
   return answer.ok ? 'ok' : verdict(answer.error.error);
 }

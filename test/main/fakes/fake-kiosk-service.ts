@@ -1,7 +1,7 @@
 import { createPublicKey, randomBytes, verify } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { attestationMessage } from '../../../src-shared/attestation.js';
+import { attestationMessage, type AttestationPurpose } from '../../../src-shared/attestation.js';
 import { EnrollRequest } from '../../../src-shared/api/schemas.js';
 
 /**
@@ -18,12 +18,12 @@ export async function startFakeKioskService() {
   const requests: { path: string; body: unknown; auth?: string }[] = [];
   let nonceBroken = false;
 
-  const verifyAttestation = (a: { terminalId: string; nonce: string; signature: string } | undefined): boolean => {
+  const verifyAttestation = (a: { terminalId: string; nonce: string; signature: string } | undefined, what: AttestationPurpose): boolean => {
     if (!a || !nonces.delete(a.nonce)) return false;
     const t = terminals.get(a.terminalId);
     if (!t || t.revoked) return false;
     const key = createPublicKey({ key: Buffer.from(t.publicKey, 'base64'), format: 'der', type: 'spki' });
-    return verify(null, Buffer.from(attestationMessage(a.terminalId, t.machineIdHash, a.nonce)), key, Buffer.from(a.signature, 'base64'));
+    return verify(null, Buffer.from(attestationMessage(a.terminalId, t.machineIdHash, a.nonce, what)), key, Buffer.from(a.signature, 'base64'));
   };
   const authed = (req: IncomingMessage) => {
     const bearer = req.headers.authorization?.replace(/^Bearer /, '');
@@ -56,10 +56,10 @@ export async function startFakeKioskService() {
       nonces.add(nonce);
       return send(200, { nonce, expiresAt: new Date(Date.now() + 300_000).toISOString() });
     }
-    if (route === 'POST /api/v1/kiosk/heartbeat') return verifyAttestation(body) ? send(204) : fail(401, 'attestation_invalid');
+    if (route === 'POST /api/v1/kiosk/heartbeat') return verifyAttestation(body, { purpose: 'heartbeat' }) ? send(204) : fail(401, 'attestation_invalid');
     if (route === 'POST /api/v1/login') {
       if (body.id !== 'kiosk@example.jp' || body.password !== 'Passw0rd!') return fail(401, 'invalid_credentials');
-      if (verifyAttestation(body.attestation)) {
+      if (verifyAttestation(body.attestation, { purpose: 'login', loginId: String(body.id) })) {
         const token = randomBytes(16).toString('hex');
         tokens.add(token);
         return send(200, { status: 'authenticated', kind: 'kiosk', token });

@@ -63,8 +63,9 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
     const terminal = service.terminals.get(login.attestation.terminalId)!;
     expect(terminal.machineIdHash).toBe(MACHINE_ID_HASH);
     const publicKey = createPublicKey({ key: Buffer.from(terminal.publicKey, 'base64'), format: 'der', type: 'spki' });
-    const text = `hw-kiosk-attest/v1\n${login.attestation.terminalId}\n${MACHINE_ID_HASH}\n${login.attestation.nonce}`;
-    expect(attestationMessage(login.attestation.terminalId, MACHINE_ID_HASH, login.attestation.nonce)).toBe(text);
+    // R-KIOSK-7: API.md's v2 text names the purpose and the login ID
+    const text = `hw-kiosk-attest/v2\nlogin\n${login.attestation.terminalId}\n${MACHINE_ID_HASH}\n${login.attestation.nonce}\nkiosk@example.jp`;
+    expect(attestationMessage(login.attestation.terminalId, MACHINE_ID_HASH, login.attestation.nonce, { purpose: 'login', loginId: 'kiosk@example.jp' })).toBe(text);
     expect(verify(null, Buffer.from(text), publicKey, Buffer.from(login.attestation.signature, 'base64'))).toBe(true);
     expect(verify(null, Buffer.from(`${text}x`), publicKey, Buffer.from(login.attestation.signature, 'base64'))).toBe(false);
     // The screen gets screen data, the token stays in main.

@@ -31,7 +31,7 @@ describeEachDatabase('kiosk attestation', (database) => {
   it('R-OTP-7, R-KIOSK-2: a terminal signing a fresh nonce skips the OTP: a short kiosk session, bearer token, no cookie, nonce spent', async () => {
     const k = await enrollKiosk(svc);
     const id = await visitor();
-    const a = await attest(svc, k);
+    const a = await attest(svc, k, id);
     const r = await login(id, a);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
@@ -57,33 +57,33 @@ describeEachDatabase('kiosk attestation', (database) => {
       svc.clock.advance(1); // audit events sort by time
     };
     // replayed: a nonce that already opened a session
-    const used = await attest(svc, k);
+    const used = await attest(svc, k, id);
     expect((await login(id, used)).body.status).toBe('authenticated');
     await expectFallback(used);
     // forged: signed by another key
     const n1 = await fetchNonce(svc, k.terminalId);
-    await expectFallback({ terminalId: k.terminalId, nonce: n1, signature: signFor({ ...k, privateKey: newKeyPair().privateKey }, n1) });
+    await expectFallback({ terminalId: k.terminalId, nonce: n1, signature: signFor({ ...k, privateKey: newKeyPair().privateKey }, n1, { purpose: 'login', loginId: id }) });
     // mismatching: the enrolled key on a machine with another machine ID (a copied key file)
     const n2 = await fetchNonce(svc, k.terminalId);
-    await expectFallback({ terminalId: k.terminalId, nonce: n2, signature: signFor({ ...k, machineIdHash: machineHash('another machine') }, n2) });
+    await expectFallback({ terminalId: k.terminalId, nonce: n2, signature: signFor({ ...k, machineIdHash: machineHash('another machine') }, n2, { purpose: 'login', loginId: id }) });
     // expired: five minutes after it was issued
     const n3 = await fetchNonce(svc, k.terminalId);
     svc.clock.advance(KIOSK_NONCE_TTL_MS);
-    await expectFallback({ terminalId: k.terminalId, nonce: n3, signature: signFor(k, n3) });
+    await expectFallback({ terminalId: k.terminalId, nonce: n3, signature: signFor(k, n3, { purpose: 'login', loginId: id }) });
     // foreign: a nonce issued to another terminal
     const n4 = await fetchNonce(svc, other.terminalId);
-    await expectFallback({ terminalId: k.terminalId, nonce: n4, signature: signFor(k, n4) });
+    await expectFallback({ terminalId: k.terminalId, nonce: n4, signature: signFor(k, n4, { purpose: 'login', loginId: id }) });
     // unknown terminal
-    await expectFallback({ terminalId: 'unknown-terminal', nonce: n4, signature: signFor({ ...k, terminalId: 'unknown-terminal' }, n4) });
+    await expectFallback({ terminalId: 'unknown-terminal', nonce: n4, signature: signFor({ ...k, terminalId: 'unknown-terminal' }, n4, { purpose: 'login', loginId: id }) });
     expect(await failures(id)).toEqual(['nonce_invalid', 'bad_signature', 'bad_signature', 'nonce_invalid', 'nonce_invalid', 'nonce_invalid']);
     // the forged nonce was spent all the same: it cannot be retried with a good signature
-    await expectFallback({ terminalId: k.terminalId, nonce: n1, signature: signFor(k, n1) });
+    await expectFallback({ terminalId: k.terminalId, nonce: n1, signature: signFor(k, n1, { purpose: 'login', loginId: id }) });
   });
 
   it('R-KIOSK-3: the kiosk session is short: refused after KIOSK_SESSION_IDLE_MS without use', async () => {
     const k = await enrollKiosk(svc);
     const id = await visitor();
-    const r = await login(id, await attest(svc, k));
+    const r = await login(id, await attest(svc, k, id));
     const home = () => createClient(svc.url).get('/api/v1/home', { headers: { authorization: `Bearer ${r.body.token}` } });
     svc.clock.advance(KIOSK_SESSION_IDLE_MS - 1);
     expect((await home()).status).toBe(200);
@@ -94,7 +94,7 @@ describeEachDatabase('kiosk attestation', (database) => {
   it('R-KIOSK-2: a nonce fresh one millisecond before five minutes still attests', async () => {
     const k = await enrollKiosk(svc);
     const id = await visitor();
-    const a = await attest(svc, k);
+    const a = await attest(svc, k, id);
     svc.clock.advance(KIOSK_NONCE_TTL_MS - 1);
     expect((await login(id, a)).body.status).toBe('authenticated');
   });
@@ -103,9 +103,9 @@ describeEachDatabase('kiosk attestation', (database) => {
     const k = await enrollKiosk(svc);
     const bystander = await enrollKiosk(svc);
     const id = await visitor();
-    const open = await login(id, await attest(svc, k));
-    const keep = await login(id, await attest(svc, bystander));
-    const pending = await attest(svc, k); // fetched before the revocation
+    const open = await login(id, await attest(svc, k, id));
+    const keep = await login(id, await attest(svc, bystander, id));
+    const pending = await attest(svc, k, id); // fetched before the revocation
     const r = await revokeTerminal(svc.db, svc.clock, k.terminalId);
     expect(r).toEqual({ status: 'revoked', sessionsEnded: 1 });
     const bearer = (t: string | undefined) => ({ headers: { authorization: `Bearer ${t}` } });
@@ -122,7 +122,7 @@ describeEachDatabase('kiosk attestation', (database) => {
     const nonce = await fetchNonce(svc, k.terminalId);
     svc.clock.advance(1000);
     const paintedAt = new Date(svc.clock.now().getTime() - 500).toISOString();
-    const beat = { terminalId: k.terminalId, version: '1.4.0', nonce, signature: signFor(k, nonce), paintedAt };
+    const beat = { terminalId: k.terminalId, version: '1.4.0', nonce, signature: signFor(k, nonce, { purpose: 'heartbeat' }), paintedAt };
     const ok = await createClient(svc.url).post('/api/v1/kiosk/heartbeat', beat);
     expect(ok.status).toBe(204);
     svc.clock.advance(1);
@@ -133,7 +133,7 @@ describeEachDatabase('kiosk attestation', (database) => {
     expect(replay.status).toBe(401);
     expect(replay.body.error).toBe('attestation_invalid');
     const n2 = await fetchNonce(svc, k.terminalId);
-    const forged = await createClient(svc.url).post('/api/v1/kiosk/heartbeat', { ...beat, nonce: n2, signature: signFor({ ...k, privateKey: newKeyPair().privateKey }, n2) });
+    const forged = await createClient(svc.url).post('/api/v1/kiosk/heartbeat', { ...beat, nonce: n2, signature: signFor({ ...k, privateKey: newKeyPair().privateKey }, n2, { purpose: 'heartbeat' }) });
     expect(forged.status).toBe(401);
     expect((await svc.db.selectFrom('kiosk_terminals').select('version').where('id', '=', k.terminalId).executeTakeFirstOrThrow()).version).toBe('1.4.0');
     expect((await listAudit(svc.db, { type: 'kiosk.heartbeat_refused' })).map((e) => JSON.parse(e.detail).reason)).toEqual(['nonce_invalid', 'bad_signature']);
@@ -142,8 +142,9 @@ describeEachDatabase('kiosk attestation', (database) => {
   it('R-KIOSK-2 (concurrency): the same nonce used by 10 parallel logins is accepted at most once', async () => {
     const k = await enrollKiosk(svc);
     const ids = await Promise.all(Array.from({ length: 10 }, () => visitor()));
-    const a = await attest(svc, k);
-    const answers = await Promise.all(ids.map((id) => login(id, a)));
+    // R-KIOSK-7: one nonce, each login's signature naming its own ID
+    const nonce = await fetchNonce(svc, k.terminalId);
+    const answers = await Promise.all(ids.map((id) => login(id, { terminalId: k.terminalId, nonce, signature: signFor(k, nonce, { purpose: 'login', loginId: id }) })));
     expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
     const accepted = answers.filter((r) => r.body.status === 'authenticated');
     expect(accepted).toHaveLength(1);

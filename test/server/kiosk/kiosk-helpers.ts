@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { attestationMessage } from '../../../src-shared/attestation.js';
+import { attestationMessage, type AttestationPurpose } from '../../../src-shared/attestation.js';
 import { issueEnrollmentCode } from '../../../src-server/kiosk/enrollment.service.js';
 import { createClient } from '../../support/http-client.js';
 import type { TestService } from '../../support/service-harness.js';
@@ -19,8 +19,9 @@ export function newKeyPair(): { privateKey: KeyObject; publicKey: string } {
   return { privateKey, publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64') };
 }
 
-export function signFor(k: Pick<FakeKiosk, 'terminalId' | 'machineIdHash' | 'privateKey'>, nonce: string): string {
-  return sign(null, Buffer.from(attestationMessage(k.terminalId, k.machineIdHash, nonce), 'utf8'), k.privateKey).toString('base64');
+/** A v2 signature (R-KIOSK-7); `what` is the login it is for, or a heartbeat. */
+export function signFor(k: Pick<FakeKiosk, 'terminalId' | 'machineIdHash' | 'privateKey'>, nonce: string, what: AttestationPurpose): string {
+  return sign(null, Buffer.from(attestationMessage(k.terminalId, k.machineIdHash, nonce, what), 'utf8'), k.privateKey).toString('base64');
 }
 
 export async function enrollKiosk(svc: TestService, opts: { office?: string; label?: string; machineIdHash?: string } = {}): Promise<FakeKiosk> {
@@ -38,8 +39,8 @@ export async function fetchNonce(svc: TestService, terminalId: string): Promise<
   return r.body.nonce;
 }
 
-/** A fresh, correctly signed attestation. */
-export async function attest(svc: TestService, k: FakeKiosk) {
+/** A fresh attestation, correctly signed for a login of `loginId`. */
+export async function attest(svc: TestService, k: FakeKiosk, loginId: string) {
   const nonce = await fetchNonce(svc, k.terminalId);
-  return { terminalId: k.terminalId, nonce, signature: signFor(k, nonce) };
+  return { terminalId: k.terminalId, nonce, signature: signFor(k, nonce, { purpose: 'login', loginId }) };
 }

@@ -54,8 +54,9 @@ describe.skipIf(postgresSkipReason !== undefined)('two services sharing one Post
     const ids = Array.from({ length: 10 }, (_, i) => `k${i}@example.jp`);
     for (const id of ids) await createEmployer(a.db, clock, { id, password: PASSWORD, company: 'C', office: 'O' });
     const nonce = (await post(b, '/api/v1/kiosk/nonce', { terminalId })).json<{ nonce: string }>().nonce;
-    const attestation = { terminalId, nonce, signature: signFor({ terminalId, machineIdHash: hash, privateKey: keys.privateKey }, nonce) };
-    const answers = await Promise.all(ids.map((id, i) => post(i % 2 ? a : b, '/api/v1/login', { id, password: PASSWORD, attestation })));
+    // R-KIOSK-7: one nonce, each login's signature naming its own ID
+    const attestation = (id: string) => ({ terminalId, nonce, signature: signFor({ terminalId, machineIdHash: hash, privateKey: keys.privateKey }, nonce, { purpose: 'login', loginId: id }) });
+    const answers = await Promise.all(ids.map((id, i) => post(i % 2 ? a : b, '/api/v1/login', { id, password: PASSWORD, attestation: attestation(id) })));
     const statuses = answers.map((r) => r.json<{ status: string }>().status);
     expect(statuses.filter((s) => s === 'authenticated')).toHaveLength(1);
     expect(statuses.filter((s) => s === 'otp_required')).toHaveLength(9);

@@ -1,0 +1,73 @@
+import type { Attestation } from '../../src-shared/api/schemas.js';
+import type { AppDeps } from '../app-deps.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { sha256 } from '../crypto/tokens.js';
+import { findKnownBrowserId } from './known-browsers.repository.js';
+
+/**
+ * R-LOGIN-6: where a password try comes from. Each source has its own five tries: an enrolled kiosk
+ * terminal whose attestation verified, a browser that signed in to the account before (its
+ * marker), and "anywhere else" (one count per ID). `key` is the `login_failures.source` column.
+ */
+export type PasswordSource =
+  | { kind: 'terminal'; key: `t:${string}`; terminalId: string }
+  | { kind: 'browser'; key: `b:${string}` }
+  | { kind: 'anywhere'; key: '' };
+
+export const ANYWHERE: PasswordSource = { kind: 'anywhere', key: '' };
+
+/** What a request claims about where it comes from; nothing of it is believed before its proof is checked. */
+export interface SourceClaim {
+  /** A login's kiosk attestation (v2, naming the login ID): verified here, its nonce spent. */
+  attestation?: Attestation | undefined;
+  /** The terminal of a kiosk session: its attestation was verified when it signed in. */
+  sessionTerminalId?: string | null | undefined;
+  /** The known-browser marker cookie. */
+  knownBrowserToken?: string | undefined;
+}
+
+export interface ChosenSource {
+  source: PasswordSource;
+  /** An attestation was presented and did not verify (the login falls back to the OTP step). */
+  attestationFailed: boolean;
+}
+
+/**
+ * Checks the claim's proof and names the source. A forged, replayed or foreign attestation, a
+ * marker of another account or an unknown marker all count as "anywhere else". `accountId` is the
+ * account the ID names, or the stand-in's id (no marker row ever has it): the same statements run
+ * either way, so this step does not tell whether an ID exists.
+ */
+export async function chooseSource(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier'>,
+  input: { loginId: string; accountId: string; claim: SourceClaim; ip: string },
+): Promise<ChosenSource> {
+  const { db, clock } = deps;
+  const { claim } = input;
+  if (claim.attestation) {
+    const attestation = claim.attestation;
+    const result = await db.transaction().execute(async (trx) => {
+      const r = await deps.attestationVerifier.verify(trx, attestation, { loginId: input.loginId, ip: input.ip, now: clock.now() });
+      if (!r.ok) {
+        await recordAudit(trx, clock, {
+          type: 'kiosk.attestation_failed',
+          accountId: input.accountId || null,
+          loginId: input.loginId,
+          ip: input.ip,
+          detail: { reason: r.reason, terminalId: attestation.terminalId },
+        });
+      }
+      return r;
+    });
+    if (result.ok) return { source: { kind: 'terminal', key: `t:${result.terminalId}`, terminalId: result.terminalId }, attestationFailed: false };
+    return { source: ANYWHERE, attestationFailed: true };
+  }
+  if (claim.sessionTerminalId) {
+    return { source: { kind: 'terminal', key: `t:${claim.sessionTerminalId}`, terminalId: claim.sessionTerminalId }, attestationFailed: false };
+  }
+  if (claim.knownBrowserToken) {
+    const id = await findKnownBrowserId(db, sha256(claim.knownBrowserToken), input.accountId, clock.now().getTime());
+    if (id) return { source: { kind: 'browser', key: `b:${id}` }, attestationFailed: false };
+  }
+  return { source: ANYWHERE, attestationFailed: false };
+}
