@@ -2,10 +2,10 @@ import { R_LOGIN_3_LOCK_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import type { AccountRow } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { randomId } from '../crypto/tokens.js';
 import { verifyPassword } from '../crypto/passwords.js';
 import type { Executor } from '../db/schema.js';
-import { enqueueMail } from '../mail/mail.service.js';
+import { STAND_IN_ACCOUNT_ID } from '../accounts/stand-in.js';
+import { enqueueMailOrDrop } from '../mail/mail.service.js';
 import { lockedMail } from '../mail/mail-templates.js';
 import { deleteLoginFailures, findLoginFailures, takePasswordTry } from './login-failures.repository.js';
 import { retryAfterSeconds } from './lockout.service.js';
@@ -36,9 +36,6 @@ export type PasswordAttempt =
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>;
 
-/** The id the stand-in account goes by: no account, marker or row ever has it. */
-const STAND_IN_ID = '';
-
 /**
  * The one password check of every surface (login, re-registration, the settings screens'
  * current-password check). In order: the source is chosen after its proof is checked (R-LOGIN-6),
@@ -52,7 +49,7 @@ const STAND_IN_ID = '';
 export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): Promise<PasswordAttempt> {
   const { db, clock } = deps;
   const subject = input.account && input.verifiable(input.account) ? input.account : undefined;
-  const chosen = await chooseSource(deps, { loginId: input.loginId, accountId: input.account?.id ?? STAND_IN_ID, claim: input.claim, ip: input.ip });
+  const chosen = await chooseSource(deps, { loginId: input.loginId, accountId: input.account?.id ?? STAND_IN_ACCOUNT_ID, claim: input.claim, ip: input.ip });
   const common: Common = { source: chosen.source, attestationFailed: chosen.attestationFailed };
   const audit = { accountId: input.account?.id ?? null, loginId: input.loginId, ip: input.ip };
   const detail = { surface: input.surface, source: chosen.source.kind };
@@ -85,13 +82,11 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
 
 /**
  * R-LOGIN-7: the owner of an active account is mailed; for an unknown ID (or a withdrawn account)
- * nobody is, through a statement of the same kind and cost, so the locking answer does not tell.
+ * the same mail row is written as dropped (the stand-in's, never sent), so the locking answer
+ * runs the same statements and does not tell.
  */
 async function tellOwnerOfLock(trx: Executor, deps: Pick<Deps, 'clock'>, account: AccountRow | undefined): Promise<boolean> {
-  if (account?.status === 'active') {
-    await enqueueMail(trx, deps.clock, account.login_id, lockedMail());
-    return true;
-  }
-  await trx.selectFrom('outbox').select('id').where('id', '=', randomId()).executeTakeFirst();
-  return false;
+  const to = account?.status === 'active' ? account.login_id : null;
+  await enqueueMailOrDrop(trx, deps.clock, to, lockedMail());
+  return to !== null;
 }
