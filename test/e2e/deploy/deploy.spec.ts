@@ -39,7 +39,7 @@ async function bothReady(): Promise<void> {
   });
 }
 
-test('Deploy: Chromium signs in through nginx over https — the OTP from the SMTP relay, the home screen, HttpOnly SameSite=Strict cookies', async ({ browser }) => {
+test('Deploy: Chromium signs in through nginx over https — Secure __Host- cookies, the OTP from the SMTP relay, the home screen', async ({ browser }) => {
   const id = employerId('browser');
   await d.createEmployer(id);
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
@@ -54,8 +54,11 @@ test('Deploy: Chromium signs in through nginx over https — the OTP from the SM
 
   const cookies = await context.cookies();
   expect(cookies.length, 'the session cookie').toBeGreaterThan(0);
-  // Secure and the __Host- prefix from PUBLIC_ORIGIN come with issue #10's infra work (not on main yet).
-  for (const c of cookies) expect(c, `cookie ${c.name}`).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', domain: 'localhost' });
+  // From PUBLIC_ORIGIN (https), not from the Host nginx passes (localhost, which alone would mean plain loopback).
+  for (const c of cookies) {
+    expect(c.name, 'cookie name').toMatch(/^__Host-/);
+    expect(c, `cookie ${c.name}`).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict', path: '/', domain: 'localhost' });
+  }
   await context.close();
 });
 
