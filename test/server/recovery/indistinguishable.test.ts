@@ -3,6 +3,7 @@ import { R_PW_7_MAX_MAILS } from '../../../src-shared/rules.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { withdrawAccount } from '../../../src-server/accounts/accounts.service.js';
 import { completePasswordReset, requestPasswordReset } from '../../../src-server/recovery/password-reset.service.js';
+import { refuseAllAttestations } from '../../../src-server/login/attestation-verifier.js';
 import { requestEmailChange } from '../../../src-server/settings/settings.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
@@ -25,7 +26,7 @@ describeEachDatabase('known and unknown IDs run the same statements', (database)
   });
   afterAll(() => svc.close());
 
-  const deps = () => ({ db: counter.db, clock: svc.clock, mailQueued: () => undefined });
+  const deps = () => ({ db: counter.db, clock: svc.clock, attestationVerifier: refuseAllAttestations, mailQueued: () => undefined });
 
   it(`R-PW-1, R-PW-7: a reset request for a known, an unknown and a withdrawn ID runs the same statements, within the budget and past it`, async () => {
     await svc.createEmployer({ id: 'known-same@example.jp', password: PASSWORD });

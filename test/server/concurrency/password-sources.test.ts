@@ -1,0 +1,100 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../../src-shared/rules.js';
+import { createEmployer } from '../../../src-server/accounts/accounts.service.js';
+import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
+import { systemClock } from '../../../src-server/clock.js';
+import { openDatabase } from '../../../src-server/db/database.js';
+import { migrateToLatest } from '../../../src-server/db/migrate.js';
+import type { Db } from '../../../src-server/db/schema.js';
+import { rememberKnownBrowser } from '../../../src-server/login/known-browsers.service.js';
+import { describeEachDatabase, postgresSkipReason } from '../../support/databases.js';
+import { createClient } from '../../support/http-client.js';
+import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from '../../support/postgres.js';
+import { startTestService, type TestService } from '../../support/service-harness.js';
+import { startMypageServe } from '../../support/spawn-cli.js';
+import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
+
+const PASSWORD = 'Passw0rd!';
+const LOCK_SUBJECT = 'アカウントロック通知';
+const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
+const FIVE = { 401: R_LOGIN_3_MAX_FAILED_PASSWORDS - 1, 423: 40 - (R_LOGIN_3_MAX_FAILED_PASSWORDS - 1) };
+
+const bySource = async (db: Db, id: string) =>
+  (await db.selectFrom('login_failures').select(['source', 'failures']).where('login_id', '=', id).execute()).map((r) => [r.source.slice(0, 2), r.failures]);
+const lockMails = async (db: Db, id: string) =>
+  (await db.selectFrom('outbox').select('id').where('to_address', '=', id).where('subject', '=', LOCK_SUBJECT).execute()).length;
+/** A marker as a sign-in would have issued it (the cookie's value). */
+const markerFor = async (db: Db, id: string) => (await rememberKnownBrowser(db, systemClock, (await findAccountByLoginId(db, id))!.id, undefined)).token;
+
+describeEachDatabase('password tries per source, in parallel', (database) => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService({ database });
+  });
+  afterAll(() => svc.close());
+
+  it('R-LOGIN-6 (concurrency): 40 parallel wrong passwords from one known browser count 5 for that browser only, with one lock mail', async () => {
+    const id = 'par-browser@example.jp';
+    await svc.createEmployer({ id, password: PASSWORD });
+    const token = await markerFor(svc.db, id);
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => createClient(svc.url).post('/api/v1/login', { id, password: `Wrong-${i}!` }, { headers: { cookie: `mypage_known=${token}` } })));
+    expect(tally(answers.map((a) => a.status))).toEqual(FIVE);
+    expect(await bySource(svc.db, id)).toEqual([['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
+    expect(await lockMails(svc.db, id)).toBe(1);
+    expect((await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
+  });
+
+  it('R-LOGIN-6 (concurrency): 40 parallel wrong passwords from one attested terminal count 5 for that terminal only', async () => {
+    const id = 'par-kiosk@example.jp';
+    await svc.createEmployer({ id, password: PASSWORD });
+    const k = await enrollKiosk(svc);
+    const attestations = await Promise.all(Array.from({ length: 40 }, () => attest(svc, k, id)));
+    const answers = await Promise.all(attestations.map((attestation, i) => createClient(svc.url).post('/api/v1/login', { id, password: `Wrong-${i}!`, attestation })));
+    expect(tally(answers.map((a) => a.status))).toEqual(FIVE);
+    expect(await bySource(svc.db, id)).toEqual([['t:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
+    expect(await lockMails(svc.db, id)).toBe(1);
+  });
+});
+
+if (postgresSkipReason) console.warn(`[skipped] password sources on two service processes: ${postgresSkipReason}`);
+
+describe.skipIf(postgresSkipReason !== undefined)('password tries per source, two service processes on one PostgreSQL', { timeout: 120_000 }, () => {
+  let name: string;
+  let db: Db;
+  const children: ChildProcess[] = [];
+  let urls: string[] = [];
+
+  beforeAll(async () => {
+    name = await createPostgresDatabase();
+    db = openDatabase(postgresUrl(name)).db;
+    await migrateToLatest(db);
+    const env = { DATABASE_URL: postgresUrl(name), RATE_LIMIT_PER_MINUTE: '0' };
+    const started = await Promise.all([startMypageServe(env), startMypageServe(env)]);
+    children.push(...started.map((s) => s.child));
+    urls = started.map((s) => s.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(children.map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))))));
+    await db?.destroy();
+    if (name) await dropPostgresDatabase(name);
+  });
+
+  it('R-LOGIN-6, R-LOGIN-7 (concurrency): 40 parallel wrong passwords from one known browser across two processes count 5, mail once, and leave "anywhere else" its five', async () => {
+    const id = 'two-browser@example.jp';
+    await createEmployer(db, systemClock, { id, password: PASSWORD, company: 'C', office: 'O' });
+    const token = await markerFor(db, id);
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => createClient(urls[i % 2]!).post('/api/v1/login', { id, password: `Wrong-${i}!` }, { headers: { cookie: `mypage_known=${token}` } })),
+    );
+    expect(tally(answers.map((a) => a.status))).toEqual(FIVE);
+    expect(await bySource(db, id)).toEqual([['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
+    expect(await lockMails(db, id)).toBe(1);
+    // the same from "anywhere else": its own five, its own single mail
+    const strangers = await Promise.all(Array.from({ length: 40 }, (_, i) => createClient(urls[i % 2]!).post('/api/v1/login', { id, password: `Wrong-${i}!` })));
+    expect(tally(strangers.map((a) => a.status))).toEqual(FIVE);
+    expect((await bySource(db, id)).sort()).toEqual([['', R_LOGIN_3_MAX_FAILED_PASSWORDS], ['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
+    expect(await lockMails(db, id)).toBe(2);
+  });
+});
