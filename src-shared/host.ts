@@ -1,20 +1,15 @@
 import type { ErrorBody } from './api/errors.js';
-import type {
-  DevicesResponse,
-  EmailChangeRequest,
-  EmailConfirmRequest,
-  HomeResponse,
-  MetaResponse,
-  PasswordChangeRequest,
-  PasswordResetComplete,
-  ReregistrationComplete,
-  WithdrawRequest,
-} from './api/schemas.js';
+import type { HostInput, HostOutput } from './host-call-schemas.js';
+import type { HostCallName } from './host-calls.js';
+
+export type { SignInResult } from './host-call-schemas.js';
 
 /**
- * What the screens may ask of the program around them (ARCHITECTURE.md). The browser's WebHost
- * answers over HTTP with cookies; the kiosk's KioskHost answers through `window.kiosk`, whose
- * main process holds the token and attests the terminal. No screen knows which one it has.
+ * What the screens may ask of the program around them (ARCHITECTURE.md): one method per entry of
+ * the table of Host calls (host-calls.ts), typed by its schemas (host-call-schemas.ts). The
+ * browser's WebHost answers over HTTP with cookies; the kiosk's KioskHost answers through
+ * `window.kiosk`, whose main process holds the token and attests the terminal. No screen knows
+ * which one it has.
  *
  * Every call resolves (never throws for an answer of the service): `ok: false` carries the
  * service's error body, or `network_error` when the service could not be reached.
@@ -22,32 +17,15 @@ import type {
 export type HostError = ErrorBody | { error: 'network_error'; message: string };
 export type HostResult<T = void> = { ok: true; data: T } | { ok: false; error: HostError };
 
-export type SignInResult =
-  | { status: 'otp_required'; expiresAt: string; /** kiosk only: the terminal could not be verified */ attestationFailed?: boolean }
-  | { status: 'authenticated' };
+/** A call of the table as a method: no argument when it takes no input. */
+export type HostMethod<I, O> = [I] extends [undefined] ? () => Promise<O> : (input: I) => Promise<O>;
 
-export interface Host {
+export type HostCalls = { [K in HostCallName]: HostMethod<HostInput<K>, HostResult<HostOutput<K>>> };
+
+export interface Host extends HostCalls {
   readonly kind: 'web' | 'kiosk';
   /** R-OTP-3 / R-KIOSK-3: the skip checkbox exists only where a browser may remember itself. */
   readonly offersOtpSkip: boolean;
-
-  meta(): Promise<HostResult<MetaResponse>>;
-  login(input: { id: string; password: string }): Promise<HostResult<SignInResult>>;
-  /** The challenge of the pending login is kept by the host, not by the screen. */
-  submitOtp(input: { otp: string; rememberDevice: boolean }): Promise<HostResult<SignInResult>>;
-  cancelLogin(): Promise<void>;
-  logout(): Promise<HostResult>;
-  home(): Promise<HostResult<HomeResponse>>;
-
-  requestPasswordReset(input: { id: string }): Promise<HostResult>;
-  completePasswordReset(input: PasswordResetComplete): Promise<HostResult>;
-  requestReregistration(input: { id: string; password: string }): Promise<HostResult>;
-  completeReregistration(input: ReregistrationComplete): Promise<HostResult>;
-
-  devices(): Promise<HostResult<DevicesResponse>>;
-  revokeDevice(input: { id: string }): Promise<HostResult>;
-  changePassword(input: PasswordChangeRequest): Promise<HostResult>;
-  changeEmail(input: EmailChangeRequest): Promise<HostResult>;
-  confirmEmail(input: EmailConfirmRequest): Promise<HostResult>;
-  withdraw(input: WithdrawRequest): Promise<HostResult>;
 }
+
+export type { HostInput, HostOutput };

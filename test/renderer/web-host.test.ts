@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WebHost } from '../../src-renderer/lib/host/web-host.js';
+import { hostCallNames, hostCalls } from '../../src-shared/host-calls.js';
 
 type Call = { url: string; init: RequestInit | undefined };
 
@@ -69,5 +70,23 @@ describe('WebHost', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.error).toBe('otp_expired');
     expect(calls).toEqual([]);
+  });
+
+  it('makes every routed call of the table as its route says: method, path, and the input as the body of a POST', async () => {
+    const own = ['login', 'submitOtp', 'logout']; // written by the WebHost itself (the login steps: above)
+    const routed = hostCallNames.filter((name) => 'route' in hostCalls[name] && !own.includes(name));
+    const { fetch, calls } = fakeFetch(routed.map(() => new Response(null, { status: 204 })));
+    const host = new WebHost({ fetch });
+    for (const name of routed) await (host[name] as (input: unknown) => Promise<unknown>)({ id: 'x_1' });
+    expect(calls.map((c) => [c.init?.method, c.url])).toEqual(
+      routed.map((name) => {
+        const call = hostCalls[name] as { method: string; path: string };
+        return [call.method, call.path.replace(':id', 'x_1')];
+      }),
+    );
+    for (const [i, name] of routed.entries()) {
+      const post = (hostCalls[name] as { method: string }).method === 'POST';
+      expect(calls[i]!.init!.body, name).toBe(post ? JSON.stringify({ id: 'x_1' }) : undefined);
+    }
   });
 });

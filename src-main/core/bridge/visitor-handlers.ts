@@ -1,7 +1,8 @@
 import { errorText } from '../../../src-shared/api/errors.js';
 import type { HostError, HostResult, SignInResult } from '../../../src-shared/host.js';
 import type { Logger } from '../ports.js';
-import type { Credential, ServiceClient } from '../service/service-client.js';
+import type { CallOptions, Credential, ServiceClient } from '../service/service-client.js';
+import { hostCallNames, hostCalls, requestOf, type HostCallName, type RoutedCall } from '../../../src-shared/host-calls.js';
 import { attest, type Signer } from '../terminal/attestation.js';
 import type { VisitorSession } from '../wipe/visitor-session.js';
 import type { WipeReason, WipeReport } from '../wipe/session-wiper.js';
@@ -15,8 +16,6 @@ export type VisitorDeps = {
   log: Logger;
 };
 
-type VisitorChannels = Exclude<keyof KioskHandlers, 'status' | 'enroll' | 'activity' | 'continueSession' | 'adminExit'>;
-
 const notEnrolled: HostError = { error: 'network_error', message: 'この端末は登録されていません。係員にお知らせください。' };
 const unauthenticated: HostError = { error: 'unauthenticated', message: errorText.unauthenticated.ja };
 
@@ -24,7 +23,7 @@ const unauthenticated: HostError = { error: 'unauthenticated', message: errorTex
  * The Host calls of the screens, answered from main (R-KIOSK-2/3, R-OTP-7): login attests the
  * terminal, the credential stays here, and the OTP step appears only when attestation failed.
  */
-export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, VisitorChannels> {
+export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, HostCallName> {
   const { session, log } = deps;
 
   async function anonymous<T>(run: (client: ServiceClient) => Promise<HostResult<T>>): Promise<HostResult<T>> {
@@ -41,8 +40,22 @@ export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, Vi
     return answer;
   }
 
+  /**
+   * Every routed call of the table, as it is: anonymous, or with the visitor's credential. The
+   * login steps, the local cancel and the logout (a wipe) are their own, below.
+   */
+  const routed = Object.fromEntries(
+    hostCallNames.flatMap((name) => {
+      const call = hostCalls[name];
+      if (!('route' in call)) return [];
+      const send = (c: ServiceClient, input: unknown, credential?: Credential) =>
+        c.call(call.route, { body: requestOf(call, input).body, params: input as Record<string, string> | undefined, ...(credential ? { credential } : {}) } as CallOptions<RoutedCall['route']>);
+      return [[name, call.access === 'session' ? (input: unknown) => signedIn((c, credential) => send(c, input, credential)) : (input: unknown) => anonymous((c) => send(c, input))]];
+    }),
+  ) as Pick<KioskHandlers, HostCallName>;
+
   return {
-    meta: () => anonymous((c) => c.call('meta')),
+    ...routed,
 
     async login({ id, password }) {
       const client = deps.client();
@@ -95,18 +108,5 @@ export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, Vi
       void deps.wipe('logout');
       return { ok: true, data: undefined };
     },
-
-    home: () => signedIn((c, credential) => c.call('home', { credential })),
-    devices: () => signedIn((c, credential) => c.call('devices', { credential })),
-    revokeDevice: ({ id }) => signedIn((c, credential) => c.call('deviceRevoke', { credential, params: { id } })),
-    changePassword: (body) => signedIn((c, credential) => c.call('passwordChange', { credential, body })),
-    changeEmail: (body) => signedIn((c, credential) => c.call('emailChange', { credential, body })),
-    confirmEmail: (body) => signedIn((c, credential) => c.call('emailConfirm', { credential, body })),
-    withdraw: (body) => signedIn((c, credential) => c.call('withdraw', { credential, body })),
-
-    requestPasswordReset: (body) => anonymous((c) => c.call('passwordReset', { body })),
-    completePasswordReset: (body) => anonymous((c) => c.call('passwordResetComplete', { body })),
-    requestReregistration: (body) => anonymous((c) => c.call('reregistration', { body })),
-    completeReregistration: (body) => anonymous((c) => c.call('reregistrationComplete', { body })),
   };
 }

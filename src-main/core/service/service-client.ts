@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { api, type ApiName } from '../../../src-shared/api/routes.js';
 import { ErrorBody, errorText } from '../../../src-shared/api/errors.js';
 import type { HostResult } from '../../../src-shared/host.js';
+import { fillPath, NETWORK_ERROR_TEXT } from '../../../src-shared/host-calls.js';
 
 /**
  * How the main process proves the visitor's session: the kiosk token (Bearer), or, after an OTP
@@ -28,8 +29,6 @@ export type ServiceClient = {
   call<N extends ApiName>(name: N, options?: CallOptions<N>): Promise<HostResult<DataOf<N>>>;
 };
 
-const NETWORK_MESSAGE = 'サービスに接続できません。しばらく経ってから、もう一度お試しください。';
-
 export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number; http?: AxiosInstance } = {}): ServiceClient {
   const origin = new URL(baseUrl).origin;
   const http =
@@ -47,7 +46,7 @@ export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number;
     baseUrl: origin,
     async call(name, options = {}) {
       const route = api[name] as { method: string; path: string; status: number; response?: z.ZodType };
-      const path = route.path.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(options.params?.[key] ?? ''));
+      const path = fillPath(route.path, options.params);
       const headers: Record<string, string> = {};
       if (options.credential?.kind === 'bearer') headers.Authorization = `Bearer ${options.credential.token}`;
       if (options.credential?.kind === 'cookie') {
@@ -62,7 +61,7 @@ export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number;
         if (data !== undefined) headers['Content-Type'] = 'application/json';
         res = await http.request({ method: route.method, url: path, data, headers });
       } catch {
-        return { ok: false, error: { error: 'network_error', message: NETWORK_MESSAGE } };
+        return { ok: false, error: { error: 'network_error', message: NETWORK_ERROR_TEXT } };
       }
       const setCookie = res.headers['set-cookie'];
       if (options.onCookies && Array.isArray(setCookie)) options.onCookies(setCookie.map((c) => c.split(';')[0] ?? '').filter(Boolean));

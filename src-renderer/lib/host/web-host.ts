@@ -1,18 +1,22 @@
-import { apiPaths, type ApiPathName } from '../../../src-shared/api/paths.js';
+import { hostCallNames, hostCalls, NETWORK_ERROR_TEXT, requestOf, type RoutedCall } from '../../../src-shared/host-calls.js';
 import type { ErrorBody } from '../../../src-shared/api/errors.js';
-import type { Host, HostError, HostResult, SignInResult } from '../../../src-shared/host.js';
-import type { DevicesResponse, HomeResponse, MetaResponse } from '../../../src-shared/api/schemas.js';
+import type { HostCalls, HostError, HostResult, SignInResult } from '../../../src-shared/host.js';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+type LoginAnswer = { status: 'otp_required'; challenge: string; expiresAt: string } | { status: 'authenticated' };
 
-const NETWORK_TEXT = 'サービスに接続できませんでした。';
+// The methods are made in the constructor, one per Host call of the table.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface WebHost extends HostCalls {}
 
 /**
- * The browser's Host: HTTP to the same origin through the route table, cookies `same-origin`
- * (the session and device-trust cookies are HttpOnly; this code never sees them). It keeps the
- * pending login's challenge. It never throws for an answer: failures become `ok: false`.
+ * The browser's Host: HTTP to the same origin through the table of Host calls (host-calls.ts,
+ * no zod), cookies `same-origin` (the session and device-trust cookies are HttpOnly; this code
+ * never sees them). It keeps the pending login's challenge. It never throws for an answer:
+ * failures become `ok: false`.
  */
-export class WebHost implements Host {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class WebHost {
   readonly kind = 'web' as const;
   readonly offersOtpSkip = true;
   #challenge: string | null = null;
@@ -22,23 +26,26 @@ export class WebHost implements Host {
   constructor(options: { base?: string; fetch?: FetchLike } = {}) {
     this.#base = options.base ?? '';
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    // Every routed call of the table is one request, but those this class writes itself (below).
+    for (const name of hostCallNames) {
+      const call = hostCalls[name];
+      if ('route' in call && !(name in this)) (this as Record<string, unknown>)[name] = (input?: unknown) => this.#call(call, input);
+    }
   }
 
-  async #call<T>(name: ApiPathName, body?: unknown, params?: Record<string, string>): Promise<HostResult<T>> {
-    const route = apiPaths[name];
-    let path: string = route.path;
-    for (const [k, v] of Object.entries(params ?? {})) path = path.replace(`:${k}`, encodeURIComponent(v));
+  async #call<T>(call: Pick<RoutedCall, 'method' | 'path'>, input?: unknown): Promise<HostResult<T>> {
+    const { path, body } = requestOf(call, input);
     let res: Response;
     try {
       res = await this.#fetch(this.#base + path, {
-        method: route.method,
+        method: call.method,
         credentials: 'same-origin',
         cache: 'no-store',
         headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (err) {
-      return { ok: false, error: { error: 'network_error', message: err instanceof Error ? err.message : NETWORK_TEXT } };
+      return { ok: false, error: { error: 'network_error', message: err instanceof Error ? err.message : NETWORK_ERROR_TEXT } };
     }
     let data: unknown = undefined;
     const text = await res.text().catch(() => '');
@@ -53,13 +60,9 @@ export class WebHost implements Host {
     return { ok: false, error: toError(res.status, data) };
   }
 
-  meta(): Promise<HostResult<MetaResponse>> {
-    return this.#call('meta');
-  }
-
   async login(input: { id: string; password: string }): Promise<HostResult<SignInResult>> {
     this.#challenge = null;
-    const r = await this.#call<{ status: 'otp_required'; challenge: string; expiresAt: string } | { status: 'authenticated' }>('login', input);
+    const r = await this.#call<LoginAnswer>(hostCalls.login, input);
     if (!r.ok) return r;
     if (r.data.status === 'otp_required') {
       this.#challenge = r.data.challenge;
@@ -70,7 +73,7 @@ export class WebHost implements Host {
 
   async submitOtp(input: { otp: string; rememberDevice: boolean }): Promise<HostResult<SignInResult>> {
     if (!this.#challenge) return { ok: false, error: { error: 'otp_expired', message: 'ワンタイムパスワードの有効期間を過ぎました。' } };
-    const r = await this.#call<{ status: 'authenticated' }>('loginOtp', { challenge: this.#challenge, otp: input.otp, rememberDevice: input.rememberDevice });
+    const r = await this.#call<{ status: 'authenticated' }>(hostCalls.submitOtp, { challenge: this.#challenge, otp: input.otp, rememberDevice: input.rememberDevice });
     if (r.ok) {
       this.#challenge = null;
       return { ok: true, data: { status: 'authenticated' } };
@@ -79,57 +82,14 @@ export class WebHost implements Host {
     return r;
   }
 
-  async cancelLogin(): Promise<void> {
+  async cancelLogin(): Promise<HostResult> {
     this.#challenge = null;
+    return { ok: true, data: undefined };
   }
 
   logout(): Promise<HostResult> {
     this.#challenge = null;
-    return this.#call('logout');
-  }
-
-  home(): Promise<HostResult<HomeResponse>> {
-    return this.#call('home');
-  }
-
-  requestPasswordReset(input: { id: string }): Promise<HostResult> {
-    return this.#call('passwordReset', input);
-  }
-
-  completePasswordReset(input: { id: string; key: string; newPassword: string; newPasswordConfirm: string }): Promise<HostResult> {
-    return this.#call('passwordResetComplete', input);
-  }
-
-  requestReregistration(input: { id: string; password: string }): Promise<HostResult> {
-    return this.#call('reregistration', input);
-  }
-
-  completeReregistration(input: { id: string; key: string }): Promise<HostResult> {
-    return this.#call('reregistrationComplete', input);
-  }
-
-  devices(): Promise<HostResult<DevicesResponse>> {
-    return this.#call('devices');
-  }
-
-  revokeDevice(input: { id: string }): Promise<HostResult> {
-    return this.#call('deviceRevoke', undefined, { id: input.id });
-  }
-
-  changePassword(input: { currentPassword: string; newPassword: string; newPasswordConfirm: string }): Promise<HostResult> {
-    return this.#call('passwordChange', input);
-  }
-
-  changeEmail(input: { newId: string; password: string }): Promise<HostResult> {
-    return this.#call('emailChange', input);
-  }
-
-  confirmEmail(input: { key: string }): Promise<HostResult> {
-    return this.#call('emailConfirm', input);
-  }
-
-  withdraw(input: { password: string }): Promise<HostResult> {
-    return this.#call('withdraw', input);
+    return this.#call(hostCalls.logout);
   }
 }
 
