@@ -5,6 +5,7 @@ import type { Clock } from './clock.js';
 import type { AttestationVerifier } from './login/attestation-verifier.js';
 import { homeRoutes } from './home/home.routes.js';
 import { loginRoutes } from './login/login.routes.js';
+import { sessionRoutes } from './auth/session.routes.js';
 import { metaRoutes } from './http/meta.routes.js';
 import { recoveryRoutes } from './recovery/recovery.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
@@ -24,6 +25,7 @@ export type Feature = (app: ZodApp, deps: AppDeps) => Promise<void> | void;
 export const features: Feature[] = [
   metaRoutes,
   loginRoutes,
+  sessionRoutes,
   homeRoutes,
   recoveryRoutes,
   settingsRoutes,

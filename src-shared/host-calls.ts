@@ -21,6 +21,8 @@ export const hostCalls = {
   cancelLogin: { access: 'local' },
   /** Ends whatever session is presented, live or not (the route needs none). */
   logout: { access: 'anonymous', route: 'logout', method: 'POST', path: '/api/v1/logout', status: 204 },
+  /** 「延長する」: the session's idle time starts again (on a kiosk, the idle clock too). */
+  extendSession: { access: 'session', route: 'sessionExtend', method: 'POST', path: '/api/v1/session/extend', status: 204 },
   home: { access: 'session', route: 'home', method: 'GET', path: '/api/v1/home', status: 200 },
   requestPasswordReset: { access: 'anonymous', route: 'passwordReset', method: 'POST', path: '/api/v1/password-reset', status: 202 },
   completePasswordReset: { access: 'anonymous', route: 'passwordResetComplete', method: 'POST', path: '/api/v1/password-reset/complete', status: 204 },

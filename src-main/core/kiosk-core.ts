@@ -91,8 +91,15 @@ export function createKioskCore(deps: KioskCoreDeps) {
   const pinGate = createPinGate(deps.clock);
   const ok: HostResult = { ok: true, data: undefined };
 
+  const visitor = createVisitorHandlers({ client: currentClient, signer: currentSigner, session, wipe, log });
   const handlers: KioskHandlers = {
-    ...createVisitorHandlers({ client: currentClient, signer: currentSigner, session, wipe, log }),
+    ...visitor,
+
+    /** 「延長する」: the idle clock starts again here, and the visitor's session at the service too. */
+    async extendSession() {
+      idle.input();
+      return session.credential ? visitor.extendSession(undefined) : ok;
+    },
 
     async status() {
       const record = readTerminalRecord(store);

@@ -61,6 +61,10 @@ export async function resumeSession(db: Executor, clock: Clock, token: string, k
   return { id: row.id, accountId: row.account_id, kind: row.kind, terminalId: row.terminal_id };
 }
 
+/** 「延長する」: the session's last use is now, so its idle time starts again (its absolute end stays). */
+export function extendSession(db: Executor, clock: Clock, session: AuthSession): Promise<void> {
+  return touchSession(db, session.id, clock.now().getTime());
+}
 
 /** Ends every session of an account (withdrawal, password reset); the recovery/settings features call it. */
 export function revokeAllSessions(db: Executor, clock: Clock, accountId: string, exceptSessionId?: string): Promise<number> {

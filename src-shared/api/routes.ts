@@ -11,6 +11,7 @@ export const api = {
   login: { method: 'POST', path: '/api/v1/login', body: s.LoginRequest, response: s.LoginResponse, status: 200 },
   loginOtp: { method: 'POST', path: '/api/v1/login/otp', body: s.OtpRequest, response: s.OtpResponse, status: 200 },
   logout: { method: 'POST', path: '/api/v1/logout', status: 204 },
+  sessionExtend: { method: 'POST', path: '/api/v1/session/extend', status: 204 },
   home: { method: 'GET', path: '/api/v1/home', response: s.HomeResponse, status: 200 },
   meta: { method: 'GET', path: '/api/v1/meta', response: s.MetaResponse, status: 200 },
   passwordReset: { method: 'POST', path: '/api/v1/password-reset', body: s.PasswordResetRequest, status: 202 },

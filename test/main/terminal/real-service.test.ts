@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KIOSK_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { issueEnrollmentCode } from '../../../src-server/kiosk/enrollment.service.js';
 import { revokeTerminal } from '../../../src-server/kiosk/fleet.service.js';
 import { readTerminalRecord } from '../../../src-main/core/terminal/terminal-record.js';
@@ -56,6 +57,24 @@ describe('the kiosk core against the real service (src-server/kiosk)', () => {
     expect(report.steps[0]).toBe('logout');
     const client = createServiceClient(service.url);
     expect(await client.call('home', { credential })).toMatchObject({ ok: false, error: { error: 'unauthenticated' } });
+  });
+
+  it('R-KIOSK-4: 「延長する」 (extendSession) restarts the kiosk\'s idle clock and the session\'s idle time at the service', async () => {
+    const { core, clock } = await enrolledCore();
+    // Nobody signed in: only the idle clock starts again (there is no session to extend).
+    expect(await core.dispatch('extendSession', undefined)).toEqual({ ok: true, data: undefined });
+    expect(core.idle.state).toEqual({ phase: 'active', lastInputAt: clock.now() });
+    await core.dispatch('login', { id: ID, password: PASSWORD });
+    service.clock.advance(KIOSK_SESSION_IDLE_MS - 1000);
+    clock.advance(60_000);
+    expect(await core.dispatch('extendSession', undefined)).toEqual({ ok: true, data: undefined });
+    expect(core.idle.state).toEqual({ phase: 'active', lastInputAt: clock.now() });
+    service.clock.advance(KIOSK_SESSION_IDLE_MS - 1000);
+    expect(await core.dispatch('home', undefined)).toMatchObject({ ok: true });
+    // A session the service has ended cannot be extended: the kiosk forgets its credential.
+    service.clock.advance(KIOSK_SESSION_IDLE_MS);
+    expect(await core.dispatch('extendSession', undefined)).toMatchObject({ ok: false, error: { error: 'unauthenticated' } });
+    expect(core.session.credential).toBeUndefined();
   });
 
   it('the signed heartbeat is accepted by the service, and refused once the terminal is revoked', async () => {
