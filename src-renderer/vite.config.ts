@@ -28,8 +28,9 @@ export default defineConfig({
         // Few, larger chunks: a fresh kiosk page after a wipe (HTTP cache cleared) pays per request.
         // `after-login`: the screens reached only after the login form (screens/lazy-screens.ts),
         // with what only they use; `screens`: the Svelte runtime, the model, the login path and the
-        // Japanese catalog — what index.html and kiosk.html both start with. The kiosk shell, the
-        // entries and the English catalog keep chunks of their own.
+        // Japanese catalog — what index.html and kiosk.html both start with. The kiosk shell (with
+        // the kiosk's own src-shared/kiosk-*.ts), the entries and the English catalog keep chunks
+        // of their own.
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [
@@ -41,7 +42,7 @@ export default defineConfig({
             {
               name: 'screens',
               priority: 1,
-              test: /node_modules\/svelte\/|src-shared\/|src-renderer\/(App\.svelte|app-entry\.ts|styles\/|screens\/|lib\/(?!i18n\/en\.ts|host\/kiosk-host\.ts))/,
+              test: /node_modules\/svelte\/|src-shared\/(?!kiosk-)|src-renderer\/(App\.svelte|app-entry\.ts|styles\/|screens\/|lib\/(?!i18n\/en\.ts|host\/kiosk-host\.ts))/,
             },
           ],
         },

@@ -4,7 +4,9 @@ import { hostCallNames, type HostCallName } from './host-calls.js';
 import type { HostMethod, HostResult } from './host.js';
 import { OtpCode } from './api/schemas.js';
 import type { KioskChannel, KioskOnlyCall } from './kiosk-channels.js';
+import { kioskLocales } from './kiosk-start-hint.js';
 
+export type { KioskStartHint } from './kiosk-start-hint.js';
 export { kioskChannels, kioskIpcChannel, KIOSK_EVENT_CHANNEL, kioskOnlyCalls, type KioskChannel } from './kiosk-channels.js';
 
 /**
@@ -27,19 +29,11 @@ export const KioskStatus = z.strictObject({
    */
   keyProtection: z.enum(['os', 'file']),
   keyBackend: z.string(),
-  locale: z.enum(['ja', 'en']),
+  locale: z.enum(kioskLocales),
   idleTimeoutSeconds: z.number().int().positive(),
   idleWarningSeconds: z.number().int().positive(),
 });
 export type KioskStatus = z.infer<typeof KioskStatus>;
-
-/**
- * What main already knows when it opens a fresh kiosk page (after every wipe): is the terminal
- * enrolled, which language. It travels in the page URL's fragment (`kiosk.html#login.ja`,
- * `#enroll.en`), so the shell can draw the login form before its first bridge call. A hint, never
- * a secret and nothing of a visitor: the shell still asks for `status` and follows the answer.
- */
-export type KioskStartHint = { enrolled: boolean; locale: KioskStatus['locale'] };
 
 export const EnrollResult = z.strictObject({ terminalId: z.string(), office: z.string().optional() });
 export type EnrollResult = z.infer<typeof EnrollResult>;

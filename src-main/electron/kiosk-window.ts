@@ -1,7 +1,8 @@
 import { BaseWindow, WebContentsView, type Session, type WebContents } from 'electron';
 import type { AppOrigin } from '../core/guards/url-guards.js';
 import type { Logger } from '../core/ports.js';
-import { kioskStartFragment, type SessionWiper } from '../core/wipe/session-wiper.js';
+import type { SessionWiper } from '../core/wipe/session-wiper.js';
+import { kioskStartFragment } from '../../src-shared/kiosk-start-hint.js';
 import { lockDownContents } from './lockdown.js';
 
 export type KioskWindowOptions = {

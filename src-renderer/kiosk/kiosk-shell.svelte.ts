@@ -1,17 +1,9 @@
 import type { AppModel } from '../app-entry.js';
 import type { HostError } from '../../src-shared/host.js';
-import type { KioskApi, KioskEvent, KioskStartHint, KioskStatus } from '../../src-shared/kiosk-bridge.js';
+import type { KioskApi, KioskEvent, KioskStatus } from '../../src-shared/kiosk-bridge.js';
+import type { KioskStartHint } from '../../src-shared/kiosk-start-hint.js';
 import { KioskHost } from '../lib/host/kiosk-host.js';
 import { kioskText, type KioskLang } from './kiosk-text.js';
-
-/**
- * The hint main puts in a fresh page's URL fragment (`#login.ja`, `#enroll.en`; core/wipe's
- * kioskStartFragment); null when there is none or it is not one of those.
- */
-export function parseStartHint(hash: string): KioskStartHint | null {
-  const m = /^#(login|enroll)\.(ja|en)$/.exec(hash);
-  return m ? { enrolled: m[1] === 'login', locale: m[2] as KioskStartHint['locale'] } : null;
-}
 
 /**
  * The kiosk shell's state (R-KIOSK-1..4): 端末登録 until the terminal is enrolled, then the

@@ -1,7 +1,8 @@
 import { mount } from '../app-entry.js';
 import type { KioskApi } from '../../src-shared/kiosk-bridge.js';
 import KioskShell from './KioskShell.svelte';
-import { KioskShellModel, parseStartHint } from './kiosk-shell.svelte.js';
+import { parseStartHint } from '../../src-shared/kiosk-start-hint.js';
+import { KioskShellModel } from './kiosk-shell.svelte.js';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
 const ACTIVITY_THROTTLE_MS = 1000;

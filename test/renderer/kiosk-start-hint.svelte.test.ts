@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskApi, KioskStatus } from '../../src-shared/kiosk-bridge.js';
-import { KioskShellModel, parseStartHint } from '../../src-renderer/kiosk/kiosk-shell.svelte.js';
-import { kioskStartFragment } from '../../src-main/core/wipe/session-wiper.js';
+import { KioskShellModel } from '../../src-renderer/kiosk/kiosk-shell.svelte.js';
+import { kioskStartFragment, parseStartHint } from '../../src-shared/kiosk-start-hint.js';
 
 const status = (over: Partial<KioskStatus> = {}): KioskStatus => ({
   enrolled: true,

@@ -1,4 +1,4 @@
-import type { KioskStartHint } from '../../../src-shared/kiosk-bridge.js';
+import type { KioskStartHint } from '../../../src-shared/kiosk-start-hint.js';
 import type { Logger } from '../ports.js';
 import type { ServiceClient } from '../service/service-client.js';
 import type { VisitorSession } from './visitor-session.js';
@@ -82,11 +82,6 @@ export async function wipeVisitor(
     deps.wiper.restartApp(`wipe (${reason}) left: ${leftovers.join(', ') || steps.join(', ')}`);
   } else deps.log.info('wipe: done', { reason });
   return { reason, steps, leftovers, restarted };
-}
-
-/** The fragment of a fresh kiosk page's URL for `start` (`#login.ja`, `#enroll.en`); the shell reads it. */
-export function kioskStartFragment(start: KioskStartHint | undefined): string {
-  return start ? `#${start.enrolled ? 'login' : 'enroll'}.${start.locale}` : '';
 }
 
 /** One wipe at a time: a second trigger during a wipe waits for it and then wipes again. */

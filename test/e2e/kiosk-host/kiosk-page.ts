@@ -9,7 +9,8 @@ import { createKioskCore, type KioskCore } from '../../../src-main/core/kiosk-co
 import { ManualClock } from '../../../src-main/core/manual-clock.js';
 import { MemorySettingsStore, type Logger } from '../../../src-main/core/ports.js';
 import type { SecretBox } from '../../../src-main/core/terminal/secret-box.js';
-import { kioskStartFragment, type SessionWiper } from '../../../src-main/core/wipe/session-wiper.js';
+import type { SessionWiper } from '../../../src-main/core/wipe/session-wiper.js';
+import { kioskStartFragment } from '../../../src-shared/kiosk-start-hint.js';
 
 /**
  * The kiosk without Electron (ARCHITECTURE.md): the real core handlers behind `window.kiosk`.
