@@ -14,6 +14,7 @@ import { startServiceProcess } from './lib/service-process.js';
 import { settings as s } from './lib/settings.js';
 import { terminalBurst } from './phases/burst.js';
 import { measureEndpoints } from './phases/endpoints.js';
+import { measureMailDelay } from './phases/mail-delay.js';
 import { scaleOut } from './phases/scale-out.js';
 import { buildScreens, timeToLoginForm } from './phases/screens.js';
 import { timeIdleWipe } from './phases/wipe.js';
@@ -21,7 +22,8 @@ import { timeIdleWipe } from './phases/wipe.js';
 /**
  * `npm run bench`: every figure against a limit measured in this same run. Prints one table and
  * writes bench/results/latest.json (`npm run bench:check` judges it). Loopback only.
- * BENCH_ONLY=service or BENCH_ONLY=screens runs one half (e.g. to re-measure after a fix).
+ * BENCH_ONLY=service or BENCH_ONLY=screens runs one half (e.g. to re-measure after a fix);
+ * BENCH_ONLY=mail only the OTP mail delay (with the hash limit it is run at).
  */
 const started = performance.now();
 const startedAt = new Date().toISOString();
@@ -54,6 +56,7 @@ async function serviceHalf(): Promise<void> {
     const drainMs = Math.ceil((1000 * s.loginConnections) / limit.perSecond) + 500;
     await phase('sqlite', () => measureOn('sqlite', drainMs, measureBare));
     await bare.stop();
+    await phase('mail', mailPhase);
     if (postgresSkipReason) {
       say(`PostgreSQL skipped: ${postgresSkipReason}`);
       f.postgresSkipped = postgresSkipReason;
@@ -61,6 +64,11 @@ async function serviceHalf(): Promise<void> {
   } finally {
     await bare.stop();
   }
+}
+
+async function mailPhase(): Promise<void> {
+  say(`mail: logins at the hash limit, OTP mails to a relay that takes 100 ms a message (mypage serve, SMTP on loopback)`);
+  f.mail = await measureMailDelay(s, join(work, 'mail.log'));
 }
 
 async function measureOn(kind: BenchDatabase, drainMs: number, measureBare?: () => Promise<LoadResult>): Promise<void> {
@@ -111,8 +119,14 @@ async function screensHalf(): Promise<void> {
 }
 
 const only = process.env.BENCH_ONLY;
-if (only !== 'screens') await phase('service', serviceHalf);
-if (only !== 'service') await phase('screens', screensHalf);
+if (only === 'mail') {
+  // The mail phase alone (e.g. its before/after): the hash limit, then the phase.
+  f.argon2 = await measureArgon2Limit(s.argon2Ms);
+  await phase('mail', mailPhase);
+} else {
+  if (only !== 'screens') await phase('service', serviceHalf);
+  if (only !== 'service') await phase('screens', screensHalf);
+}
 
 const rows: Row[] = endpointRows(f, s);
 const result: BenchResult = {

@@ -1,5 +1,6 @@
 import type { BurstFigures } from '../phases/burst.js';
 import type { EndpointFigures } from '../phases/endpoints.js';
+import { RELAY_DELAY_MS, type MailDelayFigures } from '../phases/mail-delay.js';
 import type { ScaleOutFigures } from '../phases/scale-out.js';
 import type { buildScreens } from '../phases/screens.js';
 import type { measureArgon2Limit } from './argon2-limit.js';
@@ -18,6 +19,7 @@ export interface Figures {
   rssBeforeBurst?: number;
   rssAfterBurst?: number;
   scaleOut?: ScaleOutFigures;
+  mail?: MailDelayFigures;
   sizes?: ReturnType<typeof buildScreens>;
   loginForm?: { median: number; all: number[] };
   wipe?: { median: number; all: number[]; dirty: number };
@@ -75,6 +77,21 @@ export function endpointRows(f: Figures, s: Settings): Row[] {
       errors: l.exact ? 0 : 1,
       target: { of: 'errors', op: '<=', limit: 0 },
       note: `${l.tries} wrong tries: ${l.answers401}×401, ${l.answers423}×423, ${l.other} other`,
+    });
+  }
+  if (f.mail) {
+    const m = f.mail;
+    const rate = limit ? `, ${(m.logins.rps / limit.value).toFixed(2)} of the hash limit` : '';
+    rows.push({
+      key: 'mail.delay',
+      label: `OTP mail delay, logins at the hash limit, relay ${RELAY_DELAY_MS} ms/message`,
+      value: m.p99,
+      unit: 'ms (p99)',
+      p50: m.p50,
+      p99: m.p99,
+      errors: m.queued - m.accepted,
+      target: { of: 'value', op: '<=', limit: 5_000 },
+      note: `${m.queued} mails from ${m.logins.rps.toFixed(1)} logins/s${rate}; max ${Math.round(m.max)} ms; outbox empty ${m.drainS.toFixed(1)} s after the load; ${m.relayConcurrent} at once at the relay`,
     });
   }
   if (f.burst) {

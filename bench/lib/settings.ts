@@ -26,6 +26,8 @@ export const settings = {
   burstTerminals: quick ? 50 : 500,
   /** Wrong passwords sent for the victim during the scale-out run. */
   victimTries: 40,
+  /** How long the mail phase waits for the outbox to empty after its login load. */
+  mailDrainMs: quick ? 30_000 : 120_000,
   screenRuns: quick ? 5 : 20,
   wipeRuns: quick ? 3 : 20,
 };
