@@ -21,7 +21,7 @@ const EnvSchema = z.object({
   ),
   SMTP_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   /** Pooled SMTP connections per instance, and so mails in flight at once. */
-  SMTP_MAX_CONNECTIONS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(10)),
+  SMTP_MAX_CONNECTIONS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(16)),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default(SEED_MAIL_FROM)),
   PUBLIC_ORIGIN: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default('development')),

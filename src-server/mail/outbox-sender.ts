@@ -42,7 +42,7 @@ export function backoffMs(attempts: number): number {
 export function createOutboxSender(o: OutboxSenderOptions) {
   const transport = nodemailer.createTransport({
     // Short timeouts: a dead server should fail the attempt quickly and leave it to the back-off.
-    // Anything set in SMTP_URL's query (e.g. ?maxConnections=20) wins over these.
+    // Options in SMTP_URL's query (e.g. ?socketTimeout=60000) win over these.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
@@ -61,10 +61,13 @@ export function createOutboxSender(o: OutboxSenderOptions) {
 
   async function deliver(row: OutboxRow): Promise<void> {
     inFlight++;
+    const claimedAt = o.clock.now().getTime();
     try {
       await transport.sendMail({ from: o.from, to: row.to_address, subject: row.subject, text: row.body });
-      await markSent(o.db, row.id, o.clock.now().getTime());
-      o.log.info({ mailId: row.id, subject: row.subject, attempts: row.attempts }, 'mail sent');
+      const now = o.clock.now().getTime();
+      await markSent(o.db, row.id, now);
+      // Where a late mail's time went: waiting to be claimed (the sender), or at the relay (SMTP).
+      o.log.info({ mailId: row.id, subject: row.subject, attempts: row.attempts, waitedMs: claimedAt - row.next_attempt_at, smtpMs: now - claimedAt }, 'mail sent');
     } catch (err) {
       const reason = describeSmtpError(err);
       if (isPermanentRefusal(err)) {
