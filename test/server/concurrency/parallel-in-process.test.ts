@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { R_LOGIN_3_MAX_FAILED_PASSWORDS, R_OTP_2_MAX_ATTEMPTS, R_OTP_8_MAX_WRONG_OTPS, R_PW_7_MAX_MAILS } from '../../../src-shared/rules.js';
+import { R_LOGIN_3_MAX_FAILED_PASSWORDS, R_OTP_2_MAX_ATTEMPTS, R_OTP_8_MAX_WRONG_OTPS, R_PW_7_MAX_MAILS, R_PW_7_WINDOW_MS } from '../../../src-shared/rules.js';
 import { RESET_KEY_SUBJECT } from '../../../src-server/recovery/recovery-mails.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import { describeEachDatabase } from '../../support/databases.js';
@@ -93,5 +93,34 @@ describeEachDatabase('concurrency in one process', (database) => {
     expect(svc.mail.messages().filter((m) => m.to.includes(id) && m.subject === RESET_KEY_SUBJECT)).toHaveLength(R_PW_7_MAX_MAILS);
     const account = await svc.db.selectFrom('accounts').select('id').where('login_id', '=', id).executeTakeFirstOrThrow();
     expect(await svc.db.selectFrom('mailed_keys').select('id').where('account_id', '=', account.id).execute()).toHaveLength(R_PW_7_MAX_MAILS);
+  });
+
+  it('R-CRED-1: an OTP step with rememberDevice racing a password reset never leaves a live session or a trust behind', async () => {
+    const id = 'cred-race@example.jp';
+    await svc.createEmployer({ id, password: PASSWORD });
+    const account = await svc.db.selectFrom('accounts').select('id').where('login_id', '=', id).executeTakeFirstOrThrow();
+    let password = PASSWORD;
+    const outcomes: number[] = [];
+    for (let round = 0; round < 6; round++) {
+      svc.clock.advance(R_PW_7_WINDOW_MS); // a fresh hour for each round's mails
+      const c = createClient(svc.url);
+      const login = await c.post<{ challenge: string }>('/api/v1/login', { id, password });
+      const otp = await svc.mail.latestCode(id, OTP_SUBJECT);
+      expect((await createClient(svc.url).post('/api/v1/password-reset', { id })).status).toBe(202);
+      const key = await svc.mail.latestCode(id, RESET_KEY_SUBJECT);
+      const next = `Race-passw0rd${round}`;
+      const [step, reset] = await Promise.all([
+        c.post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: true }),
+        createClient(svc.url).post('/api/v1/password-reset/complete', { id, key, newPassword: next, newPasswordConfirm: next }),
+      ]);
+      expect(reset.status).toBe(204);
+      password = next;
+      outcomes.push(step.status);
+      // whichever committed first, nothing the old password started is alive afterwards
+      expect(await svc.db.selectFrom('device_trusts').select('id').where('account_id', '=', account.id).execute()).toHaveLength(0);
+      expect(await svc.db.selectFrom('sessions').select('id').where('account_id', '=', account.id).where('revoked_at', 'is', null).execute()).toHaveLength(0);
+      expect((await c.get('/api/v1/home')).status).toBe(401);
+    }
+    expect(outcomes.every((s) => s === 200 || s === 410)).toBe(true);
   });
 });
