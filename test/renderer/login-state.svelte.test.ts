@@ -43,6 +43,15 @@ describe('LoginState', () => {
     expect(s.form.values).toEqual({ id: 'taro@example.jp', password: 'Passw0rd!' });
   });
 
+  it('R-OTP-8: past the OTP budget the login says to wait and try later, with the time, and keeps what was typed', async () => {
+    const { host } = fakeHost({ login: { ok: false, error: { error: 'otp_budget_exhausted', message: '', retryAfterSeconds: 1500 } } });
+    const s = new LoginState(app(host));
+    s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
+    await s.submit();
+    expect(s.form.message).toContain('しばらく時間を空けてから、もう一度お試しください。あと約25分でお試しいただけます。');
+    expect(s.form.values).toEqual({ id: 'taro@example.jp', password: 'Passw0rd!' });
+  });
+
   it('R-REREG-2: a withdrawal past 30 days names the office', async () => {
     const { host } = fakeHost({ login: { ok: false, error: { error: 'withdrawn', message: '', reregistrable: false } } });
     const s = new LoginState(app(host));
@@ -94,6 +103,17 @@ describe('OtpState', () => {
     s.form.values = { otp: '１２３４５６' }; // full-width digits are accepted
     await s.submit();
     expect(s.form.errors.otp).toBe('ワンタイムパスワードが正しくありません。あと3回入力できます。10回誤るとワンタイムパスワードが無効になります。');
+  });
+
+  it('R-OTP-8: past the OTP budget the OTP step stays on its screen, says how long to wait and keeps the OTP', async () => {
+    const { host } = fakeHost({ submitOtp: { ok: false, error: { error: 'otp_budget_exhausted', message: '', retryAfterSeconds: 3600 } } });
+    const a = app(host);
+    const s = new OtpState(a);
+    s.form.values = { otp: '123456' };
+    await s.submit();
+    expect(s.form.message).toContain('上限に達したため、現在ログインできません。しばらく時間を空けてから、もう一度お試しください。あと約60分でお試しいただけます。');
+    expect(s.form.values).toEqual({ otp: '123456' });
+    expect(a.router.current).not.toBe('otp-ended');
   });
 
   it('R-OTP-1: an expired OTP leads to the screen that sends the user back to login', async () => {
