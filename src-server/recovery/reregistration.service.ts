@@ -45,16 +45,20 @@ export async function requestReregistration(deps: Deps, input: { loginId: string
   });
   if (attempt.status === 'locked') return { status: 'locked', retryAfterSeconds: attempt.retryAfterSeconds };
   if (attempt.status === 'wrong') return { status: 'invalid_credentials' };
-  const { account } = attempt;
-  await db.transaction().execute((trx) => attempt.clear(trx));
+  const { account, clear } = attempt;
+  // The right password forgets its source's failures in the transaction of each outcome.
   if (!isReregistrable(account.withdrawn_at, clock.now().getTime())) {
-    await recordAudit(db, clock, { type: 'reregistration.expired', accountId: account.id, loginId: input.loginId, ip: input.ip });
+    await db.transaction().execute(async (trx) => {
+      await clear(trx);
+      await recordAudit(trx, clock, { type: 'reregistration.expired', accountId: account.id, loginId: input.loginId, ip: input.ip });
+    });
     return { status: 'reregistration_expired' };
   }
   // R-PW-7: past five mails an hour, the same answer and no mail.
-  const mailed = await mailKey(db, clock, { budgetSubject: account.id, purpose: 'rereg', target: recoveryTarget(account), ttlMs: MAILED_KEY_TTL_MS, content: reregKeyMail }, (trx, sent) =>
-    recordAudit(trx, clock, { type: 'reregistration.requested', accountId: account.id, loginId: input.loginId, ip: input.ip, detail: { mailed: sent } }),
-  );
+  const mailed = await mailKey(db, clock, { budgetSubject: account.id, purpose: 'rereg', target: recoveryTarget(account), ttlMs: MAILED_KEY_TTL_MS, content: reregKeyMail }, async (trx, sent) => {
+    await clear(trx);
+    await recordAudit(trx, clock, { type: 'reregistration.requested', accountId: account.id, loginId: input.loginId, ip: input.ip, detail: { mailed: sent } });
+  });
   if (mailed) deps.mailQueued();
   return { status: 'mailed' };
 }

@@ -43,6 +43,7 @@ export async function changePassword(deps: Deps, caller: Caller, input: { curren
   if (proof.status !== 'ok') return proof;
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
+    await proof.clear(trx);
     await setPassword(trx, deps, account.id, hash, caller.sessionId);
     await enqueueMail(trx, deps.clock, account.login_id, passwordChangedMail('change'));
     await recordAudit(trx, deps.clock, { type: 'settings.password_changed', accountId: account.id, loginId: account.login_id, ip: caller.ip });
@@ -70,7 +71,10 @@ export async function requestEmailChange(deps: Deps, caller: Caller, input: { ne
     deps.db,
     deps.clock,
     { budgetSubject: account.id, purpose: 'email_change', target, ttlMs: MAILED_KEY_TTL_MS, newLoginId: input.newLoginId, to: input.newLoginId, content: taken ? emailTakenMail : emailChangeKeyMail },
-    (trx, sent) => recordAudit(trx, deps.clock, { type: 'settings.email_change_requested', accountId: account.id, loginId: account.login_id, ip: caller.ip, detail: { taken, mailed: sent } }),
+    async (trx, sent) => {
+      await proof.clear(trx);
+      await recordAudit(trx, deps.clock, { type: 'settings.email_change_requested', accountId: account.id, loginId: account.login_id, ip: caller.ip, detail: { taken, mailed: sent } });
+    },
   );
   if (mailed) deps.mailQueued();
   return { status: 'mailed' };
@@ -114,6 +118,9 @@ export async function withdraw(deps: Deps, caller: Caller, input: { password: st
   if (!account) return { status: 'unauthenticated' };
   const proof = await proveCurrentPassword(deps, account, input.password, caller.ip, sourceOf(caller));
   if (proof.status !== 'ok') return proof;
-  await deps.db.transaction().execute((trx) => withdrawAccount(trx, deps.clock, account.id)); // R-CRED-1 inside
+  await deps.db.transaction().execute(async (trx) => {
+    await proof.clear(trx);
+    await withdrawAccount(trx, deps.clock, account.id); // R-CRED-1 inside
+  });
   return { status: 'done' };
 }

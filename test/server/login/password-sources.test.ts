@@ -99,6 +99,20 @@ describeEachDatabase('lock-outs per source', (database) => {
     expect(await sources(id)).toEqual([['', 4]]);
   });
 
+  it('R-LOGIN-6: the settings screens\' password check in a kiosk session counts on that terminal; in a browser, on its marker', async () => {
+    const id = await employer();
+    const k = await enrollKiosk(svc);
+    const atKiosk = await createClient(svc.url).post<{ token: string }>('/api/v1/login', { id, password: PASSWORD, attestation: await attest(svc, k, id) });
+    const bearer = { headers: { authorization: `Bearer ${atKiosk.body.token}` } };
+    const statuses: number[] = [];
+    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) statuses.push((await createClient(svc.url).post('/api/v1/settings/withdraw', { password: `Wrong-pass${i}` }, bearer)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    expect(await sources(id)).toEqual([['t:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
+    const owner = await knownBrowser(id);
+    expect((await owner.post('/api/v1/settings/withdraw', { password: 'Wrong-pass9' })).status).toBe(401);
+    expect(await sources(id)).toEqual([['b:', 1], ['t:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
+  });
+
   it('R-LOGIN-6: unknown IDs lock alike, with the same answers', async () => {
     const answers = await fiveWrong(() => createClient(svc.url), 'nobody-here@example.jp');
     expect(answers).toEqual([401, 401, 401, 401, 423]);
