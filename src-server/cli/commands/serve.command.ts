@@ -13,9 +13,12 @@ export const serveCommand: CliCommand = {
     const db = config.databaseUrl.startsWith('sqlite:') ? `SQLite at ${config.databaseUrl.slice('sqlite:'.length)}` : 'PostgreSQL';
     io.out(`mypage: serving ${server.url}/ (database: ${db})`);
     io.out(`  API:      ${server.url}/api/v1/meta · contract: ${server.url}/api/openapi.json`);
-    if (config.smtpUrl) io.out(`  mail:     SMTP ${new URL(config.smtpUrl).host}, from ${config.mailFrom}`);
+    if (config.smtpUrl) io.out(`  mail:     SMTP ${new URL(config.smtpUrl).host}, from ${config.mailFrom}, ${config.smtpMaxConnections} connections`);
     else if (!config.production) io.out(`  mail:     no SMTP_URL, so mail goes to the dev mailbox: ${server.url}/dev/mailbox`);
     else io.out('  mail:     no SMTP_URL in production: mail stays in the outbox until SMTP_URL is set');
+    if (config.rateLimitPerMinute === 0) io.out('  limits:   per-IP limits off (RATE_LIMIT_PER_MINUTE=0)');
+    else if (config.redisUrl) io.out(`  limits:   ${config.rateLimitPerMinute}/min per IP, shared through Redis at ${new URL(config.redisUrl).host}`);
+    else io.out(`  limits:   ${config.rateLimitPerMinute}/min per IP, in this process (set REDIS_URL to share them across instances)`);
     io.out('  stop:     Ctrl+C');
   },
 };

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../support/http-client.js';
-import { closedPort, deleteKeys, killClientsNamed, redisSkipReason, REDIS_TEST_URL, testRedis, uniqueRedisPrefix } from '../../support/redis.js';
+import { closedPort, deleteKeys, killClientsNamed, redisSkipReason, REDIS_TEST_URL, startFreezableRedisProxy, testRedis, uniqueRedisPrefix } from '../../support/redis.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 
 /**
@@ -93,6 +93,32 @@ describe.skipIf(redisSkipReason !== undefined)('per-IP limits shared through Red
     const firstOver = statuses.indexOf(429);
     expect(firstOver).toBeGreaterThanOrEqual(LIMIT);
     expect(statuses.slice(firstOver).every((s) => s === 429)).toBe(true);
+  });
+
+  it('R-LOGIN-3 (Redis hangs): a connected Redis that stops answering costs a request its command timeout, then memory; requests go on and stay limited', async () => {
+    const proxy = await startFreezableRedisProxy();
+    const logs: string[] = [];
+    try {
+      const svc = await start({ REDIS_URL: proxy.url, REDIS_KEY_PREFIX: prefix('hang') }, logs);
+      await until('connected to Redis', async () => (await readyz(svc)).checks.rate_limit_store?.status === 'ok');
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await otpTry(svc.url)).status);
+      proxy.freeze();
+      // Every request is answered although Redis never replies (the test would time out otherwise).
+      for (let i = 0; i <= LIMIT; i++) statuses.push((await otpTry(svc.url)).status);
+      expect(tally(statuses.slice(0, 5))).toEqual({ 410: 5 });
+      expect(statuses.every((s) => s === 410 || s === 429)).toBe(true);
+      expect(statuses.at(-1)).toBe(429); // the frozen stretch alone is over the limit: counted in memory
+      expect(count(logs, WARNING)).toBe(1);
+      expect(logs.find((l) => l.includes(WARNING))).toMatch(/timed out/i);
+      expect((await readyz(svc)).checks.rate_limit_store).toMatchObject({ status: 'degraded' });
+      expect((await svc.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+      proxy.thaw();
+      await until('Redis used again', async () => ((await otpTry(svc.url)).status, count(logs, BACK) > 0));
+    } finally {
+      for (const s of services.splice(0)) await s.close();
+      await proxy.close();
+    }
   });
 });
 
