@@ -1,12 +1,30 @@
-// Which Electron distribution electron-builder packs. `npm install` never downloads the binary
+// Where Electron is: the binary to run (findElectron) and the distribution electron-builder
+// packs (resolveElectronDist). `npm install` never downloads the binary
 // (package.json allowScripts: electron false, so an offline install works; the same as
 // ELECTRON_SKIP_BINARY_DOWNLOAD=1); `npm run electron:install` fetches it where github.com is
 // reachable. The packaging scripts check for it first and stop with a clear message instead of
 // a network error deep inside electron-builder.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const EXECUTABLE = { linux: 'electron', win32: 'electron.exe' };
+
+/**
+ * The Electron binary to run (`npm start`'s kiosk, the _electron Playwright suite):
+ * KIOSK_ELECTRON_PATH, or the one `npm run electron:install` downloads into
+ * node_modules/electron/dist (named by its path.txt); undefined when there is none.
+ * @param {{ root: string, env?: Record<string, string | undefined> }} o
+ * @returns {string | undefined}
+ */
+export function findElectron({ root, env = process.env }) {
+  const fromEnv = env.KIOSK_ELECTRON_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  const pkg = path.join(root, 'node_modules', 'electron');
+  const pathTxt = path.join(pkg, 'path.txt');
+  if (!existsSync(pathTxt)) return undefined;
+  const binary = path.join(pkg, 'dist', readFileSync(pathTxt, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
+}
 
 /**
  * @param {{ env: Record<string, string | undefined>, platforms: string[], hostPlatform: string, root: string, electronVersion: string }} o

@@ -6,18 +6,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { findElectron } from '../build/electron-dist.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const serviceUrl = process.argv[2] ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '8080'}`;
 const OFFICE = '飯田橋公共職業安定所'; // the office `mypage seed-demo` creates
-
-function findElectron() {
-  if (process.env.KIOSK_ELECTRON_PATH) return existsSync(process.env.KIOSK_ELECTRON_PATH) ? process.env.KIOSK_ELECTRON_PATH : undefined;
-  const pathTxt = join(root, 'node_modules/electron/path.txt');
-  if (!existsSync(pathTxt)) return undefined;
-  const binary = join(root, 'node_modules/electron/dist', readFileSync(pathTxt, 'utf8').trim());
-  return existsSync(binary) ? binary : undefined;
-}
 
 function electronVersion() {
   try {
@@ -41,7 +34,7 @@ async function serviceAnswers() {
   return false;
 }
 
-const electron = findElectron();
+const electron = findElectron({ root });
 if (!electron) {
   console.log(`
 start: the kiosk (Electron) cannot open here — the Electron binary is not installed.

@@ -4,18 +4,11 @@
 //   2. on the first run (no database yet) seeds the seed's demo employer;
 //   3. runs `mypage serve` (SQLite at data/mypage.sqlite, the dev mailbox unless SMTP_URL is set).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildRenderer, rendererIsStale } from './build-renderer.mjs';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'mypage.js');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -23,13 +16,10 @@ function run(cmd, args) {
 }
 
 // 1. the screens
-if (existsSync('src-renderer/vite.config.ts')) {
-  const built = existsSync('dist/renderer/index.html') ? statSync('dist/renderer/index.html').mtimeMs : 0;
-  const sources = Math.max(newestMtime('src-renderer'), newestMtime('src-shared'));
-  if (sources > built) {
-    console.log('start: building the screens (dist/renderer)…');
-    run('npx', ['vite', 'build', '--config', 'src-renderer/vite.config.ts']);
-  }
+if (existsSync('src-renderer/vite.config.ts') && rendererIsStale()) {
+  console.log('start: building the screens (dist/renderer)…');
+  const built = buildRenderer();
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
 // 2. demo data, once: only for the default SQLite database, and only when it does not exist yet

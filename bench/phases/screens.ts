@@ -1,21 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { buildRenderer } from '../../scripts/build-renderer.mjs';
 import { startTestService } from '../../test/support/service-harness.js';
 import { loginReady, median, watchLoginReady } from '../lib/login-ready.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
 
 /**
  * The production build, written to a folder of the bench's own (dist/renderer belongs to the
  * test suites running beside it). Returns gzip bytes (level 9) of every JS and CSS file.
  */
 export function buildScreens(outDir: string): { jsGzip: number; initialJsGzip: number; cssGzip: number; files: Record<string, number> } {
-  const vite = join(ROOT, 'node_modules', '.bin', 'vite');
-  const r = spawnSync(vite, ['build', '--config', 'src-renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+  const r = buildRenderer({ outDir, logLevel: 'warn', stdio: 'pipe' });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.output}`);
   const files: Record<string, number> = {};
   let jsGzip = 0;
   let cssGzip = 0;

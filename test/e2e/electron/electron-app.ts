@@ -1,26 +1,14 @@
 import { _electron as electron, type ElectronApplication, type TestInfo } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { findElectron } from '../../../build/electron-dist.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
-/**
- * Where the Electron binary is: KIOSK_ELECTRON_PATH, or the one `npm run electron:install` downloads
- * into node_modules/electron/dist (`npm install` does not). docs/testers.md says how to get it.
- */
-export function findElectron(): string | undefined {
-  const fromEnv = process.env.KIOSK_ELECTRON_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  const pkg = path.join(root, 'node_modules/electron');
-  const pathTxt = path.join(pkg, 'path.txt');
-  if (!existsSync(pathTxt)) return undefined;
-  const binary = path.join(pkg, 'dist', readFileSync(pathTxt, 'utf8').trim());
-  return existsSync(binary) ? binary : undefined;
-}
-
-export const ELECTRON = findElectron();
+/** Where the Electron binary is (build/electron-dist.mjs); docs/testers.md says how to get it. */
+export const ELECTRON = findElectron({ root });
 export const skipReason =
   'the Electron binary is not installed on this machine (`npm install` does not download it; run `npm run electron:install` where github.com is reachable, or set KIOSK_ELECTRON_PATH; see docs/testers.md). The same flows run in Chromium in the kiosk-host project.';
 
