@@ -71,6 +71,13 @@ export const SESSION_TOUCH_INTERVAL_MS = MINUTE_MS;
 /** R-KIOSK-4: the kiosk wipes a visitor's session after 120 s idle, warning 30 s before. */
 export const KIOSK_IDLE_TIMEOUT_MS = 120_000;
 export const KIOSK_IDLE_WARNING_MS = 30_000;
+/**
+ * R-KIOSK-4 / WCAG 2.2.1 (JIS X 8341-3): the warning lasts at least 20 s, so a visitor who needs
+ * time to find 「延長する」 has it; the policy file may not set a shorter one.
+ */
+export const KIOSK_IDLE_WARNING_MIN_MS = 20_000;
+/** The countdown is announced to screen readers every this many seconds, and each of the last ten. */
+export const KIOSK_IDLE_ANNOUNCE_EVERY_S = 10;
 
 /** R-LOGIN-5: the seed's sender address (configurable through MAIL_FROM). */
 export const SEED_MAIL_FROM = 'system@mail.hellowork.mhlw.go.jp';

@@ -3,6 +3,7 @@ import type { HostError } from '../../src-shared/host.js';
 import type { KioskApi, KioskEvent, KioskStatus } from '../../src-shared/kiosk-bridge.js';
 import type { KioskStartHint } from '../../src-shared/kiosk-start-hint.js';
 import { KioskHost } from '../lib/host/kiosk-host.js';
+import { announcedSeconds } from './idle-countdown.js';
 import { kioskText, type KioskLang } from './kiosk-text.js';
 
 /**
@@ -14,6 +15,8 @@ export class KioskShellModel {
   status = $state<KioskStatus | null>(null);
   /** Seconds left before the idle wipe; null while the visitor is active. */
   idleSecondsLeft = $state<number | null>(null);
+  /** What the countdown's live region says (every ~10 s and the last 10 s, not every second). */
+  idleAnnounced = $state<number | null>(null);
   /** The last sign-in fell back to the OTP step because the terminal was not verified. */
   attestationFailed = $state(false);
   adminOpen = $state(false);
@@ -68,13 +71,27 @@ export class KioskShellModel {
   }
 
   onEvent(event: KioskEvent): void {
-    if (event.type === 'idle-warning') this.idleSecondsLeft = event.secondsLeft;
-    else if (event.type === 'idle-active') this.idleSecondsLeft = null;
+    if (event.type === 'idle-warning') {
+      this.idleSecondsLeft = event.secondsLeft;
+      this.idleAnnounced = announcedSeconds(event.secondsLeft, this.idleAnnounced);
+    } else if (event.type === 'idle-active') this.closeIdleWarning();
     else if (event.type === 'admin-prompt') this.adminOpen = true;
   }
 
-  continueSession(): void {
+  /** 「延長する」: one action, both clocks — main's idle guard and the session's idle time at the service. */
+  extendSession(): void {
+    this.closeIdleWarning();
+    void this.api.extendSession();
+  }
+
+  /** 「ログアウト」 in the warning: end now, through the same wipe as the header's ログアウト. */
+  logoutNow(): void {
+    this.closeIdleWarning();
+    void this.api.logout();
+  }
+
+  private closeIdleWarning(): void {
     this.idleSecondsLeft = null;
-    void this.api.continueSession();
+    this.idleAnnounced = null;
   }
 }

@@ -39,7 +39,7 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     expect(old.status).toBe(401);
   });
 
-  test('R-KIOSK-4: any input during the warning extends the session (「ログインを続ける」)', async ({ kiosk, service, employer }) => {
+  test('R-KIOSK-4: 「延長する」 in the warning extends the session', async ({ kiosk, service, employer }) => {
     const k = await kiosk();
     await enrollThroughScreen(k, service);
     const page = k.page();
@@ -49,7 +49,7 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     k.clock.advance(100_000);
     const overlay = page.getByRole('alertdialog', { name: 'まもなく自動的にログアウトします' });
     await expect(overlay).toContainText('あと 20 秒');
-    await overlay.getByRole('button', { name: 'ログインを続ける' }).click();
+    await overlay.getByRole('button', { name: '延長する' }).click();
     await expect(overlay).toHaveCount(0);
     await expect.poll(() => k.core.idle.state.phase).toBe('active');
 

@@ -47,6 +47,7 @@ describe('kiosk configuration and the machine-wide policy', () => {
     ['plain http to another machine', () => policy({ serviceUrl: 'http://mypage.example.jp' }), /serviceUrl: must be https/],
     ['a javascript: URL', () => policy({ serviceUrl: 'javascript:alert(1)' }), /serviceUrl/],
     ['an admin PIN in clear', () => policy({ adminPinHash: '1234' }), /adminPinHash: must be a hash/],
+    ['R-KIOSK-4: a warning shorter than 20 s (WCAG 2.2.1)', () => policy({ idleWarningSeconds: 19 }), /idleWarningSeconds: Too small/],
     ['a warning not shorter than the timeout', () => policy({ idleTimeoutSeconds: 60, idleWarningSeconds: 60 }), /idleWarningSeconds must be shorter/],
     ['an unreadable path (a directory)', () => { const d = path.join(dir, `dir-${++n}`); mkdirSync(d); return d; }, /cannot be read \(EISDIR\)/],
   ];
