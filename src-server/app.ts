@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppDeps } from './app-deps.js';
 import type { TrustProxy } from './config.js';
 import { features } from './app-features.js';
+import { installCookiePolicy } from './auth/cookies.js';
 import { getDummyHash } from './crypto/passwords.js';
 import { installErrorHandler, sendError } from './http/errors.js';
 import { loggerOptions, OneLineRequestLog } from './http/logging.js';
@@ -11,13 +12,14 @@ import { installOpenApi, openApiRoute } from './http/openapi.js';
 import { installOriginCheck } from './http/origin-check.js';
 import { installRateLimit } from './http/rate-limit.js';
 import { installRenderer } from './http/renderer.js';
-import { installSecurityHeaders } from './http/security-headers.js';
+import { installSecurityHeaders, NO_STORE, securityHeaders } from './http/security-headers.js';
 import { devMailboxRoutes } from './mail/dev-mailbox.routes.js';
 import { createOutboxSender } from './mail/outbox-sender.js';
 import { coreChecks } from './ops/checks.js';
 import { createMetrics } from './ops/metrics.js';
 import { installOpsRoutes } from './ops/ops.routes.js';
 import { createReadiness, type Readiness } from './ops/readiness.js';
+import { createRetentionSweep } from './ops/retention.js';
 
 /** What the caller provides; buildApp adds the mail sender's kick, the readiness checks and the metrics. */
 export type ServiceDeps = Omit<AppDeps, 'mailQueued' | 'readiness' | 'metrics'>;
@@ -27,6 +29,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** How often the mail sender looks for due mail (real milliseconds). */
   mailPollMs?: number;
+  /** Real time between retention sweeps (default RETENTION.intervalMs); 0: never (tests call runOnce). */
+  sweepIntervalMs?: number;
   /** The readiness list to use (server.ts keeps it to mark the instance draining on shutdown). */
   readiness?: Readiness;
 }
@@ -37,14 +41,22 @@ export interface BuildOptions {
  */
 export async function buildApp(service: ServiceDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = service;
+  const headers = securityHeaders({ hsts: config.production });
+  const frameworkErrorHeaders = { ...headers, ...NO_STORE };
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
     bodyLimit: 16 * 1024, // every request of the contract is small
     trustProxy: fastifyTrustProxy(config.trustProxy),
+    // config.ts HTTP_TIMEOUTS says why each deadline is what it is.
+    requestTimeout: config.http.requestMs,
+    keepAliveTimeout: config.http.keepAliveMs,
+    connectionTimeout: config.http.connectionMs,
+    http: { headersTimeout: config.http.headersMs, connectionsCheckingInterval: config.http.checkIntervalMs },
     logController: new OneLineRequestLog(),
     // Router-level refusals (a broken %-escape in the path, a path parameter longer than
     // maxParamLength) never reach the error handler: answer them like any other bad request.
-    frameworkErrors: (err, _request, reply) => void sendError(reply, err.statusCode === 414 ? 414 : 400, 'invalid_request'),
+    // No onRequest hook runs for them, so they get the security headers and no-store here.
+    frameworkErrors: (err, _request, reply) => void sendError(reply.headers(frameworkErrorHeaders), err.statusCode === 414 ? 414 : 400, 'invalid_request'),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -67,18 +79,23 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   const metrics = createMetrics(service);
   metrics.install(app);
   const deps: AppDeps = { ...service, mailQueued: () => void sender?.kick(), readiness, metrics: metrics.port };
+  const sweep = createRetentionSweep({ ...service, log: app.log });
   // The dummy hash is made before the first request, so the first unknown ID is not slower.
   app.addHook('onReady', async () => {
     await getDummyHash();
     sender?.start();
+    if (options.sweepIntervalMs !== 0) sweep.start(options.sweepIntervalMs);
   });
-  app.addHook('onClose', async () => sender?.stop());
+  app.addHook('onClose', async () => {
+    await Promise.all([sender?.stop(), sweep.stop()]);
+  });
 
-  installSecurityHeaders(app, { hsts: config.production });
+  installSecurityHeaders(app, headers);
   await app.register(cookie);
+  installCookiePolicy(app, config);
   await installRateLimit(app, config, readiness);
   await installOpenApi(app);
-  installOriginCheck(app, config.publicOrigin);
+  installOriginCheck(app, config);
   app.decorateRequest('session', null);
 
   for (const feature of [...features, devMailboxRoutes]) {

@@ -46,6 +46,11 @@ const EnvSchema = z.object({
   AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(400)),
 });
 
+/** A host name or address that only this machine can reach (where plain-http development is safe). */
+export function isLoopbackHost(host: string): boolean {
+  return /^(localhost|127(\.\d{1,3}){3}|\[?::1\]?|[a-z0-9-]+\.localhost)$/i.test(host);
+}
+
 /** Fastify's `trustProxy` values: off, every hop, the last N hops, or these addresses/CIDRs. */
 export type TrustProxy = boolean | number | string[];
 
@@ -64,18 +69,21 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
- * Socket and request deadlines (node:http via Fastify). Why each value:
- * - requestMs 30 s: a whole request (headers and body; the contract's bodies are < 16 KB) that
- *   takes longer is a slow-loris or a dead link, never a visitor; node's own default is 300 s.
- * - headersMs 15 s: the headers alone; node checks it every connectionsCheckingIntervalMs.
- * - keepAliveMs 5 s: an idle keep-alive socket is closed (node's default too); must stay below
- *   the proxy's own keep-alive (nginx upstream keepalive_timeout 60 s would race it otherwise:
- *   set nginx's lower, docs/deploy.md).
- * - connectionMs 60 s: a socket with no activity at all (node's `server.timeout`).
- * - checkIntervalMs 1 s: how often node looks for requests past requestMs/headersMs.
- * The deployment keeps the defaults; tests use small values to prove the cut-off quickly.
+ * Socket and request deadlines (node:http, through Fastify's options). Why each value:
+ * - requestMs 30 s: the whole request, headers and body, must arrive within it (the contract's
+ *   bodies are < 16 KB). Longer is a slow-loris or a dead link, never a visitor; node's default
+ *   is 300 s. The handler's own time does not count: the clock stops once the request is in.
+ * - headersMs 15 s: the headers alone.
+ * - checkIntervalMs 1 s: how often node looks for requests past those two (its default, 30 s,
+ *   would let a dribbling client stay up to a minute).
+ * - keepAliveMs 65 s: an idle keep-alive socket is closed after this. Above nginx's upstream
+ *   keepalive_timeout (60 s), so the proxy always closes first and never sends a request on a
+ *   socket this side is closing (a 502 for nothing).
+ * - connectionMs 120 s: a socket with no traffic at all (e.g. a client that stops reading its
+ *   answer); above keepAliveMs so that one decides for idle keep-alive sockets.
+ * The deployment keeps these; tests pass small values to see the cut-off quickly.
  */
-export const HTTP_TIMEOUTS = { requestMs: 30_000, headersMs: 15_000, keepAliveMs: 5_000, connectionMs: 60_000, checkIntervalMs: 1_000 };
+export const HTTP_TIMEOUTS = { requestMs: 30_000, headersMs: 15_000, checkIntervalMs: 1_000, keepAliveMs: 65_000, connectionMs: 120_000 };
 export type HttpTimeouts = typeof HTTP_TIMEOUTS;
 
 /**

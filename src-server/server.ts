@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import { isLoopbackHost, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { AttestationVerifier } from './login/attestation-verifier.js';
@@ -21,6 +21,7 @@ export async function startServer(
   config: Config,
   opts: { clock?: Clock; attestationVerifier?: AttestationVerifier; handleSignals?: boolean } = {},
 ): Promise<RunningServer> {
+  refuseWithoutPublicOrigin(config);
   // The app (and its logger) is built after the database is open; until then lost connections go to stderr.
   let log: FastifyInstance['log'] | undefined;
   const { db, dialect } = openDatabase(config.databaseUrl, {
@@ -58,3 +59,14 @@ export async function startServer(
   return { app, url, close };
 }
 
+/**
+ * Reachable beyond this machine (HOST not loopback) or behind a proxy (TRUST_PROXY), the service
+ * must be told the origin browsers use: cookies and the Origin check come from it, never from a
+ * header. Without it every cookie would be Secure on plain http and every state change refused,
+ * so say so at start-up instead.
+ */
+export function refuseWithoutPublicOrigin(config: Pick<Config, 'host' | 'trustProxy' | 'publicOrigin'>): void {
+  if (config.publicOrigin) return;
+  const why = !isLoopbackHost(config.host) ? `HOST=${config.host} is not a loopback address` : config.trustProxy !== false ? 'TRUST_PROXY is set' : undefined;
+  if (why) throw new Error(`${why}: set PUBLIC_ORIGIN to the https:// origin browsers use (e.g. PUBLIC_ORIGIN=https://mypage.example.jp); see docs/security.md`);
+}

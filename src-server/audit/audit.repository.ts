@@ -38,3 +38,9 @@ export function listAudit(db: Executor, filter: { type?: string; loginId?: strin
   if (filter.loginId) q = q.where('login_id', '=', filter.loginId);
   return q.execute();
 }
+
+/** Retention: audit rows recorded before `before` (AUDIT_RETENTION_DAYS). */
+export async function deleteAuditBefore(db: Executor, before: number): Promise<number> {
+  const r = await db.deleteFrom('audit_events').where('at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

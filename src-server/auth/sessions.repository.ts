@@ -29,3 +29,12 @@ export async function revokeSessionsOfAccount(db: Executor, accountId: string, n
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** Retention: sessions that expired, or were revoked, before `before`. */
+export async function deleteSessionsEndedBefore(db: Executor, before: number): Promise<number> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<', before), eb('revoked_at', '<', before)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

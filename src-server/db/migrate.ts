@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-nonce-expiry-index.js';
 import * as m0004 from './migrations/0004-password-sources.js';
 import * as m0005 from './migrations/0005-abuse-budgets.js';
 import * as m0006 from './migrations/0006-outbox-delivery.js';
+import * as m0007 from './migrations/0007-retention-indexes.js';
 
 /**
  * Versioned migrations, listed in code (no file-system scan: works the same from tsx, a bundle or
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0004-password-sources': m0004,
   '0005-abuse-budgets': m0005,
   '0006-outbox-delivery': m0006,
+  '0007-retention-indexes': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,15 +12,22 @@ import helmet from 'helmet';
  * and even a prebuilt helmet sets twelve headers one by one per request: both took a large share
  * of a cheap request (docs/performance.md). test/server/http/security-headers.test.ts pins them.
  */
-export function installSecurityHeaders(app: FastifyInstance, opts: { hsts: boolean }): void {
-  const headers = recordHelmetHeaders(opts);
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+export function installSecurityHeaders(app: FastifyInstance, headers: Record<string, string>): void {
+  const apiHeaders = { ...headers, ...NO_STORE };
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.url.startsWith('/api/') ? apiHeaders : headers);
     done();
   });
 }
 
-function recordHelmetHeaders(opts: { hsts: boolean }): Record<string, string> {
+/**
+ * API answers carry sessions' data and one-time states: no browser, proxy or CDN may keep them,
+ * errors included (set before the handler runs, so every answer of the request has it).
+ */
+export const NO_STORE = { 'cache-control': 'no-store' } as const;
+
+/** The headers every answer gets (helmet's, recorded once); also for answers no hook sees. */
+export function securityHeaders(opts: { hsts: boolean }): Record<string, string> {
   const apply = helmet({
     contentSecurityPolicy: {
       useDefaults: false,

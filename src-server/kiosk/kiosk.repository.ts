@@ -96,3 +96,9 @@ export async function revokeTerminalSessions(db: Executor, terminalId: string, n
   const r = await db.updateTable('sessions').set({ revoked_at: now }).where('terminal_id', '=', terminalId).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** Retention: every terminal's nonces that expired before `before` (never used, so never deleted on use). */
+export async function deleteNoncesExpiredBefore(db: Executor, before: number): Promise<number> {
+  const r = await db.deleteFrom('kiosk_nonces').where('expires_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

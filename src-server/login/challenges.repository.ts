@@ -52,3 +52,9 @@ export async function expireChallengesOfAccount(db: Executor, accountId: string,
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** Retention: challenges that expired before `before` (their OTP can no longer be used). */
+export async function deleteChallengesExpiredBefore(db: Executor, before: number): Promise<number> {
+  const r = await db.deleteFrom('login_challenges').where('expires_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

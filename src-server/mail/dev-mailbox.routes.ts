@@ -1,14 +1,21 @@
 import type { Feature } from '../app-features.js';
+import { isLoopbackHost, type Config } from '../config.js';
 import { recentOutbox } from './outbox.repository.js';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Without SMTP_URL the outbox is the mailbox: a plain page at /dev/mailbox lists the latest mail,
- * newest first, so a person running `mypage serve` can read their OTP. Never in production.
+ * newest first, so a person running `mypage serve` can read their OTP. Never in production, and
+ * never when the service listens beyond this machine (HOST not loopback) or sits behind a proxy
+ * (PUBLIC_ORIGIN, TRUST_PROXY): it shows every code to whoever asks. `serve` then says it is off.
  */
+export function devMailboxServed(config: Pick<Config, 'production' | 'smtpUrl' | 'host' | 'publicOrigin' | 'trustProxy'>): boolean {
+  return !config.production && !config.smtpUrl && isLoopbackHost(config.host) && !config.publicOrigin && config.trustProxy === false;
+}
+
 export const devMailboxRoutes: Feature = (app, deps) => {
-  if (deps.config.production || deps.config.smtpUrl) return;
+  if (!devMailboxServed(deps.config)) return;
   app.get('/dev/mailbox', { schema: { hide: true } }, async (_request, reply) => {
     const rows = await recentOutbox(deps.db, 50);
     const items = rows

@@ -133,3 +133,9 @@ export async function oldestDueSince(db: Executor, now: number): Promise<number 
     .executeTakeFirst();
   return row?.since == null ? null : Number(row.since);
 }
+
+/** Retention: mail SMTP accepted before `before` (its body, the code, was blanked at sending). */
+export async function deleteMailSentBefore(db: Executor, before: number): Promise<number> {
+  const r = await db.deleteFrom('outbox').where('sent_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -40,3 +40,9 @@ export async function markMailedKeyUsed(db: Executor, id: string, now: number): 
   const r = await db.updateTable('mailed_keys').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Retention: mailed keys (reset, re-registration, e-mail change) that expired before `before`. */
+export async function deleteMailedKeysExpiredBefore(db: Executor, before: number): Promise<number> {
+  const r = await db.deleteFrom('mailed_keys').where('expires_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

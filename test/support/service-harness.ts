@@ -6,7 +6,7 @@ import { buildApp } from '../../src-server/app.js';
 import { createAttestationVerifier } from '../../src-server/app-features.js';
 import { createEmployer } from '../../src-server/accounts/accounts.service.js';
 import { TestClock } from '../../src-server/clock.js';
-import { loadConfig } from '../../src-server/config.js';
+import { loadConfig, type HttpTimeouts } from '../../src-server/config.js';
 import { openDatabase } from '../../src-server/db/database.js';
 import { migrateToLatest } from '../../src-server/db/migrate.js';
 import type { Db } from '../../src-server/db/schema.js';
@@ -35,6 +35,8 @@ export interface TestServiceOptions {
   attestationVerifier?: AttestationVerifier;
   /** Collect every log line (level trace, with the service's redaction) into this array. */
   captureLogs?: string[];
+  /** Socket and request deadlines other than the deployment's (e.g. small ones for slow-client tests). */
+  http?: Partial<HttpTimeouts>;
   /** Extra environment for loadConfig (e.g. PUBLIC_ORIGIN). */
   env?: Record<string, string>;
 }
@@ -95,6 +97,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     }),
     rendererDir: opts.rendererDir ?? (opts.serveRenderer ? 'dist/renderer' : undefined),
   };
+  config.http = { ...config.http, ...opts.http };
   const { db, dialect } = openDatabase(config.databaseUrl);
   cleanups.push(() => db.destroy());
   await migrateToLatest(db);
@@ -103,6 +106,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     { config, db, dialect, clock, attestationVerifier: opts.attestationVerifier ?? createAttestationVerifier(clock) },
     {
       mailPollMs: 50,
+      sweepIntervalMs: 0, // tests run the retention sweep themselves (test/server/ops/retention.test.ts)
       readiness,
       ...(opts.captureLogs ? { logger: { ...loggerOptions('trace'), stream: { write: (line: string) => void opts.captureLogs?.push(line) } } } : {}),
     },

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../config.js';
+import { devMailboxServed } from '../../mail/dev-mailbox.routes.js';
 import { startServer } from '../../server.js';
 import { cliClock, type CliCommand } from '../command.js';
 
@@ -14,7 +15,8 @@ export const serveCommand: CliCommand = {
     io.out(`mypage: serving ${server.url}/ (database: ${db})`);
     io.out(`  API:      ${server.url}/api/v1/meta · contract: ${server.url}/api/openapi.json`);
     if (config.smtpUrl) io.out(`  mail:     SMTP ${new URL(config.smtpUrl).host}, from ${config.mailFrom}, ${config.smtpMaxConnections} connections`);
-    else if (!config.production) io.out(`  mail:     no SMTP_URL, so mail goes to the dev mailbox: ${server.url}/dev/mailbox`);
+    else if (devMailboxServed(config)) io.out(`  mail:     no SMTP_URL, so mail goes to the dev mailbox: ${server.url}/dev/mailbox`);
+    else if (!config.production) io.out(`  mail:     no SMTP_URL, and the dev mailbox is off: HOST ${config.host} is not loopback or a proxy is configured (it would show every code to the network); mail stays in the outbox until SMTP_URL is set`);
     else io.out('  mail:     no SMTP_URL in production: mail stays in the outbox until SMTP_URL is set');
     if (config.rateLimitPerMinute === 0) io.out('  limits:   per-IP limits off (RATE_LIMIT_PER_MINUTE=0)');
     else if (config.redisUrl) io.out(`  limits:   ${config.rateLimitPerMinute}/min per IP, shared through Redis at ${new URL(config.redisUrl).host}`);

@@ -131,14 +131,16 @@ describe('Deploy: SQLite whose write lock another process holds past busy_timeou
 
   it('Deploy: a write that cannot get the lock answers 503 service_unavailable, not 500; writes work again once it is free', async () => {
     const file = svc.databaseUrl.slice('sqlite:'.length);
-    // Holds the write lock for 7 s (a backup, a stuck script): longer than the 5 s busy_timeout.
-    const script = `const D=require('better-sqlite3');const d=new D(process.argv[1]);d.exec('begin immediate');process.stdout.write('held\\n');setTimeout(()=>{d.exec('commit');process.exit(0)},7000);`;
-    holder = spawn(process.execPath, ['-e', script, file], { stdio: ['ignore', 'pipe', 'inherit'], cwd: process.cwd() });
+    // Holds the write lock (a backup, a stuck script) until told to let go: longer than the 5 s busy_timeout.
+    const script = `const D=require('better-sqlite3');const d=new D(process.argv[1]);d.exec('begin immediate');process.stdout.write('held\\n');process.stdin.once('data',()=>{d.exec('commit');process.exit(0)});setTimeout(()=>process.exit(1),60000);`;
+    holder = spawn(process.execPath, ['-e', script, file], { stdio: ['pipe', 'pipe', 'inherit'], cwd: process.cwd() });
     await new Promise<void>((resolve) => holder!.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && resolve()));
     const busy = await wrongLogin(svc.url);
     expect(busy.status).toBe(503);
     expect(busy.body).toMatchObject({ error: 'service_unavailable' });
+    holder.stdin!.write('release\n');
     await new Promise<void>((r) => (holder!.exitCode !== null ? r() : holder!.once('exit', () => r())));
+    expect(holder.exitCode).toBe(0);
     expect((await wrongLogin(svc.url)).status).toBe(401);
   }, 30_000);
 });

@@ -1,0 +1,116 @@
+import pg from 'pg';
+import { afterEach, expect, it } from 'vitest';
+import { loadConfig } from '../../../src-server/config.js';
+import { insertMailedKey } from '../../../src-server/recovery/mailed-keys.repository.js';
+import { createRetentionSweep, RETENTION, RETENTION_LOCK } from '../../../src-server/ops/retention.js';
+import type { Db } from '../../../src-server/db/schema.js';
+import { describeEachDatabase } from '../../support/databases.js';
+import { createClient } from '../../support/http-client.js';
+import { startTestService, type TestService } from '../../support/service-harness.js';
+import { signIn } from '../../support/sign-in.js';
+import { enrollKiosk, fetchNonce } from '../kiosk/kiosk-helpers.js';
+
+const DAY = 24 * 60 * 60_000;
+const PASSWORD = 'Passw0rd!';
+
+async function counts(db: Db) {
+  const n = async (table: 'login_challenges' | 'kiosk_nonces' | 'sessions' | 'mailed_keys' | 'outbox' | 'audit_events') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return {
+    login_challenges: await n('login_challenges'),
+    kiosk_nonces: await n('kiosk_nonces'),
+    sessions: await n('sessions'),
+    mailed_keys: await n('mailed_keys'),
+    outbox: await n('outbox'),
+    audit_events: await n('audit_events'),
+  };
+}
+
+describeEachDatabase('Deploy: the retention sweep', (database) => {
+  let svc: TestService;
+  afterEach(() => svc.close());
+  const sweepOf = (s: TestService, env: Record<string, string> = {}) =>
+    createRetentionSweep({ db: s.db, dialect: database, clock: s.clock, config: loadConfig(env) });
+
+  /** One of everything the sweep deletes, made the way the service makes them. */
+  async function makeRows(s: TestService, id: string) {
+    await s.createEmployer({ id, password: PASSWORD });
+    const browser = createClient(s.url);
+    await signIn(s, browser, id, PASSWORD); // a consumed challenge, a session, a sent mail, audit rows
+    const kiosk = await enrollKiosk(s);
+    await fetchNonce(s, kiosk.terminalId); // a nonce never used
+    const account = await s.db.selectFrom('accounts').select('id').where('login_id', '=', id).executeTakeFirstOrThrow();
+    const now = s.clock.now().getTime();
+    await insertMailedKey(s.db, { id: `key-${id}`, account_id: account.id, purpose: 'reset', key_hash: `h-${id}`, new_login_id: null, attempts: 0, created_at: now, expires_at: now + 30 * 60_000, used_at: null });
+  }
+
+  it('Deploy: expired challenges, nonces, sessions and mailed keys go a day after they end; sent mail after 7 days; live rows stay', async () => {
+    svc = await startTestService({ database });
+    await makeRows(svc, 'old@example.jp');
+    const before = await counts(svc.db);
+    expect(before).toMatchObject({ login_challenges: 1, kiosk_nonces: 1, sessions: 1, mailed_keys: 1, outbox: 1 });
+    const sweep = sweepOf(svc);
+
+    // Everything has ended (the web session after 8 h), but the day of grace has not passed.
+    svc.clock.advance(RETENTION.graceMs);
+    expect((await sweep.runOnce()).status).toBe('swept');
+    expect(await counts(svc.db)).toMatchObject({ login_challenges: 1, sessions: 1, mailed_keys: 1, outbox: 1, kiosk_nonces: 0 });
+
+    svc.clock.advance(DAY);
+    await makeRows(svc, 'new@example.jp'); // live rows of today
+    const report = await sweep.runOnce();
+    expect(report).toEqual({ status: 'swept', deleted: { login_challenges: 1, kiosk_nonces: 0, sessions: 1, mailed_keys: 1, outbox: 0, audit_events: 0 } });
+    expect(await counts(svc.db)).toMatchObject({ login_challenges: 1, kiosk_nonces: 1, sessions: 1, mailed_keys: 1, outbox: 2 });
+    const session = await svc.db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id').select('accounts.login_id').executeTakeFirstOrThrow();
+    expect(session.login_id).toBe('new@example.jp');
+
+    svc.clock.advance(RETENTION.sentMailMs - DAY);
+    expect((await sweep.runOnce()).status).toBe('swept');
+    const mail = await svc.db.selectFrom('outbox').select('to_address').execute();
+    expect(mail.map((m) => m.to_address)).toEqual(['new@example.jp']);
+  });
+
+  it('Deploy: audit rows are kept AUDIT_RETENTION_DAYS (default 400) and deleted after', async () => {
+    svc = await startTestService({ database });
+    await svc.createEmployer({ id: 'audit@example.jp', password: PASSWORD });
+    await createClient(svc.url).post('/api/v1/login', { id: 'audit@example.jp', password: 'Wrong-pass1' });
+    const audited = (await counts(svc.db)).audit_events;
+    expect(audited).toBeGreaterThan(0);
+    svc.clock.advance(400 * DAY - 1);
+    expect((await sweepOf(svc).runOnce()).status).toBe('swept');
+    expect((await counts(svc.db)).audit_events).toBe(audited);
+    svc.clock.advance(2);
+    expect(await sweepOf(svc).runOnce()).toMatchObject({ deleted: { audit_events: audited } });
+    expect((await counts(svc.db)).audit_events).toBe(0);
+  });
+
+  it('Deploy: AUDIT_RETENTION_DAYS=30 keeps audit rows 30 days', async () => {
+    svc = await startTestService({ database });
+    await svc.createEmployer({ id: 'audit30@example.jp', password: PASSWORD });
+    await createClient(svc.url).post('/api/v1/login', { id: 'audit30@example.jp', password: 'Wrong-pass1' });
+    svc.clock.advance(31 * DAY);
+    await sweepOf(svc, { AUDIT_RETENTION_DAYS: '30' }).runOnce();
+    expect((await counts(svc.db)).audit_events).toBe(0);
+  });
+
+  if (database === 'postgres') {
+    it('Deploy: while another instance sweeps (holds the advisory lock) this one skips and deletes nothing', async () => {
+      svc = await startTestService({ database });
+      await makeRows(svc, 'lock@example.jp');
+      svc.clock.advance(RETENTION.graceMs + DAY);
+      const other = new pg.Client({ connectionString: svc.databaseUrl });
+      await other.connect();
+      try {
+        await other.query('begin');
+        await other.query('select pg_advisory_xact_lock($1::int, $2::int)', [...RETENTION_LOCK]);
+        expect(await sweepOf(svc).runOnce()).toEqual({ status: 'skipped' });
+        expect((await counts(svc.db)).sessions).toBe(1);
+        await other.query('commit');
+      } finally {
+        await other.end();
+      }
+      expect((await sweepOf(svc).runOnce()).status).toBe('swept');
+      expect((await counts(svc.db)).sessions).toBe(0);
+    });
+  }
+});
