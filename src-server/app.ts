@@ -93,7 +93,7 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   installSecurityHeaders(app, headers);
   await app.register(cookie);
   installCookiePolicy(app, config);
-  await installRateLimit(app, config, readiness);
+  await installRateLimit(app, config, { readiness, registry: metrics.registry });
   await installOpenApi(app);
   installOriginCheck(app, config);
   app.decorateRequest('session', null);

@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { Gauge, type Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import { fail, ok, type Readiness } from '../ops/readiness.js';
 import { errorBody } from './errors.js';
@@ -15,7 +16,7 @@ import { createSharedRateLimitStore, type RateLimitStoreState } from './rate-lim
 export async function installRateLimit(
   app: FastifyInstance,
   config: Pick<Config, 'redisUrl' | 'redisKeyPrefix'>,
-  readiness: Readiness,
+  ops: { readiness: Readiness; registry: Registry },
 ): Promise<{ state(): RateLimitStoreState }> {
   const shared = config.redisUrl ? createSharedRateLimitStore({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, log: app.log }) : undefined;
   await app.register(rateLimit, {
@@ -25,8 +26,17 @@ export async function installRateLimit(
   });
   if (!shared) return { state: () => ({ store: 'memory' }) };
   app.addHook('onClose', () => shared.close());
+  new Gauge({
+    name: 'mypage_rate_limit_shared',
+    help: 'Per-IP limits counted in Redis for every instance (1), or in this process while Redis does not answer (0)',
+    registers: [ops.registry],
+    collect() {
+      const s = shared.state();
+      this.set(s.store === 'redis' && s.ok ? 1 : 0);
+    },
+  });
   // Not critical: without Redis every instance still answers, with limits per process.
-  readiness.register({
+  ops.readiness.register({
     name: 'rate_limit_store',
     critical: false,
     check: async () => {

@@ -49,7 +49,7 @@ describe.skipIf(redisSkipReason !== undefined)('per-IP limits shared through Red
   });
 
   it(`R-LOGIN-3 (several instances): two instances on one Redis count one limit: ${LIMIT} a minute across both, then 429 on either`, async () => {
-    const env = { REDIS_URL: REDIS_TEST_URL, REDIS_KEY_PREFIX: prefix('shared') };
+    const env = { REDIS_URL: REDIS_TEST_URL, REDIS_KEY_PREFIX: prefix('shared'), METRICS_TOKEN: 'metrics-token-for-the-test' };
     const [a, b] = [await start(env), await start(env)];
     await until('both instances connected to Redis', async () => (await readyz(a)).checks.rate_limit_store?.status === 'ok' && (await readyz(b)).checks.rate_limit_store?.status === 'ok');
     const statuses: number[] = [];
@@ -58,11 +58,14 @@ describe.skipIf(redisSkipReason !== undefined)('per-IP limits shared through Red
     const over = [(await otpTry(a.url)).status, (await otpTry(b.url)).status];
     expect(over).toEqual([429, 429]); // without the shared store each instance would allow 30 on its own
     expect((await otpTry(b.url)).body).toMatchObject({ error: 'rate_limited' });
+    const metrics = await a.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${env.METRICS_TOKEN}` } });
+    expect(metrics.body).toMatch(/^mypage_rate_limit_shared 1$/m);
   });
 
   it('R-LOGIN-3 (Redis down): an instance whose Redis is unreachable answers every request, limits per process, warns once and reports degraded (200)', async () => {
     const logs: string[] = [];
-    const down = await start({ REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, REDIS_KEY_PREFIX: prefix('down') }, logs);
+    const token = 'metrics-token-for-the-test';
+    const down = await start({ REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, REDIS_KEY_PREFIX: prefix('down'), METRICS_TOKEN: token }, logs);
     await until('the outage noticed', () => count(logs, WARNING) > 0);
     const statuses: number[] = [];
     for (let i = 0; i <= LIMIT; i++) statuses.push((await otpTry(down.url)).status);
@@ -71,6 +74,8 @@ describe.skipIf(redisSkipReason !== undefined)('per-IP limits shared through Red
     expect(ready.statusCode).toBe(200); // a Redis outage must not take every instance out of the load balancer
     expect(ready.json()).toMatchObject({ status: 'degraded', checks: { rate_limit_store: { status: 'degraded', reason: expect.stringMatching(/Redis/) } } });
     expect(count(logs, WARNING)).toBe(1); // once per outage, not per request or per reconnect attempt
+    const metrics = await down.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}` } });
+    expect(metrics.body).toMatch(/^mypage_rate_limit_shared 0$/m);
   });
 
   it('R-LOGIN-3 (Redis drops the connection): requests go on and stay limited; the shared count is used again once it reconnects', async () => {
