@@ -139,6 +139,20 @@ describeEachDatabase('lock-outs per source', (database) => {
     expect(atKiosk.headers.getSetCookie()).toEqual([]);
   });
 
+  it('R-LOGIN-6: one browser signing in to two accounts keeps one marker, known to each; its wrong passwords count on that account\'s row', async () => {
+    const a = await employer();
+    const b = await employer();
+    const shared = createClient(svc.url);
+    await signIn(svc, shared, a, PASSWORD);
+    const token = shared.jar.get(MARKER);
+    await signIn(svc, shared, b, PASSWORD);
+    expect(shared.jar.get(MARKER)).toBe(token);
+    expect(await svc.db.selectFrom('known_browsers').select('account_id').where('token_hash', '=', sha256(token!)).execute()).toHaveLength(2);
+    await wrong(shared, a, 1);
+    await wrong(shared, b, 2);
+    expect([await sources(a), await sources(b)]).toEqual([[['b:', 1]], [['b:', 1]]]);
+  });
+
   it('R-LOGIN-6: lifting a lock (unlock, a completed reset) lifts every source of the ID', async () => {
     const id = await employer();
     const owner = await knownBrowser(id);
