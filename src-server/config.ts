@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { SEED_MAIL_FROM } from '../src-shared/rules.js';
+import { R_LOGIN_5_SEED_MAIL_FROM } from '../src-shared/rules.js';
 
 /**
  * The service's environment (API.md, "Operating the service"). Everything has a default, so
@@ -22,7 +22,7 @@ const EnvSchema = z.object({
   SMTP_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   /** Pooled SMTP connections per instance, and so mails in flight at once. */
   SMTP_MAX_CONNECTIONS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(16)),
-  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default(SEED_MAIL_FROM)),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default(R_LOGIN_5_SEED_MAIL_FROM)),
   PUBLIC_ORIGIN: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default('development')),
   /** Per-IP limit on unauthenticated endpoints, requests per minute; 0 turns it off (tests). */

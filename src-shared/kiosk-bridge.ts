@@ -10,7 +10,7 @@ export type { KioskStartHint } from './kiosk-start-hint.js';
 export { kioskChannels, kioskIpcChannel, KIOSK_EVENT_CHANNEL, kioskOnlyCalls, type KioskChannel } from './kiosk-channels.js';
 
 /**
- * The kiosk bridge (R-KIOSK-1..4): what the renderer may ask of the kiosk's main process through
+ * The kiosk bridge (R-KIOSK-1, R-KIOSK-2, R-KIOSK-3, R-KIOSK-4): what the renderer may ask of the kiosk's main process through
  * `window.kiosk`. Every Host call of the table (host-calls.ts) plus the kiosk's own, one schema
  * per channel, and `KioskApi` derived from them, so the preload, the IPC handlers and the
  * Playwright stand-in cannot drift (electron/fiddle).

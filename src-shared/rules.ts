@@ -17,8 +17,8 @@ export const R_LOGIN_6_KNOWN_BROWSER_MS = 400 * DAY_MS;
 export const R_OTP_1_TTL_MS = 30 * MINUTE_MS;
 /** R-OTP-2: ten wrong entries invalidate it. */
 export const R_OTP_2_MAX_ATTEMPTS = 10;
-/** Length of the mailed one-time password (digits). */
-export const OTP_DIGITS = 6;
+/** R-LOGIN-2: the length of the mailed one-time password (digits). */
+export const R_LOGIN_2_OTP_DIGITS = 6;
 
 /** R-OTP-3: "skip the OTP on this browser" lasts 90 days. */
 export const R_OTP_3_DEVICE_TRUST_MS = 90 * DAY_MS;
@@ -35,7 +35,7 @@ export const R_PW_3_RESET_KEY_TTL_MS = 50 * MINUTE_MS;
 export const R_PW_4_MIN_LENGTH = 8;
 export const R_PW_4_MAX_LENGTH = 32;
 
-/** R-REREG-1/2: online re-registration is possible within 30 days of withdrawal. */
+/** R-REREG-1, R-REREG-2: online re-registration is possible within 30 days of withdrawal. */
 export const R_REREG_1_WINDOW_MS = 30 * DAY_MS;
 /**
  * R-REREG-2: refused once 31 days or more have passed. The seed's 「過去30日以内」 and
@@ -44,40 +44,54 @@ export const R_REREG_1_WINDOW_MS = 30 * DAY_MS;
  */
 export const R_REREG_2_REFUSED_FROM_MS = R_REREG_1_WINDOW_MS + DAY_MS;
 
+/** R-REREG-1, R-REREG-2: the one boundary, used by the login's `reregistrable` flag and by re-registration. */
+export function isReregistrable(withdrawnAt: number | null, now: number): boolean {
+  return withdrawnAt !== null && now < withdrawnAt + R_REREG_2_REFUSED_FROM_MS;
+}
+
 /** R-PW-7: per account, at most 5 recovery mails an hour of each kind (reset, re-registration, ID change). */
 export const R_PW_7_MAX_MAILS = 5;
 export const R_PW_7_WINDOW_MS = 60 * MINUTE_MS;
 
-/** Keys mailed for reset, re-registration and e-mail change accept this many wrong tries. */
-export const MAILED_KEY_MAX_ATTEMPTS = 5;
-/** Re-registration and e-mail-change keys (the seed gives no figure; as long as a reset key). */
-export const MAILED_KEY_TTL_MS = R_PW_3_RESET_KEY_TTL_MS;
+/** R-PW-7: keys mailed for reset, re-registration and e-mail change accept this many wrong tries. */
+export const R_PW_7_MAILED_KEY_MAX_ATTEMPTS = 5;
+/**
+ * R-PW-7: each mailed key stays valid its own 50 minutes. Re-registration and e-mail-change keys
+ * (the seed gives no figure) live as long as a reset key.
+ */
+export const R_PW_7_MAILED_KEY_TTL_MS = R_PW_3_RESET_KEY_TTL_MS;
 
-/** R-KIOSK-2: enrollment codes issued by IT live 24 hours; attestation nonces at most 5 minutes. */
-export const KIOSK_ENROLLMENT_CODE_TTL_MS = 24 * 60 * MINUTE_MS;
-export const KIOSK_NONCE_TTL_MS = 5 * MINUTE_MS;
+/** R-KIOSK-5: enrollment codes issued by IT live 24 hours. */
+export const R_KIOSK_5_ENROLLMENT_CODE_TTL_MS = 24 * 60 * MINUTE_MS;
+/** R-KIOSK-2: an attestation nonce lives at most 5 minutes. */
+export const R_KIOSK_2_NONCE_TTL_MS = 5 * MINUTE_MS;
 
-/** Sessions: a web session ends after 30 idle minutes or 8 hours; a kiosk session is short. */
+/** R-KIOSK-4: a kiosk session is short (10 idle minutes, one hour at most), server side too. */
+export const R_KIOSK_4_SESSION_IDLE_MS = 10 * MINUTE_MS;
+export const R_KIOSK_4_SESSION_ABSOLUTE_MS = 60 * MINUTE_MS;
+
+/** R-KIOSK-4: the kiosk wipes a visitor's session after 120 s idle, warning 30 s before. */
+export const R_KIOSK_4_IDLE_TIMEOUT_MS = 120_000;
+export const R_KIOSK_4_IDLE_WARNING_MS = 30_000;
+/**
+ * R-KIOSK-4 / WCAG 2.2.1 (JIS X 8341-3): the warning lasts at least 20 s, so a visitor who needs
+ * time to find 「延長する」 has it; the policy file may not set a shorter one.
+ */
+export const R_KIOSK_4_IDLE_WARNING_MIN_MS = 20_000;
+/** R-KIOSK-4: the countdown is announced to screen readers every this many seconds, and each of the last ten. */
+export const R_KIOSK_4_IDLE_ANNOUNCE_EVERY_S = 10;
+
+/** R-LOGIN-5: the seed's sender address (configurable through MAIL_FROM). */
+export const R_LOGIN_5_SEED_MAIL_FROM = 'system@mail.hellowork.mhlw.go.jp';
+
+// The service's own choices below: no rule of RULES.md sets them (src-shared/rules-registry.ts
+// lists them as such, so a new constant is either a rule's or named there).
+
+/** A web session ends after 30 idle minutes or 8 hours. */
 export const WEB_SESSION_IDLE_MS = 30 * MINUTE_MS;
 export const WEB_SESSION_ABSOLUTE_MS = 8 * 60 * MINUTE_MS;
-export const KIOSK_SESSION_IDLE_MS = 10 * MINUTE_MS;
-export const KIOSK_SESSION_ABSOLUTE_MS = 60 * MINUTE_MS;
 /**
  * A session's last use is written at most once a minute: a signed-in page makes several calls a
  * minute, and each write was a commit. The idle end can come up to this much early, never late.
  */
 export const SESSION_TOUCH_INTERVAL_MS = MINUTE_MS;
-
-/** R-KIOSK-4: the kiosk wipes a visitor's session after 120 s idle, warning 30 s before. */
-export const KIOSK_IDLE_TIMEOUT_MS = 120_000;
-export const KIOSK_IDLE_WARNING_MS = 30_000;
-/**
- * R-KIOSK-4 / WCAG 2.2.1 (JIS X 8341-3): the warning lasts at least 20 s, so a visitor who needs
- * time to find 「延長する」 has it; the policy file may not set a shorter one.
- */
-export const KIOSK_IDLE_WARNING_MIN_MS = 20_000;
-/** The countdown is announced to screen readers every this many seconds, and each of the last ten. */
-export const KIOSK_IDLE_ANNOUNCE_EVERY_S = 10;
-
-/** R-LOGIN-5: the seed's sender address (configurable through MAIL_FROM). */
-export const SEED_MAIL_FROM = 'system@mail.hellowork.mhlw.go.jp';

@@ -10,7 +10,7 @@ import { migrateToLatest } from '../../src-server/db/migrate.js';
 import type { Db } from '../../src-server/db/schema.js';
 import { issueEnrollmentCode } from '../../src-server/kiosk/enrollment.service.js';
 import { api } from '../../src-shared/api/routes.js';
-import { OTP_DIGITS, R_OTP_1_TTL_MS } from '../../src-shared/rules.js';
+import { R_LOGIN_2_OTP_DIGITS, R_OTP_1_TTL_MS } from '../../src-shared/rules.js';
 import { machineHash, newKeyPair, type FakeKiosk } from '../../test/server/kiosk/kiosk-helpers.js';
 import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from '../../test/support/postgres.js';
 
@@ -60,7 +60,7 @@ export async function insertChallenges(db: Db, loginId: string, n: number): Prom
   const account = await findAccountByLoginId(db, loginId);
   if (!account) throw new Error(`no account ${loginId}`);
   const now = Date.now();
-  const made = Array.from({ length: n }, () => ({ challenge: randomToken(), otp: randomDigits(OTP_DIGITS) }));
+  const made = Array.from({ length: n }, () => ({ challenge: randomToken(), otp: randomDigits(R_LOGIN_2_OTP_DIGITS) }));
   for (let i = 0; i < made.length; i += 500) {
     const rows = made.slice(i, i + 500).map(({ challenge, otp }) => ({
       id: sha256(challenge),

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from '@playwright/test';
-import { KIOSK_IDLE_TIMEOUT_MS } from '../../src-shared/rules.js';
+import { R_KIOSK_4_IDLE_TIMEOUT_MS } from '../../src-shared/rules.js';
 import { enrollThroughScreen, heading, typeLogin } from '../../test/e2e/kiosk-host/kiosk-flows.js';
 import { openKiosk } from '../../test/e2e/kiosk-host/kiosk-page.js';
 import { startTestService, type TestService } from '../../test/support/service-harness.js';
@@ -62,7 +62,7 @@ export async function oneIdleWipe({ k, wipeDone }: Awaited<ReturnType<typeof enr
   await heading(page, '求人者マイページホーム').waitFor();
   wipeDone.at = 0;
   const firedAt = epochNow();
-  k.clock.advance(KIOSK_IDLE_TIMEOUT_MS);
+  k.clock.advance(R_KIOSK_4_IDLE_TIMEOUT_MS);
   while (wipeDone.at === 0 || k.page() === page) {
     if (epochNow() - firedAt > 15_000) throw new Error('the idle wipe did not finish within 15 s');
     await new Promise((r) => setTimeout(r, 2));

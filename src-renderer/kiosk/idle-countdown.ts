@@ -1,4 +1,4 @@
-import { KIOSK_IDLE_ANNOUNCE_EVERY_S } from '../../src-shared/rules.js';
+import { R_KIOSK_4_IDLE_ANNOUNCE_EVERY_S } from '../../src-shared/rules.js';
 
 /**
  * R-KIOSK-4 (WCAG 2.2.1, 4.1.3): the countdown a screen reader hears. A polite live region that
@@ -7,6 +7,6 @@ import { KIOSK_IDLE_ANNOUNCE_EVERY_S } from '../../src-shared/rules.js';
  */
 export function announcedSeconds(secondsLeft: number, previous: number | null): number | null {
   if (previous === null) return secondsLeft;
-  if (secondsLeft <= KIOSK_IDLE_ANNOUNCE_EVERY_S || secondsLeft % KIOSK_IDLE_ANNOUNCE_EVERY_S === 0) return secondsLeft;
+  if (secondsLeft <= R_KIOSK_4_IDLE_ANNOUNCE_EVERY_S || secondsLeft % R_KIOSK_4_IDLE_ANNOUNCE_EVERY_S === 0) return secondsLeft;
   return previous;
 }

@@ -7,7 +7,7 @@ import { announcedSeconds } from './idle-countdown.js';
 import { kioskText, type KioskLang } from './kiosk-text.js';
 
 /**
- * The kiosk shell's state (R-KIOSK-1..4): 端末登録 until the terminal is enrolled, then the
+ * The kiosk shell's state (R-KIOSK-1, R-KIOSK-2, R-KIOSK-3, R-KIOSK-4): 端末登録 until the terminal is enrolled, then the
  * shared screens over a KioskHost, with the idle countdown and the admin exit on top.
  */
 export class KioskShellModel {

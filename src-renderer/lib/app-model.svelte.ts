@@ -1,6 +1,6 @@
 import { createContext } from 'svelte';
 import type { Host, HostError, HostResult } from '../../src-shared/host.js';
-import { SEED_MAIL_FROM } from '../../src-shared/rules.js';
+import { R_LOGIN_5_SEED_MAIL_FROM } from '../../src-shared/rules.js';
 import { I18n, type Lang } from './i18n/i18n.svelte.js';
 import { Router, type RoutingMode } from './router.svelte.js';
 import type { RouteName } from './routes.js';
@@ -21,7 +21,7 @@ export class AppModel {
   readonly i18n: I18n;
   readonly router: Router;
 
-  mailFrom = $state(SEED_MAIL_FROM);
+  mailFrom = $state(R_LOGIN_5_SEED_MAIL_FROM);
   signedIn = $state(false);
   /** A message for the next screen (e.g. after logout); shown once. */
   notice = $state<Notice | null>(null);

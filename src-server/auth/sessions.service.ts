@@ -1,6 +1,6 @@
 import {
-  KIOSK_SESSION_ABSOLUTE_MS,
-  KIOSK_SESSION_IDLE_MS,
+  R_KIOSK_4_SESSION_ABSOLUTE_MS,
+  R_KIOSK_4_SESSION_IDLE_MS,
   SESSION_TOUCH_INTERVAL_MS,
   WEB_SESSION_ABSOLUTE_MS,
   WEB_SESSION_IDLE_MS,
@@ -21,7 +21,7 @@ export interface AuthSession {
 
 const LIMITS: Record<SessionKind, { idle: number; absolute: number }> = {
   web: { idle: WEB_SESSION_IDLE_MS, absolute: WEB_SESSION_ABSOLUTE_MS },
-  kiosk: { idle: KIOSK_SESSION_IDLE_MS, absolute: KIOSK_SESSION_ABSOLUTE_MS },
+  kiosk: { idle: R_KIOSK_4_SESSION_IDLE_MS, absolute: R_KIOSK_4_SESSION_ABSOLUTE_MS },
 };
 
 /** A new opaque token at every login; only its SHA-256 is stored. */

@@ -1,4 +1,4 @@
-/** R-OTP-3/4: "skip the OTP on this browser", one account, 90 days, stored as sha256 only. */
+/** R-OTP-3, R-OTP-4: "skip the OTP on this browser", one account, 90 days, stored as sha256 only. */
 export interface DeviceTrustsTable {
   id: string;
   account_id: string;

@@ -1,6 +1,6 @@
 import { attestationMessage, type AttestationPurpose } from '../../src-shared/attestation.js';
 import type { Attestation } from '../../src-shared/api/schemas.js';
-import { KIOSK_NONCE_TTL_MS } from '../../src-shared/rules.js';
+import { R_KIOSK_2_NONCE_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { randomToken, sha256 } from '../crypto/tokens.js';
@@ -20,8 +20,8 @@ export async function issueNonce(deps: Pick<AppDeps, 'db' | 'clock'>, terminalId
     if (!terminal || terminal.revoked_at !== null) return undefined;
     await deleteExpiredNonces(trx, terminalId, now);
     const nonce = randomToken();
-    await insertNonce(trx, { nonce_hash: sha256(nonce), terminal_id: terminalId, created_at: now, expires_at: now + KIOSK_NONCE_TTL_MS });
-    return { nonce, expiresAt: new Date(now + KIOSK_NONCE_TTL_MS) };
+    await insertNonce(trx, { nonce_hash: sha256(nonce), terminal_id: terminalId, created_at: now, expires_at: now + R_KIOSK_2_NONCE_TTL_MS });
+    return { nonce, expiresAt: new Date(now + R_KIOSK_2_NONCE_TTL_MS) };
   });
 }
 

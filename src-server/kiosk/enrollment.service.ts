@@ -1,4 +1,4 @@
-import { KIOSK_ENROLLMENT_CODE_TTL_MS } from '../../src-shared/rules.js';
+import { R_KIOSK_5_ENROLLMENT_CODE_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { ensureOffice } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -16,7 +16,7 @@ export const normalizeEnrollmentCode = (code: string): string => code.normalize(
 export async function issueEnrollmentCode(db: Db, clock: Clock, input: { office: string; label: string }): Promise<{ code: string; expiresAt: Date }> {
   const code = randomKey(12);
   const now = clock.now().getTime();
-  const expiresAt = now + KIOSK_ENROLLMENT_CODE_TTL_MS;
+  const expiresAt = now + R_KIOSK_5_ENROLLMENT_CODE_TTL_MS;
   await db.transaction().execute(async (trx) => {
     const officeId = await ensureOffice(trx, input.office);
     await insertEnrollmentCode(trx, { code_hash: sha256(code), office_id: officeId, label: input.label, created_at: now, expires_at: expiresAt, used_at: null, terminal_id: null });

@@ -3,7 +3,7 @@ import { R_LOGIN_3_LOCK_MS, R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../src-sha
 import type { Executor } from '../db/schema.js';
 
 /**
- * R-LOGIN-3/6 in one statement: takes one of the five password tries of `loginId` from `source`
+ * R-LOGIN-3, R-LOGIN-6 in one statement: takes one of the five password tries of `loginId` from `source`
  * before the password is checked. The upsert runs under the row lock (PostgreSQL) or the write
  * lock (SQLite), so parallel requests — in one process or many — can never take more than five
  * per source: the fifth sets locked_until, and from then on the WHERE refuses and nothing is

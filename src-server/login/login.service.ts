@@ -1,6 +1,5 @@
 import type { Attestation } from '../../src-shared/api/schemas.js';
-import { OTP_DIGITS, R_OTP_1_TTL_MS } from '../../src-shared/rules.js';
-import { isReregistrable } from '../recovery/reregistration.service.js';
+import { isReregistrable, R_LOGIN_2_OTP_DIGITS, R_OTP_1_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountByLoginId, type AccountRow } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -40,7 +39,7 @@ export type LoginOutcome =
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>;
 
 /**
- * R-LOGIN-1..3/6, R-OTP-7: one login attempt. The password check is attemptPassword's (the source
+ * R-LOGIN-1, R-LOGIN-2, R-LOGIN-3, R-LOGIN-6, R-OTP-7: one login attempt. The password check is attemptPassword's (the source
  * — attested terminal, known browser, anywhere else — chosen first, a try reserved, the real or
  * the stand-in's hash verified), so known and unknown IDs run the same code. After the right
  * password, every outcome forgets its source's failures in its own transaction.
@@ -103,7 +102,7 @@ async function startOtp(deps: Deps, input: LoginInput, account: AccountRow, from
   const { db, clock } = deps;
   const now = clock.now().getTime();
   const challenge = randomToken();
-  const otp = randomDigits(OTP_DIGITS);
+  const otp = randomDigits(R_LOGIN_2_OTP_DIGITS);
   const expiresAt = now + R_OTP_1_TTL_MS;
   const refused = await db.transaction().execute(async (trx) => {
     const budget = await holdOtpBudget(trx, clock, account.id);

@@ -3,7 +3,7 @@ import type { ColumnType } from 'kysely';
 /** Row types of sign-in: lock-out counters and OTP challenges. Times are epoch milliseconds. */
 
 /**
- * R-LOGIN-3/6: keyed by the normalised ID (whether or not an account has it) and the source the
+ * R-LOGIN-3, R-LOGIN-6: keyed by the normalised ID (whether or not an account has it) and the source the
  * wrong passwords came from: '' "anywhere else", `t:<terminalId>`, `b:<known browser id>`.
  */
 export interface LoginFailuresTable {
@@ -14,7 +14,7 @@ export interface LoginFailuresTable {
   updated_at: number;
 }
 
-/** R-OTP-1/2: one mailed OTP, bound to the challenge token the browser holds. */
+/** R-OTP-1, R-OTP-2: one mailed OTP, bound to the challenge token the browser holds. */
 export interface LoginChallengesTable {
   /** sha256 of the challenge token (the token itself lives only in the client). */
   id: string;

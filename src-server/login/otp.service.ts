@@ -33,7 +33,7 @@ export type OtpOutcome =
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued'>;
 
 /**
- * R-OTP-1/2/3/8/9: checks one OTP entry, in ONE transaction (one commit per entry). The account's
+ * R-OTP-1, R-OTP-2, R-OTP-3, R-OTP-8, R-OTP-9: checks one OTP entry, in ONE transaction (one commit per entry). The account's
  * OTP budget is held first (R-OTP-8: past 30 wrong entries an hour, every entry is refused, the
  * right one too, or guessing would go on); then the try is counted (an atomic UPDATE … RETURNING,
  * which also holds the challenge's row or write lock until the commit) and the code compared in

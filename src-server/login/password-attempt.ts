@@ -11,7 +11,7 @@ import { deleteLoginFailures, findLoginFailures, takePasswordTry } from './login
 import { retryAfterSeconds } from './lockout.service.js';
 import { chooseSource, type PasswordSource, type SourceClaim } from './password-source.js';
 
-/** The screens that ask for a password; each is a door to the same counter (R-LOGIN-3/6/7). */
+/** The screens that ask for a password; each is a door to the same counter (R-LOGIN-3, R-LOGIN-6, R-LOGIN-7). */
 export type PasswordSurface = 'login' | 'reregistration' | 'settings';
 
 export interface PasswordAttemptInput {

@@ -1,4 +1,4 @@
-import { OTP_DIGITS, R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS, R_OTP_3_DEVICE_TRUST_MS, R_OTP_8_MAX_OTP_MAILS, R_OTP_8_MAX_WRONG_OTPS } from '../../src-shared/rules.js';
+import { R_LOGIN_2_OTP_DIGITS, R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS, R_OTP_3_DEVICE_TRUST_MS, R_OTP_8_MAX_OTP_MAILS, R_OTP_8_MAX_WRONG_OTPS } from '../../src-shared/rules.js';
 
 /**
  * The mails of the seed. Subjects keep the seed's names; a code or key stands alone on its own
@@ -18,7 +18,7 @@ const FOOTER = [
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
 export function otpMail(otp: string): MailContent {
-  if (otp.length !== OTP_DIGITS) throw new Error('OTP length');
+  if (otp.length !== R_LOGIN_2_OTP_DIGITS) throw new Error('OTP length');
   return {
     subject: 'ワンタイムパスワード通知',
     body: [

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
-import { MAILED_KEY_MAX_ATTEMPTS } from '../../src-shared/rules.js';
+import { R_PW_7_MAILED_KEY_MAX_ATTEMPTS } from '../../src-shared/rules.js';
 import type { MailedKeyPurpose, MailedKeysTable } from '../accounts/accounts.table.js';
 import type { Executor } from '../db/schema.js';
 
@@ -30,7 +30,7 @@ export function countMailedKeyTry(db: Executor, accountId: string, purpose: Mail
     .where('purpose', '=', purpose)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
-    .where('attempts', '<', MAILED_KEY_MAX_ATTEMPTS)
+    .where('attempts', '<', R_PW_7_MAILED_KEY_MAX_ATTEMPTS)
     .returning(['id', 'key_hash', 'attempts', 'new_login_id'])
     .execute();
 }

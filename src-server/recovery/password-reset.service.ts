@@ -45,7 +45,7 @@ export function checkNewPassword(newPassword: string, confirm: string): NewPassw
 export type ResetOutcome = { status: 'done' } | { status: 'key_invalid' } | NonNullable<NewPasswordCheck>;
 
 /**
- * R-PW-2..5, R-CRED-1: completes a reset. The key try is counted atomically before the key is
+ * R-PW-2, R-PW-3, R-PW-4, R-PW-5, R-CRED-1: completes a reset. The key try is counted atomically before the key is
  * compared; argon2 runs before the transaction. On success: the new hash and everything in flight
  * ended (setPassword: every device trust — R-PW-5 —, session, challenge, key), the lock lifted,
  * the owner told, an audit event.

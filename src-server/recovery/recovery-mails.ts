@@ -1,4 +1,4 @@
-import { R_PW_3_RESET_KEY_TTL_MS, R_REREG_1_WINDOW_MS, MAILED_KEY_TTL_MS } from '../../src-shared/rules.js';
+import { R_PW_3_RESET_KEY_TTL_MS, R_REREG_1_WINDOW_MS, R_PW_7_MAILED_KEY_TTL_MS } from '../../src-shared/rules.js';
 import type { MailContent } from '../mail/mail-templates.js';
 
 /** The mails of recovery and settings. Subjects keep the seed's names; a key stands alone on its line. */
@@ -52,7 +52,7 @@ export function reregKeyMail(key: string): MailContent {
       '',
       key,
       '',
-      `認証キーの有効期間は${minutes(MAILED_KEY_TTL_MS)}分間です。`,
+      `認証キーの有効期間は${minutes(R_PW_7_MAILED_KEY_TTL_MS)}分間です。`,
       FOOTER,
     ].join('\n'),
   };
@@ -68,7 +68,7 @@ export function emailChangeKeyMail(key: string): MailContent {
       '',
       key,
       '',
-      `認証キーの有効期間は${minutes(MAILED_KEY_TTL_MS)}分間です。お心当たりのない場合は、このメールを破棄してください。`,
+      `認証キーの有効期間は${minutes(R_PW_7_MAILED_KEY_TTL_MS)}分間です。お心当たりのない場合は、このメールを破棄してください。`,
       FOOTER,
     ].join('\n'),
   };

@@ -1,4 +1,4 @@
-import { MAILED_KEY_TTL_MS, R_REREG_2_REFUSED_FROM_MS } from '../../src-shared/rules.js';
+import { isReregistrable, R_PW_7_MAILED_KEY_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountByLoginId } from '../accounts/accounts.repository.js';
 import { recoveryTarget } from '../accounts/stand-in.js';
@@ -11,11 +11,6 @@ import { markMailedKeyUsed } from './mailed-keys.repository.js';
 import { checkMailedKey, mailKey } from './mailed-keys.service.js';
 import { reregKeyMail } from './recovery-mails.js';
 
-/** R-REREG-1/2: the one boundary, used by the login's `reregistrable` flag and by re-registration. */
-export function isReregistrable(withdrawnAt: number | null, now: number): boolean {
-  return withdrawnAt !== null && now < withdrawnAt + R_REREG_2_REFUSED_FROM_MS;
-}
-
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued' | 'attestationVerifier'>;
 
 export type ReregRequestOutcome =
@@ -26,7 +21,7 @@ export type ReregRequestOutcome =
 
 /**
  * R-REREG-1: former ID and password. The password is a secret like at login, so it goes through
- * the same attemptPassword (R-LOGIN-3/6/7: a try of the same counters, the lock mail), checked
+ * the same attemptPassword (R-LOGIN-3, R-LOGIN-6, R-LOGIN-7: a try of the same counters, the lock mail), checked
  * against withdrawn accounts only: a wrong password, an unknown ID and an active account all
  * answer `invalid_credentials` after a real argon2 verify (the stand-in's dummy hash when there is
  * nothing to verify against). Only after the correct password does the answer say "expired".
@@ -55,7 +50,7 @@ export async function requestReregistration(deps: Deps, input: { loginId: string
     return { status: 'reregistration_expired' };
   }
   // R-PW-7: past five mails an hour, the same answer and no mail.
-  const mailed = await mailKey(db, clock, { budgetSubject: account.id, purpose: 'rereg', target: recoveryTarget(account), ttlMs: MAILED_KEY_TTL_MS, content: reregKeyMail }, async (trx, sent) => {
+  const mailed = await mailKey(db, clock, { budgetSubject: account.id, purpose: 'rereg', target: recoveryTarget(account), ttlMs: R_PW_7_MAILED_KEY_TTL_MS, content: reregKeyMail }, async (trx, sent) => {
     await clear(trx);
     await recordAudit(trx, clock, { type: 'reregistration.requested', accountId: account.id, loginId: input.loginId, ip: input.ip, detail: { mailed: sent } });
   });

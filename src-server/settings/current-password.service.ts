@@ -10,7 +10,7 @@ export type PasswordProof = { status: 'ok'; clear: (trx: Executor) => Promise<vo
 /**
  * The settings screens ask for the current password (change, ID change, withdrawal). A stolen
  * session must not become a password oracle, so each check goes through the login's own
- * attemptPassword (R-LOGIN-3/6/7): a try of the same counters, from the source the request proves
+ * attemptPassword (R-LOGIN-3, R-LOGIN-6, R-LOGIN-7): a try of the same counters, from the source the request proves
  * (the kiosk session's terminal, this browser's marker, else "anywhere else"), the lock mail. The
  * correct password forgets that source's failures in the change's own transaction, as at login.
  */

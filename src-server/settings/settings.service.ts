@@ -1,4 +1,4 @@
-import { MAILED_KEY_TTL_MS } from '../../src-shared/rules.js';
+import { R_PW_7_MAILED_KEY_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountById, findAccountByLoginId, type AccountRow } from '../accounts/accounts.repository.js';
 import { withdrawAccount } from '../accounts/accounts.service.js';
@@ -70,7 +70,7 @@ export async function requestEmailChange(deps: Deps, caller: Caller, input: { ne
   const mailed = await mailKey(
     deps.db,
     deps.clock,
-    { budgetSubject: account.id, purpose: 'email_change', target, ttlMs: MAILED_KEY_TTL_MS, newLoginId: input.newLoginId, to: input.newLoginId, content: taken ? emailTakenMail : emailChangeKeyMail },
+    { budgetSubject: account.id, purpose: 'email_change', target, ttlMs: R_PW_7_MAILED_KEY_TTL_MS, newLoginId: input.newLoginId, to: input.newLoginId, content: taken ? emailTakenMail : emailChangeKeyMail },
     async (trx, sent) => {
       await proof.clear(trx);
       await recordAudit(trx, deps.clock, { type: 'settings.email_change_requested', accountId: account.id, loginId: account.login_id, ip: caller.ip, detail: { taken, mailed: sent } });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalizeAccountId } from '../account-id.js';
-import { OTP_DIGITS } from '../rules.js';
+import { R_LOGIN_2_OTP_DIGITS } from '../rules.js';
 
 /**
  * The HTTP contract of ../shared/spec/API.md as zod schemas: the service validates with them,
@@ -21,7 +21,7 @@ export const AccountId = z
 export const TypedPassword = z.string().max(1024);
 /** A new password: checked against R-PW-4 by the service, so the violations can be listed. */
 export const NewPassword = z.string().max(1024);
-export const OtpCode = z.string().trim().regex(new RegExp(`^[0-9０-９]{${OTP_DIGITS}}$`)).transform((s) => s.normalize('NFKC'));
+export const OtpCode = z.string().trim().regex(new RegExp(`^[0-9０-９]{${R_LOGIN_2_OTP_DIGITS}}$`)).transform((s) => s.normalize('NFKC'));
 /** A mailed 認証キー: printed in groups for reading aloud; spaces and hyphens are ignored. */
 export const MailedKey = z.string().max(64).transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase()).pipe(z.string().min(1));
 export const Base64 = z.string().max(4096).regex(/^[A-Za-z0-9+/]+={0,2}$/);

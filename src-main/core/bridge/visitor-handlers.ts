@@ -20,7 +20,7 @@ const notEnrolled: HostError = { error: 'network_error', message: 'この端末�
 const unauthenticated: HostError = { error: 'unauthenticated', message: errorText.unauthenticated.ja };
 
 /**
- * The Host calls of the screens, answered from main (R-KIOSK-2/3, R-OTP-7): login attests the
+ * The Host calls of the screens, answered from main (R-KIOSK-2, R-KIOSK-3, R-OTP-7): login attests the
  * terminal, the credential stays here, and the OTP step appears only when attestation failed.
  */
 export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, HostCallName> {

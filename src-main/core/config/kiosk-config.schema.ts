@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KIOSK_IDLE_TIMEOUT_MS, KIOSK_IDLE_WARNING_MIN_MS, KIOSK_IDLE_WARNING_MS } from '../../../src-shared/rules.js';
+import { R_KIOSK_4_IDLE_TIMEOUT_MS, R_KIOSK_4_IDLE_WARNING_MIN_MS, R_KIOSK_4_IDLE_WARNING_MS } from '../../../src-shared/rules.js';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -21,7 +21,7 @@ export const KioskSettings = z.strictObject({
   office: z.string().min(1).max(100).optional(),
   idleTimeoutSeconds: z.number().int().min(30).max(3600).optional(),
   // R-KIOSK-4: at least 20 s (WCAG 2.2.1: time to find 「延長する」).
-  idleWarningSeconds: z.number().int().min(KIOSK_IDLE_WARNING_MIN_MS / 1000).max(300).optional(),
+  idleWarningSeconds: z.number().int().min(R_KIOSK_4_IDLE_WARNING_MIN_MS / 1000).max(300).optional(),
   locale: z.enum(['ja', 'en']).optional(),
   adminPinHash: AdminPinHash.optional(),
 });
@@ -29,8 +29,8 @@ export type KioskSettings = z.infer<typeof KioskSettings>;
 export const settingKeys = Object.keys(KioskSettings.shape) as (keyof KioskSettings)[];
 
 export const defaultSettings = {
-  idleTimeoutSeconds: KIOSK_IDLE_TIMEOUT_MS / 1000,
-  idleWarningSeconds: KIOSK_IDLE_WARNING_MS / 1000,
+  idleTimeoutSeconds: R_KIOSK_4_IDLE_TIMEOUT_MS / 1000,
+  idleWarningSeconds: R_KIOSK_4_IDLE_WARNING_MS / 1000,
   locale: 'ja',
 } as const satisfies KioskSettings;
 

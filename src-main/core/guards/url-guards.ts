@@ -1,5 +1,5 @@
 /**
- * Where the kiosk window may go (R-KIOSK-1/4 lock-down). Tiny pure functions, table-tested with
+ * Where the kiosk window may go (R-KIOSK-1, R-KIOSK-4 lock-down). Tiny pure functions, table-tested with
  * hostile URLs (as actualbudget/actual does); the glue applies them to will-navigate,
  * will-frame-navigate, will-redirect and setWindowOpenHandler.
  */

@@ -9,7 +9,7 @@ type AnyCall = (input?: unknown) => Promise<unknown>;
 export interface KioskHost extends HostCalls {}
 
 /**
- * The kiosk's Host (R-KIOSK-1..3): every call goes through `window.kiosk` to the main process,
+ * The kiosk's Host (R-KIOSK-1, R-KIOSK-2, R-KIOSK-3): every call goes through `window.kiosk` to the main process,
  * which attests the terminal and keeps the token; this page never touches the network.
  * The OTP skip checkbox is never offered here (R-OTP-6, R-KIOSK-3).
  */

@@ -1,5 +1,5 @@
 import type { HostError } from '../../../src-shared/host.js';
-import { OTP_DIGITS } from '../../../src-shared/rules.js';
+import { R_LOGIN_2_OTP_DIGITS } from '../../../src-shared/rules.js';
 import type { AppModel } from '../app-model.svelte.js';
 import { Form, looksLikeEmail, type FieldErrors } from './form.svelte.js';
 
@@ -10,7 +10,7 @@ export function lockedText(app: AppModel, e: HostError): string {
   return typeof s === 'number' && s > 0 ? app.i18n.join(base, app.i18n.m.common.retryAfter(Math.max(1, Math.ceil(s / 60)))) : base;
 }
 
-/** 求人者マイページログイン (R-LOGIN-1..4, R-REREG-2). */
+/** 求人者マイページログイン (R-LOGIN-1, R-LOGIN-2, R-LOGIN-3, R-LOGIN-4, R-REREG-2). */
 export class LoginState {
   readonly form = new Form({ id: '', password: '' });
   /** After a correct password for a withdrawn account: can it be re-registered online? */
@@ -72,7 +72,7 @@ export class LoginState {
   }
 }
 
-/** ワンタイムパスワード入力 and its confirmation (R-LOGIN-2, R-OTP-1..6). */
+/** ワンタイムパスワード入力 and its confirmation (R-LOGIN-2, R-OTP-1, R-OTP-2, R-OTP-3, R-OTP-4, R-OTP-5, R-OTP-6). */
 export class OtpState {
   readonly form: Form<'otp'>;
   remember = $state(false);
@@ -88,7 +88,7 @@ export class OtpState {
     const m = this.#app.i18n.m;
     const otp = this.form.values.otp.normalize('NFKC').trim();
     if (otp === '') return { otp: m.common.enterField(m.otp.label) };
-    if (!new RegExp(`^[0-9]{${OTP_DIGITS}}$`).test(otp)) return { otp: this.#app.i18n.error({ error: 'otp_invalid', message: '' }) };
+    if (!new RegExp(`^[0-9]{${R_LOGIN_2_OTP_DIGITS}}$`).test(otp)) return { otp: this.#app.i18n.error({ error: 'otp_invalid', message: '' }) };
     return {};
   }
 

@@ -63,7 +63,7 @@ export class ForgotState {
   }
 }
 
-/** パスワード再登録: 新しいパスワード, 確認用, 認証キー, 完了 (R-PW-2..6). */
+/** パスワード再登録: 新しいパスワード, 確認用, 認証キー, 完了 (R-PW-2, R-PW-3, R-PW-4, R-PW-5, R-PW-6). */
 export class ResetState {
   readonly form = new Form({ newPassword: '', confirm: '', key: '' });
   keyExpired = $state(false);
@@ -94,7 +94,7 @@ export class ResetState {
   }
 }
 
-/** アカウント再登録: the former ID and password (R-REREG-1/2). */
+/** アカウント再登録: the former ID and password (R-REREG-1, R-REREG-2). */
 export class ReregState {
   readonly form: Form<'id' | 'password'>;
   expired = $state(false);

@@ -3,7 +3,7 @@ import type { AppModel } from '../app-model.svelte.js';
 import { Form, type FieldErrors } from './form.svelte.js';
 import { idErrors, newPasswordErrors, passwordAnswerErrors } from './recovery.svelte.js';
 
-/** 求人者マイページホーム (R-HOME-1/2). */
+/** 求人者マイページホーム (R-HOME-1, R-HOME-2). */
 export class HomeState {
   data = $state<HomeResponse | null>(null);
   error = $state<string | null>(null);

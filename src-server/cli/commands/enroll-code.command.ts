@@ -1,4 +1,4 @@
-import { KIOSK_ENROLLMENT_CODE_TTL_MS } from '../../../src-shared/rules.js';
+import { R_KIOSK_5_ENROLLMENT_CODE_TTL_MS } from '../../../src-shared/rules.js';
 import { issueEnrollmentCode } from '../../kiosk/enrollment.service.js';
 import { cliClock, str, withDatabase, type CliCommand } from '../command.js';
 
@@ -6,7 +6,7 @@ import { cliClock, str, withDatabase, type CliCommand } from '../command.js';
 export const enrollCodeCommand: CliCommand = {
   name: 'enroll-code',
   usage: '--office NAME --label TEXT',
-  summary: `prints a one-time kiosk enrollment code (${KIOSK_ENROLLMENT_CODE_TTL_MS / 3_600_000} h)`,
+  summary: `prints a one-time kiosk enrollment code (${R_KIOSK_5_ENROLLMENT_CODE_TTL_MS / 3_600_000} h)`,
   options: { office: { type: 'string' }, label: { type: 'string' } },
   required: ['office', 'label'],
   async run(values, io) {

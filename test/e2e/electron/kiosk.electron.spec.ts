@@ -36,7 +36,7 @@ async function login(page: Page, id: string, password: string) {
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
 }
 
-test.describe('the Electron kiosk (R-KIOSK-1..4, R-OTP-7)', () => {
+test.describe('R-KIOSK-6: Playwright drives the Electron kiosk (R-KIOSK-1, R-KIOSK-2, R-KIOSK-3, R-KIOSK-4, R-OTP-7)', () => {
   test('R-OTP-7 / R-KIOSK-2: enroll → attested login → home, no OTP mailed', async ({ service, employer }, testInfo) => {
     const app = await launchKiosk(testInfo, { serviceUrl: service.url });
     try {

@@ -24,7 +24,7 @@ vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] }); // the heartbeat
 afterAll(() => vi.useRealTimers());
 
 describe('the Electron entry on a fake Electron', () => {
-  it('R-KIOSK-1/3/4: one kiosk window, sandboxed page in an in-memory partition, every channel handled, power events wipe, start-up wipe first', async () => {
+  it('R-KIOSK-1, R-KIOSK-3, R-KIOSK-4: one kiosk window, sandboxed page in an in-memory partition, every channel handled, power events wipe, start-up wipe first', async () => {
     await import('../../../src-main/electron/main.js');
     expect(h.events).toContain('privileged app');
     h.ready!();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KIOSK_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
+import { R_KIOSK_4_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { issueEnrollmentCode } from '../../../src-server/kiosk/enrollment.service.js';
 import { revokeTerminal } from '../../../src-server/kiosk/fleet.service.js';
 import { readTerminalRecord } from '../../../src-main/core/terminal/terminal-record.js';
@@ -65,14 +65,14 @@ describe('the kiosk core against the real service (src-server/kiosk)', () => {
     expect(await core.dispatch('extendSession', undefined)).toEqual({ ok: true, data: undefined });
     expect(core.idle.state).toEqual({ phase: 'active', lastInputAt: clock.now() });
     await core.dispatch('login', { id: ID, password: PASSWORD });
-    service.clock.advance(KIOSK_SESSION_IDLE_MS - 1000);
+    service.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 1000);
     clock.advance(60_000);
     expect(await core.dispatch('extendSession', undefined)).toEqual({ ok: true, data: undefined });
     expect(core.idle.state).toEqual({ phase: 'active', lastInputAt: clock.now() });
-    service.clock.advance(KIOSK_SESSION_IDLE_MS - 1000);
+    service.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 1000);
     expect(await core.dispatch('home', undefined)).toMatchObject({ ok: true });
     // A session the service has ended cannot be extended: the kiosk forgets its credential.
-    service.clock.advance(KIOSK_SESSION_IDLE_MS);
+    service.clock.advance(R_KIOSK_4_SESSION_IDLE_MS);
     expect(await core.dispatch('extendSession', undefined)).toMatchObject({ ok: false, error: { error: 'unauthenticated' } });
     expect(core.session.credential).toBeUndefined();
   });

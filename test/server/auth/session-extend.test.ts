@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api } from '../../../src-shared/api/routes.js';
-import { KIOSK_SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, WEB_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
+import { R_KIOSK_4_SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, WEB_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import type { AttestationVerifier } from '../../../src-server/login/attestation-verifier.js';
 import { describeEachDatabase } from '../../support/databases.js';
@@ -45,11 +45,11 @@ describeEachDatabase('session extend (「延長する」)', (database) => {
     const kiosk = createClient(svc.url);
     const { body } = await kiosk.post<{ token: string }>(api.login.path, { id: 'kextend@example.jp', password: PASSWORD, attestation: { terminalId: 'T9', nonce: 'n', signature: 'AA==' } });
     const bearer = { headers: { authorization: `Bearer ${body.token}` } };
-    svc.clock.advance(KIOSK_SESSION_IDLE_MS - 1000);
+    svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 1000);
     expect((await kiosk.post(EXTEND, undefined, bearer)).status).toBe(204);
-    svc.clock.advance(KIOSK_SESSION_IDLE_MS - 1000);
+    svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 1000);
     expect((await kiosk.get(HOME, bearer)).status).toBe(200);
-    svc.clock.advance(KIOSK_SESSION_IDLE_MS);
+    svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS);
     const late = await kiosk.post(EXTEND, undefined, bearer);
     expect(late.status).toBe(401);
     expect(late.body.error).toBe('unauthenticated');

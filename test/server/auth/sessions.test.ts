@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { KIOSK_SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, WEB_SESSION_ABSOLUTE_MS, WEB_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
+import { R_KIOSK_4_SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, WEB_SESSION_ABSOLUTE_MS, WEB_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import type { AttestationVerifier } from '../../../src-server/login/attestation-verifier.js';
 import { describeEachDatabase } from '../../support/databases.js';
@@ -111,7 +111,7 @@ describeEachDatabase('sessions', (database) => {
       (await kiosk.post<{ token: string }>('/api/v1/login', { id: 'kshort@example.jp', password: PASSWORD, attestation: { terminalId: 'T9', nonce: 'n', signature: 'AA==' } })).body.token;
     const bearer = (t: string) => ({ headers: { authorization: `Bearer ${t}` } });
     const t1 = await login();
-    svc.clock.advance(KIOSK_SESSION_IDLE_MS);
+    svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS);
     expect((await kiosk.get('/api/v1/home', bearer(t1))).status).toBe(401);
     const t2 = await login();
     expect((await kiosk.get('/api/v1/home', bearer(t2))).status).toBe(200);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { KIOSK_NONCE_TTL_MS, KIOSK_SESSION_ABSOLUTE_MS, KIOSK_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
+import { R_KIOSK_2_NONCE_TTL_MS, R_KIOSK_4_SESSION_ABSOLUTE_MS, R_KIOSK_4_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import { revokeTerminal } from '../../../src-server/kiosk/fleet.service.js';
@@ -36,7 +36,7 @@ describeEachDatabase('kiosk attestation', (database) => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
     expect(r.headers.getSetCookie()).toEqual([]);
-    expect(new Date(r.body.expiresAt!).getTime()).toBe(svc.clock.now().getTime() + KIOSK_SESSION_ABSOLUTE_MS);
+    expect(new Date(r.body.expiresAt!).getTime()).toBe(svc.clock.now().getTime() + R_KIOSK_4_SESSION_ABSOLUTE_MS);
     const session = await svc.db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256(r.body.token!)).executeTakeFirstOrThrow();
     expect(session).toMatchObject({ kind: 'kiosk', terminal_id: k.terminalId, revoked_at: null });
     // Spent: a used nonce is deleted, so it can never be presented again.
@@ -68,7 +68,7 @@ describeEachDatabase('kiosk attestation', (database) => {
     await expectFallback({ terminalId: k.terminalId, nonce: n2, signature: signFor({ ...k, machineIdHash: machineHash('another machine') }, n2, { purpose: 'login', loginId: id }) });
     // expired: five minutes after it was issued
     const n3 = await fetchNonce(svc, k.terminalId);
-    svc.clock.advance(KIOSK_NONCE_TTL_MS);
+    svc.clock.advance(R_KIOSK_2_NONCE_TTL_MS);
     await expectFallback({ terminalId: k.terminalId, nonce: n3, signature: signFor(k, n3, { purpose: 'login', loginId: id }) });
     // foreign: a nonce issued to another terminal
     const n4 = await fetchNonce(svc, other.terminalId);
@@ -80,14 +80,14 @@ describeEachDatabase('kiosk attestation', (database) => {
     await expectFallback({ terminalId: k.terminalId, nonce: n1, signature: signFor(k, n1, { purpose: 'login', loginId: id }) });
   });
 
-  it('R-KIOSK-3: the kiosk session is short: refused after KIOSK_SESSION_IDLE_MS without use', async () => {
+  it('R-KIOSK-3: the kiosk session is short: refused after R_KIOSK_4_SESSION_IDLE_MS without use', async () => {
     const k = await enrollKiosk(svc);
     const id = await visitor();
     const r = await login(id, await attest(svc, k, id));
     const home = () => createClient(svc.url).get('/api/v1/home', { headers: { authorization: `Bearer ${r.body.token}` } });
-    svc.clock.advance(KIOSK_SESSION_IDLE_MS - 1);
+    svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 1);
     expect((await home()).status).toBe(200);
-    svc.clock.advance(KIOSK_SESSION_IDLE_MS);
+    svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS);
     expect((await home()).status).toBe(401);
   });
 
@@ -95,7 +95,7 @@ describeEachDatabase('kiosk attestation', (database) => {
     const k = await enrollKiosk(svc);
     const id = await visitor();
     const a = await attest(svc, k, id);
-    svc.clock.advance(KIOSK_NONCE_TTL_MS - 1);
+    svc.clock.advance(R_KIOSK_2_NONCE_TTL_MS - 1);
     expect((await login(id, a)).body.status).toBe('authenticated');
   });
 

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { KIOSK_ENROLLMENT_CODE_TTL_MS, KIOSK_NONCE_TTL_MS } from '../../../src-shared/rules.js';
+import { R_KIOSK_5_ENROLLMENT_CODE_TTL_MS, R_KIOSK_2_NONCE_TTL_MS } from '../../../src-shared/rules.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import { issueEnrollmentCode } from '../../../src-server/kiosk/enrollment.service.js';
@@ -24,7 +24,7 @@ describeEachDatabase('kiosk enrollment and nonces', (database) => {
 
   it('R-KIOSK-5: a one-time code enrolls an Ed25519 key and a machine-ID hash: 201 {terminalId}; the code is stored hashed and spent', async () => {
     const { code: printed, expiresAt } = await code('窓口横 1');
-    expect(expiresAt.getTime()).toBe(svc.clock.now().getTime() + KIOSK_ENROLLMENT_CODE_TTL_MS);
+    expect(expiresAt.getTime()).toBe(svc.clock.now().getTime() + R_KIOSK_5_ENROLLMENT_CODE_TTL_MS);
     const keys = newKeyPair();
     const hash = machineHash('machine-1');
     const r = await c().post<{ terminalId: string; office: string }>(ENROLL, { code: ` ${printed.toLowerCase()} `, publicKey: keys.publicKey, machineIdHash: hash, version: '1.2.3' });
@@ -55,7 +55,7 @@ describeEachDatabase('kiosk enrollment and nonces', (database) => {
     const refusedBefore = (await listAudit(svc.db, { type: 'kiosk.enroll_refused' })).length;
     const early = await code();
     const late = await code();
-    svc.clock.advance(KIOSK_ENROLLMENT_CODE_TTL_MS - 1);
+    svc.clock.advance(R_KIOSK_5_ENROLLMENT_CODE_TTL_MS - 1);
     expect((await c().post(ENROLL, { code: early.code, publicKey: newKeyPair().publicKey, machineIdHash: machineHash() })).status).toBe(201);
     svc.clock.advance(1);
     const r = await c().post(ENROLL, { code: late.code, publicKey: newKeyPair().publicKey, machineIdHash: machineHash() });
@@ -89,7 +89,7 @@ describeEachDatabase('kiosk enrollment and nonces', (database) => {
     const k = await enrollKiosk(svc);
     const r = await c().post<{ nonce: string; expiresAt: string }>('/api/v1/kiosk/nonce', { terminalId: k.terminalId });
     expect(r.status).toBe(200);
-    expect(new Date(r.body.expiresAt).getTime()).toBe(svc.clock.now().getTime() + KIOSK_NONCE_TTL_MS);
+    expect(new Date(r.body.expiresAt).getTime()).toBe(svc.clock.now().getTime() + R_KIOSK_2_NONCE_TTL_MS);
     const rows = await svc.db.selectFrom('kiosk_nonces').selectAll().where('terminal_id', '=', k.terminalId).execute();
     expect(rows.map((x) => x.nonce_hash)).toEqual([sha256(r.body.nonce)]);
     const unknown = await c().post('/api/v1/kiosk/nonce', { terminalId: 'no-such-terminal' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAILED_KEY_MAX_ATTEMPTS } from '../../../src-shared/rules.js';
+import { R_PW_7_MAILED_KEY_MAX_ATTEMPTS } from '../../../src-shared/rules.js';
 import { createEmployer } from '../../../src-server/accounts/accounts.service.js';
 import { TestClock } from '../../../src-server/clock.js';
 import { issueEnrollmentCode } from '../../../src-server/kiosk/enrollment.service.js';
@@ -33,7 +33,7 @@ describe.skipIf(postgresSkipReason !== undefined)('two services sharing one Post
 
   const post = (svc: typeof a, url: string, payload: object) => svc.app.inject({ method: 'POST', url, payload });
 
-  it(`R-PW-3 (concurrency): 20 wrong reset keys split over two services use up exactly ${MAILED_KEY_MAX_ATTEMPTS} tries`, async () => {
+  it(`R-PW-3 (concurrency): 20 wrong reset keys split over two services use up exactly ${R_PW_7_MAILED_KEY_MAX_ATTEMPTS} tries`, async () => {
     const id = 'two@example.jp';
     await createEmployer(a.db, clock, { id, password: PASSWORD, company: 'C', office: 'O' });
     expect((await post(a, '/api/v1/password-reset', { id })).statusCode).toBe(202);
@@ -42,7 +42,7 @@ describe.skipIf(postgresSkipReason !== undefined)('two services sharing one Post
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post(i % 2 ? a : b, '/api/v1/password-reset/complete', wrong)));
     expect(answers.map((r) => r.statusCode)).toEqual(Array(20).fill(401));
     const row = await a.db.selectFrom('mailed_keys').select('attempts').where('purpose', '=', 'reset').executeTakeFirstOrThrow();
-    expect(row.attempts).toBe(MAILED_KEY_MAX_ATTEMPTS);
+    expect(row.attempts).toBe(R_PW_7_MAILED_KEY_MAX_ATTEMPTS);
     expect((await post(b, '/api/v1/password-reset/complete', { ...wrong, key })).statusCode).toBe(401);
   });
 

@@ -124,7 +124,7 @@ describeEachDatabase('lock-out', (database) => {
     const r = await c.post('/api/v1/login', { id: 'gone@example.jp', password: PASSWORD });
     expect(r.status).toBe(403);
     expect(r.body).toMatchObject({ error: 'withdrawn', reregistrable: true });
-    // R-REREG-1/2: the login's flag keeps the re-registration boundary (31 whole days) exactly.
+    // R-REREG-1, R-REREG-2: the login's flag keeps the re-registration boundary (31 whole days) exactly.
     svc.clock.advance(R_REREG_2_REFUSED_FROM_MS - 1);
     expect((await c.post('/api/v1/login', { id: 'gone@example.jp', password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
     svc.clock.advance(1);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MAILED_KEY_MAX_ATTEMPTS, R_PW_3_RESET_KEY_TTL_MS } from '../../../src-shared/rules.js';
+import { R_PW_7_MAILED_KEY_MAX_ATTEMPTS, R_PW_3_RESET_KEY_TTL_MS } from '../../../src-shared/rules.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import { verifyPassword } from '../../../src-server/crypto/passwords.js';
@@ -205,23 +205,23 @@ describeEachDatabase('password reset', (database) => {
     expect((await keys(id)).map((k) => k.used_at !== null)).toEqual([false, true]);
   });
 
-  it(`R-PW-3: ${MAILED_KEY_MAX_ATTEMPTS} wrong keys kill the key: the right one is refused after them`, async () => {
+  it(`R-PW-3: ${R_PW_7_MAILED_KEY_MAX_ATTEMPTS} wrong keys kill the key: the right one is refused after them`, async () => {
     const id = 'tries@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const key = await requestKey(id);
-    for (let i = 0; i < MAILED_KEY_MAX_ATTEMPTS; i++) expect((await complete(id, 'WRNG-WRNG-WRNG-WRNG')).status).toBe(401);
+    for (let i = 0; i < R_PW_7_MAILED_KEY_MAX_ATTEMPTS; i++) expect((await complete(id, 'WRNG-WRNG-WRNG-WRNG')).status).toBe(401);
     expect((await complete(id, key)).body.error).toBe('key_invalid');
-    expect((await keys(id))[0]).toMatchObject({ attempts: MAILED_KEY_MAX_ATTEMPTS, used_at: null });
+    expect((await keys(id))[0]).toMatchObject({ attempts: R_PW_7_MAILED_KEY_MAX_ATTEMPTS, used_at: null });
     expect(await verifyPassword((await account(id)).password_hash, PASSWORD)).toBe(true);
   });
 
-  it(`R-PW-3 (concurrency): 20 parallel wrong keys use up exactly ${MAILED_KEY_MAX_ATTEMPTS} tries`, async () => {
+  it(`R-PW-3 (concurrency): 20 parallel wrong keys use up exactly ${R_PW_7_MAILED_KEY_MAX_ATTEMPTS} tries`, async () => {
     const id = 'parallel@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const key = await requestKey(id);
     const answers = await Promise.all(Array.from({ length: 20 }, () => complete(id, 'WRNG-WRNG-WRNG-WRNG')));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(401));
-    expect((await keys(id))[0]!.attempts).toBe(MAILED_KEY_MAX_ATTEMPTS);
+    expect((await keys(id))[0]!.attempts).toBe(R_PW_7_MAILED_KEY_MAX_ATTEMPTS);
     expect((await complete(id, key)).status).toBe(401);
     expect(await listAudit(svc.db, { type: 'password_reset.key_refused', loginId: id })).toHaveLength(21);
   });

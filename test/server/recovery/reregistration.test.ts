@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MAILED_KEY_MAX_ATTEMPTS, R_REREG_1_WINDOW_MS } from '../../../src-shared/rules.js';
+import { R_PW_7_MAILED_KEY_MAX_ATTEMPTS, R_REREG_1_WINDOW_MS } from '../../../src-shared/rules.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { withdrawAccount } from '../../../src-server/accounts/accounts.service.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
@@ -111,12 +111,12 @@ describeEachDatabase('re-registration', (database) => {
     expect((await account('edge-b@example.jp')).status).toBe('withdrawn');
   });
 
-  it(`R-REREG-1: a wrong key answers 401 key_invalid and ${MAILED_KEY_MAX_ATTEMPTS} of them kill the key`, async () => {
+  it(`R-REREG-1: a wrong key answers 401 key_invalid and ${R_PW_7_MAILED_KEY_MAX_ATTEMPTS} of them kill the key`, async () => {
     const id = 'keytries@example.jp';
     await withdrawn(id);
     expect((await c().post(REREG, { id, password: PASSWORD })).status).toBe(202);
     const key = await svc.mail.latestCode(id, REREG_KEY_SUBJECT);
-    for (let i = 0; i < MAILED_KEY_MAX_ATTEMPTS; i++) {
+    for (let i = 0; i < R_PW_7_MAILED_KEY_MAX_ATTEMPTS; i++) {
       const r = await c().post(COMPLETE, { id, key: 'WRNG-WRNG-WRNG-WRNG' });
       expect(r.status).toBe(401);
       expect(r.body.error).toBe('key_invalid');
