@@ -1,4 +1,4 @@
-import { KIOSK_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
+import { R_KIOSK_4_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { expectAccessible, shot } from '../web/fixtures.js';
 import { expect, test } from './fixtures.js';
 import { enrollThroughScreen, heading, typeLogin, wipeDone } from './kiosk-flows.js';
@@ -45,14 +45,14 @@ test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
     const token = bearer(k);
 
     // The service's idle end is 10 min after the last use; the kiosk warns 90 s after it.
-    service.clock.advance(KIOSK_SESSION_IDLE_MS - 60_000);
+    service.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 60_000);
     k.clock.advance(90_000);
     const dialog = page.getByRole('alertdialog', { name: 'まもなく自動的にログアウトします' });
     await dialog.getByRole('button', { name: '延長する' }).click();
     await expect(dialog).toHaveCount(0);
     await expect.poll(() => k.core.idle.state.phase).toBe('active');
     // Past the original idle end, the session still answers: the extend reached the service.
-    service.clock.advance(KIOSK_SESSION_IDLE_MS - 60_000);
+    service.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 60_000);
     const home = await fetch(`${service.url}/api/v1/home`, { headers: { authorization: `Bearer ${token}` } });
     expect(home.status).toBe(200);
     k.clock.advance(100_000); // past the kiosk's first deadline too
