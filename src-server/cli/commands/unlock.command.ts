@@ -6,7 +6,7 @@ import { cliClock, str, withDatabase, type CliCommand } from '../command.js';
 export const unlockCommand: CliCommand = {
   name: 'unlock',
   usage: '--id EMAIL',
-  summary: 'lifts the lock-outs of an ID from every source (R-LOGIN-3/6) and forgets its failed passwords',
+  summary: 'lifts the lock-outs of an ID from every source (R-LOGIN-3, R-LOGIN-6) and forgets its failed passwords',
   options: { id: { type: 'string' } },
   required: ['id'],
   async run(values, io) {
