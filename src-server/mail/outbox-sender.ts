@@ -54,13 +54,11 @@ export function createOutboxSender(o: OutboxSenderOptions) {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let active = 0;
-  let inFlight = 0;
   let kicks = 0;
   let idle: Promise<void> = Promise.resolve();
   let resolveIdle: (() => void) | undefined;
 
   async function deliver(row: OutboxRow): Promise<void> {
-    inFlight++;
     const claimedAt = o.clock.now().getTime();
     try {
       await transport.sendMail({ from: o.from, to: row.to_address, subject: row.subject, text: row.body });
@@ -78,8 +76,6 @@ export function createOutboxSender(o: OutboxSenderOptions) {
         await markRetry(o.db, row.id, next, reason);
         o.log.warn({ mailId: row.id, attempts: row.attempts, reason, retryAt: new Date(next).toISOString() }, 'mail not sent; will retry');
       }
-    } finally {
-      inFlight--;
     }
   }
 
@@ -136,8 +132,6 @@ export function createOutboxSender(o: OutboxSenderOptions) {
       void kick();
     },
     kick,
-    /** Mails being handed to SMTP right now (for tests and metrics). */
-    inFlight: () => inFlight,
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
