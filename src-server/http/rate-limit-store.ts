@@ -40,7 +40,8 @@ export interface SharedRateLimitStore {
 export function createSharedRateLimitStore(opts: { redisUrl: string; keyPrefix: string; log: FastifyBaseLogger }): SharedRateLimitStore {
   const redis = new Redis(opts.redisUrl, {
     ...REDIS_TIMEOUTS,
-    connectionName: `${opts.keyPrefix}${process.pid}`,
+    // Named so an operator (or a test) can find this instance's connection in CLIENT LIST; a name has no spaces.
+    connectionName: `${opts.keyPrefix}${process.pid}`.replace(/[^\w:.-]/g, '_'),
     retryStrategy: (times) => Math.min(times * 200, 2_000),
   });
   let outage: { reason: string; since: number } | undefined;
