@@ -17,7 +17,7 @@ import { devMailboxRoutes } from './mail/dev-mailbox.routes.js';
 import { createOutboxSender } from './mail/outbox-sender.js';
 import { coreChecks } from './ops/checks.js';
 import { createMetrics } from './ops/metrics.js';
-import { installOpsRoutes } from './ops/ops.routes.js';
+import { installDrainingClose, installOpsRoutes } from './ops/ops.routes.js';
 import { createReadiness, type Readiness } from './ops/readiness.js';
 import { createRetentionSweep } from './ops/retention.js';
 
@@ -102,6 +102,7 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
     await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
   installOpsRoutes(app, { readiness, metrics, metricsToken: config.metricsToken });
+  installDrainingClose(app, readiness);
   openApiRoute(app);
   await installRenderer(app, config.rendererDir);
   await app.ready();

@@ -44,6 +44,12 @@ const EnvSchema = z.object({
   /** /metrics answers only with `Authorization: Bearer <this>`; unset: 404. */
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
   AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(400)),
+  /**
+   * SIGTERM: how long requests in flight may take before the process exits anyway. 20 s: a login
+   * (argon2id, one transaction) takes well under a second, so only a stuck or dribbling client is
+   * cut; below systemd's TimeoutStopSec (90 s) and Kubernetes' 30 s grace, so we exit on our terms.
+   */
+  SHUTDOWN_DEADLINE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(20)),
 });
 
 /** A host name or address that only this machine can reach (where plain-http development is safe). */
@@ -110,6 +116,7 @@ export type Config = {
   trustProxy: TrustProxy;
   metricsToken: string | undefined;
   auditRetentionDays: number;
+  shutdownDeadlineMs: number;
   http: HttpTimeouts;
   dbTimeouts: DbTimeouts;
   /** Folder of the built screens; served at `/` when it exists. */
@@ -139,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     metricsToken: e.METRICS_TOKEN,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_SECONDS * 1000,
     http: { ...HTTP_TIMEOUTS },
     dbTimeouts: { ...DB_TIMEOUTS },
     rendererDir: 'dist/renderer',

@@ -5,6 +5,7 @@ import { isLoopbackHost, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { AttestationVerifier } from './login/attestation-verifier.js';
+import { createReadiness } from './ops/readiness.js';
 import { createAttestationVerifier } from './app-features.js';
 
 export interface RunningServer {
@@ -14,8 +15,11 @@ export interface RunningServer {
 }
 
 /**
- * Migrates, builds the app and listens. SIGINT/SIGTERM close it gracefully: stop accepting,
- * finish requests in flight, stop the mail sender, close the database.
+ * Migrates, builds the app and listens. SIGINT/SIGTERM close it gracefully: /readyz answers 503
+ * (draining), the listener stops accepting, requests in flight finish (new ones on kept-alive
+ * sockets get 503), the mail sender and the retention sweep stop, the database closes. If that
+ * takes longer than SHUTDOWN_DEADLINE_SECONDS the process exits anyway (code 1), so a stuck
+ * client never blocks a rolling update.
  */
 export async function startServer(
   config: Config,
@@ -32,7 +36,8 @@ export async function startServer(
   await migrateToLatest(db);
   const clock = opts.clock ?? systemClock;
   const verifier = opts.attestationVerifier ?? createAttestationVerifier(clock);
-  const app = await buildApp({ config, db, dialect, clock, attestationVerifier: verifier });
+  const readiness = createReadiness();
+  const app = await buildApp({ config, db, dialect, clock, attestationVerifier: verifier }, { readiness });
   log = app.log;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -51,7 +56,12 @@ export async function startServer(
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.on(signal, () => {
         if (closing) return;
-        app.log.info({ signal }, 'shutting down');
+        app.log.info({ signal, deadlineMs: config.shutdownDeadlineMs }, 'shutting down');
+        readiness.startDraining();
+        setTimeout(() => {
+          app.log.error({ deadlineMs: config.shutdownDeadlineMs }, 'requests still in flight at the shutdown deadline; exiting anyway');
+          process.exit(1);
+        }, config.shutdownDeadlineMs).unref();
         void close().then(() => process.exit(0));
       });
     }

@@ -31,6 +31,17 @@ export function installOpsRoutes(app: FastifyInstance, o: { readiness: Readiness
   });
 }
 
+/**
+ * While draining, every answer closes its connection: a kept-alive socket would otherwise stay
+ * open (idle) until the keep-alive deadline and hold the shutdown up to the forced exit.
+ */
+export function installDrainingClose(app: FastifyInstance, readiness: Readiness): void {
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (readiness.isDraining()) reply.header('connection', 'close');
+    done(null, payload);
+  });
+}
+
 function bearerMatches(request: FastifyRequest, token: string | undefined): boolean {
   if (!token) return false;
   const m = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '');

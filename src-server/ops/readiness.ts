@@ -56,6 +56,9 @@ export function createReadiness(deadlineMs = READINESS_CHECK_DEADLINE_MS) {
     startDraining(): void {
       draining = true;
     },
+    isDraining(): boolean {
+      return draining;
+    },
     names(): string[] {
       return [...checks.keys()];
     },
