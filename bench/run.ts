@@ -14,6 +14,7 @@ import { startServiceProcess } from './lib/service-process.js';
 import { settings as s } from './lib/settings.js';
 import { terminalBurst } from './phases/burst.js';
 import { measureEndpoints } from './phases/endpoints.js';
+import { measureDbDrop } from './phases/db-drop.js';
 import { measureMailDelay } from './phases/mail-delay.js';
 import { scaleOut } from './phases/scale-out.js';
 import { buildScreens, timeToLoginForm } from './phases/screens.js';
@@ -23,7 +24,8 @@ import { timeIdleWipe } from './phases/wipe.js';
  * `npm run bench`: every figure against a limit measured in this same run. Prints one table and
  * writes bench/results/latest.json (`npm run bench:check` judges it). Loopback only.
  * BENCH_ONLY=service or BENCH_ONLY=screens runs one half (e.g. to re-measure after a fix);
- * BENCH_ONLY=mail only the OTP mail delay (with the hash limit it is run at).
+ * BENCH_ONLY=mail only the OTP mail delay (with the hash limit it is run at); BENCH_ONLY=db-drop
+ * only the time from a dropped database to answering again.
  */
 const started = performance.now();
 const startedAt = new Date().toISOString();
@@ -60,7 +62,10 @@ async function serviceHalf(): Promise<void> {
     if (postgresSkipReason) {
       say(`PostgreSQL skipped: ${postgresSkipReason}`);
       f.postgresSkipped = postgresSkipReason;
-    } else await phase('postgres', () => measureOn('postgres', drainMs));
+    } else {
+      await phase('postgres', () => measureOn('postgres', drainMs));
+      await phase('db-drop', dbDropPhase);
+    }
   } finally {
     await bare.stop();
   }
@@ -69,6 +74,11 @@ async function serviceHalf(): Promise<void> {
 async function mailPhase(): Promise<void> {
   say(`mail: logins at the hash limit, OTP mails to a relay that takes 100 ms a message (mypage serve, SMTP on loopback)`);
   f.mail = await measureMailDelay(s, join(work, 'mail.log'));
+}
+
+async function dbDropPhase(): Promise<void> {
+  say('database drop: PostgreSQL backends terminated and connections refused for 2 s, then allowed (mypage serve)');
+  f.dbDrop = await measureDbDrop(join(work, 'db-drop.log'));
 }
 
 async function measureOn(kind: BenchDatabase, drainMs: number, measureBare?: () => Promise<LoadResult>): Promise<void> {
@@ -123,6 +133,8 @@ if (only === 'mail') {
   // The mail phase alone (e.g. its before/after): the hash limit, then the phase.
   f.argon2 = await measureArgon2Limit(s.argon2Ms);
   await phase('mail', mailPhase);
+} else if (only === 'db-drop') {
+  await phase('db-drop', dbDropPhase);
 } else {
   if (only !== 'screens') await phase('service', serviceHalf);
   if (only !== 'service') await phase('screens', screensHalf);

@@ -1,5 +1,6 @@
 import type { BurstFigures } from '../phases/burst.js';
 import type { EndpointFigures } from '../phases/endpoints.js';
+import { OUTAGE_MS, type DbDropFigures } from '../phases/db-drop.js';
 import { RELAY_DELAY_MS, type MailDelayFigures } from '../phases/mail-delay.js';
 import type { ScaleOutFigures } from '../phases/scale-out.js';
 import type { buildScreens } from '../phases/screens.js';
@@ -20,6 +21,7 @@ export interface Figures {
   rssAfterBurst?: number;
   scaleOut?: ScaleOutFigures;
   mail?: MailDelayFigures;
+  dbDrop?: DbDropFigures;
   sizes?: ReturnType<typeof buildScreens>;
   loginForm?: { median: number; all: number[] };
   wipe?: { median: number; all: number[]; dirty: number };
@@ -92,6 +94,18 @@ export function endpointRows(f: Figures, s: Settings): Row[] {
       errors: m.queued - m.accepted,
       target: { of: 'value', op: '<=', limit: 5_000 },
       note: `${m.queued} mails from ${m.logins.rps.toFixed(1)} logins/s${rate}; max ${Math.round(m.max)} ms; outbox empty ${m.drainS.toFixed(1)} s after the load; ${m.relayConcurrent} at once at the relay`,
+    });
+  }
+  if (f.dbDrop) {
+    const x = f.dbDrop;
+    rows.push({
+      key: 'db.recover',
+      label: `dropped database (PostgreSQL, ${OUTAGE_MS / 1000} s refused) → answering again`,
+      value: x.recoverS,
+      unit: 's',
+      errors: x.outageOther,
+      target: { of: 'value', op: '<=', limit: 5 },
+      note: `during the outage ${x.outage503}×503 within 3 s, ${x.outageOther} other (500 or slower); slowest ${Math.round(x.outageSlowestMs)} ms`,
     });
   }
   if (f.burst) {
