@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { errorText } from '../../../src-shared/api/errors.js';
+import { dribbleBody } from './https-client.js';
 import { heading, submitLogin } from '../web/fixtures.js';
 import { employerId, freePort, signInOverHttps, startDeployment, until, visitorAddress, type Deployment } from './deployment.js';
 import { deploySkipReason } from './nginx.js';
@@ -108,6 +109,21 @@ test('Deploy: the per-IP limit is per real client and shared by both instances (
   const fresh = await attempt(other);
   expect(fresh.status, 'another client is still answered').not.toBe(429);
   expect(fresh.status).toBeLessThan(500);
+});
+
+test("Deploy: a body dribbled a byte a second through nginx is cut off (408) by its instance's request deadline; another visitor signs in meanwhile", async () => {
+  const slow = dribbleBody({ origin: d.origin, ca: d.certificate.pem, path: '/api/v1/login', contentLength: 4_000 });
+  try {
+    const [id = ''] = await d.createEmployers('beside-slow', 1);
+    const r = await signInOverHttps(d, d.client({ localAddress: visitorAddress() }), id);
+    expect(r, 'a visitor beside the slow client').toMatchObject({ step: 'home', answer: { status: 200 } });
+    // The instance's whole-request deadline is 30 s (HTTP_TIMEOUTS); nginx alone would wait for ever.
+    const end = await until('the slow client is cut off', () => Promise.race([slow.closed, new Promise<undefined>((r) => setTimeout(() => r(undefined), 1_000))]), 60_000);
+    expect(end.answer, `after ${end.bytesSent} bytes`).toMatch(/^HTTP\/1\.1 408 /);
+    expect(end.bytesSent).toBeLessThan(4_000 - 1);
+  } finally {
+    slow.stop();
+  }
 });
 
 test('Deploy: one instance killed (SIGKILL) mid-run — logins go on through the other', async () => {
