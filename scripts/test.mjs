@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type checks, then Vitest (unit + service), then Playwright (browser suites).
+// `npm test`: type checks and the import rules, then Vitest (unit + service), then Playwright (browser suites).
 // Every stage runs even when an earlier one fails, so one run shows everything; the last line is
 // the combined summary in the plain form CI reads: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
@@ -29,6 +29,11 @@ for (const [name, args] of [
   if (!run(name, 'npx', args)) failed += 1;
   else passed += 1;
 }
+
+// 1b. Import rules (.dependency-cruiser.cjs, read from each folder's README): no cycles in src-*,
+// each folder imports only what its README allows. Counted as one test.
+if (run('imports', 'npx', ['depcruise', 'src-shared', 'src-server', 'src-main', 'src-renderer', '--config', '.dependency-cruiser.cjs'])) passed += 1;
+else failed += 1;
 
 // 2. Vitest.
 rmSync('.vitest-results.json', { force: true });

@@ -1,6 +1,3 @@
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from './app-deps.js';
 import type { Clock } from './clock.js';
 import type { AttestationVerifier } from './login/attestation-verifier.js';
 import { homeRoutes } from './home/home.routes.js';
@@ -11,12 +8,8 @@ import { recoveryRoutes } from './recovery/recovery.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { kioskRoutes } from './kiosk/kiosk.routes.js';
 import { kioskAttestationVerifier } from './kiosk/attestation.service.js';
+import type { Feature } from './http/feature.js';
 
-/** The app as features see it: request and response types come from the zod schemas. */
-export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
-
-/** A feature registers its routes on the app it is given. */
-export type Feature = (app: ZodApp, deps: AppDeps) => Promise<void> | void;
 
 /**
  * The features the service serves, in order. A new feature adds one line here (and nothing in

@@ -1,5 +1,5 @@
 import { api } from '../../src-shared/api/routes.js';
-import type { Feature } from '../app-features.js';
+import type { Feature } from '../http/feature.js';
 import { requireSession } from './session.hook.js';
 import { extendSession } from './sessions.service.js';
 

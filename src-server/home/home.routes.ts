@@ -1,6 +1,6 @@
 import { api } from '../../src-shared/api/routes.js';
 import { HomeResponse } from '../../src-shared/api/schemas.js';
-import type { Feature } from '../app-features.js';
+import type { Feature } from '../http/feature.js';
 import { requireSession } from '../auth/session.hook.js';
 import { sendError } from '../http/errors.js';
 import { loadHome } from './home.repository.js';

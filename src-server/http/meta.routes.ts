@@ -1,6 +1,6 @@
 import { MetaResponse } from '../../src-shared/api/schemas.js';
 import { api } from '../../src-shared/api/routes.js';
-import type { Feature } from '../app-features.js';
+import type { Feature } from './feature.js';
 
 /** R-LOGIN-5: the screens show which sender address to allow in receive filters. */
 export const metaRoutes: Feature = (app, deps) => {

@@ -1,6 +1,6 @@
 import { api } from '../../src-shared/api/routes.js';
 import { EnrollResponse, NonceResponse } from '../../src-shared/api/schemas.js';
-import type { Feature } from '../app-features.js';
+import type { Feature } from '../http/feature.js';
 import { sendError } from '../http/errors.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
 import { issueNonce, recordHeartbeat } from './attestation.service.js';

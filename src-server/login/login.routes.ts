@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { api } from '../../src-shared/api/routes.js';
 import { LoginRequest, LoginResponse, OtpRequest, OtpResponse } from '../../src-shared/api/schemas.js';
-import type { Feature } from '../app-features.js';
+import type { Feature } from '../http/feature.js';
 import { clearCookie, readCookie, setCookie } from '../auth/cookies.js';
 import { presentedToken } from '../auth/session.hook.js';
 import { revokeSessionByTokenHash } from '../auth/sessions.repository.js';

@@ -1,4 +1,4 @@
-import type { Feature } from '../app-features.js';
+import type { Feature } from '../http/feature.js';
 import { isLoopbackHost, type Config } from '../config.js';
 import { recentOutbox } from './outbox.repository.js';
 

@@ -1,5 +1,5 @@
 import { api } from '../../src-shared/api/routes.js';
-import type { Feature } from '../app-features.js';
+import type { Feature } from '../http/feature.js';
 import { readCookie } from '../auth/cookies.js';
 import { sendError } from '../http/errors.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';

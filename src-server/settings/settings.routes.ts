@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { api } from '../../src-shared/api/routes.js';
 import { DeviceParams, DevicesResponse } from '../../src-shared/api/schemas.js';
-import type { Feature } from '../app-features.js';
+import type { Feature } from '../http/feature.js';
 import { clearCookie, readCookie } from '../auth/cookies.js';
 import { requireSession } from '../auth/session.hook.js';
 import type { AuthSession } from '../auth/sessions.service.js';
