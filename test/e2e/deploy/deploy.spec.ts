@@ -1,16 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { errorText } from '../../../src-shared/api/errors.js';
-import { dribbleBody } from './https-client.js';
 import { heading, submitLogin } from '../web/fixtures.js';
-import { employerId, freePort, signInOverHttps, startDeployment, until, visitorAddress, type Deployment } from './deployment.js';
-import { deploySkipReason } from './nginx.js';
+import { deploySkipReason, employerId, freePort, signInOverHttps, startDeployment, until, visitorAddress, type Deployment } from './deployment.js';
+import { dribbleBody } from './https-client.js';
 
 // The service as it is deployed (docs/deploy.md): nginx from Debian running deploy/nginx/mypage.conf
 // (TLS with a certificate made for this run) in front of two instances started from
 // deploy/systemd/mypage@.service, on a fresh PostgreSQL database, Redis and a real SMTP relay.
 // One deployment for the file; a test that breaks a part puts it back before it ends.
 
-const skip = deploySkipReason();
+const skip = await deploySkipReason();
 if (skip) console.warn(`[skipped] deployment suite: ${skip}`);
 test.skip(skip !== undefined, skip ?? '');
 

@@ -7,18 +7,35 @@ import { createEmployer } from '../../../src-server/accounts/accounts.service.js
 import { systemClock } from '../../../src-server/clock.js';
 import { openDatabase } from '../../../src-server/db/database.js';
 import { codeLine } from '../../../src-server/mail/mail.service.js';
-import { PG_ADMIN_URL } from '../../support/databases.js';
+import { PG_ADMIN_URL, postgresSkipReason } from '../../support/databases.js';
 import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from '../../support/postgres.js';
 import { startSmtpSink } from '../../support/smtp-sink.js';
 import { runMypage } from '../../support/spawn-cli.js';
 import { createHttpsClient, type ClientOptions } from './https-client.js';
 import { envExampleKeys, startInstance, type Instance } from './instances.js';
-import { startNginx, type RunningNginx } from './nginx.js';
+import { deploySkipReason as toolSkipReason, startNginx, type RunningNginx } from './nginx.js';
 import { makeCertificate, type Certificate } from './tls.js';
 
 export const OTP_SUBJECT = 'ワンタイムパスワード通知';
 export const PASSWORD = 'Passw0rd!ok';
 export const REDIS_URL = process.env.MYPAGE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Redis answers PING at REDIS_URL, or why not. */
+async function redisSkipReason(): Promise<string | undefined> {
+  const { connect } = await import('node:net');
+  const u = new URL(REDIS_URL);
+  return new Promise((resolve) => {
+    const s = connect(Number(u.port || 6379), u.hostname, () => s.write('PING\r\n'));
+    s.setTimeout(2_000, () => (s.destroy(), resolve(`Redis does not answer at ${u.host} (no answer within 2 s)`)));
+    s.once('data', (b: Buffer) => (s.end(), resolve(b.toString().startsWith('+PONG') ? undefined : `Redis at ${u.host} answered ${b.toString().trim()}`)));
+    s.once('error', (err) => resolve(`Redis does not answer at ${u.host} (${err.message})`));
+  });
+}
+
+/** Why the deployment suite cannot run here (nginx, openssl, PostgreSQL or Redis missing), or undefined. */
+export async function deploySkipReason(): Promise<string | undefined> {
+  return toolSkipReason() ?? postgresSkipReason ?? (await redisSkipReason());
+}
 
 /** A free TCP port on loopback (bound, then released for the process that will use it). */
 export function freePort(): Promise<number> {
