@@ -134,8 +134,11 @@ export async function oldestDueSince(db: Executor, now: number): Promise<number 
   return row?.since == null ? null : Number(row.since);
 }
 
-/** Retention: mail SMTP accepted before `before` (its body, the code, was blanked at sending). */
-export async function deleteMailSentBefore(db: Executor, before: number): Promise<number> {
-  const r = await db.deleteFrom('outbox').where('sent_at', '<', before).executeTakeFirst();
+/** Retention: mail SMTP accepted, or refused for good, before `before` (its body, the code, was blanked then). */
+export async function deleteMailDoneBefore(db: Executor, before: number): Promise<number> {
+  const r = await db
+    .deleteFrom('outbox')
+    .where((eb) => eb.or([eb('sent_at', '<', before), eb('failed_at', '<', before)]))
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

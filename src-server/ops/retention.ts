@@ -6,7 +6,7 @@ import { deleteSessionsEndedBefore } from '../auth/sessions.repository.js';
 import type { Executor } from '../db/schema.js';
 import { deleteNoncesExpiredBefore } from '../kiosk/kiosk.repository.js';
 import { deleteChallengesExpiredBefore } from '../login/challenges.repository.js';
-import { deleteMailSentBefore } from '../mail/outbox.repository.js';
+import { deleteMailDoneBefore } from '../mail/outbox.repository.js';
 import { deleteMailedKeysExpiredBefore } from '../recovery/mailed-keys.repository.js';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -14,8 +14,8 @@ const DAY_MS = 24 * 60 * 60_000;
 /**
  * How long rows stay after they stop mattering. A day of grace after expiry keeps the answers
  * that read an expired row ("有効期間切れ" rather than "not found") for anyone who comes back
- * late, and leaves a day to look into an incident; sent mail (its body already blanked) a week,
- * for "did the OTP go out?"; audit rows AUDIT_RETENTION_DAYS.
+ * late, and leaves a day to look into an incident; sent mail, and mail refused for good (their
+ * bodies already blanked), a week, for "did the OTP go out?"; audit rows AUDIT_RETENTION_DAYS.
  */
 export const RETENTION = {
   graceMs: DAY_MS,
@@ -38,7 +38,7 @@ async function sweepIn(trx: Executor, now: number, auditDays: number): Promise<R
     kiosk_nonces: await deleteNoncesExpiredBefore(trx, now),
     sessions: await deleteSessionsEndedBefore(trx, expired),
     mailed_keys: await deleteMailedKeysExpiredBefore(trx, expired),
-    outbox: await deleteMailSentBefore(trx, now - RETENTION.sentMailMs),
+    outbox: await deleteMailDoneBefore(trx, now - RETENTION.sentMailMs),
     audit_events: await deleteAuditBefore(trx, now - auditDays * DAY_MS),
   };
 }

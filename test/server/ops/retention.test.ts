@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import { loadConfig } from '../../../src-server/config.js';
 import { insertMailedKey } from '../../../src-server/recovery/mailed-keys.repository.js';
+import { insertOutbox, markFailed } from '../../../src-server/mail/outbox.repository.js';
 import { createRetentionSweep, RETENTION, RETENTION_LOCK } from '../../../src-server/ops/retention.js';
 import type { Db } from '../../../src-server/db/schema.js';
 import { describeEachDatabase } from '../../support/databases.js';
@@ -68,6 +69,18 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
     expect((await sweep.runOnce()).status).toBe('swept');
     const mail = await svc.db.selectFrom('outbox').select('to_address').execute();
     expect(mail.map((m) => m.to_address)).toEqual(['new@example.jp']);
+  });
+
+  it('Deploy: mail the relay refused for good goes after 7 days too; mail still waiting never does', async () => {
+    svc = await startTestService({ database, smtp: false });
+    const now = svc.clock.now().getTime();
+    const refused = await insertOutbox(svc.db, now, { to: 'refused@example.jp', subject: 's', body: 'b' });
+    await markFailed(svc.db, refused, now, '550 no such user');
+    await insertOutbox(svc.db, now, { to: 'waiting@example.jp', subject: 's', body: 'b' });
+    svc.clock.advance(RETENTION.sentMailMs + 1);
+    await sweepOf(svc).runOnce();
+    const left = await svc.db.selectFrom('outbox').select('to_address').execute();
+    expect(left.map((m) => m.to_address)).toEqual(['waiting@example.jp']);
   });
 
   it('Deploy: audit rows are kept AUDIT_RETENTION_DAYS (default 400) and deleted after', async () => {
