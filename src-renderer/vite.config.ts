@@ -26,23 +26,25 @@ export default defineConfig({
       treeshake: { manualPureFunctions: ['z'] },
       output: {
         // Few, larger chunks: a fresh kiosk page after a wipe (HTTP cache cleared) pays per request.
-        // `after-login`: the screens reached only after the login form (screens/lazy-screens.ts),
-        // with what only they use; `screens`: the Svelte runtime, the model, the login path and the
-        // Japanese catalog — what index.html and kiosk.html both start with. The kiosk shell (with
-        // the kiosk's own src-shared/kiosk-*.ts), the entries and the English catalog keep chunks
-        // of their own.
+        // `screens`: what index.html and kiosk.html both start with (`$initial`: imported, not
+        // fetched later) — the Svelte runtime, the model, the login path and the Japanese catalog.
+        // `after-login`: the rest of the screens and what only they use — the lazy screens of the
+        // table of screens (lib/screens.ts), which only screens/after-login.ts reaches; no list of
+        // files here. The kiosk shell (with the kiosk's own src-shared/kiosk-*.ts), the entries and
+        // the English catalog keep chunks of their own.
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [
             {
-              name: 'after-login',
+              name: 'screens',
               priority: 2,
-              test: /src-renderer\/(screens\/(after-login\.ts|(?!(LoginScreen|MessageScreen|Screen)\.svelte)[^/]+\.svelte)|lib\/state\/(recovery|settings)\.svelte\.ts|lib\/components\/(NewPasswordFields|PolicyChecklist|MailGuidance)\.svelte)/,
+              tags: ['$initial'],
+              test: /node_modules[\\/]svelte[\\/]|src-shared[\\/](?!kiosk-)|src-renderer[\\/](App\.svelte|app-entry\.ts|styles[\\/]|screens[\\/]|lib[\\/](?!i18n[\\/]en\.ts|host[\\/]kiosk-host\.ts))/,
             },
             {
-              name: 'screens',
+              name: 'after-login',
               priority: 1,
-              test: /node_modules\/svelte\/|src-shared\/(?!kiosk-)|src-renderer\/(App\.svelte|app-entry\.ts|styles\/|screens\/|lib\/(?!i18n\/en\.ts|host\/kiosk-host\.ts))/,
+              test: /src-renderer[\\/](screens|lib[\\/](state|components))[\\/]/,
             },
           ],
         },

@@ -1,20 +1,10 @@
+/// <reference types="vite/client" />
+import type { Component } from 'svelte';
+
 /**
- * Every screen after the login form, in one module: one dynamic import, one chunk
- * (`after-login`, see lazy-screens.ts and vite.config.ts).
+ * Every screen component, in one module: one dynamic import, one chunk (`after-login`, see
+ * lazy-screens.ts and vite.config.ts). The table of screens (lib/screens.ts) says which are lazy;
+ * those only this module reaches go into the chunk, the login form and the short messages stay
+ * where the first screen already loaded them.
  */
-export { default as OtpScreen } from './OtpScreen.svelte';
-export { default as OtpConfirmScreen } from './OtpConfirmScreen.svelte';
-export { default as OtpEndedScreen } from './OtpEndedScreen.svelte';
-export { default as PasswordForgotScreen } from './PasswordForgotScreen.svelte';
-export { default as PasswordResetScreen } from './PasswordResetScreen.svelte';
-export { default as PasswordResetDoneScreen } from './PasswordResetDoneScreen.svelte';
-export { default as ReregisterScreen } from './ReregisterScreen.svelte';
-export { default as ReregisterKeyScreen } from './ReregisterKeyScreen.svelte';
-export { default as ReregisterDoneScreen } from './ReregisterDoneScreen.svelte';
-export { default as HomeScreen } from './HomeScreen.svelte';
-export { default as SettingsScreen } from './SettingsScreen.svelte';
-export { default as SettingsPasswordScreen } from './SettingsPasswordScreen.svelte';
-export { default as SettingsEmailScreen } from './SettingsEmailScreen.svelte';
-export { default as SettingsEmailKeyScreen } from './SettingsEmailKeyScreen.svelte';
-export { default as SettingsDevicesScreen } from './SettingsDevicesScreen.svelte';
-export { default as SettingsWithdrawScreen } from './SettingsWithdrawScreen.svelte';
+export const components = import.meta.glob<Component>(['./*Screen.svelte', '!./Screen.svelte'], { eager: true, import: 'default' });

@@ -1,39 +1,22 @@
 import type { Component } from 'svelte';
 import type { RouteName } from '../lib/routes.js';
+import { screens as table } from '../lib/screens.js';
 
 /**
  * The screens a visitor reaches only after the login form (the OTP step, recovery and
- * re-registration, home and settings) are chunks of their own, so a page that shows the login
- * form — the browser's login page, the kiosk's fresh page after a wipe — compiles and runs only
- * the login path. They share one chunk (after-login.ts, one dynamic import); `preloadScreens`
- * fetches it once the first screen is up and the page is idle; a screen already loaded is shown
- * at once (`loadedScreen`), without a pending state.
+ * re-registration, home and settings: `lazy` in the table of screens, lib/screens.ts) are a chunk
+ * of their own, so a page that shows the login form — the browser's login page, the kiosk's fresh
+ * page after a wipe — compiles and runs only the login path. They share one chunk (after-login.ts,
+ * one dynamic import); `preloadScreens` fetches it once the first screen is up and the page is
+ * idle; a screen already loaded is shown at once (`loadedScreen`), without a pending state.
  */
 const screens = () => import('./after-login.js');
 
-const exportOf = {
-  otp: 'OtpScreen',
-  'otp-confirm': 'OtpConfirmScreen',
-  'otp-ended': 'OtpEndedScreen',
-  'password-forgot': 'PasswordForgotScreen',
-  'password-reset': 'PasswordResetScreen',
-  'password-reset-done': 'PasswordResetDoneScreen',
-  reregister: 'ReregisterScreen',
-  'reregister-key': 'ReregisterKeyScreen',
-  'reregister-done': 'ReregisterDoneScreen',
-  home: 'HomeScreen',
-  settings: 'SettingsScreen',
-  'settings-password': 'SettingsPasswordScreen',
-  'settings-email': 'SettingsEmailScreen',
-  'settings-email-key': 'SettingsEmailKeyScreen',
-  'settings-devices': 'SettingsDevicesScreen',
-  'settings-withdraw': 'SettingsWithdrawScreen',
-} as const satisfies Partial<Record<RouteName, keyof Awaited<ReturnType<typeof screens>>>>;
-
-export type LazyRoute = keyof typeof exportOf;
+export type LazyRoute = { [R in RouteName]: (typeof table)[R] extends { lazy: string } ? R : never }[RouteName];
+const lazyRoutes = (Object.keys(table) as RouteName[]).filter(isLazyRoute);
 
 export function isLazyRoute(route: RouteName): route is LazyRoute {
-  return Object.hasOwn(exportOf, route);
+  return 'lazy' in table[route];
 }
 
 const loaded = new Map<LazyRoute, Component>();
@@ -50,7 +33,8 @@ export function loadScreen(route: LazyRoute): Promise<Component> {
   if (!p) {
     p = screens().then(
       (m) => {
-        const c = m[exportOf[route]] as Component;
+        const c = m.components[`./${table[route].lazy}.svelte`];
+        if (!c) throw new Error(`screens/${table[route].lazy}.svelte is missing`);
         loaded.set(route, c);
         return c;
       },
@@ -73,7 +57,7 @@ export function preloadScreens(): void {
   if (preloading || typeof window === 'undefined') return;
   preloading = true;
   const run = () => {
-    for (const route of Object.keys(exportOf) as LazyRoute[]) loadScreen(route).catch(() => undefined);
+    for (const route of lazyRoutes) loadScreen(route).catch(() => undefined);
   };
   if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 1000 });
   else setTimeout(run, 0);
