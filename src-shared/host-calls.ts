@@ -56,9 +56,6 @@ export type RoutesMatch = AssertTrue<
   }[RoutedCallName]
 >;
 
-/** The text of `network_error` when the service could not be reached (the web and the kiosk alike). */
-export const NETWORK_ERROR_TEXT = 'サービスに接続できません。しばらく経ってから、もう一度お試しください。';
-
 /** A route's path with its `:name` parts filled in (encoded); a missing one is left empty. */
 export function fillPath(path: string, params: Record<string, unknown> | undefined): string {
   return path.replace(/:(\w+)/g, (_, key: string) => {

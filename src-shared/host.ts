@@ -1,6 +1,7 @@
 import type { ErrorBody } from './api/errors.js';
 import type { HostInput, HostOutput } from './host-call-schemas.js';
 import type { HostCallName } from './host-calls.js';
+import type { KioskRefusal } from './kiosk-refusals.js';
 
 export type { SignInResult } from './host-call-schemas.js';
 
@@ -12,9 +13,11 @@ export type { SignInResult } from './host-call-schemas.js';
  * which one it has.
  *
  * Every call resolves (never throws for an answer of the service): `ok: false` carries the
- * service's error body, or `network_error` when the service could not be reached.
+ * service's error body, or `network_error` when the service could not be reached. A refusal of the
+ * kiosk's main process itself carries its `reason` (kiosk-refusals.ts). The screens word every
+ * answer from its codes; `message` is the service's own text (API.md) or empty, never shown.
  */
-export type HostError = ErrorBody | { error: 'network_error'; message: string };
+export type HostError = (ErrorBody | { error: 'network_error'; message: string }) & { reason?: KioskRefusal };
 export type HostResult<T = void> = { ok: true; data: T } | { ok: false; error: HostError };
 
 /** A call of the table as a method: no argument when it takes no input. */

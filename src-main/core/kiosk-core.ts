@@ -1,5 +1,5 @@
 import type { KioskEvent, KioskStatus } from '../../src-shared/kiosk-bridge.js';
-import type { HostResult } from '../../src-shared/host.js';
+import type { HostError, HostResult } from '../../src-shared/host.js';
 import { createPinGate } from './admin/admin-pin.js';
 import { createBridgeDispatch, type KioskHandlers } from './bridge/bridge-dispatch.js';
 import { createVisitorHandlers } from './bridge/visitor-handlers.js';
@@ -41,7 +41,8 @@ export type KioskCoreDeps = {
 
 /**
  * The kiosk's main-process logic, without Electron: the glue and the Playwright suite build the
- * same core and differ only in the ports they pass.
+ * same core and differ only in the ports they pass. It answers with codes (kiosk-refusals.ts for
+ * its own refusals); the renderer owns every text.
  */
 export function createKioskCore(deps: KioskCoreDeps) {
   const { loaded, store, log } = deps;
@@ -120,11 +121,11 @@ export function createKioskCore(deps: KioskCoreDeps) {
     },
 
     async enroll({ serviceUrl: url, code }) {
-      if (readTerminalRecord(store)) return { ok: false, error: { error: 'invalid_request', message: 'この端末は登録済みです。' } };
+      if (readTerminalRecord(store)) return { ok: false, error: { error: 'invalid_request', message: '', reason: 'already_enrolled' } };
       const checked = ServiceUrl.safeParse(url);
-      if (!checked.success) return { ok: false, error: { error: 'invalid_request', message: 'サービスのURLは https:// で始まる必要があります。', fields: ['serviceUrl'] } };
+      if (!checked.success) return { ok: false, error: { error: 'invalid_request', message: '', reason: 'service_url_not_https', fields: ['serviceUrl'] } };
       if (policyUrl && new URL(policyUrl).origin !== new URL(url).origin) {
-        return { ok: false, error: { error: 'invalid_request', message: 'サービスのURLは管理者のポリシーで決められています。', fields: ['serviceUrl'] } };
+        return { ok: false, error: { error: 'invalid_request', message: '', reason: 'service_url_from_policy', fields: ['serviceUrl'] } };
       }
       const hash = await machineIdHash(deps.machineId);
       const result = await enrollTerminal({
@@ -160,7 +161,9 @@ export function createKioskCore(deps: KioskCoreDeps) {
         return ok;
       }
       log.warn('admin exit refused', { verdict });
-      return { ok: false, error: { error: verdict === 'locked' ? 'locked' : 'invalid_credentials', message: verdict === 'locked' ? 'しばらく時間を空けてください。' : 'PINが正しくありません。' } };
+      const refusal: HostError =
+        verdict === 'locked' ? { error: 'locked', message: '', reason: 'admin_pin_locked' } : { error: 'invalid_credentials', message: '', reason: 'admin_pin_invalid' };
+      return { ok: false, error: refusal };
     },
   };
 

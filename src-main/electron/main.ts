@@ -125,7 +125,7 @@ async function start(): Promise<void> {
   const status = code ? await core.handlers.status(undefined) : undefined;
   if (code && status?.ok && !status.data.enrolled && status.data.serviceUrl) {
     const enrolled = await core.handlers.enroll({ serviceUrl: status.data.serviceUrl, code });
-    if (!enrolled.ok) log.error(`enrollment with HELLOWORK_KIOSK_ENROLL_CODE failed: ${enrolled.error.message}`);
+    if (!enrolled.ok) log.error(`enrollment with HELLOWORK_KIOSK_ENROLL_CODE failed: ${enrolled.error.reason ?? enrolled.error.error}`);
   }
 
   if (testHooks) (globalThis as Record<string, unknown>).__hwKiosk = { core, clock };

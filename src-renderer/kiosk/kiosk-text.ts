@@ -1,4 +1,12 @@
-/** The kiosk shell's own words (端末登録, the idle overlay, the admin exit), Japanese first. */
+import { errorText, type ErrorCode } from '../../src-shared/api/errors.js';
+import type { HostError } from '../../src-shared/host.js';
+import type { KioskRefusal } from '../../src-shared/kiosk-refusals.js';
+
+/**
+ * The kiosk shell's own words (端末登録, the idle overlay, the admin exit), Japanese first, and
+ * those of main's refusals (`refusals`, one per code of src-shared/kiosk-refusals.ts): main sends
+ * codes only.
+ */
 export const kioskText = {
   ja: {
     enrollTitle: '端末登録',
@@ -25,6 +33,15 @@ export const kioskText = {
     adminPin: '管理者PIN',
     adminExit: '終了する',
     adminCancel: 'キャンセル',
+    serviceUnreachable: 'サービスに接続できません。しばらく経ってから、もう一度お試しください。',
+    refusals: {
+      already_enrolled: 'この端末は登録済みです。',
+      service_url_not_https: 'サービスのURLは https:// で始まる必要があります。',
+      service_url_from_policy: 'サービスのURLは管理者のポリシーで決められています。',
+      not_enrolled: 'この端末は登録されていません。係員にお知らせください。',
+      admin_pin_invalid: 'PINが正しくありません。',
+      admin_pin_locked: 'しばらく時間を空けてください。',
+    } satisfies Record<KioskRefusal, string>,
   },
   en: {
     enrollTitle: 'Terminal enrollment',
@@ -51,6 +68,27 @@ export const kioskText = {
     adminPin: 'Administrator PIN',
     adminExit: 'Exit',
     adminCancel: 'Cancel',
+    serviceUnreachable: 'The service cannot be reached. Please try again later.',
+    refusals: {
+      already_enrolled: 'This terminal is already enrolled.',
+      service_url_not_https: 'The service URL must start with https://.',
+      service_url_from_policy: 'The service URL is set by the administrator\'s policy.',
+      not_enrolled: 'This terminal is not enrolled. Please tell the staff.',
+      admin_pin_invalid: 'The PIN is incorrect.',
+      admin_pin_locked: 'Please wait a while before trying again.',
+    } satisfies Record<KioskRefusal, string>,
   },
 } as const;
 export type KioskLang = keyof typeof kioskText;
+
+/**
+ * The text of an answer on the kiosk's own screens (端末登録, the admin exit), in the shown
+ * language: main's refusals by their code, the service's errors through the same catalog as the
+ * shared screens (src-shared/api/errors.ts), `network_error` in the kiosk's words.
+ */
+export function kioskErrorText(e: HostError, lang: KioskLang): string {
+  if (e.reason) return kioskText[lang].refusals[e.reason];
+  if (e.error === 'network_error') return kioskText[lang].serviceUnreachable;
+  const known = errorText[e.error as ErrorCode] as { ja: string; en: string } | undefined;
+  return known ? known[lang] : e.message;
+}

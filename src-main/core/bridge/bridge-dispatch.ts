@@ -1,5 +1,4 @@
 import { kioskChannels, kioskInputs, type KioskChannel, type KioskOutputs, type KioskParsedInput } from '../../../src-shared/kiosk-bridge.js';
-import { errorText } from '../../../src-shared/api/errors.js';
 import type { Logger } from '../ports.js';
 
 export type KioskHandlers = { [C in KioskChannel]: (input: KioskParsedInput<C>) => Promise<KioskOutputs[C]> };
@@ -20,14 +19,14 @@ export function createBridgeDispatch(handlers: KioskHandlers, log: Logger) {
   return async function dispatch(channel: string, payload: unknown): Promise<unknown> {
     if (!isKioskChannel(channel)) {
       log.warn('bridge: unknown channel refused', { channel: channel.slice(0, 40) });
-      return { ok: false, error: { error: 'invalid_request', message: errorText.invalid_request.ja } };
+      return { ok: false, error: { error: 'invalid_request', message: '' } };
     }
     const parsed = kioskInputs[channel].safeParse(payload);
     if (!parsed.success) {
       // Field names only: the payload may hold a password.
       const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(payload)'))];
       log.warn('bridge: invalid payload refused', { channel, fields });
-      return { ok: false, error: { error: 'invalid_request', message: errorText.invalid_request.ja, fields } };
+      return { ok: false, error: { error: 'invalid_request', message: '', fields } };
     }
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
     return handler(parsed.data);

@@ -1,4 +1,3 @@
-import { errorText } from '../../../src-shared/api/errors.js';
 import type { HostError, HostResult, SignInResult } from '../../../src-shared/host.js';
 import type { Logger } from '../ports.js';
 import type { CallOptions, Credential, ServiceClient } from '../service/service-client.js';
@@ -16,8 +15,9 @@ export type VisitorDeps = {
   log: Logger;
 };
 
-const notEnrolled: HostError = { error: 'network_error', message: 'この端末は登録されていません。係員にお知らせください。' };
-const unauthenticated: HostError = { error: 'unauthenticated', message: errorText.unauthenticated.ja };
+// Codes only: the screens word them (ja, en).
+const notEnrolled: HostError = { error: 'network_error', message: '', reason: 'not_enrolled' };
+const unauthenticated: HostError = { error: 'unauthenticated', message: '' };
 
 /**
  * The Host calls of the screens, answered from main (R-KIOSK-2, R-KIOSK-3, R-OTP-7): login attests the
@@ -75,7 +75,7 @@ export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, Ho
         // R-KIOSK-2: on a kiosk the OTP step means the terminal could not be verified.
         return { ok: true, data: { status: 'otp_required', expiresAt: answer.data.expiresAt, attestationFailed: true } };
       }
-      if (!answer.data.token) return { ok: false, error: { error: 'internal_error', message: errorText.internal_error.ja } };
+      if (!answer.data.token) return { ok: false, error: { error: 'internal_error', message: '' } };
       session.signedIn({ kind: 'bearer', token: answer.data.token });
       return { ok: true, data: { status: 'authenticated' } };
     },
@@ -83,7 +83,7 @@ export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, Ho
     async submitOtp({ otp }) {
       const client = deps.client();
       const challenge = session.challenge;
-      if (!client || !challenge) return { ok: false, error: { error: 'otp_expired', message: errorText.otp_expired.ja } };
+      if (!client || !challenge) return { ok: false, error: { error: 'otp_expired', message: '' } };
       let cookies: string[] = [];
       // R-KIOSK-3: rememberDevice is always false here (the bridge refuses true).
       const answer = await client.call('loginOtp', { body: { challenge, otp, rememberDevice: false }, onCookies: (c) => (cookies = c) });
@@ -94,7 +94,7 @@ export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, Ho
       const token = (answer.data as { token?: unknown }).token;
       if (typeof token === 'string') session.signedIn({ kind: 'bearer', token });
       else if (cookies.length) session.signedIn({ kind: 'cookie', cookie: cookies.join('; ') });
-      else return { ok: false, error: { error: 'internal_error', message: errorText.internal_error.ja } };
+      else return { ok: false, error: { error: 'internal_error', message: '' } };
       return { ok: true, data: { status: 'authenticated' } satisfies SignInResult };
     },
 

@@ -1,9 +1,9 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import { api, type ApiName } from '../../../src-shared/api/routes.js';
-import { ErrorBody, errorText } from '../../../src-shared/api/errors.js';
+import { ErrorBody } from '../../../src-shared/api/errors.js';
 import type { HostResult } from '../../../src-shared/host.js';
-import { fillPath, NETWORK_ERROR_TEXT } from '../../../src-shared/host-calls.js';
+import { fillPath } from '../../../src-shared/host-calls.js';
 
 /**
  * How the main process proves the visitor's session: the kiosk token (Bearer), or, after an OTP
@@ -29,6 +29,10 @@ export type ServiceClient = {
   call<N extends ApiName>(name: N, options?: CallOptions<N>): Promise<HostResult<DataOf<N>>>;
 };
 
+/**
+ * The service's answers as they are (its error bodies, with its own `message`); what goes wrong on
+ * the way is a code with an empty message — the screens word every code (ja, en).
+ */
 export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number; http?: AxiosInstance } = {}): ServiceClient {
   const origin = new URL(baseUrl).origin;
   const http =
@@ -61,7 +65,7 @@ export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number;
         if (data !== undefined) headers['Content-Type'] = 'application/json';
         res = await http.request({ method: route.method, url: path, data, headers });
       } catch {
-        return { ok: false, error: { error: 'network_error', message: NETWORK_ERROR_TEXT } };
+        return { ok: false, error: { error: 'network_error', message: '' } };
       }
       const setCookie = res.headers['set-cookie'];
       if (options.onCookies && Array.isArray(setCookie)) options.onCookies(setCookie.map((c) => c.split(';')[0] ?? '').filter(Boolean));
@@ -74,7 +78,7 @@ export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number;
       const body = ErrorBody.safeParse(res.data);
       if (body.success) return { ok: false, error: body.data };
       // A proxy's own page when no instance answers (nginx 502/503/504): the service is away for a moment.
-      return GATEWAY_STATUSES.has(res.status) ? { ok: false, error: { error: 'service_unavailable', message: errorText.service_unavailable.ja } } : internalError();
+      return GATEWAY_STATUSES.has(res.status) ? { ok: false, error: { error: 'service_unavailable', message: '' } } : internalError();
     },
   };
 }
@@ -82,5 +86,5 @@ export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number;
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 function internalError(): { ok: false; error: ErrorBody } {
-  return { ok: false, error: { error: 'internal_error', message: errorText.internal_error.ja } };
+  return { ok: false, error: { error: 'internal_error', message: '' } };
 }

@@ -1,4 +1,4 @@
-import { hostCallNames, hostCalls, NETWORK_ERROR_TEXT, requestOf, type RoutedCall } from '../../../src-shared/host-calls.js';
+import { hostCallNames, hostCalls, requestOf, type RoutedCall } from '../../../src-shared/host-calls.js';
 import type { ErrorBody } from '../../../src-shared/api/errors.js';
 import type { HostCalls, HostError, HostResult, SignInResult } from '../../../src-shared/host.js';
 
@@ -45,7 +45,7 @@ export class WebHost {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (err) {
-      return { ok: false, error: { error: 'network_error', message: err instanceof Error ? err.message : NETWORK_ERROR_TEXT } };
+      return { ok: false, error: { error: 'network_error', message: err instanceof Error ? err.message : '' } };
     }
     let data: unknown = undefined;
     const text = await res.text().catch(() => '');
@@ -72,7 +72,7 @@ export class WebHost {
   }
 
   async submitOtp(input: { otp: string; rememberDevice: boolean }): Promise<HostResult<SignInResult>> {
-    if (!this.#challenge) return { ok: false, error: { error: 'otp_expired', message: 'ワンタイムパスワードの有効期間を過ぎました。' } };
+    if (!this.#challenge) return { ok: false, error: { error: 'otp_expired', message: '' } };
     const r = await this.#call<{ status: 'authenticated' }>(hostCalls.submitOtp, { challenge: this.#challenge, otp: input.otp, rememberDevice: input.rememberDevice });
     if (r.ok) {
       this.#challenge = null;
