@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import playwrightConfig from '../playwright.config.js';
 import { startTestService } from '../test/support/service-harness.js';
-import { median, watchLoginReady } from './lib/login-ready.js';
+import { median } from './lib/login-ready.js';
 import { buildScreens } from './phases/screens.js';
 import { enrolledKioskWithVisitor, oneIdleWipe } from './phases/wipe.js';
 const out = mkdtempSync(join(tmpdir(), 'wipe-timeline-'));
@@ -20,13 +20,12 @@ const b = buildScreens(out);
 console.log(`login page JS ${(b.initialJsGzip / 1000).toFixed(1)} kB gzip; load ${loadavg()[0]!.toFixed(2)}`);
 const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions });
 const service = await startTestService({ database: 'sqlite', smtp: false, rendererDir: out });
-const context = await browser.newContext();
-await watchLoginReady(context);
-const kiosk = await enrolledKioskWithVisitor(context, service);
+const kiosk = await enrolledKioskWithVisitor(browser, service);
 const all: number[] = [];
 const N = Number(process.argv[2] ?? 10);
 for (let i = 0; i < N; i++) {
-  const { total, firedAt, doneAt, ready, fresh } = await oneIdleWipe(kiosk);
+  const { total, firedAt, shownAt, doneAt, ready, fresh, leftovers } = await oneIdleWipe(kiosk);
+  if (leftovers.length) console.log(`run ${i}: LEFTOVERS ${leftovers.join(' ')}`);
   all.push(total);
   const t = await fresh.evaluate(() => {
     const o = performance.timeOrigin;
@@ -35,8 +34,7 @@ for (let i = 0; i < N; i++) {
     const marks = performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime)}`);
     return { o, reqStart: Math.round(n.requestStart), resp: Math.round(n.responseEnd), domInt: Math.round(n.domInteractive), dcl: Math.round(n.domContentLoadedEventEnd), res, marks };
   });
-  console.log(`run ${i}: total ${Math.round(total)} nav@+${Math.round(t.o - firedAt)} done@+${Math.round(doneAt - firedAt)} ready@+${Math.round(ready.at - firedAt)} (nav ${Math.round(ready.navigationMs)}) req ${t.reqStart} resp ${t.resp} domInt ${t.domInt} dcl ${t.dcl} | ${t.res.join(' ')} | ${t.marks.join(' ')}`);
+  console.log(`run ${i}: total ${Math.round(total)} nav@+${Math.round(t.o - firedAt)} shown@+${Math.round(shownAt - firedAt)} done@+${Math.round(doneAt - firedAt)} ready@+${Math.round(ready.at - firedAt)} (nav ${Math.round(ready.navigationMs)}) req ${t.reqStart} resp ${t.resp} domInt ${t.domInt} dcl ${t.dcl} | ${t.res.join(' ')} | ${t.marks.join(' ')}`);
 }
 console.log('median', median(all));
-kiosk.k.core.stop();
-await context.close(); await service.close(); await browser.close();
+await kiosk.k.close(); await service.close(); await browser.close();

@@ -137,7 +137,7 @@ export function endpointRows(f: Figures, s: Settings): Row[] {
   }
   if (f.wipe) {
     const sorted = [...f.wipe.all].sort((a, b) => a - b);
-    rows.push({ key: 'wipe', label: `idle timeout → clean login (median of ${s.wipeRuns})`, value: f.wipe.median, unit: 'ms', p99: sorted.at(-1), errors: f.wipe.dirty, target: { of: 'value', op: '<=', limit: 250 } });
+    rows.push({ key: 'wipe', label: `idle timeout → clean login (median of ${s.wipeRuns})`, value: f.wipe.median, unit: 'ms', p99: sorted.at(-1), errors: f.wipe.dirty, target: { of: 'value', op: '<=', limit: 100 } });
   }
   for (const failure of f.failed ?? []) {
     rows.push({ key: 'failed', label: `FAILED ${failure.split(':')[0]}`, value: NaN, unit: '', errors: 1, target: { of: 'errors', op: '<=', limit: 0 }, note: failure });

@@ -8,7 +8,7 @@
 export const KIOSK_EXIT = {
   /** The hidden admin exit (chord + PIN): the supervisor leaves the session to IT. */
   itExit: 64,
-  /** The wipe could not prove the partition empty: start again from nothing. */
+  /** The wipe could not prove the partition empty, or the restart policy (N visitors, the daily hour): start again from nothing. */
   restart: 75,
   /** The configuration is invalid: restarting would not help, but the supervisor may retry. */
   configInvalid: 1,

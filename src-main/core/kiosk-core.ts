@@ -14,7 +14,9 @@ import { sendHeartbeat, startHeartbeat } from './terminal/heartbeat.js';
 import { machineIdHash, type MachineIdSource } from './terminal/machine-id.js';
 import type { SecretBox } from './terminal/secret-box.js';
 import { loadPrivateKey, readTerminalRecord } from './terminal/terminal-record.js';
-import { serializeWipes, wipeVisitor, type SessionWiper, type WipeReason } from './wipe/session-wiper.js';
+import { createPartitionRotation } from './wipe/partitions.js';
+import { restartDue } from './wipe/restart-policy.js';
+import { prepareNextPage, serializeWipes, wipeVisitor, type SessionWiper, type WipeReason } from './wipe/session-wiper.js';
 import { createVisitorSession } from './wipe/visitor-session.js';
 
 export type KioskCoreDeps = {
@@ -69,13 +71,36 @@ export function createKioskCore(deps: KioskCoreDeps) {
     return signer;
   };
 
+  const partitions = createPartitionRotation();
+  const startedAt = deps.clock.now();
+  // What a fresh page may know at once: enrolled or not, and the language (no visitor data).
+  const start = () => ({ enrolled: readTerminalRecord(store) !== undefined, locale: config.locale });
+  const pageDeps = { wiper: deps.wiper, partitions, log, start };
+  let wiping = 0;
+  let restarting = false;
   const wipe = serializeWipes(async (reason: WipeReason) => {
-    // What the fresh page may know at once: enrolled or not, and the language (no visitor data).
-    const start = () => ({ enrolled: readTerminalRecord(store) !== undefined, locale: config.locale });
-    const report = await wipeVisitor(reason, { session, client: currentClient, wiper: deps.wiper, log, start });
-    idle.wiped();
-    return report;
+    wiping++;
+    try {
+      const report = await wipeVisitor(reason, { ...pageDeps, session, client: currentClient });
+      idle.wiped();
+      if (!report.restarted) void prepareNextPage(pageDeps); // while the next visitor is here
+      else restarting = true;
+      return report;
+    } finally {
+      wiping--;
+      restartIfDue();
+    }
   });
+
+  /** R-KIOSK-4: the restart policy, only when nobody is at the kiosk (nothing since the last wipe). */
+  function restartIfDue(): void {
+    if (restarting || wiping > 0 || idle.state.phase !== 'pristine' || session.credential || session.challenge) return;
+    const why = restartDue(config, { visitors: partitions.retired, startedAt, now: deps.clock.now() });
+    if (!why) return;
+    restarting = true;
+    log.info('restarting the kiosk while nobody is at it', { why, visitors: partitions.retired, partitions: partitions.made });
+    deps.wiper.restartApp(`restart policy: ${why}`);
+  }
 
   const idle = createIdleGuard({
     clock: deps.clock,
@@ -134,6 +159,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
       });
       if (result.ok) {
         if (!policyUrl) store.set('serviceUrl', url);
+        void prepareNextPage(pageDeps); // the page made ahead thought the terminal was not enrolled
         const record = readTerminalRecord(store);
         log.info('terminal enrolled', { terminalId: result.data.terminalId, keyProtection: record?.key.kind, keyBackend: record?.key.backend });
         if (record?.key.kind === 'file') {
@@ -169,6 +195,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
 
   const dispatch = createBridgeDispatch(handlers, log);
   let stopHeartbeat: (() => void) | undefined;
+  let restartTimer: unknown;
 
   return {
     handlers,
@@ -183,6 +210,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
       if (key?.kind === 'file') log.warn(`the terminal key is not OS-encrypted (${key.backend}): kept in ${key.path}, mode 0600; see docs/kiosk.md`);
       await wipe('start-up');
       idle.start();
+      restartTimer = deps.clock.setInterval(restartIfDue, 60_000);
       stopHeartbeat = startHeartbeat({
         clock: deps.clock,
         everyMs: deps.heartbeatMs ?? 5 * 60_000,
@@ -200,8 +228,11 @@ export function createKioskCore(deps: KioskCoreDeps) {
         },
       });
     },
+    /** For tests: the visitor partitions (current, how many made). */
+    partitions,
     stop() {
       idle.stop();
+      if (restartTimer !== undefined) deps.clock.clearInterval(restartTimer);
       stopHeartbeat?.();
     },
   };

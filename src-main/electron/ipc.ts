@@ -17,6 +17,8 @@ export function registerKioskIpc(opts: { dispatch: BridgeDispatch; kiosk: () => 
   };
   for (const channel of kioskChannels) {
     ipcMain.handle(kioskIpcChannel(channel), async (event, payload: unknown) => {
+      // The next visitor's page, loaded ahead (its shell asks for the status): held until shown.
+      if (!trusted(event)) await opts.kiosk()?.untilShown(event.sender);
       if (!trusted(event)) {
         opts.log.warn('ipc: message from an unknown sender dropped', { channel });
         throw new Error('refused');
@@ -27,5 +29,6 @@ export function registerKioskIpc(opts: { dispatch: BridgeDispatch; kiosk: () => 
 }
 
 export function emitToPage(kiosk: KioskWindow | undefined, event: KioskEvent): void {
-  if (kiosk && !kiosk.contents.isDestroyed()) kiosk.contents.send(KIOSK_EVENT_CHANNEL, event);
+  const contents = kiosk?.contents;
+  if (contents && !contents.isDestroyed()) contents.send(KIOSK_EVENT_CHANNEL, event);
 }

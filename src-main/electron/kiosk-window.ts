@@ -6,7 +6,8 @@ import { kioskStartFragment } from '../../src-shared/kiosk-start-hint.js';
 import { lockDownContents } from './lockdown.js';
 
 export type KioskWindowOptions = {
-  session: Session;
+  /** The in-memory session of a visitor partition (core names them), locked down and serving app://. */
+  sessionFor: (partition: string) => Session;
   preload: string;
   appUrl: string;
   app: AppOrigin;
@@ -17,16 +18,13 @@ export type KioskWindowOptions = {
   onContentsLost: (why: string) => void;
 };
 
+type Spare = { view: WebContentsView; partition: string; loaded: Promise<void> };
+
 /**
- * One full-screen kiosk window whose page lives in a replaceable WebContentsView: a wipe swaps in
- * new web contents, because sessionStorage and in-memory page state survive every clear call.
- * All views share one in-memory session (Electron never frees sessions, so it is reused).
- *
- * Starting a renderer process takes a few hundred ms, so the next wipe's contents are made ahead,
- * at the visitor's first input after a wipe: a spare view showing only about:blank (its own
- * process, never shown, never on the app's origin, refused by the IPC handlers like any page but
- * the current one). A wipe navigates the spare to the login page only after the clears
- * (core/wipe), so its document never sees the old storage.
+ * One full-screen kiosk window whose page lives in a replaceable WebContentsView, each visitor's
+ * on a partition of its own (R-KIOSK-3/4). The next visitor's login page is loaded ahead in a
+ * spare view on the next partition (never shown, its bridge calls held until it is: ipc.ts), so a
+ * wipe only swaps the views; the old view is closed as it leaves.
  */
 export function createKioskWindow(opts: KioskWindowOptions) {
   const win = new BaseWindow({ kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true, backgroundColor: '#ffffff', show: false });
@@ -35,16 +33,16 @@ export function createKioskWindow(opts: KioskWindowOptions) {
     if (!closing) event.preventDefault(); // only the admin exit closes the kiosk
   });
   let closing = false;
-  let view = makeView();
-  let spare: WebContentsView | undefined;
-  win.contentView.addChildView(view);
-  fit(view);
-  win.on('resize', () => fit(view));
+  let view: WebContentsView | undefined;
+  let spare: Spare | undefined;
+  const retiring: WebContentsView[] = [];
+  const waitingToShow = new Map<WebContents, (shown: boolean) => void>();
+  win.on('resize', () => view && fit(view));
 
-  function makeView(): WebContentsView {
+  function makeView(partition: string): WebContentsView {
     const v = new WebContentsView({
       webPreferences: {
-        session: opts.session,
+        session: opts.sessionFor(partition),
         preload: opts.preload,
         contextIsolation: true,
         sandbox: true,
@@ -60,34 +58,25 @@ export function createKioskWindow(opts: KioskWindowOptions) {
         autoplayPolicy: 'user-gesture-required',
       },
     });
-    lockDownContents(v.webContents, {
-      ...opts,
-      onInput: () => {
-        opts.onInput();
-        if (v === view) prepareSpare();
-      },
-    });
+    lockDownContents(v.webContents, opts);
     const lost = (why: string) => {
       if (v === view) opts.onContentsLost(why);
-      else if (v === spare) dropSpare(); // the next wipe makes its contents the slow way
+      else if (v === spare?.view) dropSpare(); // the next wipe loads its page the slow way
     };
     v.webContents.on('render-process-gone', (_e, details) => lost(`render-process-gone: ${details.reason}`));
     v.webContents.on('unresponsive', () => lost('unresponsive'));
     return v;
   }
-  function prepareSpare() {
-    if (closing || spare) return;
-    const v = makeView();
-    spare = v;
-    // Navigating starts the renderer process; about:blank gives the view no origin yet.
-    v.webContents.loadURL('about:blank').catch(() => {
-      if (spare === v) dropSpare();
-    });
-  }
   function dropSpare() {
-    const v = spare;
+    const s = spare;
     spare = undefined;
-    if (v && !v.webContents.isDestroyed()) v.webContents.close();
+    if (!s) return;
+    settleShown(s.view.webContents, false);
+    if (!s.view.webContents.isDestroyed()) s.view.webContents.close();
+  }
+  function settleShown(wc: WebContents, shown: boolean) {
+    waitingToShow.get(wc)?.(shown);
+    waitingToShow.delete(wc);
   }
   function fit(v: WebContentsView) {
     const { width, height } = win.getContentBounds();
@@ -96,47 +85,82 @@ export function createKioskWindow(opts: KioskWindowOptions) {
 
   return {
     win,
-    get contents() {
-      return view.webContents;
+    /** The kiosk's page (undefined before the start-up wipe shows the first one). */
+    get contents(): WebContents | undefined {
+      return view?.webContents;
     },
-    async load() {
-      await view.webContents.loadURL(opts.appUrl);
-      win.show();
+    /** The next visitor's page on `partition`, loaded now, shown by `replace(partition)`. */
+    prepare(partition: string, fragment = ''): Promise<void> {
+      if (closing) return Promise.resolve();
+      dropSpare(); // one spare at a time (a page prepared again gets a new view)
+      const v = makeView(partition);
+      const loaded = v.webContents.loadURL(opts.appUrl + fragment);
+      spare = { view: v, partition, loaded };
+      return loaded;
     },
     /**
-     * New web contents (the spare when there is one) with a fresh login. The new contents are
-     * the kiosk's page at once (the shell asks the bridge for its status while the page loads;
-     * the old page's calls are refused from here) and are shown while they load; the old ones are
-     * closed before the navigation (their page state dies with them, and they can write nothing
-     * after the wipe's check). Resolves when the login page's document is committed.
-     * `fragment` (e.g. `#login.ja`, from core/wipe) tells the shell what main knows at once.
+     * Shows the page on `partition` (the prepared one once it has loaded, else a new one, shown
+     * as soon as its document commits) and closes the old view. The new page's held bridge calls
+     * go on from here; the old page's are refused.
      */
-    async replace(fragment = '') {
-      const next = spare ?? makeView();
-      spare = undefined;
+    async replace(partition: string, fragment = ''): Promise<void> {
+      let next: WebContentsView;
+      let loading: Promise<void>;
+      if (spare?.partition === partition) {
+        next = spare.view;
+        const ready = spare.loaded;
+        spare = undefined;
+        loading = ready.catch(() => committed(next.webContents, opts.appUrl + fragment));
+      } else {
+        dropSpare();
+        next = makeView(partition);
+        loading = committed(next.webContents, opts.appUrl + fragment);
+      }
       const old = view;
       view = next;
       win.contentView.addChildView(next);
       fit(next);
-      win.contentView.removeChildView(old);
-      old.webContents.close();
-      await committed(next.webContents, opts.appUrl + fragment);
+      if (old) {
+        win.contentView.removeChildView(old);
+        retiring.push(old); // closed by closeRetired, behind the swap
+      }
+      settleShown(next.webContents, true);
+      await loading;
+    },
+    /** Closes the views taken off the window; resolves when their contents are destroyed. */
+    async closeRetired(): Promise<void> {
+      const gone = retiring.splice(0);
+      await Promise.all(gone.map((v) => destroyed(v.webContents)));
+    },
+    /** For the IPC handlers: resolves true once `wc` is the kiosk's page (at once if it is), false if it never will be. */
+    untilShown(wc: WebContents): Promise<boolean> {
+      if (wc === view?.webContents) return Promise.resolve(true);
+      if (wc !== spare?.view.webContents) return Promise.resolve(false);
+      return new Promise((resolve) => waitingToShow.set(wc, resolve));
     },
     close() {
       closing = true;
       dropSpare();
+      for (const v of retiring.splice(0)) if (!v.webContents.isDestroyed()) v.webContents.close();
       win.close();
     },
   };
 }
 export type KioskWindow = ReturnType<typeof createKioskWindow>;
 
+/** Closes `wc`; resolves once it is destroyed (from then on its page can write nothing). */
+function destroyed(wc: WebContents): Promise<void> {
+  if (wc.isDestroyed()) return Promise.resolve();
+  const gone = new Promise<void>((resolve) => wc.once('destroyed', () => resolve()));
+  wc.close();
+  return gone;
+}
+
 /** Loads `url`; resolves when its main-frame document commits ('did-navigate'), rejects as loadURL does. */
 function committed(wc: WebContents, url: string): Promise<void> {
   const withoutFragment = (u: string) => u.replace(/#.*$/, '');
   const target = withoutFragment(new URL(url).href);
   return new Promise((resolve, reject) => {
-    // (not the spare's own about:blank, should that still be on its way)
     const onCommit = (_event: unknown, at: string) => {
       if (withoutFragment(at) === target) resolve();
       else wc.once('did-navigate', onCommit);
@@ -155,29 +179,45 @@ function committed(wc: WebContents, url: string): Promise<void> {
   });
 }
 
-/** The wipe steps on the kiosk's session and window (core/wipe decides the order). */
-export function electronWiper(ses: Session, kiosk: () => KioskWindow, restart: (reason: string) => void): SessionWiper {
+export type WiperGlue = {
+  kiosk: () => KioskWindow;
+  sessionFor: (partition: string) => Session;
+  /** main forgets the partition's session (Electron itself keeps it until the process ends) */
+  forget: (partition: string) => void;
+  clearClipboard: () => void;
+  restart: (reason: string) => void;
+};
+
+/** The wipe steps on the visitor partitions and the window (core/wipe decides the order). */
+export function electronWiper(glue: WiperGlue): SessionWiper {
+  const { kiosk, sessionFor } = glue;
   return {
-    clearStorageData: () => ses.clearStorageData(),
-    clearHttpCache: async () => void (await Promise.all([ses.clearCache(), ses.clearCodeCaches({})])),
-    clearAuthCache: async () => void (await Promise.all([ses.clearAuthCache(), ses.clearHostResolverCache()])),
-    replaceContents: (start) => kiosk().replace(kioskStartFragment(start)),
-    async leftovers() {
+    prepareNext: (partition, start) => kiosk().prepare(partition, kioskStartFragment(start)),
+    replaceContents: (partition, start) => kiosk().replace(partition, kioskStartFragment(start)),
+    closePage: () => kiosk().closeRetired(),
+    clearClipboard: async () => glue.clearClipboard(),
+    clearStorageData: (p) => sessionFor(p).clearStorageData(),
+    clearHttpCache: async (p) => void (await Promise.all([sessionFor(p).clearCache(), sessionFor(p).clearCodeCaches({})])),
+    clearAuthCache: async (p) => void (await Promise.all([sessionFor(p).clearAuthCache(), sessionFor(p).clearHostResolverCache()])),
+    async leftovers(old) {
       const found: string[] = [];
-      // The session's and the page's checks at once: the page is still starting the app.
+      const contents = kiosk().contents;
+      // The retired partition's cookies and workers, and what the shown page can reach, at once.
       const [cookies, page] = await Promise.all([
-        ses.cookies.get({}),
-        kiosk().contents.executeJavaScript(
-          // IndexedDB and Cache Storage asked at once (each is a trip to the storage backend).
-          `(async () => { const [idb, names] = await Promise.all([indexedDB.databases(), caches.keys()]); return { local: localStorage.length, session: sessionStorage.length, idb: idb.length, caches: names.length }; })()`,
-        ) as Promise<Record<string, number>>,
+        old ? sessionFor(old).cookies.get({}) : Promise.resolve([]),
+        contents
+          ? (contents.executeJavaScript(
+              `(async () => { const [idb, names] = await Promise.all([indexedDB.databases(), caches.keys()]); return { local: localStorage.length, session: sessionStorage.length, idb: idb.length, caches: names.length }; })()`,
+            ) as Promise<Record<string, number>>)
+          : Promise.resolve({}),
       ]);
       if (cookies.length) found.push(`${cookies.length} cookie(s)`);
-      const workers = Object.keys(ses.serviceWorkers.getAllRunning()).length;
+      const workers = old ? Object.keys(sessionFor(old).serviceWorkers.getAllRunning()).length : 0;
       if (workers) found.push(`${workers} service worker(s)`);
       for (const [kind, count] of Object.entries(page)) if (count) found.push(`${count} ${kind} storage entr(ies)`);
       return found;
     },
-    restartApp: restart,
+    dropPartition: async (p) => glue.forget(p),
+    restartApp: glue.restart,
   };
 }

@@ -3,7 +3,7 @@
 import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
-import { app, dialog, Menu, powerMonitor, session } from 'electron';
+import { app, clipboard, dialog, Menu, powerMonitor, session, type Session } from 'electron';
 import Store from 'electron-store';
 import { machineId } from 'node-machine-id';
 import { ConfigError } from '../core/config/config-error.js';
@@ -21,7 +21,6 @@ import { lockDownSession } from './lockdown.js';
 import { safeStorageBox } from './safe-storage-box.js';
 
 const log = consoleLogger;
-const PARTITION = 'kiosk'; // no `persist:` prefix: in memory only, nothing of a visitor on disk
 
 // Developer and test overrides of the profile and the policy file. A shipped build ignores them:
 // whoever controls the kiosk account's environment must not be able to point the terminal at a
@@ -67,9 +66,19 @@ async function start(): Promise<void> {
     return fatal(error instanceof ConfigError ? `The kiosk configuration is invalid:\n${error.message}` : String(error));
   }
 
-  const ses = session.fromPartition(PARTITION, { cache: true });
-  lockDownSession(ses);
-  serveAppFiles(ses, path.join(__dirname, '..', 'renderer'));
+  // One in-memory partition per visitor (core/wipe/partitions.ts names them; no `persist:`
+  // prefix: nothing of a visitor on disk), each locked down and serving the app's files.
+  const sessions = new Map<string, Session>();
+  const sessionFor = (partition: string): Session => {
+    let ses = sessions.get(partition);
+    if (!ses) {
+      ses = session.fromPartition(partition, { cache: true });
+      lockDownSession(ses);
+      serveAppFiles(ses, path.join(__dirname, '..', 'renderer'));
+      sessions.set(partition, ses);
+    }
+    return ses;
+  };
   const appOrigin = appOriginOf(APP_URL);
   const clock = testHooks ? new ManualClock() : systemClock;
 
@@ -82,11 +91,20 @@ async function start(): Promise<void> {
     keyFile: path.join(app.getPath('userData'), 'terminal-key.pem'),
     clock,
     log,
-    wiper: electronWiper(ses, () => kiosk!, (reason) => {
-      log.error(`restarting: ${reason}`);
-      if (app.isPackaged) return app.exit(KIOSK_EXIT.restart); // the supervisor starts it again
-      app.relaunch();
-      app.exit(0);
+    wiper: electronWiper({
+      kiosk: () => kiosk!,
+      sessionFor,
+      forget: (partition) => void sessions.delete(partition),
+      clearClipboard: () => {
+        clipboard.clear();
+        if (process.platform === 'linux') clipboard.clear('selection');
+      },
+      restart: (reason) => {
+        log.error(`restarting: ${reason}`);
+        if (app.isPackaged) return app.exit(KIOSK_EXIT.restart); // the supervisor starts it again
+        app.relaunch();
+        app.exit(0);
+      },
     }),
     emit: (event) => emitToPage(kiosk, event),
     quit: () => {
@@ -102,7 +120,7 @@ async function start(): Promise<void> {
   });
 
   kiosk = createKioskWindow({
-    session: ses,
+    sessionFor,
     preload: path.join(__dirname, 'preload.cjs'),
     appUrl: APP_URL,
     app: appOrigin,
@@ -135,8 +153,9 @@ async function start(): Promise<void> {
 
 /** True when the page renders a frame within 5 s (a hung or blank renderer does not). */
 function probePaint(kiosk: KioskWindow | undefined): Promise<boolean> {
-  if (!kiosk || kiosk.contents.isDestroyed()) return Promise.resolve(false);
-  const frame = kiosk.contents.executeJavaScript('new Promise((r) => requestAnimationFrame(() => r(true)))') as Promise<boolean>;
+  const contents = kiosk?.contents;
+  if (!contents || contents.isDestroyed()) return Promise.resolve(false);
+  const frame = contents.executeJavaScript('new Promise((r) => requestAnimationFrame(() => r(true)))') as Promise<boolean>;
   const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref());
   return Promise.race([frame.catch(() => false), timeout]);
 }

@@ -23,6 +23,10 @@ export const KioskSettings = z.strictObject({
   // R-KIOSK-4: at least 20 s (WCAG 2.2.1: time to find 「延長する」).
   idleWarningSeconds: z.number().int().min(R_KIOSK_4_IDLE_WARNING_MIN_MS / 1000).max(300).optional(),
   locale: z.enum(['ja', 'en']).optional(),
+  /** R-KIOSK-4: a new process after this many visitors (each had a partition Electron never frees). */
+  restartAfterVisitors: z.number().int().min(1).max(10_000).optional(),
+  /** R-KIOSK-4: a daily restart once past this hour (local time), while nobody is at the kiosk; null: none. */
+  restartAtHour: z.number().int().min(0).max(23).nullable().optional(),
   adminPinHash: AdminPinHash.optional(),
 });
 export type KioskSettings = z.infer<typeof KioskSettings>;
@@ -32,10 +36,12 @@ export const defaultSettings = {
   idleTimeoutSeconds: R_KIOSK_4_IDLE_TIMEOUT_MS / 1000,
   idleWarningSeconds: R_KIOSK_4_IDLE_WARNING_MS / 1000,
   locale: 'ja',
+  restartAfterVisitors: 200,
+  restartAtHour: 4,
 } as const satisfies KioskSettings;
 
 /** The merged configuration the kiosk runs with. */
-export const KioskConfig = KioskSettings.required({ idleTimeoutSeconds: true, idleWarningSeconds: true, locale: true }).refine(
+export const KioskConfig = KioskSettings.required({ idleTimeoutSeconds: true, idleWarningSeconds: true, locale: true, restartAfterVisitors: true, restartAtHour: true }).refine(
   (c) => c.idleWarningSeconds < c.idleTimeoutSeconds,
   { message: 'idleWarningSeconds must be shorter than idleTimeoutSeconds', path: ['idleWarningSeconds'] },
 );

@@ -1,48 +1,65 @@
 import type { KioskStartHint } from '../../../src-shared/kiosk-start-hint.js';
 import type { Logger } from '../ports.js';
 import type { ServiceClient } from '../service/service-client.js';
+import type { PartitionRotation } from './partitions.js';
 import type { VisitorSession } from './visitor-session.js';
 
 /**
- * What a wipe needs from the browser side. Electron: the window's one in-memory session and its
- * WebContentsView; the Playwright suite: the browser context and its page.
+ * What a wipe needs from the browser side, per partition (core names them: ./partitions.ts).
+ * Electron: `session.fromPartition(name)` and the window's WebContentsViews; the Playwright
+ * suite: one browser context per partition and its pages.
  */
 export interface SessionWiper {
-  /** cookies, localStorage, IndexedDB, service workers, cache storage, … of the partition */
-  clearStorageData(): Promise<void>;
-  clearHttpCache(): Promise<void>;
-  clearAuthCache(): Promise<void>;
   /**
-   * New web contents showing a fresh login: sessionStorage and in-memory page state (typed form
-   * fields) survive every clear call, so only replacing the contents removes them. The old
-   * contents are closed first (from then on they can write nothing); resolves once the new
-   * document is committed, so the check runs while the login page is still starting.
-   * `start` (when given) goes into the new page's URL fragment (`kioskStartFragment`): what main
-   * knows, so the shell draws the login form without waiting for its status call.
+   * The next visitor's login page, loaded and drawn in a spare view on `partition` (a new one),
+   * never shown until `replaceContents(partition)`. Its bridge calls wait until it is shown.
+   * `start` goes into its URL fragment (`kioskStartFragment`): enrolled, language — no visitor data.
    */
-  replaceContents(start?: KioskStartHint): Promise<void>;
-  /** What is left of the last visitor; empty when the wipe worked. */
-  leftovers(): Promise<string[]>;
-  /** Last resort when something is left: start the app again (a new process, a new partition). */
+  prepareNext(partition: string, start?: KioskStartHint): Promise<void>;
+  /**
+   * Shows the page on `partition` as the kiosk's page: the one prepared there (waiting for it if
+   * it is still loading), else a new one loaded now. From then on the old page's bridge calls are
+   * refused and it gets no events; it is no longer shown.
+   */
+  replaceContents(partition: string, start?: KioskStartHint): Promise<void>;
+  /** Closes the retired partition's page; resolves when it is gone (it can write nothing after; sessionStorage and its form state die with it). */
+  closePage(partition: string): Promise<void>;
+  /** The OS clipboard (a visitor may have copied an ID or a password). */
+  clearClipboard(): Promise<void>;
+  /** Cookies, localStorage, IndexedDB, service workers, cache storage, … of the retired partition. */
+  clearStorageData(partition: string): Promise<void>;
+  clearHttpCache(partition: string): Promise<void>;
+  clearAuthCache(partition: string): Promise<void>;
+  /** What is left of the last visitor: the retired partition's cookies and workers, the shown page's storage; empty when the wipe worked. */
+  leftovers(old: string | undefined): Promise<string[]>;
+  /** Nothing holds the retired partition from here (Electron keeps its memory until the process ends). */
+  dropPartition(partition: string): Promise<void>;
+  /** Last resort when something is left, and the restart policy: start the app again (a new process). */
   restartApp(reason: string): void;
 }
 
 export type WipeReason = 'idle' | 'logout' | 'suspend' | 'lock-screen' | 'start-up' | 'renderer-gone' | 'terminal-revoked' | 'admin';
 export type WipeReport = { reason: WipeReason; steps: string[]; leftovers: string[]; restarted: boolean };
 
+export type WipeDeps = {
+  session: VisitorSession;
+  client: () => ServiceClient | undefined;
+  wiper: SessionWiper;
+  partitions: PartitionRotation;
+  log: Logger;
+  start?: () => KioskStartHint;
+};
+
 /**
- * R-KIOSK-4: end the visitor's session at the service, forget it here, clear every trace in the
- * browser, show a fresh login, then check. The credential is taken out of the session first and
- * held only for the logout call, so the service is told while the browser is cleared: the logout
- * and the three clears run at once, none waiting for another, and a failure of one stops none of
- * the others. The page is replaced only after every clear has settled (its new document must not
- * see the old storage); the check runs when the logout has settled too. The report lists the
- * steps in this fixed order whatever order they finished in.
+ * R-KIOSK-4: end the visitor's session at the service, forget it here, show the next visitor's
+ * page (ready on a partition of its own), clear the clipboard, clear the retired partition, check,
+ * drop it. The credential is taken out of the session first and held only for the logout call,
+ * which runs beside everything else. The new page never shared storage with the old one, so it is
+ * shown first; the old partition is cleared after its page is closed (nothing can write to it
+ * then), checked when the logout has settled too, and dropped behind the report. A failed step other than the logout
+ * restarts the kiosk. The report lists the steps in a fixed order.
  */
-export async function wipeVisitor(
-  reason: WipeReason,
-  deps: { session: VisitorSession; client: () => ServiceClient | undefined; wiper: SessionWiper; log: Logger; start?: () => KioskStartHint },
-): Promise<WipeReport> {
+export async function wipeVisitor(reason: WipeReason, deps: WipeDeps): Promise<WipeReport> {
   const attempt = async (name: string, run: () => Promise<void>): Promise<string> => {
     try {
       await run();
@@ -61,17 +78,24 @@ export async function wipeVisitor(
     const answer = await client.call('logout', { credential });
     if (!answer.ok && answer.error.error !== 'unauthenticated') throw new Error(answer.error.error);
   });
-  const clears = Promise.all([
-    attempt('clear-storage', () => deps.wiper.clearStorageData()),
-    attempt('clear-http-cache', () => deps.wiper.clearHttpCache()),
-    attempt('clear-auth-cache', () => deps.wiper.clearAuthCache()),
+  const { next, old } = deps.partitions.advance();
+  const { wiper } = deps;
+  const replaced = await attempt('replace-contents', () => wiper.replaceContents(next, deps.start?.()));
+  deps.log.info('wipe: next page shown', { reason }); // what the next visitor waits for; the rest is behind it
+  const clipboard = attempt('clear-clipboard', () => wiper.clearClipboard());
+  const closed = await attempt('close-old-page', async () => void (old && (await wiper.closePage(old))));
+  const behind = await Promise.all([
+    clipboard,
+    attempt('clear-storage', async () => void (old && (await wiper.clearStorageData(old)))),
+    attempt('clear-http-cache', async () => void (old && (await wiper.clearHttpCache(old)))),
+    attempt('clear-auth-cache', async () => void (old && (await wiper.clearAuthCache(old)))),
   ]);
-  const replaced = clears.then(() => attempt('replace-contents', () => deps.wiper.replaceContents(deps.start?.())));
-  const steps = [await logout, 'drop-token', ...(await clears), await replaced];
+  const steps = [await logout, 'drop-token', replaced, closed, ...behind];
 
   let leftovers: string[];
+  // (the clears above start only once the old page is gone: nothing can write to its partition then)
   try {
-    leftovers = await deps.wiper.leftovers();
+    leftovers = await wiper.leftovers(old);
   } catch (error) {
     leftovers = [`verification failed: ${String(error)}`];
   }
@@ -79,9 +103,24 @@ export async function wipeVisitor(
   const restarted = leftovers.length > 0 || steps.some((s) => s.endsWith('(failed)') && s !== 'logout (failed)');
   if (restarted) {
     deps.log.error('wipe: traces remain; restarting the kiosk', { reason, leftovers, steps });
-    deps.wiper.restartApp(`wipe (${reason}) left: ${leftovers.join(', ') || steps.join(', ')}`);
+    wiper.restartApp(`wipe (${reason}) left: ${leftovers.join(', ') || steps.join(', ')}`);
   } else deps.log.info('wipe: done', { reason });
+  // Cleared and checked: dropping it only lets go of it (no page of it is left to read it), so
+  // the next visitor does not wait for it.
+  if (old) void attempt('drop-partition', () => wiper.dropPartition(old));
   return { reason, steps, leftovers, restarted };
+}
+
+/**
+ * After a wipe: the next visitor's page is prepared on a new partition while this visitor is
+ * here, so the next wipe only swaps it in. A page that fails to load is made again at the wipe.
+ */
+export function prepareNextPage(deps: Pick<WipeDeps, 'wiper' | 'partitions' | 'log' | 'start'>): Promise<void> {
+  const name = deps.partitions.reserve();
+  return deps.wiper.prepareNext(name, deps.start?.()).catch((error: unknown) => {
+    deps.partitions.unready(name);
+    deps.log.warn('the next visitor\'s page could not be prepared; the next wipe loads it', { error: String(error) });
+  });
 }
 
 /** One wipe at a time: a second trigger during a wipe waits for it and then wipes again. */

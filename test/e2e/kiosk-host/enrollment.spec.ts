@@ -30,10 +30,10 @@ test.describe('端末登録 in the kiosk shell (R-KIOSK-2, R-KIOSK-5)', () => {
 });
 
 test.describe('the bridge answers only the kiosk page (electron/fiddle sender check)', () => {
-  test('R-KIOSK-3: another page in the same browser cannot call window.kiosk; a bad payload from the kiosk page is refused', async ({ kiosk, context, service }) => {
+  test('R-KIOSK-3: another page in the kiosk\'s own partition cannot call window.kiosk; a bad payload from the kiosk page is refused', async ({ kiosk, service }) => {
     const k = await kiosk();
     await expect(k.page().getByRole('heading', { level: 1, name: '端末登録' })).toBeVisible();
-    const intruder = await context.newPage();
+    const intruder = await k.page().context().newPage();
     await intruder.goto(`${service.url}/`);
     const fromIntruder = await intruder.evaluate(() =>
       (window as unknown as { kiosk: { status(): Promise<unknown> } }).kiosk.status().then(

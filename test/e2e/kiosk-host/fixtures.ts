@@ -27,13 +27,15 @@ export const test = base.extend<Fixtures>({
     await service.createEmployer({ id, password: PASSWORD, company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所' });
     await use({ id, password: PASSWORD });
   },
-  kiosk: async ({ context, service }, use) => {
+  kiosk: async ({ browser, service }, use) => {
     const opened: KioskPage[] = [];
     await use(async (opts = {}) => {
-      const k = await openKiosk(context, { appUrl: `${service.url}/`, ...opts });
+      // Each partition is a context of its own, made as the suite's contexts are.
+      const contextOptions = { locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 1024 } };
+      const k = await openKiosk(browser, { appUrl: `${service.url}/`, contextOptions, ...opts });
       opened.push(k);
       return k;
     });
-    for (const k of opened) k.core.stop();
+    for (const k of opened) await k.close();
   },
 });

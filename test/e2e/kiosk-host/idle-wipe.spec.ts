@@ -2,7 +2,7 @@ import { expect, test } from './fixtures.js';
 import { enrollThroughScreen, heading, leaveTraces, traces, typeLogin, wipeDone } from './kiosk-flows.js';
 
 test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
-  test('R-KIOSK-4: idle → countdown → wipe; then no cookie, no storage, empty fields, and the old token gets 401', async ({ kiosk, service, employer, context }) => {
+  test('R-KIOSK-3/4: idle → countdown → wipe; the page made ahead on a new partition is shown, the old partition is dropped; no cookie, no storage, empty fields, the old token gets 401', async ({ kiosk, service, employer }) => {
     const k = await kiosk();
     await enrollThroughScreen(k, service);
     await wipeDone(k, 1); // the start-up wipe
@@ -13,6 +13,17 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     const token = credential?.kind === 'bearer' ? credential.token : 'missing';
     await leaveTraces(page);
     expect((await traces(page)).local).toBe(1);
+    // The next visitor's login page is already loaded, on a partition of its own.
+    await expect.poll(() => k.partitions().length).toBe(2);
+    const [visitorPartition, nextPartition] = k.partitions() as [string, string];
+    expect([visitorPartition, nextPartition]).toEqual([expect.stringMatching(/^kiosk-visitor-\d+$/), expect.stringMatching(/^kiosk-visitor-\d+$/)]);
+    const oldContext = k.contextOf(visitorPartition)!;
+    expect((await oldContext.cookies()).length).toBe(1);
+    // (made again after 端末登録: the first one was made for a terminal not yet enrolled)
+    const readyPage = () => k.contextOf(nextPartition)!.pages().at(-1);
+    await expect.poll(async () => (await readyPage()?.getByRole('heading', { level: 1, name: '求人者マイページログイン' }).isVisible()) ?? false).toBe(true);
+    const ready = readyPage()!;
+    expect(k.contextOf(nextPartition)!.pages()).toHaveLength(1);
 
     // 90 s idle: the overlay counts down from 30 s.
     k.clock.advance(90_000);
@@ -25,12 +36,14 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     k.clock.advance(20_000);
     await wipeDone(k, 2);
     const fresh = k.page();
-    expect(fresh).not.toBe(page);
+    expect(fresh).toBe(ready); // shown, not loaded now
     expect(page.isClosed()).toBe(true);
+    expect(k.partitions()).not.toContain(visitorPartition); // cleared and dropped
+    await expect(oldContext.newPage()).rejects.toThrow(); // the old partition is gone
     await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();
     await expect(fresh.getByLabel('ID（メールアドレス）')).toHaveValue('');
     await expect(fresh.locator('#login-password')).toHaveValue('');
-    expect(await context.cookies()).toEqual([]);
+    expect(await fresh.context().cookies()).toEqual([]);
     expect(await traces(fresh)).toEqual({ cookie: '', local: 0, session: 0, idb: [], caches: [] });
     expect(k.core.session.credential).toBeUndefined();
     expect(k.restarts).toEqual([]);

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,24 +10,28 @@ import { ManualClock } from '../../../src-main/core/manual-clock.js';
 import { MemorySettingsStore, type Logger } from '../../../src-main/core/ports.js';
 import type { SecretBox } from '../../../src-main/core/terminal/secret-box.js';
 import type { SessionWiper } from '../../../src-main/core/wipe/session-wiper.js';
-import { kioskStartFragment } from '../../../src-shared/kiosk-start-hint.js';
+import { kioskStartFragment, type KioskStartHint } from '../../../src-shared/kiosk-start-hint.js';
 
 /**
  * The kiosk without Electron (ARCHITECTURE.md): the real core handlers behind `window.kiosk`.
  * `context.exposeBinding` stands in for ipcMain (and, like main, drops calls from any page but the
- * current one); an init script builds `window.kiosk` from the channel list, as the preload does;
- * the wiper works on the browser context through CDP, as Electron's session does on its partition.
- * It does what src-main/electron/kiosk-window.ts does, no less: the kiosk entry (kiosk.html) where
- * the screens are served, a new page for each wipe (a spare one, started on about:blank at the
- * visitor's first input, as the window keeps a spare view), the clears and the checks at once.
+ * current one, holding the ready page's until it is shown); an init script builds `window.kiosk`
+ * from the channel list, as the preload does. Each visitor partition is a browser context of its
+ * own (Electron: `session.fromPartition`, in memory): core names them, the next visitor's login
+ * page is loaded ahead in the next one, a wipe shows it and closes the old page, clears and then
+ * closes the old context. It does what src-main/electron/kiosk-window.ts does, no less.
  */
 export type KioskPage = {
   core: KioskCore;
   clock: ManualClock;
   store: MemorySettingsStore;
   page(): Page;
+  /** the live partitions (browser contexts), oldest first */
+  partitions(): string[];
+  contextOf(name: string): BrowserContext | undefined;
   logLines: string[];
   restarts: string[];
+  close(): Promise<void>;
 };
 
 function initScript(channels: readonly string[]) {
@@ -44,7 +48,17 @@ function initScript(channels: readonly string[]) {
   Object.defineProperty(window, '__kioskEmit', { value: (event: unknown) => listeners.forEach((l) => l(event)) });
 }
 
-export async function openKiosk(context: BrowserContext, opts: { appUrl: string; osBacked?: boolean; settings?: Record<string, unknown> }): Promise<KioskPage> {
+export type OpenKioskOptions = {
+  appUrl: string;
+  osBacked?: boolean;
+  settings?: Record<string, unknown>;
+  /** each partition's browser context is made with these */
+  contextOptions?: BrowserContextOptions;
+  /** and then given these init scripts (the bench's login-ready mark) */
+  setupContext?: (context: BrowserContext) => Promise<void>;
+};
+
+export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promise<KioskPage> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-host-'));
   const store = new MemorySettingsStore(opts.settings ?? {});
   const loaded = await loadKioskConfig({ store, policyPath: path.join(dir, 'policy.json') });
@@ -63,61 +77,104 @@ export async function openKiosk(context: BrowserContext, opts: { appUrl: string;
     encrypt: (p) => flip(Buffer.from(p)),
     decrypt: (c) => flip(c).toString(),
   };
-  const origin = new URL(opts.appUrl).origin;
   // Electron loads app://kiosk/kiosk.html; here the same entry comes from the service.
   const entryUrl = new URL('kiosk.html', opts.appUrl).href;
-  type Contents = { page: Page; cdp: CDPSession };
-  let page: Page | undefined;
-  let cdp: CDPSession | undefined;
-  let spare: Promise<Contents> | undefined;
-  const makeContents = async (): Promise<Contents> => {
-    const next = await context.newPage(); // about:blank in a renderer process of its own
-    const nextCdp = await context.newCDPSession(next);
-    await nextCdp.send('Network.enable');
-    return { page: next, cdp: nextCdp };
+  // A partition is a browser context of its own (Electron: session.fromPartition, in memory).
+  type Partition = { context: BrowserContext; page?: Page; loaded?: Promise<void>; shown?: () => void; held?: Promise<void> };
+  const partitions = new Map<string, Partition>();
+  let current: Partition | undefined;
+  let retiring: Partition[] = [];
+  // One context per name, also when the wipe asks for the next page while it is being made.
+  const making = new Map<string, Promise<Partition>>();
+  const partitionOf = (name: string): Promise<Partition> => {
+    let made = making.get(name);
+    if (!made) {
+      made = (async () => {
+        const context = await browser.newContext(opts.contextOptions ?? {});
+        const p: Partition = { context };
+        await opts.setupContext?.(context);
+        await context.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) => invoke(source.page, source.frame, channel, payload));
+        await context.addInitScript(initScript, kioskChannels);
+        partitions.set(name, p);
+        return p;
+      })();
+      making.set(name, made);
+    }
+    return made;
+  };
+  // The next visitor's page: its bridge calls wait until it is shown (as ipc.ts holds the spare's).
+  const load = async (p: Partition, start?: KioskStartHint) => {
+    if (p !== current) await p.page?.close(); // a page prepared earlier, with an older hint
+    p.held = new Promise<void>((r) => (p.shown = r));
+    p.page = await p.context.newPage();
+    await p.page.goto(entryUrl + kioskStartFragment(start), { waitUntil: 'load' });
   };
   const wiper: SessionWiper = {
-    async clearStorageData() {
-      // Electron's session.clearStorageData clears cookies and the origin's storage in one call.
-      await Promise.all([context.clearCookies(), cdp?.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' })]);
+    async prepareNext(name, start) {
+      const p = await partitionOf(name);
+      p.loaded = load(p, start);
+      await p.loaded;
     },
-    async clearHttpCache() {
-      if (cdp) await cdp.send('Network.clearBrowserCache');
+    async replaceContents(name, start) {
+      const p = await partitionOf(name);
+      const ready = p.loaded ? await p.loaded.then(() => true, () => false) : false;
+      const old = current;
+      current = p;
+      if (!ready || !p.page) p.loaded = load(p, start);
+      p.shown?.();
+      // Kept for closePage: the old page is the kiosk's page no more (its calls are refused).
+      if (old && old !== p) retiring.push(old);
+      await p.loaded;
     },
-    async clearAuthCache() {
-      // Chromium keeps HTTP auth per context; this suite uses none, and CDP has no call for it.
+    async closePage(name) {
+      const p = partitions.get(name);
+      const gone = retiring.filter((r) => r === p);
+      retiring = retiring.filter((r) => r !== p);
+      await Promise.all(gone.map((r) => r.page?.close()));
     },
-    async replaceContents(start) {
-      const ready = spare?.catch(() => undefined);
-      spare = undefined;
-      const next = (await ready) ?? (await makeContents());
-      // As the window does: the new page is the kiosk's page from here (the shell asks the bridge
-      // for its status while the page loads), the old one is closed before the new one navigates
-      // (it can write nothing after the check), and the step ends when the login page commits.
-      const old = page;
-      page = next.page;
-      cdp = next.cdp;
-      await old?.close();
-      // What main knows (enrolled, language) rides in the fragment, as the window's URL does.
-      await next.page.goto(entryUrl + kioskStartFragment(start), { waitUntil: 'commit' });
+    async clearClipboard() {
+      // The host has no OS clipboard of its own; Electron's glue clears it (clipboard.clear).
     },
-    async leftovers() {
+    async clearStorageData(name) {
+      // The old page is closed: cookies go now, the rest with the context itself (dropPartition).
+      await partitions.get(name)?.context.clearCookies();
+    },
+    async clearHttpCache() {},
+    async clearAuthCache() {},
+    async leftovers(old) {
       const found: string[] = [];
-      // The context's and the page's checks at once: the page is still starting the app.
+      const page = current?.page;
+      const oldContext = old ? partitions.get(old)?.context : undefined;
       const [cookies, counts] = await Promise.all([
-        context.cookies(),
-        // IndexedDB and Cache Storage are asked at once (each is a trip to the storage backend).
-        page!.evaluate(async () => {
-          const [idb, cacheNames] = await Promise.all([indexedDB.databases(), caches.keys()]);
-          return { local: localStorage.length, session: sessionStorage.length, idb: idb.length, caches: cacheNames.length };
-        }),
+        oldContext ? oldContext.cookies() : Promise.resolve([]),
+        // What the shown page can reach (IndexedDB and Cache Storage asked at once).
+        page
+          ? page.evaluate(async () => {
+              const [idb, cacheNames] = await Promise.all([indexedDB.databases(), caches.keys()]);
+              return { local: localStorage.length, session: sessionStorage.length, idb: idb.length, caches: cacheNames.length };
+            })
+          : Promise.resolve({}),
       ]);
       if (cookies.length) found.push(`${cookies.length} cookie(s)`);
+      if (oldContext && oldContext.pages().length > 0) found.push('a page still open in the old partition');
       for (const [kind, n] of Object.entries(counts)) if (n) found.push(`${n} ${kind}`);
       return found;
     },
+    async dropPartition(name) {
+      const p = partitions.get(name);
+      partitions.delete(name);
+      making.delete(name);
+      await p?.context.close();
+    },
     restartApp: (reason) => void restarts.push(reason),
   };
+
+  async function invoke(source: Page, frame: unknown, channel: string, payload: unknown) {
+    const own = [...partitions.values()].find((p) => p.page === source);
+    if (own && own !== current) await own.held; // the ready page's status call waits until shown
+    if (!current?.page || source !== current.page || frame !== current.page.mainFrame()) throw new Error('refused: not the kiosk page');
+    return core.dispatch(channel, payload);
+  }
 
   const core = createKioskCore({
     loaded,
@@ -129,28 +186,27 @@ export async function openKiosk(context: BrowserContext, opts: { appUrl: string;
     log,
     wiper,
     emit: (event: KioskEvent) => {
-      void page?.evaluate((e) => (window as unknown as { __kioskEmit(e: unknown): void }).__kioskEmit(e), event).catch(() => undefined);
+      void current?.page?.evaluate((e) => (window as unknown as { __kioskEmit(e: unknown): void }).__kioskEmit(e), event).catch(() => undefined);
     },
     quit: () => undefined,
     version: '0.1.0-kiosk-host',
     label: 'kiosk-host suite',
-    probePaint: async () => (await page?.evaluate(() => new Promise<boolean>((r) => requestAnimationFrame(() => r(true))))) ?? false,
+    probePaint: async () => (await current?.page?.evaluate(() => new Promise<boolean>((r) => requestAnimationFrame(() => r(true))))) ?? false,
   });
 
-  await context.exposeBinding('__kioskInvoke', async (source, channel: string, payload: unknown) => {
-    if (!page || source.page !== page || source.frame !== page.mainFrame()) throw new Error('refused: not the kiosk page');
-    // The visitor's first input after a wipe starts the spare page for the next one (as the
-    // window does on its view's first input event).
-    if (channel === 'activity' && !spare) {
-      const made = makeContents();
-      spare = made;
-      made.catch(() => {
-        if (spare === made) spare = undefined;
-      });
-    }
-    return core.dispatch(channel, payload);
-  });
-  await context.addInitScript(initScript, kioskChannels);
   await core.start(); // the start-up wipe opens the first page
-  return { core, clock, store, page: () => page!, logLines, restarts };
+  return {
+    core,
+    clock,
+    store,
+    page: () => current!.page!,
+    partitions: () => [...partitions.keys()],
+    contextOf: (name: string) => partitions.get(name)?.context,
+    logLines,
+    restarts,
+    close: async () => {
+      core.stop();
+      await Promise.all([...partitions.values()].map((p) => p.context.close().catch(() => undefined)));
+    },
+  };
 }

@@ -10,7 +10,7 @@ describe('the hidden admin exit through the bridge', () => {
     expect(built.wiper.calls).toEqual([]);
     expect(await built.core.dispatch('adminExit', { pin: '246810' })).toEqual({ ok: true, data: undefined });
     expect(built.quits()).toBe(1);
-    expect(built.wiper.calls).toContain('replaceContents'); // nothing of a visitor is left for the next start
+    expect(built.wiper.calls.some((c) => c.startsWith('replaceContents'))).toBe(true); // nothing of a visitor is left for the next start
     expect(built.log.text()).not.toContain('246810');
   });
 

@@ -20,7 +20,7 @@ const none = path.join(dir, 'absent.json');
 describe('kiosk configuration and the machine-wide policy', () => {
   it('R-KIOSK-4: defaults to a 120 s idle timeout with a 30 s warning, Japanese, no service URL', async () => {
     const { config, fromPolicy } = await loadKioskConfig({ store: new MemorySettingsStore(), policyPath: none });
-    expect(config).toEqual({ idleTimeoutSeconds: 120, idleWarningSeconds: 30, locale: 'ja' });
+    expect(config).toEqual({ idleTimeoutSeconds: 120, idleWarningSeconds: 30, locale: 'ja', restartAfterVisitors: 200, restartAtHour: 4 });
     expect(fromPolicy.size).toBe(0);
   });
 
@@ -35,7 +35,7 @@ describe('kiosk configuration and the machine-wide policy', () => {
     const pinHash = hashAdminPin('246810');
     const file = policy({ serviceUrl: 'https://mypage.example.jp', idleTimeoutSeconds: 90, idleWarningSeconds: 20, adminPinHash: pinHash });
     const { config, fromPolicy } = await loadKioskConfig({ store, policyPath: file });
-    expect(config).toEqual({ serviceUrl: 'https://mypage.example.jp', office: '新宿', idleTimeoutSeconds: 90, idleWarningSeconds: 20, locale: 'ja', adminPinHash: pinHash });
+    expect(config).toEqual({ serviceUrl: 'https://mypage.example.jp', office: '新宿', idleTimeoutSeconds: 90, idleWarningSeconds: 20, locale: 'ja', restartAfterVisitors: 200, restartAtHour: 4, adminPinHash: pinHash });
     expect([...fromPolicy].sort()).toEqual(['adminPinHash', 'idleTimeoutSeconds', 'idleWarningSeconds', 'serviceUrl']);
   });
 

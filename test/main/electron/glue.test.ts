@@ -63,7 +63,7 @@ describe('the Electron glue applies the core guards (fake Electron)', () => {
 
   it('IPC: messages from any sender but the kiosk page\'s main frame on app:// are dropped; the rest go to core', async () => {
     const seen: [string, unknown][] = [];
-    registerKioskIpc({ dispatch: async (c, p) => (seen.push([c, p]), { ok: true }), kiosk: () => ({ contents: wc }) as never, app, log: recordingLogger().logger });
+    registerKioskIpc({ dispatch: async (c, p) => (seen.push([c, p]), { ok: true }), kiosk: () => ({ contents: wc, untilShown: async () => false }) as never, app, log: recordingLogger().logger });
     const handler = fakeIpcMain.handlers.get('kiosk:status')!;
     const other = new FakeWebContents();
     await expect(handler({ sender: other, senderFrame: other.mainFrame }, undefined)).rejects.toThrow('refused');

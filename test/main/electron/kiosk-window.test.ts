@@ -4,9 +4,8 @@ import { fakeEvent } from '../fakes/fake-electron.js';
 import { recordingLogger } from '../fakes/fake-ports.js';
 
 /**
- * The kiosk window's replaceable page on a fake Electron (R-KIOSK-4): the old contents die before
- * the login page navigates, the wipe's check can start when the login page commits, and the next
- * wipe's contents are a spare view started at the visitor's first input.
+ * The kiosk window on a fake Electron (R-KIOSK-3/4): each page on its own partition, the next
+ * visitor's loaded ahead in a spare view and swapped in by the wipe, the old view closed.
  */
 vi.mock('electron', () => import('../fakes/fake-electron-module.js'));
 const { boot } = await import('../fakes/fake-electron-module.js');
@@ -24,7 +23,10 @@ function gate(v: View, i: number) {
       boot.events.push(`view ${i} load ${url}`);
       return new Promise<void>((resolve) => pending.set(`${i} ${url}`, resolve));
     },
-    close: () => void boot.events.push(`view ${i} closed`),
+    close: () => {
+      boot.events.push(`view ${i} closed`);
+      v.wc.emit('destroyed');
+    },
   });
 }
 const settle = async () => {
@@ -36,7 +38,7 @@ function openWindow() {
   const lost: string[] = [];
   let inputs = 0;
   const kiosk = createKioskWindow({
-    session: {} as Session,
+    sessionFor: (partition) => ({ partition }) as unknown as Session,
     preload: '/preload.cjs',
     appUrl: APP,
     app: appOriginOf(APP),
@@ -48,8 +50,9 @@ function openWindow() {
   boot.events.length = 0;
   return { kiosk, lost, inputs: () => inputs };
 }
+const partitionOf = (v: View) => (v.prefs.session as { partition: string }).partition;
 
-describe('the kiosk window replaces its page (fake Electron)', () => {
+describe('the kiosk window: a partition and a ready page per visitor (fake Electron)', () => {
   beforeEach(() => {
     boot.views.length = 0;
     boot.events.length = 0;
@@ -60,65 +63,81 @@ describe('the kiosk window replaces its page (fake Electron)', () => {
     };
   });
 
-  it('R-KIOSK-4: the old page is closed before the login page navigates; replace ends when the login page commits, not when it has loaded', async () => {
+  it('R-KIOSK-4: the start-up page is made on its partition and shown when its document commits', async () => {
     const { kiosk } = openWindow();
-    const first = kiosk.contents;
-    let done = false;
-    const replacing = kiosk.replace().then(() => (done = true));
+    expect(kiosk.contents).toBeUndefined();
+    const replacing = kiosk.replace('kiosk-visitor-1', '#login.ja');
     await settle();
-    const next = boot.views[1] as View;
-    expect(kiosk.contents).toBe(next.wc); // the bridge answers the new page while it loads
-    expect(kiosk.contents).not.toBe(first);
-    expect(boot.events).toEqual(['view added', 'view removed', 'view 0 closed', `view 1 load ${APP}`]);
-
-    next.wc.emit('did-navigate', {}, APP);
+    const first = boot.views[0] as View;
+    expect(partitionOf(first)).toBe('kiosk-visitor-1');
+    expect(kiosk.contents).toBe(first.wc);
+    expect(boot.events).toEqual([`view 0 load ${APP}#login.ja`, 'view added']);
+    first.wc.emit('did-navigate', {}, `${APP}#login.ja`);
     await replacing;
-    expect(done).toBe(true);
-    expect(pending.has(`1 ${APP}`)).toBe(true); // still loading: the check runs meanwhile
   });
 
-  it('R-KIOSK-4: the first input starts one spare view on about:blank; the next wipe navigates it instead of starting a renderer', async () => {
+  it('R-KIOSK-3/4: the next page is loaded ahead in a spare view on the next partition, never shown; the wipe swaps it in and closes the old view', async () => {
     const { kiosk, inputs } = openWindow();
-    const wc = kiosk.contents as unknown as (typeof boot.views)[number]['wc'];
-    wc.emit('before-input-event', fakeEvent(), key);
-    wc.emit('before-input-event', fakeEvent(), key);
-    expect(inputs()).toBe(2); // the idle guard still hears every key
-    expect(boot.views).toHaveLength(2); // one spare, however many keys
-    expect(boot.events).toEqual(['view 1 load about:blank']);
-    expect(kiosk.contents).toBe(wc); // the spare is never the kiosk's page before a wipe
-
-    const replacing = kiosk.replace();
+    const starting = kiosk.replace('kiosk-visitor-1');
+    pending.get(`0 ${APP}`)!();
+    await starting;
+    const preparing = kiosk.prepare('kiosk-visitor-2', '#login.ja');
     await settle();
-    expect(boot.views).toHaveLength(2); // no new view: the spare is used
-    expect(boot.events.slice(1)).toEqual(['view added', 'view removed', 'view 0 closed', `view 1 load ${APP}`]);
-    // The spare's own about:blank committing late does not end the step; the login page does.
-    (boot.views[1] as View).wc.emit('did-navigate', {}, 'about:blank');
-    let done = false;
-    void replacing.then(() => (done = true));
-    await settle();
-    expect(done).toBe(false);
-    pending.get(`1 ${APP}`)!();
-    await replacing;
-  });
-
-  it('R-KIOSK-4: main\'s start hint goes into the login page\'s fragment; its commit ends the step', async () => {
-    const { kiosk } = openWindow();
-    const replacing = kiosk.replace('#login.ja');
-    await settle();
-    expect(boot.events).toEqual(['view added', 'view removed', 'view 0 closed', `view 1 load ${APP}#login.ja`]);
-    (boot.views[1] as View).wc.emit('did-navigate', {}, `${APP}#login.ja`);
-    await replacing;
-  });
-
-  it('R-KIOSK-4: a spare whose renderer dies is dropped without wiping the visitor; the next wipe starts a new view', async () => {
-    const { kiosk, lost } = openWindow();
-    (kiosk.contents as unknown as View['wc']).emit('before-input-event', fakeEvent(), key);
     const spare = boot.views[1] as View;
-    spare.wc.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(partitionOf(spare)).toBe('kiosk-visitor-2');
+    expect(kiosk.contents).toBe((boot.views[0] as View).wc); // the visitor's page is still the kiosk's page
+    (kiosk.contents as unknown as View['wc']).emit('before-input-event', fakeEvent(), key);
+    expect(inputs()).toBe(1);
+    pending.get(`1 ${APP}#login.ja`)!();
+    await preparing;
+
+    boot.events.length = 0;
+    await kiosk.replace('kiosk-visitor-2', '#login.ja');
+    expect(boot.views).toHaveLength(2); // no new view: the ready page is used
+    expect(kiosk.contents).toBe(spare.wc);
+    expect(boot.events).toEqual(['view added', 'view removed']); // shown; the old one is closed behind it
+    await kiosk.closeRetired();
+    expect(boot.events).toEqual(['view added', 'view removed', 'view 0 closed']);
+  });
+
+  it('R-KIOSK-4: the ready page\'s bridge calls are held until it is shown; a dropped one is refused', async () => {
+    const { kiosk } = openWindow();
+    void kiosk.prepare('kiosk-visitor-2');
+    await settle();
+    const spare = (boot.views[0] as View).wc as unknown as Electron.WebContents;
+    let shown: boolean | undefined;
+    void kiosk.untilShown(spare).then((v) => (shown = v));
+    await settle();
+    expect(shown).toBeUndefined();
+    const replacing = kiosk.replace('kiosk-visitor-2');
+    await settle();
+    expect(shown).toBe(true);
+    pending.get(`0 ${APP}`)!();
+    await replacing;
+
+    void kiosk.prepare('kiosk-visitor-3');
+    await settle();
+    const next = (boot.views[1] as View).wc as unknown as Electron.WebContents;
+    let answer: boolean | undefined;
+    void kiosk.untilShown(next).then((v) => (answer = v));
+    void kiosk.prepare('kiosk-visitor-4'); // replaces the spare
+    await settle();
+    expect(answer).toBe(false);
+    expect(await kiosk.untilShown({} as Electron.WebContents)).toBe(false);
+  });
+
+  it('R-KIOSK-4: a ready page whose renderer dies is dropped without wiping the visitor; the wipe then loads one', async () => {
+    const { kiosk, lost } = openWindow();
+    const starting = kiosk.replace('kiosk-visitor-1');
+    pending.get(`0 ${APP}`)!();
+    await starting;
+    void kiosk.prepare('kiosk-visitor-2');
+    await settle();
+    (boot.views[1] as View).wc.emit('render-process-gone', {}, { reason: 'crashed' });
     expect(lost).toEqual([]);
     expect(boot.events).toContain('view 1 closed');
 
-    const replacing = kiosk.replace();
+    const replacing = kiosk.replace('kiosk-visitor-2');
     await settle();
     expect(boot.views).toHaveLength(3);
     pending.get(`2 ${APP}`)!();

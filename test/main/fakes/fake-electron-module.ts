@@ -24,7 +24,10 @@ class View {
     const record = { prefs: opts.webPreferences, wc, loaded: [] as string[] };
     wc.loadURL = async (url: string) => void record.loaded.push(url);
     wc.executeJavaScript = async () => ({ local: 0, session: 0, idb: 0, caches: 0 });
-    wc.close = () => boot.events.push('view closed');
+    wc.close = () => {
+      boot.events.push('view closed');
+      wc.emit('destroyed');
+    };
     boot.views.push(record);
     this.webContents = wc;
   }
@@ -75,6 +78,7 @@ export const app = {
 };
 export const protocol = { registerSchemesAsPrivileged: (s: { scheme: string }[]) => boot.events.push(`privileged ${s.map((x) => x.scheme).join()}`) };
 export const session = { fromPartition: (name: string) => ((boot.partition = name), ses) };
+export const clipboard = { clear: (type?: string) => void boot.events.push(`clipboard cleared${type ? ` ${type}` : ''}`) };
 export const Menu = { setApplicationMenu: (m: unknown) => boot.events.push(`menu ${String(m)}`) };
 export const dialog = { showErrorBox: (_title: string, message: string) => void boot.errors.push(message) };
 export const powerMonitor = { on: (e: string, fn: () => void) => void boot.power.set(e, fn), getSystemIdleTime: () => 0 };

@@ -24,22 +24,26 @@ export function fakeSecretBox(osBacked: boolean): SecretBox {
   };
 }
 
-/** A wiper that records the order of calls; `leftover` simulates a clear that did not work. */
+/** A wiper that records the order of calls (with their partition); `leftover` simulates a clear that did not work. */
 export function recordingWiper(opts: { leftover?: string[]; failStep?: keyof SessionWiper } = {}) {
   const calls: string[] = [];
-  const step = (name: keyof SessionWiper) => async () => {
-    calls.push(name);
+  const step = (name: keyof SessionWiper) => async (partition?: unknown) => {
+    calls.push(typeof partition === 'string' ? `${name} ${partition}` : name);
     if (opts.failStep === name) throw new Error(`${name} broke`);
   };
   const wiper: SessionWiper = {
+    prepareNext: step('prepareNext'),
+    replaceContents: step('replaceContents'),
+    closePage: step('closePage'),
+    clearClipboard: step('clearClipboard'),
     clearStorageData: step('clearStorageData'),
     clearHttpCache: step('clearHttpCache'),
     clearAuthCache: step('clearAuthCache'),
-    replaceContents: step('replaceContents'),
-    leftovers: async () => {
-      calls.push('leftovers');
+    leftovers: async (old) => {
+      calls.push(old ? `leftovers ${old}` : 'leftovers');
       return opts.leftover ?? [];
     },
+    dropPartition: step('dropPartition'),
     restartApp: (reason) => void calls.push(`restartApp: ${reason}`),
   };
   return { wiper, calls };

@@ -1,21 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { createServiceClient, type ServiceClient } from '../../../src-main/core/service/service-client.js';
-import { serializeWipes, wipeVisitor, type SessionWiper } from '../../../src-main/core/wipe/session-wiper.js';
+import { createPartitionRotation } from '../../../src-main/core/wipe/partitions.js';
+import { prepareNextPage, serializeWipes, wipeVisitor, type SessionWiper, type WipeDeps } from '../../../src-main/core/wipe/session-wiper.js';
 import { createVisitorSession } from '../../../src-main/core/wipe/visitor-session.js';
 import { recordingLogger, recordingWiper } from '../fakes/fake-ports.js';
 import { startFakeKioskService } from '../fakes/fake-kiosk-service.js';
 
-describe('wipe procedure (R-KIOSK-4, R-OTP-6)', () => {
-  it('R-KIOSK-4: logs out at the service, drops the token, clears storage, HTTP cache, auth cache, then replaces the page and verifies', async () => {
+/** A rotation whose first visitor is on kiosk-visitor-1 (the start-up wipe already ran). */
+function rotationWithVisitor() {
+  const partitions = createPartitionRotation();
+  partitions.advance();
+  return partitions;
+}
+const deps = (over: Partial<WipeDeps> & Pick<WipeDeps, 'wiper'>): WipeDeps => ({
+  session: createVisitorSession(),
+  client: () => undefined,
+  partitions: rotationWithVisitor(),
+  log: recordingLogger().logger,
+  ...over,
+});
+
+describe('wipe procedure (R-KIOSK-4, R-OTP-6): a new partition per visitor', () => {
+  it('R-KIOSK-4: logs out at the service, drops the token, shows the next page on a new partition, clears the clipboard and the old partition, verifies, drops it', async () => {
     const service = await startFakeKioskService();
     try {
       const session = createVisitorSession();
       service.tokens.add('tok_visitor');
       session.signedIn({ kind: 'bearer', token: 'tok_visitor' });
       const { wiper, calls } = recordingWiper();
-      const report = await wipeVisitor('idle', { session, client: () => createServiceClient(service.url), wiper, log: recordingLogger().logger });
-      expect(report.steps).toEqual(['logout', 'drop-token', 'clear-storage', 'clear-http-cache', 'clear-auth-cache', 'replace-contents', 'verify']);
-      expect(calls).toEqual(['clearStorageData', 'clearHttpCache', 'clearAuthCache', 'replaceContents', 'leftovers']);
+      const report = await wipeVisitor('idle', deps({ session, client: () => createServiceClient(service.url), wiper }));
+      expect(report.steps).toEqual(['logout', 'drop-token', 'replace-contents', 'close-old-page', 'clear-clipboard', 'clear-storage', 'clear-http-cache', 'clear-auth-cache', 'verify']);
+      expect(calls).toEqual([
+        'replaceContents kiosk-visitor-2',
+        'clearClipboard',
+        'closePage kiosk-visitor-1',
+        'clearStorageData kiosk-visitor-1',
+        'clearHttpCache kiosk-visitor-1',
+        'clearAuthCache kiosk-visitor-1',
+        'leftovers kiosk-visitor-1',
+        'dropPartition kiosk-visitor-1',
+      ]);
       expect(service.requests.find((r) => r.path === '/api/v1/logout')?.auth).toBe('Bearer tok_visitor');
       expect(service.tokens.has('tok_visitor')).toBe(false); // ended at the service, not only here
       expect(session.credential).toBeUndefined();
@@ -25,18 +49,45 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6)', () => {
     }
   });
 
+  it('R-KIOSK-3: every visitor gets a partition no earlier visitor used; the page prepared ahead is the one shown, and each old one is dropped', async () => {
+    const partitions = createPartitionRotation();
+    const { wiper, calls } = recordingWiper();
+    const d = { wiper, partitions, log: recordingLogger().logger, session: createVisitorSession(), client: () => undefined };
+    await wipeVisitor('start-up', d); // nothing to retire
+    await prepareNextPage(d);
+    await wipeVisitor('idle', d);
+    await prepareNextPage(d);
+    await wipeVisitor('logout', d);
+    expect(calls.filter((c) => /^(prepareNext|replaceContents|dropPartition)/.test(c))).toEqual([
+      'replaceContents kiosk-visitor-1',
+      'prepareNext kiosk-visitor-2',
+      'replaceContents kiosk-visitor-2',
+      'dropPartition kiosk-visitor-1',
+      'prepareNext kiosk-visitor-3',
+      'replaceContents kiosk-visitor-3',
+      'dropPartition kiosk-visitor-2',
+    ]);
+    expect(partitions.current).toBe('kiosk-visitor-3');
+    expect(partitions.made).toBe(3);
+  });
+
+  it('R-KIOSK-4: a page that could not be prepared is loaded at the wipe, on a partition of its own', async () => {
+    const partitions = rotationWithVisitor();
+    const { wiper, calls } = recordingWiper({ failStep: 'prepareNext' });
+    const log = recordingLogger();
+    await prepareNextPage({ wiper, partitions, log: log.logger });
+    expect(log.text()).toMatch(/could not be prepared/);
+    const report = await wipeVisitor('idle', deps({ wiper, partitions }));
+    expect(calls).toContain('replaceContents kiosk-visitor-3');
+    expect(report.restarted).toBe(false);
+  });
+
   it('R-KIOSK-4: the new page gets what main knows (enrolled, language), nothing of the visitor', async () => {
     const session = createVisitorSession();
     session.signedIn({ kind: 'bearer', token: 'tok_hint' });
     const seen: unknown[] = [];
     const { wiper } = recordingWiper();
-    const report = await wipeVisitor('idle', {
-      session,
-      client: () => undefined,
-      wiper: { ...wiper, replaceContents: async (start) => void seen.push(start) },
-      log: recordingLogger().logger,
-      start: () => ({ enrolled: true, locale: 'ja' }),
-    });
+    const report = await wipeVisitor('idle', deps({ session, wiper: { ...wiper, replaceContents: async (_p, start) => void seen.push(start) }, start: () => ({ enrolled: true, locale: 'ja' }) }));
     expect(seen).toEqual([{ enrolled: true, locale: 'ja' }]);
     expect(report.restarted).toBe(false);
   });
@@ -45,89 +96,68 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6)', () => {
     const session = createVisitorSession();
     session.signedIn({ kind: 'bearer', token: 'tok_offline' });
     const { wiper, calls } = recordingWiper();
-    const report = await wipeVisitor('idle', { session, client: () => createServiceClient('http://127.0.0.1:9'), wiper, log: recordingLogger().logger });
+    const report = await wipeVisitor('idle', deps({ session, client: () => createServiceClient('http://127.0.0.1:9'), wiper }));
     expect(report.steps[0]).toBe('logout (failed)');
     expect(session.credential).toBeUndefined();
-    expect(calls).toContain('replaceContents');
+    expect(calls).toContain('replaceContents kiosk-visitor-2');
     expect(report.restarted).toBe(false);
   });
 
-  it('R-KIOSK-4: when traces remain after the wipe, the app restarts', async () => {
-    const { wiper, calls } = recordingWiper({ leftover: ['cookie session'] });
-    const report = await wipeVisitor('logout', { session: createVisitorSession(), client: () => undefined, wiper, log: recordingLogger().logger });
+  it('R-KIOSK-4: when traces remain in the old partition after the wipe, the app restarts', async () => {
+    const { wiper, calls } = recordingWiper({ leftover: ['1 cookie(s)'] });
+    const report = await wipeVisitor('logout', deps({ wiper }));
     expect(report.restarted).toBe(true);
-    expect(calls.at(-1)).toMatch(/^restartApp: wipe \(logout\) left: cookie session/);
+    expect(calls.find((c) => c.startsWith('restartApp'))).toMatch(/^restartApp: wipe \(logout\) left: 1 cookie\(s\)/);
   });
 
-  it('R-KIOSK-4: a clear step that throws also restarts the app (never a half-wiped kiosk)', async () => {
-    const { wiper, calls } = recordingWiper({ failStep: 'clearStorageData' });
-    const report = await wipeVisitor('suspend', { session: createVisitorSession(), client: () => undefined, wiper, log: recordingLogger().logger });
-    expect(report.steps).toContain('clear-storage (failed)');
-    expect(calls).toContain('replaceContents');
-    expect(report.restarted).toBe(true);
+  it('R-KIOSK-4: a clear step (or the clipboard) that throws also restarts the app (never a half-wiped kiosk)', async () => {
+    for (const failStep of ['clearStorageData', 'clearClipboard'] as const) {
+      const { wiper, calls } = recordingWiper({ failStep });
+      const report = await wipeVisitor('suspend', deps({ wiper }));
+      expect(report.steps.some((s) => s.endsWith('(failed)'))).toBe(true);
+      expect(calls).toContain('replaceContents kiosk-visitor-2');
+      expect(report.restarted).toBe(true);
+    }
   });
 
-  it('R-KIOSK-4: the logout and the three clears start together; the page is replaced only after every clear settled, the check only after the logout', async () => {
+  it('R-KIOSK-4: the next page is shown at once, beside the logout; the old partition is cleared only after its page is gone, checked after the logout, dropped behind the report', async () => {
     const g = gatedWipe();
     const wiping = wipeVisitor('idle', g.deps);
     await settle();
-    // All four started at once: the logout is still waiting for the service.
-    expect(g.started).toEqual(['logout', 'clearStorageData', 'clearHttpCache', 'clearAuthCache']);
+    expect(g.started).toEqual(['logout', 'replaceContents']);
     expect(g.deps.session.credential).toBeUndefined(); // held for the logout call only
 
-    g.release('clearHttpCache');
-    g.release('clearAuthCache');
+    g.release('replaceContents'); // the new page is shown
     await settle();
-    expect(g.started).not.toContain('replaceContents'); // storage is not gone yet
-
-    g.release('clearStorageData');
+    expect(g.started).toEqual(['logout', 'replaceContents', 'clearClipboard', 'closePage']);
+    g.release('closePage'); // the old page is gone: its partition can be cleared
     await settle();
-    // Every clear settled: the fresh page is loaded while the logout is still in flight.
-    expect(g.started).toContain('replaceContents');
-    g.release('replaceContents');
+    expect(g.started).toEqual(['logout', 'replaceContents', 'clearClipboard', 'closePage', 'clearStorageData', 'clearHttpCache', 'clearAuthCache']);
+    for (const name of ['clearClipboard', 'clearStorageData', 'clearHttpCache', 'clearAuthCache']) g.release(name);
     await settle();
-    expect(g.started).not.toContain('leftovers');
+    expect(g.started).not.toContain('leftovers'); // the logout is still in flight
 
     g.release('logout');
-    const report = await wiping;
-    expect(g.started.at(-1)).toBe('leftovers');
-    expect(report.steps).toEqual(['logout', 'drop-token', 'clear-storage', 'clear-http-cache', 'clear-auth-cache', 'replace-contents', 'verify']);
+    const report = await wiping; // dropped behind the report: the next visitor does not wait for it
+    expect(g.started.at(-1)).toBe('dropPartition');
+    expect(report.steps).toEqual(['logout', 'drop-token', 'replace-contents', 'close-old-page', 'clear-clipboard', 'clear-storage', 'clear-http-cache', 'clear-auth-cache', 'verify']);
     expect(report.restarted).toBe(false);
   });
 
-  it('R-KIOSK-4: a logout that fails does not stop the clears, the new page or the check, and does not restart the app', async () => {
+  it('R-KIOSK-4: a logout that fails does not stop the page, the clears or the check, and does not restart the app', async () => {
     const g = gatedWipe();
     const wiping = wipeVisitor('idle', g.deps);
     await settle();
-    g.fail('logout'); // the service answered with an error before any clear finished
-    await settle();
-    for (const name of ['clearStorageData', 'clearHttpCache', 'clearAuthCache'] as const) g.release(name);
-    await settle();
+    g.fail('logout');
     g.release('replaceContents');
+    await settle();
+    g.release('closePage');
+    await settle();
+    for (const name of ['clearClipboard', 'clearStorageData', 'clearHttpCache', 'clearAuthCache']) g.release(name);
     const report = await wiping;
-    expect(report.steps).toEqual(['logout (failed)', 'drop-token', 'clear-storage', 'clear-http-cache', 'clear-auth-cache', 'replace-contents', 'verify']);
-    expect(g.started).toEqual(['logout', 'clearStorageData', 'clearHttpCache', 'clearAuthCache', 'replaceContents', 'leftovers']);
+    expect(report.steps[0]).toBe('logout (failed)');
+    expect(g.started).toContain('leftovers');
     expect(report.restarted).toBe(false);
-  });
-
-  it('R-KIOSK-4: a clear that fails still waits for the other clears before the page is replaced, and restarts the app', async () => {
-    const g = gatedWipe();
-    const wiping = wipeVisitor('lock-screen', g.deps);
-    await settle();
-    g.fail('clearHttpCache');
-    await settle();
-    expect(g.started).not.toContain('replaceContents');
-    g.release('clearStorageData');
-    await settle();
-    expect(g.started).not.toContain('replaceContents'); // the auth cache is still being cleared
-    g.release('clearAuthCache');
-    g.release('logout');
-    await settle();
-    g.release('replaceContents');
-    const report = await wiping;
-    expect(report.steps).toEqual(['logout', 'drop-token', 'clear-storage', 'clear-http-cache (failed)', 'clear-auth-cache', 'replace-contents', 'verify']);
-    expect(report.restarted).toBe(true);
-    expect(g.restarts).toHaveLength(1);
   });
 
   it('two triggers at once (idle and lock-screen) run one after the other, never interleaved', async () => {
@@ -154,10 +184,7 @@ const settle = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 };
 
-/**
- * A wipe whose logout and browser steps each wait until the test releases (or fails) them, and
- * which records the order they started in.
- */
+/** A wipe whose logout and browser steps each wait until the test releases (or fails) them. */
 function gatedWipe() {
   const started: string[] = [];
   const restarts: string[] = [];
@@ -179,11 +206,15 @@ function gatedWipe() {
     },
   } as unknown as ServiceClient;
   const wiper: SessionWiper = {
+    prepareNext: gated('prepareNext'),
+    replaceContents: gated('replaceContents'),
+    closePage: gated('closePage'),
+    clearClipboard: gated('clearClipboard'),
     clearStorageData: gated('clearStorageData'),
     clearHttpCache: gated('clearHttpCache'),
     clearAuthCache: gated('clearAuthCache'),
-    replaceContents: gated('replaceContents'),
     leftovers: async () => (started.push('leftovers'), []),
+    dropPartition: gated('dropPartition'),
     restartApp: (reason) => void restarts.push(reason),
   };
   const session = createVisitorSession();
@@ -191,7 +222,7 @@ function gatedWipe() {
   return {
     started,
     restarts,
-    deps: { session, client: () => client, wiper, log: recordingLogger().logger },
+    deps: { session, client: () => client, wiper, partitions: rotationWithVisitor(), log: recordingLogger().logger },
     release: (name: string) => gate(name).resolve(),
     fail: (name: string) => gate(name).reject(new Error(`${name} broke`)),
   };

@@ -1,0 +1,47 @@
+/**
+ * R-KIOSK-3/4: every visitor gets a partition of their own (in memory: no `persist:` prefix), so
+ * no storage of an earlier visitor is reachable from the next one's page. The next visitor's
+ * partition is named ahead of time, when its login page is prepared in the spare view.
+ */
+export const VISITOR_PARTITION_PREFIX = 'kiosk-visitor-';
+
+export function createPartitionRotation() {
+  let made = 0;
+  let retired = 0;
+  let current: string | undefined;
+  let ready: string | undefined;
+  const fresh = () => `${VISITOR_PARTITION_PREFIX}${++made}`;
+  return {
+    /** The visitor's partition now (undefined before the first page). */
+    get current() {
+      return current;
+    },
+    /** How many partitions this process made: Electron frees none of them (restart policy). */
+    get made() {
+      return made;
+    },
+    /** How many visitors' partitions were retired (one per wipe after the first page). */
+    get retired() {
+      return retired;
+    },
+    /** The wipe's swap: the next page's partition (the one prepared ahead, else a new one) and the one it retires. */
+    advance(): { next: string; old: string | undefined } {
+      const next = ready ?? fresh();
+      ready = undefined;
+      const old = current;
+      if (old) retired++;
+      current = next;
+      return { next, old };
+    },
+    /** A name for the page prepared ahead for the next visitor. */
+    reserve(): string {
+      ready ??= fresh();
+      return ready;
+    },
+    /** The page prepared on `name` was lost: the next wipe makes one the slow way. */
+    unready(name: string): void {
+      if (ready === name) ready = undefined;
+    },
+  };
+}
+export type PartitionRotation = ReturnType<typeof createPartitionRotation>;
