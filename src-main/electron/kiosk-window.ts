@@ -22,7 +22,7 @@ type Spare = { view: WebContentsView; partition: string; loaded: Promise<void> }
 
 /**
  * One full-screen kiosk window whose page lives in a replaceable WebContentsView, each visitor's
- * on a partition of its own (R-KIOSK-3/4). The next visitor's login page is loaded ahead in a
+ * on a partition of its own (R-KIOSK-3, R-KIOSK-4). The next visitor's login page is loaded ahead in a
  * spare view on the next partition (never shown, its bridge calls held until it is: ipc.ts), so a
  * wipe only swaps the views; the old view is closed as it leaves.
  */

@@ -1,5 +1,5 @@
 /**
- * R-KIOSK-3/4: every visitor gets a partition of their own (in memory: no `persist:` prefix), so
+ * R-KIOSK-3, R-KIOSK-4: every visitor gets a partition of their own (in memory: no `persist:` prefix), so
  * no storage of an earlier visitor is reachable from the next one's page. The next visitor's
  * partition is named ahead of time, when its login page is prepared in the spare view.
  */

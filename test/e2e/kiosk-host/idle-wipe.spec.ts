@@ -2,7 +2,7 @@ import { expect, test } from './fixtures.js';
 import { enrollThroughScreen, heading, leaveTraces, traces, typeLogin, wipeDone } from './kiosk-flows.js';
 
 test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
-  test('R-KIOSK-3/4: idle → countdown → wipe; the page made ahead on a new partition is shown, the old partition is dropped; no cookie, no storage, empty fields, the old token gets 401', async ({ kiosk, service, employer }) => {
+  test('R-KIOSK-3, R-KIOSK-4: idle → countdown → wipe; the page made ahead on a new partition is shown, the old partition is dropped; no cookie, no storage, empty fields, the old token gets 401', async ({ kiosk, service, employer }) => {
     const k = await kiosk();
     await enrollThroughScreen(k, service);
     await wipeDone(k, 1); // the start-up wipe

@@ -4,7 +4,7 @@ import { fakeEvent } from '../fakes/fake-electron.js';
 import { recordingLogger } from '../fakes/fake-ports.js';
 
 /**
- * The kiosk window on a fake Electron (R-KIOSK-3/4): each page on its own partition, the next
+ * The kiosk window on a fake Electron (R-KIOSK-3, R-KIOSK-4): each page on its own partition, the next
  * visitor's loaded ahead in a spare view and swapped in by the wipe, the old view closed.
  */
 vi.mock('electron', () => import('../fakes/fake-electron-module.js'));
@@ -76,7 +76,7 @@ describe('the kiosk window: a partition and a ready page per visitor (fake Elect
     await replacing;
   });
 
-  it('R-KIOSK-3/4: the next page is loaded ahead in a spare view on the next partition, never shown; the wipe swaps it in and closes the old view', async () => {
+  it('R-KIOSK-3, R-KIOSK-4: the next page is loaded ahead in a spare view on the next partition, never shown; the wipe swaps it in and closes the old view', async () => {
     const { kiosk, inputs } = openWindow();
     const starting = kiosk.replace('kiosk-visitor-1');
     pending.get(`0 ${APP}`)!();
