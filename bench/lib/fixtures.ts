@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createEmployer } from '../../src-server/accounts/accounts.service.js';
 import { findAccountByLoginId } from '../../src-server/accounts/accounts.repository.js';
 import { systemClock } from '../../src-server/clock.js';
@@ -12,7 +9,7 @@ import { issueEnrollmentCode } from '../../src-server/kiosk/enrollment.service.j
 import { api } from '../../src-shared/api/routes.js';
 import { R_LOGIN_2_OTP_DIGITS, R_OTP_1_TTL_MS } from '../../src-shared/rules.js';
 import { machineHash, newKeyPair, type FakeKiosk } from '../../test/server/kiosk/kiosk-helpers.js';
-import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from '../../test/support/postgres.js';
+import { freshDatabase } from '../../test/support/fresh-database.js';
 
 export type BenchDatabase = 'sqlite' | 'postgres';
 export const PASSWORD = 'Bench-Passw0rd!';
@@ -20,17 +17,7 @@ export const OFFICE = '飯田橋公共職業安定所';
 
 /** A fresh, migrated database; the bench process keeps a connection to set up and check state. */
 export async function openBenchDatabase(kind: BenchDatabase): Promise<{ url: string; db: Db; drop(): Promise<void> }> {
-  let url: string;
-  let remove: () => Promise<void>;
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'mypage-bench-'));
-    url = `sqlite:${join(dir, 'mypage.sqlite')}`;
-    remove = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const name = await createPostgresDatabase();
-    url = postgresUrl(name);
-    remove = () => dropPostgresDatabase(name);
-  }
+  const { url, drop: remove } = await freshDatabase(kind, 'bench');
   const { db } = openDatabase(url);
   await migrateToLatest(db);
   return {

@@ -13,7 +13,7 @@ import { listFleet } from '../../src-server/kiosk/fleet.service.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { runMypage } from '../support/spawn-cli.js';
 import { machineHash, newKeyPair, signFor } from './kiosk/kiosk-helpers.js';
-import { freshDatabase } from './kiosk/shared-database.js';
+import { freshDatabase } from '../support/fresh-database.js';
 
 interface FleetJson {
   terminalId: string;

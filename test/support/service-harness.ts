@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src-server/app.js';
 import { createAttestationVerifier } from '../../src-server/app-features.js';
@@ -14,7 +11,7 @@ import { loggerOptions } from '../../src-server/http/logging.js';
 import type { AttestationVerifier } from '../../src-server/login/attestation-verifier.js';
 import { createReadiness, type Readiness } from '../../src-server/ops/readiness.js';
 import type { TestDatabase } from './databases.js';
-import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from './postgres.js';
+import { freshDatabase } from './fresh-database.js';
 import { createMailbox, type TestMailbox } from './test-mailbox.js';
 import { startSmtpSink } from './smtp-sink.js';
 
@@ -68,18 +65,10 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   const database = opts.database ?? 'sqlite';
   const cleanups: Array<() => Promise<void> | void> = [];
   const clock = new TestClock();
-  let databaseUrl: string;
-  let pgDatabase: string | undefined;
-  if (database === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'mypage-test-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    databaseUrl = `sqlite:${join(dir, 'mypage.sqlite')}`;
-  } else {
-    const name = await createPostgresDatabase();
-    pgDatabase = name;
-    cleanups.push(() => dropPostgresDatabase(name));
-    databaseUrl = postgresUrl(name);
-  }
+  const fresh = await freshDatabase(database);
+  cleanups.push(fresh.drop);
+  const databaseUrl = fresh.url;
+  const pgDatabase = fresh.pgName;
   const smtpOn = opts.smtp ?? true;
   const sink = smtpOn ? await startSmtpSink() : undefined;
   if (sink) cleanups.push(() => sink.close());

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../../src-shared/rules.js';
@@ -14,7 +11,7 @@ import type { Db } from '../../../src-server/db/schema.js';
 import { codeLine } from '../../../src-server/mail/mail.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
-import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from '../../support/postgres.js';
+import { freshDatabase } from '../../support/fresh-database.js';
 import { startMypageServe } from '../../support/spawn-cli.js';
 
 const PASSWORD = 'Passw0rd!';
@@ -26,15 +23,9 @@ describeEachDatabase('crash (SIGKILL during writes)', (database) => {
   let db: Db;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    if (database === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'mypage-crash-'));
-      url = `sqlite:${join(dir, 'crash.sqlite')}`;
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const name = await createPostgresDatabase();
-      url = postgresUrl(name);
-      cleanup = () => dropPostgresDatabase(name);
-    }
+    const fresh = await freshDatabase(database, 'crash');
+    url = fresh.url;
+    cleanup = fresh.drop;
     db = openDatabase(url).db;
     await migrateToLatest(db);
     for (const id of [...LOCKS, ...OTPS]) await createEmployer(db, systemClock, { id, password: PASSWORD, company: 'C', office: 'O' });

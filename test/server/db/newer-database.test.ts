@@ -5,7 +5,7 @@ import { migrateToLatest, newerMigrations } from '../../../src-server/db/migrate
 import type { Db } from '../../../src-server/db/schema.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { runMypage } from '../../support/spawn-cli.js';
-import { freshDatabase } from '../kiosk/shared-database.js';
+import { freshDatabase } from '../../support/fresh-database.js';
 
 // A rolling update (docs/deploy.md) migrates first, then replaces the instances one by one: an
 // instance of the older release that starts in between meets a database migrated by the newer one.

@@ -7,7 +7,8 @@ import { RESET_KEY_SUBJECT } from '../../../src-server/recovery/recovery-mails.j
 import { postgresSkipReason } from '../../support/databases.js';
 import { createMailbox } from '../../support/test-mailbox.js';
 import { machineHash, newKeyPair, signFor } from './kiosk-helpers.js';
-import { freshDatabase, serviceOn } from './shared-database.js';
+import { freshDatabase } from '../../support/fresh-database.js';
+import { serviceOn } from './shared-database.js';
 
 const PASSWORD = 'Passw0rd!';
 

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, expect, it } from 'vitest';
@@ -14,7 +12,7 @@ import { backoffMs, createOutboxSender, LEASE_MS, type OutboxSender } from '../.
 import { claimNextOutbox, oldestDueSince, outboxStats } from '../../../src-server/mail/outbox.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../support/smtp-sink.js';
-import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from '../../support/postgres.js';
+import { freshDatabase } from '../../support/fresh-database.js';
 
 /**
  * The outbox sender against a real SMTP server on loopback: pooled connections and several mails
@@ -25,16 +23,6 @@ const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-/** A database of its own that several connection pools (instances) share. */
-async function freshDatabase(database: 'sqlite' | 'postgres'): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (database === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'mypage-outbox-'));
-    return { url: `sqlite:${join(dir, 'outbox.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = await createPostgresDatabase();
-  return { url: postgresUrl(name), drop: () => dropPostgresDatabase(name) };
-}
 
 async function setUp(database: 'sqlite' | 'postgres', sinkOptions: SmtpSinkOptions = {}) {
   const fresh = await freshDatabase(database);

@@ -1,21 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
-import { describeEachDatabase, type TestDatabase } from '../../support/databases.js';
-import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from '../../support/postgres.js';
+import { describeEachDatabase } from '../../support/databases.js';
+import { freshDatabase } from '../../support/fresh-database.js';
 import { startMypageServe } from '../../support/spawn-cli.js';
-
-async function freshUrl(database: TestDatabase): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (database === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'mypage-shutdown-'));
-    return { url: `sqlite:${join(dir, 'db.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = await createPostgresDatabase();
-  return { url: postgresUrl(name), drop: () => dropPostgresDatabase(name) };
-}
 
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
@@ -45,7 +33,7 @@ describeEachDatabase('Deploy: graceful shutdown', (database) => {
   });
 
   it('Deploy: SIGTERM lets the request in flight finish with its answer, then the process exits 0', async () => {
-    const db = await freshUrl(database);
+    const db = await freshDatabase(database);
     cleanup.push(db.drop);
     const serve = await startMypageServe({ DATABASE_URL: db.url, RATE_LIMIT_PER_MINUTE: '0' });
     cleanup.push(() => void serve.child.kill('SIGKILL'));
@@ -60,7 +48,7 @@ describeEachDatabase('Deploy: graceful shutdown', (database) => {
   });
 
   it('Deploy: a request still in flight at SHUTDOWN_DEADLINE_SECONDS does not hold the process: it exits 1 and says why', async () => {
-    const db = await freshUrl(database);
+    const db = await freshDatabase(database);
     cleanup.push(db.drop);
     const serve = await startMypageServe({ DATABASE_URL: db.url, RATE_LIMIT_PER_MINUTE: '0', SHUTDOWN_DEADLINE_SECONDS: '1' });
     cleanup.push(() => void serve.child.kill('SIGKILL'));
