@@ -39,7 +39,7 @@ export function scrapeGauges(registry: Registry, deps: { db: Db; clock: Clock },
     'Age of the oldest mail not yet accepted by SMTP (0 when none)',
     (s) => (s.outbox.oldestUnsentAt === null ? 0 : Math.max(0, (s.now - s.outbox.oldestUnsentAt) / 1000)),
   );
-  gauge('mypage_login_locked_ids', 'Login IDs locked right now after 5 wrong passwords (R-LOGIN-3)', (s) => s.lockedIds);
+  gauge('mypage_login_locked_ids', 'Login IDs locked right now for at least one source after 5 wrong passwords (R-LOGIN-3, R-LOGIN-6)', (s) => s.lockedIds);
 }
 
 type Snapshot = { now: number; outbox: Awaited<ReturnType<typeof outboxStats>>; lockedIds: number };

@@ -118,6 +118,22 @@ describeEachDatabase('Deploy: /metrics', (database) => {
   });
 });
 
+describeEachDatabase('Deploy: /metrics lock-outs', (database) => {
+  let svc: TestService;
+  afterEach(() => svc.close());
+
+  it('Deploy: an ID locked after 5 wrong passwords shows in mypage_login_locked_ids (read from the database at scrape time) and the 423 in logins by outcome', async () => {
+    svc = await startTestService({ database, env: { METRICS_TOKEN: TOKEN } });
+    await svc.createEmployer({ id: 'locked@example.jp', password: 'Passw0rd!' });
+    const client = createClient(svc.url);
+    for (let i = 0; i < 5; i++) await client.post('/api/v1/login', { id: 'locked@example.jp', password: `Wrong-pass${i}` });
+    const text = await (await fetch(`${svc.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    expect(text).toContain('mypage_login_locked_ids 1');
+    expect(text).toContain('mypage_logins_total{outcome="locked"} 1');
+    expect(text).toContain('mypage_logins_total{outcome="invalid_credentials"} 4');
+  });
+});
+
 describe('Deploy: METRICS_TOKEN', () => {
   it('Deploy: a METRICS_TOKEN shorter than 16 characters is refused at start-up', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
