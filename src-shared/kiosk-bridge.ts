@@ -32,6 +32,8 @@ export const KioskStatus = z.strictObject({
   locale: z.enum(kioskLocales),
   idleTimeoutSeconds: z.number().int().positive(),
   idleWarningSeconds: z.number().int().positive(),
+  /** Issue 13: show the on-screen keyboard (main's decision from the policy and the touch screen). */
+  onScreenKeyboard: z.boolean(),
 });
 export type KioskStatus = z.infer<typeof KioskStatus>;
 

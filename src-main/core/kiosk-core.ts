@@ -6,6 +6,7 @@ import { createVisitorHandlers } from './bridge/visitor-handlers.js';
 import { ServiceUrl } from './config/kiosk-config.schema.js';
 import type { LoadedConfig } from './config/load-config.js';
 import { createIdleGuard } from './idle/idle-guard.js';
+import { showOnScreenKeyboard } from './input/on-screen-keyboard.js';
 import type { Clock, Logger, SettingsStore } from './ports.js';
 import { createServiceClient, type ServiceClient } from './service/service-client.js';
 import type { Signer } from './terminal/attestation.js';
@@ -37,6 +38,8 @@ export type KioskCoreDeps = {
   version: string;
   label?: string;
   heartbeatMs?: number;
+  /** Does the terminal report a touch screen? (Electron's displays; asked at each status call) */
+  touchScreen?: () => boolean;
   /** Does the page still paint? (a frame rendered within a few seconds); sent with the heartbeat */
   probePaint?: () => Promise<boolean>;
 };
@@ -141,6 +144,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
         locale: config.locale,
         idleTimeoutSeconds: config.idleTimeoutSeconds,
         idleWarningSeconds: config.idleWarningSeconds,
+        onScreenKeyboard: showOnScreenKeyboard(config.onScreenKeyboard, deps.touchScreen?.() ?? false),
       };
       return { ok: true, data };
     },

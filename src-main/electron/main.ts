@@ -3,7 +3,7 @@
 import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
-import { app, clipboard, dialog, Menu, powerMonitor, session, type Session } from 'electron';
+import { app, clipboard, dialog, Menu, powerMonitor, screen, session, type Session } from 'electron';
 import Store from 'electron-store';
 import { machineId } from 'node-machine-id';
 import { ConfigError } from '../core/config/config-error.js';
@@ -117,6 +117,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     label: os.hostname(),
     probePaint: () => probePaint(kiosk),
+    // Issue 13: `onScreenKeyboard: "auto"` shows the on-screen keyboard on a touch screen.
+    touchScreen: () => screen.getAllDisplays().some((d) => d.touchSupport === 'available'),
   });
 
   kiosk = createKioskWindow({

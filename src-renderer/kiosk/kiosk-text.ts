@@ -29,6 +29,9 @@ export const kioskText = {
     idleLogout: 'ログアウト',
     attestationNote: 'この端末を確認できなかったため、ワンタイムパスワードによる確認が必要です。',
     outsideBlocked: 'この端末では求人者マイページ外のページは開けません。ご自宅などの端末からご覧ください。',
+    // Issue 13: the on-screen keyboard and the display settings (文字サイズ・色合い).
+    osk: { label: '画面キーボード', bksp: '削除', close: '閉じる', shiftOn: '大文字', shiftOff: '小文字', symbols: '記号', abc: '英数' },
+    display: { label: '表示の設定', textSize: '文字サイズ', standard: '標準', large: '大', xlarge: '特大', contrast: '色合い', inverted: '白黒反転' },
     adminTitle: '管理者による終了',
     adminPin: '管理者PIN',
     adminExit: '終了する',
@@ -64,6 +67,8 @@ export const kioskText = {
     idleLogout: 'Log out',
     attestationNote: 'This terminal could not be verified, so a one-time password is needed.',
     outsideBlocked: 'Pages outside My Page cannot be opened on this terminal. Please use your own device.',
+    osk: { label: 'On-screen keyboard', bksp: 'Delete', close: 'Close', shiftOn: 'Upper case', shiftOff: 'Lower case', symbols: 'Symbols', abc: 'ABC' },
+    display: { label: 'Display settings', textSize: 'Text size', standard: 'Standard', large: 'Large', xlarge: 'Extra large', contrast: 'Colours', inverted: 'Inverted' },
     adminTitle: 'Administrator exit',
     adminPin: 'Administrator PIN',
     adminExit: 'Exit',

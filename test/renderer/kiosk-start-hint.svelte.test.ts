@@ -11,6 +11,7 @@ const status = (over: Partial<KioskStatus> = {}): KioskStatus => ({
   locale: 'ja',
   idleTimeoutSeconds: 180,
   idleWarningSeconds: 30,
+  onScreenKeyboard: false,
   ...over,
 });
 

@@ -15,6 +15,9 @@ export const ServiceUrl = z
 /** `scrypt$N$r$p$salt$hash` (base64), made by `hashAdminPin` — never the PIN itself. */
 export const AdminPinHash = z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'must be a hash made by `npm run kiosk:hash-pin`');
 
+export const OnScreenKeyboardPolicy = z.enum(['auto', 'always', 'never']);
+export type OnScreenKeyboardPolicy = z.infer<typeof OnScreenKeyboardPolicy>;
+
 /** Every setting, each optional: a source (store or policy) gives only what it sets. */
 export const KioskSettings = z.strictObject({
   serviceUrl: ServiceUrl.optional(),
@@ -28,6 +31,8 @@ export const KioskSettings = z.strictObject({
   /** R-KIOSK-4: a daily restart once past this hour (local time), while nobody is at the kiosk; null: none. */
   restartAtHour: z.number().int().min(0).max(23).nullable().optional(),
   adminPinHash: AdminPinHash.optional(),
+  /** Issue 13: the on-screen keyboard — `auto` shows it when the terminal reports a touch screen. */
+  onScreenKeyboard: OnScreenKeyboardPolicy.optional(),
 });
 export type KioskSettings = z.infer<typeof KioskSettings>;
 export const settingKeys = Object.keys(KioskSettings.shape) as (keyof KioskSettings)[];
@@ -38,10 +43,11 @@ export const defaultSettings = {
   locale: 'ja',
   restartAfterVisitors: 200,
   restartAtHour: 4,
+  onScreenKeyboard: 'auto',
 } as const satisfies KioskSettings;
 
 /** The merged configuration the kiosk runs with. */
-export const KioskConfig = KioskSettings.required({ idleTimeoutSeconds: true, idleWarningSeconds: true, locale: true, restartAfterVisitors: true, restartAtHour: true }).refine(
+export const KioskConfig = KioskSettings.required({ idleTimeoutSeconds: true, idleWarningSeconds: true, locale: true, restartAfterVisitors: true, restartAtHour: true, onScreenKeyboard: true }).refine(
   (c) => c.idleWarningSeconds < c.idleTimeoutSeconds,
   { message: 'idleWarningSeconds must be shorter than idleTimeoutSeconds', path: ['idleWarningSeconds'] },
 );

@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { openKiosk, type KioskPage } from './kiosk-page.js';
+import { openKiosk, type KioskPage, type OpenKioskOptions } from './kiosk-page.js';
 
 export { expect };
 export const PASSWORD = 'Passw0rd!ok';
@@ -11,7 +11,7 @@ type Fixtures = {
   service: TestService;
   employer: { id: string; password: string };
   /** Opens the kiosk page backed by the real core handlers (a fresh context per test). */
-  kiosk: (opts?: { osBacked?: boolean; settings?: Record<string, unknown> }) => Promise<KioskPage>;
+  kiosk: (opts?: Omit<OpenKioskOptions, 'appUrl'>) => Promise<KioskPage>;
 };
 
 let n = 0;
@@ -27,11 +27,12 @@ export const test = base.extend<Fixtures>({
     await service.createEmployer({ id, password: PASSWORD, company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所' });
     await use({ id, password: PASSWORD });
   },
-  kiosk: async ({ browser, service }, use) => {
+  kiosk: async ({ browser, service, hasTouch }, use) => {
     const opened: KioskPage[] = [];
     await use(async (opts = {}) => {
       // Each partition is a context of its own, made as the suite's contexts are.
-      const contextOptions = { locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 1024 } };
+      // (`test.use({ hasTouch: true })` reaches them: a touch-screen terminal, issue 13)
+      const contextOptions = { locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 1024 }, hasTouch };
       const k = await openKiosk(browser, { appUrl: `${service.url}/`, contextOptions, ...opts });
       opened.push(k);
       return k;

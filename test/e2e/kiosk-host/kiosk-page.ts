@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { kioskChannels, type KioskEvent } from '../../../src-shared/kiosk-bridge.js';
@@ -56,12 +56,18 @@ export type OpenKioskOptions = {
   contextOptions?: BrowserContextOptions;
   /** and then given these init scripts (the bench's login-ready mark) */
   setupContext?: (context: BrowserContext) => Promise<void>;
+  /** IT's policy file (written for this kiosk); none when absent */
+  policy?: Record<string, unknown>;
+  /** What the "OS" reports for `onScreenKeyboard: "auto"` (Electron: a display with touch support) */
+  touchScreen?: boolean;
 };
 
 export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promise<KioskPage> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-host-'));
   const store = new MemorySettingsStore(opts.settings ?? {});
-  const loaded = await loadKioskConfig({ store, policyPath: path.join(dir, 'policy.json') });
+  const policyPath = path.join(dir, 'policy.json');
+  if (opts.policy) writeFileSync(policyPath, JSON.stringify(opts.policy));
+  const loaded = await loadKioskConfig({ store, policyPath });
   const clock = new ManualClock();
   const logLines: string[] = [];
   const restarts: string[] = [];
@@ -191,6 +197,7 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
     quit: () => undefined,
     version: '0.1.0-kiosk-host',
     label: 'kiosk-host suite',
+    touchScreen: () => opts.touchScreen ?? false,
     probePaint: async () => (await current?.page?.evaluate(() => new Promise<boolean>((r) => requestAnimationFrame(() => r(true))))) ?? false,
   });
 

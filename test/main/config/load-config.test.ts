@@ -18,9 +18,9 @@ function policy(content: unknown): string {
 const none = path.join(dir, 'absent.json');
 
 describe('kiosk configuration and the machine-wide policy', () => {
-  it('R-KIOSK-4: defaults to a 120 s idle timeout with a 30 s warning, Japanese, no service URL', async () => {
+  it('R-KIOSK-4: defaults to a 120 s idle timeout with a 30 s warning, Japanese, the on-screen keyboard on "auto", no service URL', async () => {
     const { config, fromPolicy } = await loadKioskConfig({ store: new MemorySettingsStore(), policyPath: none });
-    expect(config).toEqual({ idleTimeoutSeconds: 120, idleWarningSeconds: 30, locale: 'ja', restartAfterVisitors: 200, restartAtHour: 4 });
+    expect(config).toEqual({ idleTimeoutSeconds: 120, idleWarningSeconds: 30, locale: 'ja', restartAfterVisitors: 200, restartAtHour: 4, onScreenKeyboard: 'auto' });
     expect(fromPolicy.size).toBe(0);
   });
 
@@ -35,7 +35,7 @@ describe('kiosk configuration and the machine-wide policy', () => {
     const pinHash = hashAdminPin('246810');
     const file = policy({ serviceUrl: 'https://mypage.example.jp', idleTimeoutSeconds: 90, idleWarningSeconds: 20, adminPinHash: pinHash });
     const { config, fromPolicy } = await loadKioskConfig({ store, policyPath: file });
-    expect(config).toEqual({ serviceUrl: 'https://mypage.example.jp', office: '新宿', idleTimeoutSeconds: 90, idleWarningSeconds: 20, locale: 'ja', restartAfterVisitors: 200, restartAtHour: 4, adminPinHash: pinHash });
+    expect(config).toEqual({ serviceUrl: 'https://mypage.example.jp', office: '新宿', idleTimeoutSeconds: 90, idleWarningSeconds: 20, locale: 'ja', restartAfterVisitors: 200, restartAtHour: 4, onScreenKeyboard: 'auto', adminPinHash: pinHash });
     expect([...fromPolicy].sort()).toEqual(['adminPinHash', 'idleTimeoutSeconds', 'idleWarningSeconds', 'serviceUrl']);
   });
 
@@ -46,6 +46,7 @@ describe('kiosk configuration and the machine-wide policy', () => {
     ['an idle timeout below 30 s', () => policy({ idleTimeoutSeconds: 5 }), /idleTimeoutSeconds/],
     ['plain http to another machine', () => policy({ serviceUrl: 'http://mypage.example.jp' }), /serviceUrl: must be https/],
     ['a javascript: URL', () => policy({ serviceUrl: 'javascript:alert(1)' }), /serviceUrl/],
+    ['an on-screen keyboard policy that is not auto, always or never', () => policy({ onScreenKeyboard: 'on' }), /onScreenKeyboard: /],
     ['an admin PIN in clear', () => policy({ adminPinHash: '1234' }), /adminPinHash: must be a hash/],
     ['R-KIOSK-4: a warning shorter than 20 s (WCAG 2.2.1)', () => policy({ idleWarningSeconds: 19 }), /idleWarningSeconds: Too small/],
     ['a warning not shorter than the timeout', () => policy({ idleTimeoutSeconds: 60, idleWarningSeconds: 60 }), /idleWarningSeconds must be shorter/],

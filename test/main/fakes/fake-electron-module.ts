@@ -82,6 +82,7 @@ export const clipboard = { clear: (type?: string) => void boot.events.push(`clip
 export const Menu = { setApplicationMenu: (m: unknown) => boot.events.push(`menu ${String(m)}`) };
 export const dialog = { showErrorBox: (_title: string, message: string) => void boot.errors.push(message) };
 export const powerMonitor = { on: (e: string, fn: () => void) => void boot.power.set(e, fn), getSystemIdleTime: () => 0 };
+export const screen = { getAllDisplays: () => [{ touchSupport: 'unavailable' }] };
 export const ipcMain = { handle: (c: string, fn: unknown) => void boot.ipc.set(c, fn) };
 export const safeStorage = {
   isEncryptionAvailable: () => true,
