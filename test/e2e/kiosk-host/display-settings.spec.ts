@@ -1,0 +1,114 @@
+/// <reference lib="dom" />
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { expectAccessible } from '../web/fixtures.js';
+import { expect, test } from './fixtures.js';
+import { enrollThroughScreen, heading, typeLogin, wipeDone } from './kiosk-flows.js';
+
+const SIZES = [
+  { name: '標準', key: 'standard', px: '16px' },
+  { name: '大', key: 'large', px: '24px' },
+  { name: '特大', key: 'xlarge', px: '32px' }, // WCAG 1.4.4: 200 %
+] as const;
+const CONTRASTS = [
+  { name: '標準', key: 'standard' },
+  { name: '白黒反転', key: 'inverted' },
+] as const;
+
+const controls = (page: Page) => page.getByTestId('display-controls');
+const sizeButton = (page: Page, name: string) => controls(page).getByRole('group', { name: '文字サイズ' }).getByRole('button', { name, exact: true });
+const contrastButton = (page: Page, name: string) => controls(page).getByRole('group', { name: '色合い' }).getByRole('button', { name, exact: true });
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync('docs/screens', { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `docs/screens/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+}
+
+/** No horizontal scroll: the page is never wider than the window (WCAG 1.4.10 at 200 % text). */
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(client);
+}
+
+async function expectEachWindowSize(page: Page): Promise<void> {
+  for (const viewport of [{ width: 1280, height: 1024 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(viewport);
+    await expectNoHorizontalScroll(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 1024 });
+}
+
+test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', () => {
+  test('issue 13: each 文字サイズ × 色合い on the login screen — root font size, axe clean, no sideways scroll at 1280×1024 and 1920×1080; screenshots', async ({ kiosk, service }) => {
+    test.setTimeout(240_000);
+    const k = await kiosk();
+    const page = k.page();
+    // 端末登録 has them too (every screen of the kiosk).
+    await expect(heading(page, '端末登録')).toBeVisible();
+    await expect(controls(page)).toBeVisible();
+    await enrollThroughScreen(k, service);
+    let n = 50;
+    for (const contrast of CONTRASTS) {
+      await contrastButton(page, contrast.name).click();
+      for (const size of SIZES) {
+        await sizeButton(page, size.name).click();
+        await expect(sizeButton(page, size.name)).toHaveAttribute('aria-pressed', 'true');
+        await expect(contrastButton(page, contrast.name)).toHaveAttribute('aria-pressed', 'true');
+        expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(size.px);
+        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(contrast.key === 'inverted' ? 'rgb(0, 0, 0)' : 'rgb(255, 255, 255)');
+        await expectAccessible(page);
+        await expectEachWindowSize(page);
+        await shot(page, `${n++}-kiosk-login-${size.key}-${contrast.key}`);
+      }
+    }
+  });
+
+  test('issue 13: at 特大 and 白黒反転 the OTP step and home hold too (axe clean, no sideways scroll)', async ({ kiosk, service, employer }) => {
+    test.setTimeout(180_000);
+    const k = await kiosk();
+    await enrollThroughScreen(k, service);
+    const page = k.page();
+    await sizeButton(page, '特大').click();
+    await contrastButton(page, '白黒反転').click();
+    await typeLogin(page, employer.id, employer.password);
+    await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+    await expectAccessible(page);
+    await expectEachWindowSize(page);
+    await page.getByRole('link', { name: '各種設定' }).first().click();
+    await expect(heading(page, '各種設定')).toBeVisible();
+    await expectAccessible(page);
+    await expectEachWindowSize(page);
+    // The idle warning on top of it, in the same settings.
+    await expect.poll(() => k.core.idle.state.phase).toBe('active');
+    k.clock.advance(90_000);
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await expectAccessible(page);
+    await expectEachWindowSize(page);
+  });
+
+  test('issue 13: the wipe gives the next visitor the defaults — a new page, 標準 and 標準, nothing stored', async ({ kiosk, service, employer }) => {
+    const k = await kiosk();
+    await enrollThroughScreen(k, service);
+    await wipeDone(k, 1);
+    const page = k.page();
+    await sizeButton(page, '特大').click();
+    await contrastButton(page, '白黒反転').click();
+    await typeLogin(page, employer.id, employer.password);
+    await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+    expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ textSize: 'xlarge', contrast: 'inverted' });
+    // Nothing of the settings is kept anywhere a next page could read it.
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+
+    await page.getByRole('button', { name: 'ログアウト' }).first().click();
+    await wipeDone(k, 2);
+    const fresh = k.page();
+    expect(fresh).not.toBe(page);
+    await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();
+    await expect(sizeButton(fresh, '標準')).toHaveAttribute('aria-pressed', 'true');
+    await expect(contrastButton(fresh, '標準')).toHaveAttribute('aria-pressed', 'true');
+    expect(await fresh.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
+    expect(await fresh.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await fresh.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ textSize: 'standard', contrast: 'standard' });
+  });
+});
