@@ -64,7 +64,7 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
     }
   });
 
-  test('issue 13: at 特大 and 白黒反転 the OTP step and home hold too (axe clean, no sideways scroll)', async ({ kiosk, service, employer }) => {
+  test('issue 13: at 特大 and 白黒反転 home, 各種設定 and the idle warning hold too (axe clean, no sideways scroll)', async ({ kiosk, service, employer }) => {
     test.setTimeout(180_000);
     const k = await kiosk();
     await enrollThroughScreen(k, service);
