@@ -48,7 +48,7 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
     await expect(heading(page, '端末登録')).toBeVisible();
     await expect(controls(page)).toBeVisible();
     await enrollThroughScreen(k, service);
-    let n = 50;
+    let n = 60;
     for (const contrast of CONTRASTS) {
       await contrastButton(page, contrast.name).click();
       for (const size of SIZES) {

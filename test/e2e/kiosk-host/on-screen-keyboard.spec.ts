@@ -36,7 +36,7 @@ test.describe('the on-screen keyboard (issue 13)', () => {
     await expect(id).toHaveValue(employer.id);
     expect(await activeId(page)).toBe('login-id'); // the keyboard never took the focus
     await expectAccessible(page);
-    await shot(page, '56-kiosk-osk-id');
+    await shot(page, '66-kiosk-osk-id');
 
     const password = page.locator('#login-password');
     await password.tap();
@@ -50,7 +50,7 @@ test.describe('the on-screen keyboard (issue 13)', () => {
     await oskKey(page, '{symbols}').tap();
     await expect(oskKey(page, '{abc}')).toHaveText('英数');
     await expectAccessible(page);
-    await shot(page, '57-kiosk-osk-password-symbols');
+    await shot(page, '67-kiosk-osk-password-symbols');
 
     await page.getByRole('button', { name: 'ログイン', exact: true }).tap();
     await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
@@ -61,7 +61,7 @@ test.describe('the on-screen keyboard (issue 13)', () => {
     await expect(oskKey(page, 'a')).toHaveCount(0); // a numeric pad only
     await typeOnOsk(page, await service.mail.latestCode(employer.id, OTP_SUBJECT));
     await expectAccessible(page);
-    await shot(page, '58-kiosk-osk-otp');
+    await shot(page, '68-kiosk-osk-otp');
     await page.getByRole('button', { name: '送信' }).tap();
     await expect(heading(page, '求人者マイページホーム')).toBeVisible();
   });
