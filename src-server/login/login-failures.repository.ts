@@ -52,7 +52,7 @@ export async function deleteAllLoginFailures(db: Executor, loginId: string): Pro
   await db.deleteFrom('login_failures').where('login_id', '=', loginId).execute();
 }
 
-/** How many IDs are locked right now for at least one source (R-LOGIN-3/6; the metrics' lock-out gauge). */
+/** How many IDs are locked right now for at least one source (R-LOGIN-3, R-LOGIN-6; the metrics' lock-out gauge). */
 export async function countLockedIds(db: Executor, now: number): Promise<number> {
   const row = await db
     .selectFrom('login_failures')
