@@ -89,5 +89,8 @@ export const KioskEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('idle-active') }),
   z.strictObject({ type: z.literal('idle-warning'), secondsLeft: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('admin-prompt') }),
+  /** Issue 13: the service cannot be reached (「ただいまご利用いただけません」) / answers again. */
+  z.strictObject({ type: z.literal('service-offline') }),
+  z.strictObject({ type: z.literal('service-online') }),
 ]);
 export type KioskEvent = z.infer<typeof KioskEvent>;

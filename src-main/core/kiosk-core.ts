@@ -1,13 +1,14 @@
-import type { KioskEvent, KioskStatus } from '../../src-shared/kiosk-bridge.js';
+import type { KioskEvent } from '../../src-shared/kiosk-bridge.js';
 import type { HostError, HostResult } from '../../src-shared/host.js';
 import { createPinGate } from './admin/admin-pin.js';
 import { createBridgeDispatch, type KioskHandlers } from './bridge/bridge-dispatch.js';
+import { kioskStatus } from './bridge/kiosk-status.js';
 import { createVisitorHandlers } from './bridge/visitor-handlers.js';
 import { ServiceUrl } from './config/kiosk-config.schema.js';
 import type { LoadedConfig } from './config/load-config.js';
 import { createIdleGuard } from './idle/idle-guard.js';
-import { showOnScreenKeyboard } from './input/on-screen-keyboard.js';
 import type { Clock, Logger, SettingsStore } from './ports.js';
+import { createOfflineMonitor, offlineErrorOf, probeService } from './service/offline-monitor.js';
 import { createServiceClient, type ServiceClient } from './service/service-client.js';
 import type { Signer } from './terminal/attestation.js';
 import { enrollTerminal } from './terminal/enrollment.js';
@@ -86,6 +87,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
     try {
       const report = await wipeVisitor(reason, { ...pageDeps, session, client: currentClient });
       idle.wiped();
+      if (offline.offline) deps.emit({ type: 'service-offline' }); // the new page says so too
       if (!report.restarted) void prepareNextPage(pageDeps); // while the next visitor is here
       else restarting = true;
       return report;
@@ -117,38 +119,31 @@ export function createKioskCore(deps: KioskCoreDeps) {
     },
   });
 
+  // Issue 13 item 5: 「ただいまご利用いただけません」 while the service cannot be reached; back to a fresh login after.
+  const offline = createOfflineMonitor({
+    clock: deps.clock,
+    log,
+    probe: async () => probeService(currentClient(), readTerminalRecord(store)?.terminalId),
+    onChange(isOffline) {
+      deps.emit({ type: isOffline ? 'service-offline' : 'service-online' });
+      if (!isOffline) void wipe('service-back');
+    },
+  });
+
   const pinGate = createPinGate(deps.clock);
   const ok: HostResult = { ok: true, data: undefined };
 
   const visitor = createVisitorHandlers({ client: currentClient, signer: currentSigner, session, wipe, log });
   const handlers: KioskHandlers = {
     ...visitor,
-
     /** 「延長する」: the idle clock starts again here, and the visitor's session at the service too. */
     async extendSession() {
       idle.input();
       return session.credential ? visitor.extendSession(undefined) : ok;
     },
-
     async status() {
-      const record = readTerminalRecord(store);
-      const url = serviceUrl();
-      const data: KioskStatus = {
-        enrolled: record !== undefined,
-        ...(record ? { terminalId: record.terminalId } : {}),
-        ...((config.office ?? record?.office) ? { office: config.office ?? record?.office } : {}),
-        ...(url ? { serviceUrl: url } : {}),
-        serviceUrlFromPolicy: loaded.fromPolicy.has('serviceUrl'),
-        keyProtection: record ? record.key.kind : deps.box.osBacked ? 'os' : 'file',
-        keyBackend: record ? record.key.backend : deps.box.backend,
-        locale: config.locale,
-        idleTimeoutSeconds: config.idleTimeoutSeconds,
-        idleWarningSeconds: config.idleWarningSeconds,
-        onScreenKeyboard: showOnScreenKeyboard(config.onScreenKeyboard, deps.touchScreen?.() ?? false),
-      };
-      return { ok: true, data };
+      return { ok: true, data: kioskStatus({ loaded, record: readTerminalRecord(store), serviceUrl: serviceUrl(), box: deps.box, touchScreen: deps.touchScreen?.() ?? false }) };
     },
-
     async enroll({ serviceUrl: url, code }) {
       if (readTerminalRecord(store)) return { ok: false, error: { error: 'invalid_request', message: '', reason: 'already_enrolled' } };
       const checked = ServiceUrl.safeParse(url);
@@ -197,7 +192,13 @@ export function createKioskCore(deps: KioskCoreDeps) {
     },
   };
 
-  const dispatch = createBridgeDispatch(handlers, log);
+  const answer = createBridgeDispatch(handlers, log);
+  const dispatch: typeof answer = async (channel, payload) => {
+    const result = await answer(channel, payload);
+    const error = currentClient() ? offlineErrorOf(result) : undefined; // (not enrolled: no service to wait for)
+    if (error) offline.observe(error);
+    return result;
+  };
   let stopHeartbeat: (() => void) | undefined;
   let restartTimer: unknown;
 
@@ -225,17 +226,22 @@ export function createKioskCore(deps: KioskCoreDeps) {
           if (!c || !s) return 'ok';
           // Issue 5: the heartbeat proves the window paints, not only that the process lives.
           const painted = deps.probePaint ? await deps.probePaint().catch(() => false) : false;
-          return sendHeartbeat(c, s, deps.version, painted ? new Date(deps.clock.now()).toISOString() : undefined);
+          const offlineMs = offline.pendingOfflineMs();
+          const outcome = await sendHeartbeat(c, s, deps.version, painted ? new Date(deps.clock.now()).toISOString() : undefined, offlineMs);
+          if (outcome === 'ok') offline.reported(offlineMs);
+          offline.observe(outcome === 'unreachable' ? 'network_error' : undefined);
+          return outcome;
         },
         onRevoked: () => {
           if (session.credential) void wipe('terminal-revoked');
         },
       });
     },
-    /** For tests: the visitor partitions (current, how many made). */
-    partitions,
+    partitions, // for tests, as `offline`
+    offline,
     stop() {
       idle.stop();
+      offline.stop();
       if (restartTimer !== undefined) deps.clock.clearInterval(restartTimer);
       stopHeartbeat?.();
     },

@@ -20,6 +20,8 @@ export class KioskShellModel {
   /** The last sign-in fell back to the OTP step because the terminal was not verified. */
   attestationFailed = $state(false);
   adminOpen = $state(false);
+  /** Issue 13: the service cannot be reached; main retries by itself and then shows a fresh login. */
+  offline = $state(false);
   outsideNotice = $state(false);
   app = $state.raw<AppModel | null>(null);
   readonly host: KioskHost;
@@ -76,6 +78,8 @@ export class KioskShellModel {
       this.idleAnnounced = announcedSeconds(event.secondsLeft, this.idleAnnounced);
     } else if (event.type === 'idle-active') this.closeIdleWarning();
     else if (event.type === 'admin-prompt') this.adminOpen = true;
+    else if (event.type === 'service-offline') this.offline = true;
+    else if (event.type === 'service-online') this.offline = false;
   }
 
   /** 「延長する」: one action, both clocks — main's idle guard and the session's idle time at the service. */

@@ -51,7 +51,7 @@ export const kioskAttestationVerifier: AttestationVerifier = {
 /** A heartbeat, signed with purpose `heartbeat` (R-KIOSK-7): records the app version, last seen and last painted. */
 export async function recordHeartbeat(
   deps: Pick<AppDeps, 'db' | 'clock'>,
-  input: { terminalId: string; version: string; nonce: string; signature: string; paintedAt?: string | undefined; ip: string },
+  input: { terminalId: string; version: string; nonce: string; signature: string; paintedAt?: string | undefined; offlineMs?: number | undefined; ip: string },
 ): Promise<boolean> {
   const { db, clock } = deps;
   return db.transaction().execute(async (trx) => {
@@ -62,6 +62,8 @@ export async function recordHeartbeat(
       return false;
     }
     await recordTerminalSeen(trx, r.terminalId, { version: input.version, now, paintedAt: input.paintedAt ? Date.parse(input.paintedAt) : null });
+    // Issue 13: IT sees how long a terminal showed 「ただいまご利用いただけません」.
+    if (input.offlineMs) await recordAudit(trx, clock, { type: 'kiosk.offline_reported', ip: input.ip, detail: { terminalId: r.terminalId, offlineMs: input.offlineMs } });
     return true;
   });
 }

@@ -118,7 +118,15 @@ export const EnrollResponse = z.strictObject({ terminalId: Opaque, office: z.str
 export const NonceRequest = z.strictObject({ terminalId: Opaque }).meta({ id: 'NonceRequest' });
 export const NonceResponse = z.strictObject({ nonce: Opaque, expiresAt: IsoDateTime }).meta({ id: 'NonceResponse' });
 export const HeartbeatRequest = z
-  .strictObject({ terminalId: Opaque, version: z.string().max(40), nonce: Opaque, signature: Base64, paintedAt: IsoDateTime.optional() })
+  .strictObject({
+    terminalId: Opaque,
+    version: z.string().max(40),
+    nonce: Opaque,
+    signature: Base64,
+    paintedAt: IsoDateTime.optional(),
+    /** Issue 13: how long the terminal could not reach the service since its last heartbeat (ms). */
+    offlineMs: z.number().int().nonnegative().max(366 * 24 * 3_600_000).optional(),
+  })
   .meta({ id: 'HeartbeatRequest' });
 export type EnrollRequest = z.input<typeof EnrollRequest>;
 export type EnrollResponse = z.infer<typeof EnrollResponse>;

@@ -38,7 +38,7 @@ export interface SessionWiper {
   restartApp(reason: string): void;
 }
 
-export type WipeReason = 'idle' | 'logout' | 'suspend' | 'lock-screen' | 'start-up' | 'renderer-gone' | 'terminal-revoked' | 'admin';
+export type WipeReason = 'idle' | 'logout' | 'suspend' | 'lock-screen' | 'start-up' | 'renderer-gone' | 'terminal-revoked' | 'admin' | 'service-back';
 export type WipeReport = { reason: WipeReason; steps: string[]; leftovers: string[]; restarted: boolean };
 
 export type WipeDeps = {
