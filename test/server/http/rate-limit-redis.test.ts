@@ -89,7 +89,10 @@ describe.skipIf(redisSkipReason !== undefined)('per-IP limits shared through Red
     // Right after the drop, while ioredis reconnects: answered from the in-memory count.
     for (let i = 0; i < 5; i++) statuses.push((await otpTry(svc.url)).status);
     await until('the reconnect', () => count(logs, BACK) > 0);
-    expect(count(logs, WARNING)).toBe(1);
+    // One warning per outage, not one per request (5 were answered during it). On a starved
+    // machine a command may also time out while the connection comes back: a second, real outage.
+    expect(count(logs, WARNING)).toBeGreaterThanOrEqual(1);
+    expect(count(logs, WARNING)).toBeLessThanOrEqual(2);
     expect((await readyz(svc)).checks.rate_limit_store).toEqual({ status: 'ok' });
     // The shared count went on where it was (10, plus whatever reached Redis), so the limit holds.
     for (let i = 0; i < LIMIT; i++) statuses.push((await otpTry(svc.url)).status);
