@@ -40,7 +40,9 @@ if (userData) app.setPath('userData', userData);
 const testHooks = process.env.HELLOWORK_KIOSK_TEST_HOOKS === '1' && inspectorOn;
 
 registerAppScheme();
-if (!app.requestSingleInstanceLock()) {
+// The test build (inspector on, test hooks) takes no single-instance lock: Playwright workers
+// start several kiosks at once (each with its own profile). A shipped kiosk always takes it.
+if (!testHooks && !app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => log.warn('a second kiosk start was refused (single instance)'));
@@ -148,7 +150,7 @@ async function start(): Promise<void> {
     if (!enrolled.ok) log.error(`enrollment with HELLOWORK_KIOSK_ENROLL_CODE failed: ${enrolled.error.reason ?? enrolled.error.error}`);
   }
 
-  if (testHooks) (globalThis as Record<string, unknown>).__hwKiosk = { core, clock };
+  if (testHooks) (globalThis as Record<string, unknown>).__hwKiosk = { core, clock, shownUrl: () => kiosk?.contents?.getURL() };
   await core.start(); // the start-up wipe loads a fresh login page
   kiosk.win.show();
 }

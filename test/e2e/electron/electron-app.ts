@@ -1,4 +1,4 @@
-import { _electron as electron, type ElectronApplication, type TestInfo } from '@playwright/test';
+import { _electron as electron, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,12 +31,14 @@ export async function launchKiosk(testInfo: TestInfo, policy: Record<string, unk
   const dir = mkdtempSync(path.join(tmpdir(), `kiosk-electron-w${testInfo.workerIndex}-`));
   const policyFile = path.join(dir, 'policy.json');
   writeFileSync(policyFile, JSON.stringify(policy));
+  // A shell that exports ELECTRON_RUN_AS_NODE would start Electron as a plain Node: stripped.
+  const { ELECTRON_RUN_AS_NODE: _runAsNode, ...env } = process.env;
   return electron.launch({
     executablePath: ELECTRON!,
     args: [path.join(root, 'dist/kiosk/main.cjs'), '--no-sandbox'],
     cwd: root,
     env: {
-      ...process.env,
+      ...env,
       HELLOWORK_KIOSK_USER_DATA: path.join(dir, 'user-data'),
       HELLOWORK_KIOSK_POLICY: policyFile,
       HELLOWORK_KIOSK_TEST_HOOKS: '1',
@@ -55,4 +57,20 @@ export async function mainToken(app: ElectronApplication): Promise<string | unde
     const c = (globalThis as unknown as { __hwKiosk: { core: { session: { credential?: { kind: string; token?: string } } } } }).__hwKiosk.core.session.credential;
     return c?.kind === 'bearer' ? c.token : undefined;
   });
+}
+
+/**
+ * The page the kiosk shows (issue 13: the next visitor's page is loaded ahead in a view that is
+ * not shown, so `app.windows()` lists it too): the one whose view is on the window, which is
+ * the only one the page's visibility calls visible.
+ */
+export async function shownPage(app: ElectronApplication, not?: Page): Promise<Page> {
+  for (let i = 0; i < 100; i++) {
+    for (const p of app.windows()) {
+      if (p === not || p.isClosed()) continue;
+      if (await p.evaluate(() => document.visibilityState === 'visible').catch(() => false)) return p;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no shown kiosk page');
 }

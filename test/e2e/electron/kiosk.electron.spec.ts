@@ -2,7 +2,7 @@
 import { expect, test as base, type Page } from '@playwright/test';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { issueEnrollmentCode, revokeTerminal } from '../kiosk-host/kiosk-admin.js';
-import { advance, ELECTRON, launchKiosk, mainToken, skipReason } from './electron-app.js';
+import { advance, ELECTRON, launchKiosk, mainToken, shownPage, skipReason } from './electron-app.js';
 
 // R-KIOSK-6: testers drive the real Electron app. Where the binary is missing, say so plainly.
 if (!ELECTRON) console.log(`[electron] skipping the Electron suite: ${skipReason}`);
@@ -79,10 +79,9 @@ test.describe('R-KIOSK-6: Playwright drives the Electron kiosk (R-KIOSK-1, R-KIO
       await advance(app, 90_000);
       await expect(page.getByRole('alertdialog')).toContainText('あと 30 秒');
       await advance(app, 30_000);
-      // The wipe replaces the web contents: a new page appears and the visitor's page closes.
-      await expect.poll(() => app.windows().filter((p) => p !== page && !p.isClosed()).length).toBeGreaterThan(0);
+      // The wipe shows the page made ahead on a new partition, and the visitor's page closes.
       await expect.poll(() => page.isClosed()).toBe(true);
-      const fresh = app.windows().find((p) => p !== page && !p.isClosed())!;
+      const fresh = await shownPage(app, page);
       await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();
       await expect(fresh.getByLabel('ID（メールアドレス）')).toHaveValue('');
       expect(await fresh.evaluate(async () => [document.cookie, localStorage.length, sessionStorage.length, (await indexedDB.databases()).length])).toEqual(['', 0, 0, 0]);
