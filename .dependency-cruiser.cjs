@@ -67,6 +67,9 @@ module.exports = {
     // src-main/README.md: "never `electron`" (core is tested without it); src-shared and src-renderer: no Node built-ins.
     { name: 'core-without-electron', severity: 'error', from: { path: '^src-main/core/' }, to: { path: '(^|/)node_modules/electron/' } },
     { name: 'no-node-in-shared-or-renderer', severity: 'error', from: { path: '^src-(shared|renderer)/', pathNot: '^src-renderer/vite\.config\.ts$' }, to: { dependencyTypes: ['core'] } },
+    // src-server/README.md, "Layers": routes only translate (never a repository), repositories hold SQL only.
+    { name: 'routes-call-services', severity: 'error', from: { path: '^src-server/.+\\.routes\\.ts$' }, to: { path: '\\.repository\\.ts$' } },
+    { name: 'repositories-hold-sql-only', severity: 'error', from: { path: '^src-server/.+\\.repository\\.ts$' }, to: { path: '\\.(service|routes)\\.ts$' } },
     ...rules,
   ],
   options: {

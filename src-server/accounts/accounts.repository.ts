@@ -33,3 +33,26 @@ export async function markWithdrawn(db: Executor, accountId: string, now: number
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Re-registration (R-REREG-1): a withdrawn account is active again; false when it was not withdrawn. */
+export async function markReregistered(db: Executor, accountId: string, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('accounts')
+    .set({ status: 'active', withdrawn_at: null, updated_at: now })
+    .where('id', '=', accountId)
+    .where('status', '=', 'withdrawn')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function updatePasswordHash(db: Executor, accountId: string, hash: string, now: number): Promise<void> {
+  await db.updateTable('accounts').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', accountId).execute();
+}
+
+export async function updateLoginId(db: Executor, accountId: string, loginId: string, now: number): Promise<void> {
+  await db.updateTable('accounts').set({ login_id: loginId, updated_at: now }).where('id', '=', accountId).execute();
+}
+
+export async function officeName(db: Executor, officeId: string): Promise<string> {
+  return (await db.selectFrom('offices').select('name').where('id', '=', officeId).executeTakeFirstOrThrow()).name;
+}

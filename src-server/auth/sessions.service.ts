@@ -8,7 +8,7 @@ import {
 import type { Clock } from '../clock.js';
 import { randomId, randomToken, sha256 } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
-import { findSessionByTokenHash, insertSession, revokeSessionsOfAccount, touchSession } from './sessions.repository.js';
+import { findSessionByTokenHash, insertSession, revokeSessionByTokenHash, revokeSessionsOfAccount, touchSession } from './sessions.repository.js';
 import type { SessionKind } from './sessions.table.js';
 
 /** What a signed-in request knows about its session (`request.session`). */
@@ -69,4 +69,9 @@ export function extendSession(db: Executor, clock: Clock, session: AuthSession):
 /** Ends every session of an account (withdrawal, password reset); the recovery/settings features call it. */
 export function revokeAllSessions(db: Executor, clock: Clock, accountId: string, exceptSessionId?: string): Promise<number> {
   return revokeSessionsOfAccount(db, accountId, clock.now().getTime(), exceptSessionId);
+}
+
+/** Ends the session a token names (of `kind`, when given), if it is live; the ended row, or undefined. */
+export function endSessionByToken(db: Executor, clock: Clock, token: string, kind?: SessionKind) {
+  return revokeSessionByTokenHash(db, sha256(token), clock.now().getTime(), kind);
 }

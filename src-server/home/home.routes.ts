@@ -3,12 +3,12 @@ import { HomeResponse } from '../../src-shared/api/schemas.js';
 import type { Feature } from '../http/feature.js';
 import { requireSession } from '../auth/session.hook.js';
 import { sendError } from '../http/errors.js';
-import { loadHome } from './home.repository.js';
+import { homeOf } from './home.service.js';
 
 /** GET /home (R-HOME-1) for web and kiosk sessions. */
 export const homeRoutes: Feature = (app, deps) => {
   app.get(api.home.path, { schema: { response: { 200: HomeResponse } }, preHandler: requireSession(deps) }, async (request, reply) => {
-    const home = request.session ? await loadHome(deps.db, request.session.accountId) : undefined;
+    const home = request.session ? await homeOf(deps.db, request.session.accountId) : undefined;
     if (!home) return sendError(reply, 401, 'unauthenticated');
     return reply.header('cache-control', 'no-store').send(home);
   });

@@ -1,6 +1,6 @@
 import { R_KIOSK_5_ENROLLMENT_CODE_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
-import { ensureOffice } from '../accounts/accounts.repository.js';
+import { ensureOffice, officeName } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Clock } from '../clock.js';
 import { randomId, randomKey, sha256 } from '../crypto/tokens.js';
@@ -64,9 +64,9 @@ export async function enrollTerminal(
     });
     await linkEnrollmentCode(trx, codeHash, terminalId);
     const twins = (await terminalsWithMachineId(trx, input.machineIdHash, terminalId)).map((t) => t.id);
-    const office = await trx.selectFrom('offices').select('name').where('id', '=', code.office_id).executeTakeFirstOrThrow();
-    await recordAudit(trx, clock, { type: 'kiosk.enrolled', ip: input.ip, detail: { terminalId, office: office.name, label: code.label } });
+    const office = await officeName(trx, code.office_id);
+    await recordAudit(trx, clock, { type: 'kiosk.enrolled', ip: input.ip, detail: { terminalId, office, label: code.label } });
     if (twins.length) await recordAudit(trx, clock, { type: 'kiosk.duplicate_machine_id', ip: input.ip, detail: { terminalId, others: twins.join(',') } });
-    return { status: 'enrolled', terminalId, office: office.name, duplicateOf: twins };
+    return { status: 'enrolled', terminalId, office, duplicateOf: twins };
   });
 }

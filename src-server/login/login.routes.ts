@@ -1,16 +1,14 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { api } from '../../src-shared/api/routes.js';
 import { LoginRequest, LoginResponse, OtpRequest, OtpResponse } from '../../src-shared/api/schemas.js';
 import type { Feature } from '../http/feature.js';
 import { clearCookie, readCookie, setCookie } from '../auth/cookies.js';
 import { presentedToken } from '../auth/session.hook.js';
-import { revokeSessionByTokenHash } from '../auth/sessions.repository.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { sha256 } from '../crypto/tokens.js';
 import { deviceLabel } from '../device-trust/device-trust.service.js';
 import { sendError } from '../http/errors.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
 import { login } from './login.service.js';
+import { endPreviousWebSession, logout } from './logout.service.js';
 import { verifyOtp } from './otp.service.js';
 
 /** R-OTP-8: 429 with the wait, on the login (after a correct password) and on the OTP step alike. */
@@ -20,12 +18,6 @@ function budgetRefusal(reply: FastifyReply, retryAfterSeconds: number): FastifyR
 
 /** POST /login, /login/otp, /logout (API.md, "Sign-in"). Routes only translate; rules live in the services. */
 export const loginRoutes: Feature = (app, deps) => {
-  /** A browser that signs in again leaves no live session behind under its old cookie. */
-  async function endPreviousWebSession(request: FastifyRequest): Promise<void> {
-    const old = readCookie(request, 'session');
-    if (old) await revokeSessionByTokenHash(deps.db, sha256(old), deps.clock.now().getTime(), 'web');
-  }
-
   app.post(
     api.login.path,
     { schema: { body: LoginRequest, response: { 200: LoginResponse } }, config: publicEndpointLimit(deps.config) },
@@ -60,7 +52,7 @@ export const loginRoutes: Feature = (app, deps) => {
           };
         case 'authenticated':
           if (r.kind === 'kiosk') return { status: 'authenticated' as const, kind: 'kiosk' as const, token: r.sessionToken, expiresAt: r.expiresAt.toISOString() };
-          await endPreviousWebSession(request);
+          await endPreviousWebSession(deps, readCookie(request, 'session'));
           setCookie(request, reply, 'session', r.sessionToken, r.maxAgeSeconds);
           setCookie(request, reply, 'known', r.knownBrowser.token, r.knownBrowser.maxAgeSeconds);
           return { status: 'authenticated' as const, kind: 'web' as const };
@@ -86,7 +78,7 @@ export const loginRoutes: Feature = (app, deps) => {
           return budgetRefusal(reply, r.retryAfterSeconds);
         case 'authenticated':
           if (r.kind === 'kiosk') return { status: 'authenticated' as const, kind: 'kiosk' as const, token: r.sessionToken, expiresAt: r.expiresAt.toISOString() };
-          await endPreviousWebSession(request);
+          await endPreviousWebSession(deps, readCookie(request, 'session'));
           setCookie(request, reply, 'session', r.sessionToken, r.maxAgeSeconds);
           setCookie(request, reply, 'known', r.knownBrowser.token, r.knownBrowser.maxAgeSeconds);
           if (r.device) setCookie(request, reply, 'device', r.device.token, r.device.maxAgeSeconds);
@@ -99,8 +91,7 @@ export const loginRoutes: Feature = (app, deps) => {
   app.post(api.logout.path, async (request, reply) => {
     const presented = presentedToken(request);
     if (presented) {
-      const ended = await revokeSessionByTokenHash(deps.db, sha256(presented.token), deps.clock.now().getTime());
-      if (ended) await recordAudit(deps.db, deps.clock, { type: 'session.logout', accountId: ended.account_id, ip: request.ip, detail: { kind: ended.kind } });
+      await logout(deps, { token: presented.token, ip: request.ip });
     }
     if (presented?.kind !== 'kiosk') clearCookie(request, reply, 'session');
     return reply.code(204).send();

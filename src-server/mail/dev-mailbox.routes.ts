@@ -1,6 +1,6 @@
 import type { Feature } from '../http/feature.js';
 import { isLoopbackHost, type Config } from '../config.js';
-import { recentOutbox } from './outbox.repository.js';
+import { latestMail } from './mail.service.js';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -17,7 +17,7 @@ export function devMailboxServed(config: Pick<Config, 'production' | 'smtpUrl' |
 export const devMailboxRoutes: Feature = (app, deps) => {
   if (!devMailboxServed(deps.config)) return;
   app.get('/dev/mailbox', { schema: { hide: true } }, async (_request, reply) => {
-    const rows = await recentOutbox(deps.db, 50);
+    const rows = await latestMail(deps.db, 50);
     const items = rows
       .map(
         (r) =>

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Executor } from '../db/schema.js';
 import type { MailContent } from './mail-templates.js';
-import { insertOutbox } from './outbox.repository.js';
+import { insertOutbox, recentOutbox } from './outbox.repository.js';
 
 /**
  * Queues a mail in the outbox. Call it with the transaction that creates the code the mail
@@ -23,4 +23,9 @@ export function codeLine(body: string): string | undefined {
     .split('\n')
     .map((l) => l.trim())
     .find((l) => /^[0-9]{4,}$/.test(l) || /^[A-Z0-9]{4,}(-[A-Z0-9]{2,})*$/.test(l));
+}
+
+/** The latest mail of the outbox, newest first (the development mailbox at /dev/mailbox). */
+export function latestMail(db: Executor, limit: number) {
+  return recentOutbox(db, limit);
 }

@@ -1,7 +1,7 @@
 import { checkPasswordPolicy, type PasswordViolation } from '../../src-shared/password-policy.js';
 import { R_PW_3_RESET_KEY_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
-import { findAccountByLoginId } from '../accounts/accounts.repository.js';
+import { findAccountByLoginId, updatePasswordHash } from '../accounts/accounts.repository.js';
 import { endEverythingInFlight } from '../accounts/credentials-in-flight.js';
 import { auditedAccountId, recoveryTarget } from '../accounts/stand-in.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -86,6 +86,6 @@ export async function completePasswordReset(
  */
 export async function setPassword(trx: Executor, deps: Pick<AppDeps, 'clock'>, accountId: string, hash: string, keepSessionId?: string): Promise<void> {
   const now = deps.clock.now().getTime();
-  await trx.updateTable('accounts').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', accountId).execute();
+  await updatePasswordHash(trx, accountId, hash, now);
   await endEverythingInFlight(trx, deps.clock, accountId, keepSessionId);
 }

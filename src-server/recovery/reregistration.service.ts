@@ -1,6 +1,6 @@
 import { isReregistrable, R_PW_7_MAILED_KEY_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
-import { findAccountByLoginId } from '../accounts/accounts.repository.js';
+import { findAccountByLoginId, markReregistered } from '../accounts/accounts.repository.js';
 import { recoveryTarget } from '../accounts/stand-in.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { revokeAllDeviceTrusts } from '../device-trust/device-trust.repository.js';
@@ -74,13 +74,7 @@ export async function completeReregistration(deps: Deps, input: { loginId: strin
   const done = await db.transaction().execute(async (trx) => {
     const now = clock.now().getTime();
     if (!(await markMailedKeyUsed(trx, check.keyId, now))) return false;
-    const r = await trx
-      .updateTable('accounts')
-      .set({ status: 'active', withdrawn_at: null, updated_at: now })
-      .where('id', '=', account.id)
-      .where('status', '=', 'withdrawn')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return false;
+    if (!(await markReregistered(trx, account.id, now))) return false;
     await revokeAllDeviceTrusts(trx, account.id);
     await clearLockout(trx, account.login_id);
     await recordAudit(trx, clock, { type: 'reregistration.completed', accountId: account.id, loginId: account.login_id, ip: input.ip });

@@ -1,6 +1,6 @@
 import { R_PW_7_MAILED_KEY_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
-import { findAccountById, findAccountByLoginId, type AccountRow } from '../accounts/accounts.repository.js';
+import { findAccountById, findAccountByLoginId, updateLoginId, type AccountRow } from '../accounts/accounts.repository.js';
 import { withdrawAccount } from '../accounts/accounts.service.js';
 import { endEverythingInFlight } from '../accounts/credentials-in-flight.js';
 import { recoveryTarget } from '../accounts/stand-in.js';
@@ -97,7 +97,7 @@ export async function confirmEmailChange(deps: Deps, caller: Caller, input: { ke
     const now = deps.clock.now().getTime();
     if (!(await markMailedKeyUsed(trx, check.keyId, now))) return false;
     if (await findAccountByLoginId(trx, newLoginId)) return false;
-    await trx.updateTable('accounts').set({ login_id: newLoginId, updated_at: now }).where('id', '=', account.id).execute();
+    await updateLoginId(trx, account.id, newLoginId, now);
     await endEverythingInFlight(trx, deps.clock, account.id, caller.sessionId); // R-CRED-1
     await enqueueMail(trx, deps.clock, account.login_id, emailChangedMail(newLoginId));
     await recordAudit(trx, deps.clock, { type: 'settings.email_changed', accountId: account.id, loginId: newLoginId, ip: caller.ip, detail: { from: account.login_id } });
