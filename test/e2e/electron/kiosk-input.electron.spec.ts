@@ -1,36 +1,13 @@
 /// <reference lib="dom" />
-import { expect, test as base, type Page } from '@playwright/test';
-import { startTestService, type TestService } from '../../support/service-harness.js';
-import { issueEnrollmentCode } from '../kiosk-host/kiosk-admin.js';
+import { expect, type Page } from '@playwright/test';
 import { osk, oskKey, typeOnOsk } from '../kiosk-host/osk-flows.js';
-import { advance, ELECTRON, launchKiosk, skipReason } from './electron-app.js';
+import { advance, launchKiosk } from './electron-app.js';
+import { enroll, heading, skipWithoutElectron, test } from './electron-fixtures.js';
 
 // Issue 13 against the real app: the same flows as test/e2e/kiosk-host/on-screen-keyboard.spec.ts
 // and display-settings.spec.ts, for a tester with the Electron binary (docs/testers.md).
-if (!ELECTRON) console.log(`[electron] skipping the on-screen keyboard and display settings suite: ${skipReason}`);
+skipWithoutElectron('on-screen keyboard and display settings suite');
 
-const PASSWORD = 'Passw0rd!ok';
-const test = base.extend<{ service: TestService; employer: { id: string; password: string } }>({
-  service: async ({}, use) => {
-    const service = await startTestService({ database: 'sqlite', smtp: true });
-    await use(service);
-    await service.close();
-  },
-  employer: async ({ service }, use) => {
-    const id = `electron${Date.now()}@example.jp`;
-    await service.createEmployer({ id, password: PASSWORD, company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所' });
-    await use({ id, password: PASSWORD });
-  },
-});
-test.skip(!ELECTRON, skipReason); // skip: no Electron binary on this machine; the reason is printed above
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
-async function enroll(page: Page, service: TestService) {
-  await expect(heading(page, '端末登録')).toBeVisible();
-  await page.getByLabel('登録コード').fill(await issueEnrollmentCode(service));
-  await page.getByRole('button', { name: '登録する' }).click();
-  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
-}
 const controls = (page: Page) => page.getByTestId('display-controls');
 
 test.describe('the Electron kiosk: on-screen keyboard and display settings (issue 13)', () => {

@@ -1,41 +1,12 @@
 /// <reference lib="dom" />
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { R_KIOSK_4_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
-import { startTestService, type TestService } from '../../support/service-harness.js';
-import { issueEnrollmentCode } from '../kiosk-host/kiosk-admin.js';
 import { startSwitchableProxy } from '../kiosk-host/switchable-proxy.js';
-import { advance, ELECTRON, launchKiosk, mainToken, shownPage, skipReason } from './electron-app.js';
+import { advance, launchKiosk, mainToken, shownPage } from './electron-app.js';
+import { enroll, heading, login, skipWithoutElectron, test } from './electron-fixtures.js';
 
 // Issue 13 items 3-5 on the real app, beside the kiosk-host suite. Without the binary: say so.
-if (!ELECTRON) console.log(`[electron] skipping the kiosk-session Electron suite: ${skipReason}`);
-
-const PASSWORD = 'Passw0rd!ok';
-const test = base.extend<{ service: TestService; employer: { id: string; password: string } }>({
-  service: async ({}, use) => {
-    const service = await startTestService({ database: 'sqlite', smtp: true });
-    await use(service);
-    await service.close();
-  },
-  employer: async ({ service }, use) => {
-    const id = `electron-session${Date.now()}@example.jp`;
-    await service.createEmployer({ id, password: PASSWORD, company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所' });
-    await use({ id, password: PASSWORD });
-  },
-});
-test.skip(!ELECTRON, skipReason); // skip: no Electron binary on this machine; the reason is printed above
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
-async function enroll(page: Page, service: TestService) {
-  await expect(heading(page, '端末登録')).toBeVisible();
-  await page.getByLabel('登録コード').fill(await issueEnrollmentCode(service));
-  await page.getByRole('button', { name: '登録する' }).click();
-  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
-}
-async function login(page: Page, id: string, password: string) {
-  await page.getByLabel('ID（メールアドレス）').fill(id);
-  await page.locator('#login-password').fill(password);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-}
+skipWithoutElectron('kiosk-session Electron suite');
 
 test.describe('the Electron kiosk: warning, ready page, offline (issue 13)', () => {
   test('R-KIOSK-4: the warning is announced every 10 s; 「延長する」 keeps both the kiosk and the service session past the original idle end', async ({ service, employer }, testInfo) => {

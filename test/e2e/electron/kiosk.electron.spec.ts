@@ -1,40 +1,11 @@
 /// <reference lib="dom" />
-import { expect, test as base, type Page } from '@playwright/test';
-import { startTestService, type TestService } from '../../support/service-harness.js';
-import { issueEnrollmentCode, revokeTerminal } from '../kiosk-host/kiosk-admin.js';
-import { advance, ELECTRON, launchKiosk, mainToken, shownPage, skipReason } from './electron-app.js';
+import { expect } from '@playwright/test';
+import { revokeTerminal } from '../kiosk-host/kiosk-admin.js';
+import { advance, launchKiosk, mainToken, shownPage } from './electron-app.js';
+import { enroll, heading, login, skipWithoutElectron, test } from './electron-fixtures.js';
 
 // R-KIOSK-6: testers drive the real Electron app. Where the binary is missing, say so plainly.
-if (!ELECTRON) console.log(`[electron] skipping the Electron suite: ${skipReason}`);
-
-const PASSWORD = 'Passw0rd!ok';
-const test = base.extend<{ service: TestService; employer: { id: string; password: string } }>({
-  service: async ({}, use) => {
-    const service = await startTestService({ database: 'sqlite', smtp: true });
-    await use(service);
-    await service.close();
-  },
-  employer: async ({ service }, use) => {
-    const id = `electron${Date.now()}@example.jp`;
-    await service.createEmployer({ id, password: PASSWORD, company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所' });
-    await use({ id, password: PASSWORD });
-  },
-});
-test.skip(!ELECTRON, skipReason); // skip: no Electron binary on this machine; the reason is printed above
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
-
-async function enroll(page: Page, service: TestService) {
-  await expect(heading(page, '端末登録')).toBeVisible();
-  await page.getByLabel('登録コード').fill(await issueEnrollmentCode(service));
-  await page.getByRole('button', { name: '登録する' }).click();
-  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
-}
-async function login(page: Page, id: string, password: string) {
-  await page.getByLabel('ID（メールアドレス）').fill(id);
-  await page.locator('#login-password').fill(password);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-}
+skipWithoutElectron('Electron suite');
 
 test.describe('R-KIOSK-6: Playwright drives the Electron kiosk (R-KIOSK-1, R-KIOSK-2, R-KIOSK-3, R-KIOSK-4, R-OTP-7)', () => {
   test('R-OTP-7 / R-KIOSK-2: enroll → attested login → home, no OTP mailed', async ({ service, employer }, testInfo) => {
