@@ -6,6 +6,9 @@ import type { OutboxTable } from './outbox.table.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
+/** A stand-in's dropped mail has no address: it never went anywhere. */
+const DROPPED_ADDRESS = '';
+
 /**
  * `dropped`: the mail of a stand-in (accounts/stand-in.ts) — the same INSERT, written as if already
  * sent (no address, blank body), so the sender never sees it and the request costs the same.
@@ -17,7 +20,7 @@ export async function insertOutbox(db: Executor, now: number, mail: { to: string
     .insertInto('outbox')
     .values({
       id,
-      to_address: dropped ? '' : mail.to,
+      to_address: dropped ? DROPPED_ADDRESS : mail.to,
       subject: mail.subject,
       body: dropped ? '' : mail.body,
       created_at: now,
@@ -84,8 +87,16 @@ export async function markFailed(db: Executor, id: string, now: number, error: s
     .execute();
 }
 
+/** Mail that went, or is going, to someone: the dev mailbox lists these, never a stand-in's dropped rows. */
 export function recentOutbox(db: Executor, limit: number): Promise<OutboxRow[]> {
-  return db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('to_address', '<>', DROPPED_ADDRESS)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -102,7 +113,8 @@ export async function outboxStats(db: Executor): Promise<{ unsent: number; faili
         eb.fn.count<number>(eb.case().when(waiting).then(1).end()).as('unsent'),
         eb.fn.count<number>(eb.case().when(eb.and([waiting, eb('last_error', 'is not', null)])).then(1).end()).as('failing'),
         eb.fn.count<number>('failed_at').as('failed'),
-        eb.fn.count<number>('sent_at').as('sent'),
+        // A stand-in's dropped mail is written as sent (same INSERT); it was never sent to anyone.
+        eb.fn.count<number>(eb.case().when(eb.and([eb('sent_at', 'is not', null), eb('to_address', '<>', DROPPED_ADDRESS)])).then(1).end()).as('sent'),
         eb.fn.min<number | null>(eb.case().when(waiting).then(eb.ref('created_at')).end()).as('oldest'),
       ];
     })
