@@ -55,3 +55,9 @@ export async function markBudgetNotified(trx: Executor, subject: string, scope: 
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Retention: events older than every budget's window count for nothing anywhere (ops/retention.ts). */
+export async function deleteBudgetEventsBefore(db: Executor, before: number): Promise<number> {
+  const r = await db.deleteFrom('budget_events').where('at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -28,3 +28,9 @@ export async function findKnownBrowserId(db: Executor, tokenHash: string, accoun
 export async function knownBrowserTokenExists(db: Executor, tokenHash: string): Promise<boolean> {
   return (await db.selectFrom('known_browsers').select('id').where('token_hash', '=', tokenHash).limit(1).executeTakeFirst()) !== undefined;
 }
+
+/** Retention: markers past their 400 days name no source any more (ops/retention.ts). */
+export async function deleteKnownBrowsersExpiredBefore(db: Executor, before: number): Promise<number> {
+  const r = await db.deleteFrom('known_browsers').where('expires_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -1,15 +1,19 @@
 import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
+import { R_OTP_8_WINDOW_MS, R_PW_7_WINDOW_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { deleteAuditBefore } from '../audit/audit.repository.js';
 import { deleteSessionsEndedBefore } from '../auth/sessions.repository.js';
+import { deleteBudgetEventsBefore } from '../budgets/budgets.repository.js';
 import type { Executor } from '../db/schema.js';
 import { deleteNoncesExpiredBefore } from '../kiosk/kiosk.repository.js';
 import { deleteChallengesExpiredBefore } from '../login/challenges.repository.js';
+import { deleteKnownBrowsersExpiredBefore } from '../login/known-browsers.repository.js';
 import { deleteMailDoneBefore } from '../mail/outbox.repository.js';
 import { deleteMailedKeysExpiredBefore } from '../recovery/mailed-keys.repository.js';
 
 const DAY_MS = 24 * 60 * 60_000;
+const BUDGET_WINDOW_MS = Math.max(R_OTP_8_WINDOW_MS, R_PW_7_WINDOW_MS);
 
 /**
  * How long rows stay after they stop mattering. A day of grace after expiry keeps the answers
@@ -40,6 +44,9 @@ async function sweepIn(trx: Executor, now: number, auditDays: number): Promise<R
     mailed_keys: await deleteMailedKeysExpiredBefore(trx, expired),
     outbox: await deleteMailDoneBefore(trx, now - RETENTION.sentMailMs),
     audit_events: await deleteAuditBefore(trx, now - auditDays * DAY_MS),
+    // R-OTP-8, R-PW-7: an event older than the longest rolling window counts in no budget.
+    budget_events: await deleteBudgetEventsBefore(trx, now - BUDGET_WINDOW_MS - RETENTION.graceMs),
+    known_browsers: await deleteKnownBrowsersExpiredBefore(trx, expired),
   };
 }
 

@@ -60,7 +60,9 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
     svc.clock.advance(DAY);
     await makeRows(svc, 'new@example.jp'); // live rows of today
     const report = await sweep.runOnce();
-    expect(report).toEqual({ status: 'swept', deleted: { login_challenges: 1, kiosk_nonces: 0, sessions: 1, mailed_keys: 1, outbox: 0, audit_events: 0 } });
+    expect(report).toEqual({ status: 'swept', deleted: { login_challenges: 1, kiosk_nonces: 0, sessions: 1, mailed_keys: 1, outbox: 0, audit_events: 0, budget_events: 1, known_browsers: 0 } });
+    // The old sign-in's OTP mail no longer counts in R-OTP-8's hour; today's does and stays.
+    expect(await svc.db.selectFrom('budget_events').select('at').execute()).toHaveLength(1);
     expect(await counts(svc.db)).toMatchObject({ login_challenges: 1, kiosk_nonces: 1, sessions: 1, mailed_keys: 1, outbox: 2 });
     const session = await svc.db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id').select('accounts.login_id').executeTakeFirstOrThrow();
     expect(session.login_id).toBe('new@example.jp');
@@ -69,6 +71,19 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
     expect((await sweep.runOnce()).status).toBe('swept');
     const mail = await svc.db.selectFrom('outbox').select('to_address').execute();
     expect(mail.map((m) => m.to_address)).toEqual(['new@example.jp']);
+  });
+
+  it('R-LOGIN-6: a known-browser marker past its 400 days is swept a day later; a live one stays', async () => {
+    svc = await startTestService({ database });
+    await makeRows(svc, 'marker@example.jp'); // the sign-in set the marker
+    const markers = () => svc.db.selectFrom('known_browsers').select('expires_at').execute();
+    const [marker] = await markers();
+    expect(marker).toBeDefined();
+    svc.clock.set(new Date(marker!.expires_at + RETENTION.graceMs - 1));
+    expect(await sweepOf(svc).runOnce()).toMatchObject({ deleted: { known_browsers: 0 } });
+    svc.clock.advance(2);
+    expect(await sweepOf(svc).runOnce()).toMatchObject({ deleted: { known_browsers: 1 } });
+    expect(await markers()).toEqual([]);
   });
 
   it('Deploy: mail the relay refused for good goes after 7 days too; mail still waiting never does', async () => {
