@@ -10,6 +10,7 @@ export function createPartitionRotation() {
   let retired = 0;
   let current: string | undefined;
   let ready: string | undefined;
+  let preparations = 0;
   const fresh = () => `${VISITOR_PARTITION_PREFIX}${++made}`;
   return {
     /** The visitor's partition now (undefined before the first page). */
@@ -33,14 +34,20 @@ export function createPartitionRotation() {
       current = next;
       return { next, old };
     },
-    /** A name for the page prepared ahead for the next visitor. */
-    reserve(): string {
+    /**
+     * A name for the page prepared ahead for the next visitor, and which preparation this is: a
+     * later one on the same name (after 端末登録, say) replaces the page of an earlier one.
+     */
+    reserve(): { name: string; preparation: number } {
       ready ??= fresh();
-      return ready;
+      return { name: ready, preparation: ++preparations };
     },
-    /** The page prepared on `name` was lost: the next wipe makes one the slow way. */
-    unready(name: string): void {
-      if (ready === name) ready = undefined;
+    /**
+     * The page of that preparation was lost: the next wipe makes one the slow way. An earlier
+     * preparation that fails because a later one replaced its page loses nothing.
+     */
+    unready(name: string, preparation: number): void {
+      if (ready === name && preparation === preparations) ready = undefined;
     },
   };
 }

@@ -116,9 +116,9 @@ export async function wipeVisitor(reason: WipeReason, deps: WipeDeps): Promise<W
  * here, so the next wipe only swaps it in. A page that fails to load is made again at the wipe.
  */
 export function prepareNextPage(deps: Pick<WipeDeps, 'wiper' | 'partitions' | 'log' | 'start'>): Promise<void> {
-  const name = deps.partitions.reserve();
+  const { name, preparation } = deps.partitions.reserve();
   return deps.wiper.prepareNext(name, deps.start?.()).catch((error: unknown) => {
-    deps.partitions.unready(name);
+    deps.partitions.unready(name, preparation);
     deps.log.warn('the next visitor\'s page could not be prepared; the next wipe loads it', { error: String(error) });
   });
 }

@@ -82,6 +82,22 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6): a new partition per visitor', () 
     expect(report.restarted).toBe(false);
   });
 
+  it('R-KIOSK-3: a preparation replaced by a later one on the same partition (after 端末登録) fails without losing the later page', async () => {
+    const partitions = rotationWithVisitor();
+    const { wiper, calls } = recordingWiper();
+    let replaced!: (error: Error) => void;
+    const first = new Promise<void>((_resolve, reject) => (replaced = reject));
+    let prepares = 0;
+    const racing: SessionWiper = { ...wiper, prepareNext: (name, start) => (++prepares === 1 ? first : wiper.prepareNext(name, start)) };
+    const log = recordingLogger();
+    const earlier = prepareNextPage({ wiper: racing, partitions, log: log.logger }); // the page made before enrollment
+    await prepareNextPage({ wiper: racing, partitions, log: log.logger }); // made again once enrolled: closes the first
+    replaced(new Error('page closed'));
+    await earlier;
+    await wipeVisitor('idle', deps({ wiper: racing, partitions }));
+    expect(calls.filter((c) => /^(prepareNext|replaceContents)/.test(c))).toEqual(['prepareNext kiosk-visitor-2', 'replaceContents kiosk-visitor-2']);
+  });
+
   it('R-KIOSK-4: the new page gets what main knows (enrolled, language), nothing of the visitor', async () => {
     const session = createVisitorSession();
     session.signedIn({ kind: 'bearer', token: 'tok_hint' });
