@@ -1,18 +1,14 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../../src-shared/rules.js';
 import { createEmployer } from '../../../src-server/accounts/accounts.service.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { systemClock } from '../../../src-server/clock.js';
-import { openDatabase } from '../../../src-server/db/database.js';
-import { migrateToLatest } from '../../../src-server/db/migrate.js';
 import type { Db } from '../../../src-server/db/schema.js';
 import { rememberKnownBrowser } from '../../../src-server/login/known-browsers.service.js';
 import { describeEachDatabase, postgresSkipReason } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
-import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from '../../support/postgres.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { startMypageServe } from '../../support/spawn-cli.js';
+import { startTwoServes, type TwoServes } from '../../support/two-serves.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 
 const PASSWORD = 'Passw0rd!';
@@ -60,25 +56,17 @@ describeEachDatabase('password tries per source, in parallel', (database) => {
 if (postgresSkipReason) console.warn(`[skipped] password sources on two service processes: ${postgresSkipReason}`);
 
 describe.skipIf(postgresSkipReason !== undefined)('password tries per source, two service processes on one PostgreSQL', { timeout: 120_000 }, () => {
-  let name: string;
+  let serves: TwoServes;
   let db: Db;
-  const children: ChildProcess[] = [];
   let urls: string[] = [];
 
   beforeAll(async () => {
-    name = await createPostgresDatabase();
-    db = openDatabase(postgresUrl(name)).db;
-    await migrateToLatest(db);
-    const env = { DATABASE_URL: postgresUrl(name), RATE_LIMIT_PER_MINUTE: '0' };
-    const started = await Promise.all([startMypageServe(env), startMypageServe(env)]);
-    children.push(...started.map((s) => s.child));
-    urls = started.map((s) => s.url);
+    serves = await startTwoServes();
+    ({ db, urls } = serves);
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(children.map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))))));
-    await db?.destroy();
-    if (name) await dropPostgresDatabase(name);
+    await serves?.close();
   });
 
   it('R-LOGIN-6, R-LOGIN-7 (concurrency): 40 parallel wrong passwords from one known browser across two processes count 5, mail once, and leave "anywhere else" its five', async () => {

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS, R_OTP_2_MAX_ATTEMPTS, R_OTP_8_MAX_WRONG_OTPS, R_PW_7_MAX_MAILS } from '../../../src-shared/rules.js';
 import { RESET_KEY_SUBJECT } from '../../../src-server/recovery/recovery-mails.js';
@@ -6,14 +5,11 @@ import { createEmployer } from '../../../src-server/accounts/accounts.service.js
 import { systemClock } from '../../../src-server/clock.js';
 import { codeLine } from '../../../src-server/mail/mail.service.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
-import { openDatabase } from '../../../src-server/db/database.js';
-import { migrateToLatest } from '../../../src-server/db/migrate.js';
 import type { Db } from '../../../src-server/db/schema.js';
 import { postgresSkipReason } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
-import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from '../../support/postgres.js';
-import { startMypageServe } from '../../support/spawn-cli.js';
 import { startSmtpSink } from '../../support/smtp-sink.js';
+import { startTwoServes, type TwoServes } from '../../support/two-serves.js';
 
 if (postgresSkipReason) console.warn(`[skipped] two service processes on one PostgreSQL: ${postgresSkipReason}`);
 
@@ -22,29 +18,20 @@ const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t
 
 /** Two real `mypage serve` processes share one PostgreSQL database: the limits stay exact across them. */
 describe.skipIf(postgresSkipReason !== undefined)('two service processes on one PostgreSQL', { timeout: 120_000 }, () => {
-  let name: string;
+  let serves: TwoServes;
   let db: Db;
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-  const children: ChildProcess[] = [];
   let urls: string[] = [];
 
   beforeAll(async () => {
-    name = await createPostgresDatabase();
-    db = openDatabase(postgresUrl(name)).db;
-    await migrateToLatest(db); // before the processes start, so they do not race to migrate
     sink = await startSmtpSink();
-    // Rate limits off: all the parallel requests come from one IP on purpose.
-    const env = { DATABASE_URL: postgresUrl(name), SMTP_URL: sink.url, RATE_LIMIT_PER_MINUTE: '0' };
-    const started = await Promise.all([startMypageServe(env), startMypageServe(env)]);
-    children.push(...started.map((s) => s.child));
-    urls = started.map((s) => s.url);
+    serves = await startTwoServes({ SMTP_URL: sink.url });
+    ({ db, urls } = serves);
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(children.map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))))));
-    await db?.destroy();
+    await serves?.close();
     await sink?.close();
-    if (name) await dropPostgresDatabase(name);
   });
 
   it('R-LOGIN-3: 40 parallel wrong passwords across two processes count as at most 5, then the correct password is refused', async () => {
