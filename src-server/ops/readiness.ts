@@ -20,7 +20,13 @@ export interface ReadinessCheck {
 
 export type CheckReport = { status: 'ok' } | { status: 'failed' | 'degraded'; reason: string };
 
+/**
+ * API.md's shape (`ready`, and `reasons` when not ready) with the named checks added: a load
+ * balancer written against API.md and one reading the checks both understand the answer.
+ */
 export interface ReadinessReport {
+  ready: boolean;
+  reasons?: string[];
   status: 'ready' | 'degraded' | 'not_ready';
   checks: Record<string, CheckReport>;
 }
@@ -65,7 +71,7 @@ export function createReadiness(deadlineMs = READINESS_CHECK_DEADLINE_MS) {
     async evaluate(): Promise<ReadinessReport> {
       const list = [...checks.values()];
       const results = await Promise.all(list.map(runOne));
-      const report: ReadinessReport = { status: 'ready', checks: {} };
+      const report: ReadinessReport = { ready: true, status: 'ready', checks: {} };
       if (draining) report.checks.shutdown = { status: 'failed', reason: 'the instance is shutting down' };
       list.forEach((c, i) => {
         const r = results[i] ?? fail('not run');
@@ -75,9 +81,16 @@ export function createReadiness(deadlineMs = READINESS_CHECK_DEADLINE_MS) {
         else if (report.status === 'ready') report.status = 'degraded';
       });
       if (draining) report.status = 'not_ready';
-      return report;
+      return withApiShape(report);
     },
   };
+}
+
+/** `ready` and `reasons` (each failed critical check as `name: reason`) from the checks. */
+function withApiShape(report: ReadinessReport): ReadinessReport {
+  if (report.status !== 'not_ready') return report;
+  const reasons = Object.entries(report.checks).flatMap(([name, c]) => (c.status === 'failed' ? [`${name}: ${c.reason}`] : []));
+  return { ...report, ready: false, reasons };
 }
 
 export type Readiness = ReturnType<typeof createReadiness>;

@@ -21,7 +21,7 @@ describeEachDatabase('Deploy: /healthz and /readyz', (database) => {
     expect(health.body).toEqual({ status: 'ok' });
     const ready = await client.get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ status: 'ready', checks: { database: { status: 'ok' }, migrations: { status: 'ok' }, mail_outbox: { status: 'ok' } } });
+    expect(ready.body).toMatchObject({ ready: true, status: 'ready', checks: { database: { status: 'ok' }, migrations: { status: 'ok' }, mail_outbox: { status: 'ok' } } });
     expect(ready.headers.get('cache-control')).toBe('no-store');
   });
 
@@ -32,6 +32,8 @@ describeEachDatabase('Deploy: /healthz and /readyz', (database) => {
     expect(ready.status).toBe(503);
     expect(ready.body.status).toBe('not_ready');
     expect(ready.body.checks.migrations).toEqual({ status: 'failed', reason: 'not applied: 0003-nonce-expiry-index' });
+    // API.md's own fields, for a load balancer written against the shared contract.
+    expect(ready.body).toMatchObject({ ready: false, reasons: ['migrations: not applied: 0003-nonce-expiry-index'] });
   });
 
   it('Deploy: a non-critical check that fails reports degraded and keeps /readyz at 200; a critical one makes it 503', async () => {
