@@ -22,7 +22,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     reportCompressedSize: true,
     rolldownOptions: {
-      input: { index: `${root}index.html`, kiosk: `${root}kiosk.html` },
+      input: { index: `${root}index.html`, kiosk: `${root}kiosk.html`, staff: `${root}staff.html` },
       treeshake: { manualPureFunctions: ['z'] },
       output: {
         // Few, larger chunks: a fresh kiosk page after a wipe (HTTP cache cleared) pays per request.
@@ -35,6 +35,13 @@ export default defineConfig({
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [
+            {
+              // The staff console (staff.html): its screens, its catalog and the passkey library
+              // only; the employer's pages never load this chunk (renderer-chunks.test.ts).
+              name: 'staff',
+              priority: 3,
+              test: /src-renderer[\\/](staff[\\/]|lib[\\/]i18n[\\/]staff[\\/](?!en\.ts|errors-en\.ts))|src-shared[\\/]staff-api[\\/]|node_modules[\\/]@simplewebauthn[\\/]/,
+            },
             {
               name: 'screens',
               priority: 2,

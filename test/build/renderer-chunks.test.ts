@@ -59,3 +59,26 @@ describe('the table of screens and the chunks', () => {
     for (const file of asked) expect(afterLoginChunks, file).not.toContain(file);
   });
 });
+
+describe('the staff console (staff.html) and the chunks', () => {
+  const isStaffModule = (m: string) => /^src-renderer\/(staff\/|lib\/i18n\/staff\/)|^src-shared\/staff-api\/|node_modules\/@simplewebauthn\//.test(m);
+
+  it('the login page (index.html) loads no staff console module, not even the passkey library', () => {
+    const loaded = staticClosure('index');
+    for (const c of loaded) for (const m of c.modules) expect(isStaffModule(m), `${m} in ${c.file}`).toBe(false);
+    const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    const asked = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    const staffChunks = chunks.filter((c) => c.modules.some(isStaffModule)).map((c) => c.file);
+    expect(staffChunks.length).toBeGreaterThan(0);
+    for (const file of asked) expect(staffChunks, file).not.toContain(file);
+  });
+
+  it('staff.html loads the console and the passkey library, and none of the lazy employer screens', () => {
+    const html = readFileSync(path.join(outDir, 'staff.html'), 'utf8');
+    const asked = [...html.matchAll(/src="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    const modules = chunks.filter((c) => asked.includes(c.file)).flatMap((c) => c.modules);
+    expect(modules).toContain('src-renderer/staff/main.ts');
+    expect(modules.some((m) => m.includes('@simplewebauthn/browser'))).toBe(true);
+    for (const file of lazyFiles) expect(modules, file).not.toContain(file);
+  });
+});

@@ -1,0 +1,48 @@
+import {
+  browserSupportsWebAuthn,
+  startAuthentication,
+  startRegistration,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/browser';
+import type { StaffClient, StaffResult } from './staff-client.js';
+import type { PasskeyJSON } from './staff-types.js';
+
+/** What the browser's passkey prompt ended with, as a code the catalog words. */
+function failure(err: unknown): StaffResult<never> {
+  const name = err instanceof Error ? err.name : '';
+  // NotAllowedError: the person cancelled, or the prompt timed out (browsers do not say which).
+  const code = name === 'NotAllowedError' || name === 'AbortError' ? 'passkey_cancelled' : 'passkey_failed';
+  return { ok: false, error: { error: code, message: err instanceof Error ? err.message : '' } };
+}
+
+const unsupported: StaffResult<never> = { ok: false, error: { error: 'passkey_unsupported', message: '' } };
+
+/** The browser's passkey prompt for a sign-in or step-up challenge. */
+export async function assertPasskey(options: PasskeyJSON): Promise<StaffResult<PasskeyJSON>> {
+  if (!browserSupportsWebAuthn()) return unsupported;
+  try {
+    const response = await startAuthentication({ optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON });
+    return { ok: true, data: response as unknown as PasskeyJSON };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** The browser's prompt that makes a new passkey. */
+export async function createPasskey(options: PasskeyJSON): Promise<StaffResult<PasskeyJSON>> {
+  if (!browserSupportsWebAuthn()) return unsupported;
+  try {
+    const response = await startRegistration({ optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON });
+    return { ok: true, data: response as unknown as PasskeyJSON };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** The passkey asked again before a sensitive action: a fresh challenge, answered; the `stepUp` body. */
+export async function stepUp(client: StaffClient): Promise<StaffResult<PasskeyJSON>> {
+  const options = await client.call('stepUpOptions');
+  if (!options.ok) return options;
+  return assertPasskey(options.data.options);
+}

@@ -1,0 +1,48 @@
+/**
+ * The shapes of the staff API as the console uses them (the brief's contract; the zod schemas are
+ * in src-shared/staff-api/, which the console does not import at run time: no zod in the bundle).
+ */
+import type { EmployerState } from '../../lib/i18n/staff/staff-i18n.svelte.js';
+
+export type StaffRole = 'office' | 'it';
+export type StaffMe = { staffId: string; name: string; role: StaffRole; office: string | null };
+/** WebAuthn options and responses travel as the JSON @simplewebauthn makes and reads. */
+export type PasskeyJSON = Record<string, unknown>;
+
+export type EmployerRow = { ref: string; company: string; office: string; state: EmployerState; withdrawnDays: number | null };
+export type KioskState = 'ok' | 'unresponsive' | 'revoked';
+export type KioskRow = {
+  id: string;
+  office: string;
+  label: string;
+  version: string | null;
+  enrolledAt: string;
+  lastHeartbeatAt: string | null;
+  lastPaintAt: string | null;
+  attestationFailures24h: number;
+  state: KioskState;
+};
+export type HistoryEvent = { at: string; type: string };
+export type AuditEvent = { at: string; type: string; staffId: string | null; staffName: string | null; detail: string | null };
+
+/** Every call of the console: its input (path params, query, body) and what a success carries. */
+export type StaffCallTypes = {
+  me: { in: undefined; out: { staff: StaffMe } };
+  logout: { in: undefined; out: void };
+  loginOptions: { in: { body: { staffId: string } }; out: { options: PasskeyJSON } };
+  loginVerify: { in: { body: { staffId: string; response: PasskeyJSON } }; out: { staff: StaffMe } };
+  registrationOptions: { in: { body: { staffId: string; code: string } }; out: { options: PasskeyJSON } };
+  registrationVerify: { in: { body: { staffId: string; code: string; response: PasskeyJSON } }; out: void };
+  stepUpOptions: { in: undefined; out: { options: PasskeyJSON } };
+  employers: { in: { query: { q: string } }; out: { employers: EmployerRow[] } };
+  revealId: { in: { params: { ref: string }; body: { documentKind: string; note: string; stepUp: PasskeyJSON } }; out: { loginId: string } };
+  unlock: { in: { params: { ref: string } }; out: void };
+  reinstate: { in: { params: { ref: string }; body: { stepUp: PasskeyJSON } }; out: void };
+  history: { in: { params: { ref: string } }; out: { events: HistoryEvent[] } };
+  kiosks: { in: undefined; out: { kiosks: KioskRow[] } };
+  revokeKiosk: { in: { params: { id: string }; body: { stepUp: PasskeyJSON } }; out: void };
+  enrollmentCode: { in: { body: { office: string; label: string } }; out: { code: string; expiresAt: string } };
+  audit: { in: { query: { before?: string; limit?: string } }; out: { events: AuditEvent[] } };
+  offices: { in: undefined; out: { offices: string[] } };
+};
+export type StaffCallName = keyof StaffCallTypes;

@@ -1,0 +1,155 @@
+// The staff console's logic: 端末一覧's sorting and filtering, the words for states, events and
+// answer codes, the idle clock, and the client's requests (no DOM, no service).
+import { describe, expect, it } from 'vitest';
+import staffEn from '../../src-renderer/lib/i18n/staff/en.js';
+import staffJa from '../../src-renderer/lib/i18n/staff/ja.js';
+import { StaffI18n, employerStateText, eventText, staffErrorText } from '../../src-renderer/lib/i18n/staff/staff-i18n.svelte.js';
+import { IdleTimer, STAFF_IDLE_MS } from '../../src-renderer/staff/lib/idle-timer.js';
+import { filterKiosks, nextOrder, officesOf, sortKiosks } from '../../src-renderer/staff/lib/kiosk-table.js';
+import { pathOf } from '../../src-renderer/staff/lib/staff-calls.js';
+import { StaffClient } from '../../src-renderer/staff/lib/staff-client.js';
+import type { KioskRow } from '../../src-renderer/staff/lib/staff-types.js';
+
+const kiosk = (over: Partial<KioskRow>): KioskRow => ({
+  id: 'k',
+  office: '飯田橋公共職業安定所',
+  label: '受付1',
+  version: '0.1.0',
+  enrolledAt: '2026-11-01T00:00:00.000Z',
+  lastHeartbeatAt: '2026-12-01T00:00:00.000Z',
+  lastPaintAt: '2026-12-01T00:00:00.000Z',
+  attestationFailures24h: 0,
+  state: 'ok',
+  ...over,
+});
+
+describe('端末一覧: sorting and filtering', () => {
+  const rows = [
+    kiosk({ id: 'a', office: '渋谷公共職業安定所', label: '受付2', version: '0.10.0', lastHeartbeatAt: null, state: 'unresponsive', attestationFailures24h: 3 }),
+    kiosk({ id: 'b', office: '飯田橋公共職業安定所', label: '受付1', version: '0.9.1', lastHeartbeatAt: '2026-12-01T10:00:00.000Z' }),
+    kiosk({ id: 'c', office: '渋谷公共職業安定所', label: '受付1', version: '0.2.0', lastHeartbeatAt: '2026-12-01T09:00:00.000Z', state: 'revoked' }),
+  ];
+  const ids = (list: KioskRow[]) => list.map((r) => r.id);
+
+  it('versions sort as numbers (0.9.1 before 0.10.0), both ways', () => {
+    expect(ids(sortKiosks(rows, { column: 'version', direction: 'ascending' }))).toEqual(['c', 'b', 'a']);
+    expect(ids(sortKiosks(rows, { column: 'version', direction: 'descending' }))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a terminal that never answered goes last whichever way 最終応答 sorts', () => {
+    expect(ids(sortKiosks(rows, { column: 'lastHeartbeatAt', direction: 'ascending' }))).toEqual(['c', 'b', 'a']);
+    expect(ids(sortKiosks(rows, { column: 'lastHeartbeatAt', direction: 'descending' }))).toEqual(['b', 'c', 'a']);
+  });
+
+  it('by state, the worst first: 失効, 応答なし, 正常; by failures, the most last when ascending', () => {
+    expect(ids(sortKiosks(rows, { column: 'state', direction: 'ascending' }))).toEqual(['c', 'a', 'b']);
+    expect(ids(sortKiosks(rows, { column: 'attestationFailures24h', direction: 'descending' }))[0]).toBe('a');
+  });
+
+  it('filtering by office keeps only its terminals; no office keeps all; the list of offices is each once', () => {
+    expect(ids(filterKiosks(rows, '渋谷公共職業安定所'))).toEqual(['a', 'c']);
+    expect(filterKiosks(rows, '')).toHaveLength(3);
+    expect(officesOf(rows)).toHaveLength(2);
+    expect(new Set(officesOf(rows))).toEqual(new Set(['渋谷公共職業安定所', '飯田橋公共職業安定所']));
+  });
+
+  it('a heading clicked twice flips the direction; another heading starts ascending', () => {
+    const first = nextOrder({ column: 'office', direction: 'ascending' }, 'label');
+    expect(first).toEqual({ column: 'label', direction: 'ascending' });
+    expect(nextOrder(first, 'label')).toEqual({ column: 'label', direction: 'descending' });
+  });
+});
+
+describe('the words the console shows', () => {
+  it('states: 利用中 / ロック中 / 退会（n日経過）', () => {
+    expect(employerStateText(staffJa, 'active', null)).toBe('利用中');
+    expect(employerStateText(staffJa, 'locked', null)).toBe('ロック中');
+    expect(employerStateText(staffJa, 'withdrawn', 45)).toBe('退会（45日経過）');
+    expect(employerStateText(staffEn, 'withdrawn', 1)).toBe('Withdrawn (1 day ago)');
+  });
+
+  it('audit events in plain Japanese (ログイン, ロック, 再登録); an unknown type still says something', () => {
+    expect(eventText(staffJa, 'login.succeeded')).toBe('ログイン');
+    expect(eventText(staffJa, 'password.locked')).toBe('ロック');
+    expect(eventText(staffJa, 'reregistration.completed')).toBe('再登録');
+    expect(eventText(staffJa, 'something.new')).toBe('その他の操作（something.new）');
+  });
+
+  it('every answer code has Japanese and English words that say what to do next', () => {
+    const codes = Object.keys(staffJa.errors).filter((c) => c !== 'unknown');
+    expect(codes).toEqual(expect.arrayContaining(['registration_code_invalid', 'staff_login_failed', 'step_up_required', 'not_reinstatable', 'not_found', 'network_error']));
+    for (const code of codes) {
+      expect(staffErrorText(staffJa, code), code).toMatch(/ください|お試し/);
+      expect(staffErrorText(staffEn, code), code).not.toBe(staffErrorText(staffJa, code));
+    }
+    expect(staffErrorText(staffJa, 'brand_new_code')).toContain('brand_new_code');
+  });
+
+  it('the English catalog loads on switching; the last choice wins', async () => {
+    const i18n = new StaffI18n();
+    const english = i18n.set('en');
+    await i18n.set('ja');
+    await english;
+    expect(i18n.m.signin.title).toBe('職員ログイン');
+    await i18n.set('en');
+    expect(i18n.m.signin.title).toBe('Staff sign-in');
+  });
+});
+
+describe('the idle clock', () => {
+  function fakeTimers() {
+    let pending: { fn: () => void; at: number } | null = null;
+    let now = 0;
+    return {
+      timers: { set: (fn: () => void, ms: number) => (pending = { fn, at: now + ms }), clear: () => (pending = null) },
+      advance(ms: number) {
+        now += ms;
+        if (pending && pending.at <= now) {
+          const { fn } = pending;
+          pending = null;
+          fn();
+        }
+      },
+    };
+  }
+
+  it('15 minutes after the last answer it ends the session once; an answer before that starts it again', () => {
+    const t = fakeTimers();
+    let idle = 0;
+    const timer = new IdleTimer(() => (idle += 1), { timers: t.timers });
+    timer.touch();
+    t.advance(STAFF_IDLE_MS - 1000);
+    timer.touch();
+    t.advance(STAFF_IDLE_MS - 1000);
+    expect(idle).toBe(0);
+    t.advance(1000);
+    expect(idle).toBe(1);
+    expect(timer.running).toBe(false);
+    t.advance(STAFF_IDLE_MS);
+    expect(idle).toBe(1);
+  });
+});
+
+describe('the staff client', () => {
+  it('fills path parameters (encoded) and leaves out empty query values', () => {
+    expect(pathOf('/api/v1/staff/employers/:ref/unlock', { ref: 'a/b' })).toBe('/api/v1/staff/employers/a%2Fb/unlock');
+    expect(pathOf('/api/v1/staff/audit', {}, { before: undefined, limit: '50' })).toBe('/api/v1/staff/audit?limit=50');
+  });
+
+  it('sends JSON to the same origin and answers with the service code; a failed fetch is network_error', async () => {
+    const seen: { url: string; init: RequestInit | undefined }[] = [];
+    const client = new StaffClient({
+      fetch: async (url, init) => {
+        seen.push({ url, init });
+        return new Response(JSON.stringify({ error: 'step_up_required', message: 'x' }), { status: 403 });
+      },
+    });
+    const r = await client.call('revealId', { params: { ref: 'r1' }, body: { documentKind: 'passport', note: 'n', stepUp: {} } });
+    expect(r).toEqual({ ok: false, error: { error: 'step_up_required', message: 'x' } });
+    expect(seen[0]!.url).toBe('/api/v1/staff/employers/r1/reveal-id');
+    expect(seen[0]!.init?.credentials).toBe('same-origin');
+    expect(JSON.parse(String(seen[0]!.init?.body))).toMatchObject({ documentKind: 'passport' });
+    const offline = new StaffClient({ fetch: () => Promise.reject(new TypeError('offline')) });
+    expect(await offline.call('me')).toMatchObject({ ok: false, error: { error: 'network_error' } });
+  });
+});
