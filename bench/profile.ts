@@ -2,10 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { api } from '../src-shared/api/routes.js';
-import { createEmployers, enrollTerminals, insertChallenges, openBenchDatabase, PASSWORD, type BenchDatabase } from './lib/fixtures.js';
+import { createEmployers, enrollTerminals, insertChallenges, openBenchDatabase, type BenchDatabase } from './lib/fixtures.js';
 import { webSessionCookie } from './phases/endpoints.js';
 import { runLoad } from './lib/load.js';
 import { startServiceProcess } from './lib/service-process.js';
+import { PASSWORD } from '../test/support/passwords.js';
 
 /**
  * `npx tsx bench/profile.ts <login|otp|home|nonce|meta> [sqlite|postgres] [seconds]`: one load phase against a

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { hashPassword } from '../../src-server/crypto/passwords.js';
-import { PASSWORD } from './fixtures.js';
+import { PASSWORD } from '../../test/support/passwords.js';
 
 /**
  * The hash limit: argon2id verifications per second on every core, one worker thread per core,

@@ -10,9 +10,9 @@ import { api } from '../../src-shared/api/routes.js';
 import { R_LOGIN_2_OTP_DIGITS, R_OTP_1_TTL_MS } from '../../src-shared/rules.js';
 import { machineHash, newKeyPair, type FakeKiosk } from '../../test/server/kiosk/kiosk-helpers.js';
 import { freshDatabase } from '../../test/support/fresh-database.js';
+import { PASSWORD } from '../../test/support/passwords.js';
 
 export type BenchDatabase = 'sqlite' | 'postgres';
-export const PASSWORD = 'Bench-Passw0rd!';
 export const OFFICE = '飯田橋公共職業安定所';
 
 /** A fresh, migrated database; the bench process keeps a connection to set up and check state. */

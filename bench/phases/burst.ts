@@ -1,6 +1,6 @@
 import { api } from '../../src-shared/api/routes.js';
 import { signFor, type FakeKiosk } from '../../test/server/kiosk/kiosk-helpers.js';
-import { PASSWORD } from '../lib/fixtures.js';
+import { PASSWORD } from '../../test/support/passwords.js';
 
 export interface BurstFigures {
   terminals: number;

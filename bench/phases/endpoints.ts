@@ -2,9 +2,10 @@ import { api } from '../../src-shared/api/routes.js';
 import type { Db } from '../../src-server/db/schema.js';
 import { createMailbox } from '../../test/support/test-mailbox.js';
 import { OTP_SUBJECT } from '../../test/support/sign-in.js';
-import { enrollTerminals, insertChallenges, PASSWORD } from '../lib/fixtures.js';
+import { enrollTerminals, insertChallenges } from '../lib/fixtures.js';
 import { runLoad, type LoadResult } from '../lib/load.js';
 import type { Settings } from '../lib/settings.js';
+import { PASSWORD } from '../../test/support/passwords.js';
 
 export interface EndpointFigures {
   login: LoadResult;

@@ -1,10 +1,11 @@
 import { api } from '../../src-shared/api/routes.js';
 import type { Db } from '../../src-server/db/schema.js';
 import { startSmtpSink } from '../../test/support/smtp-sink.js';
-import { createEmployers, openBenchDatabase, PASSWORD } from '../lib/fixtures.js';
+import { createEmployers, openBenchDatabase } from '../lib/fixtures.js';
 import { runLoad, type LoadResult } from '../lib/load.js';
 import { startServiceProcess } from '../lib/service-process.js';
 import type { Settings } from '../lib/settings.js';
+import { PASSWORD } from '../../test/support/passwords.js';
 
 /** How long a message takes at the relay (issue 10: "a relay that takes 100 ms a message"). */
 export const RELAY_DELAY_MS = 100;

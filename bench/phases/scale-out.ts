@@ -1,9 +1,9 @@
 import { api } from '../../src-shared/api/routes.js';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../src-shared/rules.js';
 import type { Db } from '../../src-server/db/schema.js';
-import { PASSWORD } from '../lib/fixtures.js';
 import { runLoads, type LoadResult } from '../lib/load.js';
 import type { Settings } from '../lib/settings.js';
+import { PASSWORD } from '../../test/support/passwords.js';
 
 export interface ScaleOutFigures {
   two: LoadResult;

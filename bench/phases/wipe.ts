@@ -3,8 +3,8 @@ import { R_KIOSK_4_IDLE_TIMEOUT_MS } from '../../src-shared/rules.js';
 import { enrollThroughScreen, heading, typeLogin } from '../../test/e2e/kiosk-host/kiosk-flows.js';
 import { openKiosk } from '../../test/e2e/kiosk-host/kiosk-page.js';
 import { startTestService, type TestService } from '../../test/support/service-harness.js';
-import { PASSWORD } from '../lib/fixtures.js';
 import { epochNow, loginReady, median, watchLoginReady } from '../lib/login-ready.js';
+import { PASSWORD } from '../../test/support/passwords.js';
 
 /**
  * R-KIOSK-4 in the kiosk host of the Playwright suites (test/e2e/kiosk-host: `window.kiosk`

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { createClient } from '../support/http-client.js';
 import { startTestService, type TestService } from '../support/service-harness.js';
+import { PASSWORD } from '../support/passwords.js';
 
 describeEachDatabase('service smoke', (database) => {
   let svc: TestService;
   beforeAll(async () => {
     svc = await startTestService({ database });
-    await svc.createEmployer({ id: 'smoke@example.jp', password: 'Passw0rd!' });
+    await svc.createEmployer({ id: 'smoke@example.jp', password: PASSWORD });
   });
   afterAll(() => svc.close());
 
@@ -15,7 +16,7 @@ describeEachDatabase('service smoke', (database) => {
     const c = createClient(svc.url);
     const meta = await c.get('/api/v1/meta');
     expect(meta.body).toEqual({ mailFrom: 'system@mail.hellowork.mhlw.go.jp', production: false });
-    const login = await c.post('/api/v1/login', { id: 'Smoke@Example.jp ', password: 'Passw0rd!' });
+    const login = await c.post('/api/v1/login', { id: 'Smoke@Example.jp ', password: PASSWORD });
     expect(login.status).toBe(200);
     expect(login.body.status).toBe('otp_required');
     const otp = await svc.mail.latestCode('smoke@example.jp', 'ワンタイムパスワード通知');

@@ -3,6 +3,7 @@ import { errorText } from '../../../src-shared/api/errors.js';
 import { heading, submitLogin } from '../web/fixtures.js';
 import { deploySkipReason, employerId, freePort, signInOverHttps, startDeployment, until, visitorAddress, type Deployment } from './deployment.js';
 import { dribbleBody } from './https-client.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 // The service as it is deployed (docs/deploy.md): nginx from Debian running deploy/nginx/mypage.conf
 // (TLS with a certificate made for this run) in front of two instances started from
@@ -48,7 +49,7 @@ test('Deploy: Chromium signs in through nginx over https — Secure __Host- cook
   const page = await context.newPage();
   const seen = d.mailsTo(id);
   await page.goto(d.origin);
-  await submitLogin(page, id, 'Passw0rd!ok');
+  await submitLogin(page, id, PASSWORD);
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
   await page.getByLabel('ワンタイムパスワード', { exact: true }).fill(await d.nextOtp(id, seen));
   await page.getByRole('button', { name: '送信' }).click();
@@ -200,7 +201,7 @@ test('Deploy: PostgreSQL backends terminated and connections refused for a while
     }
     // Through nginx, to either instance: an answer (the client gives up after 10 s), 503, the code the screens show.
     for (let i = 0; i < 2; i++) {
-      const r = await client.post('/api/v1/login', { id, password: 'Passw0rd!ok' });
+      const r = await client.post('/api/v1/login', { id, password: PASSWORD });
       expect(r.status, JSON.stringify(r.body)).toBe(503);
       expect(r.body).toMatchObject({ error: 'service_unavailable', message: errorText.service_unavailable.ja });
     }

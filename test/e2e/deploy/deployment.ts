@@ -15,9 +15,9 @@ import { createHttpsClient, type ClientOptions } from './https-client.js';
 import { envExampleKeys, startInstance, type Instance } from './instances.js';
 import { deploySkipReason as toolSkipReason, startNginx, type RunningNginx } from './nginx.js';
 import { makeCertificate, type Certificate } from './tls.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 export const OTP_SUBJECT = 'ワンタイムパスワード通知';
-export const PASSWORD = 'Passw0rd!ok';
 export const REDIS_URL = process.env.MYPAGE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Redis answers PING at REDIS_URL, or why not. */

@@ -3,13 +3,13 @@ import { expect, test as base, type Page } from '@playwright/test';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { issueEnrollmentCode } from '../kiosk-host/kiosk-admin.js';
 import { ELECTRON, skipReason } from './electron-app.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 /**
  * What every Electron spec shares: a service on SQLite with a real SMTP sink, one employer, and
  * the steps a visitor takes on the real app (enroll the terminal, sign in). One copy, so the three
  * suites cannot drift from each other or from the kiosk-host flows they mirror.
  */
-const PASSWORD = 'Passw0rd!ok';
 
 export const test = base.extend<{ service: TestService; employer: { id: string; password: string } }>({
   service: async ({}, use) => {

@@ -1,9 +1,9 @@
 import { test as base, expect } from '@playwright/test';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { openKiosk, type KioskPage, type OpenKioskOptions } from './kiosk-page.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 export { expect };
-export const PASSWORD = 'Passw0rd!ok';
 export const OTP_SUBJECT = 'ワンタイムパスワード通知';
 
 type Fixtures = {

@@ -2,10 +2,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { startTestService, type TestService } from '../../support/service-harness.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 export { expect };
 
-export const PASSWORD = 'Passw0rd!ok';
 export const COMPANY = '株式会社 ハローワークア';
 export const OFFICE = '飯田橋公共職業安定所';
 export const OTP_SUBJECT = 'ワンタイムパスワード通知';

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { attestationMessage, type AttestationPurpose } from '../../../src-shared/attestation.js';
 import { EnrollRequest } from '../../../src-shared/api/schemas.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 /**
  * A stand-in for the service's kiosk endpoints (API.md), used until src-server/kiosk lands and for
@@ -58,7 +59,7 @@ export async function startFakeKioskService() {
     }
     if (route === 'POST /api/v1/kiosk/heartbeat') return verifyAttestation(body, { purpose: 'heartbeat' }) ? send(204) : fail(401, 'attestation_invalid');
     if (route === 'POST /api/v1/login') {
-      if (body.id !== 'kiosk@example.jp' || body.password !== 'Passw0rd!') return fail(401, 'invalid_credentials');
+      if (body.id !== 'kiosk@example.jp' || body.password !== PASSWORD) return fail(401, 'invalid_credentials');
       if (verifyAttestation(body.attestation, { purpose: 'login', loginId: String(body.id) })) {
         const token = randomBytes(16).toString('hex');
         tokens.add(token);

@@ -5,6 +5,7 @@ import { attestationMessage } from '../../../src-shared/attestation.js';
 import { readTerminalRecord } from '../../../src-main/core/terminal/terminal-record.js';
 import { buildTestCore } from '../fakes/core-harness.js';
 import { startFakeKioskService, type FakeKioskService } from '../fakes/fake-kiosk-service.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 let service: FakeKioskService;
 beforeEach(async () => (service = await startFakeKioskService()));
@@ -56,7 +57,7 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
 
   it('R-KIOSK-2 / R-OTP-7: an attested login is authenticated without an OTP; the signature verifies over API.md\'s text', async () => {
     const { core } = await enrolled();
-    const answer = await core.dispatch('login', { id: 'kiosk@example.jp', password: 'Passw0rd!' });
+    const answer = await core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD });
     expect(answer).toEqual({ ok: true, data: { status: 'authenticated' } });
     expect(service.otpsSent).toEqual([]);
     const login = service.requests.find((r) => r.path === '/api/v1/login')!.body as { attestation: { terminalId: string; nonce: string; signature: string } };
@@ -76,7 +77,7 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
   it('R-KIOSK-2: a revoked terminal falls back to the OTP step with the "could not verify" note; the OTP session then works', async () => {
     const { core, store } = await enrolled();
     service.revoke(readTerminalRecord(store)!.terminalId);
-    expect(await core.dispatch('login', { id: 'kiosk@example.jp', password: 'Passw0rd!' })).toMatchObject({
+    expect(await core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD })).toMatchObject({
       ok: true,
       data: { status: 'otp_required', attestationFailed: true },
     });
@@ -88,7 +89,7 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
   it('R-KIOSK-2: when the nonce cannot be had, the login goes on without attestation (OTP), never a lock-out', async () => {
     const { core, log } = await enrolled();
     service.breakNonces();
-    expect(await core.dispatch('login', { id: 'kiosk@example.jp', password: 'Passw0rd!' })).toMatchObject({ ok: true, data: { status: 'otp_required', attestationFailed: true } });
+    expect(await core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD })).toMatchObject({ ok: true, data: { status: 'otp_required', attestationFailed: true } });
     const login = service.requests.find((r) => r.path === '/api/v1/login')!.body as Record<string, unknown>;
     expect(login.attestation).toBeUndefined();
     expect(log.text()).toMatch(/attestation failed/);
@@ -96,7 +97,7 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
 
   it('R-KIOSK-3: logout ends the session at the service, so the old token is refused', async () => {
     const built = await enrolled();
-    await built.core.dispatch('login', { id: 'kiosk@example.jp', password: 'Passw0rd!' });
+    await built.core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD });
     const credential = built.core.session.credential;
     expect(credential?.kind).toBe('bearer');
     await built.core.wipe('logout');
@@ -108,7 +109,7 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
   it('the heartbeat is signed like a login; a revoked terminal logs its visitor out at the next beat', async () => {
     const built = await enrolled();
     await built.core.start();
-    await built.core.dispatch('login', { id: 'kiosk@example.jp', password: 'Passw0rd!' });
+    await built.core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD });
     built.clock.advance(5 * 60_000);
     await expect.poll(() => service.requests.filter((r) => r.path === '/api/v1/kiosk/heartbeat').length).toBe(1);
     expect(built.core.session.credential).toBeDefined();
@@ -121,7 +122,7 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
   it('a heartbeat the service cannot answer (5xx) is no verdict: the visitor stays signed in', async () => {
     const built = await enrolled();
     await built.core.start();
-    await built.core.dispatch('login', { id: 'kiosk@example.jp', password: 'Passw0rd!' });
+    await built.core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD });
     service.breakNonces();
     built.clock.advance(5 * 60_000);
     await expect.poll(() => built.log.text()).toMatch(/heartbeat: the service is unreachable/);

@@ -9,9 +9,9 @@ import { createServiceClient } from '../../../src-main/core/service/service-clie
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { buildTestCore } from '../fakes/core-harness.js';
 import { fakeSecretBox } from '../fakes/fake-ports.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 const ID = 'kiosk-visitor@example.jp';
-const PASSWORD = 'Passw0rd!ok';
 let service: TestService;
 beforeEach(async () => {
   service = await startTestService({ database: 'sqlite', smtp: false });

@@ -6,8 +6,8 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 const attests: AttestationVerifier = { verify: async () => ({ ok: true, terminalId: 'T9' }) };
 
 describeEachDatabase('sessions', (database) => {

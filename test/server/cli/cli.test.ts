@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-server/db/database.js';
 import type { Db } from '../../../src-server/db/schema.js';
 import { runMypage, startMypageServe } from '../../support/spawn-cli.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 // Each case spawns the real command (through tsx), a few seconds apiece on a busy machine.
 describe('the mypage command', { timeout: 90_000 }, () => {
@@ -46,12 +47,12 @@ describe('the mypage command', { timeout: 90_000 }, () => {
     const weak = await runMypage(['create-employer', '--id', 'cli@example.jp', '--password', 'short', '--company', 'C', '--office', 'O'], env);
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('R-PW-4');
-    const ok = await runMypage(['create-employer', '--id', 'CLI@Example.jp', '--password', 'Passw0rd!', '--company', '株式会社 CLI', '--office', '新宿公共職業安定所'], env);
+    const ok = await runMypage(['create-employer', '--id', 'CLI@Example.jp', '--password', PASSWORD, '--company', '株式会社 CLI', '--office', '新宿公共職業安定所'], env);
     expect(ok.code).toBe(0);
     const row = await db.selectFrom('accounts').selectAll().where('login_id', '=', 'cli@example.jp').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ company: '株式会社 CLI', status: 'active' });
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect((await runMypage(['create-employer', '--id', 'cli@example.jp', '--password', 'Passw0rd!', '--company', 'C', '--office', 'O'], env)).code).toBe(1);
+    expect((await runMypage(['create-employer', '--id', 'cli@example.jp', '--password', PASSWORD, '--company', 'C', '--office', 'O'], env)).code).toBe(1);
   });
 
   it('R-LOGIN-3: unlock lifts a lock-out; withdraw withdraws', async () => {

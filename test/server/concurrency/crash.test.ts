@@ -13,8 +13,8 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { freshDatabase } from '../../support/fresh-database.js';
 import { startMypageServe } from '../../support/spawn-cli.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 const LOCKS = ['lock0@example.jp', 'lock1@example.jp', 'lock2@example.jp'];
 const OTPS = ['otp0@example.jp', 'otp1@example.jp', 'otp2@example.jp'];
 

@@ -10,8 +10,8 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { startTwoServes, type TwoServes } from '../../support/two-serves.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 const LOCK_SUBJECT = 'アカウントロック通知';
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
 const FIVE = { 401: R_LOGIN_3_MAX_FAILED_PASSWORDS - 1, 423: 40 - (R_LOGIN_3_MAX_FAILED_PASSWORDS - 1) };

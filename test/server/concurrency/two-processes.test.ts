@@ -10,10 +10,10 @@ import { postgresSkipReason } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startSmtpSink } from '../../support/smtp-sink.js';
 import { startTwoServes, type TwoServes } from '../../support/two-serves.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 if (postgresSkipReason) console.warn(`[skipped] two service processes on one PostgreSQL: ${postgresSkipReason}`);
 
-const PASSWORD = 'Passw0rd!';
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
 
 /** Two real `mypage serve` processes share one PostgreSQL database: the limits stay exact across them. */

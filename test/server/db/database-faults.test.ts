@@ -12,8 +12,8 @@ import { createClient, type Answer } from '../../support/http-client.js';
 import { allowConnections, createPostgresDatabase, dropPostgresDatabase, postgresUrl, terminateBackends } from '../../support/postgres.js';
 import { startMypageServe } from '../../support/spawn-cli.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 /** A request that answers later than this hangs, as far as these tests are concerned. */
 const HANG_MS = 8_000;
 

@@ -5,8 +5,8 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT } from '../../support/sign-in.js';
 import { enrollKiosk, type FakeKiosk } from '../kiosk/kiosk-helpers.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 const VISITORS = 12;
 const NONCES = 60;
 

@@ -5,6 +5,7 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 describeEachDatabase('home', (database) => {
   let svc: TestService;
@@ -34,7 +35,7 @@ describeEachDatabase('home', (database) => {
   });
 
   it('R-HOME-1: the figures follow the rows (a read message, a new posting)', async () => {
-    await svc.createEmployer({ id: 'rows@example.jp', password: 'Passw0rd!', company: '有限会社 テスト', office: '渋谷公共職業安定所' });
+    await svc.createEmployer({ id: 'rows@example.jp', password: PASSWORD, company: '有限会社 テスト', office: '渋谷公共職業安定所' });
     const account = (await findAccountByLoginId(svc.db, 'rows@example.jp'))!;
     const now = svc.clock.now().getTime();
     await svc.db
@@ -53,7 +54,7 @@ describeEachDatabase('home', (database) => {
       ])
       .execute();
     const browser = createClient(svc.url);
-    await signIn(svc, browser, 'rows@example.jp', 'Passw0rd!');
+    await signIn(svc, browser, 'rows@example.jp', PASSWORD);
     expect((await browser.get('/api/v1/home')).body).toEqual({
       company: '有限会社 テスト',
       office: '渋谷公共職業安定所',

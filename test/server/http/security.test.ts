@@ -7,6 +7,7 @@ import { originAllowed } from '../../../src-server/http/origin-check.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 describe('origin check (CSRF)', () => {
   const allowed = ['https://mypage.example.jp'];
@@ -35,13 +36,13 @@ describe('the service over HTTP', () => {
     mkdirSync(join(renderer, 'assets'));
     writeFileSync(join(renderer, 'assets', 'entry-abc.js'), 'console.log(2)');
     svc = await startTestService({ rendererDir: renderer, rateLimit: true });
-    await svc.createEmployer({ id: 'csrf@example.jp', password: 'Passw0rd!' });
+    await svc.createEmployer({ id: 'csrf@example.jp', password: PASSWORD });
   });
   afterAll(() => svc.close());
 
   it('R-OTP-3: a cookie-carrying state change from another origin is refused with 403 forbidden_origin', async () => {
     const browser = createClient(svc.url);
-    await signIn(svc, browser, 'csrf@example.jp', 'Passw0rd!');
+    await signIn(svc, browser, 'csrf@example.jp', PASSWORD);
     const evil = await browser.post('/api/v1/logout', undefined, { origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
     expect(evil.body.error).toBe('forbidden_origin');
@@ -89,8 +90,8 @@ describe('the service over HTTP', () => {
   it('R-LOGIN-5: the dev mailbox shows the mail when no SMTP is set; the contract is published as OpenAPI', async () => {
     const dev = await startTestService({ smtp: false });
     try {
-      await dev.createEmployer({ id: 'dev@example.jp', password: 'Passw0rd!' });
-      await createClient(dev.url).post('/api/v1/login', { id: 'dev@example.jp', password: 'Passw0rd!' });
+      await dev.createEmployer({ id: 'dev@example.jp', password: PASSWORD });
+      await createClient(dev.url).post('/api/v1/login', { id: 'dev@example.jp', password: PASSWORD });
       const page = await fetch(`${dev.url}/dev/mailbox`);
       expect(page.headers.get('content-type')).toContain('text/html');
       const html = await page.text();
@@ -116,9 +117,9 @@ describe('the service over HTTP', () => {
   it('R-LOGIN-5: MAIL_FROM sets the sender the screens name and the mails carry', async () => {
     const other = await startTestService({ env: { MAIL_FROM: 'noreply@mypage.example.jp' } });
     try {
-      await other.createEmployer({ id: 'from@example.jp', password: 'Passw0rd!' });
+      await other.createEmployer({ id: 'from@example.jp', password: PASSWORD });
       expect((await createClient(other.url).get('/api/v1/meta')).body.mailFrom).toBe('noreply@mypage.example.jp');
-      await createClient(other.url).post('/api/v1/login', { id: 'from@example.jp', password: 'Passw0rd!' });
+      await createClient(other.url).post('/api/v1/login', { id: 'from@example.jp', password: PASSWORD });
       expect((await other.mail.waitFor({ to: 'from@example.jp' })).from).toContain('noreply@mypage.example.jp');
     } finally {
       await other.close();

@@ -5,8 +5,8 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { enrollKiosk, fetchNonce, signFor, type FakeKiosk } from './kiosk-helpers.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 
 describeEachDatabase('kiosk attestation v2', (database) => {
   let svc: TestService;

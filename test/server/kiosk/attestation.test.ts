@@ -8,8 +8,8 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT } from '../../support/sign-in.js';
 import { attest, enrollKiosk, fetchNonce, machineHash, newKeyPair, signFor } from './kiosk-helpers.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 type LoginBody = { status: string; kind?: string; token?: string; expiresAt?: string; attestationFailed?: boolean; challenge?: string; error?: string };
 
 describeEachDatabase('kiosk attestation', (database) => {

@@ -9,8 +9,8 @@ import { createMailbox } from '../../support/test-mailbox.js';
 import { machineHash, newKeyPair, signFor } from './kiosk-helpers.js';
 import { freshDatabase } from '../../support/fresh-database.js';
 import { serviceOn } from './shared-database.js';
+import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 
 // Two service instances, each with its own PostgreSQL connection pool, on one database: the
 // counters are exact because each is ONE statement in the database, not because of one process.
@@ -39,7 +39,7 @@ describe.skipIf(postgresSkipReason !== undefined)('two services sharing one Post
     await createEmployer(a.db, clock, { id, password: PASSWORD, company: 'C', office: 'O' });
     expect((await post(a, '/api/v1/password-reset', { id })).statusCode).toBe(202);
     const key = await createMailbox(a.db, undefined).latestCode(id, RESET_KEY_SUBJECT);
-    const wrong = { id, key: 'WRNG-WRNG-WRNG-WRNG', newPassword: 'N3w-passw0rd', newPasswordConfirm: 'N3w-passw0rd' };
+    const wrong = { id, key: 'WRNG-WRNG-WRNG-WRNG', newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD };
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post(i % 2 ? a : b, '/api/v1/password-reset/complete', wrong)));
     expect(answers.map((r) => r.statusCode)).toEqual(Array(20).fill(401));
     const row = await a.db.selectFrom('mailed_keys').select('attempts').where('purpose', '=', 'reset').executeTakeFirstOrThrow();

@@ -9,8 +9,8 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { countStatements } from '../../support/statement-count.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 
 /**
  * Known and unknown IDs run the same code (the unknown one against the stand-in account), so each

@@ -5,8 +5,8 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT } from '../../support/sign-in.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 const GOOD = Buffer.from('good signature').toString('base64');
 
 /** Stands in for the kiosk feature's verifier: a "good" signature from terminal T1 attests. */

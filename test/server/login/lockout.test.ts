@@ -5,8 +5,8 @@ import { clearLockout } from '../../../src-server/login/lockout.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 const LOCK_SECONDS = R_LOGIN_3_LOCK_MS / 1000;
 
 describeEachDatabase('lock-out', (database) => {

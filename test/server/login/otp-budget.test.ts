@@ -8,8 +8,8 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient, type TestClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT, wrongOtp } from '../../support/sign-in.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 const GOOD = Buffer.from('good signature').toString('base64');
 const fakeVerifier: AttestationVerifier = {
   async verify(_trx, attestation) {

@@ -5,8 +5,8 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT, wrongOtp } from '../../support/sign-in.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 
 describeEachDatabase('one-time password', (database) => {
   let svc: TestService;

@@ -7,8 +7,8 @@ import { createClient, type TestClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 const MARKER = 'mypage_known';
 const LOCK_SUBJECT = 'アカウントロック通知';
 

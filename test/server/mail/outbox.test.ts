@@ -6,8 +6,8 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT } from '../../support/sign-in.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 const until = async (what: string, check: () => Promise<boolean>, ms = 10_000) => {
   const end = Date.now() + ms;
   while (!(await check())) {

@@ -6,6 +6,7 @@ import { insertOutbox } from '../../../src-server/mail/outbox.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 
@@ -96,12 +97,12 @@ describeEachDatabase('Deploy: /metrics', (database) => {
 
   it('Deploy: with METRICS_TOKEN, a wrong or missing bearer is 404 and the right one gets Prometheus text: requests by route and status, logins by outcome, outbox, lock-outs', async () => {
     svc = await startTestService({ database, env: { METRICS_TOKEN: TOKEN } });
-    await svc.createEmployer({ id: 'metrics@example.jp', password: 'Passw0rd!' });
+    await svc.createEmployer({ id: 'metrics@example.jp', password: PASSWORD });
     const client = createClient(svc.url);
     expect((await client.get('/metrics')).status).toBe(404);
     expect((await client.get('/metrics', { headers: { authorization: `Bearer ${TOKEN}x` } })).status).toBe(404);
     await client.post('/api/v1/login', { id: 'metrics@example.jp', password: 'wrong-Passw0rd!' });
-    await client.post('/api/v1/login', { id: 'metrics@example.jp', password: 'Passw0rd!' });
+    await client.post('/api/v1/login', { id: 'metrics@example.jp', password: PASSWORD });
     await svc.mail.latestCode('metrics@example.jp', 'ワンタイムパスワード通知');
     const res = await fetch(`${svc.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(200);
@@ -126,7 +127,7 @@ describeEachDatabase('Deploy: /metrics lock-outs', (database) => {
 
   it('Deploy: an ID locked after 5 wrong passwords shows in mypage_login_locked_ids (read from the database at scrape time) and the 423 in logins by outcome', async () => {
     svc = await startTestService({ database, env: { METRICS_TOKEN: TOKEN } });
-    await svc.createEmployer({ id: 'locked@example.jp', password: 'Passw0rd!' });
+    await svc.createEmployer({ id: 'locked@example.jp', password: PASSWORD });
     const client = createClient(svc.url);
     for (let i = 0; i < 5; i++) await client.post('/api/v1/login', { id: 'locked@example.jp', password: `Wrong-pass${i}` });
     const text = await (await fetch(`${svc.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();

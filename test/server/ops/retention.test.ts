@@ -10,9 +10,9 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { enrollKiosk, fetchNonce } from '../kiosk/kiosk-helpers.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 const DAY = 24 * 60 * 60_000;
-const PASSWORD = 'Passw0rd!';
 
 async function counts(db: Db) {
   const n = async (table: 'login_challenges' | 'kiosk_nonces' | 'sessions' | 'mailed_keys' | 'outbox' | 'audit_events') =>

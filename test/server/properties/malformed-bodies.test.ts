@@ -8,6 +8,7 @@ import { createSession } from '../../../src-server/auth/sessions.service.js';
 import type { Database } from '../../../src-server/db/schema.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
+import { PASSWORD } from '../../support/passwords.js';
 
 /**
  * Issue 2, "Bad input": malformed requests at EVERY endpoint of the route table — wrong types,
@@ -76,7 +77,7 @@ describeEachDatabase('malformed requests at every endpoint (properties)', (datab
   let token: string;
   beforeAll(async () => {
     svc = await startTestService({ database, smtp: false });
-    await svc.createEmployer({ id: 'prop@example.jp', password: 'Passw0rd!' });
+    await svc.createEmployer({ id: 'prop@example.jp', password: PASSWORD });
     const account = await findAccountByLoginId(svc.db, 'prop@example.jp');
     token = (await createSession(svc.db, svc.clock, { accountId: account!.id, kind: 'kiosk' })).token;
   });

@@ -12,8 +12,8 @@ import type { AttestationVerifier } from '../../../src-server/login/attestation-
 import { rememberKnownBrowser } from '../../../src-server/login/known-browsers.service.js';
 import { attemptPassword } from '../../../src-server/login/password-attempt.js';
 import type { SourceClaim } from '../../../src-server/login/password-source.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 const ID = 'prop@example.jp';
 const MAX = R_LOGIN_3_MAX_FAILED_PASSWORDS;
 

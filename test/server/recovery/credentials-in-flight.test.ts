@@ -7,9 +7,8 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient, type TestClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT, signIn } from '../../support/sign-in.js';
+import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
-const NEW_PASSWORD = 'N3w-passw0rd';
 
 describeEachDatabase('credential changes end what is in flight', (database) => {
   let svc: TestService;

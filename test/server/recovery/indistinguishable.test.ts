@@ -8,9 +8,8 @@ import { requestEmailChange } from '../../../src-server/settings/settings.servic
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { countStatements } from '../../support/statement-count.js';
+import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
-const NEW_PASSWORD = 'N3w-passw0rd';
 
 /**
  * Timing on a shared 2-core machine is noise; what makes the answers equal in time is structural:

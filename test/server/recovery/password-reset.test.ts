@@ -10,9 +10,8 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
+import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
-const NEW_PASSWORD = 'N3w-passw0rd';
 const RESET = '/api/v1/password-reset';
 const COMPLETE = '/api/v1/password-reset/complete';
 

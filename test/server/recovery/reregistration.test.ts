@@ -9,8 +9,8 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
+import { PASSWORD } from '../../support/passwords.js';
 
-const PASSWORD = 'Passw0rd!';
 const DAY = 86_400_000;
 const REREG = '/api/v1/reregistration';
 const COMPLETE = '/api/v1/reregistration/complete';
