@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type * as schemas from './api/schemas.js';
+
+/** What a schema recipe is given where zod is loaded (api/routes.ts): zod and the shared schemas. */
+export type SchemaKit = { z: typeof z; s: typeof schemas };
+type Recipe = (kit: SchemaKit) => z.ZodType;
+
+export type Endpoint = {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  /** The success status. */
+  status: number;
+  /** `session`: the route answers 401 `unauthenticated` without a live session. */
+  access: 'anonymous' | 'session';
+  /** The Host call of the screens that goes to this endpoint (host-calls.ts), if any. */
+  call?: string;
+  /** Endpoints beyond API.md: what they answer and why (the OpenAPI document's description). */
+  about?: string;
+  body?: Recipe;
+  response?: Recipe;
+};
+
+/**
+ * The one table of the v1 endpoints: method, path, success status, who may call it, the Host call
+ * that uses it, and its body and response schemas. Everything else is derived: `api`
+ * (api/routes.ts, the schemas built) that the service registers its routes from and main's client
+ * calls through; the table of Host calls (host-calls.ts) behind `Host`, `KioskApi`, the WebHost,
+ * the KioskHost, the preload's channels, the kiosk's visitor handlers and the test fake; the
+ * OpenAPI document's descriptions (src-server/http/openapi.ts).
+ *
+ * No zod at run time (only `import type`): the screens' bundle and the sandboxed preload import
+ * this file. So a schema is written as a recipe, `({ z, s }) => …`, that api/routes.ts runs where
+ * zod is loaded; a new call's own schema can be written right here.
+ * Adding a call: one entry here (with `call` and, beyond API.md, `about`), its route in
+ * src-server, its screen. `test/shared/endpoints.test.ts` checks the `about`s.
+ */
+export const endpoints = {
+  meta: {
+    call: 'meta', access: 'anonymous', method: 'GET', path: '/api/v1/meta', status: 200, response: ({ s }) => s.MetaResponse,
+    about: 'R-LOGIN-5: the screens name the sender address to allow (MAIL_FROM), and whether this is production.',
+  },
+  login: { call: 'login', access: 'anonymous', method: 'POST', path: '/api/v1/login', status: 200, body: ({ s }) => s.LoginRequest, response: ({ s }) => s.LoginResponse },
+  /** The challenge of the pending login is kept by the host, not by the screen. */
+  loginOtp: { call: 'submitOtp', access: 'anonymous', method: 'POST', path: '/api/v1/login/otp', status: 200, body: ({ s }) => s.OtpRequest, response: ({ s }) => s.OtpResponse },
+  /** Ends whatever session is presented, live or not (the route needs none). */
+  logout: { call: 'logout', access: 'anonymous', method: 'POST', path: '/api/v1/logout', status: 204 },
+  sessionExtend: {
+    call: 'extendSession', access: 'session', method: 'POST', path: '/api/v1/session/extend', status: 204,
+    about: '「延長する」 on the idle warning (issue 13): the session\'s last use becomes now, so its idle time starts again (the absolute end stays); the kiosk also restarts its idle clock. 401 unauthenticated without a live session.',
+  },
+  home: { call: 'home', access: 'session', method: 'GET', path: '/api/v1/home', status: 200, response: ({ s }) => s.HomeResponse },
+  passwordReset: { call: 'requestPasswordReset', access: 'anonymous', method: 'POST', path: '/api/v1/password-reset', status: 202, body: ({ s }) => s.PasswordResetRequest },
+  passwordResetComplete: { call: 'completePasswordReset', access: 'anonymous', method: 'POST', path: '/api/v1/password-reset/complete', status: 204, body: ({ s }) => s.PasswordResetComplete },
+  reregistration: { call: 'requestReregistration', access: 'anonymous', method: 'POST', path: '/api/v1/reregistration', status: 202, body: ({ s }) => s.ReregistrationRequest },
+  reregistrationComplete: { call: 'completeReregistration', access: 'anonymous', method: 'POST', path: '/api/v1/reregistration/complete', status: 204, body: ({ s }) => s.ReregistrationComplete },
+  devices: { call: 'devices', access: 'session', method: 'GET', path: '/api/v1/settings/devices', status: 200, response: ({ s }) => s.DevicesResponse },
+  deviceRevoke: { call: 'revokeDevice', access: 'session', method: 'DELETE', path: '/api/v1/settings/devices/:id', status: 204 },
+  passwordChange: { call: 'changePassword', access: 'session', method: 'POST', path: '/api/v1/settings/password', status: 204, body: ({ s }) => s.PasswordChangeRequest },
+  emailChange: { call: 'changeEmail', access: 'session', method: 'POST', path: '/api/v1/settings/email', status: 202, body: ({ s }) => s.EmailChangeRequest },
+  emailConfirm: { call: 'confirmEmail', access: 'session', method: 'POST', path: '/api/v1/settings/email/confirm', status: 204, body: ({ s }) => s.EmailConfirmRequest },
+  withdraw: { call: 'withdraw', access: 'session', method: 'POST', path: '/api/v1/settings/withdraw', status: 204, body: ({ s }) => s.WithdrawRequest },
+  // The kiosk's main process calls these itself (src-main/core/service); no screen does.
+  kioskEnroll: { access: 'anonymous', method: 'POST', path: '/api/v1/kiosk/enroll', status: 201, body: ({ s }) => s.EnrollRequest, response: ({ s }) => s.EnrollResponse },
+  kioskNonce: { access: 'anonymous', method: 'POST', path: '/api/v1/kiosk/nonce', status: 200, body: ({ s }) => s.NonceRequest, response: ({ s }) => s.NonceResponse },
+  kioskHeartbeat: { access: 'anonymous', method: 'POST', path: '/api/v1/kiosk/heartbeat', status: 204, body: ({ s }) => s.HeartbeatRequest },
+} as const satisfies Record<string, Endpoint>;
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;
