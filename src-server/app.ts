@@ -21,6 +21,13 @@ import { installDrainingClose, installOpsRoutes } from './ops/ops.routes.js';
 import { createReadiness, type Readiness } from './ops/readiness.js';
 import { createRetentionSweep } from './ops/retention.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Tell this app's mail sender that a committed transaction queued mail. */
+    mailQueued?: () => void;
+  }
+}
+
 /** What the caller provides; buildApp adds the mail sender's kick, the readiness checks and the metrics. */
 export type ServiceDeps = Omit<AppDeps, 'mailQueued' | 'readiness' | 'metrics'>;
 
@@ -103,6 +110,8 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   }
   installOpsRoutes(app, { readiness, metrics, metricsToken: config.metricsToken });
   installDrainingClose(app, readiness);
+  // The staff listener (staff-app.ts) kicks the same mail sender after its own commits.
+  app.decorate('mailQueued', deps.mailQueued);
   openApiRoute(app);
   await installRenderer(app, config.rendererDir);
   await app.ready();
@@ -110,6 +119,6 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
 }
 
 /** Fastify's types leave out the hop count it accepts; a count is "trust the nearest N hops". */
-function fastifyTrustProxy(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+export function fastifyTrustProxy(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof t === 'number' ? (_address, hop) => hop < t : t;
 }

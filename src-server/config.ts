@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   SMTP_MAX_CONNECTIONS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(16)),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default(R_LOGIN_5_SEED_MAIL_FROM)),
   PUBLIC_ORIGIN: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  /** The staff console's own listener (issue 14); unset: off. */
+  STAFF_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  /** The origin staff browsers use for it (WebAuthn rpID = its host name); default http://localhost:<STAFF_PORT>. */
+  STAFF_PUBLIC_ORIGIN: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default('development')),
   /** Per-IP limit on unauthenticated endpoints, requests per minute; 0 turns it off (tests). */
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
@@ -108,6 +112,10 @@ export type Config = {
   smtpMaxConnections: number;
   mailFrom: string;
   publicOrigin: string | undefined;
+  /** The staff listener's port; undefined: no staff listener. */
+  staffPort: number | undefined;
+  /** The staff console's origin (set whenever staffPort is): WebAuthn's expected origin and the staff Origin check. */
+  staffPublicOrigin: string | undefined;
   production: boolean;
   rateLimitPerMinute: number;
   logLevel: string;
@@ -138,6 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpMaxConnections: e.SMTP_MAX_CONNECTIONS,
     mailFrom: e.MAIL_FROM,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
+    staffPort: e.STAFF_PORT,
+    staffPublicOrigin: e.STAFF_PUBLIC_ORIGIN ? new URL(e.STAFF_PUBLIC_ORIGIN).origin : e.STAFF_PORT ? `http://localhost:${e.STAFF_PORT}` : undefined,
     production: e.NODE_ENV === 'production',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.js';
+import { buildApp, type ServiceDeps } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import { isLoopbackHost, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
@@ -7,10 +7,13 @@ import { migrateToLatest } from './db/migrate.js';
 import type { AttestationVerifier } from './login/attestation-verifier.js';
 import { createReadiness } from './ops/readiness.js';
 import { createAttestationVerifier } from './app-features.js';
+import { buildStaffApp } from './staff-app.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
+  /** The staff listener (STAFF_PORT set): its app and URL. */
+  staff?: { app: FastifyInstance; url: string };
   close(): Promise<void>;
 }
 
@@ -42,12 +45,13 @@ export async function startServer(
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url = listenUrl(config.host, port);
+  const staff = config.staffPort ? await startStaffListener(config, { config, db, dialect, clock, attestationVerifier: verifier }, app) : undefined;
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await app.close();
+      await Promise.all([app.close(), staff?.app.close()]);
       await db.destroy();
     })());
   if (opts.handleSignals) {
@@ -66,7 +70,27 @@ export async function startServer(
       });
     }
   }
-  return { app, url, close };
+  return { app, url, ...(staff ? { staff } : {}), close };
+}
+
+const listenUrl = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+/** The staff console's listener (issue 14): its own app on STAFF_PORT, same host, same database and clock. */
+async function startStaffListener(config: Config, service: ServiceDeps, employerApp: FastifyInstance): Promise<{ app: FastifyInstance; url: string }> {
+  refuseWithoutStaffOrigin(config);
+  const app = await buildStaffApp(service, { mailQueued: () => employerApp.mailQueued?.() });
+  await app.listen({ port: config.staffPort ?? 0, host: config.host });
+  const address = app.server.address();
+  return { app, url: listenUrl(config.host, typeof address === 'object' && address ? address.port : (config.staffPort ?? 0)) };
+}
+
+/** Like PUBLIC_ORIGIN: reachable beyond this machine, the staff listener must be told the origin staff browsers use. */
+export function refuseWithoutStaffOrigin(config: Pick<Config, 'host' | 'trustProxy' | 'staffPublicOrigin'>): void {
+  const origin = config.staffPublicOrigin ? new URL(config.staffPublicOrigin) : undefined;
+  if (origin && origin.hostname !== 'localhost') return;
+  if (!isLoopbackHost(config.host) || config.trustProxy !== false) {
+    throw new Error('STAFF_PORT on a host others can reach: set STAFF_PUBLIC_ORIGIN to the https:// origin staff browsers use (e.g. STAFF_PUBLIC_ORIGIN=https://staff.mypage.example.jp); see docs/security.md');
+  }
 }
 
 /**

@@ -9,6 +9,8 @@ export interface AuditEvent {
   accountId?: string | null;
   loginId?: string | null;
   ip?: string | null;
+  /** The staff member who acted (use `recordStaffAudit` of src-server/staff/). */
+  staffMemberId?: string | null;
   /** Plain facts only. Never a password, OTP, key, token or cookie. */
   detail?: Record<string, string | number | boolean | null>;
 }
@@ -27,6 +29,7 @@ export async function recordAudit(db: Executor, clock: Clock, e: AuditEvent): Pr
       account_id: e.accountId ?? null,
       login_id: e.loginId ?? null,
       ip: e.ip ?? null,
+      staff_member_id: e.staffMemberId ?? null,
       detail: JSON.stringify(e.detail ?? {}),
     })
     .execute();

@@ -8,6 +8,8 @@ export interface AuditEventsTable {
   /** The normalised ID the request named (also for unknown IDs). */
   login_id: string | null;
   ip: string | null;
+  /** The staff member who acted (staff console, issue 14); null for everything else. */
+  staff_member_id: string | null;
   /** JSON object with details (no secrets). */
   detail: string;
 }

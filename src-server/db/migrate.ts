@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-password-sources.js';
 import * as m0005 from './migrations/0005-abuse-budgets.js';
 import * as m0006 from './migrations/0006-outbox-delivery.js';
 import * as m0007 from './migrations/0007-retention-indexes.js';
+import * as m0008 from './migrations/0008-staff.js';
 
 /**
  * Versioned migrations, listed in code (no file-system scan: works the same from tsx, a bundle or
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0005-abuse-budgets': m0005,
   '0006-outbox-delivery': m0006,
   '0007-retention-indexes': m0007,
+  '0008-staff': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,6 +7,14 @@ import type { DeviceTrustsTable } from '../device-trust/device-trust.table.js';
 import type { JobPostingsTable, MessagesTable } from '../home/home.table.js';
 import type { KnownBrowsersTable, LoginChallengesTable, LoginFailuresTable } from '../login/login.table.js';
 import type { OutboxTable } from '../mail/outbox.table.js';
+import type {
+  StaffChallengesTable,
+  StaffMembersTable,
+  StaffPasskeysTable,
+  StaffRegistrationCodesTable,
+  StaffSecretsTable,
+  StaffSessionsTable,
+} from '../staff/staff.table.js';
 import type { EnrollmentCodesTable, KioskNoncesTable, KioskTerminalsTable } from './tables/kiosk.table.js';
 
 /** Every table, as Kysely sees it. A new table: its row type in `<feature>/<x>.table.ts`, a line here, a migration. */
@@ -28,6 +36,12 @@ export interface Database {
   audit_events: AuditEventsTable;
   budget_holds: BudgetHoldsTable;
   budget_events: BudgetEventsTable;
+  staff_members: StaffMembersTable;
+  staff_passkeys: StaffPasskeysTable;
+  staff_registration_codes: StaffRegistrationCodesTable;
+  staff_sessions: StaffSessionsTable;
+  staff_challenges: StaffChallengesTable;
+  staff_secrets: StaffSecretsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -6,13 +6,18 @@ import { sendError } from './errors.js';
 
 /**
  * Serves the built screens (dist/renderer) at `/` when they exist, and answers every other GET
- * that is not under /api with index.html (the screens route on the client). Unknown /api paths
+ * that is not under /api with index.html (the screens route on the client; the staff listener
+ * passes `index: 'staff.html'` and hides the employer's index.html). Unknown /api paths
  * and other methods get a JSON 404.
  */
-export async function installRenderer(app: FastifyInstance, dir: string | undefined): Promise<void> {
+export async function installRenderer(app: FastifyInstance, dir: string | undefined, opts: { index?: string; hide?: string[] } = {}): Promise<void> {
   const root = dir ? resolve(dir) : undefined;
-  const serve = root !== undefined && existsSync(resolve(root, 'index.html'));
-  if (serve) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html', cacheControl: true, maxAge: 0 });
+  const index = opts.index ?? 'index.html';
+  const hidden = new Set((opts.hide ?? []).map((f) => `/${f}`));
+  const serve = root !== undefined && existsSync(resolve(root, index));
+  if (serve) {
+    await app.register(fastifyStatic, { root, wildcard: false, index, cacheControl: true, maxAge: 0, ...(hidden.size ? { allowedPath: (p: string) => !hidden.has(p) } : {}) });
+  }
   app.setNotFoundHandler((request, reply) => {
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
     // The screens reference their bundles relatively (./assets/…, so the kiosk can load them from
@@ -20,7 +25,7 @@ export async function installRenderer(app: FastifyInstance, dir: string | undefi
     const asset = /\/assets\/([A-Za-z0-9._-]+)(?:\?.*)?$/.exec(request.url);
     if (serve && isPage && asset?.[1] && !asset[1].startsWith('.')) return reply.sendFile(`assets/${asset[1]}`);
     if (serve && isPage && (request.headers.accept ?? '').includes('text/html')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile(index);
     }
     return sendError(reply, 404, 'not_found');
   });

@@ -27,6 +27,12 @@ export const errorCodes = [
   'unsupported_media_type',
   'internal_error',
   'service_unavailable',
+  // the staff console (issue 14)
+  'registration_code_invalid',
+  'staff_login_failed',
+  'staff_unauthenticated',
+  'staff_forbidden',
+  'step_up_required',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -118,6 +124,26 @@ export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
   service_unavailable: {
     ja: 'ただいま一時的にご利用いただけません。しばらく経ってから、もう一度お試しください。解決しない場合は、窓口の係員にお知らせください。入力した内容は保持されています。',
     en: 'The service is temporarily unavailable. Please try again shortly. If it keeps happening, please tell the staff at the counter. What you typed has been kept.',
+  },
+  registration_code_invalid: {
+    ja: '職員IDまたは登録コードが正しくないか、有効期間を過ぎています。',
+    en: 'The staff ID or registration code is incorrect or has expired.',
+  },
+  staff_login_failed: {
+    ja: '職員IDまたはパスキーを確認できませんでした。もう一度お試しください。',
+    en: 'The staff ID or passkey could not be verified. Please try again.',
+  },
+  staff_unauthenticated: {
+    ja: 'ログインしていないか、ログインの有効期間が過ぎました。もう一度職員ログインしてください。',
+    en: 'You are not signed in, or your session has expired. Please sign in again.',
+  },
+  staff_forbidden: {
+    ja: 'この操作を行う権限がありません。',
+    en: 'You are not allowed to do this.',
+  },
+  step_up_required: {
+    ja: 'この操作には、パスキーでの本人確認がもう一度必要です。',
+    en: 'This action needs your passkey again.',
   },
 };
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { createServer } from 'node:net';
 import { buildApp } from '../../src-server/app.js';
+import { buildStaffApp } from '../../src-server/staff-app.js';
 import { createAttestationVerifier } from '../../src-server/app-features.js';
 import { createEmployer } from '../../src-server/accounts/accounts.service.js';
 import { TestClock } from '../../src-server/clock.js';
@@ -36,6 +38,8 @@ export interface TestServiceOptions {
   http?: Partial<HttpTimeouts>;
   /** Extra environment for loadConfig (e.g. PUBLIC_ORIGIN). */
   env?: Record<string, string>;
+  /** Also run the staff listener (buildStaffApp) on a free port: `svc.staff` (test/support/staff.ts). */
+  staff?: boolean;
 }
 
 export interface TestService {
@@ -52,6 +56,8 @@ export interface TestService {
   /** The checks behind /readyz (register one to see how /readyz reports it). */
   readiness: Readiness;
   createEmployer(input: { id: string; password: string; company?: string; office?: string }): Promise<void>;
+  /** The staff listener (staff: true): its app, e.g. http://127.0.0.1:41235, and the origin its browsers use (http://localhost:41235). */
+  staff?: { app: FastifyInstance; url: string; origin: string };
   /** The SMTP server (smtp: true only): `down()` refuses mail until `up()`. */
   smtp?: { url: string; down(): void; up(): void };
   close(): Promise<void>;
@@ -82,6 +88,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       RATE_LIMIT_PER_MINUTE: opts.rateLimit ? '30' : '0',
       LOG_LEVEL: process.env.MYPAGE_TEST_LOG ?? 'silent',
       ...(sink ? { SMTP_URL: sink.url } : {}),
+      ...(opts.staff ? { STAFF_PORT: String(await freePort()) } : {}),
       ...opts.env,
     }),
     rendererDir: opts.rendererDir ?? (opts.serveRenderer ? 'dist/renderer' : undefined),
@@ -103,6 +110,13 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (typeof address !== 'object' || !address) throw new Error('service has no address');
+  let staff: TestService['staff'];
+  if (opts.staff) {
+    const staffApp = await buildStaffApp({ config, db, dialect, clock, attestationVerifier: createAttestationVerifier(clock) }, { mailQueued: () => app.mailQueued?.() });
+    cleanups.push(() => staffApp.close());
+    await staffApp.listen({ port: config.staffPort ?? 0, host: '127.0.0.1' });
+    staff = { app: staffApp, url: `http://127.0.0.1:${config.staffPort}`, origin: config.staffPublicOrigin ?? '' };
+  }
 
   return {
     url: `http://127.0.0.1:${address.port}`,
@@ -113,6 +127,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     clock,
     mail: createMailbox(db, sink?.received),
     readiness,
+    ...(staff ? { staff } : {}),
     ...(sink ? { smtp: { url: sink.url, down: sink.down, up: sink.up } } : {}),
     async createEmployer(input) {
       await createEmployer(db, clock, {
@@ -127,4 +142,16 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       for (const c of cleanups.reverse()) await c();
     },
   };
+}
+
+/** A port free right now (the staff listener's origin must name its port before the app is built). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }

@@ -1,0 +1,9 @@
+import type { Feature } from './http/feature.js';
+import { staffAuthRoutes } from './staff/staff-auth.routes.js';
+
+/**
+ * The features of the staff listener (STAFF_PORT, issue 14), in order, registered by
+ * `buildStaffApp` (staff-app.ts) and never by the employer app. A staff feature adds one line
+ * here; its routes take `preHandler: requireStaff(deps, role?)` (src-server/staff/).
+ */
+export const staffFeatures: Feature[] = [staffAuthRoutes];

@@ -1,0 +1,47 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../db/schema.js';
+import type { StaffChallengePurpose, StaffChallengesTable, StaffSessionsTable } from './staff.table.js';
+
+export type StaffSessionRow = Selectable<StaffSessionsTable>;
+
+export async function insertStaffSession(db: Executor, row: StaffSessionRow): Promise<void> {
+  await db.insertInto('staff_sessions').values(row).execute();
+}
+
+export function findStaffSessionByTokenHash(db: Executor, tokenHash: string): Promise<StaffSessionRow | undefined> {
+  return db.selectFrom('staff_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function touchStaffSession(db: Executor, id: string, now: number): Promise<void> {
+  await db.updateTable('staff_sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+}
+
+export function revokeStaffSessionByTokenHash(db: Executor, tokenHash: string, now: number) {
+  return db.updateTable('staff_sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).returning(['id', 'staff_member_id']).executeTakeFirst();
+}
+
+export async function insertStaffChallenge(db: Executor, row: Selectable<StaffChallengesTable>): Promise<void> {
+  await db.insertInto('staff_challenges').values(row).execute();
+}
+
+/** Takes a live challenge in ONE statement (`DELETE … RETURNING`): a replay, or the loser of a race, gets nothing. */
+export function consumeStaffChallenge(db: Executor, challengeHash: string, purpose: StaffChallengePurpose, subject: string, now: number) {
+  return db
+    .deleteFrom('staff_challenges')
+    .where('challenge_hash', '=', challengeHash)
+    .where('purpose', '=', purpose)
+    .where('subject', '=', subject)
+    .where('expires_at', '>', now)
+    .returning('challenge_hash')
+    .executeTakeFirst();
+}
+
+/** Retention: challenges past their expiry and sessions ended before `before`. */
+export async function deleteStaffStateBefore(db: Executor, before: number): Promise<number> {
+  const c = await db.deleteFrom('staff_challenges').where('expires_at', '<', before).executeTakeFirst();
+  const s = await db
+    .deleteFrom('staff_sessions')
+    .where((eb) => eb.or([eb('expires_at', '<', before), eb('revoked_at', '<', before)]))
+    .executeTakeFirst();
+  return Number(c.numDeletedRows) + Number(s.numDeletedRows);
+}

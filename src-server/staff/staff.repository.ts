@@ -1,0 +1,89 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../db/schema.js';
+import type { StaffMembersTable, StaffPasskeysTable, StaffRegistrationCodesTable } from './staff.table.js';
+
+export type StaffMemberRow = Selectable<StaffMembersTable>;
+export type StaffPasskeyRow = Selectable<StaffPasskeysTable>;
+
+/** A staff member with the name of their office (null for `it`). */
+export function findStaffByStaffId(db: Executor, staffId: string) {
+  return memberWithOffice(db).where('staff_members.staff_id', '=', staffId).executeTakeFirst();
+}
+
+export function findStaffById(db: Executor, id: string) {
+  return memberWithOffice(db).where('staff_members.id', '=', id).executeTakeFirst();
+}
+
+function memberWithOffice(db: Executor) {
+  return db
+    .selectFrom('staff_members')
+    .leftJoin('offices', 'offices.id', 'staff_members.office_id')
+    .selectAll('staff_members')
+    .select('offices.name as office_name')
+    .where('staff_members.disabled_at', 'is', null);
+}
+
+/** False when the staff ID is taken (unique), so the caller draws another. */
+export async function insertStaffMember(db: Executor, row: StaffMemberRow): Promise<boolean> {
+  const r = await db.insertInto('staff_members').values(row).onConflict((oc) => oc.column('staff_id').doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export async function insertRegistrationCode(db: Executor, row: Selectable<StaffRegistrationCodesTable>): Promise<void> {
+  await db.insertInto('staff_registration_codes').values(row).execute();
+}
+
+/** A live (unused, unexpired) code of this staff member, without spending it. */
+export function findLiveRegistrationCode(db: Executor, codeHash: string, staffMemberId: string, now: number) {
+  return db
+    .selectFrom('staff_registration_codes')
+    .select('code_hash')
+    .where('code_hash', '=', codeHash)
+    .where('staff_member_id', '=', staffMemberId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Spends a live code in ONE statement: of parallel uses, exactly one gets the row. */
+export function consumeRegistrationCode(db: Executor, codeHash: string, staffMemberId: string, now: number) {
+  return db
+    .updateTable('staff_registration_codes')
+    .set({ used_at: now })
+    .where('code_hash', '=', codeHash)
+    .where('staff_member_id', '=', staffMemberId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('code_hash')
+    .executeTakeFirst();
+}
+
+export async function insertPasskey(db: Executor, row: StaffPasskeyRow): Promise<void> {
+  await db.insertInto('staff_passkeys').values(row).execute();
+}
+
+export function passkeysOf(db: Executor, staffMemberId: string): Promise<StaffPasskeyRow[]> {
+  return db.selectFrom('staff_passkeys').selectAll().where('staff_member_id', '=', staffMemberId).orderBy('created_at').execute();
+}
+
+export function findPasskey(db: Executor, credentialId: string, staffMemberId: string): Promise<StaffPasskeyRow | undefined> {
+  return db.selectFrom('staff_passkeys').selectAll().where('credential_id', '=', credentialId).where('staff_member_id', '=', staffMemberId).executeTakeFirst();
+}
+
+/**
+ * Moves the signature counter forward in ONE statement, only from the value the check saw (an
+ * authenticator without a counter stays at 0): a cloned key racing the real one loses.
+ */
+export async function advancePasskeyCounter(db: Executor, credentialId: string, seen: number, next: number, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('staff_passkeys')
+    .set({ counter: next, last_used_at: now })
+    .where('credential_id', '=', credentialId)
+    .where('counter', '=', seen)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function staffSecret(db: Executor, name: string): Promise<string> {
+  return (await db.selectFrom('staff_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow()).value;
+}
