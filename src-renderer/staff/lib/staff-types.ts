@@ -21,9 +21,11 @@ export type KioskRow = {
   lastPaintAt: string | null;
   attestationFailures24h: number;
   state: KioskState;
+  /** Another live terminal has the same machine-ID hash (a disk image cloned before sysprep). */
+  duplicateMachineId?: boolean;
 };
 export type HistoryEvent = { at: string; type: string };
-export type AuditEvent = { at: string; type: string; staffId: string | null; staffName: string | null; detail: string | null };
+export type AuditEvent = { at: string; type: string; staffId: string | null; staffName: string | null; detail: Record<string, string | number | boolean | null> };
 
 /** Every call of the console: its input (path params, query, body) and what a success carries. */
 export type StaffCallTypes = {
@@ -42,7 +44,7 @@ export type StaffCallTypes = {
   kiosks: { in: undefined; out: { kiosks: KioskRow[] } };
   revokeKiosk: { in: { params: { id: string }; body: { stepUp: PasskeyJSON } }; out: void };
   enrollmentCode: { in: { body: { office: string; label: string } }; out: { code: string; expiresAt: string } };
-  audit: { in: { query: { before?: string; limit?: string } }; out: { events: AuditEvent[] } };
+  audit: { in: { query: { before?: string; limit?: string } }; out: { events: AuditEvent[]; nextBefore: string | null } };
   offices: { in: undefined; out: { offices: string[] } };
 };
 export type StaffCallName = keyof StaffCallTypes;

@@ -44,6 +44,16 @@ export function employerStateText(m: StaffCatalog, state: EmployerState, withdra
   return m.states[state];
 }
 
+/** An audit row's detail (codes and values) as 「安定所：…、端末名：…」; document kinds worded. */
+export function detailText(m: StaffCatalog, detail: Record<string, string | number | boolean | null> | null | undefined): string {
+  if (!detail) return '';
+  const sep = m === ja ? '、' : ', ';
+  return Object.entries(detail)
+    .filter(([, v]) => v !== null && v !== '')
+    .map(([k, v]) => `${m.audit.detailKeys[k] ?? k}${m === ja ? '：' : ': '}${k === 'documentKind' ? (m.documents[String(v)] ?? String(v)) : String(v)}`)
+    .join(sep);
+}
+
 /** A timestamp of the API (ISO 8601) in the catalog's format, or "記録なし". */
 export function dateText(m: StaffCatalog, iso: string | null): string {
   if (!iso) return m.common.never;
