@@ -22,6 +22,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'web', testDir: 'test/e2e/web' },
+    // The staff console on the staff listener (STAFF_PORT), passkeys through a CDP virtual authenticator.
+    { name: 'staff', testDir: 'test/e2e/staff' },
     { name: 'kiosk-host', testDir: 'test/e2e/kiosk-host' },
     { name: 'electron', testDir: 'test/e2e/electron' },
     // nginx + TLS + two `mypage serve` + PostgreSQL + Redis + SMTP: deploy/ as docs/deploy.md runs it.

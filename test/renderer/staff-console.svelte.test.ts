@@ -144,7 +144,7 @@ describe('the staff client', () => {
         return new Response(JSON.stringify({ error: 'step_up_required', message: 'x' }), { status: 403 });
       },
     });
-    const r = await client.call('revealId', { params: { ref: 'r1' }, body: { documentKind: 'passport', note: 'n', stepUp: {} } });
+    const r = await client.call('employerRevealId', { params: { ref: 'r1' }, body: { documentKind: 'passport', note: 'n', stepUp: {} } });
     expect(r).toEqual({ ok: false, error: { error: 'step_up_required', message: 'x' } });
     expect(seen[0]!.url).toBe('/api/v1/staff/employers/r1/reveal-id');
     expect(seen[0]!.init?.credentials).toBe('same-origin');

@@ -12,14 +12,14 @@ export const staffCalls = {
   registrationOptions: { method: 'POST', path: '/api/v1/staff/registration/options', status: 200 },
   registrationVerify: { method: 'POST', path: '/api/v1/staff/registration/verify', status: 204 },
   stepUpOptions: { method: 'POST', path: '/api/v1/staff/step-up/options', status: 200 },
-  employers: { method: 'GET', path: '/api/v1/staff/employers', status: 200 },
-  revealId: { method: 'POST', path: '/api/v1/staff/employers/:ref/reveal-id', status: 200 },
-  unlock: { method: 'POST', path: '/api/v1/staff/employers/:ref/unlock', status: 204 },
-  reinstate: { method: 'POST', path: '/api/v1/staff/employers/:ref/reinstate', status: 204 },
-  history: { method: 'GET', path: '/api/v1/staff/employers/:ref/history', status: 200 },
+  employerSearch: { method: 'GET', path: '/api/v1/staff/employers', status: 200 },
+  employerRevealId: { method: 'POST', path: '/api/v1/staff/employers/:ref/reveal-id', status: 200 },
+  employerUnlock: { method: 'POST', path: '/api/v1/staff/employers/:ref/unlock', status: 204 },
+  employerReinstate: { method: 'POST', path: '/api/v1/staff/employers/:ref/reinstate', status: 204 },
+  employerHistory: { method: 'GET', path: '/api/v1/staff/employers/:ref/history', status: 200 },
   kiosks: { method: 'GET', path: '/api/v1/staff/kiosks', status: 200 },
-  revokeKiosk: { method: 'POST', path: '/api/v1/staff/kiosks/:id/revoke', status: 204 },
-  enrollmentCode: { method: 'POST', path: '/api/v1/staff/enrollment-codes', status: 200 },
+  kioskRevoke: { method: 'POST', path: '/api/v1/staff/kiosks/:id/revoke', status: 204 },
+  enrollmentCodes: { method: 'POST', path: '/api/v1/staff/enrollment-codes', status: 200 },
   audit: { method: 'GET', path: '/api/v1/staff/audit', status: 200 },
   offices: { method: 'GET', path: '/api/v1/staff/offices', status: 200 },
 } as const satisfies Record<StaffCallName, { method: 'GET' | 'POST'; path: string; status: number }>;
@@ -31,3 +31,17 @@ export function pathOf(path: string, params: Record<string, string> = {}, query:
   const text = q.toString();
   return text ? `${filled}?${text}` : filled;
 }
+
+type StaffApi = typeof import('../../../src-shared/staff-api/routes.js').staffApi;
+type AssertTrue<T extends true> = T;
+type Shape = { method: string; path: string; status: number };
+/** Each call the service's table has too keeps its method, path and status (a compile error otherwise). */
+export type StaffCallsMatch = AssertTrue<
+  {
+    [K in keyof typeof staffCalls & keyof StaffApi]: Pick<(typeof staffCalls)[K], keyof Shape> extends Pick<StaffApi[K], keyof Shape>
+      ? Pick<StaffApi[K], keyof Shape> extends Pick<(typeof staffCalls)[K], keyof Shape>
+        ? true
+        : false
+      : false;
+  }[keyof typeof staffCalls & keyof StaffApi]
+>;

@@ -2,10 +2,11 @@
  * The shapes of the staff API as the console uses them (the brief's contract; the zod schemas are
  * in src-shared/staff-api/, which the console does not import at run time: no zod in the bundle).
  */
+import type { StaffProfile } from '../../../src-shared/staff-api/auth.js';
 import type { EmployerState } from '../../lib/i18n/staff/staff-i18n.svelte.js';
 
-export type StaffRole = 'office' | 'it';
-export type StaffMe = { staffId: string; name: string; role: StaffRole; office: string | null };
+export type StaffRole = StaffProfile['role'];
+export type StaffMe = StaffProfile;
 /** WebAuthn options and responses travel as the JSON @simplewebauthn makes and reads. */
 export type PasskeyJSON = Record<string, unknown>;
 
@@ -36,14 +37,14 @@ export type StaffCallTypes = {
   registrationOptions: { in: { body: { staffId: string; code: string } }; out: { options: PasskeyJSON } };
   registrationVerify: { in: { body: { staffId: string; code: string; response: PasskeyJSON } }; out: void };
   stepUpOptions: { in: undefined; out: { options: PasskeyJSON } };
-  employers: { in: { query: { q: string } }; out: { employers: EmployerRow[] } };
-  revealId: { in: { params: { ref: string }; body: { documentKind: string; note: string; stepUp: PasskeyJSON } }; out: { loginId: string } };
-  unlock: { in: { params: { ref: string } }; out: void };
-  reinstate: { in: { params: { ref: string }; body: { stepUp: PasskeyJSON } }; out: void };
-  history: { in: { params: { ref: string } }; out: { events: HistoryEvent[] } };
+  employerSearch: { in: { query: { q: string } }; out: { employers: EmployerRow[] } };
+  employerRevealId: { in: { params: { ref: string }; body: { documentKind: string; note: string; stepUp: PasskeyJSON } }; out: { loginId: string } };
+  employerUnlock: { in: { params: { ref: string } }; out: void };
+  employerReinstate: { in: { params: { ref: string }; body: { stepUp: PasskeyJSON } }; out: void };
+  employerHistory: { in: { params: { ref: string } }; out: { events: HistoryEvent[] } };
   kiosks: { in: undefined; out: { kiosks: KioskRow[] } };
-  revokeKiosk: { in: { params: { id: string }; body: { stepUp: PasskeyJSON } }; out: void };
-  enrollmentCode: { in: { body: { office: string; label: string } }; out: { code: string; expiresAt: string } };
+  kioskRevoke: { in: { params: { id: string }; body: { stepUp: PasskeyJSON } }; out: void };
+  enrollmentCodes: { in: { body: { office: string; label: string } }; out: { code: string; expiresAt: string } };
   audit: { in: { query: { before?: string; limit?: string } }; out: { events: AuditEvent[]; nextBefore: string | null } };
   offices: { in: undefined; out: { offices: string[] } };
 };

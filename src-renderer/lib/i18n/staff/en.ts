@@ -149,7 +149,9 @@ const en: StaffCatalog = {
     what: 'Action',
     detail: 'Detail',
     more: 'Show more',
-    detailKeys: { office: 'Office', label: 'Label', documentKind: 'Document', company: 'Company', note: 'Note', kiosk: 'Terminal' },
+    detailKeys: { office: 'Office', label: 'Label', documentKind: 'Document', company: 'Company', note: 'Note', kiosk: 'Terminal', terminalId: 'Terminal ID', wasLocked: 'Was locked', staffId: 'Staff ID', role: 'Role' },
+    yes: 'yes',
+    no: 'no',
     none: 'Nothing recorded.',
   },
   events: {
@@ -173,6 +175,7 @@ const en: StaffCatalog = {
     'staff.passkey_registered': 'Staff passkey registered',
     'staff.id_revealed': 'ID shown (identity check)',
     'staff.employer_unlocked': 'Unlocked',
+    'staff.unlocked': 'Unlocked',
     'staff.employer_reinstated': 'Reinstated',
     'staff.kiosk_revoked': 'Terminal revoked',
     'staff.enrollment_code_issued': 'Enrollment code issued',

@@ -19,6 +19,8 @@ const errors: StaffErrorCatalog = {
   service_unavailable: 'The system is temporarily unavailable. Please wait a while and try again.',
   network_error: 'A network error occurred. Check the connection and try again. What you typed is kept.',
   passkey_cancelled: 'The passkey check was cancelled or timed out. Press the button again and confirm with your passkey.',
+  signin_passkey_cancelled:
+    'The passkey check did not complete. Check your staff ID, press "Sign in" again and confirm with your passkey. If you have not registered a passkey on this device yet, use "First time here" (IT staff issue the registration code).',
   passkey_unsupported: 'This browser cannot use passkeys. Open the console in a current Chrome, Edge, Safari or Firefox.',
   passkey_failed: 'The passkey check failed. Please try again, and tell IT staff if it keeps happening.',
   unknown: (code: string) => `The action could not be completed (${code}). Try again, and tell IT staff if it keeps happening.`,

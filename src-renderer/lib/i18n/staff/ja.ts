@@ -153,7 +153,9 @@ const ja = {
     what: '操作',
     detail: '内容',
     more: 'さらに表示',
-    detailKeys: { office: '安定所', label: '端末名', documentKind: '確認書類', company: '事業所名', note: 'メモ', kiosk: '端末' } as Record<string, string>,
+    detailKeys: { office: '安定所', label: '端末名', documentKind: '確認書類', company: '事業所名', note: 'メモ', kiosk: '端末', terminalId: '端末ID', wasLocked: 'ロック中だった', staffId: '職員ID', role: '役割' } as Record<string, string>,
+    yes: 'はい',
+    no: 'いいえ',
     none: '記録はありません。',
   },
   events: {
@@ -196,6 +198,7 @@ const ja = {
     'staff.passkey_registered': '職員のパスキー登録',
     'staff.id_revealed': 'IDの表示（確認依頼）',
     'staff.employer_unlocked': 'ロック解除',
+    'staff.unlocked': 'ロック解除',
     'staff.employer_reinstated': '利用再開',
     'staff.kiosk_revoked': '端末の失効',
     'staff.enrollment_code_issued': '登録コードの発行',

@@ -45,13 +45,20 @@ export function employerStateText(m: StaffCatalog, state: EmployerState, withdra
 }
 
 /** An audit row's detail (codes and values) as 「安定所：…、端末名：…」; document kinds worded. */
-export function detailText(m: StaffCatalog, detail: Record<string, string | number | boolean | null> | null | undefined): string {
+export function detailText(m: StaffCatalog, detail: Record<string, string | number | boolean | null> | string | null | undefined): string {
   if (!detail) return '';
+  if (typeof detail === 'string') return detail;
   const sep = m === ja ? '、' : ', ';
   return Object.entries(detail)
     .filter(([, v]) => v !== null && v !== '')
-    .map(([k, v]) => `${m.audit.detailKeys[k] ?? k}${m === ja ? '：' : ': '}${k === 'documentKind' ? (m.documents[String(v)] ?? String(v)) : String(v)}`)
+    .map(([k, v]) => `${m.audit.detailKeys[k] ?? k}${m === ja ? '：' : ': '}${valueText(m, k, v)}`)
     .join(sep);
+}
+
+function valueText(m: StaffCatalog, key: string, value: string | number | boolean | null): string {
+  if (key === 'documentKind') return m.documents[String(value)] ?? String(value);
+  if (typeof value === 'boolean') return value ? m.audit.yes : m.audit.no;
+  return String(value);
 }
 
 /** A timestamp of the API (ISO 8601) in the catalog's format, or "記録なし". */

@@ -1,0 +1,128 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { createStaff } from '../../../src-server/staff/staff-members.service.js';
+import { createClient } from '../../support/http-client.js';
+import { PASSWORD } from '../../support/passwords.js';
+import { startTestService, type TestService } from '../../support/service-harness.js';
+
+export { expect, PASSWORD };
+
+export const OFFICE = '飯田橋公共職業安定所';
+export const OTHER_OFFICE = '渋谷公共職業安定所';
+export const OTP_SUBJECT = 'ワンタイムパスワード通知';
+export const RESET_SUBJECT = 'パスワード再登録申込受付通知';
+export type StaffService = TestService & { staff: NonNullable<TestService['staff']> };
+
+type Fixtures = {
+  /** Fails the test if the page breaks the staff listener's Content-Security-Policy or throws. */
+  pageGuard: void;
+  /** The service with its staff listener (STAFF_PORT) on a fresh SQLite database, serving dist/renderer. */
+  service: StaffService;
+  /** A passkey authenticator in the page (CDP: internal, resident key, user verified). */
+  authenticator: string;
+};
+
+export const test = base.extend<Fixtures>({
+  pageGuard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      await use();
+      expect(problems, 'CSP violations or uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+  service: async ({}, use) => {
+    const service = await startTestService({ database: 'sqlite', smtp: true, serveRenderer: true, staff: true });
+    if (!service.staff) throw new Error('the staff listener did not start');
+    await use(service as StaffService);
+    await service.close();
+  },
+  authenticator: async ({ page }, use) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    await use(authenticatorId);
+  },
+});
+
+/** Screenshots of the console for the docs (docs/screens, 7x-staff-…). */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync('docs/screens', { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `docs/screens/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+}
+
+/** No WCAG 2.0/2.1/2.2 A or AA violation on the screen as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
+  expect(found, 'axe-core WCAG A/AA violations').toEqual([]);
+}
+
+export function heading(page: Page, name: string) {
+  return page.getByRole('heading', { level: 1, name });
+}
+
+/** `mypage create-staff`, as the service does it: the staff ID and the one-time registration code. */
+export function newStaff(svc: StaffService, role: 'office' | 'it', name = role === 'it' ? '情報 花子' : '窓口 太郎') {
+  return createStaff(svc.db, svc.clock, { name, role, ...(role === 'office' ? { office: OFFICE } : {}) });
+}
+
+/** パスキーの登録 with the staff ID and code; lands on 職員ログイン with the staff ID filled in. */
+export async function registerPasskey(page: Page, staffId: string, code: string): Promise<void> {
+  await page.getByRole('button', { name: 'はじめての方（パスキーの登録）' }).click();
+  await expect(heading(page, 'パスキーの登録')).toBeVisible();
+  await page.getByLabel('職員ID').fill(staffId);
+  await page.getByLabel('登録コード').fill(code);
+  await page.getByRole('button', { name: 'パスキーを登録' }).click();
+  await expect(heading(page, '職員ログイン')).toBeVisible();
+  await expect(page.getByText('パスキーを登録しました。')).toBeVisible();
+}
+
+/** 職員ログイン: staff ID, ログイン, the passkey. */
+export async function signInStaff(page: Page, staffId: string): Promise<void> {
+  await expect(heading(page, '職員ログイン')).toBeVisible();
+  await page.getByLabel('職員ID').fill(staffId);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+}
+
+/** A staff member of `role` created, registered and signed in through the console. */
+export async function staffConsole(page: Page, svc: StaffService, role: 'office' | 'it'): Promise<string> {
+  const { staffId, code } = await newStaff(svc, role);
+  await page.goto(svc.staff.origin);
+  await registerPasskey(page, staffId, code);
+  await signInStaff(page, staffId);
+  await expect(heading(page, role === 'it' ? '端末一覧' : '求人者検索')).toBeVisible();
+  return staffId;
+}
+
+/** An employer signed in through both steps over HTTP (for withdrawing, or to prove a login works). */
+export async function employerSignIn(svc: StaffService, id: string, password = PASSWORD) {
+  const client = createClient(svc.url);
+  const login = await client.post<{ status: string; challenge: string }>('/api/v1/login', { id, password });
+  if (login.status !== 200) return { client, status: login.status, body: login.body as unknown as { error?: string } };
+  const otp = await svc.mail.latestCode(id, OTP_SUBJECT);
+  const done = await client.post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: false });
+  return { client, status: done.status, body: done.body as { error?: string } };
+}
+
+/** Five wrong passwords from "anywhere else": the account shows ロック中. */
+export async function lockOut(svc: StaffService, id: string): Promise<void> {
+  const stranger = createClient(svc.url);
+  for (let i = 0; i < 5; i++) await stranger.post('/api/v1/login', { id, password: 'Wr0ng!pass' });
+}
+
+/** The employer withdraws (退会) from 各種設定. */
+export async function withdraw(svc: StaffService, id: string): Promise<void> {
+  const { client, status } = await employerSignIn(svc, id);
+  if (status !== 200) throw new Error(`sign-in before withdrawal: ${status}`);
+  const r = await client.post('/api/v1/settings/withdraw', { password: PASSWORD });
+  if (r.status !== 204) throw new Error(`withdraw: ${r.status} ${JSON.stringify(r.body)}`);
+}
