@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: the whole thing on one machine, from a fresh clone.
 //   1. builds the screens when src-renderer exists and dist/renderer is older than its sources;
-//   2. on the first run (no database yet) seeds the seed's demo employer;
-//   3. runs `mypage serve` (SQLite at data/mypage.sqlite, the dev mailbox unless SMTP_URL is set).
+//   2. seeds the seed's demo employer on the first run (no database yet), and at every run prints it
+//      with the demo staff (one per role) and a fresh registration code for those without a passkey;
+//   3. runs `mypage serve` (SQLite at data/mypage.sqlite, the dev mailbox unless SMTP_URL is set),
+//      with the staff console on STAFF_PORT=8081 (http://localhost:8081) unless STAFF_PORT is set.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,15 +24,17 @@ if (existsSync('src-renderer/vite.config.ts') && rendererIsStale()) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-// 2. demo data, once: only for the default SQLite database, and only when it does not exist yet
+// 2. demo data: only for the default SQLite database; created once, printed every time (seed-demo is idempotent)
 const defaultDb = !process.env.DATABASE_URL;
-if (defaultDb && !existsSync('data/mypage.sqlite')) {
-  console.log('start: first run — creating the demo employer');
+if (defaultDb) {
+  if (!existsSync('data/mypage.sqlite')) console.log('start: first run — creating the demo employer and the demo staff');
   run(process.execPath, [bin, 'seed-demo']);
 }
 
-// 3. the service (Ctrl+C stops it gracefully)
-const serve = spawn(process.execPath, [bin, 'serve'], { stdio: 'inherit' });
+// 3. the service (Ctrl+C stops it gracefully), and the staff console beside it
+const env = { ...process.env, STAFF_PORT: process.env.STAFF_PORT ?? '8081' };
+console.log(`start: staff console at ${env.STAFF_PUBLIC_ORIGIN ?? `http://localhost:${env.STAFF_PORT}`} (職員ログイン with a demo staff ID and its 登録コード)`);
+const serve = spawn(process.execPath, [bin, 'serve'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => serve.kill(signal));
 serve.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 

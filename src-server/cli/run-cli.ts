@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AccountInputError } from '../accounts/accounts.service.js';
+import { StaffInputError } from '../staff/staff-members.service.js';
 import { CliError, type CliCommand, type CliIo } from './command.js';
 import { commands } from './commands/index.js';
 
@@ -13,7 +14,8 @@ export function usage(): string {
     ...lines,
     '',
     'environment: PORT (8080), HOST (127.0.0.1), DATABASE_URL (sqlite:data/mypage.sqlite | postgres://…),',
-    '             SMTP_URL (unset: dev mailbox at /dev/mailbox), MAIL_FROM, PUBLIC_ORIGIN, NODE_ENV',
+    '             SMTP_URL (unset: dev mailbox at /dev/mailbox), MAIL_FROM, PUBLIC_ORIGIN, NODE_ENV,',
+    '             STAFF_PORT (unset: no staff console), STAFF_PUBLIC_ORIGIN (http://localhost:<STAFF_PORT>)',
   ].join('\n');
 }
 
@@ -43,7 +45,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return (await command.run(values, io)) ?? 0;
   } catch (err) {
-    if (err instanceof CliError || err instanceof AccountInputError) {
+    if (err instanceof CliError || err instanceof AccountInputError || err instanceof StaffInputError) {
       io.err(`mypage ${name}: ${err.message}`);
       return 1;
     }

@@ -2,13 +2,14 @@ import { generateRegistrationOptions, verifyRegistrationResponse, type Authentic
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { STAFF_CHALLENGE_TTL_MS } from '../../src-shared/staff-api/auth.js';
 import type { AppDeps } from '../app-deps.js';
+import type { Config } from '../config.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { sha256 } from '../crypto/tokens.js';
 import { challengeOf, relyingParty } from './relying-party.js';
 import { consumeRegistrationCode, findLiveRegistrationCode, findStaffByStaffId, insertPasskey, passkeysOf } from './staff.repository.js';
 import { rememberChallenge, spendChallenge } from './staff-challenges.service.js';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'clock'> & { config: Pick<Config, 'staffPublicOrigin'> };
 
 /** The staff member a (staff ID, code) pair names while the code is live; undefined for every wrong pair, one path. */
 async function memberWithLiveCode(deps: Deps, staffId: string, code: string) {

@@ -1,6 +1,7 @@
 import { generateAuthenticationOptions, type AuthenticationResponseJSON, type AuthenticatorTransportFuture, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { STAFF_CHALLENGE_TTL_MS, type StaffProfile } from '../../src-shared/staff-api/auth.js';
 import type { AppDeps } from '../app-deps.js';
+import type { Config } from '../config.js';
 import { hmacSha256 } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
 import { challengeOf, relyingParty, verifyAssertion } from './relying-party.js';
@@ -9,7 +10,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { rememberChallenge, spendChallenge } from './staff-challenges.service.js';
 import { createStaffSession } from './staff-sessions.service.js';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'clock'> & { config: Pick<Config, 'staffPublicOrigin'> };
 
 /** The credentials to offer: the staff member's passkeys, or (unknown ID, no passkey yet) the same-looking decoy every time. */
 export async function allowCredentialsFor(db: Executor, staffId: string, passkeys: StaffPasskeyRow[]) {

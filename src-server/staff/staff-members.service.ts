@@ -15,7 +15,7 @@ const printed = (code: string) => code.match(/.{1,4}/g)?.join('-') ?? code;
  * `mypage create-staff`: a staff member with a fresh staff ID (`S` + 7 digits) and a one-time
  * registration code (24 h, SHA-256 at rest), which they enter on the console to register a passkey.
  */
-export async function createStaff(db: Db, clock: Clock, input: { name: string; role: StaffRole; office?: string | undefined }): Promise<{ staffId: string; code: string; expiresAt: Date }> {
+export async function createStaff(db: Db, clock: Clock, input: { name: string; role: StaffRole; office?: string | undefined; staffId?: string }): Promise<{ staffId: string; code: string; expiresAt: Date }> {
   const name = input.name.trim();
   if (!name) throw new StaffInputError('--name must not be empty');
   if (input.role === 'office' && !input.office?.trim()) throw new StaffInputError('--office is required for --role office');
@@ -27,7 +27,8 @@ export async function createStaff(db: Db, clock: Clock, input: { name: string; r
     let staffId = '';
     for (let tries = 0; !staffId; tries++) {
       if (tries === 20) throw new Error('no free staff ID after 20 draws');
-      const candidate = `S${randomDigits(7)}`;
+      const candidate = input.staffId ?? `S${randomDigits(7)}`;
+      if (input.staffId && tries > 0) throw new StaffInputError(`staff ID ${input.staffId} exists already`);
       const row = { id, staff_id: candidate, name, role: input.role, office_id: officeId, webauthn_user_id: randomToken(16), created_at: now, disabled_at: null };
       if (await insertStaffMember(trx, row)) staffId = candidate;
     }

@@ -1,13 +1,14 @@
 import { generateAuthenticationOptions, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { STAFF_STEP_UP_TTL_MS, StepUp } from '../../src-shared/staff-api/auth.js';
 import type { AppDeps } from '../app-deps.js';
+import type { Config } from '../config.js';
 import { challengeOf, relyingParty, verifyAssertion } from './relying-party.js';
 import { advancePasskeyCounter, findPasskey, passkeysOf } from './staff.repository.js';
 import { allowCredentialsFor } from './staff-login.service.js';
 import { rememberChallenge, spendChallenge } from './staff-challenges.service.js';
 import type { StaffActor } from './staff-sessions.service.js';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'clock'> & { config: Pick<Config, 'staffPublicOrigin'> };
 
 /** `POST /staff/step-up/options`: a challenge for this session only, 2 minutes, for one sensitive action. */
 export async function stepUpOptions(deps: Deps, actor: StaffActor): Promise<PublicKeyCredentialRequestOptionsJSON> {

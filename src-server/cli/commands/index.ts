@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { createEmployerCommand } from './create-employer.command.js';
+import { createStaffCommand } from './create-staff.command.js';
 import { enrollCodeCommand } from './enroll-code.command.js';
 import { kiosksCommand } from './kiosks.command.js';
 import { migrateCommand } from './migrate.command.js';
@@ -20,4 +21,5 @@ export const commands: CliCommand[] = [
   enrollCodeCommand,
   kiosksCommand,
   revokeKioskCommand,
+  createStaffCommand,
 ];

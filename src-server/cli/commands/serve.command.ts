@@ -6,7 +6,7 @@ import { cliClock, type CliCommand } from '../command.js';
 export const serveCommand: CliCommand = {
   name: 'serve',
   usage: '',
-  summary: 'migrates, then serves the API and the web screens at /',
+  summary: 'migrates, then serves the API and the web screens at /, and the staff console on STAFF_PORT when set',
   options: {},
   async run(_values, io) {
     const config = loadConfig(io.env);
@@ -14,6 +14,7 @@ export const serveCommand: CliCommand = {
     const db = config.databaseUrl.startsWith('sqlite:') ? `SQLite at ${config.databaseUrl.slice('sqlite:'.length)}` : 'PostgreSQL';
     io.out(`mypage: serving ${server.url}/ (database: ${db})`);
     io.out(`  API:      ${server.url}/api/v1/meta · contract: ${server.url}/api/openapi.json`);
+    if (server.staff) io.out(`  staff:    the staff console listens on ${server.staff.url}; open ${config.staffPublicOrigin}/ (passkeys work on that origin only)`);
     if (config.smtpUrl) io.out(`  mail:     SMTP ${new URL(config.smtpUrl).host}, from ${config.mailFrom}, ${config.smtpMaxConnections} connections`);
     else if (devMailboxServed(config)) io.out(`  mail:     no SMTP_URL, so mail goes to the dev mailbox: ${server.url}/dev/mailbox`);
     else if (!config.production) io.out(`  mail:     no SMTP_URL, and the dev mailbox is off: HOST ${config.host} is not loopback or a proxy is configured (it would show every code to the network); mail stays in the outbox until SMTP_URL is set`);
