@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import staffEn from '../../src-renderer/lib/i18n/staff/en.js';
 import staffJa from '../../src-renderer/lib/i18n/staff/ja.js';
-import { StaffI18n, employerStateText, eventText, staffErrorText } from '../../src-renderer/lib/i18n/staff/staff-i18n.svelte.js';
+import { StaffI18n, detailText, employerStateText, eventText, staffErrorText } from '../../src-renderer/lib/i18n/staff/staff-i18n.svelte.js';
 import { IdleTimer, STAFF_IDLE_MS } from '../../src-renderer/staff/lib/idle-timer.js';
 import { filterKiosks, nextOrder, officesOf, sortKiosks } from '../../src-renderer/staff/lib/kiosk-table.js';
 import { pathOf } from '../../src-renderer/staff/lib/staff-calls.js';
@@ -151,5 +151,13 @@ describe('the staff client', () => {
     expect(JSON.parse(String(seen[0]!.init?.body))).toMatchObject({ documentKind: 'passport' });
     const offline = new StaffClient({ fetch: () => Promise.reject(new TypeError('offline')) });
     expect(await offline.call('me')).toMatchObject({ ok: false, error: { error: 'network_error' } });
+  });
+});
+
+describe('監査ログ details', () => {
+  it('codes become words: the document kind, yes/no, the field names', () => {
+    expect(detailText(staffJa, { documentKind: 'drivers_license', note: '代表者本人' })).toBe('確認書類：運転免許証、メモ：代表者本人');
+    expect(detailText(staffJa, { wasLocked: true, office: null })).toBe('ロック中だった：はい');
+    expect(detailText(staffEn, { office: '渋谷', label: '受付' })).toBe('Office: 渋谷, Label: 受付');
   });
 });
