@@ -25,11 +25,12 @@ export function presentedToken(request: FastifyRequest): { token: string; kind: 
 /**
  * preHandler for signed-in routes: `{ preHandler: requireSession(deps) }`. Answers 401
  * `unauthenticated` unless the request carries a live session; then `request.session` is set.
+ * `{ use: false }`: the request only reads the session's state and does not count as a use.
  */
-export function requireSession(deps: Pick<AppDeps, 'db' | 'clock'>) {
+export function requireSession(deps: Pick<AppDeps, 'db' | 'clock'>, options: { use?: boolean } = {}) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const presented = presentedToken(request);
-    const session = presented ? await resumeSession(deps.db, deps.clock, presented.token, presented.kind) : null;
+    const session = presented ? await resumeSession(deps.db, deps.clock, presented.token, presented.kind, options) : null;
     if (!session) return sendError(reply, 401, 'unauthenticated');
     request.session = session;
   };

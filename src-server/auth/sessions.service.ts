@@ -17,6 +17,9 @@ export interface AuthSession {
   accountId: string;
   kind: SessionKind;
   terminalId: string | null;
+  /** When it ends unless used again (its last use + the idle limit), and its absolute end (epoch ms). */
+  idleEndsAt: number;
+  endsAt: number;
 }
 
 const LIMITS: Record<SessionKind, { idle: number; absolute: number }> = {
@@ -49,16 +52,20 @@ export async function createSession(
 }
 
 /**
- * The live session of a token (not revoked, not idle too long, not past its absolute end), touched
- * when its last use is older than SESSION_TOUCH_INTERVAL_MS.
+ * The live session of a token (not revoked, not idle too long, not past its absolute end). A use
+ * (`use`, the default) touches it when its last use is older than SESSION_TOUCH_INTERVAL_MS; a
+ * read of its state (`use: false`) leaves it as it was, so asking when it ends never extends it.
  */
-export async function resumeSession(db: Executor, clock: Clock, token: string, kind: SessionKind): Promise<AuthSession | null> {
+export async function resumeSession(db: Executor, clock: Clock, token: string, kind: SessionKind, { use = true } = {}): Promise<AuthSession | null> {
   const row = await findSessionByTokenHash(db, sha256(token));
   const now = clock.now().getTime();
   if (!row || row.kind !== kind || row.revoked_at !== null) return null;
-  if (now >= row.expires_at || now >= row.last_seen_at + LIMITS[row.kind].idle) return null;
-  if (now - row.last_seen_at >= SESSION_TOUCH_INTERVAL_MS) await touchSession(db, row.id, now);
-  return { id: row.id, accountId: row.account_id, kind: row.kind, terminalId: row.terminal_id };
+  const idle = LIMITS[row.kind].idle;
+  if (now >= row.expires_at || now >= row.last_seen_at + idle) return null;
+  const touched = use && now - row.last_seen_at >= SESSION_TOUCH_INTERVAL_MS;
+  if (touched) await touchSession(db, row.id, now);
+  const lastUse = touched ? now : row.last_seen_at;
+  return { id: row.id, accountId: row.account_id, kind: row.kind, terminalId: row.terminal_id, idleEndsAt: Math.min(lastUse + idle, row.expires_at), endsAt: row.expires_at };
 }
 
 /** 「延長する」: the session's last use is now, so its idle time starts again (its absolute end stays). */
