@@ -48,6 +48,11 @@ export const endpoints = {
     call: 'extendSession', access: 'session', method: 'POST', path: '/api/v1/session/extend', status: 204,
     about: '「延長する」 on the idle warning (issue 13): the session\'s last use becomes now, so its idle time starts again (the absolute end stays); the kiosk also restarts its idle clock. 401 unauthenticated without a live session.',
   },
+  session: {
+    call: 'sessionStatus', access: 'session', method: 'GET', path: '/api/v1/session', status: 200,
+    response: ({ z, s }) => z.strictObject({ kind: z.enum(['web', 'kiosk']), idleEndsAt: s.IsoDateTime, endsAt: s.IsoDateTime, secondsLeft: z.number().int().nonnegative() }).meta({ id: 'SessionStatus' }),
+    about: 'The presented live session: its kind, when it ends unless used again (idleEndsAt), its absolute end (endsAt), and secondsLeft until the earlier of the two by the service\'s clock. Reading it is not a use (the idle time does not start again). A signed-in page asks it to leave for the login screen when its session has ended, instead of showing the account to whoever comes next. 401 unauthenticated without a live session.',
+  },
   home: { call: 'home', access: 'session', method: 'GET', path: '/api/v1/home', status: 200, response: ({ s }) => s.HomeResponse },
   passwordReset: { call: 'requestPasswordReset', access: 'anonymous', method: 'POST', path: '/api/v1/password-reset', status: 202, body: ({ s }) => s.PasswordResetRequest },
   passwordResetComplete: { call: 'completePasswordReset', access: 'anonymous', method: 'POST', path: '/api/v1/password-reset/complete', status: 204, body: ({ s }) => s.PasswordResetComplete },

@@ -16,13 +16,22 @@ export interface Notice {
  * (the ID of a pending reset, the OTP typed before the skip confirmation, a notice to show).
  * Screens keep their own typed values in their own form state.
  */
+/** Runs `run` once after `ms`; returns the cancel. Injected so a test moves time itself. */
+export type Later = (ms: number, run: () => void) => () => void;
+const later: Later = (ms, run) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
 export class AppModel {
   readonly host: Host;
   readonly i18n: I18n;
   readonly router: Router;
 
   mailFrom = $state(R_LOGIN_5_SEED_MAIL_FROM);
-  signedIn = $state(false);
+  #signedIn = $state(false);
+  readonly #later: Later;
+  #cancelSessionCheck: () => void = () => {};
   /** A message for the next screen (e.g. after logout); shown once. */
   notice = $state<Notice | null>(null);
   /** The OTP and checkbox carried from ワンタイムパスワード入力 to its confirmation. */
@@ -35,10 +44,40 @@ export class AppModel {
   /** The text for the screen reader's status region (route changes, progress). */
   status = $state('');
 
-  constructor(host: Host, options: { lang?: Lang; routing?: RoutingMode } = {}) {
+  constructor(host: Host, options: { lang?: Lang; routing?: RoutingMode; later?: Later } = {}) {
     this.host = host;
+    this.#later = options.later ?? later;
     this.i18n = new I18n(options.lang ?? 'ja');
     this.router = new Router(options.routing ?? 'hash');
+  }
+
+  get signedIn(): boolean {
+    return this.#signedIn;
+  }
+
+  /** Signing in starts following the session (watchSession); signing out stops it. */
+  set signedIn(value: boolean) {
+    const was = this.#signedIn;
+    this.#signedIn = value;
+    if (value && !was) void this.watchSession();
+    if (!value) this.#cancelSessionCheck();
+  }
+
+  /**
+   * A signed-in page follows its session: it asks the service when the session ends (a read that
+   * does not keep it alive) and asks again then; once the service says it has ended, the page
+   * leads to login and says why instead of showing the account to whoever comes to the screen
+   * next. Requests in between move the end, so the second answer may set a later check.
+   */
+  async watchSession(): Promise<void> {
+    this.#cancelSessionCheck();
+    const r = await this.host.sessionStatus();
+    if (!this.#signedIn) return;
+    // Not answered (offline, a fault): ask again in a minute. Ended: to login.
+    if (!r.ok && this.handleSessionError(r.error)) return;
+    // The service's count, not this machine's clock; a second late so the end has surely passed.
+    const seconds = r.ok && r.data ? r.data.secondsLeft + 1 : 60;
+    this.#cancelSessionCheck = this.#later(seconds * 1000, () => void this.watchSession());
   }
 
   async loadMeta(): Promise<void> {
