@@ -16,7 +16,8 @@ import { ManualClock } from '../core/manual-clock.js';
 import { consoleLogger, systemClock, type SettingsStore } from '../core/ports.js';
 import { APP_URL, registerAppScheme, serveAppFiles } from './app-protocol.js';
 import { emitToPage, registerKioskIpc } from './ipc.js';
-import { createKioskWindow, electronWiper, type KioskWindow } from './kiosk-window.js';
+import { electronWiper } from './electron-wiper.js';
+import { createKioskWindow, type KioskWindow } from './kiosk-window.js';
 import { lockDownSession } from './lockdown.js';
 import { safeStorageBox } from './safe-storage-box.js';
 
