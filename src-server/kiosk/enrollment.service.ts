@@ -4,7 +4,7 @@ import { ensureOffice, officeName } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Clock } from '../clock.js';
 import { randomId, randomKey, sha256 } from '../crypto/tokens.js';
-import type { Db } from '../db/schema.js';
+import type { Db, Executor } from '../db/schema.js';
 import { groupKey } from '../recovery/mailed-keys.service.js';
 import { parseEd25519PublicKey } from './ed25519.js';
 import { consumeEnrollmentCode, insertEnrollmentCode, insertTerminal, linkEnrollmentCode, terminalsWithMachineId } from './kiosk.repository.js';
@@ -12,8 +12,16 @@ import { consumeEnrollmentCode, insertEnrollmentCode, insertTerminal, linkEnroll
 /** The code as typed on 端末登録: NFKC, no spaces or hyphens, upper case (the schema does the same). */
 export const normalizeEnrollmentCode = (code: string): string => code.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
 
-/** R-KIOSK-5 / step 1: a one-time code for one terminal of an office, 24 h, stored hashed (CLI `enroll-code`). */
-export async function issueEnrollmentCode(db: Db, clock: Clock, input: { office: string; label: string }): Promise<{ code: string; expiresAt: Date }> {
+/**
+ * R-KIOSK-5 / step 1: a one-time code for one terminal of an office, 24 h, stored hashed (CLI
+ * `enroll-code`, the staff console: its audit row naming the staff member is `alsoInTransaction`).
+ */
+export async function issueEnrollmentCode(
+  db: Db,
+  clock: Clock,
+  input: { office: string; label: string },
+  alsoInTransaction?: (trx: Executor) => Promise<void>,
+): Promise<{ code: string; expiresAt: Date }> {
   const code = randomKey(12);
   const now = clock.now().getTime();
   const expiresAt = now + R_KIOSK_5_ENROLLMENT_CODE_TTL_MS;
@@ -21,6 +29,7 @@ export async function issueEnrollmentCode(db: Db, clock: Clock, input: { office:
     const officeId = await ensureOffice(trx, input.office);
     await insertEnrollmentCode(trx, { code_hash: sha256(code), office_id: officeId, label: input.label, created_at: now, expires_at: expiresAt, used_at: null, terminal_id: null });
     await recordAudit(trx, clock, { type: 'kiosk.code_issued', detail: { office: input.office, label: input.label } });
+    await alsoInTransaction?.(trx);
   });
   return { code: groupKey(code), expiresAt: new Date(expiresAt) };
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/schema.js';
+import type { Db, Executor } from '../db/schema.js';
 import { deleteTerminalNonces, findTerminal, listTerminalsWithOffice, markTerminalRevoked, revokeTerminalSessions } from './kiosk.repository.js';
 
 export type TerminalState = 'active' | 'never-seen' | 'duplicate-machine-id' | 'revoked';
@@ -40,9 +40,10 @@ export type RevokeOutcome = { status: 'revoked'; sessionsEnded: number } | { sta
 
 /**
  * Revokes a terminal: its open visitor sessions end at once, and from its next call on it gets no
- * nonce, so its heartbeats fail and its logins fall back to the OTP step.
+ * nonce, so its heartbeats fail and its logins fall back to the OTP step. `alsoInTransaction`
+ * (the staff console's audit row naming who revoked it) commits with the revocation.
  */
-export async function revokeTerminal(db: Db, clock: Clock, terminalId: string): Promise<RevokeOutcome> {
+export async function revokeTerminal(db: Db, clock: Clock, terminalId: string, alsoInTransaction?: (trx: Executor) => Promise<void>): Promise<RevokeOutcome> {
   return db.transaction().execute(async (trx): Promise<RevokeOutcome> => {
     const now = clock.now().getTime();
     if (!(await findTerminal(trx, terminalId))) return { status: 'unknown_terminal' };
@@ -50,6 +51,7 @@ export async function revokeTerminal(db: Db, clock: Clock, terminalId: string): 
     const sessionsEnded = await revokeTerminalSessions(trx, terminalId, now);
     await deleteTerminalNonces(trx, terminalId);
     await recordAudit(trx, clock, { type: 'kiosk.revoked', detail: { terminalId, sessionsEnded } });
+    await alsoInTransaction?.(trx);
     return { status: 'revoked', sessionsEnded };
   });
 }

@@ -34,3 +34,8 @@ export async function deleteKnownBrowsersExpiredBefore(db: Executor, before: num
   const r = await db.deleteFrom('known_browsers').where('expires_at', '<', before).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Every marker of an account: a reinstated account starts with no known browser (staff 利用再開). */
+export async function deleteKnownBrowsersOfAccount(db: Executor, accountId: string): Promise<void> {
+  await db.deleteFrom('known_browsers').where('account_id', '=', accountId).execute();
+}

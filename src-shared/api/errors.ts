@@ -33,6 +33,7 @@ export const errorCodes = [
   'staff_unauthenticated',
   'staff_forbidden',
   'step_up_required',
+  'not_reinstatable',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -144,6 +145,10 @@ export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
   step_up_required: {
     ja: 'この操作には、パスキーでの本人確認がもう一度必要です。',
     en: 'This action needs your passkey again.',
+  },
+  not_reinstatable: {
+    ja: 'このアカウントは利用再開の対象ではありません（退会後31日以上が経過したアカウントだけが対象です）。',
+    en: 'This account cannot be reinstated (only accounts withdrawn 31 or more days ago can).',
   },
 };
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import * as actions from './actions.js';
 import * as auth from './auth.js';
 
 /**
@@ -16,6 +17,17 @@ export const staffApi = {
   logout: { method: 'POST', path: '/api/v1/staff/logout', status: 204 },
   me: { method: 'GET', path: '/api/v1/staff/me', response: auth.StaffMeResponse, status: 200 },
   stepUpOptions: { method: 'POST', path: '/api/v1/staff/step-up/options', response: auth.WebAuthnOptionsResponse, status: 200 },
+  // staff actions (src-server/staff-desk/; schemas in ./actions.ts; `:ref` and `:id` take EmployerParams / KioskParams, GET queries EmployerSearchQuery / AuditQuery)
+  employerSearch: { method: 'GET', path: '/api/v1/staff/employers', response: actions.EmployerSearchResponse, status: 200 },
+  employerRevealId: { method: 'POST', path: '/api/v1/staff/employers/:ref/reveal-id', body: actions.RevealIdRequest, response: actions.RevealIdResponse, status: 200 },
+  employerUnlock: { method: 'POST', path: '/api/v1/staff/employers/:ref/unlock', status: 204 },
+  employerReinstate: { method: 'POST', path: '/api/v1/staff/employers/:ref/reinstate', body: actions.StepUpOnly, status: 204 },
+  employerHistory: { method: 'GET', path: '/api/v1/staff/employers/:ref/history', response: actions.EmployerHistoryResponse, status: 200 },
+  kiosks: { method: 'GET', path: '/api/v1/staff/kiosks', response: actions.KiosksResponse, status: 200 },
+  kioskRevoke: { method: 'POST', path: '/api/v1/staff/kiosks/:id/revoke', body: actions.StepUpOnly, status: 204 },
+  enrollmentCodes: { method: 'POST', path: '/api/v1/staff/enrollment-codes', body: actions.EnrollmentCodeRequest, response: actions.EnrollmentCodeResponse, status: 200 },
+  audit: { method: 'GET', path: '/api/v1/staff/audit', response: actions.AuditResponse, status: 200 },
+  offices: { method: 'GET', path: '/api/v1/staff/offices', response: actions.OfficesResponse, status: 200 },
 } as const satisfies Record<string, Route>;
 
 export type StaffApiName = keyof typeof staffApi;

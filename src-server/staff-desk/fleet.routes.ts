@@ -1,0 +1,36 @@
+import { AuditQuery, AuditResponse, EnrollmentCodeResponse, KioskParams, KiosksResponse, OfficesResponse } from '../../src-shared/staff-api/actions.js';
+import { staffApi } from '../../src-shared/staff-api/routes.js';
+import { sendError } from '../http/errors.js';
+import type { Feature } from '../http/feature.js';
+import { requireStaff } from '../staff/require-staff.js';
+import { verifyStepUp } from '../staff/step-up.service.js';
+import { readAuditLog } from './audit-log.service.js';
+import { actorOf } from './employers.routes.js';
+import { issueKioskCode, listKiosks, listOffices, revokeKiosk } from './fleet-view.service.js';
+
+/**
+ * IT staff (issue 14): 端末一覧, 失効させる (asks for the passkey again), 登録コードを発行, 監査ログ;
+ * and the offices a staff member may name (both roles).
+ */
+export const staffFleetRoutes: Feature = (app, deps) => {
+  const it = requireStaff(deps, 'it');
+
+  app.get(staffApi.kiosks.path, { preHandler: it, schema: { response: { 200: KiosksResponse } } }, async () => ({ kiosks: await listKiosks(deps) }));
+
+  app.post(staffApi.kioskRevoke.path, { preHandler: it, schema: { params: KioskParams, body: staffApi.kioskRevoke.body } }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (!(await verifyStepUp(deps, actor, request.body.stepUp))) return sendError(reply, 403, 'step_up_required');
+    const r = await revokeKiosk(deps, actor, request.params.id);
+    return r.status === 'not_found' ? sendError(reply, 404, 'not_found') : reply.code(204).send();
+  });
+
+  app.post(staffApi.enrollmentCodes.path, { preHandler: it, schema: { body: staffApi.enrollmentCodes.body, response: { 200: EnrollmentCodeResponse } } }, async (request) =>
+    issueKioskCode(deps, actorOf(request), request.body),
+  );
+
+  app.get(staffApi.audit.path, { preHandler: it, schema: { querystring: AuditQuery, response: { 200: AuditResponse } } }, async (request) => readAuditLog(deps, request.query));
+
+  app.get(staffApi.offices.path, { preHandler: requireStaff(deps), schema: { response: { 200: OfficesResponse } } }, async (request) => ({
+    offices: await listOffices(deps, actorOf(request)),
+  }));
+};

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { IsoDateTime, Opaque } from '../api/schemas.js';
+import { StepUp } from './auth.js';
+
+/**
+ * The staff console's actions (issue 14): office staff at the counter (search, reveal an ID after
+ * the identity check, unlock, reinstate, history) and IT staff (the fleet, enrollment codes, the
+ * audit log). Codes only: the staff console words them (ja and en). Request bodies are strict.
+ */
+
+/** The identity documents an office may record for the seed's 確認依頼 (the console words each). */
+export const identityDocumentKinds = [
+  'drivers_license',
+  'my_number_card',
+  'passport',
+  'residence_card',
+  'health_insurance_card',
+  'employee_id_with_registry',
+  'other',
+] as const;
+export type IdentityDocumentKind = (typeof identityDocumentKinds)[number];
+
+/** An employer as the office sees it; `ref` is opaque (never the login ID). */
+export const employerStates = ['active', 'locked', 'withdrawn'] as const;
+export type EmployerState = (typeof employerStates)[number];
+
+/** Staff text: trimmed, one to `max` characters, no control characters but line breaks and tabs. */
+const StaffText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u);
+
+/**
+ * `stepUp` of an action that asks for the passkey again (reveal, reinstate, revoke): without one
+ * the action answers 403 `step_up_required` (so the console knows to ask), a malformed one 400.
+ */
+const StepUpField = StepUp.optional();
+export const StepUpOnly = z.strictObject({ stepUp: StepUpField }).meta({ id: 'StaffStepUpOnly' });
+export type StepUpOnly = z.input<typeof StepUpOnly>;
+/** `:ref` of an employer and `:id` of a kiosk: any text, so a malformed one is simply not found (404). */
+export const EmployerParams = z.strictObject({ ref: z.string().min(1).max(200) });
+export const KioskParams = z.strictObject({ id: z.string().min(1).max(200) });
+
+// ── office staff ──────────────────────────────────────────────────────────────
+export const EmployerSearchQuery = z.strictObject({ q: z.string().trim().min(1).max(254) }).meta({ id: 'StaffEmployerSearchQuery' });
+export const EmployerSummary = z.strictObject({
+  ref: Opaque,
+  company: z.string(),
+  office: z.string(),
+  state: z.enum(employerStates),
+  /** Whole days since withdrawal; null unless withdrawn. */
+  withdrawnDays: z.number().int().nonnegative().nullable(),
+});
+export type EmployerSummary = z.infer<typeof EmployerSummary>;
+export const EmployerSearchResponse = z.strictObject({ employers: z.array(EmployerSummary) }).meta({ id: 'StaffEmployerSearchResponse' });
+export type EmployerSearchResponse = z.infer<typeof EmployerSearchResponse>;
+
+/** The identity check of 確認依頼: which document was seen, and the staff member's note. */
+export const RevealIdRequest = z.strictObject({ documentKind: z.enum(identityDocumentKinds), note: StaffText(500), stepUp: StepUpField }).meta({ id: 'StaffRevealIdRequest' });
+export type RevealIdRequest = z.input<typeof RevealIdRequest>;
+export const RevealIdResponse = z.strictObject({ loginId: z.string() }).meta({ id: 'StaffRevealIdResponse' });
+export type RevealIdResponse = z.infer<typeof RevealIdResponse>;
+
+export const EmployerHistoryResponse = z
+  .strictObject({ events: z.array(z.strictObject({ at: IsoDateTime, type: z.string() })) })
+  .meta({ id: 'StaffEmployerHistoryResponse' });
+export type EmployerHistoryResponse = z.infer<typeof EmployerHistoryResponse>;
+
+// ── IT staff ──────────────────────────────────────────────────────────────────
+export const kioskStates = ['ok', 'unresponsive', 'revoked'] as const;
+export type KioskState = (typeof kioskStates)[number];
+export const KioskSummary = z.strictObject({
+  id: Opaque,
+  office: z.string(),
+  label: z.string(),
+  version: z.string().nullable(),
+  enrolledAt: IsoDateTime,
+  lastHeartbeatAt: IsoDateTime.nullable(),
+  lastPaintAt: IsoDateTime.nullable(),
+  attestationFailures24h: z.number().int().nonnegative(),
+  state: z.enum(kioskStates),
+  /** Another live terminal has the same machine-ID hash (a disk image cloned before sysprep). */
+  duplicateMachineId: z.boolean(),
+});
+export type KioskSummary = z.infer<typeof KioskSummary>;
+export const KiosksResponse = z.strictObject({ kiosks: z.array(KioskSummary) }).meta({ id: 'StaffKiosksResponse' });
+export type KiosksResponse = z.infer<typeof KiosksResponse>;
+
+export const EnrollmentCodeRequest = z.strictObject({ office: StaffText(100), label: StaffText(100) }).meta({ id: 'StaffEnrollmentCodeRequest' });
+export type EnrollmentCodeRequest = z.input<typeof EnrollmentCodeRequest>;
+export const EnrollmentCodeResponse = z.strictObject({ code: z.string(), expiresAt: IsoDateTime }).meta({ id: 'StaffEnrollmentCodeResponse' });
+export type EnrollmentCodeResponse = z.infer<typeof EnrollmentCodeResponse>;
+
+/**
+ * `before`: the `nextBefore` of the page before (exact, also for events of the same millisecond),
+ * or an ISO time (events strictly older). Pages run newest first.
+ */
+export const AuditQuery = z
+  .strictObject({
+    before: z.union([z.string().max(100).regex(/^[0-9]+\.[A-Za-z0-9_-]+$/), IsoDateTime]).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .meta({ id: 'StaffAuditQuery' });
+export const AuditEntry = z.strictObject({
+  at: IsoDateTime,
+  type: z.string(),
+  /** The staff member who acted; null for events of employers, kiosks and the CLI. */
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  /** The event's facts as `key: value` pairs, one line (no secret is ever in them); null when none. */
+  detail: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditResponse = z.strictObject({ events: z.array(AuditEntry), nextBefore: z.string().nullable() }).meta({ id: 'StaffAuditResponse' });
+export type AuditResponse = z.infer<typeof AuditResponse>;
+
+export const OfficesResponse = z.strictObject({ offices: z.array(z.string()) }).meta({ id: 'StaffOfficesResponse' });
+export type OfficesResponse = z.infer<typeof OfficesResponse>;
