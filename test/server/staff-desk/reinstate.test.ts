@@ -72,4 +72,17 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
     expect((await findAccountById(svc.db, recent.ref))?.status).toBe('withdrawn');
     expect((await createClient(svc.url).post('/api/v1/login', { id: active.id, password: PASSWORD })).status).toBe(200);
   });
+
+  it('two staff members reinstating the same account at once: one 204, one 409 not_reinstatable, one mail, one audit row', async () => {
+    const e = await employer(svc);
+    await withdraw(svc, e.ref);
+    svc.clock.advance(R_REREG_2_REFUSED_FROM_MS);
+    const desks = [await counter(), await counter()];
+    const bodies = await Promise.all(desks.map(async (d) => ({ stepUp: await d.stepUp() })));
+    const answers = await Promise.all(desks.map((d, i) => d.client.post(paths.reinstate(e.ref), bodies[i])));
+    expect(answers.map((a) => a.status).sort()).toEqual([204, 409]);
+    expect((await auditRows(svc, 'staff.reinstated')).filter((a) => a.account_id === e.ref)).toHaveLength(1);
+    await svc.mail.latestCode(e.id, RESET_KEY_SUBJECT);
+    expect(await svc.db.selectFrom('outbox').select('id').where('to_address', '=', e.id).where('subject', '=', RESET_KEY_SUBJECT).execute()).toHaveLength(1);
+  });
 });
