@@ -59,12 +59,15 @@ export async function markReinstated(db: Executor, input: { accountId: string; h
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** 操作履歴: the newest audit events of an account (by its id, or naming its current ID). */
+/**
+ * 操作履歴: the newest audit events of an account: by its id, or naming its current ID without
+ * naming any account (e.g. the CLI's `unlock`) — never another account's rows under the same ID.
+ */
 export function employerEvents(db: Executor, input: { accountId: string; loginId: string; limit: number }) {
   return db
     .selectFrom('audit_events')
     .select(['at', 'type', 'id'])
-    .where((eb) => eb.or([eb('account_id', '=', input.accountId), eb('login_id', '=', input.loginId)]))
+    .where((eb) => eb.or([eb('account_id', '=', input.accountId), eb.and([eb('account_id', 'is', null), eb('login_id', '=', input.loginId)])]))
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(input.limit)

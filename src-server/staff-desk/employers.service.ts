@@ -1,7 +1,6 @@
 import { normalizeAccountId } from '../../src-shared/account-id.js';
 import type { EmployerState, EmployerSummary, IdentityDocumentKind } from '../../src-shared/staff-api/actions.js';
 import type { AppDeps } from '../app-deps.js';
-import type { Clock } from '../clock.js';
 import { clearLockout } from '../login/lockout.service.js';
 import type { StaffActor } from '../staff/require-staff.js';
 import { recordStaffAudit } from '../staff/staff-audit.js';
@@ -12,8 +11,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SEARCH_LIMIT = 50;
 const HISTORY_LIMIT = 50;
 
-/** Whose employers a staff member sees: office staff their own office's, IT staff every office's. */
-export const officeScope = (actor: Pick<StaffActor, 'role' | 'officeId'>): string | null => (actor.role === 'it' ? null : (actor.officeId ?? ' none'));
+/** An office id no office has: an office-role member without an office sees nobody. */
+const NO_OFFICE = ' none';
+
+/** Whose employers a staff member sees: office staff their own office's, IT staff every office's (null). */
+export const officeScope = (actor: Pick<StaffActor, 'role' | 'officeId'>): string | null => (actor.role === 'it' ? null : (actor.officeId ?? NO_OFFICE));
 
 function stateOf(row: EmployerRow): EmployerState {
   if (row.status === 'withdrawn') return 'withdrawn';
@@ -71,7 +73,7 @@ export async function unlockEmployer(deps: Deps, actor: StaffActor, ref: string)
 }
 
 /** 操作履歴: the employer's newest events, as codes (the console words them). */
-export async function employerHistory(deps: Deps & { clock: Clock }, actor: StaffActor, ref: string): Promise<{ status: 'ok'; events: Array<{ at: string; type: string }> } | { status: 'not_found' }> {
+export async function employerHistory(deps: Deps, actor: StaffActor, ref: string): Promise<{ status: 'ok'; events: Array<{ at: string; type: string }> } | { status: 'not_found' }> {
   const row = await employerInScope(deps, actor, ref);
   if (!row) return { status: 'not_found' };
   const events = await employerEvents(deps.db, { accountId: row.id, loginId: row.login_id, limit: HISTORY_LIMIT });

@@ -32,7 +32,8 @@ async function failuresByTerminal(deps: Deps, now: number): Promise<Map<string, 
 /** 端末一覧: every terminal, its state 正常 ok / 応答なし unresponsive / 失効 revoked. */
 export async function listKiosks(deps: Deps): Promise<KioskSummary[]> {
   const now = deps.clock.now().getTime();
-  const [fleet, failures] = [await listFleet(deps.db), await failuresByTerminal(deps, now)];
+  const fleet = await listFleet(deps.db);
+  const failures = await failuresByTerminal(deps, now);
   const iso = (d: Date | null) => (d === null ? null : d.toISOString());
   return fleet.map((t) => ({
     id: t.terminalId,
