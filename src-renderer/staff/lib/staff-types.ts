@@ -26,7 +26,7 @@ export type KioskRow = {
   duplicateMachineId?: boolean;
 };
 export type HistoryEvent = { at: string; type: string };
-export type AuditEvent = { at: string; type: string; staffId: string | null; staffName: string | null; detail: Record<string, string | number | boolean | null> };
+export type AuditEvent = { at: string; type: string; staffId: string | null; staffName: string | null; detail: Record<string, string | number | boolean | null> | string | null };
 
 /** Every call of the console: its input (path params, query, body) and what a success carries. */
 export type StaffCallTypes = {
