@@ -15,7 +15,7 @@ export async function readAuditLog(deps: Pick<AppDeps, 'db'>, query: { before?: 
     type: r.type,
     staffId: r.staff_id ?? null,
     staffName: r.name ?? null,
-    detail: detailText(r.detail),
+    detail: JSON.parse(r.detail) as AuditEntry['detail'],
   }));
   const last = page.at(-1);
   return { events, nextBefore: rows.length > query.limit && last ? `${Number(last.at)}.${last.id}` : null };
@@ -25,10 +25,4 @@ export async function readAuditLog(deps: Pick<AppDeps, 'db'>, query: { before?: 
 function cursorOf(before: string): { at: number; id: string } {
   const m = /^([0-9]+)\.(.+)$/.exec(before);
   return m ? { at: Number(m[1]), id: m[2] ?? '' } : { at: Date.parse(before), id: '' };
-}
-
-/** `{"terminalId":"x","sessionsEnded":1}` → `terminalId: x, sessionsEnded: 1`; null for `{}`. */
-function detailText(json: string): string | null {
-  const entries = Object.entries(JSON.parse(json) as Record<string, unknown>);
-  return entries.length ? entries.map(([k, v]) => `${k}: ${String(v)}`).join(', ') : null;
 }

@@ -110,8 +110,8 @@ export const AuditEntry = z.strictObject({
   /** The staff member who acted; null for events of employers, kiosks and the CLI. */
   staffId: z.string().nullable(),
   staffName: z.string().nullable(),
-  /** The event's facts as `key: value` pairs, one line (no secret is ever in them); null when none. */
-  detail: z.string().nullable(),
+  /** The event's facts (never a secret); the console words the keys. */
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditResponse = z.strictObject({ events: z.array(AuditEntry), nextBefore: z.string().nullable() }).meta({ id: 'StaffAuditResponse' });

@@ -93,7 +93,7 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
 
   it('監査ログ pages newest first with before/limit, every row once, naming the staff member who acted', async () => {
     const total = (await svc.db.selectFrom('audit_events').select('id').execute()).length;
-    const seen: Array<{ at: string; type: string; staffId: string | null; staffName: string | null }> = [];
+    const seen: Array<{ at: string; type: string; staffId: string | null; staffName: string | null; detail: Record<string, unknown> }> = [];
     let before: string | null = null;
     do {
       const query: string = before ? `?limit=7&before=${encodeURIComponent(before)}` : '?limit=7';
@@ -105,7 +105,7 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     } while (before);
     expect(seen).toHaveLength(total);
     expect(seen.map((e) => e.at)).toEqual([...seen.map((e) => e.at)].sort().reverse());
-    expect(seen.find((e) => e.type === 'staff.enrollment_code_issued')).toMatchObject({ staffId: it_.staffId, staffName: '情報 太郎' });
+    expect(seen.find((e) => e.type === 'staff.enrollment_code_issued')).toMatchObject({ staffId: it_.staffId, staffName: '情報 太郎', detail: { office: IIDABASHI, label: '2階 窓口横' } });
     expect(seen.find((e) => e.type === 'kiosk.enrolled')).toMatchObject({ staffId: null, staffName: null });
     expect((await it_.client.get(paths.audit('?limit=0'))).body).toMatchObject({ error: 'invalid_request' });
     expect((await it_.client.get(paths.audit('?before=yesterday'))).body).toMatchObject({ error: 'invalid_request' });
