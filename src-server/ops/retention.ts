@@ -11,6 +11,8 @@ import { deleteChallengesExpiredBefore } from '../login/challenges.repository.js
 import { deleteKnownBrowsersExpiredBefore } from '../login/known-browsers.repository.js';
 import { deleteMailDoneBefore } from '../mail/outbox.repository.js';
 import { deleteMailedKeysExpiredBefore } from '../recovery/mailed-keys.repository.js';
+import { deleteRegistrationCodesExpiredBefore } from '../staff/staff.repository.js';
+import { deleteStaffChallengesExpiredBefore, deleteStaffSessionsEndedBefore } from '../staff/staff-sessions.repository.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 const BUDGET_WINDOW_MS = Math.max(R_OTP_8_WINDOW_MS, R_PW_7_WINDOW_MS);
@@ -47,6 +49,9 @@ async function sweepIn(trx: Executor, now: number, auditDays: number): Promise<R
     // R-OTP-8, R-PW-7: an event older than the longest rolling window counts in no budget.
     budget_events: await deleteBudgetEventsBefore(trx, now - BUDGET_WINDOW_MS - RETENTION.graceMs),
     known_browsers: await deleteKnownBrowsersExpiredBefore(trx, expired),
+    staff_challenges: await deleteStaffChallengesExpiredBefore(trx, expired),
+    staff_sessions: await deleteStaffSessionsEndedBefore(trx, expired),
+    staff_registration_codes: await deleteRegistrationCodesExpiredBefore(trx, expired),
   };
 }
 

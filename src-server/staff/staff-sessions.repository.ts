@@ -36,12 +36,17 @@ export function consumeStaffChallenge(db: Executor, challengeHash: string, purpo
     .executeTakeFirst();
 }
 
-/** Retention: challenges past their expiry and sessions ended before `before`. */
-export async function deleteStaffStateBefore(db: Executor, before: number): Promise<number> {
-  const c = await db.deleteFrom('staff_challenges').where('expires_at', '<', before).executeTakeFirst();
-  const s = await db
+/** Retention: challenges that expired before `before`. */
+export async function deleteStaffChallengesExpiredBefore(db: Executor, before: number): Promise<number> {
+  const r = await db.deleteFrom('staff_challenges').where('expires_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Retention: staff sessions that expired, or were revoked, before `before`. */
+export async function deleteStaffSessionsEndedBefore(db: Executor, before: number): Promise<number> {
+  const r = await db
     .deleteFrom('staff_sessions')
     .where((eb) => eb.or([eb('expires_at', '<', before), eb('revoked_at', '<', before)]))
     .executeTakeFirst();
-  return Number(c.numDeletedRows) + Number(s.numDeletedRows);
+  return Number(r.numDeletedRows);
 }

@@ -87,3 +87,9 @@ export async function advancePasskeyCounter(db: Executor, credentialId: string, 
 export async function staffSecret(db: Executor, name: string): Promise<string> {
   return (await db.selectFrom('staff_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow()).value;
 }
+
+/** Retention: registration codes past their expiry before `before` (used or not). */
+export async function deleteRegistrationCodesExpiredBefore(db: Executor, before: number): Promise<number> {
+  const r = await db.deleteFrom('staff_registration_codes').where('expires_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -60,7 +60,7 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
     svc.clock.advance(DAY);
     await makeRows(svc, 'new@example.jp'); // live rows of today
     const report = await sweep.runOnce();
-    expect(report).toEqual({ status: 'swept', deleted: { login_challenges: 1, kiosk_nonces: 0, sessions: 1, mailed_keys: 1, outbox: 0, audit_events: 0, budget_events: 1, known_browsers: 0 } });
+    expect(report).toEqual({ status: 'swept', deleted: { login_challenges: 1, kiosk_nonces: 0, sessions: 1, mailed_keys: 1, outbox: 0, audit_events: 0, budget_events: 1, known_browsers: 0, staff_challenges: 0, staff_sessions: 0, staff_registration_codes: 0 } });
     // The old sign-in's OTP mail no longer counts in R-OTP-8's hour; today's does and stays.
     expect(await svc.db.selectFrom('budget_events').select('at').execute()).toHaveLength(1);
     expect(await counts(svc.db)).toMatchObject({ login_challenges: 1, kiosk_nonces: 1, sessions: 1, mailed_keys: 1, outbox: 2 });

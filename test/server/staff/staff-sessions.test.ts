@@ -4,6 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { STAFF_SESSION_ABSOLUTE_MS, STAFF_SESSION_IDLE_MS } from '../../../src-shared/staff-api/auth.js';
 import { staffApi } from '../../../src-shared/staff-api/routes.js';
 import { installCookiePolicy } from '../../../src-server/auth/cookies.js';
+import { loadConfig } from '../../../src-server/config.js';
+import { createRetentionSweep, RETENTION } from '../../../src-server/ops/retention.js';
 import { requireStaff } from '../../../src-server/staff/require-staff.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
@@ -110,4 +112,18 @@ describeEachDatabase('staff console: staff sessions and the two listeners', (dat
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('cache-control')).toBe('no-store');
   });
+
+  it('the retention sweep deletes spent sign-in challenges and ended staff sessions a day after they end, not before', async () => {
+    const { client, staffId } = await signInStaff(svc, { role: 'it' });
+    await createStaffClient(svc).post(staffApi.loginOptions.path, { staffId });
+    await client.post(staffApi.logout.path);
+    const sweep = createRetentionSweep({ db: svc.db, dialect: database, clock: svc.clock, config: loadConfig({}) });
+    const first = await sweep.runOnce();
+    expect(first.status === 'swept' && first.deleted.staff_sessions).toBe(0);
+    svc.clock.advance(RETENTION.graceMs + STAFF_SESSION_ABSOLUTE_MS);
+    const later = await sweep.runOnce();
+    expect(later.status === 'swept' && later.deleted.staff_challenges).toBeGreaterThanOrEqual(1);
+    expect(later.status === 'swept' && later.deleted.staff_sessions).toBeGreaterThanOrEqual(1);
+  });
 });
+

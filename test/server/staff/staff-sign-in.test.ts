@@ -62,4 +62,33 @@ describeEachDatabase('staff console: sign-in with a passkey', (database) => {
     expect(r.status).toBe(401);
     expect(r.body).toMatchObject({ error: 'staff_login_failed' });
   });
+
+  it('ten parallel sign-ins with one signed answer: exactly one session is made', async () => {
+    const { authenticator, staffId } = await registerStaff(svc, { role: 'it' });
+    const client = createStaffClient(svc);
+    const opts = await client.post<{ options: { challenge: string } }>(staffApi.loginOptions.path, { staffId });
+    const response = authenticator.authenticate(opts.body.options as never);
+    const results = await Promise.all(Array.from({ length: 10 }, () => createStaffClient(svc).post(staffApi.loginVerify.path, { staffId, response })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 401)).toHaveLength(9);
+  });
+
+  it('an assertion whose signature counter does not move forward (a cloned passkey) is refused', async () => {
+    const { client, authenticator, staffId } = await registerStaff(svc, { role: 'it' });
+    expect((await passkeyLogin(client, authenticator, staffId)).status).toBe(200);
+    const opts = await client.post<{ options: { challenge: string } }>(staffApi.loginOptions.path, { staffId });
+    const clone = authenticator.authenticate(opts.body.options as never, { keepCounter: true });
+    const r = await client.post(staffApi.loginVerify.path, { staffId, response: clone });
+    expect(r.status).toBe(401);
+    expect(r.body).toMatchObject({ error: 'staff_login_failed' });
+  });
+
+  it('another staff member\'s passkey does not sign in as this staff ID', async () => {
+    const a = await registerStaff(svc, { role: 'it' });
+    const b = await registerStaff(svc, { role: 'office' });
+    const client = createStaffClient(svc);
+    const opts = await client.post<{ options: { challenge: string } }>(staffApi.loginOptions.path, { staffId: a.staffId });
+    const r = await client.post(staffApi.loginVerify.path, { staffId: a.staffId, response: b.authenticator.authenticate({ challenge: opts.body.options.challenge }) });
+    expect(r.status).toBe(401);
+  });
 });

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffApi } from '../../../src-shared/staff-api/routes.js';
+import { startTestService, type TestService } from '../../support/service-harness.js';
+import { createStaffClient, staffOf } from '../../support/staff.js';
+
+describe('staff console: the staff listener serves the console page and limits its anonymous endpoints', () => {
+  let dir: string;
+  let svc: TestService;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mypage-staff-page-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'staff.html'), '<!doctype html><title>職員コンソール</title>');
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>求人者マイページ</title>');
+    writeFileSync(join(dir, 'assets', 'staff-abc.js'), 'console.log(1)');
+    svc = await startTestService({ staff: true, rendererDir: dir, rateLimit: true });
+  });
+  afterAll(async () => {
+    await svc.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('`/` (and a deep link) is staff.html; the employer screens are not served there; unknown API paths are JSON 404', async () => {
+    const url = staffOf(svc).url;
+    const root = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
+    expect(root.status).toBe(200);
+    expect(await root.text()).toContain('職員コンソール');
+    expect(root.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await (await fetch(`${url}/kiosks`, { headers: { accept: 'text/html' } })).text()).toContain('職員コンソール');
+    expect((await fetch(`${url}/assets/staff-abc.js`)).status).toBe(200);
+    expect((await fetch(`${url}/index.html`)).status).toBe(404);
+    const api = await fetch(`${url}/api/v1/staff/nothing`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ error: 'not_found' });
+    expect(await (await fetch(`${svc.url}/`, { headers: { accept: 'text/html' } })).text()).toContain('求人者マイページ');
+  });
+
+  it('sign-in options are limited per IP like the employer login (429 rate_limited), apart from the employer\'s count', async () => {
+    const client = createStaffClient(svc);
+    const answers = [];
+    for (let i = 0; i < 31; i++) answers.push((await client.post(staffApi.loginOptions.path, { staffId: 'S1234567' })).status);
+    expect(answers.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(answers[30]).toBe(429);
+    expect((await fetch(`${svc.url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: svc.url }, body: JSON.stringify({ id: 'a@b.jp', password: 'x' }) })).status).toBe(401);
+  });
+});
+
+describe('staff console: no staff.html in the build yet', () => {
+  it('the staff listener still starts and answers its API', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'mypage-staff-empty-'));
+    const svc = await startTestService({ staff: true, rendererDir: empty });
+    try {
+      expect((await fetch(`${staffOf(svc).url}${staffApi.me.path}`)).status).toBe(401);
+      expect((await fetch(`${staffOf(svc).url}/`, { headers: { accept: 'text/html' } })).status).toBe(404);
+    } finally {
+      await svc.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
