@@ -6,6 +6,7 @@ import { kiosksCommand } from './kiosks.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { revokeKioskCommand } from './revoke-kiosk.command.js';
 import { seedDemoCommand } from './seed-demo.command.js';
+import { staffCodeCommand } from './staff-code.command.js';
 import { serveCommand } from './serve.command.js';
 import { unlockCommand } from './unlock.command.js';
 import { withdrawCommand } from './withdraw.command.js';
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   kiosksCommand,
   revokeKioskCommand,
   createStaffCommand,
+  staffCodeCommand,
 ];

@@ -45,6 +45,9 @@ describe('staff console: mypage create-staff, seed-demo, and the second listener
     expect(member).toMatchObject({ name: '窓口 花子', role: 'office' });
     const codes = await db.selectFrom('staff_registration_codes').selectAll().where('staff_member_id', '=', member.id).execute();
     expect(codes.map((c) => c.code_hash)).toEqual([sha256(code!.replace(/-/g, ''))]);
+    const again = await runMypage(['staff-code', '--staff-id', staffId!.toLowerCase()], env);
+    expect(again.stdout).toMatch(new RegExp(`職員ID:\\s+${staffId}\\n登録コード:\\s+[A-Z2-9-]{19}`));
+    expect(await db.selectFrom('staff_registration_codes').selectAll().where('staff_member_id', '=', member.id).execute()).toHaveLength(2);
     expect((await runMypage(['create-staff', '--name', 'X', '--role', 'boss'], env)).code).toBe(1);
     expect((await runMypage(['create-staff', '--name', 'X', '--role', 'office'], env)).stderr).toContain('--office is required');
     expect((await runMypage(['create-staff', '--role', 'it'], env)).code).toBe(2);
