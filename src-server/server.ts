@@ -87,7 +87,10 @@ async function startStaffListener(config: Config, service: ServiceDeps, employer
 /** Like PUBLIC_ORIGIN: reachable beyond this machine, the staff listener must be told the origin staff browsers use. */
 export function refuseWithoutStaffOrigin(config: Pick<Config, 'host' | 'trustProxy' | 'staffPublicOrigin'>): void {
   const origin = config.staffPublicOrigin ? new URL(config.staffPublicOrigin) : undefined;
-  if (origin && origin.hostname !== 'localhost') return;
+  const localhost = origin !== undefined && /(^|\.)localhost$/.test(origin.hostname);
+  // Browsers offer passkeys only to https:// pages and to http://localhost.
+  if (origin && origin.protocol !== 'https:' && !localhost) throw new Error(`STAFF_PUBLIC_ORIGIN=${origin.origin}: passkeys need an https:// origin (or http://localhost for development)`);
+  if (origin && !localhost) return;
   if (!isLoopbackHost(config.host) || config.trustProxy !== false) {
     throw new Error('STAFF_PORT on a host others can reach: set STAFF_PUBLIC_ORIGIN to the https:// origin staff browsers use (e.g. STAFF_PUBLIC_ORIGIN=https://staff.mypage.example.jp); see docs/security.md');
   }

@@ -81,9 +81,11 @@ describe('staff console: mypage create-staff, seed-demo, and the second listener
     await plain.close();
   });
 
-  it('beyond loopback the staff listener needs STAFF_PUBLIC_ORIGIN', () => {
+  it('beyond loopback (or behind a proxy) the staff listener needs STAFF_PUBLIC_ORIGIN, and it must be https:// unless localhost', () => {
     expect(() => refuseWithoutStaffOrigin({ host: '0.0.0.0', trustProxy: false, staffPublicOrigin: 'http://localhost:8081' })).toThrow(/STAFF_PUBLIC_ORIGIN/);
     expect(() => refuseWithoutStaffOrigin({ host: '0.0.0.0', trustProxy: false, staffPublicOrigin: 'https://staff.example.jp' })).not.toThrow();
     expect(() => refuseWithoutStaffOrigin({ host: '127.0.0.1', trustProxy: false, staffPublicOrigin: 'http://localhost:8081' })).not.toThrow();
+    expect(() => refuseWithoutStaffOrigin({ host: '127.0.0.1', trustProxy: false, staffPublicOrigin: 'http://staff.example.jp' })).toThrow(/passkeys need an https/);
+    expect(() => refuseWithoutStaffOrigin({ host: '127.0.0.1', trustProxy: ['127.0.0.1'], staffPublicOrigin: 'http://localhost:8081' })).toThrow(/STAFF_PUBLIC_ORIGIN/);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffApi } from '../../../src-shared/staff-api/routes.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { createStaffClient, staffOf } from '../../support/staff.js';
+import { createStaffClient, passkeyLogin, registerStaff, staffOf } from '../../support/staff.js';
 
 describe('staff console: the staff listener serves the console page and limits its anonymous endpoints', () => {
   let dir: string;
@@ -57,6 +57,26 @@ describe('staff console: no staff.html in the build yet', () => {
     } finally {
       await svc.close();
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('staff console: STAFF_PUBLIC_ORIGIN https://', () => {
+  it('passkeys are bound to its host name, the cookie is __Host-mypage_staff and Secure, and only that Origin is accepted', async () => {
+    const svc = await startTestService({ staff: true, env: { STAFF_PUBLIC_ORIGIN: 'https://staff.example.jp' } });
+    try {
+      expect(staffOf(svc).origin).toBe('https://staff.example.jp');
+      const { client, authenticator, staffId } = await registerStaff(svc, { role: 'it' });
+      expect(authenticator.credentials[0]?.rpID).toBe('staff.example.jp');
+      const r = await passkeyLogin(client, authenticator, staffId);
+      expect(r.status).toBe(200);
+      const cookie = r.headers.getSetCookie().join('\n');
+      expect(cookie).toMatch(/^__Host-mypage_staff=[^;]+;.*Secure/);
+      expect(cookie).toMatch(/HttpOnly/);
+      expect((await client.get(staffApi.me.path)).status).toBe(200);
+      expect((await client.post(staffApi.loginOptions.path, { staffId }, { origin: `http://localhost:${new URL(staffOf(svc).url).port}` })).status).toBe(403);
+    } finally {
+      await svc.close();
     }
   });
 });
