@@ -55,10 +55,15 @@ export async function revokeKiosk(deps: Deps, actor: StaffActor, terminalId: str
   return { status: r.status === 'unknown_terminal' ? 'not_found' : r.status };
 }
 
-/** 登録コードを発行: a one-time enrollment code for an office and label (24 h, R-KIOSK-5). */
-export async function issueKioskCode(deps: Deps, actor: StaffActor, input: { office: string; label: string }): Promise<{ code: string; expiresAt: string }> {
+/**
+ * 登録コードを発行: a one-time enrollment code for an existing office and a label (24 h, R-KIOSK-5).
+ * Unlike the CLI's `enroll-code`, an office name not in `GET /offices` is refused: a typo in the
+ * console never makes an office.
+ */
+export async function issueKioskCode(deps: Deps, actor: StaffActor, input: { office: string; label: string }): Promise<{ status: 'issued'; code: string; expiresAt: string } | { status: 'office_unknown' }> {
+  if (!(await officeNames(deps.db, null)).includes(input.office)) return { status: 'office_unknown' };
   const r = await issueEnrollmentCode(deps.db, deps.clock, input, (trx) => recordStaffAudit(trx, deps.clock, actor, { type: 'staff.enrollment_code_issued', detail: { office: input.office, label: input.label } }));
-  return { code: r.code, expiresAt: r.expiresAt.toISOString() };
+  return { status: 'issued', code: r.code, expiresAt: r.expiresAt.toISOString() };
 }
 
 /** The offices a staff member may name: every one for IT, their own for office staff. */

@@ -9,7 +9,7 @@ import { actorOf } from './employers.routes.js';
 import { issueKioskCode, listKiosks, listOffices, revokeKiosk } from './fleet-view.service.js';
 
 /**
- * IT staff (issue 14): 端末一覧, 失効させる (asks for the passkey again), 登録コードを発行, 監査ログ;
+ * IT staff (issue 14): 端末一覧, 失効させる and 登録コードを発行 (both ask for the passkey again), 監査ログ;
  * and the offices a staff member may name (both roles).
  */
 export const staffFleetRoutes: Feature = (app, deps) => {
@@ -24,9 +24,13 @@ export const staffFleetRoutes: Feature = (app, deps) => {
     return r.status === 'not_found' ? sendError(reply, 404, 'not_found') : reply.code(204).send();
   });
 
-  app.post(staffApi.enrollmentCodes.path, { preHandler: it, schema: { body: staffApi.enrollmentCodes.body, response: { 200: EnrollmentCodeResponse } } }, async (request) =>
-    issueKioskCode(deps, actorOf(request), request.body),
-  );
+  app.post(staffApi.enrollmentCodes.path, { preHandler: it, schema: { body: staffApi.enrollmentCodes.body, response: { 200: EnrollmentCodeResponse } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { office, label, stepUp } = request.body;
+    if (!(await verifyStepUp(deps, actor, stepUp))) return sendError(reply, 403, 'step_up_required');
+    const r = await issueKioskCode(deps, actor, { office, label });
+    return r.status === 'office_unknown' ? sendError(reply, 400, 'office_unknown') : { code: r.code, expiresAt: r.expiresAt };
+  });
 
   app.get(staffApi.audit.path, { preHandler: it, schema: { querystring: AuditQuery, response: { 200: AuditResponse } } }, async (request) => readAuditLog(deps, request.query));
 

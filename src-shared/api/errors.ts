@@ -34,6 +34,7 @@ export const errorCodes = [
   'staff_forbidden',
   'step_up_required',
   'not_reinstatable',
+  'office_unknown',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -149,6 +150,10 @@ export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
   not_reinstatable: {
     ja: 'このアカウントは利用再開の対象ではありません（退会後31日以上が経過したアカウントだけが対象です）。',
     en: 'This account cannot be reinstated (only accounts withdrawn 31 or more days ago can).',
+  },
+  office_unknown: {
+    ja: '指定された安定所は登録されていません。一覧から選択してください。',
+    en: 'That office is not registered. Please choose one from the list.',
   },
 };
 

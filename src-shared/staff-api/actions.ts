@@ -34,7 +34,7 @@ const StaffText = (max: number) =>
     .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u);
 
 /**
- * `stepUp` of an action that asks for the passkey again (reveal, reinstate, revoke): without one
+ * `stepUp` of an action that asks for the passkey again (reveal, reinstate, revoke, enrollment code): without one
  * the action answers 403 `step_up_required` (so the console knows to ask), a malformed one 400.
  */
 const StepUpField = StepUp.optional();
@@ -89,7 +89,8 @@ export type KioskSummary = z.infer<typeof KioskSummary>;
 export const KiosksResponse = z.strictObject({ kiosks: z.array(KioskSummary) }).meta({ id: 'StaffKiosksResponse' });
 export type KiosksResponse = z.infer<typeof KiosksResponse>;
 
-export const EnrollmentCodeRequest = z.strictObject({ office: StaffText(100), label: StaffText(100) }).meta({ id: 'StaffEnrollmentCodeRequest' });
+/** `office`: one of `GET /offices` (400 `office_unknown` otherwise: a typo never makes an office). */
+export const EnrollmentCodeRequest = z.strictObject({ office: StaffText(100), label: StaffText(100), stepUp: StepUpField }).meta({ id: 'StaffEnrollmentCodeRequest' });
 export type EnrollmentCodeRequest = z.input<typeof EnrollmentCodeRequest>;
 export const EnrollmentCodeResponse = z.strictObject({ code: z.string(), expiresAt: IsoDateTime }).meta({ id: 'StaffEnrollmentCodeResponse' });
 export type EnrollmentCodeResponse = z.infer<typeof EnrollmentCodeResponse>;

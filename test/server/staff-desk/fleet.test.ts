@@ -76,18 +76,32 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     expect((await it_.client.post(paths.revoke('no-such-terminal'), { stepUp: await it_.stepUp() })).body).toMatchObject({ error: 'not_found' });
   });
 
-  it('登録コードを発行 gives a code a kiosk enrolls with; bad input answers 400 and issues nothing', async () => {
-    const r = await it_.client.post<{ code: string; expiresAt: string }>(paths.codes, { office: IIDABASHI, label: '2階 窓口横' });
+  it('登録コードを発行 asks for the passkey again and gives a code a kiosk enrolls with; bad input answers 400 and issues nothing', async () => {
+    const codesNow = async () => (await svc.db.selectFrom('enrollment_codes').select('code_hash').execute()).length;
+    const officesNow = async () => (await svc.db.selectFrom('offices').select('id').execute()).length;
+    const before = await codesNow();
+    // the IT session cookie alone mints nothing: no stepUp, or another passkey's
+    expect((await it_.client.post(paths.codes, { office: IIDABASHI, label: '2階 窓口横' })).body).toMatchObject({ error: 'step_up_required' });
+    const foreign = await it_.stepUp();
+    expect((await it_.client.post(paths.codes, { office: IIDABASHI, label: '2階 窓口横', stepUp: { ...foreign, id: 'bm90LW1pbmU' } })).body).toMatchObject({ error: 'step_up_required' });
+    expect(await codesNow()).toBe(before);
+
+    const r = await it_.client.post<{ code: string; expiresAt: string }>(paths.codes, { office: IIDABASHI, label: '2階 窓口横', stepUp: await it_.stepUp() });
     expect(r.status).toBe(200);
     expect(Date.parse(r.body.expiresAt) - svc.clock.now().getTime()).toBe(DAY_MS);
     const enrolled = await createClient(svc.url).post<{ terminalId: string }>('/api/v1/kiosk/enroll', { code: r.body.code, publicKey: newKeyPair().publicKey, machineIdHash: 'a'.repeat(64) });
     expect(enrolled.status).toBe(201);
     expect((await kiosks()).get(enrolled.body.terminalId)).toMatchObject({ label: '2階 窓口横', office: IIDABASHI });
-    const before = await svc.db.selectFrom('enrollment_codes').select('code_hash').execute();
+
+    // an office not in GET /offices (a typo) makes no office and no code
+    const offices = await officesNow();
+    const typo = await it_.client.post(paths.codes, { office: '飯田橋公共職業安定署', label: 'x', stepUp: await it_.stepUp() });
+    expect([typo.status, typo.body]).toMatchObject([400, { error: 'office_unknown' }]);
+    expect(await officesNow()).toBe(offices);
     for (const body of [{ office: IIDABASHI, label: '  ' }, { office: '', label: 'x' }, { office: IIDABASHI }, { office: IIDABASHI, label: 'x', extra: true }]) {
       expect((await it_.client.post(paths.codes, body)).body, JSON.stringify(body)).toMatchObject({ error: 'invalid_request' });
     }
-    expect(await svc.db.selectFrom('enrollment_codes').select('code_hash').execute()).toHaveLength(before.length);
+    expect(await codesNow()).toBe(before + 1);
     expect((await auditRows(svc, 'staff.enrollment_code_issued')).at(-1)).toMatchObject({ staff_member_id: expect.any(String), detail: { office: IIDABASHI, label: '2階 窓口横', staffId: it_.staffId } });
   });
 

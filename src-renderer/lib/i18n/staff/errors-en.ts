@@ -11,6 +11,7 @@ const errors: StaffErrorCatalog = {
   staff_forbidden: 'You are not allowed to do this. Ask a staff member who has the permission.',
   step_up_required: 'The passkey check did not succeed, so nothing was done. Press the button again and confirm with your passkey.',
   not_reinstatable: 'This account cannot be reinstated (only accounts withdrawn 31 or more days ago can). Reload the page and check its state.',
+  office_unknown: 'That office is not registered. Reload the page and choose an office from the list.',
   not_found: 'Nothing was found. Please search again.',
   rate_limited: 'Too many requests. Please wait a while and try again.',
   forbidden_origin: 'This page may not do that. Open the staff console address again.',
