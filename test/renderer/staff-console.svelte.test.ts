@@ -9,6 +9,7 @@ import { filterKiosks, nextOrder, officesOf, sortKiosks } from '../../src-render
 import { pathOf } from '../../src-renderer/staff/lib/staff-calls.js';
 import { StaffClient } from '../../src-renderer/staff/lib/staff-client.js';
 import type { KioskRow } from '../../src-renderer/staff/lib/staff-types.js';
+import { documentKinds } from '../../src-renderer/staff/lib/document-kinds.js';
 
 const kiosk = (over: Partial<KioskRow>): KioskRow => ({
   id: 'k',
@@ -159,5 +160,19 @@ describe('監査ログ details', () => {
     expect(detailText(staffJa, { documentKind: 'drivers_license', note: '代表者本人' })).toBe('確認書類：運転免許証、メモ：代表者本人');
     expect(detailText(staffJa, { wasLocked: true, office: null })).toBe('ロック中だった：はい');
     expect(detailText(staffEn, { office: '渋谷', label: '受付' })).toBe('Office: 渋谷, Label: 受付');
+  });
+});
+
+describe('the two catalogs', () => {
+  it('every event the Japanese catalog words has English words too', () => {
+    expect(Object.keys(staffEn.events).sort()).toEqual(Object.keys(staffJa.events).sort());
+  });
+
+  it('every identity document of the service\'s list has words in both (the list itself is checked at compile time)', () => {
+    for (const kind of documentKinds) {
+      expect(staffJa.documents[kind], kind).toBeTruthy();
+      expect(staffEn.documents[kind], kind).toBeTruthy();
+    }
+    expect(Object.keys(staffJa.documents).sort()).toEqual([...documentKinds].sort());
   });
 });

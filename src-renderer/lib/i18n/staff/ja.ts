@@ -105,7 +105,7 @@ const ja = {
     passport: 'パスポート',
     residence_card: '在留カード',
     health_insurance_card: '健康保険証',
-    employee_id_card: '社員証（写真付き）',
+    employee_id_with_registry: '社員証と登記事項証明書',
     other: 'その他（メモに記入）',
   } as Record<string, string>,
   kiosks: {
