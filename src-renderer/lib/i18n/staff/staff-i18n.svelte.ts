@@ -45,12 +45,12 @@ export function employerStateText(m: StaffCatalog, state: EmployerState, withdra
 }
 
 /** An audit row's detail (codes and values) as 「安定所：…、端末名：…」; document kinds worded. */
-export function detailText(m: StaffCatalog, detail: Record<string, string | number | boolean | null> | string | null | undefined): string {
+export function detailText(m: StaffCatalog, detail: Record<string, string | number | boolean | null> | string | null | undefined, omit: string[] = []): string {
   if (!detail) return '';
   if (typeof detail === 'string') return detail;
   const sep = m === ja ? '、' : ', ';
   return Object.entries(detail)
-    .filter(([, v]) => v !== null && v !== '')
+    .filter(([k, v]) => v !== null && v !== '' && !omit.includes(k))
     .map(([k, v]) => `${m.audit.detailKeys[k] ?? k}${m === ja ? '：' : ': '}${valueText(m, k, v)}`)
     .join(sep);
 }
