@@ -159,6 +159,7 @@ describe('監査ログ details', () => {
   it('codes become words: the document kind, yes/no, the field names', () => {
     expect(detailText(staffJa, { documentKind: 'drivers_license', note: '代表者本人' })).toBe('確認書類：運転免許証、メモ：代表者本人');
     expect(detailText(staffJa, { wasLocked: true, office: null })).toBe('ロック中だった：はい');
+    expect(detailText(staffJa, { staffId: 'S1234567', role: 'it' }, ['staffId'])).toBe('役割：システム担当職員');
     expect(detailText(staffEn, { office: '渋谷', label: '受付' })).toBe('Office: 渋谷, Label: 受付');
   });
 });

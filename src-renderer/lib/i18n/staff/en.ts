@@ -150,6 +150,7 @@ const en: StaffCatalog = {
     detail: 'Detail',
     more: 'Show more',
     detailKeys: { office: 'Office', label: 'Label', documentKind: 'Document', company: 'Company', note: 'Note', kiosk: 'Terminal', terminalId: 'Terminal ID', wasLocked: 'Was locked', staffId: 'Staff ID', role: 'Role', mailed: 'Mailed', by: 'By', reason: 'Reason', sessionsEnded: 'Sessions ended', others: 'Terminals with the same machine ID', offlineMs: 'Offline (ms)' },
+    roles: { office: 'counter staff', it: 'IT staff' },
     yes: 'yes',
     no: 'no',
     none: 'Nothing recorded.',

@@ -154,6 +154,7 @@ const ja = {
     detail: '内容',
     more: 'さらに表示',
     detailKeys: { office: '安定所', label: '端末名', documentKind: '確認書類', company: '事業所名', note: 'メモ', kiosk: '端末', terminalId: '端末ID', wasLocked: 'ロック中だった', staffId: '職員ID', role: '役割', mailed: 'メール送信', by: '実施', reason: '理由', sessionsEnded: '終了したログイン数', others: '同じ機体IDの端末', offlineMs: 'オフライン時間（ミリ秒）' } as Record<string, string>,
+    roles: { office: '窓口職員', it: 'システム担当職員' } as Record<string, string>,
     yes: 'はい',
     no: 'いいえ',
     none: '記録はありません。',

@@ -57,6 +57,7 @@ export function detailText(m: StaffCatalog, detail: Record<string, string | numb
 
 function valueText(m: StaffCatalog, key: string, value: string | number | boolean | null): string {
   if (key === 'documentKind') return m.documents[String(value)] ?? String(value);
+  if (key === 'role') return m.audit.roles[String(value)] ?? String(value);
   if (typeof value === 'boolean') return value ? m.audit.yes : m.audit.no;
   return String(value);
 }
