@@ -44,7 +44,7 @@ export type StaffCallTypes = {
   employerHistory: { in: { params: { ref: string } }; out: { events: HistoryEvent[] } };
   kiosks: { in: undefined; out: { kiosks: KioskRow[] } };
   kioskRevoke: { in: { params: { id: string }; body: { stepUp: PasskeyJSON } }; out: void };
-  enrollmentCodes: { in: { body: { office: string; label: string } }; out: { code: string; expiresAt: string } };
+  enrollmentCodes: { in: { body: { office: string; label: string; stepUp: PasskeyJSON } }; out: { code: string; expiresAt: string } };
   audit: { in: { query: { before?: string; limit?: string } }; out: { events: AuditEvent[]; nextBefore: string | null } };
   offices: { in: undefined; out: { offices: string[] } };
 };

@@ -57,7 +57,7 @@ test('失効させる asks for confirmation (キャンセル keeps it), then the
   expect(nonce.status).not.toBe(200);
 });
 
-test('登録コードを発行: office and label, then the code in large type with its expiry; missing input is named', async ({ page, service, authenticator }) => {
+test('登録コードを発行: office and label, the passkey again, then the code in large type with its expiry; missing input is named', async ({ page, service, authenticator }) => {
   expect(authenticator).toBeTruthy();
   await enrollKiosk(service, { office: OFFICE, label: '受付横 1' });
   await staffConsole(page, service, 'it');
