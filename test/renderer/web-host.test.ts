@@ -29,6 +29,7 @@ describe('WebHost', () => {
     expect(login).toEqual({ ok: true, data: { status: 'otp_required', expiresAt: '2026-01-01T00:00:00.000Z' } });
     const otp = await host.submitOtp({ otp: '123456', rememberDevice: true });
     expect(otp).toEqual({ ok: true, data: { status: 'authenticated' } });
+    // literal paths on purpose: this checks the client against the wire contract (API.md), not against the table it reads
     expect(calls.map((c) => [c.init?.method, c.url])).toEqual([
       ['POST', '/api/v1/login'],
       ['POST', '/api/v1/login/otp'],
@@ -59,6 +60,7 @@ describe('WebHost', () => {
   it('puts the device id into the path of DELETE and sends no body', async () => {
     const { fetch, calls } = fakeFetch([new Response(null, { status: 204 })]);
     expect(await new WebHost({ fetch }).revokeDevice({ id: 'dev_1' })).toEqual({ ok: true, data: undefined });
+    // literal on purpose, as above: the URL on the wire
     expect(calls[0]!.url).toBe('/api/v1/settings/devices/dev_1');
     expect(calls[0]!.init!.method).toBe('DELETE');
     expect(calls[0]!.init!.body).toBeUndefined();

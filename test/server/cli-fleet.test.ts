@@ -14,6 +14,7 @@ import { describeEachDatabase } from '../support/databases.js';
 import { runMypage } from '../support/spawn-cli.js';
 import { machineHash, newKeyPair, signFor } from './kiosk/kiosk-helpers.js';
 import { freshDatabase } from '../support/fresh-database.js';
+import { api } from '../../src-shared/api/routes.js';
 
 interface FleetJson {
   terminalId: string;
@@ -68,22 +69,22 @@ describeEachDatabase('mypage enroll-code, kiosks, revoke-kiosk (issue 5, fleet v
     expect(row).toMatchObject({ label: '窓口横 1', used_at: null });
 
     const keys = newKeyPair();
-    const enrolled = await post('/api/v1/kiosk/enroll', { code, publicKey: keys.publicKey, machineIdHash: machineHash('cloned'), version: '1.0.0' });
+    const enrolled = await post(api.kioskEnroll.path, { code, publicKey: keys.publicKey, machineIdHash: machineHash('cloned'), version: '1.0.0' });
     expect(enrolled.status).toBe(201);
     expect(enrolled.body.office).toBe('新宿公共職業安定所');
-    expect((await post('/api/v1/kiosk/enroll', { code, publicKey: newKeyPair().publicKey, machineIdHash: machineHash() })).status).toBe(401);
+    expect((await post(api.kioskEnroll.path, { code, publicKey: newKeyPair().publicKey, machineIdHash: machineHash() })).status).toBe(401);
   });
 
   it('R-KIOSK-5: kiosks lists terminals by office with label, version, last heartbeat and state, flagging duplicate machine IDs', { timeout: 180_000 }, async () => {
     // a second terminal from the same (cloned) image, and one in another office that sends a heartbeat
     const { code: c2 } = await issueEnrollmentCode(db, clock, { office: '新宿公共職業安定所', label: '窓口横 2' });
-    expect((await post('/api/v1/kiosk/enroll', { code: c2, publicKey: newKeyPair().publicKey, machineIdHash: machineHash('cloned') })).status).toBe(201);
+    expect((await post(api.kioskEnroll.path, { code: c2, publicKey: newKeyPair().publicKey, machineIdHash: machineHash('cloned') })).status).toBe(201);
     const { code: c3 } = await issueEnrollmentCode(db, clock, { office: '飯田橋公共職業安定所', label: '検索コーナー' });
     const keys = newKeyPair();
     const hash = machineHash('iidabashi-1');
-    const t3 = (await post('/api/v1/kiosk/enroll', { code: c3, publicKey: keys.publicKey, machineIdHash: hash })).body.terminalId!;
-    const nonce = (await post('/api/v1/kiosk/nonce', { terminalId: t3 })).body.nonce!;
-    expect((await post('/api/v1/kiosk/heartbeat', { terminalId: t3, version: '1.2.0', nonce, signature: signFor({ terminalId: t3, machineIdHash: hash, privateKey: keys.privateKey }, nonce, { purpose: 'heartbeat' }) })).status).toBe(204);
+    const t3 = (await post(api.kioskEnroll.path, { code: c3, publicKey: keys.publicKey, machineIdHash: hash })).body.terminalId!;
+    const nonce = (await post(api.kioskNonce.path, { terminalId: t3 })).body.nonce!;
+    expect((await post(api.kioskHeartbeat.path, { terminalId: t3, version: '1.2.0', nonce, signature: signFor({ terminalId: t3, machineIdHash: hash, privateKey: keys.privateKey }, nonce, { purpose: 'heartbeat' }) })).status).toBe(204);
 
     const list = await fleet();
     expect(list.map((t) => [t.office, t.label, t.state])).toEqual([
@@ -112,14 +113,14 @@ describeEachDatabase('mypage enroll-code, kiosks, revoke-kiosk (issue 5, fleet v
       .insertInto('sessions')
       .values({ id: 's1', token_hash: sha256('visitor-token'), account_id: 'acc1', kind: 'kiosk', terminal_id: target.terminalId, created_at: clock.now().getTime(), last_seen_at: clock.now().getTime(), expires_at: clock.now().getTime() + 3_600_000, revoked_at: null })
       .execute();
-    const home = () => app.inject({ method: 'GET', url: '/api/v1/home', headers: { authorization: 'Bearer visitor-token' } });
+    const home = () => app.inject({ method: 'GET', url: api.home.path, headers: { authorization: 'Bearer visitor-token' } });
     expect((await home()).statusCode).toBe(200);
 
     const r = await runMypage(['revoke-kiosk', '--terminal', target.terminalId], env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`revoked ${target.terminalId} (1 visitor session(s) ended)`);
     expect((await home()).statusCode).toBe(401);
-    expect((await post('/api/v1/kiosk/nonce', { terminalId: target.terminalId })).status).toBe(401);
+    expect((await post(api.kioskNonce.path, { terminalId: target.terminalId })).status).toBe(401);
     expect((await fleet()).find((t) => t.terminalId === target.terminalId)?.state).toBe('revoked');
     expect((await db.selectFrom('kiosk_terminals').select('revoked_at').where('id', '=', target.terminalId).executeTakeFirstOrThrow()).revoked_at).toBe(clock.now().getTime());
 

@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../support/databases.js';
 import { createClient } from '../support/http-client.js';
 import { startTestService, type TestService } from '../support/service-harness.js';
 import { PASSWORD } from '../support/passwords.js';
+import { api } from '../../src-shared/api/routes.js';
 
 describeEachDatabase('service smoke', (database) => {
   let svc: TestService;
@@ -14,26 +15,26 @@ describeEachDatabase('service smoke', (database) => {
 
   it('R-LOGIN-2: ID and password, then the mailed OTP, open the home screen', async () => {
     const c = createClient(svc.url);
-    const meta = await c.get('/api/v1/meta');
+    const meta = await c.get(api.meta.path);
     expect(meta.body).toEqual({ mailFrom: 'system@mail.hellowork.mhlw.go.jp', production: false });
-    const login = await c.post('/api/v1/login', { id: 'Smoke@Example.jp ', password: PASSWORD });
+    const login = await c.post(api.login.path, { id: 'Smoke@Example.jp ', password: PASSWORD });
     expect(login.status).toBe(200);
     expect(login.body.status).toBe('otp_required');
     const otp = await svc.mail.latestCode('smoke@example.jp', 'ワンタイムパスワード通知');
     expect(otp).toMatch(/^\d{6}$/);
-    const done = await c.post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: false });
+    const done = await c.post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: false });
     expect(done.status).toBe(200);
     expect(done.body).toEqual({ status: 'authenticated', kind: 'web' });
-    const home = await c.get('/api/v1/home');
+    const home = await c.get(api.home.path);
     expect(home.status).toBe(200);
     expect(home.body.company).toBe('株式会社 テスト');
-    expect((await c.post('/api/v1/logout')).status).toBe(204);
-    expect((await c.get('/api/v1/home')).status).toBe(401);
+    expect((await c.post(api.logout.path)).status).toBe(204);
+    expect((await c.get(api.home.path)).status).toBe(401);
   });
 
   it('publishes the contract as OpenAPI', async () => {
     const res = await fetch(`${svc.url}/api/openapi.json`);
     const doc = (await res.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toContain('/api/v1/login');
+    expect(Object.keys(doc.paths)).toContain(api.login.path);
   });
 });

@@ -1,16 +1,17 @@
 import { expect } from 'vitest';
 import type { TestClient } from './http-client.js';
 import type { TestService } from './service-harness.js';
+import { api } from '../../src-shared/api/routes.js';
 
 export const OTP_SUBJECT = 'ワンタイムパスワード通知';
 
 /** Logs in through both steps (password, then the mailed OTP) like the screens do. */
 export async function signIn(svc: TestService, client: TestClient, id: string, password: string, opts: { rememberDevice?: boolean } = {}) {
-  const login = await client.post<{ status: string; challenge: string }>('/api/v1/login', { id, password });
+  const login = await client.post<{ status: string; challenge: string }>(api.login.path, { id, password });
   expect(login.status, JSON.stringify(login.body)).toBe(200);
   expect(login.body.status).toBe('otp_required');
   const otp = await svc.mail.latestCode(id, OTP_SUBJECT);
-  const done = await client.post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: opts.rememberDevice ?? false });
+  const done = await client.post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: opts.rememberDevice ?? false });
   expect(done.status, JSON.stringify(done.body)).toBe(200);
   return done;
 }

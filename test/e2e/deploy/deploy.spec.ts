@@ -4,6 +4,7 @@ import { heading, submitLogin } from '../web/fixtures.js';
 import { deploySkipReason, employerId, freePort, signInOverHttps, startDeployment, until, visitorAddress, type Deployment } from './deployment.js';
 import { dribbleBody } from './https-client.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 // The service as it is deployed (docs/deploy.md): nginx from Debian running deploy/nginx/mypage.conf
 // (TLS with a certificate made for this run) in front of two instances started from
@@ -71,7 +72,7 @@ test('Deploy: the public origin — HSTS, http redirected to https, /metrics and
   expect((await client.get('/metrics', bearer)).status, 'nginx refuses /metrics, token or not').toBe(403);
   expect((await client.get('/dev/mailbox')).status).toBe(404);
   // production: HSTS on every https answer; plain http only points at https.
-  expect((await client.get('/api/v1/meta')).headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  expect((await client.get(api.meta.path)).headers['strict-transport-security']).toMatch(/max-age=\d+/);
   const plain = await fetch(`http://127.0.0.1:${d.httpPort}/api/v1/meta`, { redirect: 'manual' });
   expect(plain.status).toBe(301);
   expect(plain.headers.get('location')).toBe('https://localhost/api/v1/meta');
@@ -90,7 +91,7 @@ test('Deploy: the per-IP limit is per real client and shared by both instances (
   const greedy = d.client({ localAddress: '127.0.0.2' });
   const other = d.client({ localAddress: '127.0.0.3' });
   // A wrong challenge: a cheap answer from a limited endpoint (no password hash, no mail).
-  const attempt = (c: typeof greedy, headers?: Record<string, string>) => c.post('/api/v1/login/otp', { challenge: 'x'.repeat(43), otp: '000000', rememberDevice: false }, headers);
+  const attempt = (c: typeof greedy, headers?: Record<string, string>) => c.post(api.loginOtp.path, { challenge: 'x'.repeat(43), otp: '000000', rememberDevice: false }, headers);
 
   const answered = new Map<string, number>();
   for (let i = 0; i < limit; i++) {
@@ -114,7 +115,7 @@ test('Deploy: the per-IP limit is per real client and shared by both instances (
 });
 
 test("Deploy: a body dribbled a byte a second through nginx is cut off (408) by its instance's request deadline; another visitor signs in meanwhile", async () => {
-  const slow = dribbleBody({ origin: d.origin, ca: d.certificate.pem, path: '/api/v1/login', contentLength: 4_000 });
+  const slow = dribbleBody({ origin: d.origin, ca: d.certificate.pem, path: api.login.path, contentLength: 4_000 });
   try {
     const [id = ''] = await d.createEmployers('beside-slow', 1);
     const r = await signInOverHttps(d, d.client({ localAddress: visitorAddress() }), id);
@@ -160,7 +161,7 @@ test('Deploy: a rolling restart as docs/deploy.md says (drain in nginx, SIGTERM,
       else failures.push(r);
     }
   })();
-  const answeredBy = async () => String((await client.get('/api/v1/meta')).headers[INSTANCE_HEADER]);
+  const answeredBy = async () => String((await client.get(api.meta.path)).headers[INSTANCE_HEADER]);
 
   try {
     for (const i of [0, 1] as const) {
@@ -201,7 +202,7 @@ test('Deploy: PostgreSQL backends terminated and connections refused for a while
     }
     // Through nginx, to either instance: an answer (the client gives up after 10 s), 503, the code the screens show.
     for (let i = 0; i < 2; i++) {
-      const r = await client.post('/api/v1/login', { id, password: PASSWORD });
+      const r = await client.post(api.login.path, { id, password: PASSWORD });
       expect(r.status, JSON.stringify(r.body)).toBe(503);
       expect(r.body).toMatchObject({ error: 'service_unavailable', message: errorText.service_unavailable.ja });
     }

@@ -16,6 +16,7 @@ import { envExampleKeys, startInstance, type Instance } from './instances.js';
 import { deploySkipReason as toolSkipReason, startNginx, type RunningNginx } from './nginx.js';
 import { makeCertificate, type Certificate } from './tls.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 export const OTP_SUBJECT = 'ワンタイムパスワード通知';
 export const REDIS_URL = process.env.MYPAGE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -213,12 +214,12 @@ export async function startDeployment(opts: { extraProxyLines?: string[] } = {})
 /** Password, then the mailed OTP, through the public origin; returns the home screen's answer. */
 export async function signInOverHttps(d: Deployment, client: ReturnType<typeof createHttpsClient>, id: string) {
   const seen = d.mailsTo(id);
-  const login = await client.post('/api/v1/login', { id, password: PASSWORD });
+  const login = await client.post(api.login.path, { id, password: PASSWORD });
   if (login.status !== 200) return { step: 'login', answer: login };
   const challenge = (login.body as { challenge: string }).challenge;
   const otp = await d.nextOtp(id, seen);
-  const done = await client.post('/api/v1/login/otp', { challenge, otp, rememberDevice: false });
+  const done = await client.post(api.loginOtp.path, { challenge, otp, rememberDevice: false });
   if (done.status !== 200) return { step: 'otp', answer: done };
-  const home = await client.get('/api/v1/home');
+  const home = await client.get(api.home.path);
   return { step: 'home', answer: home };
 }

@@ -3,11 +3,12 @@ import { createClient } from '../../support/http-client.js';
 import { expect, OTP_SUBJECT, test } from './fixtures.js';
 import { revokeTerminal } from './kiosk-admin.js';
 import { enrollThroughScreen, heading, typeLogin, wipeDone } from './kiosk-flows.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 test.describe('the OTP budget on a kiosk (R-OTP-8, R-OTP-7)', () => {
   test(`R-OTP-8 / R-OTP-7: past ${R_OTP_8_MAX_OTP_MAILS} OTP mails an hour an attested kiosk still signs in (no OTP); one that cannot attest shows the wait, the ID kept`, async ({ kiosk, service, employer }) => {
     for (let i = 0; i < R_OTP_8_MAX_OTP_MAILS; i++) {
-      expect((await createClient(service.url).post('/api/v1/login', { id: employer.id, password: employer.password })).status).toBe(200);
+      expect((await createClient(service.url).post(api.login.path, { id: employer.id, password: employer.password })).status).toBe(200);
       await service.mail.latestCode(employer.id, OTP_SUBJECT);
     }
     const k = await kiosk();

@@ -2,6 +2,7 @@ import { R_OTP_2_MAX_ATTEMPTS, R_OTP_8_MAX_OTP_MAILS, R_OTP_8_MAX_WRONG_OTPS } f
 import { createClient } from '../../support/http-client.js';
 import type { TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT, expect, expectAccessible, heading, shot, submitLogin, test } from './fixtures.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const otpField = (page: import('@playwright/test').Page) => page.getByLabel('ワンタイムパスワード', { exact: true });
 const wrong = (otp: string) => String((Number(otp) + 1) % 1_000_000).padStart(otp.length, '0');
@@ -11,10 +12,10 @@ const REFUSAL = 'ワンタイムパスワードの送信または入力の回数
 async function elsewhere(service: TestService, id: string, password: string, logins: number, wrongEach = 0): Promise<void> {
   for (let i = 0; i < logins; i++) {
     const c = createClient(service.url);
-    const login = await c.post<{ challenge: string }>('/api/v1/login', { id, password });
+    const login = await c.post<{ challenge: string }>(api.login.path, { id, password });
     expect(login.status).toBe(200);
     const otp = await service.mail.latestCode(id, OTP_SUBJECT);
-    for (let j = 0; j < wrongEach; j++) await c.post('/api/v1/login/otp', { challenge: login.body.challenge, otp: wrong(otp), rememberDevice: false });
+    for (let j = 0; j < wrongEach; j++) await c.post(api.loginOtp.path, { challenge: login.body.challenge, otp: wrong(otp), rememberDevice: false });
   }
 }
 

@@ -6,6 +6,7 @@ import { readTerminalRecord } from '../../../src-main/core/terminal/terminal-rec
 import { buildTestCore } from '../fakes/core-harness.js';
 import { startFakeKioskService, type FakeKioskService } from '../fakes/fake-kiosk-service.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 let service: FakeKioskService;
 beforeEach(async () => (service = await startFakeKioskService()));
@@ -23,7 +24,7 @@ async function enrolled(osBacked = true) {
 describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
   it('R-KIOSK-2: enrollment sends an Ed25519 SPKI public key and the SHA-256 of the machine ID; the private key is kept encrypted', async () => {
     const { store } = await enrolled(true);
-    const sent = service.requests.find((r) => r.path === '/api/v1/kiosk/enroll')!.body as Record<string, string>;
+    const sent = service.requests.find((r) => r.path === api.kioskEnroll.path)!.body as Record<string, string>;
     expect(sent.code).toBe('abcd-2345');
     expect(sent.machineIdHash).toMatch(/^[0-9a-f]{64}$/);
     expect(createPublicKey({ key: Buffer.from(sent.publicKey!, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyType).toBe('ed25519');
@@ -60,7 +61,7 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
     const answer = await core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD });
     expect(answer).toEqual({ ok: true, data: { status: 'authenticated' } });
     expect(service.otpsSent).toEqual([]);
-    const login = service.requests.find((r) => r.path === '/api/v1/login')!.body as { attestation: { terminalId: string; nonce: string; signature: string } };
+    const login = service.requests.find((r) => r.path === api.login.path)!.body as { attestation: { terminalId: string; nonce: string; signature: string } };
     const terminal = service.terminals.get(login.attestation.terminalId)!;
     expect(terminal.machineIdHash).toBe(MACHINE_ID_HASH);
     const publicKey = createPublicKey({ key: Buffer.from(terminal.publicKey, 'base64'), format: 'der', type: 'spki' });
@@ -90,7 +91,7 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
     const { core, log } = await enrolled();
     service.breakNonces();
     expect(await core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD })).toMatchObject({ ok: true, data: { status: 'otp_required', attestationFailed: true } });
-    const login = service.requests.find((r) => r.path === '/api/v1/login')!.body as Record<string, unknown>;
+    const login = service.requests.find((r) => r.path === api.login.path)!.body as Record<string, unknown>;
     expect(login.attestation).toBeUndefined();
     expect(log.text()).toMatch(/attestation failed/);
   });
@@ -111,7 +112,7 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
     await built.core.start();
     await built.core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD });
     built.clock.advance(5 * 60_000);
-    await expect.poll(() => service.requests.filter((r) => r.path === '/api/v1/kiosk/heartbeat').length).toBe(1);
+    await expect.poll(() => service.requests.filter((r) => r.path === api.kioskHeartbeat.path).length).toBe(1);
     expect(built.core.session.credential).toBeDefined();
     service.revoke(readTerminalRecord(built.store)!.terminalId);
     built.clock.advance(5 * 60_000);

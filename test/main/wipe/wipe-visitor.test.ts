@@ -5,6 +5,7 @@ import { prepareNextPage, serializeWipes, wipeVisitor, type SessionWiper, type W
 import { createVisitorSession } from '../../../src-main/core/wipe/visitor-session.js';
 import { recordingLogger, recordingWiper } from '../fakes/fake-ports.js';
 import { startFakeKioskService } from '../fakes/fake-kiosk-service.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 /** A rotation whose first visitor is on kiosk-visitor-1 (the start-up wipe already ran). */
 function rotationWithVisitor() {
@@ -40,7 +41,7 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6): a new partition per visitor', () 
         'leftovers kiosk-visitor-1',
         'dropPartition kiosk-visitor-1',
       ]);
-      expect(service.requests.find((r) => r.path === '/api/v1/logout')?.auth).toBe('Bearer tok_visitor');
+      expect(service.requests.find((r) => r.path === api.logout.path)?.auth).toBe('Bearer tok_visitor');
       expect(service.tokens.has('tok_visitor')).toBe(false); // ended at the service, not only here
       expect(session.credential).toBeUndefined();
       expect(report.restarted).toBe(false);

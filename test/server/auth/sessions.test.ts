@@ -7,6 +7,7 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const attests: AttestationVerifier = { verify: async () => ({ ok: true, terminalId: 'T9' }) };
 
@@ -37,7 +38,7 @@ describeEachDatabase('sessions', (database) => {
 
   it('R-LOGIN-2: a Host header naming a real host does not change the cookie (decided from configuration, test/server/http/proxy.test.ts)', async () => {
     const browser = createClient(svc.url);
-    const r = await browser.post('/api/v1/logout', undefined, { headers: { host: 'mypage.example.jp', cookie: 'mypage_session=abc' } });
+    const r = await browser.post(api.logout.path, undefined, { headers: { host: 'mypage.example.jp', cookie: 'mypage_session=abc' } });
     expect(r.status).toBe(204);
     const setCookie = r.headers.getSetCookie().join('\n');
     expect(setCookie).toMatch(/^mypage_session=;/);
@@ -57,17 +58,17 @@ describeEachDatabase('sessions', (database) => {
     expect(browser.jar.get('mypage_session')).not.toBe(token);
     const old = await svc.db.selectFrom('sessions').select('revoked_at').where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow();
     expect(old.revoked_at).not.toBeNull();
-    expect((await browser.get('/api/v1/home')).status).toBe(200);
+    expect((await browser.get(api.home.path)).status).toBe(200);
   });
 
   it('R-LOGIN-2: logout revokes the session at the service at once (a copied token stops working)', async () => {
     const { browser, token } = await signedIn('logout@example.jp');
     const thief = createClient(svc.url);
     thief.jar.set('mypage_session', token);
-    expect((await thief.get('/api/v1/home')).status).toBe(200);
-    expect((await browser.post('/api/v1/logout')).status).toBe(204);
+    expect((await thief.get(api.home.path)).status).toBe(200);
+    expect((await browser.post(api.logout.path)).status).toBe(204);
     expect(browser.jar.has('mypage_session')).toBe(false);
-    const after = await thief.get('/api/v1/home');
+    const after = await thief.get(api.home.path);
     expect(after.status).toBe(401);
     expect(after.body.error).toBe('unauthenticated');
     expect((await svc.db.selectFrom('sessions').select('revoked_at').where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow()).revoked_at).not.toBeNull();
@@ -76,11 +77,11 @@ describeEachDatabase('sessions', (database) => {
   it('R-LOGIN-2: a web session ends after 30 idle minutes', async () => {
     const { browser } = await signedIn('idle@example.jp');
     svc.clock.advance(WEB_SESSION_IDLE_MS - 1000);
-    expect((await browser.get('/api/v1/home')).status).toBe(200); // activity restarts the idle timer
+    expect((await browser.get(api.home.path)).status).toBe(200); // activity restarts the idle timer
     svc.clock.advance(WEB_SESSION_IDLE_MS - 1000);
-    expect((await browser.get('/api/v1/home')).status).toBe(200);
+    expect((await browser.get(api.home.path)).status).toBe(200);
     svc.clock.advance(WEB_SESSION_IDLE_MS);
-    expect((await browser.get('/api/v1/home')).status).toBe(401);
+    expect((await browser.get(api.home.path)).status).toBe(401);
   });
 
   it('R-LOGIN-2: a visitor active every 40 seconds is never signed out for idleness (last use is written at most once a minute)', async () => {
@@ -88,34 +89,34 @@ describeEachDatabase('sessions', (database) => {
     const step = SESSION_TOUCH_INTERVAL_MS * (2 / 3);
     for (let t = 0; t < WEB_SESSION_IDLE_MS * 1.5; t += step) {
       svc.clock.advance(step);
-      expect((await browser.get('/api/v1/home')).status).toBe(200);
+      expect((await browser.get(api.home.path)).status).toBe(200);
     }
     svc.clock.advance(WEB_SESSION_IDLE_MS);
-    expect((await browser.get('/api/v1/home')).status).toBe(401);
+    expect((await browser.get(api.home.path)).status).toBe(401);
   });
 
   it('R-LOGIN-2: a web session ends after 8 hours however active', async () => {
     const { browser } = await signedIn('absolute@example.jp');
     for (let t = 0; t < WEB_SESSION_ABSOLUTE_MS - 20 * 60_000; t += 20 * 60_000) {
       svc.clock.advance(20 * 60_000);
-      expect((await browser.get('/api/v1/home')).status).toBe(200);
+      expect((await browser.get(api.home.path)).status).toBe(200);
     }
     svc.clock.advance(20 * 60_000);
-    expect((await browser.get('/api/v1/home')).status).toBe(401);
+    expect((await browser.get(api.home.path)).status).toBe(401);
   });
 
   it('R-KIOSK-4: a kiosk session is short: it ends after 10 idle minutes, and logout by bearer revokes it', async () => {
     await svc.createEmployer({ id: 'kshort@example.jp', password: PASSWORD });
     const kiosk = createClient(svc.url);
     const login = async () =>
-      (await kiosk.post<{ token: string }>('/api/v1/login', { id: 'kshort@example.jp', password: PASSWORD, attestation: { terminalId: 'T9', nonce: 'n', signature: 'AA==' } })).body.token;
+      (await kiosk.post<{ token: string }>(api.login.path, { id: 'kshort@example.jp', password: PASSWORD, attestation: { terminalId: 'T9', nonce: 'n', signature: 'AA==' } })).body.token;
     const bearer = (t: string) => ({ headers: { authorization: `Bearer ${t}` } });
     const t1 = await login();
     svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS);
-    expect((await kiosk.get('/api/v1/home', bearer(t1))).status).toBe(401);
+    expect((await kiosk.get(api.home.path, bearer(t1))).status).toBe(401);
     const t2 = await login();
-    expect((await kiosk.get('/api/v1/home', bearer(t2))).status).toBe(200);
-    expect((await kiosk.post('/api/v1/logout', undefined, bearer(t2))).status).toBe(204);
-    expect((await kiosk.get('/api/v1/home', bearer(t2))).status).toBe(401);
+    expect((await kiosk.get(api.home.path, bearer(t2))).status).toBe(200);
+    expect((await kiosk.post(api.logout.path, undefined, bearer(t2))).status).toBe(204);
+    expect((await kiosk.get(api.home.path, bearer(t2))).status).toBe(401);
   });
 });

@@ -14,6 +14,7 @@ import { createClient } from '../../support/http-client.js';
 import { freshDatabase } from '../../support/fresh-database.js';
 import { startMypageServe } from '../../support/spawn-cli.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const LOCKS = ['lock0@example.jp', 'lock1@example.jp', 'lock2@example.jp'];
 const OTPS = ['otp0@example.jp', 'otp1@example.jp', 'otp2@example.jp'];
@@ -46,7 +47,7 @@ describeEachDatabase('crash (SIGKILL during writes)', (database) => {
     const hammerLocks = LOCKS.map(async (id) => {
       const c = createClient(first.url);
       for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) {
-        const r = await c.post('/api/v1/login', { id, password: `Wrong-${i}!` });
+        const r = await c.post(api.login.path, { id, password: `Wrong-${i}!` });
         expect(r.status).toBe(i < R_LOGIN_3_MAX_FAILED_PASSWORDS - 1 ? 401 : 423);
         if (r.status === 423) lockedAcks.add(id);
       }
@@ -55,7 +56,7 @@ describeEachDatabase('crash (SIGKILL during writes)', (database) => {
       const c = createClient(first.url);
       try {
         while (!killed) {
-          const r = await c.post<{ challenge: string }>('/api/v1/login', { id, password: PASSWORD });
+          const r = await c.post<{ challenge: string }>(api.login.path, { id, password: PASSWORD });
           if (r.status === 200) challengeAcks.push({ id, challenge: r.body.challenge });
         }
       } catch {
@@ -84,7 +85,7 @@ describeEachDatabase('crash (SIGKILL during writes)', (database) => {
       expect([...lockedAcks].sort()).toEqual([...LOCKS].sort());
       for (const id of LOCKS) {
         expect(await db.selectFrom('login_failures').select('failures').where('login_id', '=', id).executeTakeFirst()).toEqual({ failures: 5 });
-        expect((await createClient(second.url).post('/api/v1/login', { id, password: PASSWORD })).status).toBe(423);
+        expect((await createClient(second.url).post(api.login.path, { id, password: PASSWORD })).status).toBe(423);
       }
 
       // every acknowledged challenge is stored, with its OTP in the outbox (found by its HMAC)
@@ -102,7 +103,7 @@ describeEachDatabase('crash (SIGKILL during writes)', (database) => {
         .filter((m) => m.to_address === last.id)
         .map((m) => codeLine(m.body))
         .find((code) => code !== undefined && hmacSha256(last.challenge, code) === lastRow.otp_hash);
-      const done = await createClient(second.url).post('/api/v1/login/otp', { challenge: last.challenge, otp, rememberDevice: false });
+      const done = await createClient(second.url).post(api.loginOtp.path, { challenge: last.challenge, otp, rememberDevice: false });
       expect(done.status).toBe(200);
     } finally {
       second.child.kill('SIGTERM');

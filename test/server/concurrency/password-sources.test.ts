@@ -11,6 +11,7 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { startTwoServes, type TwoServes } from '../../support/two-serves.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const LOCK_SUBJECT = 'アカウントロック通知';
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
@@ -34,11 +35,11 @@ describeEachDatabase('password tries per source, in parallel', (database) => {
     const id = 'par-browser@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const token = await markerFor(svc.db, id);
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => createClient(svc.url).post('/api/v1/login', { id, password: `Wrong-${i}!` }, { headers: { cookie: `mypage_known=${token}` } })));
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => createClient(svc.url).post(api.login.path, { id, password: `Wrong-${i}!` }, { headers: { cookie: `mypage_known=${token}` } })));
     expect(tally(answers.map((a) => a.status))).toEqual(FIVE);
     expect(await bySource(svc.db, id)).toEqual([['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
     expect(await lockMails(svc.db, id)).toBe(1);
-    expect((await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
   });
 
   it('R-LOGIN-6 (concurrency): 40 parallel wrong passwords from one attested terminal count 5 for that terminal only', async () => {
@@ -46,7 +47,7 @@ describeEachDatabase('password tries per source, in parallel', (database) => {
     await svc.createEmployer({ id, password: PASSWORD });
     const k = await enrollKiosk(svc);
     const attestations = await Promise.all(Array.from({ length: 40 }, () => attest(svc, k, id)));
-    const answers = await Promise.all(attestations.map((attestation, i) => createClient(svc.url).post('/api/v1/login', { id, password: `Wrong-${i}!`, attestation })));
+    const answers = await Promise.all(attestations.map((attestation, i) => createClient(svc.url).post(api.login.path, { id, password: `Wrong-${i}!`, attestation })));
     expect(tally(answers.map((a) => a.status))).toEqual(FIVE);
     expect(await bySource(svc.db, id)).toEqual([['t:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
     expect(await lockMails(svc.db, id)).toBe(1);
@@ -74,13 +75,13 @@ describe.skipIf(postgresSkipReason !== undefined)('password tries per source, tw
     await createEmployer(db, systemClock, { id, password: PASSWORD, company: 'C', office: 'O' });
     const token = await markerFor(db, id);
     const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => createClient(urls[i % 2]!).post('/api/v1/login', { id, password: `Wrong-${i}!` }, { headers: { cookie: `mypage_known=${token}` } })),
+      Array.from({ length: 40 }, (_, i) => createClient(urls[i % 2]!).post(api.login.path, { id, password: `Wrong-${i}!` }, { headers: { cookie: `mypage_known=${token}` } })),
     );
     expect(tally(answers.map((a) => a.status))).toEqual(FIVE);
     expect(await bySource(db, id)).toEqual([['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
     expect(await lockMails(db, id)).toBe(1);
     // the same from "anywhere else": its own five, its own single mail
-    const strangers = await Promise.all(Array.from({ length: 40 }, (_, i) => createClient(urls[i % 2]!).post('/api/v1/login', { id, password: `Wrong-${i}!` })));
+    const strangers = await Promise.all(Array.from({ length: 40 }, (_, i) => createClient(urls[i % 2]!).post(api.login.path, { id, password: `Wrong-${i}!` })));
     expect(tally(strangers.map((a) => a.status))).toEqual(FIVE);
     expect((await bySource(db, id)).sort()).toEqual([['', R_LOGIN_3_MAX_FAILED_PASSWORDS], ['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
     expect(await lockMails(db, id)).toBe(2);

@@ -11,6 +11,7 @@ import { createClient } from '../../support/http-client.js';
 import { startSmtpSink } from '../../support/smtp-sink.js';
 import { startTwoServes, type TwoServes } from '../../support/two-serves.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 if (postgresSkipReason) console.warn(`[skipped] two service processes on one PostgreSQL: ${postgresSkipReason}`);
 
@@ -37,35 +38,35 @@ describe.skipIf(postgresSkipReason !== undefined)('two service processes on one 
   it('R-LOGIN-3: 40 parallel wrong passwords across two processes count as at most 5, then the correct password is refused', async () => {
     await createEmployer(db, systemClock, { id: 'two@example.jp', password: PASSWORD, company: 'C', office: 'O' });
     const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => createClient(urls[i % 2]!).post('/api/v1/login', { id: 'two@example.jp', password: `Wrong-${i}!` })),
+      Array.from({ length: 40 }, (_, i) => createClient(urls[i % 2]!).post(api.login.path, { id: 'two@example.jp', password: `Wrong-${i}!` })),
     );
     expect(tally(answers.map((a) => a.status))).toEqual({ 401: R_LOGIN_3_MAX_FAILED_PASSWORDS - 1, 423: 40 - (R_LOGIN_3_MAX_FAILED_PASSWORDS - 1) });
     const row = await db.selectFrom('login_failures').selectAll().where('login_id', '=', 'two@example.jp').executeTakeFirstOrThrow();
     expect(row.failures).toBe(R_LOGIN_3_MAX_FAILED_PASSWORDS);
-    for (const url of urls) expect((await createClient(url).post('/api/v1/login', { id: 'two@example.jp', password: PASSWORD })).status).toBe(423);
+    for (const url of urls) expect((await createClient(url).post(api.login.path, { id: 'two@example.jp', password: PASSWORD })).status).toBe(423);
   });
 
   it('R-OTP-2: 30 parallel wrong OTPs across two processes exhaust it at exactly 10', async () => {
     await createEmployer(db, systemClock, { id: 'two-otp@example.jp', password: PASSWORD, company: 'C', office: 'O' });
-    const login = await createClient(urls[0]!).post<{ challenge: string }>('/api/v1/login', { id: 'two-otp@example.jp', password: PASSWORD });
+    const login = await createClient(urls[0]!).post<{ challenge: string }>(api.login.path, { id: 'two-otp@example.jp', password: PASSWORD });
     expect(login.status).toBe(200);
     const deadline = Date.now() + 15_000;
     while (!sink.received.some((m) => m.to.includes('two-otp@example.jp')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const otp = codeLine(sink.received.find((m) => m.to.includes('two-otp@example.jp'))!.text)!;
     const wrong = otp === '000000' ? '000001' : '000000';
     const answers = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => createClient(urls[i % 2]!).post('/api/v1/login/otp', { challenge: login.body.challenge, otp: wrong, rememberDevice: false })),
+      Array.from({ length: 30 }, (_, i) => createClient(urls[i % 2]!).post(api.loginOtp.path, { challenge: login.body.challenge, otp: wrong, rememberDevice: false })),
     );
     expect(tally(answers.map((a) => a.status))).toEqual({ 401: R_OTP_2_MAX_ATTEMPTS - 1, 410: 30 - (R_OTP_2_MAX_ATTEMPTS - 1) });
     const row = await db.selectFrom('login_challenges').selectAll().where('id', '=', sha256(login.body.challenge)).executeTakeFirstOrThrow();
     expect(row.attempts).toBe(R_OTP_2_MAX_ATTEMPTS);
-    expect((await createClient(urls[1]!).post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: false })).body.error).toBe('otp_exhausted');
+    expect((await createClient(urls[1]!).post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: false })).body.error).toBe('otp_exhausted');
   });
 
   it('R-LOGIN-2: each mail leaves exactly once although both processes run a sender', async () => {
     const ids = Array.from({ length: 6 }, (_, i) => `mail${i}@example.jp`);
     for (const id of ids) await createEmployer(db, systemClock, { id, password: PASSWORD, company: 'C', office: 'O' });
-    await Promise.all(ids.map((id, i) => createClient(urls[i % 2]!).post('/api/v1/login', { id, password: PASSWORD })));
+    await Promise.all(ids.map((id, i) => createClient(urls[i % 2]!).post(api.login.path, { id, password: PASSWORD })));
     const deadline = Date.now() + 15_000;
     const count = () => sink.received.filter((m) => ids.some((id) => m.to.includes(id))).length;
     while (count() < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -85,14 +86,14 @@ describe.skipIf(postgresSkipReason !== undefined)('two service processes on one 
     await createEmployer(db, systemClock, { id, password: PASSWORD, company: 'C', office: 'O' });
     const challenges: Array<{ challenge: string; otp: string }> = [];
     for (let i = 0; i < 6; i++) {
-      const login = await createClient(urls[i % 2]!).post<{ challenge: string }>('/api/v1/login', { id, password: PASSWORD });
+      const login = await createClient(urls[i % 2]!).post<{ challenge: string }>(api.login.path, { id, password: PASSWORD });
       expect(login.status).toBe(200);
       challenges.push({ challenge: login.body.challenge, otp: await otpOf(id, i + 1) });
     }
     const answers = await Promise.all(
       Array.from({ length: 60 }, (_, i) => {
         const ch = challenges[i % 6]!;
-        return createClient(urls[i % 2]!).post('/api/v1/login/otp', { challenge: ch.challenge, otp: ch.otp === '000000' ? '000001' : '000000', rememberDevice: false });
+        return createClient(urls[i % 2]!).post(api.loginOtp.path, { challenge: ch.challenge, otp: ch.otp === '000000' ? '000001' : '000000', rememberDevice: false });
       }),
     );
     const t = tally(answers.map((a) => a.status));
@@ -106,7 +107,7 @@ describe.skipIf(postgresSkipReason !== undefined)('two service processes on one 
   it(`R-PW-7: 30 parallel reset requests across two processes send at most ${R_PW_7_MAX_MAILS} mails`, async () => {
     const id = 'two-reset@example.jp';
     await createEmployer(db, systemClock, { id, password: PASSWORD, company: 'C', office: 'O' });
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => createClient(urls[i % 2]!).post('/api/v1/password-reset', { id })));
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => createClient(urls[i % 2]!).post(api.passwordReset.path, { id })));
     expect(tally(answers.map((a) => a.status))).toEqual({ 202: 30 });
     const deadline = Date.now() + 15_000;
     while (mailsTo(id, RESET_KEY_SUBJECT).length < R_PW_7_MAX_MAILS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -13,6 +13,7 @@ import { allowConnections, createPostgresDatabase, dropPostgresDatabase, postgre
 import { startMypageServe } from '../../support/spawn-cli.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 /** A request that answers later than this hangs, as far as these tests are concerned. */
 const HANG_MS = 8_000;
@@ -28,7 +29,7 @@ const until = async <T>(what: string, probe: () => Promise<T>, done: (v: T) => b
 };
 
 async function wrongLogin(url: string): Promise<Answer> {
-  return createClient(url).post('/api/v1/login', { id: 'fault@example.jp', password: 'Wrong-pass1' }, { headers: {} });
+  return createClient(url).post(api.login.path, { id: 'fault@example.jp', password: 'Wrong-pass1' }, { headers: {} });
 }
 
 const pgReason = skipReason('postgres');
@@ -80,7 +81,7 @@ describe.skipIf(pgReason !== undefined)('Deploy: a PostgreSQL that drops connect
         expect(a.headers.get('content-type')).toMatch(/^application\/json/);
       }
       expect(Date.now() - started).toBeLessThan(HANG_MS);
-      const home = await createClient(serve.url).get('/api/v1/home', { headers: { cookie: 'mypage_session=abc' } });
+      const home = await createClient(serve.url).get(api.home.path, { headers: { cookie: 'mypage_session=abc' } });
       expect(home.status).toBe(503);
       const ready = await createClient(serve.url).get<{ status: string; checks: Record<string, { status: string }> }>('/readyz');
       expect(ready.status).toBe(503);

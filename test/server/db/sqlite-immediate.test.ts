@@ -6,6 +6,7 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { OTP_SUBJECT } from '../../support/sign-in.js';
 import { enrollKiosk, type FakeKiosk } from '../kiosk/kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const VISITORS = 12;
 const NONCES = 60;
@@ -39,19 +40,19 @@ describe('Deploy: SQLite write transactions take the write lock at BEGIN [sqlite
     // A nonce is issued in a transaction that reads (the terminal) before it writes: begun
     // DEFERRED, a CLI commit in between fails it with SQLITE_BUSY_SNAPSHOT.
     const nonces = await Promise.all(
-      Array.from({ length: NONCES }, async () => (await createClient(svc.url).post('/api/v1/kiosk/nonce', { terminalId: kiosk.terminalId })).status),
+      Array.from({ length: NONCES }, async () => (await createClient(svc.url).post(api.kioskNonce.path, { terminalId: kiosk.terminalId })).status),
     );
     expect(nonces).toEqual(Array.from({ length: NONCES }, () => 200));
     const results = await Promise.all(
       Array.from({ length: VISITORS }, async (_, i) => {
         const id = `visitor${i}@example.jp`;
         const c = createClient(svc.url);
-        const wrong = await c.post('/api/v1/login', { id, password: 'Wrong-pass1' });
-        const login = await c.post<{ challenge: string }>('/api/v1/login', { id, password: PASSWORD });
+        const wrong = await c.post(api.login.path, { id, password: 'Wrong-pass1' });
+        const login = await c.post<{ challenge: string }>(api.login.path, { id, password: PASSWORD });
         if (login.status !== 200) return [wrong.status, login.status];
         const otp = await svc.mail.latestCode(id, OTP_SUBJECT);
-        const done = await c.post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: true });
-        const home = await c.get('/api/v1/home');
+        const done = await c.post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: true });
+        const home = await c.get(api.home.path);
         return [wrong.status, login.status, done.status, home.status];
       }),
     );

@@ -6,6 +6,7 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 describeEachDatabase('home', (database) => {
   let svc: TestService;
@@ -19,7 +20,7 @@ describeEachDatabase('home', (database) => {
     expect(await seedDemo(svc.db, svc.clock)).toBe(false);
     const browser = createClient(svc.url);
     await signIn(svc, browser, DEMO.id, DEMO.password);
-    const home = await browser.get('/api/v1/home');
+    const home = await browser.get(api.home.path);
     expect(home.status).toBe(200);
     expect(home.headers.get('cache-control')).toBe('no-store');
     expect(home.body).toEqual({
@@ -55,7 +56,7 @@ describeEachDatabase('home', (database) => {
       .execute();
     const browser = createClient(svc.url);
     await signIn(svc, browser, 'rows@example.jp', PASSWORD);
-    expect((await browser.get('/api/v1/home')).body).toEqual({
+    expect((await browser.get(api.home.path)).body).toEqual({
       company: '有限会社 テスト',
       office: '渋谷公共職業安定所',
       newMessages: 1,
@@ -68,7 +69,7 @@ describeEachDatabase('home', (database) => {
   });
 
   it('R-HOME-1: without a session the home answers 401 unauthenticated', async () => {
-    const r = await createClient(svc.url).get('/api/v1/home');
+    const r = await createClient(svc.url).get(api.home.path);
     expect(r.status).toBe(401);
     expect(r.body).toMatchObject({ error: 'unauthenticated' });
   });

@@ -7,10 +7,11 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const PUBLIC = 'https://mypage.example.jp';
 const nonce = (svc: TestService, headers: Record<string, string>) =>
-  createClient(svc.url).post('/api/v1/kiosk/nonce', { terminalId: 'no-such-terminal' }, { headers });
+  createClient(svc.url).post(api.kioskNonce.path, { terminalId: 'no-such-terminal' }, { headers });
 
 describe('Deploy: TRUST_PROXY values', () => {
   it.each([
@@ -56,7 +57,7 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
   it('Deploy: without TRUST_PROXY, X-Forwarded-For is ignored: one address for the limit and the audit row', async () => {
     svc = await startTestService({ database, rateLimit: true });
     await svc.createEmployer({ id: 'direct@example.jp', password: PASSWORD });
-    await createClient(svc.url).post('/api/v1/login', { id: 'direct@example.jp', password: 'Wrong-pass1' }, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+    await createClient(svc.url).post(api.login.path, { id: 'direct@example.jp', password: 'Wrong-pass1' }, { headers: { 'x-forwarded-for': '203.0.113.7' } });
     const audit = await svc.db.selectFrom('audit_events').select('ip').where('type', '=', 'password.failed').executeTakeFirstOrThrow();
     expect(audit.ip).toBe('127.0.0.1');
     for (let i = 0; i < 30; i++) await nonce(svc, { 'x-forwarded-for': `203.0.113.${i}` });
@@ -68,10 +69,10 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
     svc = await startTestService({ database, rateLimit: true, captureLogs: logs, env: { TRUST_PROXY: '127.0.0.1', PUBLIC_ORIGIN: PUBLIC } });
     await svc.createEmployer({ id: 'proxied@example.jp', password: PASSWORD });
     const a = { 'x-forwarded-for': '203.0.113.7' };
-    await createClient(svc.url).post('/api/v1/login', { id: 'proxied@example.jp', password: 'Wrong-pass1' }, { headers: a });
+    await createClient(svc.url).post(api.login.path, { id: 'proxied@example.jp', password: 'Wrong-pass1' }, { headers: a });
     const audit = await svc.db.selectFrom('audit_events').select('ip').where('type', '=', 'password.failed').executeTakeFirstOrThrow();
     expect(audit.ip).toBe('203.0.113.7');
-    expect(logs.some((l) => l.includes('"path":"/api/v1/login"') && l.includes('"ip":"203.0.113.7"'))).toBe(true);
+    expect(logs.some((l) => l.includes(`"path":"${api.login.path}"`) && l.includes('"ip":"203.0.113.7"'))).toBe(true);
     for (let i = 0; i < 30; i++) expect((await nonce(svc, a)).status).toBe(401);
     expect((await nonce(svc, a)).status).toBe(429);
     // Another client behind the same proxy is not limited by the first one's requests.
@@ -83,7 +84,7 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
   it('Deploy: with TRUST_PROXY set, an address the list does not name is not trusted (its X-Forwarded-For is ignored)', async () => {
     svc = await startTestService({ database, env: { TRUST_PROXY: '10.0.0.1', PUBLIC_ORIGIN: PUBLIC } });
     await svc.createEmployer({ id: 'untrusted@example.jp', password: PASSWORD });
-    await createClient(svc.url).post('/api/v1/login', { id: 'untrusted@example.jp', password: 'Wrong-pass1' }, { origin: PUBLIC, headers: { 'x-forwarded-for': '203.0.113.7' } });
+    await createClient(svc.url).post(api.login.path, { id: 'untrusted@example.jp', password: 'Wrong-pass1' }, { origin: PUBLIC, headers: { 'x-forwarded-for': '203.0.113.7' } });
     const audit = await svc.db.selectFrom('audit_events').select('ip').where('type', '=', 'password.failed').executeTakeFirstOrThrow();
     expect(audit.ip).toBe('127.0.0.1');
   });
@@ -93,9 +94,9 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
     await svc.createEmployer({ id: 'public@example.jp', password: PASSWORD });
     const browser = createClient(svc.url);
     const proxyHeaders = { host: '127.0.0.1', 'x-forwarded-proto': 'http' };
-    const login = await browser.post<{ challenge: string }>('/api/v1/login', { id: 'public@example.jp', password: PASSWORD }, { origin: PUBLIC, headers: proxyHeaders });
+    const login = await browser.post<{ challenge: string }>(api.login.path, { id: 'public@example.jp', password: PASSWORD }, { origin: PUBLIC, headers: proxyHeaders });
     const otp = await svc.mail.latestCode('public@example.jp', 'ワンタイムパスワード通知');
-    const done = await browser.post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: true }, { origin: PUBLIC, headers: proxyHeaders });
+    const done = await browser.post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: true }, { origin: PUBLIC, headers: proxyHeaders });
     expect(done.status).toBe(200);
     const cookies = done.headers.getSetCookie();
     expect(cookies.length).toBeGreaterThanOrEqual(2);
@@ -104,12 +105,12 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
       expect(c).toMatch(/; Secure/);
       expect(c).toMatch(/; HttpOnly/);
     }
-    expect((await browser.get('/api/v1/home')).status).toBe(200);
+    expect((await browser.get(api.home.path)).status).toBe(200);
     // The service's own address, or an Origin matching a forged Host, is not our origin.
-    expect((await browser.post('/api/v1/logout', undefined, { origin: svc.url })).status).toBe(403);
-    expect((await browser.post('/api/v1/logout', undefined, { origin: 'https://evil.example', headers: { host: 'evil.example', 'x-forwarded-proto': 'https' } })).status).toBe(403);
-    expect((await browser.get('/api/v1/home')).status).toBe(200);
-    expect((await browser.post('/api/v1/logout', undefined, { origin: PUBLIC })).status).toBe(204);
+    expect((await browser.post(api.logout.path, undefined, { origin: svc.url })).status).toBe(403);
+    expect((await browser.post(api.logout.path, undefined, { origin: 'https://evil.example', headers: { host: 'evil.example', 'x-forwarded-proto': 'https' } })).status).toBe(403);
+    expect((await browser.get(api.home.path)).status).toBe(200);
+    expect((await browser.post(api.logout.path, undefined, { origin: PUBLIC })).status).toBe(204);
   });
 
   it('Deploy: without PUBLIC_ORIGIN on loopback, Origin must be this loopback port (127.0.0.1 or localhost), never one a Host header names', async () => {
@@ -119,9 +120,9 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
     await signIn(svc, browser, 'loop@example.jp', PASSWORD);
     expect(browser.jar.has('mypage_session')).toBe(true);
     const port = new URL(svc.url).port;
-    expect((await browser.post('/api/v1/logout', undefined, { origin: 'http://mypage.example.jp', headers: { host: 'mypage.example.jp' } })).status).toBe(403);
-    expect((await browser.post('/api/v1/logout', undefined, { origin: `http://127.0.0.1:${Number(port) + 1}` })).status).toBe(403);
-    expect((await browser.post('/api/v1/logout', undefined, { origin: `http://localhost:${port}` })).status).toBe(204);
+    expect((await browser.post(api.logout.path, undefined, { origin: 'http://mypage.example.jp', headers: { host: 'mypage.example.jp' } })).status).toBe(403);
+    expect((await browser.post(api.logout.path, undefined, { origin: `http://127.0.0.1:${Number(port) + 1}` })).status).toBe(403);
+    expect((await browser.post(api.logout.path, undefined, { origin: `http://localhost:${port}` })).status).toBe(204);
   });
 
   it('Deploy: a cookie-carrying state change with neither Origin nor Sec-Fetch-Site is refused (403 forbidden_origin); Sec-Fetch-Site same-origin passes', async () => {
@@ -129,11 +130,11 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
     await svc.createEmployer({ id: 'bare@example.jp', password: PASSWORD });
     const browser = createClient(svc.url);
     await signIn(svc, browser, 'bare@example.jp', PASSWORD);
-    const bare = await browser.post('/api/v1/logout', undefined, { origin: null });
+    const bare = await browser.post(api.logout.path, undefined, { origin: null });
     expect(bare.status).toBe(403);
     expect(bare.body).toMatchObject({ error: 'forbidden_origin' });
-    expect((await browser.get('/api/v1/home')).status).toBe(200);
-    expect((await browser.post('/api/v1/logout', undefined, { origin: null, headers: { 'sec-fetch-site': 'same-origin' } })).status).toBe(204);
+    expect((await browser.get(api.home.path)).status).toBe(200);
+    expect((await browser.post(api.logout.path, undefined, { origin: null, headers: { 'sec-fetch-site': 'same-origin' } })).status).toBe(204);
   });
 
   it('Deploy: with TRUST_PROXY the dev mailbox is not served (it would show codes to the network)', async () => {
@@ -150,10 +151,11 @@ describeEachDatabase('Deploy: Cache-Control no-store on every API answer', (data
     svc = await startTestService({ database, rateLimit: true });
     const c = createClient(svc.url);
     const answers = [
-      await c.get('/api/v1/meta'),
-      await c.post('/api/v1/login', { id: 'nobody@example.jp', password: 'Wrong-pass1' }),
-      await c.post('/api/v1/login', 'not json'),
-      await c.get('/api/v1/home'),
+      await c.get(api.meta.path),
+      await c.post(api.login.path, { id: 'nobody@example.jp', password: 'Wrong-pass1' }),
+      await c.post(api.login.path, 'not json'),
+      await c.get(api.home.path),
+      // a literal path on purpose: the table has no such path
       await c.get('/api/v1/nothing-here'),
       await c.get('/api/openapi.json'),
     ];

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../support/http-client.js';
 import { closedPort, deleteKeys, killClientsNamed, redisSkipReason, REDIS_TEST_URL, startFreezableRedisProxy, testRedis, uniqueRedisPrefix } from '../../support/redis.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 /**
  * Per-IP limits with REDIS_URL: one count for every instance, and a per-process count (never no
@@ -14,7 +15,7 @@ const LIMIT = 30;
 const WARNING = 'rate limits: Redis does not answer';
 const BACK = 'rate limits: Redis answers again';
 /** A cheap limited endpoint: an unknown challenge is 410 at once (no hash). */
-const otpTry = (url: string) => createClient(url).post('/api/v1/login/otp', { challenge: 'nope', otp: '123456', rememberDevice: false });
+const otpTry = (url: string) => createClient(url).post(api.loginOtp.path, { challenge: 'nope', otp: '123456', rememberDevice: false });
 const count = (lines: string[], text: string) => lines.filter((l) => l.includes(text)).length;
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
 

@@ -43,13 +43,13 @@ describe('the service over HTTP', () => {
   it('R-OTP-3: a cookie-carrying state change from another origin is refused with 403 forbidden_origin', async () => {
     const browser = createClient(svc.url);
     await signIn(svc, browser, 'csrf@example.jp', PASSWORD);
-    const evil = await browser.post('/api/v1/logout', undefined, { origin: 'https://evil.example' });
+    const evil = await browser.post(api.logout.path, undefined, { origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
     expect(evil.body.error).toBe('forbidden_origin');
-    expect((await browser.get('/api/v1/home')).status).toBe(200); // still signed in
-    const crossSite = await browser.post('/api/v1/logout', undefined, { origin: null, headers: { 'sec-fetch-site': 'cross-site' } });
+    expect((await browser.get(api.home.path)).status).toBe(200); // still signed in
+    const crossSite = await browser.post(api.logout.path, undefined, { origin: null, headers: { 'sec-fetch-site': 'cross-site' } });
     expect(crossSite.status).toBe(403);
-    expect((await browser.post('/api/v1/logout')).status).toBe(204);
+    expect((await browser.post(api.logout.path)).status).toBe(204);
   });
 
   it('R-KIOSK-1: the screens are served at / with a strict CSP, and client routes fall back to index.html', async () => {
@@ -76,22 +76,22 @@ describe('the service over HTTP', () => {
   it('R-LOGIN-3: unauthenticated endpoints are rate limited per IP (429 rate_limited)', async () => {
     const c = createClient(svc.url);
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await c.post('/api/v1/login/otp', { challenge: 'nope', otp: '123456', rememberDevice: false })).status);
+    for (let i = 0; i < 31; i++) statuses.push((await c.post(api.loginOtp.path, { challenge: 'nope', otp: '123456', rememberDevice: false })).status);
     // 30 a minute per route and IP (earlier tests here used one or two of them)
     expect(statuses.filter((s) => s === 410).length).toBeGreaterThanOrEqual(28);
     expect(statuses.filter((s) => s === 410).length).toBeLessThanOrEqual(30);
     expect(statuses.at(-1)).toBe(429);
-    const last = await c.post('/api/v1/login/otp', { challenge: 'nope', otp: '123456', rememberDevice: false });
+    const last = await c.post(api.loginOtp.path, { challenge: 'nope', otp: '123456', rememberDevice: false });
     expect(last.status).toBe(429);
     expect(last.body).toMatchObject({ error: 'rate_limited' });
-    expect((await c.get('/api/v1/meta')).status).toBe(200); // not limited
+    expect((await c.get(api.meta.path)).status).toBe(200); // not limited
   });
 
   it('R-LOGIN-5: the dev mailbox shows the mail when no SMTP is set; the contract is published as OpenAPI', async () => {
     const dev = await startTestService({ smtp: false });
     try {
       await dev.createEmployer({ id: 'dev@example.jp', password: PASSWORD });
-      await createClient(dev.url).post('/api/v1/login', { id: 'dev@example.jp', password: PASSWORD });
+      await createClient(dev.url).post(api.login.path, { id: 'dev@example.jp', password: PASSWORD });
       const page = await fetch(`${dev.url}/dev/mailbox`);
       expect(page.headers.get('content-type')).toContain('text/html');
       const html = await page.text();
@@ -104,7 +104,7 @@ describe('the service over HTTP', () => {
     expect((await fetch(`${svc.url}/dev/mailbox`)).status).toBe(404); // SMTP is set here
     const doc = (await (await fetch(`${svc.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/login', '/api/v1/login/otp', '/api/v1/logout', '/api/v1/home', '/api/v1/meta']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([api.login.path, api.loginOtp.path, api.logout.path, api.home.path, api.meta.path]));
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['LoginRequest', 'LoginResponse']));
   });
 
@@ -118,8 +118,8 @@ describe('the service over HTTP', () => {
     const other = await startTestService({ env: { MAIL_FROM: 'noreply@mypage.example.jp' } });
     try {
       await other.createEmployer({ id: 'from@example.jp', password: PASSWORD });
-      expect((await createClient(other.url).get('/api/v1/meta')).body.mailFrom).toBe('noreply@mypage.example.jp');
-      await createClient(other.url).post('/api/v1/login', { id: 'from@example.jp', password: PASSWORD });
+      expect((await createClient(other.url).get(api.meta.path)).body.mailFrom).toBe('noreply@mypage.example.jp');
+      await createClient(other.url).post(api.login.path, { id: 'from@example.jp', password: PASSWORD });
       expect((await other.mail.waitFor({ to: 'from@example.jp' })).from).toContain('noreply@mypage.example.jp');
     } finally {
       await other.close();

@@ -4,6 +4,7 @@ import { HTTP_TIMEOUTS } from '../../../src-server/config.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 /** Small deadlines, so the cut-off is seen in a second or two instead of 15–30 s. */
 const SMALL = { requestMs: 1_500, headersMs: 1_000, checkIntervalMs: 100, keepAliveMs: 500, connectionMs: 3_000 };
@@ -49,7 +50,7 @@ describeEachDatabase('Deploy: slow and abusive clients', (database) => {
     const d = dribble(svc.url, 'GET /api/v1/meta HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: ' + 'a'.repeat(200));
     sockets.push(d.socket);
     // While it dribbles, a normal client gets its answers.
-    for (let i = 0; i < 3; i++) expect((await createClient(svc.url).get('/api/v1/meta')).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await createClient(svc.url).get(api.meta.path)).status).toBe(200);
     const { received, bytesSent } = await d.closed;
     expect(received).toMatch(/^HTTP\/1\.1 408/);
     expect(bytesSent).toBeLessThan(200); // closed long before the dribble ended
@@ -61,7 +62,7 @@ describeEachDatabase('Deploy: slow and abusive clients', (database) => {
     const head = `POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
     const d = dribble(svc.url, head, body);
     sockets.push(d.socket);
-    for (let i = 0; i < 3; i++) expect((await createClient(svc.url).get('/api/v1/meta')).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await createClient(svc.url).get(api.meta.path)).status).toBe(200);
     const { received, bytesSent } = await d.closed;
     expect(received).toMatch(/^HTTP\/1\.1 408/);
     expect(bytesSent).toBeLessThan(body.length);

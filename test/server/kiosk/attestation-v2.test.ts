@@ -6,6 +6,7 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { enrollKiosk, fetchNonce, signFor, type FakeKiosk } from './kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 
 describeEachDatabase('kiosk attestation v2', (database) => {
@@ -19,8 +20,8 @@ describeEachDatabase('kiosk attestation v2', (database) => {
   });
   afterAll(() => svc.close());
 
-  const login = (id: string, attestation: object) => createClient(svc.url).post<{ status: string; attestationFailed?: boolean }>('/api/v1/login', { id, password: PASSWORD, attestation });
-  const heartbeat = (nonce: string, signature: string) => createClient(svc.url).post('/api/v1/kiosk/heartbeat', { terminalId: k.terminalId, version: '2.0.0', nonce, signature });
+  const login = (id: string, attestation: object) => createClient(svc.url).post<{ status: string; attestationFailed?: boolean }>(api.login.path, { id, password: PASSWORD, attestation });
+  const heartbeat = (nonce: string, signature: string) => createClient(svc.url).post(api.kioskHeartbeat.path, { terminalId: k.terminalId, version: '2.0.0', nonce, signature });
   const lastReason = async (id: string) => JSON.parse((await listAudit(svc.db, { type: 'kiosk.attestation_failed', loginId: id })).at(-1)!.detail).reason as string;
   const v1 = (nonce: string) => sign(null, Buffer.from(`hw-kiosk-attest/v1\n${k.terminalId}\n${k.machineIdHash}\n${nonce}`, 'utf8'), k.privateKey).toString('base64');
 

@@ -9,6 +9,7 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { OTP_SUBJECT } from '../../support/sign-in.js';
 import { attest, enrollKiosk, fetchNonce, machineHash, newKeyPair, signFor } from './kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 type LoginBody = { status: string; kind?: string; token?: string; expiresAt?: string; attestationFailed?: boolean; challenge?: string; error?: string };
 
@@ -19,7 +20,7 @@ describeEachDatabase('kiosk attestation', (database) => {
   });
   afterAll(() => svc.close());
 
-  const login = (id: string, attestation: object) => createClient(svc.url).post<LoginBody>('/api/v1/login', { id, password: PASSWORD, attestation });
+  const login = (id: string, attestation: object) => createClient(svc.url).post<LoginBody>(api.login.path, { id, password: PASSWORD, attestation });
   const failures = async (id: string) => (await listAudit(svc.db, { type: 'kiosk.attestation_failed', loginId: id })).map((e) => JSON.parse(e.detail).reason as string);
   let n = 0;
   const visitor = async () => {
@@ -42,7 +43,7 @@ describeEachDatabase('kiosk attestation', (database) => {
     // Spent: a used nonce is deleted, so it can never be presented again.
     expect(await svc.db.selectFrom('kiosk_nonces').selectAll().where('nonce_hash', '=', sha256(a.nonce)).executeTakeFirst()).toBeUndefined();
     expect(svc.mail.messages().filter((m) => m.to.includes(id) && m.subject === OTP_SUBJECT)).toHaveLength(0);
-    expect((await createClient(svc.url).get('/api/v1/home', { headers: { authorization: `Bearer ${r.body.token}` } })).status).toBe(200);
+    expect((await createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${r.body.token}` } })).status).toBe(200);
     expect(await listAudit(svc.db, { type: 'login.kiosk', loginId: id })).toHaveLength(1);
   });
 
@@ -84,7 +85,7 @@ describeEachDatabase('kiosk attestation', (database) => {
     const k = await enrollKiosk(svc);
     const id = await visitor();
     const r = await login(id, await attest(svc, k, id));
-    const home = () => createClient(svc.url).get('/api/v1/home', { headers: { authorization: `Bearer ${r.body.token}` } });
+    const home = () => createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${r.body.token}` } });
     svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 1);
     expect((await home()).status).toBe(200);
     svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS);
@@ -109,10 +110,10 @@ describeEachDatabase('kiosk attestation', (database) => {
     const r = await revokeTerminal(svc.db, svc.clock, k.terminalId);
     expect(r).toEqual({ status: 'revoked', sessionsEnded: 1 });
     const bearer = (t: string | undefined) => ({ headers: { authorization: `Bearer ${t}` } });
-    expect((await createClient(svc.url).get('/api/v1/home', bearer(open.body.token))).status).toBe(401);
-    expect((await createClient(svc.url).get('/api/v1/home', bearer(keep.body.token))).status).toBe(200);
+    expect((await createClient(svc.url).get(api.home.path, bearer(open.body.token))).status).toBe(401);
+    expect((await createClient(svc.url).get(api.home.path, bearer(keep.body.token))).status).toBe(200);
     expect((await login(id, pending)).body).toMatchObject({ status: 'otp_required', attestationFailed: true });
-    expect((await createClient(svc.url).post('/api/v1/kiosk/nonce', { terminalId: k.terminalId })).status).toBe(401);
+    expect((await createClient(svc.url).post(api.kioskNonce.path, { terminalId: k.terminalId })).status).toBe(401);
     expect((await svc.db.selectFrom('kiosk_terminals').select('revoked_at').where('id', '=', k.terminalId).executeTakeFirstOrThrow()).revoked_at).toBe(svc.clock.now().getTime());
     expect(await revokeTerminal(svc.db, svc.clock, k.terminalId)).toEqual({ status: 'already_revoked' });
   });
@@ -123,17 +124,17 @@ describeEachDatabase('kiosk attestation', (database) => {
     svc.clock.advance(1000);
     const paintedAt = new Date(svc.clock.now().getTime() - 500).toISOString();
     const beat = { terminalId: k.terminalId, version: '1.4.0', nonce, signature: signFor(k, nonce, { purpose: 'heartbeat' }), paintedAt };
-    const ok = await createClient(svc.url).post('/api/v1/kiosk/heartbeat', beat);
+    const ok = await createClient(svc.url).post(api.kioskHeartbeat.path, beat);
     expect(ok.status).toBe(204);
     svc.clock.advance(1);
     const row = await svc.db.selectFrom('kiosk_terminals').selectAll().where('id', '=', k.terminalId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ version: '1.4.0', last_seen_at: svc.clock.now().getTime() - 1, painted_at: Date.parse(paintedAt) });
-    const replay = await createClient(svc.url).post('/api/v1/kiosk/heartbeat', { ...beat, version: '9.9.9' });
+    const replay = await createClient(svc.url).post(api.kioskHeartbeat.path, { ...beat, version: '9.9.9' });
     svc.clock.advance(1);
     expect(replay.status).toBe(401);
     expect(replay.body.error).toBe('attestation_invalid');
     const n2 = await fetchNonce(svc, k.terminalId);
-    const forged = await createClient(svc.url).post('/api/v1/kiosk/heartbeat', { ...beat, nonce: n2, signature: signFor({ ...k, privateKey: newKeyPair().privateKey }, n2, { purpose: 'heartbeat' }) });
+    const forged = await createClient(svc.url).post(api.kioskHeartbeat.path, { ...beat, nonce: n2, signature: signFor({ ...k, privateKey: newKeyPair().privateKey }, n2, { purpose: 'heartbeat' }) });
     expect(forged.status).toBe(401);
     expect((await svc.db.selectFrom('kiosk_terminals').select('version').where('id', '=', k.terminalId).executeTakeFirstOrThrow()).version).toBe('1.4.0');
     expect((await listAudit(svc.db, { type: 'kiosk.heartbeat_refused' })).map((e) => JSON.parse(e.detail).reason)).toEqual(['nonce_invalid', 'bad_signature']);

@@ -9,8 +9,9 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { enrollKiosk, machineHash, newKeyPair } from './kiosk-helpers.js';
+import { api } from '../../../src-shared/api/routes.js';
 
-const ENROLL = '/api/v1/kiosk/enroll';
+const ENROLL = api.kioskEnroll.path;
 
 describeEachDatabase('kiosk enrollment and nonces', (database) => {
   let svc: TestService;
@@ -87,16 +88,16 @@ describeEachDatabase('kiosk enrollment and nonces', (database) => {
 
   it('R-KIOSK-2: a nonce is single use material for a live terminal: stored hashed, 5 minutes; unknown and revoked terminals get 401 attestation_invalid', async () => {
     const k = await enrollKiosk(svc);
-    const r = await c().post<{ nonce: string; expiresAt: string }>('/api/v1/kiosk/nonce', { terminalId: k.terminalId });
+    const r = await c().post<{ nonce: string; expiresAt: string }>(api.kioskNonce.path, { terminalId: k.terminalId });
     expect(r.status).toBe(200);
     expect(new Date(r.body.expiresAt).getTime()).toBe(svc.clock.now().getTime() + R_KIOSK_2_NONCE_TTL_MS);
     const rows = await svc.db.selectFrom('kiosk_nonces').selectAll().where('terminal_id', '=', k.terminalId).execute();
     expect(rows.map((x) => x.nonce_hash)).toEqual([sha256(r.body.nonce)]);
-    const unknown = await c().post('/api/v1/kiosk/nonce', { terminalId: 'no-such-terminal' });
+    const unknown = await c().post(api.kioskNonce.path, { terminalId: 'no-such-terminal' });
     expect(unknown.status).toBe(401);
     expect(unknown.body.error).toBe('attestation_invalid');
     await revokeTerminal(svc.db, svc.clock, k.terminalId);
-    expect((await c().post('/api/v1/kiosk/nonce', { terminalId: k.terminalId })).status).toBe(401);
+    expect((await c().post(api.kioskNonce.path, { terminalId: k.terminalId })).status).toBe(401);
     expect(await svc.db.selectFrom('kiosk_nonces').selectAll().where('terminal_id', '=', k.terminalId).execute()).toHaveLength(0);
   });
 

@@ -3,6 +3,7 @@ import { attestationMessage, type AttestationPurpose } from '../../../src-shared
 import { issueEnrollmentCode } from '../../../src-server/kiosk/enrollment.service.js';
 import { createClient } from '../../support/http-client.js';
 import type { TestService } from '../../support/service-harness.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 /** A kiosk as the service sees it: an Ed25519 key pair and a machine-ID hash, like src-main/core/terminal. */
 export interface FakeKiosk {
@@ -28,13 +29,13 @@ export async function enrollKiosk(svc: TestService, opts: { office?: string; lab
   const { code } = await issueEnrollmentCode(svc.db, svc.clock, { office: opts.office ?? '飯田橋公共職業安定所', label: opts.label ?? '来所者端末 1' });
   const keys = newKeyPair();
   const machineIdHash = opts.machineIdHash ?? machineHash();
-  const r = await createClient(svc.url).post<{ terminalId: string }>('/api/v1/kiosk/enroll', { code, publicKey: keys.publicKey, machineIdHash, version: '1.0.0' });
+  const r = await createClient(svc.url).post<{ terminalId: string }>(api.kioskEnroll.path, { code, publicKey: keys.publicKey, machineIdHash, version: '1.0.0' });
   if (r.status !== 201) throw new Error(`enroll: ${r.status} ${JSON.stringify(r.body)}`);
   return { terminalId: r.body.terminalId, machineIdHash, ...keys };
 }
 
 export async function fetchNonce(svc: TestService, terminalId: string): Promise<string> {
-  const r = await createClient(svc.url).post<{ nonce: string }>('/api/v1/kiosk/nonce', { terminalId });
+  const r = await createClient(svc.url).post<{ nonce: string }>(api.kioskNonce.path, { terminalId });
   if (r.status !== 200) throw new Error(`nonce: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.nonce;
 }

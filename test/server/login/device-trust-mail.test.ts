@@ -5,6 +5,7 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT, signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const CHROME_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
@@ -25,9 +26,9 @@ describeEachDatabase('device trust notice', (database) => {
     await svc.createEmployer({ id, password: PASSWORD });
     svc.clock.set(new Date('2026-12-01T12:34:00Z')); // 21:34 in Japan
     const c = createClient(svc.url);
-    const login = await c.post<{ challenge: string }>('/api/v1/login', { id, password: PASSWORD }, { headers: { 'user-agent': CHROME_ON_WINDOWS } });
+    const login = await c.post<{ challenge: string }>(api.login.path, { id, password: PASSWORD }, { headers: { 'user-agent': CHROME_ON_WINDOWS } });
     const otp = await svc.mail.latestCode(id, OTP_SUBJECT);
-    const done = await c.post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: true }, { headers: { 'user-agent': CHROME_ON_WINDOWS } });
+    const done = await c.post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: true }, { headers: { 'user-agent': CHROME_ON_WINDOWS } });
     expect(done.status).toBe(200);
     const [mail, ...more] = await notices(id);
     expect(more).toHaveLength(0);
@@ -49,7 +50,7 @@ describeEachDatabase('device trust notice', (database) => {
     expect(await notices(id)).toHaveLength(0);
     const mine = createClient(svc.url);
     await signIn(svc, mine, id, PASSWORD, { rememberDevice: true });
-    expect((await mine.post('/api/v1/login', { id, password: PASSWORD })).body).toMatchObject({ status: 'authenticated' });
+    expect((await mine.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'authenticated' });
     expect(await notices(id)).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 
 describeEachDatabase('device trust (skip the OTP)', (database) => {
@@ -44,32 +45,32 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
 
   it('R-OTP-3: the next login from that browser is authenticated without an OTP', async () => {
     const { browser } = await trustedBrowser('skip@example.jp');
-    await browser.post('/api/v1/logout');
+    await browser.post(api.logout.path);
     const before = otpMails('skip@example.jp');
-    const r = await browser.post('/api/v1/login', { id: 'skip@example.jp', password: PASSWORD });
+    const r = await browser.post(api.login.path, { id: 'skip@example.jp', password: PASSWORD });
     expect(r.body).toEqual({ status: 'authenticated', kind: 'web' });
-    expect((await browser.get('/api/v1/home')).status).toBe(200);
+    expect((await browser.get(api.home.path)).status).toBe(200);
     expect(otpMails('skip@example.jp')).toBe(before);
   });
 
   it('R-OTP-4: the skip applies only to that browser: another one needs the OTP', async () => {
     await trustedBrowser('other@example.jp');
     const other = createClient(svc.url);
-    expect((await other.post('/api/v1/login', { id: 'other@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await other.post(api.login.path, { id: 'other@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
   });
 
   it('R-OTP-4: the cookie is bound to one account', async () => {
     const { browser } = await trustedBrowser('owner@example.jp');
     await svc.createEmployer({ id: 'someone@example.jp', password: PASSWORD });
-    expect((await browser.post('/api/v1/login', { id: 'someone@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await browser.post(api.login.path, { id: 'someone@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
   });
 
   it('R-OTP-4: after 90 days the OTP is required again', async () => {
     const { browser } = await trustedBrowser('ninety@example.jp');
     svc.clock.advance(R_OTP_3_DEVICE_TRUST_MS - 60_000);
-    expect((await browser.post('/api/v1/login', { id: 'ninety@example.jp', password: PASSWORD })).body.status).toBe('authenticated');
+    expect((await browser.post(api.login.path, { id: 'ninety@example.jp', password: PASSWORD })).body.status).toBe('authenticated');
     svc.clock.advance(60_000);
-    expect((await browser.post('/api/v1/login', { id: 'ninety@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await browser.post(api.login.path, { id: 'ninety@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
   });
 
   it('R-OTP-4: a password or ID change (revokeAllDeviceTrusts) requires the OTP again', async () => {
@@ -77,7 +78,7 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
     const id = await accountId('changed@example.jp'); // outside the transaction: inside it, only trx may be used
     const n = await svc.db.transaction().execute((trx) => revokeAllDeviceTrusts(trx, id));
     expect(n).toBe(1);
-    expect((await browser.post('/api/v1/login', { id: 'changed@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await browser.post(api.login.path, { id: 'changed@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
   });
 
   it('R-OTP-4: withdrawal ends every trust, so a re-registered account needs the OTP', async () => {
@@ -87,7 +88,7 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
     expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', id).execute()).toHaveLength(0);
     expect(await svc.db.selectFrom('sessions').selectAll().where('account_id', '=', id).where('revoked_at', 'is', null).execute()).toHaveLength(0);
     await svc.db.updateTable('accounts').set({ status: 'active', withdrawn_at: null }).where('id', '=', id).execute(); // as re-registration does
-    expect((await browser.post('/api/v1/login', { id: 'rereg@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await browser.post(api.login.path, { id: 'rereg@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
   });
 
   it('R-OTP-5: one trust can be listed and revoked; that browser then needs the OTP', async () => {
@@ -97,7 +98,7 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
     expect(list).toHaveLength(1);
     expect(await revokeDeviceTrust(svc.db, 'another-account', list[0]!.id, svc.clock.now().getTime())).toBe(false);
     expect(await revokeDeviceTrust(svc.db, id, list[0]!.id, svc.clock.now().getTime())).toBe(true);
-    expect((await browser.post('/api/v1/login', { id: 'listed@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await browser.post(api.login.path, { id: 'listed@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
   });
 
   it('R-OTP-3: without the tick no trust is stored and no device cookie is set', async () => {

@@ -6,6 +6,7 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const GOOD = Buffer.from('good signature').toString('base64');
 
@@ -28,7 +29,7 @@ describeEachDatabase('kiosk login', (database) => {
   it('R-OTP-7: an attested kiosk login skips the OTP: bearer token, no cookie, no mail', async () => {
     await svc.createEmployer({ id: 'kiosk@example.jp', password: PASSWORD });
     const kiosk = createClient(svc.url);
-    const r = await kiosk.post<{ status: string; kind: string; token: string; expiresAt: string }>('/api/v1/login', {
+    const r = await kiosk.post<{ status: string; kind: string; token: string; expiresAt: string }>(api.login.path, {
       id: 'kiosk@example.jp',
       password: PASSWORD,
       attestation: { terminalId: 'T1', nonce: 'n1', signature: GOOD },
@@ -40,14 +41,14 @@ describeEachDatabase('kiosk login', (database) => {
     expect(otpMails('kiosk@example.jp')).toBe(0);
     const session = await svc.db.selectFrom('sessions').selectAll().where('kind', '=', 'kiosk').executeTakeFirstOrThrow();
     expect(session).toMatchObject({ terminal_id: 'T1' });
-    const home = await createClient(svc.url).get('/api/v1/home', { headers: { authorization: `Bearer ${r.body.token}` } });
+    const home = await createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${r.body.token}` } });
     expect(home.status).toBe(200);
   });
 
   it('R-KIOSK-2, R-OTP-6: a failed attestation falls back to the OTP step, leaves an audit event, and never remembers the terminal', async () => {
     await svc.createEmployer({ id: 'fallback@example.jp', password: PASSWORD });
     const kiosk = createClient(svc.url);
-    const r = await kiosk.post<{ status: string; challenge: string; attestationFailed: boolean }>('/api/v1/login', {
+    const r = await kiosk.post<{ status: string; challenge: string; attestationFailed: boolean }>(api.login.path, {
       id: 'fallback@example.jp',
       password: PASSWORD,
       attestation: { terminalId: 'T1', nonce: 'n2', signature: Buffer.from('forged').toString('base64') },
@@ -60,7 +61,7 @@ describeEachDatabase('kiosk login', (database) => {
     // R-KIOSK-3 / R-OTP-6: the OTP answer of a kiosk login is a bearer session; even if the skip is
     // asked for, a shared terminal gets no cookie and no device trust
     const otp = await svc.mail.latestCode('fallback@example.jp', OTP_SUBJECT);
-    const done = await kiosk.post('/api/v1/login/otp', { challenge: r.body.challenge, otp, rememberDevice: true });
+    const done = await kiosk.post(api.loginOtp.path, { challenge: r.body.challenge, otp, rememberDevice: true });
     expect(done.body).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
     expect(typeof done.body.token).toBe('string');
     expect(done.headers.getSetCookie()).toEqual([]);
@@ -70,15 +71,15 @@ describeEachDatabase('kiosk login', (database) => {
   it('R-KIOSK-3: a kiosk login ignores any device-trust cookie and a wrong password still counts', async () => {
     await svc.createEmployer({ id: 'strict@example.jp', password: PASSWORD });
     const kiosk = createClient(svc.url);
-    const wrong = await kiosk.post('/api/v1/login', { id: 'strict@example.jp', password: 'Wrong-pass1', attestation: { terminalId: 'T1', nonce: 'n3', signature: GOOD } });
+    const wrong = await kiosk.post(api.login.path, { id: 'strict@example.jp', password: 'Wrong-pass1', attestation: { terminalId: 'T1', nonce: 'n3', signature: GOOD } });
     expect(wrong.status).toBe(401);
     expect(await svc.db.selectFrom('login_failures').select('failures').where('login_id', '=', 'strict@example.jp').executeTakeFirst()).toEqual({ failures: 1 });
   });
 
   it('R-KIOSK-3: a kiosk bearer token is not accepted as a cookie, nor a web cookie as a bearer', async () => {
     await svc.createEmployer({ id: 'cross@example.jp', password: PASSWORD });
-    const r = await createClient(svc.url).post<{ token: string }>('/api/v1/login', { id: 'cross@example.jp', password: PASSWORD, attestation: { terminalId: 'T1', nonce: 'n4', signature: GOOD } });
-    const asCookie = await createClient(svc.url).get('/api/v1/home', { headers: { cookie: `mypage_session=${r.body.token}` } });
+    const r = await createClient(svc.url).post<{ token: string }>(api.login.path, { id: 'cross@example.jp', password: PASSWORD, attestation: { terminalId: 'T1', nonce: 'n4', signature: GOOD } });
+    const asCookie = await createClient(svc.url).get(api.home.path, { headers: { cookie: `mypage_session=${r.body.token}` } });
     expect(asCookie.status).toBe(401);
   });
 });

@@ -6,6 +6,7 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const LOCK_SECONDS = R_LOGIN_3_LOCK_MS / 1000;
 
@@ -22,16 +23,16 @@ describeEachDatabase('lock-out', (database) => {
     await svc.createEmployer({ id: 'variant@example.jp', password: PASSWORD });
     const c = createClient(svc.url);
     for (const typed of [' Variant@Example.JP', 'ｖａｒｉａｎｔ＠ｅｘａｍｐｌｅ．ｊｐ', 'VARIANT@example.jp ']) {
-      expect((await c.post('/api/v1/login', { id: typed, password: 'wrong-1!' })).status).toBe(401);
+      expect((await c.post(api.login.path, { id: typed, password: 'wrong-1!' })).status).toBe(401);
     }
     expect(await failures('variant@example.jp')).toMatchObject({ failures: 3 });
-    const ok = await c.post('/api/v1/login', { id: 'ＶＡＲＩＡＮＴ@example.jp', password: PASSWORD });
+    const ok = await c.post(api.login.path, { id: 'ＶＡＲＩＡＮＴ@example.jp', password: PASSWORD });
     expect(ok.body.status).toBe('otp_required');
     expect(await failures('variant@example.jp')).toBeUndefined(); // a correct password forgets the failures
   });
 
   it('R-LOGIN-1: an ID that is not an e-mail address is a 400 invalid_request with the Japanese message', async () => {
-    const r = await createClient(svc.url).post('/api/v1/login', { id: 'not-an-address', password: PASSWORD });
+    const r = await createClient(svc.url).post(api.login.path, { id: 'not-an-address', password: PASSWORD });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ error: 'invalid_request', message: '入力内容に誤りがあります。入力内容をご確認ください。', fields: ['id'] });
   });
@@ -40,11 +41,11 @@ describeEachDatabase('lock-out', (database) => {
     await svc.createEmployer({ id: 'lock@example.jp', password: PASSWORD });
     const c = createClient(svc.url);
     for (let i = 1; i <= 4; i++) {
-      const r = await c.post('/api/v1/login', { id: 'lock@example.jp', password: `wrong-${i}!` });
+      const r = await c.post(api.login.path, { id: 'lock@example.jp', password: `wrong-${i}!` });
       expect(r.status).toBe(401);
       expect(r.body.error).toBe('invalid_credentials');
     }
-    const fifth = await c.post('/api/v1/login', { id: 'lock@example.jp', password: 'wrong-5!' });
+    const fifth = await c.post(api.login.path, { id: 'lock@example.jp', password: 'wrong-5!' });
     expect(fifth.status).toBe(423);
     expect(fifth.body).toMatchObject({ error: 'locked', retryAfterSeconds: LOCK_SECONDS });
     expect(fifth.body.message).toContain('30分程度');
@@ -52,14 +53,14 @@ describeEachDatabase('lock-out', (database) => {
     expect(locked).toMatchObject({ failures: 5, locked_until: svc.clock.now().getTime() + R_LOGIN_3_LOCK_MS });
 
     svc.clock.advance(10 * 60_000);
-    const refused = await c.post('/api/v1/login', { id: 'lock@example.jp', password: PASSWORD });
+    const refused = await c.post(api.login.path, { id: 'lock@example.jp', password: PASSWORD });
     expect(refused.status).toBe(423);
     expect(refused.body.retryAfterSeconds).toBe(LOCK_SECONDS - 600);
     expect(refused.headers.get('retry-after')).toBe(String(LOCK_SECONDS - 600));
     expect((await svc.db.selectFrom('login_challenges').selectAll().execute()).filter((r) => r.created_at >= svc.clock.now().getTime())).toHaveLength(0);
 
     svc.clock.advance(20 * 60_000);
-    const again = await c.post('/api/v1/login', { id: 'lock@example.jp', password: PASSWORD });
+    const again = await c.post(api.login.path, { id: 'lock@example.jp', password: PASSWORD });
     expect(again.status).toBe(200);
     expect(again.body.status).toBe('otp_required');
     expect(await failures('lock@example.jp')).toBeUndefined();
@@ -68,7 +69,7 @@ describeEachDatabase('lock-out', (database) => {
   it('R-LOGIN-3: the owner is told by mail when the account locks', async () => {
     await svc.createEmployer({ id: 'told@example.jp', password: PASSWORD });
     const c = createClient(svc.url);
-    for (let i = 0; i < 5; i++) await c.post('/api/v1/login', { id: 'told@example.jp', password: 'nope-nope1!' });
+    for (let i = 0; i < 5; i++) await c.post(api.login.path, { id: 'told@example.jp', password: 'nope-nope1!' });
     const mail = await svc.mail.waitFor({ to: 'told@example.jp', subject: 'アカウントロック通知' });
     expect(mail.text).toContain('5回誤った');
     expect(mail.from).toContain('system@mail.hellowork.mhlw.go.jp');
@@ -80,7 +81,7 @@ describeEachDatabase('lock-out', (database) => {
     const answers = async (id: string) => {
       const out: Array<{ status: number; body: unknown }> = [];
       for (let i = 0; i < 6; i++) {
-        const r = await c.post('/api/v1/login', { id, password: i === 5 ? '' : 'Wrong-pass1' });
+        const r = await c.post(api.login.path, { id, password: i === 5 ? '' : 'Wrong-pass1' });
         out.push({ status: r.status, body: r.body });
       }
       return out;
@@ -96,8 +97,8 @@ describeEachDatabase('lock-out', (database) => {
     const verify = vi.spyOn(argon2, 'verify');
     try {
       const c = createClient(svc.url);
-      await c.post('/api/v1/login', { id: 'ghost@example.jp', password: 'Whatever1!' });
-      await c.post('/api/v1/login', { id: 'ghost2@example.jp', password: '' });
+      await c.post(api.login.path, { id: 'ghost@example.jp', password: 'Whatever1!' });
+      await c.post(api.login.path, { id: 'ghost2@example.jp', password: '' });
       expect(verify).toHaveBeenCalledTimes(2);
       for (const [hash] of verify.mock.calls) expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
       expect(verify.mock.calls.map((call) => call[1])).toEqual(['Whatever1!', '']);
@@ -109,10 +110,10 @@ describeEachDatabase('lock-out', (database) => {
   it('R-LOGIN-3: a completed password reset (clearLockout) lifts the lock at once', async () => {
     await svc.createEmployer({ id: 'reset@example.jp', password: PASSWORD });
     const c = createClient(svc.url);
-    for (let i = 0; i < 5; i++) await c.post('/api/v1/login', { id: 'reset@example.jp', password: 'Wrong-pass1' });
-    expect((await c.post('/api/v1/login', { id: 'reset@example.jp', password: PASSWORD })).status).toBe(423);
+    for (let i = 0; i < 5; i++) await c.post(api.login.path, { id: 'reset@example.jp', password: 'Wrong-pass1' });
+    expect((await c.post(api.login.path, { id: 'reset@example.jp', password: PASSWORD })).status).toBe(423);
     await svc.db.transaction().execute((trx) => clearLockout(trx, 'reset@example.jp'));
-    expect((await c.post('/api/v1/login', { id: 'reset@example.jp', password: PASSWORD })).status).toBe(200);
+    expect((await c.post(api.login.path, { id: 'reset@example.jp', password: PASSWORD })).status).toBe(200);
   });
 
   it('R-LOGIN-3, R-REREG-2: a withdrawn account answers 403 withdrawn only after the correct password, reregistrable until 31 days', async () => {
@@ -120,14 +121,14 @@ describeEachDatabase('lock-out', (database) => {
     const account = await svc.db.selectFrom('accounts').selectAll().where('login_id', '=', 'gone@example.jp').executeTakeFirstOrThrow();
     await svc.db.updateTable('accounts').set({ status: 'withdrawn', withdrawn_at: svc.clock.now().getTime() }).where('id', '=', account.id).execute();
     const c = createClient(svc.url);
-    expect((await c.post('/api/v1/login', { id: 'gone@example.jp', password: 'Wrong-pass1' })).body.error).toBe('invalid_credentials');
-    const r = await c.post('/api/v1/login', { id: 'gone@example.jp', password: PASSWORD });
+    expect((await c.post(api.login.path, { id: 'gone@example.jp', password: 'Wrong-pass1' })).body.error).toBe('invalid_credentials');
+    const r = await c.post(api.login.path, { id: 'gone@example.jp', password: PASSWORD });
     expect(r.status).toBe(403);
     expect(r.body).toMatchObject({ error: 'withdrawn', reregistrable: true });
     // R-REREG-1, R-REREG-2: the login's flag keeps the re-registration boundary (31 whole days) exactly.
     svc.clock.advance(R_REREG_2_REFUSED_FROM_MS - 1);
-    expect((await c.post('/api/v1/login', { id: 'gone@example.jp', password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
+    expect((await c.post(api.login.path, { id: 'gone@example.jp', password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
     svc.clock.advance(1);
-    expect((await c.post('/api/v1/login', { id: 'gone@example.jp', password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: false });
+    expect((await c.post(api.login.path, { id: 'gone@example.jp', password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: false });
   });
 });

@@ -9,6 +9,7 @@ import { createClient, type TestClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT, wrongOtp } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const GOOD = Buffer.from('good signature').toString('base64');
 const fakeVerifier: AttestationVerifier = {
@@ -29,11 +30,11 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
     return svc.mail.messages().filter((m) => m.to.includes(to) && m.subject === subject).length;
   };
   async function startLogin(id: string, c: TestClient = createClient(svc.url)) {
-    const r = await c.post<{ challenge: string }>('/api/v1/login', { id, password: PASSWORD });
+    const r = await c.post<{ challenge: string }>(api.login.path, { id, password: PASSWORD });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return { c, challenge: r.body.challenge, otp: await svc.mail.latestCode(id, OTP_SUBJECT) };
   }
-  const enter = (l: { c: TestClient; challenge: string }, otp: string) => l.c.post('/api/v1/login/otp', { challenge: l.challenge, otp, rememberDevice: false });
+  const enter = (l: { c: TestClient; challenge: string }, otp: string) => l.c.post(api.loginOtp.path, { challenge: l.challenge, otp, rememberDevice: false });
   function expectBudgetRefusal(r: { status: number; body: Record<string, unknown>; headers: Headers }) {
     expect(r.status).toBe(429);
     expect(r.body).toMatchObject({ error: 'otp_budget_exhausted', message: errorText.otp_budget_exhausted.ja });
@@ -51,10 +52,10 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
       for (let i = 1; i <= R_OTP_2_MAX_ATTEMPTS; i++) expect((await enter(l, wrongOtp(l.otp))).status).toBe(i < R_OTP_2_MAX_ATTEMPTS ? 401 : 410);
     }
     expectBudgetRefusal(await enter(spare, spare.otp));
-    expectBudgetRefusal(await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD }));
+    expectBudgetRefusal(await createClient(svc.url).post(api.login.path, { id, password: PASSWORD }));
     expectBudgetRefusal(await enter(spare, spare.otp));
     // a wrong password still answers as ever (the budget speaks only after a correct one)
-    expect((await createClient(svc.url).post('/api/v1/login', { id, password: 'Wrong-pass1' })).status).toBe(401);
+    expect((await createClient(svc.url).post(api.login.path, { id, password: 'Wrong-pass1' })).status).toBe(401);
     const notice = await svc.mail.waitFor({ to: id, subject: OTP_BUDGET_SUBJECT });
     expect(notice.text).toContain('パスワードをお忘れの方');
     expect(await count(id, OTP_BUDGET_SUBJECT)).toBe(1);
@@ -76,7 +77,7 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
       logins.push(await startLogin(id));
       svc.clock.advance(60_000);
     }
-    const refused = await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD });
+    const refused = await createClient(svc.url).post(api.login.path, { id, password: PASSWORD });
     expectBudgetRefusal(refused);
     // the first mail leaves the window 1 h after it was sent: 50 minutes from now (+ the minute of the last advance)
     expect(refused.body.retryAfterSeconds).toBe((R_OTP_8_WINDOW_MS - R_OTP_8_MAX_OTP_MAILS * 60_000) / 1000);
@@ -86,7 +87,7 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
     expect((await enter(last, last.otp)).status).toBe(200);
     svc.clock.advance(refused.body.retryAfterSeconds as number * 1000);
     await startLogin(id); // the first mail has left the window: one slot again
-    expectBudgetRefusal(await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD }));
+    expectBudgetRefusal(await createClient(svc.url).post(api.login.path, { id, password: PASSWORD }));
     expect(await count(id, OTP_BUDGET_SUBJECT)).toBe(1); // once per hour, not per refusal
   });
 
@@ -94,10 +95,10 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
     const id = 'kiosk-budget@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     for (let i = 0; i < R_OTP_8_MAX_OTP_MAILS; i++) await startLogin(id);
-    const attested = await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD, attestation: { terminalId: 'T1', nonce: 'n1', signature: GOOD } });
+    const attested = await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: { terminalId: 'T1', nonce: 'n1', signature: GOOD } });
     expect(attested.status).toBe(200);
     expect(attested.body).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
-    const forged = await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD, attestation: { terminalId: 'T1', nonce: 'n2', signature: Buffer.from('forged').toString('base64') } });
+    const forged = await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: { terminalId: 'T1', nonce: 'n2', signature: Buffer.from('forged').toString('base64') } });
     expectBudgetRefusal(forged);
     expect(await count(id, OTP_SUBJECT)).toBe(R_OTP_8_MAX_OTP_MAILS);
   });
@@ -107,10 +108,10 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
     await svc.createEmployer({ id, password: PASSWORD });
     const mine = createClient(svc.url);
     const first = await startLogin(id, mine);
-    expect((await mine.post('/api/v1/login/otp', { challenge: first.challenge, otp: first.otp, rememberDevice: true })).status).toBe(200);
+    expect((await mine.post(api.loginOtp.path, { challenge: first.challenge, otp: first.otp, rememberDevice: true })).status).toBe(200);
     for (let i = 1; i < R_OTP_8_MAX_OTP_MAILS; i++) await startLogin(id);
-    expectBudgetRefusal(await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD }));
-    const r = await mine.post('/api/v1/login', { id, password: PASSWORD });
+    expectBudgetRefusal(await createClient(svc.url).post(api.login.path, { id, password: PASSWORD }));
+    const r = await mine.post(api.login.path, { id, password: PASSWORD });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: 'authenticated', kind: 'web' });
   });

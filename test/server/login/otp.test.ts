@@ -6,6 +6,7 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT, wrongOtp } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 
 describeEachDatabase('one-time password', (database) => {
@@ -18,7 +19,7 @@ describeEachDatabase('one-time password', (database) => {
   async function start(id: string) {
     await svc.createEmployer({ id, password: PASSWORD });
     const c = createClient(svc.url);
-    const login = await c.post<{ status: string; challenge: string; expiresAt: string }>('/api/v1/login', { id, password: PASSWORD });
+    const login = await c.post<{ status: string; challenge: string; expiresAt: string }>(api.login.path, { id, password: PASSWORD });
     const otp = await svc.mail.latestCode(id, OTP_SUBJECT);
     return { c, challenge: login.body.challenge, expiresAt: login.body.expiresAt, otp };
   }
@@ -47,8 +48,8 @@ describeEachDatabase('one-time password', (database) => {
 
   it('R-OTP-1: single use — the same OTP cannot sign in twice', async () => {
     const { c, challenge, otp } = await start('once@example.jp');
-    expect((await c.post('/api/v1/login/otp', { challenge, otp, rememberDevice: false })).status).toBe(200);
-    const again = await createClient(svc.url).post('/api/v1/login/otp', { challenge, otp, rememberDevice: false });
+    expect((await c.post(api.loginOtp.path, { challenge, otp, rememberDevice: false })).status).toBe(200);
+    const again = await createClient(svc.url).post(api.loginOtp.path, { challenge, otp, rememberDevice: false });
     expect(again.status).toBe(410);
     expect(again.body.error).toBe('otp_expired');
     expect((await challengeRow(challenge)).consumed_at).not.toBeNull();
@@ -59,9 +60,9 @@ describeEachDatabase('one-time password', (database) => {
     const b = await start('ttl-b@example.jp');
     expect(new Date(a.expiresAt).getTime()).toBe(svc.clock.now().getTime() + R_OTP_1_TTL_MS);
     svc.clock.advance(R_OTP_1_TTL_MS - 1000);
-    expect((await a.c.post('/api/v1/login/otp', { challenge: a.challenge, otp: a.otp, rememberDevice: false })).status).toBe(200);
+    expect((await a.c.post(api.loginOtp.path, { challenge: a.challenge, otp: a.otp, rememberDevice: false })).status).toBe(200);
     svc.clock.advance(1000);
-    const late = await b.c.post('/api/v1/login/otp', { challenge: b.challenge, otp: b.otp, rememberDevice: false });
+    const late = await b.c.post(api.loginOtp.path, { challenge: b.challenge, otp: b.otp, rememberDevice: false });
     expect(late.status).toBe(410);
     expect(late.body).toMatchObject({ error: 'otp_expired' });
     expect(late.body.message).toContain('30分間');
@@ -71,14 +72,14 @@ describeEachDatabase('one-time password', (database) => {
   it('R-OTP-2: ten wrong entries invalidate the OTP, counting down attemptsLeft', async () => {
     const { c, challenge, otp } = await start('ten@example.jp');
     for (let i = 1; i <= 9; i++) {
-      const r = await c.post('/api/v1/login/otp', { challenge, otp: wrongOtp(otp), rememberDevice: false });
+      const r = await c.post(api.loginOtp.path, { challenge, otp: wrongOtp(otp), rememberDevice: false });
       expect(r.status).toBe(401);
       expect(r.body).toMatchObject({ error: 'otp_invalid', attemptsLeft: 10 - i });
     }
-    const tenth = await c.post('/api/v1/login/otp', { challenge, otp: wrongOtp(otp), rememberDevice: false });
+    const tenth = await c.post(api.loginOtp.path, { challenge, otp: wrongOtp(otp), rememberDevice: false });
     expect(tenth.status).toBe(410);
     expect(tenth.body.error).toBe('otp_exhausted');
-    const right = await c.post('/api/v1/login/otp', { challenge, otp, rememberDevice: false });
+    const right = await c.post(api.loginOtp.path, { challenge, otp, rememberDevice: false });
     expect(right.status).toBe(410);
     expect(right.body.error).toBe('otp_exhausted');
     expect(await challengeRow(challenge)).toMatchObject({ attempts: 10, consumed_at: null });
@@ -87,23 +88,23 @@ describeEachDatabase('one-time password', (database) => {
 
   it('R-OTP-2: a wrong entry then the right one still signs in (nine tries left)', async () => {
     const { c, challenge, otp } = await start('retry@example.jp');
-    expect((await c.post('/api/v1/login/otp', { challenge, otp: wrongOtp(otp), rememberDevice: false })).body.attemptsLeft).toBe(9);
-    expect((await c.post('/api/v1/login/otp', { challenge, otp: ` ${otp.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))} `, rememberDevice: false })).status).toBe(200);
+    expect((await c.post(api.loginOtp.path, { challenge, otp: wrongOtp(otp), rememberDevice: false })).body.attemptsLeft).toBe(9);
+    expect((await c.post(api.loginOtp.path, { challenge, otp: ` ${otp.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))} `, rememberDevice: false })).status).toBe(200);
   });
 
   it('R-OTP-1: an unknown or malformed challenge is refused without a 5xx', async () => {
     const c = createClient(svc.url);
-    expect((await c.post('/api/v1/login/otp', { challenge: 'no-such-challenge', otp: '123456', rememberDevice: false })).status).toBe(410);
-    expect((await c.post('/api/v1/login/otp', { challenge: 'x', otp: '12345', rememberDevice: false })).status).toBe(400);
+    expect((await c.post(api.loginOtp.path, { challenge: 'no-such-challenge', otp: '123456', rememberDevice: false })).status).toBe(410);
+    expect((await c.post(api.loginOtp.path, { challenge: 'x', otp: '12345', rememberDevice: false })).status).toBe(400);
   });
 
   it('R-LOGIN-2: a new login issues a new challenge; the old one still expires on its own clock', async () => {
     const first = await start('two@example.jp');
-    const second = await first.c.post<{ challenge: string }>('/api/v1/login', { id: 'two@example.jp', password: PASSWORD });
+    const second = await first.c.post<{ challenge: string }>(api.login.path, { id: 'two@example.jp', password: PASSWORD });
     const otp2 = await svc.mail.latestCode('two@example.jp', OTP_SUBJECT);
     expect(second.body.challenge).not.toBe(first.challenge);
     // each OTP belongs to its own challenge
-    if (otp2 !== first.otp) expect((await first.c.post('/api/v1/login/otp', { challenge: second.body.challenge, otp: first.otp, rememberDevice: false })).status).toBe(401);
-    expect((await first.c.post('/api/v1/login/otp', { challenge: second.body.challenge, otp: otp2, rememberDevice: false })).status).toBe(200);
+    if (otp2 !== first.otp) expect((await first.c.post(api.loginOtp.path, { challenge: second.body.challenge, otp: first.otp, rememberDevice: false })).status).toBe(401);
+    expect((await first.c.post(api.loginOtp.path, { challenge: second.body.challenge, otp: otp2, rememberDevice: false })).status).toBe(200);
   });
 });

@@ -8,6 +8,7 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { signIn } from '../../support/sign-in.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const MARKER = 'mypage_known';
 const LOCK_SUBJECT = 'アカウントロック通知';
@@ -32,7 +33,7 @@ describeEachDatabase('lock-outs per source', (database) => {
     expect(c.jar.get(MARKER)).toBeDefined();
     return c;
   };
-  const wrong = (c: TestClient, id: string, i = 0) => c.post('/api/v1/login', { id, password: `Wrong-pass${i}` });
+  const wrong = (c: TestClient, id: string, i = 0) => c.post(api.login.path, { id, password: `Wrong-pass${i}` });
   const fiveWrong = async (c: () => TestClient, id: string) => {
     const statuses: number[] = [];
     for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) statuses.push((await wrong(c(), id, i)).status);
@@ -49,24 +50,24 @@ describeEachDatabase('lock-outs per source', (database) => {
     const kiosk = await enrollKiosk(svc);
     // the stranger: a fresh browser each time, or the same one — neither is known to the account
     expect(await fiveWrong(() => createClient(svc.url), id)).toEqual([401, 401, 401, 401, 423]);
-    const stranger = await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD });
+    const stranger = await createClient(svc.url).post(api.login.path, { id, password: PASSWORD });
     expect(stranger.status).toBe(423); // R-LOGIN-3 as the visitor sees it, even with the right password
     expect(stranger.body).toMatchObject({ error: 'locked', retryAfterSeconds: R_LOGIN_3_LOCK_MS / 1000 });
 
-    expect((await owner.post('/api/v1/login', { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
-    const atKiosk = await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD, attestation: await attest(svc, kiosk, id) });
+    expect((await owner.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
+    const atKiosk = await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: await attest(svc, kiosk, id) });
     expect(atKiosk.body).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
     // the owner signing in does not lift the stranger's lock
-    expect((await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD })).status).toBe(423);
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).status).toBe(423);
   });
 
   it('R-LOGIN-6: five wrong passwords from the known browser lock that browser only; "anywhere else" keeps its own five', async () => {
     const id = await employer();
     const owner = await knownBrowser(id);
     expect(await fiveWrong(() => owner, id)).toEqual([401, 401, 401, 401, 423]);
-    expect((await owner.post('/api/v1/login', { id, password: PASSWORD })).status).toBe(423);
+    expect((await owner.post(api.login.path, { id, password: PASSWORD })).status).toBe(423);
     expect(await sources(id)).toEqual([['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
-    expect((await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
   });
 
   it('R-LOGIN-6: five wrong passwords from an attested terminal lock that terminal only; another terminal and browsers go on', async () => {
@@ -75,12 +76,12 @@ describeEachDatabase('lock-outs per source', (database) => {
     const k2 = await enrollKiosk(svc);
     const statuses: number[] = [];
     for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) {
-      statuses.push((await createClient(svc.url).post('/api/v1/login', { id, password: `Wrong-pass${i}`, attestation: await attest(svc, k1, id) })).status);
+      statuses.push((await createClient(svc.url).post(api.login.path, { id, password: `Wrong-pass${i}`, attestation: await attest(svc, k1, id) })).status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
-    expect((await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD, attestation: await attest(svc, k1, id) })).status).toBe(423);
-    expect((await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD, attestation: await attest(svc, k2, id) })).body).toMatchObject({ status: 'authenticated' });
-    expect((await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: await attest(svc, k1, id) })).status).toBe(423);
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: await attest(svc, k2, id) })).body).toMatchObject({ status: 'authenticated' });
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
   });
 
   it('R-LOGIN-6: a forged marker, another account\'s marker and a forged attestation all count as "anywhere else"', async () => {
@@ -93,30 +94,30 @@ describeEachDatabase('lock-outs per source', (database) => {
     await wrong(forgedMarker, id, 1);
     await wrong(othersBrowser, id, 2);
     const forged = { ...(await attest(svc, kiosk, id)), signature: Buffer.alloc(64).toString('base64') };
-    expect((await createClient(svc.url).post('/api/v1/login', { id, password: 'Wrong-pass3', attestation: forged })).status).toBe(401);
+    expect((await createClient(svc.url).post(api.login.path, { id, password: 'Wrong-pass3', attestation: forged })).status).toBe(401);
     const signedForAnother = await attest(svc, kiosk, other); // a good signature, for another ID (R-KIOSK-7)
-    expect((await createClient(svc.url).post('/api/v1/login', { id, password: 'Wrong-pass4', attestation: signedForAnother })).status).toBe(401);
+    expect((await createClient(svc.url).post(api.login.path, { id, password: 'Wrong-pass4', attestation: signedForAnother })).status).toBe(401);
     expect(await sources(id)).toEqual([['', 4]]);
   });
 
   it('R-LOGIN-6: the settings screens\' password check in a kiosk session counts on that terminal; in a browser, on its marker', async () => {
     const id = await employer();
     const k = await enrollKiosk(svc);
-    const atKiosk = await createClient(svc.url).post<{ token: string }>('/api/v1/login', { id, password: PASSWORD, attestation: await attest(svc, k, id) });
+    const atKiosk = await createClient(svc.url).post<{ token: string }>(api.login.path, { id, password: PASSWORD, attestation: await attest(svc, k, id) });
     const bearer = { headers: { authorization: `Bearer ${atKiosk.body.token}` } };
     const statuses: number[] = [];
-    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) statuses.push((await createClient(svc.url).post('/api/v1/settings/withdraw', { password: `Wrong-pass${i}` }, bearer)).status);
+    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) statuses.push((await createClient(svc.url).post(api.withdraw.path, { password: `Wrong-pass${i}` }, bearer)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
     expect(await sources(id)).toEqual([['t:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
     const owner = await knownBrowser(id);
-    expect((await owner.post('/api/v1/settings/withdraw', { password: 'Wrong-pass9' })).status).toBe(401);
+    expect((await owner.post(api.withdraw.path, { password: 'Wrong-pass9' })).status).toBe(401);
     expect(await sources(id)).toEqual([['b:', 1], ['t:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
   });
 
   it('R-LOGIN-6: unknown IDs lock alike, with the same answers', async () => {
     const answers = await fiveWrong(() => createClient(svc.url), 'nobody-here@example.jp');
     expect(answers).toEqual([401, 401, 401, 401, 423]);
-    expect((await createClient(svc.url).post('/api/v1/login', { id: 'nobody-here@example.jp', password: PASSWORD })).status).toBe(423);
+    expect((await createClient(svc.url).post(api.login.path, { id: 'nobody-here@example.jp', password: PASSWORD })).status).toBe(423);
   });
 
   it('R-LOGIN-6: the marker is set at each web sign-in: HttpOnly, 400 days, only its sha256 stored, bound to the account; a kiosk gets none', async () => {
@@ -135,7 +136,7 @@ describeEachDatabase('lock-outs per source', (database) => {
     await signIn(svc, c, id, PASSWORD);
     expect(c.jar.get(MARKER)).toBe(token);
     const kiosk = await enrollKiosk(svc);
-    const atKiosk = await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD, attestation: await attest(svc, kiosk, id) });
+    const atKiosk = await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: await attest(svc, kiosk, id) });
     expect(atKiosk.headers.getSetCookie()).toEqual([]);
   });
 
@@ -161,8 +162,8 @@ describeEachDatabase('lock-outs per source', (database) => {
     expect(await sources(id)).toEqual([['', 5], ['b:', 5]]);
     await svc.db.transaction().execute((trx) => clearLockout(trx, id));
     expect(await sources(id)).toEqual([]);
-    expect((await owner.post('/api/v1/login', { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
-    expect((await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
+    expect((await owner.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
   });
 
   it('R-LOGIN-7: the lock mail goes out once per lock, whichever surface counted the fifth wrong password', async () => {
@@ -172,14 +173,14 @@ describeEachDatabase('lock-outs per source', (database) => {
     expect(await lockMails(a)).toBe(1);
     // re-registration (an active account's ID: the same counter, the same mail)
     const b = await employer();
-    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) await createClient(svc.url).post('/api/v1/reregistration', { id: b, password: `Wrong-pass${i}` });
+    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) await createClient(svc.url).post(api.reregistration.path, { id: b, password: `Wrong-pass${i}` });
     expect(await lockMails(b)).toBe(1);
     // the settings screens' current-password check
     const c = await employer();
     const signedIn = createClient(svc.url);
     await signIn(svc, signedIn, c, PASSWORD);
     const statuses: number[] = [];
-    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) statuses.push((await signedIn.post('/api/v1/settings/withdraw', { password: `Wrong-pass${i}` })).status);
+    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) statuses.push((await signedIn.post(api.withdraw.path, { password: `Wrong-pass${i}` })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
     expect(await lockMails(c)).toBe(1);
     // further refusals during the lock send nothing more

@@ -7,6 +7,7 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const until = async (what: string, check: () => Promise<boolean>, ms = 10_000) => {
   const end = Date.now() + ms;
@@ -27,7 +28,7 @@ describeEachDatabase('mail outbox', (database) => {
     const ids = ['down1@example.jp', 'down2@example.jp', 'down3@example.jp'];
     for (const id of ids) await svc.createEmployer({ id, password: PASSWORD });
     svc.smtp!.down();
-    for (const id of ids) expect((await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD })).body.status).toBe('otp_required');
+    for (const id of ids) expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body.status).toBe('otp_required');
     const pending = () => svc.db.selectFrom('outbox').selectAll().where('to_address', 'in', ids).execute();
     await until('three refused attempts', async () => (await pending()).every((r) => r.attempts >= 1 && r.last_error !== null));
     expect(svc.mail.messages().filter((m) => ids.some((id) => m.to.includes(id)))).toHaveLength(0);
@@ -69,11 +70,11 @@ describeEachDatabase('logs', (database) => {
   it('R-OTP-1: codes, passwords and tokens never reach a log', async () => {
     await svc.createEmployer({ id: 'logs@example.jp', password: 'Sekret-Passw0rd' });
     const browser = createClient(svc.url);
-    const login = await browser.post<{ challenge: string }>('/api/v1/login', { id: 'logs@example.jp', password: 'Sekret-Passw0rd' });
+    const login = await browser.post<{ challenge: string }>(api.login.path, { id: 'logs@example.jp', password: 'Sekret-Passw0rd' });
     const otp = await svc.mail.latestCode('logs@example.jp', OTP_SUBJECT);
-    await browser.post('/api/v1/login/otp', { challenge: login.body.challenge, otp: otp === '000000' ? '000001' : '000000', rememberDevice: true });
-    await browser.post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: true });
-    await browser.get('/api/v1/home');
+    await browser.post(api.loginOtp.path, { challenge: login.body.challenge, otp: otp === '000000' ? '000001' : '000000', rememberDevice: true });
+    await browser.post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: true });
+    await browser.get(api.home.path);
     const all = lines.join('\n');
     expect(lines.length).toBeGreaterThan(5);
     expect(all).toContain('mail sent');

@@ -7,6 +7,7 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 
@@ -101,15 +102,15 @@ describeEachDatabase('Deploy: /metrics', (database) => {
     const client = createClient(svc.url);
     expect((await client.get('/metrics')).status).toBe(404);
     expect((await client.get('/metrics', { headers: { authorization: `Bearer ${TOKEN}x` } })).status).toBe(404);
-    await client.post('/api/v1/login', { id: 'metrics@example.jp', password: 'wrong-Passw0rd!' });
-    await client.post('/api/v1/login', { id: 'metrics@example.jp', password: PASSWORD });
+    await client.post(api.login.path, { id: 'metrics@example.jp', password: 'wrong-Passw0rd!' });
+    await client.post(api.login.path, { id: 'metrics@example.jp', password: PASSWORD });
     await svc.mail.latestCode('metrics@example.jp', 'ワンタイムパスワード通知');
     const res = await fetch(`${svc.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
-    expect(text).toContain('mypage_http_requests_total{route="/api/v1/login",method="POST",status="401"} 1');
-    expect(text).toContain('mypage_http_requests_total{route="/api/v1/login",method="POST",status="200"} 1');
+    expect(text).toContain(`mypage_http_requests_total{route="${api.login.path}",method="POST",status="401"} 1`);
+    expect(text).toContain(`mypage_http_requests_total{route="${api.login.path}",method="POST",status="200"} 1`);
     expect(text).toMatch(/mypage_http_request_duration_seconds_bucket\{le="[^"]+",route="\/api\/v1\/login",method="POST"\} \d/);
     expect(text).toContain('mypage_logins_total{outcome="invalid_credentials"} 1');
     expect(text).toContain('mypage_logins_total{outcome="otp_required"} 1');
@@ -129,7 +130,7 @@ describeEachDatabase('Deploy: /metrics lock-outs', (database) => {
     svc = await startTestService({ database, env: { METRICS_TOKEN: TOKEN } });
     await svc.createEmployer({ id: 'locked@example.jp', password: PASSWORD });
     const client = createClient(svc.url);
-    for (let i = 0; i < 5; i++) await client.post('/api/v1/login', { id: 'locked@example.jp', password: `Wrong-pass${i}` });
+    for (let i = 0; i < 5; i++) await client.post(api.login.path, { id: 'locked@example.jp', password: `Wrong-pass${i}` });
     const text = await (await fetch(`${svc.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
     expect(text).toContain('mypage_login_locked_ids 1');
     expect(text).toContain('mypage_logins_total{outcome="locked"} 1');

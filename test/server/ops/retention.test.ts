@@ -11,6 +11,7 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { signIn } from '../../support/sign-in.js';
 import { enrollKiosk, fetchNonce } from '../kiosk/kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -101,7 +102,7 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
   it('Deploy: audit rows are kept AUDIT_RETENTION_DAYS (default 400) and deleted after', async () => {
     svc = await startTestService({ database });
     await svc.createEmployer({ id: 'audit@example.jp', password: PASSWORD });
-    await createClient(svc.url).post('/api/v1/login', { id: 'audit@example.jp', password: 'Wrong-pass1' });
+    await createClient(svc.url).post(api.login.path, { id: 'audit@example.jp', password: 'Wrong-pass1' });
     const audited = (await counts(svc.db)).audit_events;
     expect(audited).toBeGreaterThan(0);
     svc.clock.advance(400 * DAY - 1);
@@ -115,7 +116,7 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
   it('Deploy: AUDIT_RETENTION_DAYS=30 keeps audit rows 30 days', async () => {
     svc = await startTestService({ database });
     await svc.createEmployer({ id: 'audit30@example.jp', password: PASSWORD });
-    await createClient(svc.url).post('/api/v1/login', { id: 'audit30@example.jp', password: 'Wrong-pass1' });
+    await createClient(svc.url).post(api.login.path, { id: 'audit30@example.jp', password: 'Wrong-pass1' });
     svc.clock.advance(31 * DAY);
     await sweepOf(svc, { AUDIT_RETENTION_DAYS: '30' }).runOnce();
     expect((await counts(svc.db)).audit_events).toBe(0);

@@ -8,6 +8,7 @@ import { createClient, type TestClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { OTP_SUBJECT, signIn } from '../../support/sign-in.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 
 describeEachDatabase('credential changes end what is in flight', (database) => {
@@ -21,7 +22,7 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
   /** A login someone started with the password of now: the challenge and its mailed OTP. */
   async function pendingLogin(id: string, password = PASSWORD) {
     const c = createClient(svc.url);
-    const r = await c.post<{ challenge: string }>('/api/v1/login', { id, password });
+    const r = await c.post<{ challenge: string }>(api.login.path, { id, password });
     expect(r.body).toMatchObject({ status: 'otp_required' });
     return { c, challenge: r.body.challenge, otp: await svc.mail.latestCode(id, OTP_SUBJECT) };
   }
@@ -30,7 +31,7 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     const trusted = createClient(svc.url);
     await signIn(svc, trusted, id, PASSWORD, { rememberDevice: true });
     const kiosk = await createSession(svc.db, svc.clock, { accountId: await accountId(id), kind: 'kiosk', terminalId: null });
-    expect((await createClient(svc.url).post('/api/v1/password-reset', { id })).status).toBe(202);
+    expect((await createClient(svc.url).post(api.passwordReset.path, { id })).status).toBe(202);
     const resetKey = await svc.mail.latestCode(id, RESET_KEY_SUBJECT);
     const pending = await pendingLogin(id);
     return { trusted, kiosk, resetKey, pending };
@@ -38,16 +39,16 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
   async function expectAllEnded(id: string, f: Awaited<ReturnType<typeof inFlight>>, keep?: TestClient) {
     const a = await accountId(id);
     // the login started before the change cannot be finished, and with rememberDevice earns no trust
-    const late = await f.pending.c.post('/api/v1/login/otp', { challenge: f.pending.challenge, otp: f.pending.otp, rememberDevice: true });
+    const late = await f.pending.c.post(api.loginOtp.path, { challenge: f.pending.challenge, otp: f.pending.otp, rememberDevice: true });
     expect(late.status).toBe(410);
     expect(late.body.error).toBe('otp_expired');
     expect(late.headers.getSetCookie()).toEqual([]);
     expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', a).execute()).toHaveLength(0);
     const live = await svc.db.selectFrom('sessions').select(['id', 'kind']).where('account_id', '=', a).where('revoked_at', 'is', null).execute();
     expect(live.length).toBe(keep ? 1 : 0);
-    expect((await f.trusted.get('/api/v1/home')).status).toBe(401);
-    expect((await createClient(svc.url).get('/api/v1/home', { headers: { authorization: `Bearer ${f.kiosk.token}` } })).status).toBe(401);
-    if (keep) expect((await keep.get('/api/v1/home')).status).toBe(200);
+    expect((await f.trusted.get(api.home.path)).status).toBe(401);
+    expect((await createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${f.kiosk.token}` } })).status).toBe(401);
+    if (keep) expect((await keep.get(api.home.path)).status).toBe(200);
     const pendingChallenges = await svc.db.selectFrom('login_challenges').select('id').where('account_id', '=', a).where('consumed_at', 'is', null).where('expires_at', '>', svc.clock.now().getTime()).execute();
     expect(pendingChallenges).toHaveLength(0);
     const liveKeys = await svc.db.selectFrom('mailed_keys').select('id').where('account_id', '=', a).where('used_at', 'is', null).where('expires_at', '>', svc.clock.now().getTime()).execute();
@@ -60,16 +61,16 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     const f = await inFlight(id);
     const here = createClient(svc.url);
     await signIn(svc, here, id, PASSWORD);
-    expect((await here.post('/api/v1/settings/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(204);
+    expect((await here.post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(204);
     await expectAllEnded(id, f, here);
-    expect((await createClient(svc.url).post('/api/v1/password-reset/complete', { id, key: f.resetKey, newPassword: 'An0ther-pass', newPasswordConfirm: 'An0ther-pass' })).body.error).toBe('key_invalid');
+    expect((await createClient(svc.url).post(api.passwordResetComplete.path, { id, key: f.resetKey, newPassword: 'An0ther-pass', newPasswordConfirm: 'An0ther-pass' })).body.error).toBe('key_invalid');
   });
 
   it('R-CRED-1: a completed password reset ends everything in flight; the login started with the old password earns no trust', async () => {
     const id = 'reset@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const f = await inFlight(id);
-    expect((await createClient(svc.url).post('/api/v1/password-reset/complete', { id, key: f.resetKey, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(204);
+    expect((await createClient(svc.url).post(api.passwordResetComplete.path, { id, key: f.resetKey, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(204);
     await expectAllEnded(id, f);
   });
 
@@ -79,9 +80,9 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     const f = await inFlight(id);
     const here = createClient(svc.url);
     await signIn(svc, here, id, PASSWORD);
-    expect((await here.post('/api/v1/settings/email', { newId: 'idc-new@example.jp', password: PASSWORD })).status).toBe(202);
+    expect((await here.post(api.emailChange.path, { newId: 'idc-new@example.jp', password: PASSWORD })).status).toBe(202);
     const key = await svc.mail.latestCode('idc-new@example.jp', EMAIL_CHANGE_KEY_SUBJECT);
-    expect((await here.post('/api/v1/settings/email/confirm', { key })).status).toBe(204);
+    expect((await here.post(api.emailConfirm.path, { key })).status).toBe(204);
     await expectAllEnded('idc-new@example.jp', f, here);
   });
 
@@ -91,7 +92,7 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     const f = await inFlight(id);
     const here = createClient(svc.url);
     await signIn(svc, here, id, PASSWORD);
-    expect((await here.post('/api/v1/settings/withdraw', { password: PASSWORD })).status).toBe(204);
+    expect((await here.post(api.withdraw.path, { password: PASSWORD })).status).toBe(204);
     await expectAllEnded(id, f);
   });
 
@@ -99,10 +100,10 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     const id = 'forgive@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     for (let i = 0; i < R_OTP_8_MAX_OTP_MAILS; i++) await pendingLogin(id);
-    expect((await createClient(svc.url).post('/api/v1/login', { id, password: PASSWORD })).status).toBe(429);
-    expect((await createClient(svc.url).post('/api/v1/password-reset', { id })).status).toBe(202);
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).status).toBe(429);
+    expect((await createClient(svc.url).post(api.passwordReset.path, { id })).status).toBe(202);
     const key = await svc.mail.latestCode(id, RESET_KEY_SUBJECT);
-    expect((await createClient(svc.url).post('/api/v1/password-reset/complete', { id, key, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(204);
+    expect((await createClient(svc.url).post(api.passwordResetComplete.path, { id, key, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(204);
     await signIn(svc, createClient(svc.url), id, NEW_PASSWORD);
   });
 });

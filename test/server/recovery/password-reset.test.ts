@@ -11,9 +11,10 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
-const RESET = '/api/v1/password-reset';
-const COMPLETE = '/api/v1/password-reset/complete';
+const RESET = api.passwordReset.path;
+const COMPLETE = api.passwordResetComplete.path;
 
 describeEachDatabase('password reset', (database) => {
   let svc: TestService;
@@ -106,8 +107,8 @@ describeEachDatabase('password reset', (database) => {
     const other = createClient(svc.url);
     await signIn(svc, other, id, PASSWORD, { rememberDevice: true });
     expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', (await account(id)).id).execute()).toHaveLength(2);
-    for (let i = 0; i < 5; i++) await c().post('/api/v1/login', { id, password: 'Wrong-pass1' });
-    expect((await c().post('/api/v1/login', { id, password: PASSWORD })).status).toBe(423);
+    for (let i = 0; i < 5; i++) await c().post(api.login.path, { id, password: 'Wrong-pass1' });
+    expect((await c().post(api.login.path, { id, password: PASSWORD })).status).toBe(423);
 
     const key = await requestKey(id);
     const r = await complete(id, key);
@@ -120,11 +121,11 @@ describeEachDatabase('password reset', (database) => {
     expect(await svc.db.selectFrom('login_failures').selectAll().where('login_id', '=', id).execute()).toHaveLength(0);
     const live = await svc.db.selectFrom('sessions').select('id').where('account_id', '=', row.id).where('revoked_at', 'is', null).execute();
     expect(live).toHaveLength(0);
-    expect((await trusted.get('/api/v1/home')).status).toBe(401);
+    expect((await trusted.get(api.home.path)).status).toBe(401);
     expect((await keys(id))[0]!.used_at).not.toBeNull();
     // R-PW-5: the browser that skipped the OTP needs it again; the old password no longer works.
-    expect((await trusted.post('/api/v1/login', { id, password: PASSWORD })).status).toBe(401);
-    expect((await trusted.post('/api/v1/login', { id, password: NEW_PASSWORD })).body.status).toBe('otp_required');
+    expect((await trusted.post(api.login.path, { id, password: PASSWORD })).status).toBe(401);
+    expect((await trusted.post(api.login.path, { id, password: NEW_PASSWORD })).body.status).toBe('otp_required');
     expect((await svc.mail.waitFor({ to: id, subject: PASSWORD_CHANGED_SUBJECT })).text).toContain('再登録されました');
     expect(await listAudit(svc.db, { type: 'password_reset.completed', loginId: id })).toHaveLength(1);
   });

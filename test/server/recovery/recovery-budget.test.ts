@@ -9,6 +9,7 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -35,7 +36,7 @@ describeEachDatabase('recovery mail budget', (database) => {
     const id = 'flood@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const answers = [];
-    for (let i = 0; i < R_PW_7_MAX_MAILS + 2; i++) answers.push(await c().post('/api/v1/password-reset', { id }));
+    for (let i = 0; i < R_PW_7_MAX_MAILS + 2; i++) answers.push(await c().post(api.passwordReset.path, { id }));
     expect(answers.map((a) => a.status)).toEqual(Array(R_PW_7_MAX_MAILS + 2).fill(202));
     expect(answers.map((a) => [a.body, a.headers.get('content-length')])).toEqual(Array(R_PW_7_MAX_MAILS + 2).fill([undefined, '0']));
     const keys = await codes(id, RESET_KEY_SUBJECT);
@@ -43,18 +44,18 @@ describeEachDatabase('recovery mail budget', (database) => {
     const audit = await listAudit(svc.db, { type: 'password_reset.requested', loginId: id });
     expect(audit.map((a) => JSON.parse(a.detail).mailed).filter(Boolean)).toHaveLength(R_PW_7_MAX_MAILS);
     // the second key, though three more were mailed after it, still completes the reset
-    const done = await c().post('/api/v1/password-reset/complete', { id, key: keys[1], newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
+    const done = await c().post(api.passwordResetComplete.path, { id, key: keys[1], newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
     expect(done.status).toBe(204);
     // rolling hour: an hour after the first mail, a request mails again
     svc.clock.advance(R_PW_7_WINDOW_MS);
-    expect((await c().post('/api/v1/password-reset', { id })).status).toBe(202);
+    expect((await c().post(api.passwordReset.path, { id })).status).toBe(202);
     expect(await codes(id, RESET_KEY_SUBJECT)).toHaveLength(R_PW_7_MAX_MAILS + 1);
   });
 
   it('R-PW-7: an unknown ID answers the same, mails nobody, and runs out of its budget like a known one', async () => {
     const id = 'nobody-flood@example.jp';
     const answers = [];
-    for (let i = 0; i < R_PW_7_MAX_MAILS + 2; i++) answers.push(await c().post('/api/v1/password-reset', { id }));
+    for (let i = 0; i < R_PW_7_MAX_MAILS + 2; i++) answers.push(await c().post(api.passwordReset.path, { id }));
     expect(answers.map((a) => [a.status, a.body, a.headers.get('content-length')])).toEqual(Array(R_PW_7_MAX_MAILS + 2).fill([202, undefined, '0']));
     expect(await mails(id, RESET_KEY_SUBJECT)).toHaveLength(0);
     // the same budget rows as a known ID (counted per typed ID): five spent, the rest refused
@@ -70,11 +71,11 @@ describeEachDatabase('recovery mail budget', (database) => {
     const a = (await findAccountByLoginId(svc.db, id))!;
     await svc.db.transaction().execute((trx) => withdrawAccount(trx, svc.clock, a.id));
     const statuses = [];
-    for (let i = 0; i < R_PW_7_MAX_MAILS + 1; i++) statuses.push((await c().post('/api/v1/reregistration', { id, password: PASSWORD })).status);
+    for (let i = 0; i < R_PW_7_MAX_MAILS + 1; i++) statuses.push((await c().post(api.reregistration.path, { id, password: PASSWORD })).status);
     expect(statuses).toEqual(Array(R_PW_7_MAX_MAILS + 1).fill(202));
     const keys = await codes(id, REREG_KEY_SUBJECT);
     expect(keys).toHaveLength(R_PW_7_MAX_MAILS);
-    expect((await c().post('/api/v1/reregistration/complete', { id, key: keys[0] })).status).toBe(204);
+    expect((await c().post(api.reregistrationComplete.path, { id, key: keys[0] })).status).toBe(204);
   });
 
   it(`R-PW-7: ${R_PW_7_MAX_MAILS} ID-change mails an hour per account, a taken address spending the same budget`, async () => {
@@ -84,12 +85,12 @@ describeEachDatabase('recovery mail budget', (database) => {
     const here = createClient(svc.url);
     await signIn(svc, here, id, PASSWORD);
     const statuses = [];
-    statuses.push((await here.post('/api/v1/settings/email', { newId: 'taken-flood@example.jp', password: PASSWORD })).status);
-    for (let i = 0; i < R_PW_7_MAX_MAILS; i++) statuses.push((await here.post('/api/v1/settings/email', { newId: 'next-flood@example.jp', password: PASSWORD })).status);
+    statuses.push((await here.post(api.emailChange.path, { newId: 'taken-flood@example.jp', password: PASSWORD })).status);
+    for (let i = 0; i < R_PW_7_MAX_MAILS; i++) statuses.push((await here.post(api.emailChange.path, { newId: 'next-flood@example.jp', password: PASSWORD })).status);
     expect(statuses).toEqual(Array(R_PW_7_MAX_MAILS + 1).fill(202));
     expect(await mails('taken-flood@example.jp', EMAIL_TAKEN_SUBJECT)).toHaveLength(1);
     const keys = await codes('next-flood@example.jp', EMAIL_CHANGE_KEY_SUBJECT);
     expect(keys).toHaveLength(R_PW_7_MAX_MAILS - 1);
-    expect((await here.post('/api/v1/settings/email/confirm', { key: keys[0] })).status).toBe(204);
+    expect((await here.post(api.emailConfirm.path, { key: keys[0] })).status).toBe(204);
   });
 });

@@ -10,10 +10,11 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const DAY = 86_400_000;
-const REREG = '/api/v1/reregistration';
-const COMPLETE = '/api/v1/reregistration/complete';
+const REREG = api.reregistration.path;
+const COMPLETE = api.reregistrationComplete.path;
 
 describeEachDatabase('re-registration', (database) => {
   let svc: TestService;
@@ -38,7 +39,7 @@ describeEachDatabase('re-registration', (database) => {
     await signIn(svc, browser, id, PASSWORD, { rememberDevice: true });
     const accountId = (await account(id)).id;
     await svc.db.transaction().execute((trx) => withdrawAccount(trx, svc.clock, accountId));
-    expect((await browser.post('/api/v1/login', { id, password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
+    expect((await browser.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
 
     svc.clock.advance(10 * DAY);
     const r = await browser.post(REREG, { id, password: PASSWORD });
@@ -53,7 +54,7 @@ describeEachDatabase('re-registration', (database) => {
     expect(await account(id)).toMatchObject({ status: 'active', withdrawn_at: null });
     expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', accountId).execute()).toHaveLength(0);
     // R-OTP-4: the browser that skipped the OTP before withdrawal needs it again.
-    expect((await browser.post('/api/v1/login', { id, password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await browser.post(api.login.path, { id, password: PASSWORD })).body.status).toBe('otp_required');
     expect(await listAudit(svc.db, { type: 'reregistration.completed', loginId: id })).toHaveLength(1);
     // single use
     expect((await browser.post(COMPLETE, { id, key })).body.error).toBe('key_invalid');

@@ -8,6 +8,8 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
+import { pathOf } from '../../support/paths.js';
 
 
 describeEachDatabase('settings: devices and password', (database) => {
@@ -28,13 +30,13 @@ describeEachDatabase('settings: devices and password', (database) => {
     svc.clock.advance(1000);
     const b = createClient(svc.url);
     await signIn(svc, b, id, PASSWORD, { rememberDevice: true });
-    const r = await b.get<{ devices: Array<{ id: string; current: boolean; createdAt: string; expiresAt: string; label: string }> }>('/api/v1/settings/devices');
+    const r = await b.get<{ devices: Array<{ id: string; current: boolean; createdAt: string; expiresAt: string; label: string }> }>(api.devices.path);
     expect(r.status).toBe(200);
     const rows = await trusts(id);
     expect(r.body.devices.map((d) => d.id).sort()).toEqual(rows.map((x) => x.id).sort());
     expect(r.body.devices.filter((d) => d.current)).toHaveLength(1);
     expect(r.body.devices[0]).toMatchObject({ current: true, createdAt: new Date(rows[1]!.created_at).toISOString() });
-    expect((await createClient(svc.url).get('/api/v1/settings/devices')).status).toBe(401);
+    expect((await createClient(svc.url).get(api.devices.path)).status).toBe(401);
   });
 
   it('R-OTP-5: revoking a trust ends the skip on that browser; another account\'s device id answers 404 and changes nothing', async () => {
@@ -48,21 +50,21 @@ describeEachDatabase('settings: devices and password', (database) => {
     const [mine] = await trusts(id);
     const [theirs] = await trusts('stranger@example.jp');
 
-    const cross = await trusted.del(`/api/v1/settings/devices/${theirs!.id}`);
+    const cross = await trusted.del(pathOf('deviceRevoke', { id: theirs!.id }));
     expect(cross.status).toBe(404);
     expect(cross.body.error).toBe('not_found');
     expect((await trusts('stranger@example.jp'))[0]!.revoked_at).toBeNull();
-    expect((await trusted.del('/api/v1/settings/devices/no-such-device')).status).toBe(404);
+    expect((await trusted.del(pathOf('deviceRevoke', { id: 'no-such-device' }))).status).toBe(404);
 
-    expect((await trusted.del(`/api/v1/settings/devices/${mine!.id}`)).status).toBe(204);
+    expect((await trusted.del(pathOf('deviceRevoke', { id: mine!.id }))).status).toBe(204);
     expect((await trusts(id))[0]!.revoked_at).toBe(svc.clock.now().getTime());
-    expect((await trusted.del(`/api/v1/settings/devices/${mine!.id}`)).status).toBe(404);
+    expect((await trusted.del(pathOf('deviceRevoke', { id: mine!.id }))).status).toBe(404);
     expect(await listAudit(svc.db, { type: 'device_trust.revoked' })).toHaveLength(1);
-    await trusted.post('/api/v1/logout');
-    expect((await trusted.post('/api/v1/login', { id, password: PASSWORD })).body.status).toBe('otp_required');
+    await trusted.post(api.logout.path);
+    expect((await trusted.post(api.login.path, { id, password: PASSWORD })).body.status).toBe('otp_required');
     // the stranger's skip still works
-    await stranger.post('/api/v1/logout');
-    expect((await stranger.post('/api/v1/login', { id: 'stranger@example.jp', password: PASSWORD })).body.status).toBe('authenticated');
+    await stranger.post(api.logout.path);
+    expect((await stranger.post(api.login.path, { id: 'stranger@example.jp', password: PASSWORD })).body.status).toBe('authenticated');
   });
 
   it('R-OTP-4: a password change revokes every device trust and the other sessions; this session stays; the owner is told', async () => {
@@ -74,17 +76,17 @@ describeEachDatabase('settings: devices and password', (database) => {
     await signIn(svc, elsewhere, id, PASSWORD, { rememberDevice: true });
     expect(await trusts(id)).toHaveLength(2);
 
-    const r = await here.post('/api/v1/settings/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
+    const r = await here.post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
     expect(r.status).toBe(204);
     expect(await verifyPassword((await account(id)).password_hash, NEW_PASSWORD)).toBe(true);
     expect(await trusts(id)).toHaveLength(0);
-    expect((await here.get('/api/v1/home')).status).toBe(200);
-    expect((await elsewhere.get('/api/v1/home')).status).toBe(401);
+    expect((await here.get(api.home.path)).status).toBe(200);
+    expect((await elsewhere.get(api.home.path)).status).toBe(401);
     const live = await svc.db.selectFrom('sessions').select('id').where('account_id', '=', (await account(id)).id).where('revoked_at', 'is', null).execute();
     expect(live).toHaveLength(1);
     expect((await svc.mail.waitFor({ to: id, subject: PASSWORD_CHANGED_SUBJECT })).text).toContain('変更されました');
-    await elsewhere.post('/api/v1/logout');
-    expect((await elsewhere.post('/api/v1/login', { id, password: NEW_PASSWORD })).body.status).toBe('otp_required');
+    await elsewhere.post(api.logout.path);
+    expect((await elsewhere.post(api.login.path, { id, password: NEW_PASSWORD })).body.status).toBe('otp_required');
   });
 
   it('R-OTP-4: a wrong current password answers 401 invalid_credentials; policy and mismatch answer 400; nothing changes', async () => {
@@ -92,18 +94,18 @@ describeEachDatabase('settings: devices and password', (database) => {
     await svc.createEmployer({ id, password: PASSWORD });
     const c = createClient(svc.url);
     await signIn(svc, c, id, PASSWORD, { rememberDevice: true });
-    const wrong = await c.post('/api/v1/settings/password', { currentPassword: 'Wrong-pass1', newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
+    const wrong = await c.post(api.passwordChange.path, { currentPassword: 'Wrong-pass1', newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toBe('invalid_credentials');
-    const policy = await c.post('/api/v1/settings/password', { currentPassword: PASSWORD, newPassword: 'password', newPasswordConfirm: 'password' });
+    const policy = await c.post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: 'password', newPasswordConfirm: 'password' });
     expect(policy.status).toBe(400);
     expect(policy.body).toMatchObject({ error: 'password_policy', violations: ['needs_digit', 'needs_symbol'] });
-    const mismatch = await c.post('/api/v1/settings/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: 'N3w-passw0rD' });
+    const mismatch = await c.post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: 'N3w-passw0rD' });
     expect(mismatch.body.error).toBe('password_mismatch');
     expect(await verifyPassword((await account(id)).password_hash, PASSWORD)).toBe(true);
     expect(await trusts(id)).toHaveLength(1);
     // the wrong current password took a try of the lock counter (a stolen session is no password oracle)
     expect(await svc.db.selectFrom('login_failures').select('failures').where('login_id', '=', id).executeTakeFirst()).toEqual({ failures: 1 });
-    expect((await createClient(svc.url).post('/api/v1/settings/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(401);
+    expect((await createClient(svc.url).post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(401);
   });
 });

@@ -8,6 +8,7 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 
 describeEachDatabase('settings: ID change and withdrawal', (database) => {
@@ -25,7 +26,7 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
     const accountId = (await account('old@example.jp'))!.id;
     const here = createClient(svc.url);
     await signIn(svc, here, 'old@example.jp', PASSWORD, { rememberDevice: true });
-    const r = await here.post('/api/v1/settings/email', { newId: 'New@Example.jp', password: PASSWORD });
+    const r = await here.post(api.emailChange.path, { newId: 'New@Example.jp', password: PASSWORD });
     expect(r.status).toBe(202);
     const key = await svc.mail.latestCode('new@example.jp', EMAIL_CHANGE_KEY_SUBJECT);
     expect(svc.mail.messages().filter((m) => m.to.includes('old@example.jp') && m.subject === EMAIL_CHANGE_KEY_SUBJECT)).toHaveLength(0);
@@ -33,19 +34,19 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
     expect(row).toMatchObject({ new_login_id: 'new@example.jp', key_hash: sha256(key.replace(/-/g, '')), used_at: null });
     expect((await account('old@example.jp'))?.id).toBe(accountId); // nothing changes before the key
 
-    expect((await here.post('/api/v1/settings/email/confirm', { key: 'WRNG-WRNG-WRNG-WRNG' })).body.error).toBe('key_invalid');
-    const done = await here.post('/api/v1/settings/email/confirm', { key });
+    expect((await here.post(api.emailConfirm.path, { key: 'WRNG-WRNG-WRNG-WRNG' })).body.error).toBe('key_invalid');
+    const done = await here.post(api.emailConfirm.path, { key });
     expect(done.status).toBe(204);
     expect(await account('old@example.jp')).toBeUndefined();
     expect((await account('new@example.jp'))?.id).toBe(accountId);
     expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', accountId).execute()).toHaveLength(0);
     expect((await svc.mail.waitFor({ to: 'old@example.jp', subject: EMAIL_CHANGED_SUBJECT })).text).toContain('new@example.jp');
     expect(await listAudit(svc.db, { type: 'settings.email_changed', loginId: 'new@example.jp' })).toHaveLength(1);
-    expect((await here.get('/api/v1/home')).status).toBe(200);
-    await here.post('/api/v1/logout');
-    expect((await here.post('/api/v1/login', { id: 'old@example.jp', password: PASSWORD })).status).toBe(401);
-    expect((await here.post('/api/v1/login', { id: 'new@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
-    expect((await here.post('/api/v1/settings/email/confirm', { key })).status).toBe(401);
+    expect((await here.get(api.home.path)).status).toBe(200);
+    await here.post(api.logout.path);
+    expect((await here.post(api.login.path, { id: 'old@example.jp', password: PASSWORD })).status).toBe(401);
+    expect((await here.post(api.login.path, { id: 'new@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await here.post(api.emailConfirm.path, { key })).status).toBe(401);
   });
 
   it('R-LOGIN-3: an address that is taken gets the same 202, no key, and only its owner is told (no account enumeration)', async () => {
@@ -53,8 +54,8 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
     await svc.createEmployer({ id: 'taken@example.jp', password: PASSWORD });
     const c = createClient(svc.url);
     await signIn(svc, c, 'asker@example.jp', PASSWORD);
-    const free = await c.post('/api/v1/settings/email', { newId: 'free@example.jp', password: PASSWORD });
-    const taken = await c.post('/api/v1/settings/email', { newId: 'taken@example.jp', password: PASSWORD });
+    const free = await c.post(api.emailChange.path, { newId: 'free@example.jp', password: PASSWORD });
+    const taken = await c.post(api.emailChange.path, { newId: 'taken@example.jp', password: PASSWORD });
     expect(taken.status).toBe(202);
     expect(taken.body).toEqual(free.body);
     const notice = await svc.mail.waitFor({ to: 'taken@example.jp', subject: EMAIL_TAKEN_SUBJECT });
@@ -69,7 +70,7 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
     await svc.createEmployer({ id: 'pw@example.jp', password: PASSWORD });
     const c = createClient(svc.url);
     await signIn(svc, c, 'pw@example.jp', PASSWORD);
-    const r = await c.post('/api/v1/settings/email', { newId: 'pw2@example.jp', password: 'Wrong-pass1' });
+    const r = await c.post(api.emailChange.path, { newId: 'pw2@example.jp', password: 'Wrong-pass1' });
     expect(r.status).toBe(401);
     expect(r.body.error).toBe('invalid_credentials');
     expect(await keyRows((await account('pw@example.jp'))!.id)).toHaveLength(0);
@@ -82,19 +83,19 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
     await signIn(svc, c, id, PASSWORD, { rememberDevice: true });
     const other = createClient(svc.url);
     await signIn(svc, other, id, PASSWORD);
-    const wrong = await c.post('/api/v1/settings/withdraw', { password: 'Wrong-pass1' });
+    const wrong = await c.post(api.withdraw.path, { password: 'Wrong-pass1' });
     expect(wrong.status).toBe(401);
     expect((await account(id))!.status).toBe('active');
 
-    const r = await c.post('/api/v1/settings/withdraw', { password: PASSWORD });
+    const r = await c.post(api.withdraw.path, { password: PASSWORD });
     expect(r.status).toBe(204);
     const row = (await account(id))!;
     expect(row).toMatchObject({ status: 'withdrawn', withdrawn_at: svc.clock.now().getTime() });
     const live = await svc.db.selectFrom('sessions').select('id').where('account_id', '=', row.id).where('revoked_at', 'is', null).execute();
     expect(live).toHaveLength(0);
     expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', row.id).execute()).toHaveLength(0);
-    expect((await c.get('/api/v1/home')).status).toBe(401);
-    expect((await other.get('/api/v1/home')).status).toBe(401);
-    expect((await c.post('/api/v1/login', { id, password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
+    expect((await c.get(api.home.path)).status).toBe(401);
+    expect((await other.get(api.home.path)).status).toBe(401);
+    expect((await c.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
   });
 });
