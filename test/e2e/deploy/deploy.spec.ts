@@ -73,9 +73,9 @@ test('Deploy: the public origin — HSTS, http redirected to https, /metrics and
   expect((await client.get('/dev/mailbox')).status).toBe(404);
   // production: HSTS on every https answer; plain http only points at https.
   expect((await client.get(api.meta.path)).headers['strict-transport-security']).toMatch(/max-age=\d+/);
-  const plain = await fetch(`http://127.0.0.1:${d.httpPort}/api/v1/meta`, { redirect: 'manual' });
+  const plain = await fetch(`http://127.0.0.1:${d.httpPort}${api.meta.path}`, { redirect: 'manual' });
   expect(plain.status).toBe(301);
-  expect(plain.headers.get('location')).toBe('https://localhost/api/v1/meta');
+  expect(plain.headers.get('location')).toBe(`https://localhost${api.meta.path}`);
   for (const instance of d.instances) {
     const url = `http://127.0.0.1:${instance.port}/metrics`;
     expect((await fetch(url)).status, 'no token, no metrics').toBe(404);

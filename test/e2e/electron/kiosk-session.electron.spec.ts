@@ -4,6 +4,7 @@ import { R_KIOSK_4_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { startSwitchableProxy } from '../kiosk-host/switchable-proxy.js';
 import { advance, launchKiosk, mainToken, shownPage } from './electron-app.js';
 import { enroll, heading, login, skipWithoutElectron, test } from './electron-fixtures.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 // Issue 13 items 3-5 on the real app, beside the kiosk-host suite. Without the binary: say so.
 skipWithoutElectron('kiosk-session Electron suite');
@@ -26,7 +27,7 @@ test.describe('the Electron kiosk: warning, ready page, offline (issue 13)', () 
       await dialog.getByRole('button', { name: '延長する' }).click();
       await expect(dialog).toHaveCount(0);
       service.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 60_000);
-      expect((await fetch(`${service.url}/api/v1/home`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect((await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     } finally {
       await app.close();
     }

@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 import { expect } from '@playwright/test';
-import { revokeTerminal } from '../kiosk-host/kiosk-admin.js';
+import { revokeTerminal } from '../../support/kiosk-host/kiosk-admin.js';
 import { advance, launchKiosk, mainToken, shownPage } from './electron-app.js';
 import { enroll, heading, login, skipWithoutElectron, test } from './electron-fixtures.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 // R-KIOSK-6: testers drive the real Electron app. Where the binary is missing, say so plainly.
 skipWithoutElectron('Electron suite');
@@ -56,7 +57,7 @@ test.describe('R-KIOSK-6: Playwright drives the Electron kiosk (R-KIOSK-1, R-KIO
       await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();
       await expect(fresh.getByLabel('ID（メールアドレス）')).toHaveValue('');
       expect(await fresh.evaluate(async () => [document.cookie, localStorage.length, sessionStorage.length, (await indexedDB.databases()).length])).toEqual(['', 0, 0, 0]);
-      expect((await fetch(`${service.url}/api/v1/home`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+      expect((await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     } finally {
       await app.close();
     }

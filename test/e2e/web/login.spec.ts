@@ -1,6 +1,7 @@
 import { DEMO, seedDemo } from '../../../src-server/home/demo-seed.js';
 import { R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS } from '../../../src-shared/rules.js';
 import { COMPANY, OFFICE, OTP_SUBJECT, expect, expectAccessible, heading, loginWithOtp, shot, submitLogin, test } from './fixtures.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const SKIP_LABEL = '次回以降、同じ端末・ブラウザでログインする際にワンタイムパスワードを省略する';
 const otpField = (page: import('@playwright/test').Page) => page.getByLabel('ワンタイムパスワード', { exact: true });
@@ -29,7 +30,7 @@ test('R-LOGIN-1 R-LOGIN-2 R-LOGIN-4 R-LOGIN-5 R-HOME-1 R-HOME-2: ID and password
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
   await expect(page.getByText('本人認証を行うため、アカウントとして登録されたメールアドレスにワンタイムパスワードを送信しました。')).toBeVisible();
   // R-LOGIN-5: the sender to allow, from the service's configuration.
-  const meta = (await (await page.request.get(`${service.url}/api/v1/meta`)).json()) as { mailFrom: string };
+  const meta = (await (await page.request.get(`${service.url}${api.meta.path}`)).json()) as { mailFrom: string };
   await expect(page.getByText(`メール受信制限の設定をされている場合、${meta.mailFrom}からのメールを受信できるように設定してください。`)).toBeVisible();
   await expect(page.getByText('本人以外の方が利用する可能性がある共有端末の場合は、下のチェックボックスにはチェックしないでください。')).toBeVisible();
   await expect(page.getByLabel(SKIP_LABEL)).not.toBeChecked();
@@ -207,7 +208,7 @@ test('R-LOGIN-1 R-LOGIN-2: the whole login and logout work with the keyboard alo
   await page.keyboard.press('Enter');
   await expect(page.getByText('ログアウトしました。')).toBeVisible();
   // The session is gone at the service too.
-  const home = await page.request.get(`${service.url}/api/v1/home`);
+  const home = await page.request.get(`${service.url}${api.home.path}`);
   expect(home.status()).toBe(401);
 });
 

@@ -1,5 +1,6 @@
 import { errorText } from '../../../src-shared/api/errors.js';
 import { OTP_SUBJECT, expect, expectAccessible, heading, shot, submitLogin, test } from './fixtures.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 test('R-LOGIN-1: help while typing — 全角 at once, Caps Lock, show/hide password, errors under the fields', async ({ page, service }) => {
   await page.goto(service.url);
@@ -37,18 +38,18 @@ test('Deploy: the service answering 503 (database away) or the proxy finding no 
     { status: 502, contentType: 'text/html', body: '<html><body>502 Bad Gateway</body></html>' },
   ];
   for (const answer of answers) {
-    await page.route('**/api/v1/login', (route) => route.fulfill(answer));
+    await page.route(`**${api.login.path}`, (route) => route.fulfill(answer));
     await submitLogin(page, 'taro@example.jp', 'Passw0rd!');
     await expect(page.getByRole('alert')).toContainText('ただいま一時的にご利用いただけません。しばらく経ってから、もう一度お試しください。');
     await expect(page.getByLabel('ID（メールアドレス）')).toHaveValue('taro@example.jp');
     await expect(page.getByLabel('パスワード', { exact: true })).toHaveValue('Passw0rd!');
-    await page.unroute('**/api/v1/login');
+    await page.unroute(`**${api.login.path}`);
   }
 });
 
 test('R-LOGIN-1: a network failure keeps what was typed; 送信 cannot be pressed twice while a request runs', async ({ page, service }) => {
   await page.goto(service.url);
-  await page.route('**/api/v1/login', (route) => route.abort('internetdisconnected'));
+  await page.route(`**${api.login.path}`, (route) => route.abort('internetdisconnected'));
   await submitLogin(page, 'taro@example.jp', 'Passw0rd!');
   await expect(page.getByRole('alert')).toContainText('通信エラーが発生しました。');
   await expect(page.getByLabel('ID（メールアドレス）')).toHaveValue('taro@example.jp');
@@ -56,11 +57,11 @@ test('R-LOGIN-1: a network failure keeps what was typed; 送信 cannot be presse
   await shot(page, '24-login-network-error');
 
   // Hold the answer until the test lets it go: the button is disabled meanwhile and one request leaves.
-  await page.unroute('**/api/v1/login');
+  await page.unroute(`**${api.login.path}`);
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
   let calls = 0;
-  await page.route('**/api/v1/login', async (route) => {
+  await page.route(`**${api.login.path}`, async (route) => {
     calls += 1;
     await held;
     await route.continue();

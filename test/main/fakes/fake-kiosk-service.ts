@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { attestationMessage, type AttestationPurpose } from '../../../src-shared/attestation.js';
 import { EnrollRequest } from '../../../src-shared/api/schemas.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 /**
  * A stand-in for the service's kiosk endpoints (API.md), used until src-server/kiosk lands and for
@@ -43,7 +44,7 @@ export async function startFakeKioskService() {
     };
     const fail = (status: number, error: string) => send(status, { error, message: error });
     const route = `${req.method} ${req.url}`;
-    if (route === 'POST /api/v1/kiosk/enroll') {
+    if (route === `POST ${api.kioskEnroll.path}`) {
       const parsed = EnrollRequest.safeParse(body); // normalises the code as the service does
       if (!parsed.success) return fail(400, 'invalid_request');
       if (!codes.delete(parsed.data.code)) return fail(401, 'enrollment_code_invalid');
@@ -51,14 +52,14 @@ export async function startFakeKioskService() {
       terminals.set(terminalId, { publicKey: body.publicKey, machineIdHash: body.machineIdHash, revoked: false });
       return send(201, { terminalId, office: '飯田橋公共職業安定所' });
     }
-    if (route === 'POST /api/v1/kiosk/nonce') {
+    if (route === `POST ${api.kioskNonce.path}`) {
       if (nonceBroken) return fail(500, 'internal_error');
       const nonce = randomBytes(16).toString('hex');
       nonces.add(nonce);
       return send(200, { nonce, expiresAt: new Date(Date.now() + 300_000).toISOString() });
     }
-    if (route === 'POST /api/v1/kiosk/heartbeat') return verifyAttestation(body, { purpose: 'heartbeat' }) ? send(204) : fail(401, 'attestation_invalid');
-    if (route === 'POST /api/v1/login') {
+    if (route === `POST ${api.kioskHeartbeat.path}`) return verifyAttestation(body, { purpose: 'heartbeat' }) ? send(204) : fail(401, 'attestation_invalid');
+    if (route === `POST ${api.login.path}`) {
       if (body.id !== 'kiosk@example.jp' || body.password !== PASSWORD) return fail(401, 'invalid_credentials');
       if (verifyAttestation(body.attestation, { purpose: 'login', loginId: String(body.id) })) {
         const token = randomBytes(16).toString('hex');
@@ -68,18 +69,18 @@ export async function startFakeKioskService() {
       otpsSent.push('123456');
       return send(200, { status: 'otp_required', challenge: 'ch_1', expiresAt: new Date(Date.now() + 1_800_000).toISOString() });
     }
-    if (route === 'POST /api/v1/login/otp') {
+    if (route === `POST ${api.loginOtp.path}`) {
       if (body.otp !== '123456') return fail(401, 'otp_invalid');
       const sid = randomBytes(16).toString('hex');
       tokens.add(sid);
       return send(200, { status: 'authenticated', kind: 'web' }, { 'set-cookie': `session=${sid}; Path=/; HttpOnly` });
     }
     const who = authed(req);
-    if (route === 'POST /api/v1/logout') {
+    if (route === `POST ${api.logout.path}`) {
       if (who) tokens.delete(who);
       return send(204);
     }
-    if (route === 'GET /api/v1/home') {
+    if (route === `GET ${api.home.path}`) {
       if (!who) return fail(401, 'unauthenticated');
       return send(200, { company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所', newMessages: 100, postings: [{ category: 'general', openings: 3, hires: 9 }] });
     }

@@ -6,6 +6,7 @@ import { openDatabase } from '../../../src-server/db/database.js';
 import type { Db } from '../../../src-server/db/schema.js';
 import { runMypage, startMypageServe } from '../../support/spawn-cli.js';
 import { PASSWORD } from '../../support/passwords.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 // Each case spawns the real command (through tsx), a few seconds apiece on a busy machine.
 describe('the mypage command', { timeout: 90_000 }, () => {
@@ -79,7 +80,7 @@ describe('the mypage command', { timeout: 90_000 }, () => {
     const { child, url, output } = await startMypageServe(env);
     try {
       expect(output()).toContain('/dev/mailbox');
-      const meta = await fetch(`${url}/api/v1/meta`);
+      const meta = await fetch(`${url}${api.meta.path}`);
       expect(await meta.json()).toEqual({ mailFrom: 'system@mail.hellowork.mhlw.go.jp', production: false });
     } finally {
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));

@@ -161,6 +161,7 @@ describeEachDatabase('Deploy: Cache-Control no-store on every API answer', (data
     ];
     for (const a of answers) expect(a.headers.get('cache-control'), String(a.status)).toBe('no-store');
     expect(answers.map((a) => a.status)).toEqual([200, 401, 400, 401, 404, 200]);
+    // a literal path on purpose: a broken %-escape, which the table cannot spell
     const broken = await fetch(`${svc.url}/api/v1/settings/devices/%E0%A4%A`, { method: 'DELETE' });
     expect(broken.status).toBe(400);
     expect(broken.headers.get('cache-control')).toBe('no-store');

@@ -44,6 +44,7 @@ describe.each([
     const unauthenticated = await fetch(svc.url + api.home.path);
     expect(unauthenticated.status).toBe(401);
     expectSecurityHeaders(unauthenticated.headers, hsts);
+    // a literal path on purpose: the table has no such path
     const missing = await fetch(`${svc.url}/api/v1/nope`);
     expect(missing.status).toBe(404);
     expectSecurityHeaders(missing.headers, hsts);

@@ -69,6 +69,7 @@ describe('the service over HTTP', () => {
     expect(nested.status).toBe(200);
     expect(await nested.text()).toBe('console.log(2)');
     expect((await fetch(`${svc.url}/settings/assets/..%2Fapp.js`)).status).toBe(404);
+    // a literal path on purpose: the table has no such path
     const api404 = await fetch(`${svc.url}/api/v1/nope`, { headers: { accept: 'text/html' } });
     expect(api404.status).toBe(404);
   });

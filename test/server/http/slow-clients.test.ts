@@ -47,7 +47,7 @@ describeEachDatabase('Deploy: slow and abusive clients', (database) => {
 
   it('Deploy: headers dribbled a byte at a time are cut off at the headers deadline, while other clients are answered meanwhile', async () => {
     svc = await startTestService({ database, http: SMALL });
-    const d = dribble(svc.url, 'GET /api/v1/meta HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: ' + 'a'.repeat(200));
+    const d = dribble(svc.url, `GET ${api.meta.path} HTTP/1.1\r\nHost: 127.0.0.1\r\n`, 'X-Slow: ' + 'a'.repeat(200));
     sockets.push(d.socket);
     // While it dribbles, a normal client gets its answers.
     for (let i = 0; i < 3; i++) expect((await createClient(svc.url).get(api.meta.path)).status).toBe(200);
@@ -59,7 +59,7 @@ describeEachDatabase('Deploy: slow and abusive clients', (database) => {
   it('Deploy: a body dribbled a byte at a time is cut off at the request deadline, while other clients are answered meanwhile', async () => {
     svc = await startTestService({ database, http: SMALL });
     const body = JSON.stringify({ id: 'slow@example.jp', password: 'x'.repeat(100) });
-    const head = `POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const head = `POST ${api.login.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
     const d = dribble(svc.url, head, body);
     sockets.push(d.socket);
     for (let i = 0; i < 3; i++) expect((await createClient(svc.url).get(api.meta.path)).status).toBe(200);

@@ -4,6 +4,7 @@ import { afterEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../support/databases.js';
 import { freshDatabase } from '../../support/fresh-database.js';
 import { startMypageServe } from '../../support/spawn-cli.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
@@ -19,7 +20,7 @@ function requestInFlight(baseUrl: string) {
   const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(received)));
   const sent = new Promise<void>((resolve) =>
     socket.on('connect', () => {
-      socket.write(`POST /api/v1/login HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`, () => resolve());
+      socket.write(`POST ${api.login.path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`, () => resolve());
     }),
   );
   return { sent, closed, finish: () => socket.write(body.slice(10)), socket };
