@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { api } from '../src-shared/api/routes.js';
-import { createEmployers, enrollTerminals, insertChallenges, openBenchDatabase, type BenchDatabase } from './lib/fixtures.js';
+import { createEmployers, enrollTerminals, insertChallenges, openBenchDatabase, type BenchDatabase } from '../test/support/seed.js';
 import { webSessionCookie } from './phases/endpoints.js';
 import { runLoad } from './lib/load.js';
 import { startServiceProcess } from './lib/service-process.js';

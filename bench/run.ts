@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 import playwrightConfig from '../playwright.config.js';
 import { postgresSkipReason } from '../test/support/databases.js';
 import { measureArgon2Limit } from './lib/argon2-limit.js';
-import { createEmployers, enrollTerminals, openBenchDatabase, type BenchDatabase } from './lib/fixtures.js';
+import { createEmployers, enrollTerminals, openBenchDatabase, type BenchDatabase } from '../test/support/seed.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { describeMachine, formatTable, loadAverage, type BenchResult, type Row } from './lib/report.js';
 import { endpointRows, type Figures } from './lib/rows.js';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { hashPassword } from '../../src-server/crypto/passwords.js';
+import { hashPassword } from '../../test/support/seed.js';
 import { PASSWORD } from '../../test/support/passwords.js';
 
 /**

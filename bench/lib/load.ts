@@ -1,4 +1,7 @@
 import autocannon from 'autocannon';
+import { api } from '../../src-shared/api/routes.js';
+import { PASSWORD } from '../../test/support/passwords.js';
+import type { Settings } from './settings.js';
 
 /** What one load phase measured. Latencies in milliseconds. */
 export interface LoadResult {
@@ -90,4 +93,18 @@ export async function runLoads(loads: LoadOptions[]): Promise<LoadResult> {
     statuses: Object.fromEntries(all.flatMap((r) => Object.entries(r.statuses)).reduce((m, [k, v]) => m.set(k, (m.get(k) ?? 0) + v), new Map<string, number>())),
     seconds: Math.max(...all.map((r) => r.seconds)),
   };
+}
+
+/** POST /login at `url` with the employers `ids` in turn (right password: each answer is 200), as long as the settings say. */
+export function runLoginLoad(url: string, ids: string[], s: Pick<Settings, 'loginConnections' | 'loginS' | 'loginMax'>): Promise<LoadResult> {
+  let i = 0;
+  return runLoad({
+    url: url + api.login.path,
+    method: 'POST',
+    nextBody: () => ({ id: ids[i++ % ids.length], password: PASSWORD }),
+    connections: s.loginConnections,
+    durationS: s.loginS,
+    maxRequests: s.loginMax,
+    expectStatus: 200,
+  });
 }

@@ -1,5 +1,5 @@
 import { api } from '../../src-shared/api/routes.js';
-import { signFor, type FakeKiosk } from '../../test/server/kiosk/kiosk-helpers.js';
+import { signFor, type FakeKiosk } from '../../test/support/kiosk-keys.js';
 import { PASSWORD } from '../../test/support/passwords.js';
 
 export interface BurstFigures {

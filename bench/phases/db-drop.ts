@@ -1,6 +1,6 @@
 import { api } from '../../src-shared/api/routes.js';
 import { allowConnections, terminateBackends } from '../../test/support/postgres.js';
-import { openBenchDatabase } from '../lib/fixtures.js';
+import { openBenchDatabase } from '../../test/support/seed.js';
 import { startServiceProcess } from '../lib/service-process.js';
 
 /** How long the database refuses connections (a restart, a failover). */

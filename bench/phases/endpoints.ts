@@ -1,9 +1,8 @@
 import { api } from '../../src-shared/api/routes.js';
-import type { Db } from '../../src-server/db/schema.js';
 import { createMailbox } from '../../test/support/test-mailbox.js';
 import { OTP_SUBJECT } from '../../test/support/sign-in.js';
-import { enrollTerminals, insertChallenges } from '../lib/fixtures.js';
-import { runLoad, type LoadResult } from '../lib/load.js';
+import { enrollTerminals, insertChallenges, type Db } from '../../test/support/seed.js';
+import { runLoad, runLoginLoad, type LoadResult } from '../lib/load.js';
 import type { Settings } from '../lib/settings.js';
 import { PASSWORD } from '../../test/support/passwords.js';
 
@@ -34,16 +33,7 @@ export async function measureEndpoints(
   drainMs: number,
   opts: { floor?: boolean; bare?: () => Promise<LoadResult> } = {},
 ): Promise<EndpointFigures> {
-  let i = 0;
-  const login = await runLoad({
-    url: url + api.login.path,
-    method: 'POST',
-    nextBody: () => ({ id: ids[i++ % ids.length], password: PASSWORD }),
-    connections: s.loginConnections,
-    durationS: s.loginS,
-    maxRequests: s.loginMax,
-    expectStatus: 200,
-  });
+  const login = await runLoginLoad(url, ids, s);
   // Logins still queued for argon2 when the load stopped (one per connection) must not run into
   // the next phase: wait as long as they take at the rate just seen, at least drainMs.
   await sleep(Math.max(drainMs, Math.ceil((1000 * s.loginConnections) / Math.max(login.rps, 1)) + 500));

@@ -1,11 +1,8 @@
-import { api } from '../../src-shared/api/routes.js';
-import type { Db } from '../../src-server/db/schema.js';
 import { startSmtpSink } from '../../test/support/smtp-sink.js';
-import { createEmployers, openBenchDatabase } from '../lib/fixtures.js';
-import { runLoad, type LoadResult } from '../lib/load.js';
+import { createEmployers, openBenchDatabase, type Db } from '../../test/support/seed.js';
+import { runLoginLoad, type LoadResult } from '../lib/load.js';
 import { startServiceProcess } from '../lib/service-process.js';
 import type { Settings } from '../lib/settings.js';
-import { PASSWORD } from '../../test/support/passwords.js';
 
 /** How long a message takes at the relay (issue 10: "a relay that takes 100 ms a message"). */
 export const RELAY_DELAY_MS = 100;
@@ -41,16 +38,7 @@ export async function measureMailDelay(s: Settings, logFile: string): Promise<Ma
   const ids = await createEmployers(d.db, 'mail-', s.accounts);
   const svc = await startServiceProcess({ kind: 'serve', databaseUrl: d.url, logFile, env: { SMTP_URL: sink.url } });
   try {
-    let i = 0;
-    const logins = await runLoad({
-      url: svc.url + api.login.path,
-      method: 'POST',
-      nextBody: () => ({ id: ids[i++ % ids.length], password: PASSWORD }),
-      connections: s.loginConnections,
-      durationS: s.loginS,
-      maxRequests: s.loginMax,
-      expectStatus: 200,
-    });
+    const logins = await runLoginLoad(svc.url, ids, s);
     const loadEnded = Date.now();
     const unsent = () => d.db.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('failed_at', 'is', null).limit(1).execute();
     while ((await unsent()).length > 0 && Date.now() - loadEnded < s.mailDrainMs) await sleep(100);

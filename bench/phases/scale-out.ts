@@ -1,6 +1,6 @@
 import { api } from '../../src-shared/api/routes.js';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../src-shared/rules.js';
-import type { Db } from '../../src-server/db/schema.js';
+import type { Db } from '../../test/support/seed.js';
 import { runLoads, type LoadResult } from '../lib/load.js';
 import type { Settings } from '../lib/settings.js';
 import { PASSWORD } from '../../test/support/passwords.js';

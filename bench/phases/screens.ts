@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
-import { buildRenderer } from '../../scripts/build-renderer.mjs';
+import { buildRenderer } from '../../test/support/renderer-build.js';
 import { startTestService } from '../../test/support/service-harness.js';
 import { loginReady, median, watchLoginReady } from '../lib/login-ready.js';
 

@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { R_KIOSK_4_IDLE_TIMEOUT_MS } from '../../src-shared/rules.js';
-import { enrollThroughScreen, heading, typeLogin } from '../../test/e2e/kiosk-host/kiosk-flows.js';
-import { openKiosk } from '../../test/e2e/kiosk-host/kiosk-page.js';
+import { enrollThroughScreen, heading, typeLogin } from '../../test/support/kiosk-host/kiosk-flows.js';
+import { openKiosk } from '../../test/support/kiosk-host/kiosk-page.js';
 import { startTestService, type TestService } from '../../test/support/service-harness.js';
 import { epochNow, loginReady, median, watchLoginReady } from '../lib/login-ready.js';
 import { PASSWORD } from '../../test/support/passwords.js';

@@ -24,23 +24,23 @@ export async function ensureOffice(db: Executor, name: string): Promise<string> 
   return row.id;
 }
 
-export async function markWithdrawn(db: Executor, accountId: string, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('accounts')
-    .set({ status: 'withdrawn', withdrawn_at: now, updated_at: now })
-    .where('id', '=', accountId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+/** Withdrawal: an active account is withdrawn from `now`; false when it was not active. */
+export function markWithdrawn(db: Executor, accountId: string, now: number): Promise<boolean> {
+  return moveStatus(db, accountId, { from: 'active', to: 'withdrawn', withdrawnAt: now }, now);
 }
 
 /** Re-registration (R-REREG-1): a withdrawn account is active again; false when it was not withdrawn. */
-export async function markReregistered(db: Executor, accountId: string, now: number): Promise<boolean> {
+export function markReregistered(db: Executor, accountId: string, now: number): Promise<boolean> {
+  return moveStatus(db, accountId, { from: 'withdrawn', to: 'active', withdrawnAt: null }, now);
+}
+
+/** One statement, so two requests racing on the same account move it once (the loser gets false). */
+async function moveStatus(db: Executor, accountId: string, move: { from: AccountRow['status']; to: AccountRow['status']; withdrawnAt: number | null }, now: number): Promise<boolean> {
   const r = await db
     .updateTable('accounts')
-    .set({ status: 'active', withdrawn_at: null, updated_at: now })
+    .set({ status: move.to, withdrawn_at: move.withdrawnAt, updated_at: now })
     .where('id', '=', accountId)
-    .where('status', '=', 'withdrawn')
+    .where('status', '=', move.from)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -8,9 +8,13 @@ import type { Db } from '../../src-server/db/schema.js';
 import { issueEnrollmentCode } from '../../src-server/kiosk/enrollment.service.js';
 import { api } from '../../src-shared/api/routes.js';
 import { R_LOGIN_2_OTP_DIGITS, R_OTP_1_TTL_MS } from '../../src-shared/rules.js';
-import { machineHash, newKeyPair, type FakeKiosk } from '../../test/server/kiosk/kiosk-helpers.js';
-import { freshDatabase } from '../../test/support/fresh-database.js';
-import { PASSWORD } from '../../test/support/passwords.js';
+import { machineHash, newKeyPair, type FakeKiosk } from './kiosk-keys.js';
+import { freshDatabase } from './fresh-database.js';
+import { PASSWORD } from './passwords.js';
+
+// What the bench (and a test that wants the service's own cost) takes from the service itself.
+export type { Db };
+export { hashPassword } from '../../src-server/crypto/passwords.js';
 
 export type BenchDatabase = 'sqlite' | 'postgres';
 export const OFFICE = '飯田橋公共職業安定所';

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { expect, test as base, type Page } from '@playwright/test';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { issueEnrollmentCode } from '../kiosk-host/kiosk-admin.js';
+import { issueEnrollmentCode } from '../../support/kiosk-host/kiosk-admin.js';
 import { ELECTRON, skipReason } from './electron-app.js';
 import { PASSWORD } from '../../support/passwords.js';
 

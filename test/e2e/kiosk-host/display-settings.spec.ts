@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { expectAccessible } from '../web/fixtures.js';
 import { expect, test } from './fixtures.js';
-import { enrollThroughScreen, heading, typeLogin, wipeDone } from './kiosk-flows.js';
+import { enrollThroughScreen, heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
 
 const SIZES = [
   { name: '標準', key: 'standard', px: '16px' },

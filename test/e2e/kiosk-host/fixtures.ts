@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { openKiosk, type KioskPage, type OpenKioskOptions } from './kiosk-page.js';
+import { openKiosk, type KioskPage, type OpenKioskOptions } from '../../support/kiosk-host/kiosk-page.js';
 import { PASSWORD } from '../../support/passwords.js';
 
 export { expect };

@@ -1,12 +1,8 @@
 import { R_KIOSK_4_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { expectAccessible, shot } from '../web/fixtures.js';
 import { expect, test } from './fixtures.js';
-import { enrollThroughScreen, heading, typeLogin, wipeDone } from './kiosk-flows.js';
-
-const bearer = (k: { core: { session: { credential?: { kind: string; token?: string } } } }) => {
-  const c = k.core.session.credential;
-  return c?.kind === 'bearer' && c.token ? c.token : 'missing';
-};
+import { enrollThroughScreen, heading, signedInVisitor, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
   test('R-KIOSK-4: the countdown is announced politely every 10 s and in the last 10 s; the dialog is axe-clean (docs/screens/50)', async ({ kiosk, service, employer }) => {
@@ -38,11 +34,7 @@ test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
 
   test('R-KIOSK-4: 「延長する」 resets the kiosk idle clock and the service session, which outlives its original idle end', async ({ kiosk, service, employer }) => {
     const k = await kiosk();
-    await enrollThroughScreen(k, service);
-    const page = k.page();
-    await typeLogin(page, employer.id, employer.password);
-    await expect(heading(page, '求人者マイページホーム')).toBeVisible();
-    const token = bearer(k);
+    const { page, token } = await signedInVisitor(k, service, employer);
 
     // The service's idle end is 10 min after the last use; the kiosk warns 90 s after it.
     service.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 60_000);
@@ -53,7 +45,7 @@ test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
     await expect.poll(() => k.core.idle.state.phase).toBe('active');
     // Past the original idle end, the session still answers: the extend reached the service.
     service.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 60_000);
-    const home = await fetch(`${service.url}/api/v1/home`, { headers: { authorization: `Bearer ${token}` } });
+    const home = await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } });
     expect(home.status).toBe(200);
     k.clock.advance(100_000); // past the kiosk's first deadline too
     expect(k.core.session.credential).toBeDefined();
@@ -62,17 +54,12 @@ test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
 
   test('R-KIOSK-4: 「ログアウト」 in the warning ends the session now, through the wipe', async ({ kiosk, service, employer }) => {
     const k = await kiosk();
-    await enrollThroughScreen(k, service);
-    await wipeDone(k, 1);
-    const page = k.page();
-    await typeLogin(page, employer.id, employer.password);
-    await expect(heading(page, '求人者マイページホーム')).toBeVisible();
-    const token = bearer(k);
+    const { page, token } = await signedInVisitor(k, service, employer);
     k.clock.advance(95_000);
     await page.getByRole('alertdialog', { name: 'まもなく自動的にログアウトします' }).getByRole('button', { name: 'ログアウト' }).click();
     await wipeDone(k, 2);
     await expect(heading(k.page(), '求人者マイページログイン')).toBeVisible();
     expect(k.core.session.credential).toBeUndefined();
-    expect((await fetch(`${service.url}/api/v1/home`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
   });
 });

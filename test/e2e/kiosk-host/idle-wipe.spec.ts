@@ -1,16 +1,11 @@
 import { expect, test } from './fixtures.js';
-import { enrollThroughScreen, heading, leaveTraces, traces, typeLogin, wipeDone } from './kiosk-flows.js';
+import { enrollThroughScreen, heading, leaveTraces, signedInVisitor, traces, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
   test('R-KIOSK-3, R-KIOSK-4: idle → countdown → wipe; the page made ahead on a new partition is shown, the old partition is dropped; no cookie, no storage, empty fields, the old token gets 401', async ({ kiosk, service, employer }) => {
     const k = await kiosk();
-    await enrollThroughScreen(k, service);
-    await wipeDone(k, 1); // the start-up wipe
-    const page = k.page();
-    await typeLogin(page, employer.id, employer.password);
-    await expect(heading(page, '求人者マイページホーム')).toBeVisible();
-    const credential = k.core.session.credential;
-    const token = credential?.kind === 'bearer' ? credential.token : 'missing';
+    const { page, token } = await signedInVisitor(k, service, employer);
     await leaveTraces(page);
     expect((await traces(page)).local).toBe(1);
     // The next visitor's login page is already loaded, on a partition of its own.
@@ -48,16 +43,13 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     expect(k.core.session.credential).toBeUndefined();
     expect(k.restarts).toEqual([]);
 
-    const old = await fetch(`${service.url}/api/v1/home`, { headers: { authorization: `Bearer ${token}` } });
+    const old = await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } });
     expect(old.status).toBe(401);
   });
 
   test('R-KIOSK-4: 「延長する」 in the warning extends the session', async ({ kiosk, service, employer }) => {
     const k = await kiosk();
-    await enrollThroughScreen(k, service);
-    const page = k.page();
-    await typeLogin(page, employer.id, employer.password);
-    await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+    const { page } = await signedInVisitor(k, service, employer);
 
     k.clock.advance(100_000);
     const overlay = page.getByRole('alertdialog', { name: 'まもなく自動的にログアウトします' });
@@ -89,17 +81,11 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
 
   test('R-KIOSK-4: ログアウト ends the session at the service and wipes the page the same way', async ({ kiosk, service, employer }) => {
     const k = await kiosk();
-    await enrollThroughScreen(k, service);
-    await wipeDone(k, 1);
-    const page = k.page();
-    await typeLogin(page, employer.id, employer.password);
-    await expect(heading(page, '求人者マイページホーム')).toBeVisible();
-    const credential = k.core.session.credential;
-    const token = credential?.kind === 'bearer' ? credential.token : 'missing';
+    const { page, token } = await signedInVisitor(k, service, employer);
     await page.getByRole('button', { name: 'ログアウト' }).first().click();
     await wipeDone(k, 2);
     await expect(heading(k.page(), '求人者マイページログイン')).toBeVisible();
-    expect((await fetch(`${service.url}/api/v1/home`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
   });
 
   test('R-KIOSK-4: the overlay speaks the language the visitor chose, and the next visitor starts in Japanese', async ({ kiosk, service }) => {

@@ -1,6 +1,6 @@
 import { expect, OTP_SUBJECT, test } from './fixtures.js';
-import { revokeTerminal } from './kiosk-admin.js';
-import { enrollThroughScreen, heading, typeLogin } from './kiosk-flows.js';
+import { revokeTerminal } from '../../support/kiosk-host/kiosk-admin.js';
+import { enrollThroughScreen, heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
 
 test.describe('attested kiosk login (R-KIOSK-2, R-KIOSK-3, R-OTP-7)', () => {
   test('R-OTP-7 / R-KIOSK-2: enroll → attested login → home, with no OTP mailed and no token in the page', async ({ kiosk, service, employer }) => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { expectAccessible, loginWithOtp, logout, submitLogin } from '../web/fixtures.js';
 import { expect, OTP_SUBJECT, test } from './fixtures.js';
-import { enrollThroughScreen, heading, typeLogin } from './kiosk-flows.js';
+import { enrollThroughScreen, heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
 
 const LOCKED = 'パスワード入力を5回誤ったため、ロックがかかりログインできません。30分程度時間を空けてお試しください。';
 

@@ -1,7 +1,7 @@
 import { expectAccessible, shot } from '../web/fixtures.js';
 import { expect, test } from './fixtures.js';
-import { issueEnrollmentCode } from './kiosk-admin.js';
-import { heading, typeLogin, wipeDone } from './kiosk-flows.js';
+import { issueEnrollmentCode } from '../../support/kiosk-host/kiosk-admin.js';
+import { heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
 import { startSwitchableProxy } from './switchable-proxy.js';
 
 test.describe('offline (issue 13 item 5)', () => {

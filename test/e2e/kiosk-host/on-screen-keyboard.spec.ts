@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { expectAccessible } from '../web/fixtures.js';
 import { expect, OTP_SUBJECT, test } from './fixtures.js';
-import { revokeTerminal } from './kiosk-admin.js';
-import { enrollThroughScreen, heading } from './kiosk-flows.js';
+import { revokeTerminal } from '../../support/kiosk-host/kiosk-admin.js';
+import { enrollThroughScreen, heading } from '../../support/kiosk-host/kiosk-flows.js';
 import { osk, oskKey, typeOnOsk } from './osk-flows.js';
 
 async function shot(page: Page, name: string): Promise<void> {

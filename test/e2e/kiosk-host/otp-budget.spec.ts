@@ -1,8 +1,8 @@
 import { R_OTP_8_MAX_OTP_MAILS } from '../../../src-shared/rules.js';
 import { createClient } from '../../support/http-client.js';
 import { expect, OTP_SUBJECT, test } from './fixtures.js';
-import { revokeTerminal } from './kiosk-admin.js';
-import { enrollThroughScreen, heading, typeLogin, wipeDone } from './kiosk-flows.js';
+import { revokeTerminal } from '../../support/kiosk-host/kiosk-admin.js';
+import { enrollThroughScreen, heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
 import { api } from '../../../src-shared/api/routes.js';
 
 test.describe('the OTP budget on a kiosk (R-OTP-8, R-OTP-7)', () => {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
-import type { TestService } from '../../support/service-harness.js';
-import { expect } from './fixtures.js';
+import type { TestService } from '../service-harness.js';
+import { expect } from '@playwright/test';
 import { issueEnrollmentCode } from './kiosk-admin.js';
 import type { KioskPage } from './kiosk-page.js';
 
@@ -21,6 +21,25 @@ export async function typeLogin(page: Page, id: string, password: string): Promi
   await page.getByLabel('ID（メールアドレス）').fill(id);
   await page.locator('#login-password').fill(password);
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+}
+
+/** The visitor's Bearer token in the kiosk's core ('missing' when it has none). */
+export function visitorToken(k: KioskPage): string {
+  const c = k.core.session.credential;
+  return c?.kind === 'bearer' && c.token ? c.token : 'missing';
+}
+
+/**
+ * An enrolled kiosk (after its start-up wipe) with `employer` signed in and the home shown: the
+ * set-up of the idle and logout specs. Returns the visitor's page and Bearer token.
+ */
+export async function signedInVisitor(k: KioskPage, service: TestService, employer: { id: string; password: string }): Promise<{ page: Page; token: string }> {
+  await enrollThroughScreen(k, service);
+  await wipeDone(k, 1); // the start-up wipe
+  const page = k.page();
+  await typeLogin(page, employer.id, employer.password);
+  await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+  return { page, token: visitorToken(k) };
 }
 
 /** Waits until the wipe in flight is done (the core logs it; CDP's clear can be slow on a busy machine). */
