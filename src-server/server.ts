@@ -1,13 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type ServiceDeps } from './app.js';
-import { systemClock, type Clock } from './clock.js';
+import type { Clock } from './clock.js';
 import { isLoopbackHost, type Config } from './config.js';
-import { openDatabase } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
 import type { AttestationVerifier } from './login/attestation-verifier.js';
-import { createReadiness } from './ops/readiness.js';
-import { createAttestationVerifier } from './app-features.js';
-import { buildStaffApp } from './staff-app.js';
+import { composeService } from './service.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -29,31 +24,17 @@ export async function startServer(
   opts: { clock?: Clock; attestationVerifier?: AttestationVerifier; handleSignals?: boolean } = {},
 ): Promise<RunningServer> {
   refuseWithoutPublicOrigin(config);
-  // The app (and its logger) is built after the database is open; until then lost connections go to stderr.
-  let log: FastifyInstance['log'] | undefined;
-  const { db, dialect } = openDatabase(config.databaseUrl, {
-    timeouts: config.dbTimeouts,
-    onConnectionError: (err) =>
-      log ? log.warn({ err: { message: err.message } }, 'database connection lost; reconnecting on the next query') : console.warn(`mypage: database connection lost (${err.message})`),
-  });
-  await migrateToLatest(db);
-  const clock = opts.clock ?? systemClock;
-  const verifier = opts.attestationVerifier ?? createAttestationVerifier(clock);
-  const readiness = createReadiness();
-  const app = await buildApp({ config, db, dialect, clock, attestationVerifier: verifier }, { readiness });
-  log = app.log;
-  await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = listenUrl(config.host, port);
-  const staff = config.staffPort ? await startStaffListener(config, { config, db, dialect, clock, attestationVerifier: verifier }, app) : undefined;
+  if (config.staffPort) refuseWithoutStaffOrigin(config);
+  const service = await composeService(config, { clock: opts.clock, attestationVerifier: opts.attestationVerifier });
+  const { app, readiness } = service;
+  const url = await listen(app, config.host, config.port);
+  const staff = service.staffApp ? { app: service.staffApp, url: await listen(service.staffApp, config.host, config.staffPort ?? 0) } : undefined;
 
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= (async () => {
-      await Promise.all([app.close(), staff?.app.close()]);
-      await db.destroy();
-    })());
+  let closing = false;
+  const close = () => {
+    closing = true;
+    return service.close();
+  };
   if (opts.handleSignals) {
     // `on`, not `once`: Ctrl+C under `npm start` arrives twice (from the terminal and forwarded by
     // the parent); a second signal must not kill the process in the middle of its close.
@@ -73,15 +54,12 @@ export async function startServer(
   return { app, url, ...(staff ? { staff } : {}), close };
 }
 
-const listenUrl = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-
-/** The staff console's listener (issue 14): its own app on STAFF_PORT, same host, same database and clock. */
-async function startStaffListener(config: Config, service: ServiceDeps, employerApp: FastifyInstance): Promise<{ app: FastifyInstance; url: string }> {
-  refuseWithoutStaffOrigin(config);
-  const app = await buildStaffApp(service, { mailQueued: () => employerApp.mailQueued?.() });
-  await app.listen({ port: config.staffPort ?? 0, host: config.host });
+/** Listens on host:port (0: any free port) and says where, e.g. http://127.0.0.1:8080 or http://[::1]:8080. */
+async function listen(app: FastifyInstance, host: string, port: number): Promise<string> {
+  await app.listen({ port, host });
   const address = app.server.address();
-  return { app, url: listenUrl(config.host, typeof address === 'object' && address ? address.port : (config.staffPort ?? 0)) };
+  const bound = typeof address === 'object' && address ? address.port : port;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
 }
 
 /** Like PUBLIC_ORIGIN: reachable beyond this machine, the staff listener must be told the origin staff browsers use. */

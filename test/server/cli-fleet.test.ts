@@ -1,15 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../src-server/app.js';
-import { createAttestationVerifier } from '../../src-server/app-features.js';
 import { TestClock } from '../../src-server/clock.js';
 import { loadConfig } from '../../src-server/config.js';
 import { sha256 } from '../../src-server/crypto/tokens.js';
-import { openDatabase } from '../../src-server/db/database.js';
-import { migrateToLatest } from '../../src-server/db/migrate.js';
 import type { Db } from '../../src-server/db/schema.js';
 import { issueEnrollmentCode } from '../../src-server/kiosk/enrollment.service.js';
 import { listFleet } from '../../src-server/kiosk/fleet.service.js';
+import { composeService } from '../../src-server/service.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { runMypage } from '../support/spawn-cli.js';
 import { machineHash, newKeyPair, signFor } from './kiosk/kiosk-helpers.js';
@@ -31,6 +28,7 @@ describeEachDatabase('mypage enroll-code, kiosks, revoke-kiosk (issue 5, fleet v
   let env: Record<string, string>;
   let db: Db;
   let app: FastifyInstance;
+  let close: (() => Promise<void>) | undefined;
   const clock = new TestClock(new Date('2026-05-01T09:00:00.000Z'));
 
   beforeAll(async () => {
@@ -38,14 +36,10 @@ describeEachDatabase('mypage enroll-code, kiosks, revoke-kiosk (issue 5, fleet v
     drop = fresh.drop;
     env = { DATABASE_URL: fresh.url, MYPAGE_CLOCK_START: clock.now().toISOString() };
     const config = loadConfig({ DATABASE_URL: fresh.url, NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent' });
-    const opened = openDatabase(config.databaseUrl);
-    db = opened.db;
-    await migrateToLatest(db);
-    app = await buildApp({ config, db, dialect: opened.dialect, clock, attestationVerifier: createAttestationVerifier(clock) });
+    ({ app, db, close } = await composeService(config, { clock }));
   }, 60_000);
   afterAll(async () => {
-    await app?.close();
-    await db?.destroy();
+    await close?.();
     await drop?.();
   });
 

@@ -1,19 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { buildApp } from '../../src-server/app.js';
-import { buildStaffApp } from '../../src-server/staff-app.js';
-import { createAttestationVerifier } from '../../src-server/app-features.js';
 import { createEmployer } from '../../src-server/accounts/accounts.service.js';
 import { TestClock } from '../../src-server/clock.js';
 import { loadConfig, type HttpTimeouts } from '../../src-server/config.js';
-import { openDatabase } from '../../src-server/db/database.js';
-import { migrateToLatest } from '../../src-server/db/migrate.js';
 import type { Db } from '../../src-server/db/schema.js';
 import { loggerOptions } from '../../src-server/http/logging.js';
 import type { AttestationVerifier } from '../../src-server/login/attestation-verifier.js';
-import { createReadiness, type Readiness } from '../../src-server/ops/readiness.js';
+import type { Readiness } from '../../src-server/ops/readiness.js';
+import { composeService } from '../../src-server/service.js';
 import type { TestDatabase } from './databases.js';
 import { freshDatabase } from './fresh-database.js';
+import { createClient, type TestClient } from './http-client.js';
+import { PASSWORD } from './passwords.js';
+import { signIn } from './sign-in.js';
 import { createMailbox, type TestMailbox } from './test-mailbox.js';
 import { startSmtpSink } from './smtp-sink.js';
 
@@ -42,6 +42,11 @@ export interface TestServiceOptions {
   staff?: boolean;
 }
 
+export interface TestEmployer {
+  id: string;
+  password: string;
+}
+
 export interface TestService {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
@@ -56,6 +61,10 @@ export interface TestService {
   /** The checks behind /readyz (register one to see how /readyz reports it). */
   readiness: Readiness;
   createEmployer(input: { id: string; password: string; company?: string; office?: string }): Promise<void>;
+  /** An employer with a fresh ID (unless given) and the one test PASSWORD (test/support/passwords.ts). */
+  employer(input?: { id?: string; password?: string; company?: string; office?: string }): Promise<TestEmployer>;
+  /** A client (a browser of its own) signed in as `employer` through both login steps. */
+  as(employer: TestEmployer, opts?: { rememberDevice?: boolean }): Promise<TestClient>;
   /** The staff listener (staff: true): its app, e.g. http://127.0.0.1:41235, and the origin its browsers use (http://localhost:41235). */
   staff?: { app: FastifyInstance; url: string; origin: string };
   /** The SMTP server (smtp: true only): `down()` refuses mail until `up()`. */
@@ -94,51 +103,55 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     rendererDir: opts.rendererDir ?? (opts.serveRenderer ? 'dist/renderer' : undefined),
   };
   config.http = { ...config.http, ...opts.http };
-  const { db, dialect } = openDatabase(config.databaseUrl);
-  cleanups.push(() => db.destroy());
-  await migrateToLatest(db);
-  const readiness = createReadiness();
-  const app = await buildApp(
-    { config, db, dialect, clock, attestationVerifier: opts.attestationVerifier ?? createAttestationVerifier(clock) },
-    {
+  const service = await composeService(config, {
+    clock,
+    ...(opts.attestationVerifier ? { attestationVerifier: opts.attestationVerifier } : {}),
+    build: {
       mailPollMs: 50,
       sweepIntervalMs: 0, // tests run the retention sweep themselves (test/server/ops/retention.test.ts)
-      readiness,
       ...(opts.captureLogs ? { logger: { ...loggerOptions('trace'), stream: { write: (line: string) => void opts.captureLogs?.push(line) } } } : {}),
     },
-  );
+  });
+  cleanups.push(service.close);
+  const { app, db, readiness } = service;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (typeof address !== 'object' || !address) throw new Error('service has no address');
   let staff: TestService['staff'];
-  if (opts.staff) {
-    const staffApp = await buildStaffApp({ config, db, dialect, clock, attestationVerifier: createAttestationVerifier(clock) }, { mailQueued: () => app.mailQueued?.() });
-    cleanups.push(() => staffApp.close());
-    await staffApp.listen({ port: config.staffPort ?? 0, host: '127.0.0.1' });
-    staff = { app: staffApp, url: `http://127.0.0.1:${config.staffPort}`, origin: config.staffPublicOrigin ?? '' };
+  if (service.staffApp) {
+    await service.staffApp.listen({ port: config.staffPort ?? 0, host: '127.0.0.1' });
+    staff = { app: service.staffApp, url: `http://127.0.0.1:${config.staffPort}`, origin: config.staffPublicOrigin ?? '' };
   }
+  const url = `http://127.0.0.1:${address.port}`;
+  const mail = createMailbox(db, sink?.received);
+  const addEmployer: TestService['createEmployer'] = async (input) => {
+    await createEmployer(db, clock, { id: input.id, password: input.password, company: input.company ?? '株式会社 テスト', office: input.office ?? '飯田橋公共職業安定所' });
+  };
+  let employers = 0;
 
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     databaseUrl,
     ...(pgDatabase ? { pgDatabase } : {}),
     app,
     db,
     clock,
-    mail: createMailbox(db, sink?.received),
+    mail,
     readiness,
     ...(staff ? { staff } : {}),
     ...(sink ? { smtp: { url: sink.url, down: sink.down, up: sink.up } } : {}),
-    async createEmployer(input) {
-      await createEmployer(db, clock, {
-        id: input.id,
-        password: input.password,
-        company: input.company ?? '株式会社 テスト',
-        office: input.office ?? '飯田橋公共職業安定所',
-      });
+    createEmployer: addEmployer,
+    async employer(input = {}) {
+      const employer = { id: input.id ?? `employer-${++employers}-${randomUUID().slice(0, 8)}@example.jp`, password: input.password ?? PASSWORD };
+      await addEmployer({ ...input, ...employer });
+      return employer;
+    },
+    async as(employer, asOpts = {}) {
+      const client = createClient(url);
+      await signIn({ mail }, client, employer.id, employer.password, asOpts);
+      return client;
     },
     async close() {
-      await app.close();
       for (const c of cleanups.reverse()) await c();
     },
   };

@@ -1,18 +1,20 @@
-import { expect } from 'vitest';
 import type { TestClient } from './http-client.js';
 import type { TestService } from './service-harness.js';
 import { api } from '../../src-shared/api/routes.js';
 
 export const OTP_SUBJECT = 'ワンタイムパスワード通知';
 
-/** Logs in through both steps (password, then the mailed OTP) like the screens do. */
-export async function signIn(svc: TestService, client: TestClient, id: string, password: string, opts: { rememberDevice?: boolean } = {}) {
+/**
+ * Logs in through both steps (password, then the mailed OTP) like the screens do; throws (with the
+ * answer) when a step does not answer as it should. Plain checks, not `expect`: the harness (which
+ * the Playwright suites load too) calls it for `svc.as(employer)`.
+ */
+export async function signIn(svc: Pick<TestService, 'mail'>, client: TestClient, id: string, password: string, opts: { rememberDevice?: boolean } = {}) {
   const login = await client.post<{ status: string; challenge: string }>(api.login.path, { id, password });
-  expect(login.status, JSON.stringify(login.body)).toBe(200);
-  expect(login.body.status).toBe('otp_required');
+  if (login.status !== 200 || login.body.status !== 'otp_required') throw new Error(`login answered ${login.status}: ${JSON.stringify(login.body)}`);
   const otp = await svc.mail.latestCode(id, OTP_SUBJECT);
   const done = await client.post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: opts.rememberDevice ?? false });
-  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  if (done.status !== 200) throw new Error(`login/otp answered ${done.status}: ${JSON.stringify(done.body)}`);
   return done;
 }
 
