@@ -63,8 +63,8 @@ export interface TestService {
   createEmployer(input: { id: string; password: string; company?: string; office?: string }): Promise<void>;
   /** An employer with a fresh ID (unless given) and the one test PASSWORD (test/support/passwords.ts). */
   employer(input?: { id?: string; password?: string; company?: string; office?: string }): Promise<TestEmployer>;
-  /** A client (a browser of its own) signed in as `employer` through both login steps. */
-  as(employer: TestEmployer, opts?: { rememberDevice?: boolean }): Promise<TestClient>;
+  /** A client (a browser of its own) signed in as `employer` (or that ID with PASSWORD) through both login steps. */
+  as(employer: TestEmployer | string, opts?: { rememberDevice?: boolean }): Promise<TestClient>;
   /** The staff listener (staff: true): its app, e.g. http://127.0.0.1:41235, and the origin its browsers use (http://localhost:41235). */
   staff?: { app: FastifyInstance; url: string; origin: string };
   /** The SMTP server (smtp: true only): `down()` refuses mail until `up()`. */
@@ -147,8 +147,9 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       return employer;
     },
     async as(employer, asOpts = {}) {
+      const { id, password } = typeof employer === 'string' ? { id: employer, password: PASSWORD } : employer;
       const client = createClient(url);
-      await signIn({ mail }, client, employer.id, employer.password, asOpts);
+      await signIn({ mail }, client, id, password, asOpts);
       return client;
     },
     async close() {

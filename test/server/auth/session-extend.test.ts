@@ -60,9 +60,7 @@ describeEachDatabase('session extend (「延長する」)', (database) => {
     const none = await stranger.post(EXTEND);
     expect(none.status).toBe(401);
     expect(none.body.error).toBe('unauthenticated');
-    await svc.createEmployer({ id: 'gone@example.jp', password: PASSWORD });
-    const browser = createClient(svc.url);
-    await signIn(svc, browser, 'gone@example.jp', PASSWORD);
+    const browser = await svc.as(await svc.employer());
     const token = browser.jar.get('mypage_session')!;
     expect((await browser.post(api.logout.path)).status).toBe(204);
     browser.jar.set('mypage_session', token);
@@ -70,9 +68,7 @@ describeEachDatabase('session extend (「延長する」)', (database) => {
   });
 
   it('R-LOGIN-2: a cookie session cannot be extended from another origin (CSRF check)', async () => {
-    await svc.createEmployer({ id: 'csrf-extend@example.jp', password: PASSWORD });
-    const browser = createClient(svc.url);
-    await signIn(svc, browser, 'csrf-extend@example.jp', PASSWORD);
+    const browser = await svc.as(await svc.employer());
     const r = await browser.post(EXTEND, undefined, { origin: 'https://evil.example' });
     expect(r.status).toBe(403);
     expect(r.body.error).toBe('forbidden_origin');

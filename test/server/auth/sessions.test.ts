@@ -47,8 +47,7 @@ describeEachDatabase('sessions', (database) => {
 
   it('R-LOGIN-2: every login gets a new session token', async () => {
     const { token } = await signedIn('fresh@example.jp');
-    const again = createClient(svc.url);
-    await signIn(svc, again, 'fresh@example.jp', PASSWORD);
+    const again = await svc.as('fresh@example.jp');
     expect(again.jar.get('mypage_session')).not.toBe(token);
   });
 

@@ -54,8 +54,7 @@ describeEachDatabase('home', (database) => {
         { id: 'p3', account_id: account.id, category: 'disabled', title: 't', hires: 1, created_at: now },
       ])
       .execute();
-    const browser = createClient(svc.url);
-    await signIn(svc, browser, 'rows@example.jp', PASSWORD);
+    const browser = await svc.as('rows@example.jp');
     expect((await browser.get(api.home.path)).body).toEqual({
       company: '有限会社 テスト',
       office: '渋谷公共職業安定所',

@@ -5,7 +5,6 @@ import { refuseWithoutPublicOrigin } from '../../../src-server/server.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 
@@ -115,9 +114,7 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
 
   it('Deploy: without PUBLIC_ORIGIN on loopback, Origin must be this loopback port (127.0.0.1 or localhost), never one a Host header names', async () => {
     svc = await startTestService({ database });
-    await svc.createEmployer({ id: 'loop@example.jp', password: PASSWORD });
-    const browser = createClient(svc.url);
-    await signIn(svc, browser, 'loop@example.jp', PASSWORD);
+    const browser = await svc.as(await svc.employer());
     expect(browser.jar.has('mypage_session')).toBe(true);
     const port = new URL(svc.url).port;
     expect((await browser.post(api.logout.path, undefined, { origin: 'http://mypage.example.jp', headers: { host: 'mypage.example.jp' } })).status).toBe(403);
@@ -127,9 +124,7 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
 
   it('Deploy: a cookie-carrying state change with neither Origin nor Sec-Fetch-Site is refused (403 forbidden_origin); Sec-Fetch-Site same-origin passes', async () => {
     svc = await startTestService({ database });
-    await svc.createEmployer({ id: 'bare@example.jp', password: PASSWORD });
-    const browser = createClient(svc.url);
-    await signIn(svc, browser, 'bare@example.jp', PASSWORD);
+    const browser = await svc.as(await svc.employer());
     const bare = await browser.post(api.logout.path, undefined, { origin: null });
     expect(bare.status).toBe(403);
     expect(bare.body).toMatchObject({ error: 'forbidden_origin' });

@@ -6,7 +6,6 @@ import { api } from '../../../src-shared/api/routes.js';
 import { originAllowed } from '../../../src-server/http/origin-check.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
 
 describe('origin check (CSRF)', () => {
@@ -41,8 +40,7 @@ describe('the service over HTTP', () => {
   afterAll(() => svc.close());
 
   it('R-OTP-3: a cookie-carrying state change from another origin is refused with 403 forbidden_origin', async () => {
-    const browser = createClient(svc.url);
-    await signIn(svc, browser, 'csrf@example.jp', PASSWORD);
+    const browser = await svc.as('csrf@example.jp');
     const evil = await browser.post(api.logout.path, undefined, { origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
     expect(evil.body.error).toBe('forbidden_origin');

@@ -48,8 +48,7 @@ describeEachDatabase('device trust notice', (database) => {
     await svc.createEmployer({ id, password: PASSWORD });
     await signIn(svc, createClient(svc.url), id, PASSWORD);
     expect(await notices(id)).toHaveLength(0);
-    const mine = createClient(svc.url);
-    await signIn(svc, mine, id, PASSWORD, { rememberDevice: true });
+    const mine = await svc.as(id, { rememberDevice: true });
     expect((await mine.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'authenticated' });
     expect(await notices(id)).toHaveLength(1);
   });

@@ -28,8 +28,7 @@ describeEachDatabase('lock-outs per source', (database) => {
   };
   /** The owner's own browser: it signed in once, so it holds the marker. */
   const knownBrowser = async (id: string): Promise<TestClient> => {
-    const c = createClient(svc.url);
-    await signIn(svc, c, id, PASSWORD);
+    const c = await svc.as(id);
     expect(c.jar.get(MARKER)).toBeDefined();
     return c;
   };
@@ -143,8 +142,7 @@ describeEachDatabase('lock-outs per source', (database) => {
   it('R-LOGIN-6: one browser signing in to two accounts keeps one marker, known to each; its wrong passwords count on that account\'s row', async () => {
     const a = await employer();
     const b = await employer();
-    const shared = createClient(svc.url);
-    await signIn(svc, shared, a, PASSWORD);
+    const shared = await svc.as(a);
     const token = shared.jar.get(MARKER);
     await signIn(svc, shared, b, PASSWORD);
     expect(shared.jar.get(MARKER)).toBe(token);
@@ -177,8 +175,7 @@ describeEachDatabase('lock-outs per source', (database) => {
     expect(await lockMails(b)).toBe(1);
     // the settings screens' current-password check
     const c = await employer();
-    const signedIn = createClient(svc.url);
-    await signIn(svc, signedIn, c, PASSWORD);
+    const signedIn = await svc.as(c);
     const statuses: number[] = [];
     for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) statuses.push((await signedIn.post(api.withdraw.path, { password: `Wrong-pass${i}` })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 423]);

@@ -28,8 +28,7 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
   }
   /** Everything an account has in flight: a pending login, a trusted browser, a kiosk session, a mailed reset key. */
   async function inFlight(id: string) {
-    const trusted = createClient(svc.url);
-    await signIn(svc, trusted, id, PASSWORD, { rememberDevice: true });
+    const trusted = await svc.as(id, { rememberDevice: true });
     const kiosk = await createSession(svc.db, svc.clock, { accountId: await accountId(id), kind: 'kiosk', terminalId: null });
     expect((await createClient(svc.url).post(api.passwordReset.path, { id })).status).toBe(202);
     const resetKey = await svc.mail.latestCode(id, RESET_KEY_SUBJECT);
@@ -59,8 +58,7 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     const id = 'change@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const f = await inFlight(id);
-    const here = createClient(svc.url);
-    await signIn(svc, here, id, PASSWORD);
+    const here = await svc.as(id);
     expect((await here.post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(204);
     await expectAllEnded(id, f, here);
     expect((await createClient(svc.url).post(api.passwordResetComplete.path, { id, key: f.resetKey, newPassword: 'An0ther-pass', newPasswordConfirm: 'An0ther-pass' })).body.error).toBe('key_invalid');
@@ -78,8 +76,7 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     const id = 'idc@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const f = await inFlight(id);
-    const here = createClient(svc.url);
-    await signIn(svc, here, id, PASSWORD);
+    const here = await svc.as(id);
     expect((await here.post(api.emailChange.path, { newId: 'idc-new@example.jp', password: PASSWORD })).status).toBe(202);
     const key = await svc.mail.latestCode('idc-new@example.jp', EMAIL_CHANGE_KEY_SUBJECT);
     expect((await here.post(api.emailConfirm.path, { key })).status).toBe(204);
@@ -90,8 +87,7 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     const id = 'leave@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const f = await inFlight(id);
-    const here = createClient(svc.url);
-    await signIn(svc, here, id, PASSWORD);
+    const here = await svc.as(id);
     expect((await here.post(api.withdraw.path, { password: PASSWORD })).status).toBe(204);
     await expectAllEnded(id, f);
   });

@@ -9,7 +9,6 @@ import { PASSWORD_CHANGED_SUBJECT, RESET_KEY_SUBJECT } from '../../../src-server
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { signIn } from '../../support/sign-in.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 
@@ -101,11 +100,8 @@ describeEachDatabase('password reset', (database) => {
 
   it('R-PW-2, R-PW-5: the key sets the argon2id hash, revokes EVERY device trust and session, lifts the lock, mails a notice and audits', async () => {
     const id = 'complete@example.jp';
-    await svc.createEmployer({ id, password: PASSWORD });
-    const trusted = createClient(svc.url);
-    await signIn(svc, trusted, id, PASSWORD, { rememberDevice: true });
-    const other = createClient(svc.url);
-    await signIn(svc, other, id, PASSWORD, { rememberDevice: true });
+    const trusted = await svc.as(await svc.employer({ id }), { rememberDevice: true });
+    const other = await svc.as(id, { rememberDevice: true });
     expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', (await account(id)).id).execute()).toHaveLength(2);
     for (let i = 0; i < 5; i++) await c().post(api.login.path, { id, password: 'Wrong-pass1' });
     expect((await c().post(api.login.path, { id, password: PASSWORD })).status).toBe(423);

@@ -7,7 +7,6 @@ import { EMAIL_CHANGE_KEY_SUBJECT, EMAIL_TAKEN_SUBJECT, REREG_KEY_SUBJECT, RESET
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { signIn } from '../../support/sign-in.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 
@@ -82,8 +81,7 @@ describeEachDatabase('recovery mail budget', (database) => {
     const id = 'idchange-flood@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     await svc.createEmployer({ id: 'taken-flood@example.jp', password: PASSWORD });
-    const here = createClient(svc.url);
-    await signIn(svc, here, id, PASSWORD);
+    const here = await svc.as(id);
     const statuses = [];
     statuses.push((await here.post(api.emailChange.path, { newId: 'taken-flood@example.jp', password: PASSWORD })).status);
     for (let i = 0; i < R_PW_7_MAX_MAILS; i++) statuses.push((await here.post(api.emailChange.path, { newId: 'next-flood@example.jp', password: PASSWORD })).status);

@@ -8,7 +8,6 @@ import { REREG_KEY_SUBJECT } from '../../../src-server/recovery/recovery-mails.j
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 
@@ -34,9 +33,7 @@ describeEachDatabase('re-registration', (database) => {
 
   it('R-REREG-1, R-OTP-4: within 30 days the former ID and password get a key; the key makes the account usable, and the OTP is needed again', async () => {
     const id = 'back@example.jp';
-    await svc.createEmployer({ id, password: PASSWORD });
-    const browser = createClient(svc.url);
-    await signIn(svc, browser, id, PASSWORD, { rememberDevice: true });
+    const browser = await svc.as(await svc.employer({ id }), { rememberDevice: true });
     const accountId = (await account(id)).id;
     await svc.db.transaction().execute((trx) => withdrawAccount(trx, svc.clock, accountId));
     expect((await browser.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });

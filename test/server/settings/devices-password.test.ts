@@ -6,7 +6,6 @@ import { PASSWORD_CHANGED_SUBJECT } from '../../../src-server/recovery/recovery-
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { signIn } from '../../support/sign-in.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 import { pathOf } from '../../support/paths.js';
@@ -24,12 +23,9 @@ describeEachDatabase('settings: devices and password', (database) => {
 
   it('R-OTP-5: the list shows the account\'s own live trusts, marking this browser', async () => {
     const id = 'list@example.jp';
-    await svc.createEmployer({ id, password: PASSWORD });
-    const a = createClient(svc.url);
-    await signIn(svc, a, id, PASSWORD, { rememberDevice: true });
+    const a = await svc.as(await svc.employer({ id }), { rememberDevice: true });
     svc.clock.advance(1000);
-    const b = createClient(svc.url);
-    await signIn(svc, b, id, PASSWORD, { rememberDevice: true });
+    const b = await svc.as(id, { rememberDevice: true });
     const r = await b.get<{ devices: Array<{ id: string; current: boolean; createdAt: string; expiresAt: string; label: string }> }>(api.devices.path);
     expect(r.status).toBe(200);
     const rows = await trusts(id);
@@ -41,12 +37,8 @@ describeEachDatabase('settings: devices and password', (database) => {
 
   it('R-OTP-5: revoking a trust ends the skip on that browser; another account\'s device id answers 404 and changes nothing', async () => {
     const id = 'revoke@example.jp';
-    await svc.createEmployer({ id, password: PASSWORD });
-    const trusted = createClient(svc.url);
-    await signIn(svc, trusted, id, PASSWORD, { rememberDevice: true });
-    await svc.createEmployer({ id: 'stranger@example.jp', password: PASSWORD });
-    const stranger = createClient(svc.url);
-    await signIn(svc, stranger, 'stranger@example.jp', PASSWORD, { rememberDevice: true });
+    const trusted = await svc.as(await svc.employer({ id }), { rememberDevice: true });
+    const stranger = await svc.as(await svc.employer({ id: 'stranger@example.jp' }), { rememberDevice: true });
     const [mine] = await trusts(id);
     const [theirs] = await trusts('stranger@example.jp');
 
@@ -69,11 +61,8 @@ describeEachDatabase('settings: devices and password', (database) => {
 
   it('R-OTP-4: a password change revokes every device trust and the other sessions; this session stays; the owner is told', async () => {
     const id = 'change@example.jp';
-    await svc.createEmployer({ id, password: PASSWORD });
-    const here = createClient(svc.url);
-    await signIn(svc, here, id, PASSWORD, { rememberDevice: true });
-    const elsewhere = createClient(svc.url);
-    await signIn(svc, elsewhere, id, PASSWORD, { rememberDevice: true });
+    const here = await svc.as(await svc.employer({ id }), { rememberDevice: true });
+    const elsewhere = await svc.as(id, { rememberDevice: true });
     expect(await trusts(id)).toHaveLength(2);
 
     const r = await here.post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
@@ -91,9 +80,7 @@ describeEachDatabase('settings: devices and password', (database) => {
 
   it('R-OTP-4: a wrong current password answers 401 invalid_credentials; policy and mismatch answer 400; nothing changes', async () => {
     const id = 'refuse@example.jp';
-    await svc.createEmployer({ id, password: PASSWORD });
-    const c = createClient(svc.url);
-    await signIn(svc, c, id, PASSWORD, { rememberDevice: true });
+    const c = await svc.as(await svc.employer({ id }), { rememberDevice: true });
     const wrong = await c.post(api.passwordChange.path, { currentPassword: 'Wrong-pass1', newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toBe('invalid_credentials');

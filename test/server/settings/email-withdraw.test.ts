@@ -4,9 +4,7 @@ import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import { EMAIL_CHANGED_SUBJECT, EMAIL_CHANGE_KEY_SUBJECT, EMAIL_TAKEN_SUBJECT } from '../../../src-server/recovery/recovery-mails.js';
 import { describeEachDatabase } from '../../support/databases.js';
-import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 
@@ -24,8 +22,7 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
   it('R-OTP-4: an ID change is confirmed by a key mailed to the NEW address; then every device trust ends and the OLD address is told', async () => {
     await svc.createEmployer({ id: 'old@example.jp', password: PASSWORD });
     const accountId = (await account('old@example.jp'))!.id;
-    const here = createClient(svc.url);
-    await signIn(svc, here, 'old@example.jp', PASSWORD, { rememberDevice: true });
+    const here = await svc.as('old@example.jp', { rememberDevice: true });
     const r = await here.post(api.emailChange.path, { newId: 'New@Example.jp', password: PASSWORD });
     expect(r.status).toBe(202);
     const key = await svc.mail.latestCode('new@example.jp', EMAIL_CHANGE_KEY_SUBJECT);
@@ -52,8 +49,7 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
   it('R-LOGIN-3: an address that is taken gets the same 202, no key, and only its owner is told (no account enumeration)', async () => {
     await svc.createEmployer({ id: 'asker@example.jp', password: PASSWORD });
     await svc.createEmployer({ id: 'taken@example.jp', password: PASSWORD });
-    const c = createClient(svc.url);
-    await signIn(svc, c, 'asker@example.jp', PASSWORD);
+    const c = await svc.as('asker@example.jp');
     const free = await c.post(api.emailChange.path, { newId: 'free@example.jp', password: PASSWORD });
     const taken = await c.post(api.emailChange.path, { newId: 'taken@example.jp', password: PASSWORD });
     expect(taken.status).toBe(202);
@@ -67,9 +63,7 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
   });
 
   it('R-OTP-4: an ID change needs the current password (401 invalid_credentials)', async () => {
-    await svc.createEmployer({ id: 'pw@example.jp', password: PASSWORD });
-    const c = createClient(svc.url);
-    await signIn(svc, c, 'pw@example.jp', PASSWORD);
+    const c = await svc.as(await svc.employer({ id: 'pw@example.jp' }));
     const r = await c.post(api.emailChange.path, { newId: 'pw2@example.jp', password: 'Wrong-pass1' });
     expect(r.status).toBe(401);
     expect(r.body.error).toBe('invalid_credentials');
@@ -78,11 +72,8 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
 
   it('R-REREG-1: withdrawal needs the password, ends every session and records the time it starts the 30 days from', async () => {
     const id = 'leave@example.jp';
-    await svc.createEmployer({ id, password: PASSWORD });
-    const c = createClient(svc.url);
-    await signIn(svc, c, id, PASSWORD, { rememberDevice: true });
-    const other = createClient(svc.url);
-    await signIn(svc, other, id, PASSWORD);
+    const c = await svc.as(await svc.employer({ id }), { rememberDevice: true });
+    const other = await svc.as(id);
     const wrong = await c.post(api.withdraw.path, { password: 'Wrong-pass1' });
     expect(wrong.status).toBe(401);
     expect((await account(id))!.status).toBe('active');
