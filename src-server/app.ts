@@ -113,7 +113,8 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   // The staff listener (staff-app.ts) kicks the same mail sender after its own commits.
   app.decorate('mailQueued', deps.mailQueued);
   openApiRoute(app);
-  await installRenderer(app, config.rendererDir);
+  // The staff console's page is the staff listener's (staff-app.ts), never the public one's.
+  await installRenderer(app, config.rendererDir, { hide: ['staff.html'] });
   await app.ready();
   return app;
 }

@@ -95,3 +95,9 @@ test('the console in English: the same screens from the same catalogs', async ({
   await page.getByRole('button', { name: '日本語' }).click();
   await expect(heading(page, '求人者検索')).toBeVisible();
 });
+
+test('the employer listener does not serve the staff console page: /staff.html there is the employer login', async ({ page, service }) => {
+  await page.goto(`${service.url}/staff.html`);
+  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+  await expect(heading(page, '職員ログイン')).toHaveCount(0);
+});
