@@ -1,3 +1,4 @@
+import { recordAudit } from '../../../src-server/audit/audit.repository.js';
 import { enrollKiosk } from '../../server/kiosk/kiosk-helpers.js';
 import { OFFICE, OTHER_OFFICE, expect, expectAccessible, heading, shot, staffConsole, test } from './fixtures.js';
 
@@ -96,4 +97,18 @@ test('監査ログ lists what staff did, naming them, in plain Japanese', async 
   await expect(log).toContainText('職員ログイン');
   await expectAccessible(page);
   await shot(page, '83-staff-audit-log');
+});
+
+test('監査ログ pages with さらに表示: older entries follow, none repeated, none skipped (even in one millisecond)', async ({ page, service, authenticator }) => {
+  expect(authenticator).toBeTruthy();
+  for (let i = 0; i < 60; i++) await recordAudit(service.db, service.clock, { type: 'kiosk.code_issued', detail: { office: OFFICE, label: `端末 ${String(i).padStart(2, '0')}` } });
+  await staffConsole(page, service, 'it');
+  await page.getByRole('navigation', { name: '職員メニュー' }).getByRole('button', { name: '監査ログ' }).click();
+  const rows = page.getByRole('table', { name: '監査ログ' }).getByRole('row');
+  await expect(rows).toHaveCount(51); // the heading row and a page of 50
+  await page.getByRole('button', { name: 'さらに表示' }).click();
+  await expect(page.getByRole('button', { name: 'さらに表示' })).toHaveCount(0);
+  const labels = (await rows.allInnerTexts()).flatMap((t) => /端末 (\d\d)/.exec(t)?.[1] ?? []);
+  expect(new Set(labels).size).toBe(60);
+  expect(labels).toHaveLength(60);
 });
