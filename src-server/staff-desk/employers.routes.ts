@@ -32,7 +32,7 @@ export const staffEmployerRoutes: Feature = (app, deps) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const { documentKind, note, stepUp } = request.body;
-      if (!(await verifyStepUp(deps, actor, stepUp))) return sendError(reply, 403, 'step_up_required');
+      if (!(await verifyStepUp(deps, actor, stepUp, { action: 'reveal_id', target: request.params.ref }))) return sendError(reply, 403, 'step_up_required');
       const r = await revealLoginId(deps, actor, request.params.ref, { documentKind, note });
       return r.status === 'revealed' ? { loginId: r.loginId } : sendError(reply, 404, 'not_found');
     },
@@ -45,7 +45,7 @@ export const staffEmployerRoutes: Feature = (app, deps) => {
 
   app.post(staffApi.employerReinstate.path, { preHandler, schema: { params: EmployerParams, body: staffApi.employerReinstate.body } }, async (request, reply) => {
     const actor = actorOf(request);
-    if (!(await verifyStepUp(deps, actor, request.body.stepUp))) return sendError(reply, 403, 'step_up_required');
+    if (!(await verifyStepUp(deps, actor, request.body.stepUp, { action: 'reinstate', target: request.params.ref }))) return sendError(reply, 403, 'step_up_required');
     const r = await reinstateEmployer(deps, actor, request.params.ref);
     switch (r.status) {
       case 'reinstated':

@@ -19,7 +19,7 @@ export const staffFleetRoutes: Feature = (app, deps) => {
 
   app.post(staffApi.kioskRevoke.path, { preHandler: it, schema: { params: KioskParams, body: staffApi.kioskRevoke.body } }, async (request, reply) => {
     const actor = actorOf(request);
-    if (!(await verifyStepUp(deps, actor, request.body.stepUp))) return sendError(reply, 403, 'step_up_required');
+    if (!(await verifyStepUp(deps, actor, request.body.stepUp, { action: 'revoke_kiosk', target: request.params.id }))) return sendError(reply, 403, 'step_up_required');
     const r = await revokeKiosk(deps, actor, request.params.id);
     return r.status === 'not_found' ? sendError(reply, 404, 'not_found') : reply.code(204).send();
   });
@@ -27,7 +27,7 @@ export const staffFleetRoutes: Feature = (app, deps) => {
   app.post(staffApi.enrollmentCodes.path, { preHandler: it, schema: { body: staffApi.enrollmentCodes.body, response: { 200: EnrollmentCodeResponse } } }, async (request, reply) => {
     const actor = actorOf(request);
     const { office, label, stepUp } = request.body;
-    if (!(await verifyStepUp(deps, actor, stepUp))) return sendError(reply, 403, 'step_up_required');
+    if (!(await verifyStepUp(deps, actor, stepUp, { action: 'issue_enrollment_code', target: office }))) return sendError(reply, 403, 'step_up_required');
     const r = await issueKioskCode(deps, actor, { office, label });
     return r.status === 'office_unknown' ? sendError(reply, 400, 'office_unknown') : { code: r.code, expiresAt: r.expiresAt };
   });

@@ -53,8 +53,8 @@ export const staffAuthRoutes: Feature = (app, deps) => {
     return { staff: { staffId: s.staffId, name: s.name, role: s.role, office: s.officeName } };
   });
 
-  app.post(staffApi.stepUpOptions.path, { preHandler: requireStaff(deps) }, async (request) => {
+  app.post(staffApi.stepUpOptions.path, { preHandler: requireStaff(deps), schema: { body: staffApi.stepUpOptions.body } }, async (request) => {
     if (!request.staff) throw new Error('requireStaff ran without setting request.staff');
-    return { options: await stepUpOptions(deps, request.staff) };
+    return { options: await stepUpOptions(deps, request.staff, request.body) };
   });
 };

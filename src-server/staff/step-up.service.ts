@@ -1,5 +1,5 @@
 import { generateAuthenticationOptions, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
-import { STAFF_STEP_UP_TTL_MS, StepUp } from '../../src-shared/staff-api/auth.js';
+import { STAFF_STEP_UP_TTL_MS, StepUp, type StepUpBinding } from '../../src-shared/staff-api/auth.js';
 import type { AppDeps } from '../app-deps.js';
 import type { Config } from '../config.js';
 import { challengeOf, relyingParty, verifyAssertion } from './relying-party.js';
@@ -10,8 +10,13 @@ import type { StaffActor } from './staff-sessions.service.js';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'> & { config: Pick<Config, 'staffPublicOrigin'> };
 
-/** `POST /staff/step-up/options`: a challenge for this session only, 2 minutes, for one sensitive action. */
-export async function stepUpOptions(deps: Deps, actor: StaffActor): Promise<PublicKeyCredentialRequestOptionsJSON> {
+/** A step-up challenge's subject: this session, this action, this target (and nothing else). */
+function subjectOf(actor: StaffActor, binding: StepUpBinding): string {
+  return JSON.stringify([actor.sessionId, binding.action, binding.target]);
+}
+
+/** `POST /staff/step-up/options`: a challenge for this session only, 2 minutes, for one action on one target. */
+export async function stepUpOptions(deps: Deps, actor: StaffActor, binding: StepUpBinding): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const passkeys = await passkeysOf(deps.db, actor.staffMemberId);
   const options = await generateAuthenticationOptions({
     rpID: relyingParty(deps.config).rpID,
@@ -19,22 +24,23 @@ export async function stepUpOptions(deps: Deps, actor: StaffActor): Promise<Publ
     userVerification: 'required',
     timeout: STAFF_STEP_UP_TTL_MS,
   });
-  await rememberChallenge(deps.db, deps.clock, { challenge: options.challenge, purpose: 'step_up', subject: actor.sessionId, ttlMs: STAFF_STEP_UP_TTL_MS });
+  await rememberChallenge(deps.db, deps.clock, { challenge: options.challenge, purpose: 'step_up', subject: subjectOf(actor, binding), ttlMs: STAFF_STEP_UP_TTL_MS });
   return options;
 }
 
 /**
  * A sensitive action's `stepUp`: an assertion, by one of the actor's passkeys, for a step-up
- * challenge of the actor's session that is unused and under 2 minutes old. True once per
- * challenge; false for anything else (missing, malformed, replayed, late, another session's,
- * another origin's, another staff member's passkey) — the route then answers 403 `step_up_required`.
+ * challenge of the actor's session for this action and target that is unused and under 2 minutes
+ * old. True once per challenge; false for anything else (missing, malformed, replayed, late,
+ * another session's, another action's or target's, another origin's, another staff member's
+ * passkey) — the route then answers 403 `step_up_required`.
  */
-export async function verifyStepUp(deps: Deps, actor: StaffActor, stepUp: unknown): Promise<boolean> {
+export async function verifyStepUp(deps: Deps, actor: StaffActor, stepUp: unknown, binding: StepUpBinding): Promise<boolean> {
   const parsed = StepUp.safeParse(stepUp);
   if (!parsed.success) return false;
   const response = parsed.data as unknown as AuthenticationResponseJSON;
   const challenge = challengeOf(response.response.clientDataJSON);
-  if (!(await spendChallenge(deps.db, deps.clock, { challenge, purpose: 'step_up', subject: actor.sessionId }))) return false;
+  if (!(await spendChallenge(deps.db, deps.clock, { challenge, purpose: 'step_up', subject: subjectOf(actor, binding) }))) return false;
   const passkey = await findPasskey(deps.db, response.id, actor.staffMemberId);
   const counter = await verifyAssertion(relyingParty(deps.config), response, challenge ?? '', passkey);
   if (!passkey || counter === null) return false;

@@ -49,6 +49,15 @@ export type AuthenticationResponse = z.infer<typeof AuthenticationResponse>;
 /** The `stepUp` field of a sensitive action's body: an assertion for the challenge of `POST /step-up/options`. */
 export const StepUp = AuthenticationResponse;
 
+/**
+ * What a step-up is for: the sensitive action and its target (an employer's ref, a kiosk's id, the
+ * office of an enrollment code). The challenge is bound to both: it counts for nothing else.
+ */
+export const stepUpActions = ['reveal_id', 'reinstate', 'revoke_kiosk', 'issue_enrollment_code'] as const;
+export type StepUpAction = (typeof stepUpActions)[number];
+export const StepUpOptionsRequest = z.strictObject({ action: z.enum(stepUpActions), target: z.string().min(1).max(200) });
+export type StepUpBinding = z.infer<typeof StepUpOptionsRequest>;
+
 export const RegistrationOptionsRequest = z.strictObject({ staffId: StaffId, code: RegistrationCode });
 export const RegistrationVerifyRequest = z.strictObject({ staffId: StaffId, code: RegistrationCode, response: RegistrationResponse });
 export const LoginOptionsRequest = z.strictObject({ staffId: StaffId });

@@ -16,7 +16,7 @@ export const staffApi = {
   loginVerify: { method: 'POST', path: '/api/v1/staff/login/verify', body: auth.LoginVerifyRequest, response: auth.StaffMeResponse, status: 200 },
   logout: { method: 'POST', path: '/api/v1/staff/logout', status: 204 },
   me: { method: 'GET', path: '/api/v1/staff/me', response: auth.StaffMeResponse, status: 200 },
-  stepUpOptions: { method: 'POST', path: '/api/v1/staff/step-up/options', response: auth.WebAuthnOptionsResponse, status: 200 },
+  stepUpOptions: { method: 'POST', path: '/api/v1/staff/step-up/options', body: auth.StepUpOptionsRequest, response: auth.WebAuthnOptionsResponse, status: 200 },
   // staff actions (src-server/staff-desk/; schemas in ./actions.ts; `:ref` and `:id` take EmployerParams / KioskParams, GET queries EmployerSearchQuery / AuditQuery)
   employerSearch: { method: 'GET', path: '/api/v1/staff/employers', response: actions.EmployerSearchResponse, status: 200 },
   employerRevealId: { method: 'POST', path: '/api/v1/staff/employers/:ref/reveal-id', body: actions.RevealIdRequest, response: actions.RevealIdResponse, status: 200 },

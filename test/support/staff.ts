@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../src-shared/staff-api/auth.js';
+import type { StaffRole, StepUpBinding } from '../../src-shared/staff-api/auth.js';
 import { staffApi } from '../../src-shared/staff-api/routes.js';
 import { createStaff } from '../../src-server/staff/staff-members.service.js';
 import { createClient, type TestClient } from './http-client.js';
@@ -28,8 +28,8 @@ export interface StaffSession {
   client: TestClient;
   authenticator: SoftAuthenticator;
   staffId: string;
-  /** A fresh `stepUp` body field: step-up options for this session, answered by the passkey. */
-  stepUp(): Promise<ReturnType<SoftAuthenticator['authenticate']>>;
+  /** A fresh `stepUp` body field: step-up options for this session, action and target, answered by the passkey. */
+  stepUp(binding: StepUpBinding): Promise<ReturnType<SoftAuthenticator['authenticate']>>;
 }
 
 /** Creates a staff member (as `mypage create-staff` does) and registers a soft passkey with their code. */
@@ -52,7 +52,7 @@ export async function passkeyLogin(client: TestClient, authenticator: SoftAuthen
 
 /**
  * A signed-in staff member of `role` (and `office` for role office): created, passkey
- * registered, signed in. `client` carries the staff session; `stepUp()` makes a fresh stepUp body.
+ * registered, signed in. `client` carries the staff session; `stepUp({action, target})` makes a fresh stepUp body.
  */
 export async function signInStaff(svc: TestService, input: { role: StaffRole; office?: string; name?: string }): Promise<StaffSession> {
   const { staffId, client, authenticator } = await registerStaff(svc, input);
@@ -62,8 +62,8 @@ export async function signInStaff(svc: TestService, input: { role: StaffRole; of
     client,
     authenticator,
     staffId,
-    async stepUp() {
-      const opts = await client.post<{ options: Options }>(staffApi.stepUpOptions.path);
+    async stepUp(binding) {
+      const opts = await client.post<{ options: Options }>(staffApi.stepUpOptions.path, binding);
       if (opts.status !== 200) throw new Error(`step-up options: ${opts.status} ${JSON.stringify(opts.body)}`);
       return authenticator.authenticate(opts.body.options);
     },

@@ -6,6 +6,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
 import type { StaffClient, StaffResult } from './staff-client.js';
+import type { StepUpBinding } from '../../../src-shared/staff-api/auth.js';
 import type { PasskeyJSON } from './staff-types.js';
 
 /** What the browser's passkey prompt ended with, as a code the catalog words. */
@@ -40,9 +41,12 @@ export async function createPasskey(options: PasskeyJSON): Promise<StaffResult<P
   }
 }
 
-/** The passkey asked again before a sensitive action: a fresh challenge, answered; the `stepUp` body. */
-export async function stepUp(client: StaffClient): Promise<StaffResult<PasskeyJSON>> {
-  const options = await client.call('stepUpOptions');
+/**
+ * The passkey asked again before a sensitive action: a fresh challenge for this action on this
+ * target (the service accepts it for nothing else), answered; the `stepUp` body.
+ */
+export async function stepUp(client: StaffClient, binding: StepUpBinding): Promise<StaffResult<PasskeyJSON>> {
+  const options = await client.call('stepUpOptions', { body: binding });
   if (!options.ok) return options;
   return assertPasskey(options.data.options);
 }

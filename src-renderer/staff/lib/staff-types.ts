@@ -2,7 +2,7 @@
  * The shapes of the staff API as the console uses them (the brief's contract; the zod schemas are
  * in src-shared/staff-api/, which the console does not import at run time: no zod in the bundle).
  */
-import type { StaffProfile } from '../../../src-shared/staff-api/auth.js';
+import type { StaffProfile, StepUpBinding } from '../../../src-shared/staff-api/auth.js';
 import type { EmployerState } from '../../lib/i18n/staff/staff-i18n.svelte.js';
 
 export type StaffRole = StaffProfile['role'];
@@ -36,7 +36,7 @@ export type StaffCallTypes = {
   loginVerify: { in: { body: { staffId: string; response: PasskeyJSON } }; out: { staff: StaffMe } };
   registrationOptions: { in: { body: { staffId: string; code: string } }; out: { options: PasskeyJSON } };
   registrationVerify: { in: { body: { staffId: string; code: string; response: PasskeyJSON } }; out: void };
-  stepUpOptions: { in: undefined; out: { options: PasskeyJSON } };
+  stepUpOptions: { in: { body: StepUpBinding }; out: { options: PasskeyJSON } };
   employerSearch: { in: { query: { q: string } }; out: { employers: EmployerRow[] } };
   employerRevealId: { in: { params: { ref: string }; body: { documentKind: string; note: string; stepUp: PasskeyJSON } }; out: { loginId: string } };
   employerUnlock: { in: { params: { ref: string } }; out: void };

@@ -63,17 +63,17 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     expect((await home()).status).toBe(200);
 
     expect((await it_.client.post(paths.revoke(k.terminalId), {})).body).toMatchObject({ error: 'step_up_required' });
-    const stepUp = await it_.stepUp();
+    const stepUp = await it_.stepUp({ action: 'revoke_kiosk', target: k.terminalId });
     expect((await it_.client.post(paths.revoke(k.terminalId), { stepUp: { ...stepUp, id: 'bm90LW1pbmU' } })).body).toMatchObject({ error: 'step_up_required' });
     expect((await home()).status).toBe(200);
-    expect((await it_.client.post(paths.revoke(k.terminalId), { stepUp: await it_.stepUp() })).status).toBe(204);
+    expect((await it_.client.post(paths.revoke(k.terminalId), { stepUp: await it_.stepUp({ action: 'revoke_kiosk', target: k.terminalId }) })).status).toBe(204);
     expect((await home()).status).toBe(401);
     expect((await createClient(svc.url).post('/api/v1/kiosk/nonce', { terminalId: k.terminalId })).body).toMatchObject({ error: 'attestation_invalid' });
     expect((await kiosks()).get(k.terminalId)?.state).toBe('revoked');
     expect((await auditRows(svc, 'staff.kiosk_revoked')).filter((a) => a.detail.terminalId === k.terminalId)).toEqual([
       expect.objectContaining({ staff_member_id: expect.any(String), detail: { terminalId: k.terminalId, staffId: it_.staffId } }),
     ]);
-    expect((await it_.client.post(paths.revoke('no-such-terminal'), { stepUp: await it_.stepUp() })).body).toMatchObject({ error: 'not_found' });
+    expect((await it_.client.post(paths.revoke('no-such-terminal'), { stepUp: await it_.stepUp({ action: 'revoke_kiosk', target: 'no-such-terminal' }) })).body).toMatchObject({ error: 'not_found' });
   });
 
   it('登録コードを発行 asks for the passkey again and gives a code a kiosk enrolls with; bad input answers 400 and issues nothing', async () => {
@@ -82,11 +82,11 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     const before = await codesNow();
     // the IT session cookie alone mints nothing: no stepUp, or another passkey's
     expect((await it_.client.post(paths.codes, { office: IIDABASHI, label: '2階 窓口横' })).body).toMatchObject({ error: 'step_up_required' });
-    const foreign = await it_.stepUp();
+    const foreign = await it_.stepUp({ action: 'issue_enrollment_code', target: IIDABASHI });
     expect((await it_.client.post(paths.codes, { office: IIDABASHI, label: '2階 窓口横', stepUp: { ...foreign, id: 'bm90LW1pbmU' } })).body).toMatchObject({ error: 'step_up_required' });
     expect(await codesNow()).toBe(before);
 
-    const r = await it_.client.post<{ code: string; expiresAt: string }>(paths.codes, { office: IIDABASHI, label: '2階 窓口横', stepUp: await it_.stepUp() });
+    const r = await it_.client.post<{ code: string; expiresAt: string }>(paths.codes, { office: IIDABASHI, label: '2階 窓口横', stepUp: await it_.stepUp({ action: 'issue_enrollment_code', target: IIDABASHI }) });
     expect(r.status).toBe(200);
     expect(Date.parse(r.body.expiresAt) - svc.clock.now().getTime()).toBe(DAY_MS);
     const enrolled = await createClient(svc.url).post<{ terminalId: string }>('/api/v1/kiosk/enroll', { code: r.body.code, publicKey: newKeyPair().publicKey, machineIdHash: 'a'.repeat(64) });
@@ -95,7 +95,7 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
 
     // an office not in GET /offices (a typo) makes no office and no code
     const offices = await officesNow();
-    const typo = await it_.client.post(paths.codes, { office: '飯田橋公共職業安定署', label: 'x', stepUp: await it_.stepUp() });
+    const typo = await it_.client.post(paths.codes, { office: '飯田橋公共職業安定署', label: 'x', stepUp: await it_.stepUp({ action: 'issue_enrollment_code', target: '飯田橋公共職業安定署' }) });
     expect([typo.status, typo.body]).toMatchObject([400, { error: 'office_unknown' }]);
     expect(await officesNow()).toBe(offices);
     for (const body of [{ office: IIDABASHI, label: '  ' }, { office: '', label: 'x' }, { office: IIDABASHI }, { office: IIDABASHI, label: 'x', extra: true }]) {

@@ -58,7 +58,7 @@ describeEachDatabase('staff console: the office counter', (database) => {
     const e = await employer(svc);
     const check = { documentKind: 'drivers_license', note: '運転免許証の氏名・住所を確認' };
     expect((await desk.client.post(paths.reveal(e.ref), check)).body).toMatchObject({ error: 'step_up_required' });
-    const stepUp = await desk.stepUp();
+    const stepUp = await desk.stepUp({ action: 'reveal_id', target: e.ref });
     const r = await desk.client.post(paths.reveal(e.ref), { ...check, stepUp });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ loginId: e.id });
@@ -79,7 +79,7 @@ describeEachDatabase('staff console: the office counter', (database) => {
       { documentKind: 'passport' },
       { documentKind: 'passport', note: 'ok', extra: 1 },
     ]) {
-      const r = await desk.client.post(paths.reveal(e.ref), { ...body, stepUp: await desk.stepUp() });
+      const r = await desk.client.post(paths.reveal(e.ref), { ...body, stepUp: await desk.stepUp({ action: 'reveal_id', target: e.ref }) });
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.body).toMatchObject({ error: 'invalid_request' });
       expect(JSON.stringify(r.body)).not.toContain(e.id);
@@ -92,9 +92,9 @@ describeEachDatabase('staff console: the office counter', (database) => {
     await wrongPasswords(async () => ({ id: theirs.id }));
     for (const ref of [theirs.ref, 'no-such-ref']) {
       const answers = [
-        await desk.client.post(paths.reveal(ref), { documentKind: 'passport', note: '確認', stepUp: await desk.stepUp() }),
+        await desk.client.post(paths.reveal(ref), { documentKind: 'passport', note: '確認', stepUp: await desk.stepUp({ action: 'reveal_id', target: ref }) }),
         await desk.client.post(paths.unlock(ref)),
-        await desk.client.post(paths.reinstate(ref), { stepUp: await desk.stepUp() }),
+        await desk.client.post(paths.reinstate(ref), { stepUp: await desk.stepUp({ action: 'reinstate', target: ref }) }),
         await desk.client.get(paths.history(ref)),
       ];
       for (const a of answers) expect({ status: a.status, body: a.body }).toEqual({ status: 404, body: { error: 'not_found', message: expect.any(String) } });

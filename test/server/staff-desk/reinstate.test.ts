@@ -31,12 +31,12 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
 
     svc.clock.advance(R_REREG_2_REFUSED_FROM_MS - 1);
     let desk = await counter();
-    expect((await desk.client.post(paths.reinstate(e.ref), { stepUp: await desk.stepUp() })).body).toMatchObject({ error: 'not_reinstatable' });
+    expect((await desk.client.post(paths.reinstate(e.ref), { stepUp: await desk.stepUp({ action: 'reinstate', target: e.ref }) })).body).toMatchObject({ error: 'not_reinstatable' });
     svc.clock.advance(1); // exactly 31 × 24 h: online re-registration is closed, so the office may
     desk = await counter();
     expect((await desk.client.post(paths.reinstate(e.ref), {})).body).toMatchObject({ error: 'step_up_required' });
     expect((await findAccountById(svc.db, e.ref))?.status).toBe('withdrawn');
-    const r = await desk.client.post(paths.reinstate(e.ref), { stepUp: await desk.stepUp() });
+    const r = await desk.client.post(paths.reinstate(e.ref), { stepUp: await desk.stepUp({ action: 'reinstate', target: e.ref }) });
     expect(r.status, JSON.stringify(r.body)).toBe(204);
 
     const row = await findAccountById(svc.db, e.ref);
@@ -48,7 +48,7 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
     // the old password no longer opens it, from the owner's old browser or anywhere
     for (const c of [owner, createClient(svc.url)]) expect((await c.post('/api/v1/login', { id: e.id, password: PASSWORD })).body).toMatchObject({ error: 'invalid_credentials' });
     // again: it is active now, so not reinstatable
-    expect((await desk.client.post(paths.reinstate(e.ref), { stepUp: await desk.stepUp() })).body).toMatchObject({ error: 'not_reinstatable' });
+    expect((await desk.client.post(paths.reinstate(e.ref), { stepUp: await desk.stepUp({ action: 'reinstate', target: e.ref }) })).body).toMatchObject({ error: 'not_reinstatable' });
     expect((await auditRows(svc, 'staff.reinstated')).filter((a) => a.account_id === e.ref)).toEqual([
       expect.objectContaining({ staff_member_id: expect.any(String), detail: { staffId: desk.staffId } }),
     ]);
@@ -66,7 +66,7 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
     svc.clock.advance(30 * 24 * 60 * 60 * 1000);
     const desk = await counter();
     for (const e of [active, recent]) {
-      const r = await desk.client.post(paths.reinstate(e.ref), { stepUp: await desk.stepUp() });
+      const r = await desk.client.post(paths.reinstate(e.ref), { stepUp: await desk.stepUp({ action: 'reinstate', target: e.ref }) });
       expect({ status: r.status, error: r.body.error }).toEqual({ status: 409, error: 'not_reinstatable' });
     }
     expect((await findAccountById(svc.db, recent.ref))?.status).toBe('withdrawn');
@@ -78,7 +78,7 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
     await withdraw(svc, e.ref);
     svc.clock.advance(R_REREG_2_REFUSED_FROM_MS);
     const desks = [await counter(), await counter()];
-    const bodies = await Promise.all(desks.map(async (d) => ({ stepUp: await d.stepUp() })));
+    const bodies = await Promise.all(desks.map(async (d) => ({ stepUp: await d.stepUp({ action: 'reinstate', target: e.ref }) })));
     const answers = await Promise.all(desks.map((d, i) => d.client.post(paths.reinstate(e.ref), bodies[i])));
     expect(answers.map((a) => a.status).sort()).toEqual([204, 409]);
     expect((await auditRows(svc, 'staff.reinstated')).filter((a) => a.account_id === e.ref)).toHaveLength(1);
