@@ -111,7 +111,7 @@ export const AuditEntry = z.strictObject({
   /** The staff member who acted; null for events of employers, kiosks and the CLI. */
   staffId: z.string().nullable(),
   staffName: z.string().nullable(),
-  /** The event's facts (never a secret); the console words the keys. */
+  /** The event's facts that the log may show, by type (never a secret, a login ID, an address or a note's text); the console words the keys. */
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -149,7 +149,7 @@ const en: StaffCatalog = {
     what: 'Action',
     detail: 'Detail',
     more: 'Show more',
-    detailKeys: { office: 'Office', label: 'Label', documentKind: 'Document', company: 'Company', note: 'Note', kiosk: 'Terminal', terminalId: 'Terminal ID', wasLocked: 'Was locked', staffId: 'Staff ID', role: 'Role', mailed: 'Mailed', by: 'By', reason: 'Reason', sessionsEnded: 'Sessions ended', others: 'Terminals with the same machine ID', offlineMs: 'Offline (ms)' },
+    detailKeys: { office: 'Office', label: 'Label', documentKind: 'Document', company: 'Company', note: 'Note', kiosk: 'Terminal', terminalId: 'Terminal ID', wasLocked: 'Was locked', staffId: 'Staff ID', role: 'Role', mailed: 'Mailed', by: 'By', reason: 'Reason', sessionsEnded: 'Sessions ended', others: 'Terminals with the same machine ID', offlineMs: 'Offline (ms)', noteRecorded: 'Note recorded', kind: 'Kind', surface: 'Screen', source: 'Source', wrong: 'Wrong OTPs', mails: 'OTP mails' },
     roles: { office: 'counter staff', it: 'IT staff' },
     yes: 'yes',
     no: 'no',

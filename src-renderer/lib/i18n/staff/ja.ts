@@ -153,7 +153,7 @@ const ja = {
     what: '操作',
     detail: '内容',
     more: 'さらに表示',
-    detailKeys: { office: '安定所', label: '端末名', documentKind: '確認書類', company: '事業所名', note: 'メモ', kiosk: '端末', terminalId: '端末ID', wasLocked: 'ロック中だった', staffId: '職員ID', role: '役割', mailed: 'メール送信', by: '実施', reason: '理由', sessionsEnded: '終了したログイン数', others: '同じ機体IDの端末', offlineMs: 'オフライン時間（ミリ秒）' } as Record<string, string>,
+    detailKeys: { office: '安定所', label: '端末名', documentKind: '確認書類', company: '事業所名', note: 'メモ', kiosk: '端末', terminalId: '端末ID', wasLocked: 'ロック中だった', staffId: '職員ID', role: '役割', mailed: 'メール送信', by: '実施', reason: '理由', sessionsEnded: '終了したログイン数', others: '同じ機体IDの端末', offlineMs: 'オフライン時間（ミリ秒）', noteRecorded: 'メモの記録', kind: '種類', surface: '画面', source: '対象', wrong: 'OTP誤り回数', mails: 'OTP送信回数' } as Record<string, string>,
     roles: { office: '窓口職員', it: 'システム担当職員' } as Record<string, string>,
     yes: 'はい',
     no: 'いいえ',
