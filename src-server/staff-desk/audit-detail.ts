@@ -28,7 +28,7 @@ const shownKeys: Record<string, readonly string[]> = {
   'settings.email_change_requested': ['mailed'],
   'staff.code_issued': ['staffId'],
   'staff.created': ['staffId', 'role', 'office'],
-  'staff.disabled': ['staffId', 'sessionsEnded'],
+  'staff.disabled': ['staffId', 'sessionsEnded', 'by'],
   'staff.enrollment_code_issued': ['staffId', 'office', 'label'],
   'staff.id_revealed': ['staffId', 'documentKind'],
   'staff.kiosk_revoked': ['staffId', 'terminalId'],

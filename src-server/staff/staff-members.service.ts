@@ -4,7 +4,8 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { Clock } from '../clock.js';
 import { randomDigits, randomId, randomKey, randomToken, sha256 } from '../crypto/tokens.js';
 import type { Db } from '../db/schema.js';
-import { findStaffByStaffId, insertRegistrationCode, insertStaffMember } from './staff.repository.js';
+import { disableStaffMember, findStaffByStaffId, insertRegistrationCode, insertStaffMember } from './staff.repository.js';
+import { revokeStaffSessionsOf } from './staff-sessions.repository.js';
 
 export class StaffInputError extends Error {}
 
@@ -46,6 +47,22 @@ export async function issueRegistrationCode(db: Db, clock: Clock, staffId: strin
     const issued = await issueCode(trx, clock, member.id);
     await recordAudit(trx, clock, { type: 'staff.code_issued', staffMemberId: member.id, detail: { staffId } });
     return issued;
+  });
+}
+
+/**
+ * `mypage disable-staff`: offboarding. The member is disabled (sign-in, registration codes and
+ * step-up refused from now on, like an unknown staff ID), every session of theirs ends, one audit
+ * row. Undefined for an unknown or already disabled staff ID.
+ */
+export async function disableStaff(db: Db, clock: Clock, staffId: string): Promise<{ sessionsEnded: number } | undefined> {
+  const now = clock.now().getTime();
+  return db.transaction().execute(async (trx) => {
+    const member = await disableStaffMember(trx, staffId, now);
+    if (!member) return undefined;
+    const sessionsEnded = await revokeStaffSessionsOf(trx, member.id, now);
+    await recordAudit(trx, clock, { type: 'staff.disabled', staffMemberId: member.id, detail: { staffId, sessionsEnded, by: 'cli' } });
+    return { sessionsEnded };
   });
 }
 

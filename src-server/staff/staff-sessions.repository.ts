@@ -20,6 +20,12 @@ export function revokeStaffSessionByTokenHash(db: Executor, tokenHash: string, n
   return db.updateTable('staff_sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).returning(['id', 'staff_member_id']).executeTakeFirst();
 }
 
+/** Ends every live session of a staff member (offboarding); how many. */
+export async function revokeStaffSessionsOf(db: Executor, staffMemberId: string, now: number): Promise<number> {
+  const r = await db.updateTable('staff_sessions').set({ revoked_at: now }).where('staff_member_id', '=', staffMemberId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export async function insertStaffChallenge(db: Executor, row: Selectable<StaffChallengesTable>): Promise<void> {
   await db.insertInto('staff_challenges').values(row).execute();
 }

@@ -23,6 +23,11 @@ function memberWithOffice(db: Executor) {
     .where('staff_members.disabled_at', 'is', null);
 }
 
+/** Offboarding in ONE guarded statement: the enabled member of `staffId` gets `disabled_at`; undefined if none (unknown or already disabled). */
+export function disableStaffMember(db: Executor, staffId: string, now: number) {
+  return db.updateTable('staff_members').set({ disabled_at: now }).where('staff_id', '=', staffId).where('disabled_at', 'is', null).returning('id').executeTakeFirst();
+}
+
 /** False when the staff ID is taken (unique), so the caller draws another. */
 export async function insertStaffMember(db: Executor, row: StaffMemberRow): Promise<boolean> {
   const r = await db.insertInto('staff_members').values(row).onConflict((oc) => oc.column('staff_id').doNothing()).executeTakeFirst();

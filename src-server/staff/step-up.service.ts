@@ -3,7 +3,7 @@ import { STAFF_STEP_UP_TTL_MS, StepUp, type StepUpBinding } from '../../src-shar
 import type { AppDeps } from '../app-deps.js';
 import type { Config } from '../config.js';
 import { challengeOf, relyingParty, verifyAssertion } from './relying-party.js';
-import { advancePasskeyCounter, findPasskey, passkeysOf } from './staff.repository.js';
+import { advancePasskeyCounter, findPasskey, findStaffById, passkeysOf } from './staff.repository.js';
 import { allowCredentialsFor } from './staff-login.service.js';
 import { rememberChallenge, spendChallenge } from './staff-challenges.service.js';
 import type { StaffActor } from './staff-sessions.service.js';
@@ -41,7 +41,8 @@ export async function verifyStepUp(deps: Deps, actor: StaffActor, stepUp: unknow
   const response = parsed.data as unknown as AuthenticationResponseJSON;
   const challenge = challengeOf(response.response.clientDataJSON);
   if (!(await spendChallenge(deps.db, deps.clock, { challenge, purpose: 'step_up', subject: subjectOf(actor, binding) }))) return false;
-  const passkey = await findPasskey(deps.db, response.id, actor.staffMemberId);
+  // a member disabled since the request began (mypage disable-staff) proves nothing
+  const passkey = (await findStaffById(deps.db, actor.staffMemberId)) ? await findPasskey(deps.db, response.id, actor.staffMemberId) : undefined;
   const counter = await verifyAssertion(relyingParty(deps.config), response, challenge ?? '', passkey);
   if (!passkey || counter === null) return false;
   return advancePasskeyCounter(deps.db, passkey.credential_id, Number(passkey.counter), counter, deps.clock.now().getTime());

@@ -7,6 +7,7 @@ import { migrateCommand } from './migrate.command.js';
 import { revokeKioskCommand } from './revoke-kiosk.command.js';
 import { seedDemoCommand } from './seed-demo.command.js';
 import { staffCodeCommand } from './staff-code.command.js';
+import { disableStaffCommand } from './disable-staff.command.js';
 import { serveCommand } from './serve.command.js';
 import { unlockCommand } from './unlock.command.js';
 import { withdrawCommand } from './withdraw.command.js';
@@ -24,4 +25,5 @@ export const commands: CliCommand[] = [
   revokeKioskCommand,
   createStaffCommand,
   staffCodeCommand,
+  disableStaffCommand,
 ];

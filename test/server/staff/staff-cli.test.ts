@@ -51,6 +51,14 @@ describe('staff console: mypage create-staff, seed-demo, and the second listener
     expect((await runMypage(['create-staff', '--name', 'X', '--role', 'boss'], env)).code).toBe(1);
     expect((await runMypage(['create-staff', '--name', 'X', '--role', 'office'], env)).stderr).toContain('--office is required');
     expect((await runMypage(['create-staff', '--role', 'it'], env)).code).toBe(2);
+
+    // offboarding: disable-staff sets disabled_at; a second time (or an unknown ID) exits non-zero
+    const off = await runMypage(['disable-staff', '--staff-id', staffId!], env);
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stdout).toContain(`${staffId} disabled; 0 session(s) ended`);
+    expect((await db.selectFrom('staff_members').select('disabled_at').where('id', '=', member.id).executeTakeFirstOrThrow()).disabled_at).not.toBeNull();
+    expect((await runMypage(['disable-staff', '--staff-id', staffId!], env)).stderr).toContain(`no enabled staff member ${staffId}`);
+    expect((await runMypage(['staff-code', '--staff-id', staffId!], env)).code).toBe(1);
   });
 
   it('seed-demo prints one demo staff member per role with a staff ID and registration code, like the demo employer', async () => {

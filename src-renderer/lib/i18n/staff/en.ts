@@ -192,6 +192,7 @@ const en: StaffCatalog = {
     'staff.logout': 'Staff sign-out',
     'staff.created': 'Staff member created',
     'staff.code_issued': 'Staff registration code issued',
+    'staff.disabled': 'Staff member disabled',
     'staff.passkey_registered': 'Staff passkey registered',
     'staff.id_revealed': 'ID shown (identity check)',
     'staff.employer_unlocked': 'Unlocked',

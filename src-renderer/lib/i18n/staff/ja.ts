@@ -196,6 +196,7 @@ const ja = {
     'staff.logout': '職員ログアウト',
     'staff.created': '職員の登録',
     'staff.code_issued': '職員の登録コード発行',
+    'staff.disabled': '職員の無効化（退職など）',
     'staff.passkey_registered': '職員のパスキー登録',
     'staff.id_revealed': 'IDの表示（確認依頼）',
     'staff.employer_unlocked': 'ロック解除',
