@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   STAFF_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
   /** The origin staff browsers use for it (WebAuthn rpID = its host name); default http://localhost:<STAFF_PORT>. */
   STAFF_PUBLIC_ORIGIN: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  /** Where the staff listener binds: loopback unless said (never the employer's HOST: the console stays off the public network). */
+  STAFF_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  /** Whose X-Forwarded-* the staff listener believes (as TRUST_PROXY); unset: nobody's, whatever TRUST_PROXY says. */
+  STAFF_TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default('development')),
   /** Per-IP limit on unauthenticated endpoints, requests per minute; 0 turns it off (tests). */
   RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
@@ -116,6 +120,9 @@ export type Config = {
   staffPort: number | undefined;
   /** The staff console's origin (set whenever staffPort is): WebAuthn's expected origin and the staff Origin check. */
   staffPublicOrigin: string | undefined;
+  /** The staff listener's bind address (STAFF_HOST, default 127.0.0.1) and proxy trust (STAFF_TRUST_PROXY, default off): its own, never the employer's. */
+  staffHost: string;
+  staffTrustProxy: TrustProxy;
   production: boolean;
   rateLimitPerMinute: number;
   logLevel: string;
@@ -148,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     staffPort: e.STAFF_PORT,
     staffPublicOrigin: e.STAFF_PUBLIC_ORIGIN ? new URL(e.STAFF_PUBLIC_ORIGIN).origin : e.STAFF_PORT ? `http://localhost:${e.STAFF_PORT}` : undefined,
+    staffHost: e.STAFF_HOST,
+    staffTrustProxy: parseTrustProxy(e.STAFF_TRUST_PROXY),
     production: e.NODE_ENV === 'production',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,

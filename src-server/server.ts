@@ -28,7 +28,7 @@ export async function startServer(
   const service = await composeService(config, { clock: opts.clock, attestationVerifier: opts.attestationVerifier });
   const { app, readiness } = service;
   const url = await listen(app, config.host, config.port);
-  const staff = service.staffApp ? { app: service.staffApp, url: await listen(service.staffApp, config.host, config.staffPort ?? 0) } : undefined;
+  const staff = service.staffApp ? { app: service.staffApp, url: await listen(service.staffApp, config.staffHost, config.staffPort ?? 0) } : undefined;
 
   let closing = false;
   const close = () => {
@@ -63,14 +63,14 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
 }
 
 /** Like PUBLIC_ORIGIN: reachable beyond this machine, the staff listener must be told the origin staff browsers use. */
-export function refuseWithoutStaffOrigin(config: Pick<Config, 'host' | 'trustProxy' | 'staffPublicOrigin'>): void {
+export function refuseWithoutStaffOrigin(config: Pick<Config, 'staffHost' | 'staffTrustProxy' | 'staffPublicOrigin'>): void {
   const origin = config.staffPublicOrigin ? new URL(config.staffPublicOrigin) : undefined;
   const localhost = origin !== undefined && /(^|\.)localhost$/.test(origin.hostname);
   // Browsers offer passkeys only to https:// pages and to http://localhost.
   if (origin && origin.protocol !== 'https:' && !localhost) throw new Error(`STAFF_PUBLIC_ORIGIN=${origin.origin}: passkeys need an https:// origin (or http://localhost for development)`);
   if (origin && !localhost) return;
-  if (!isLoopbackHost(config.host) || config.trustProxy !== false) {
-    throw new Error('STAFF_PORT on a host others can reach: set STAFF_PUBLIC_ORIGIN to the https:// origin staff browsers use (e.g. STAFF_PUBLIC_ORIGIN=https://staff.mypage.example.jp); see docs/security.md');
+  if (!isLoopbackHost(config.staffHost) || config.staffTrustProxy !== false) {
+    throw new Error('STAFF_PORT on a host others can reach (STAFF_HOST, STAFF_TRUST_PROXY): set STAFF_PUBLIC_ORIGIN to the https:// origin staff browsers use (e.g. STAFF_PUBLIC_ORIGIN=https://staff.mypage.example.jp); see docs/security.md');
   }
 }
 

@@ -35,7 +35,7 @@ export async function buildStaffApp(service: ServiceDeps, options: StaffBuildOpt
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
     bodyLimit: 16 * 1024,
-    trustProxy: fastifyTrustProxy(config.trustProxy),
+    trustProxy: fastifyTrustProxy(config.staffTrustProxy),
     requestTimeout: config.http.requestMs,
     keepAliveTimeout: config.http.keepAliveMs,
     connectionTimeout: config.http.connectionMs,
@@ -51,7 +51,7 @@ export async function buildStaffApp(service: ServiceDeps, options: StaffBuildOpt
   const deps: AppDeps = { ...service, mailQueued: options.mailQueued ?? (() => undefined), readiness, metrics: noopMetrics };
   installSecurityHeaders(app, headers);
   await app.register(cookie);
-  installCookiePolicy(app, { publicOrigin: staffOrigin, host: config.host, trustProxy: config.trustProxy });
+  installCookiePolicy(app, { publicOrigin: staffOrigin, host: config.staffHost, trustProxy: config.staffTrustProxy });
   // Its own key prefix: a staff sign-in never counts against the employer login's per-IP limit.
   await installRateLimit(app, { redisUrl: config.redisUrl, redisKeyPrefix: `${config.redisKeyPrefix}staff:` }, { readiness, registry: new Registry() });
   installStaffOriginCheck(app, staffOrigin);

@@ -84,16 +84,21 @@ describe('staff console: mypage create-staff, seed-demo, and the second listener
     } finally {
       await server.close();
     }
+    // HOST=0.0.0.0 behind a proxy for employers: the staff listener still binds loopback (STAFF_HOST's default)
+    const open = await startServer({ ...loadConfig({ ...env, PORT: '0', HOST: '0.0.0.0', TRUST_PROXY: 'true', PUBLIC_ORIGIN: 'https://mypage.example.jp', STAFF_PORT: String(await freePort()), LOG_LEVEL: 'silent' }), rendererDir: undefined });
+    expect(open.url).toMatch(/^http:\/\/0\.0\.0\.0:/);
+    expect(open.staff?.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    await open.close();
     const plain = await startServer({ ...loadConfig({ ...env, PORT: '0', LOG_LEVEL: 'silent' }), rendererDir: undefined });
     expect(plain.staff).toBeUndefined();
     await plain.close();
   });
 
   it('beyond loopback (or behind a proxy) the staff listener needs STAFF_PUBLIC_ORIGIN, and it must be https:// unless localhost', () => {
-    expect(() => refuseWithoutStaffOrigin({ host: '0.0.0.0', trustProxy: false, staffPublicOrigin: 'http://localhost:8081' })).toThrow(/STAFF_PUBLIC_ORIGIN/);
-    expect(() => refuseWithoutStaffOrigin({ host: '0.0.0.0', trustProxy: false, staffPublicOrigin: 'https://staff.example.jp' })).not.toThrow();
-    expect(() => refuseWithoutStaffOrigin({ host: '127.0.0.1', trustProxy: false, staffPublicOrigin: 'http://localhost:8081' })).not.toThrow();
-    expect(() => refuseWithoutStaffOrigin({ host: '127.0.0.1', trustProxy: false, staffPublicOrigin: 'http://staff.example.jp' })).toThrow(/passkeys need an https/);
-    expect(() => refuseWithoutStaffOrigin({ host: '127.0.0.1', trustProxy: ['127.0.0.1'], staffPublicOrigin: 'http://localhost:8081' })).toThrow(/STAFF_PUBLIC_ORIGIN/);
+    expect(() => refuseWithoutStaffOrigin({ staffHost: '0.0.0.0', staffTrustProxy: false, staffPublicOrigin: 'http://localhost:8081' })).toThrow(/STAFF_PUBLIC_ORIGIN/);
+    expect(() => refuseWithoutStaffOrigin({ staffHost: '0.0.0.0', staffTrustProxy: false, staffPublicOrigin: 'https://staff.example.jp' })).not.toThrow();
+    expect(() => refuseWithoutStaffOrigin({ staffHost: '127.0.0.1', staffTrustProxy: false, staffPublicOrigin: 'http://localhost:8081' })).not.toThrow();
+    expect(() => refuseWithoutStaffOrigin({ staffHost: '127.0.0.1', staffTrustProxy: false, staffPublicOrigin: 'http://staff.example.jp' })).toThrow(/passkeys need an https/);
+    expect(() => refuseWithoutStaffOrigin({ staffHost: '127.0.0.1', staffTrustProxy: ['127.0.0.1'], staffPublicOrigin: 'http://localhost:8081' })).toThrow(/STAFF_PUBLIC_ORIGIN/);
   });
 });

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffApi } from '../../../src-shared/staff-api/routes.js';
+import { loadConfig } from '../../../src-server/config.js';
+import { describeEachDatabase } from '../../support/databases.js';
+import { startTestService, type TestService } from '../../support/service-harness.js';
+import { staffOf } from '../../support/staff.js';
+
+const FORWARDED = '203.0.113.9';
+
+describe('staff listener: its own bind address and proxy trust (STAFF_HOST, STAFF_TRUST_PROXY)', () => {
+  it('defaults to 127.0.0.1 and no proxy, whatever HOST and TRUST_PROXY say', () => {
+    const c = loadConfig({ HOST: '0.0.0.0', TRUST_PROXY: 'true', STAFF_PORT: '8081' });
+    expect([c.host, c.trustProxy, c.staffHost, c.staffTrustProxy]).toEqual(['0.0.0.0', true, '127.0.0.1', false]);
+    const set = loadConfig({ STAFF_PORT: '8081', STAFF_HOST: '10.0.0.5', STAFF_TRUST_PROXY: '10.0.0.1' });
+    expect([set.staffHost, set.staffTrustProxy]).toEqual(['10.0.0.5', ['10.0.0.1']]);
+    expect(() => loadConfig({ STAFF_TRUST_PROXY: 'nonsense' })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describeEachDatabase('staff listener: the employer\'s TRUST_PROXY is not the staff listener\'s', (database) => {
+  let employerBehindProxy: TestService;
+  let staffBehindProxy: TestService;
+  beforeAll(async () => {
+    employerBehindProxy = await startTestService({ database, staff: true, env: { TRUST_PROXY: 'true' } });
+    staffBehindProxy = await startTestService({ database, staff: true, env: { STAFF_TRUST_PROXY: 'true' } });
+  });
+  afterAll(async () => {
+    await employerBehindProxy.close();
+    await staffBehindProxy.close();
+  });
+
+  const failedSignInFrom = async (svc: TestService) => {
+    const staff = staffOf(svc);
+    const r = await fetch(`${staff.url}${staffApi.loginVerify.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: staff.origin, 'x-forwarded-for': FORWARDED },
+      body: JSON.stringify({ staffId: 'S9999999', response: { id: 'eA', rawId: 'eA', type: 'public-key', response: { clientDataJSON: 'eA', authenticatorData: 'eA', signature: 'eA' }, clientExtensionResults: {} } }),
+    });
+    expect(r.status).toBe(401);
+    const rows = await svc.db.selectFrom('audit_events').select('ip').where('type', '=', 'staff.login_failed').execute();
+    return rows.map((row) => row.ip);
+  };
+
+  it('TRUST_PROXY=true alone: a staff request\'s X-Forwarded-For is not believed (the audit row has the real peer)', async () => {
+    expect(await failedSignInFrom(employerBehindProxy)).toEqual(['127.0.0.1']);
+  });
+
+  it('STAFF_TRUST_PROXY=true: the staff listener believes its proxy', async () => {
+    expect(await failedSignInFrom(staffBehindProxy)).toEqual([FORWARDED]);
+  });
+});
