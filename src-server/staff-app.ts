@@ -60,7 +60,8 @@ export async function buildStaffApp(service: ServiceDeps, options: StaffBuildOpt
   for (const feature of staffFeatures) {
     await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
-  await installRenderer(app, config.rendererDir, { index: 'staff.html', hide: ['index.html'] });
+  // Only the console's page: the employer's and the kiosk's pages are the employer listener's.
+  await installRenderer(app, config.rendererDir, { index: 'staff.html', hide: ['index.html', 'kiosk.html'] });
   await app.ready();
   return app;
 }

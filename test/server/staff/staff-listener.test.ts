@@ -14,6 +14,7 @@ describe('staff console: the staff listener serves the console page and limits i
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'staff.html'), '<!doctype html><title>職員コンソール</title>');
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>求人者マイページ</title>');
+    writeFileSync(join(dir, 'kiosk.html'), '<!doctype html><title>来所者端末</title>');
     writeFileSync(join(dir, 'assets', 'staff-abc.js'), 'console.log(1)');
     svc = await startTestService({ staff: true, rendererDir: dir, rateLimit: true });
   });
@@ -35,6 +36,18 @@ describe('staff console: the staff listener serves the console page and limits i
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: 'not_found' });
     expect(await (await fetch(`${svc.url}/`, { headers: { accept: 'text/html' } })).text()).toContain('求人者マイページ');
+  });
+
+  it('each listener serves only its own pages: no index.html or kiosk.html on the staff listener, no staff.html on the employer one', async () => {
+    const staffUrl = staffOf(svc).url;
+    for (const page of ['index.html', 'kiosk.html']) {
+      const plain = await fetch(`${staffUrl}/${page}`);
+      expect(plain.status, page).toBe(404);
+      const asPage = await (await fetch(`${staffUrl}/${page}`, { headers: { accept: 'text/html' } })).text();
+      expect(asPage, page).not.toMatch(/求人者マイページ|来所者端末/);
+    }
+    expect((await fetch(`${svc.url}/staff.html`)).status).toBe(404);
+    expect(await (await fetch(`${svc.url}/staff.html`, { headers: { accept: 'text/html' } })).text()).not.toContain('職員コンソール');
   });
 
   it('sign-in options are limited per IP like the employer login (429 rate_limited), apart from the employer\'s count', async () => {
