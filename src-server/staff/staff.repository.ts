@@ -71,6 +71,11 @@ export function passkeysOf(db: Executor, staffMemberId: string): Promise<StaffPa
   return db.selectFrom('staff_passkeys').selectAll().where('staff_member_id', '=', staffMemberId).orderBy('created_at').execute();
 }
 
+/** Credential IDs of the newest `limit` passkeys (the decoy of an unknown staff ID takes the size of one). */
+export async function recentCredentialIds(db: Executor, limit: number): Promise<string[]> {
+  return (await db.selectFrom('staff_passkeys').select('credential_id').orderBy('created_at', 'desc').limit(limit).execute()).map((r) => r.credential_id);
+}
+
 export function findPasskey(db: Executor, credentialId: string, staffMemberId: string): Promise<StaffPasskeyRow | undefined> {
   return db.selectFrom('staff_passkeys').selectAll().where('credential_id', '=', credentialId).where('staff_member_id', '=', staffMemberId).executeTakeFirst();
 }
