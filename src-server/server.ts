@@ -25,6 +25,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   refuseWithoutPublicOrigin(config);
   if (config.staffPort) refuseWithoutStaffOrigin(config);
+  if (config.staffPort) refuseSharedCookieHost(config);
   const service = await composeService(config, { clock: opts.clock, attestationVerifier: opts.attestationVerifier });
   const { app, readiness } = service;
   const url = await listen(app, config.host, config.port);
@@ -72,6 +73,21 @@ export function refuseWithoutStaffOrigin(config: Pick<Config, 'staffHost' | 'sta
   if (!isLoopbackHost(config.staffHost) || config.staffTrustProxy !== false) {
     throw new Error('STAFF_PORT on a host others can reach (STAFF_HOST, STAFF_TRUST_PROXY): set STAFF_PUBLIC_ORIGIN to the https:// origin staff browsers use (e.g. STAFF_PUBLIC_ORIGIN=https://staff.mypage.example.jp); see docs/security.md');
   }
+}
+
+/**
+ * In production (NODE_ENV=production, or PUBLIC_ORIGIN set) the staff console needs a host name
+ * of its own: cookies are scoped by host, not port, so on one host name the employer's and the
+ * staff's cookies would share one jar (each listener would receive the other's cookies).
+ */
+export function refuseSharedCookieHost(config: Pick<Config, 'production' | 'publicOrigin' | 'staffPublicOrigin'>): void {
+  if (!config.production && !config.publicOrigin) return;
+  if (!config.publicOrigin || !config.staffPublicOrigin) return;
+  const employer = new URL(config.publicOrigin).hostname;
+  if (new URL(config.staffPublicOrigin).hostname !== employer) return;
+  throw new Error(
+    `STAFF_PUBLIC_ORIGIN=${config.staffPublicOrigin} has the host name of PUBLIC_ORIGIN=${config.publicOrigin}: browsers scope cookies by host name, not port, so the employer's and the staff console's cookies would mix. Give the staff console its own host name (e.g. STAFF_PUBLIC_ORIGIN=https://staff.${employer}); see docs/deploy.md`,
+  );
 }
 
 /**

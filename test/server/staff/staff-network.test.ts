@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffApi } from '../../../src-shared/staff-api/routes.js';
 import { loadConfig } from '../../../src-server/config.js';
+import { refuseSharedCookieHost, startServer } from '../../../src-server/server.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { staffOf } from '../../support/staff.js';
@@ -14,6 +15,18 @@ describe('staff listener: its own bind address and proxy trust (STAFF_HOST, STAF
     const set = loadConfig({ STAFF_PORT: '8081', STAFF_HOST: '10.0.0.5', STAFF_TRUST_PROXY: '10.0.0.1' });
     expect([set.staffHost, set.staffTrustProxy]).toEqual(['10.0.0.5', ['10.0.0.1']]);
     expect(() => loadConfig({ STAFF_TRUST_PROXY: 'nonsense' })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('staff listener: in production its host name is not the employer\'s (cookies ignore ports)', () => {
+  it('refuses to start when STAFF_PUBLIC_ORIGIN\'s host name is PUBLIC_ORIGIN\'s, and says why', async () => {
+    const env = { DATABASE_URL: 'sqlite::memory:', PORT: '0', LOG_LEVEL: 'silent', STAFF_PORT: '18443', PUBLIC_ORIGIN: 'https://mypage.example.jp', STAFF_PUBLIC_ORIGIN: 'https://mypage.example.jp:8443' };
+    await expect(startServer({ ...loadConfig(env), rendererDir: undefined })).rejects.toThrow(/host name of PUBLIC_ORIGIN.*cookies by host name, not port.*STAFF_PUBLIC_ORIGIN=https:\/\/staff\.mypage\.example\.jp/);
+    const production = { production: true, publicOrigin: 'https://mypage.example.jp' };
+    expect(() => refuseSharedCookieHost({ ...production, staffPublicOrigin: 'https://MYPAGE.example.jp:9443' })).toThrow(/cookies/);
+    expect(() => refuseSharedCookieHost({ ...production, staffPublicOrigin: 'https://staff.mypage.example.jp' })).not.toThrow();
+    // development without PUBLIC_ORIGIN (npm start: localhost:8080 and localhost:8081) still starts
+    expect(() => refuseSharedCookieHost({ production: false, publicOrigin: undefined, staffPublicOrigin: 'http://localhost:8081' })).not.toThrow();
   });
 });
 
