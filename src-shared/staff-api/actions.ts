@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Opaque } from '../api/schemas.js';
 import { StepUp } from './auth.js';
+import { identityDocumentKinds } from './document-kinds.js';
 
 /**
  * The staff console's actions (issue 14): office staff at the counter (search, reveal an ID after
@@ -8,17 +9,8 @@ import { StepUp } from './auth.js';
  * audit log). Codes only: the staff console words them (ja and en). Request bodies are strict.
  */
 
-/** The identity documents an office may record for the seed's 確認依頼 (the console words each). */
-export const identityDocumentKinds = [
-  'drivers_license',
-  'my_number_card',
-  'passport',
-  'residence_card',
-  'health_insurance_card',
-  'employee_id_with_registry',
-  'other',
-] as const;
-export type IdentityDocumentKind = (typeof identityDocumentKinds)[number];
+/** The identity documents of 確認依頼: one list, zod-free so the console imports it too. */
+export { identityDocumentKinds, type IdentityDocumentKind } from './document-kinds.js';
 
 /** An employer as the office sees it; `ref` is opaque (never the login ID). */
 export const employerStates = ['active', 'locked', 'withdrawn'] as const;
