@@ -61,7 +61,7 @@ export async function buildStaffApp(service: ServiceDeps, options: StaffBuildOpt
     await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
   // Only the console's page: the employer's and the kiosk's pages are the employer listener's.
-  await installRenderer(app, config.rendererDir, { index: 'staff.html', hide: ['index.html', 'kiosk.html'] });
+  await installRenderer(app, config.rendererDir, { index: 'staff.html', hide: ['index.html', 'kiosk.html'], onlyOwnAssets: true });
   await app.ready();
   return app;
 }

@@ -12,10 +12,12 @@ describe('staff console: the staff listener serves the console page and limits i
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mypage-staff-page-'));
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'staff.html'), '<!doctype html><title>職員コンソール</title>');
+    writeFileSync(join(dir, 'staff.html'), '<!doctype html><title>職員コンソール</title><script type="module" src="./assets/staff-abc.js"></script>');
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>求人者マイページ</title>');
     writeFileSync(join(dir, 'kiosk.html'), '<!doctype html><title>来所者端末</title>');
-    writeFileSync(join(dir, 'assets', 'staff-abc.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'assets', 'staff-abc.js'), 'import{a}from"./shared-def.js";console.log(a)');
+    writeFileSync(join(dir, 'assets', 'shared-def.js'), 'export const a=1');
+    writeFileSync(join(dir, 'assets', 'index-xyz.js'), 'console.log("employer")');
     svc = await startTestService({ staff: true, rendererDir: dir, rateLimit: true });
   });
   afterAll(async () => {
@@ -46,6 +48,11 @@ describe('staff console: the staff listener serves the console page and limits i
       const asPage = await (await fetch(`${staffUrl}/${page}`, { headers: { accept: 'text/html' } })).text();
       expect(asPage, page).not.toMatch(/求人者マイページ|来所者端末/);
     }
+    // of assets/, only what staff.html needs (and what that imports); the employer's bundle is the employer listener's
+    expect((await fetch(`${staffUrl}/assets/shared-def.js`)).status).toBe(200);
+    expect((await fetch(`${staffUrl}/assets/index-xyz.js`)).status).toBe(404);
+    expect((await fetch(`${staffUrl}/deep/assets/index-xyz.js`)).status).toBe(404);
+    expect((await fetch(`${svc.url}/assets/index-xyz.js`)).status).toBe(200);
     expect((await fetch(`${svc.url}/staff.html`)).status).toBe(404);
     expect(await (await fetch(`${svc.url}/staff.html`, { headers: { accept: 'text/html' } })).text()).not.toContain('職員コンソール');
   });
