@@ -5,6 +5,7 @@ import { createStaff } from '../../../src-server/staff/staff-members.service.js'
 import { createClient } from '../../support/http-client.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 export { expect, PASSWORD };
 
@@ -106,23 +107,23 @@ export async function staffConsole(page: Page, svc: StaffService, role: 'office'
 /** An employer signed in through both steps over HTTP (for withdrawing, or to prove a login works). */
 export async function employerSignIn(svc: StaffService, id: string, password = PASSWORD) {
   const client = createClient(svc.url);
-  const login = await client.post<{ status: string; challenge: string }>('/api/v1/login', { id, password });
+  const login = await client.post<{ status: string; challenge: string }>(api.login.path, { id, password });
   if (login.status !== 200) return { client, status: login.status, body: login.body as unknown as { error?: string } };
   const otp = await svc.mail.latestCode(id, OTP_SUBJECT);
-  const done = await client.post('/api/v1/login/otp', { challenge: login.body.challenge, otp, rememberDevice: false });
+  const done = await client.post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: false });
   return { client, status: done.status, body: done.body as { error?: string } };
 }
 
 /** Five wrong passwords from "anywhere else": the account shows ロック中. */
 export async function lockOut(svc: StaffService, id: string): Promise<void> {
   const stranger = createClient(svc.url);
-  for (let i = 0; i < 5; i++) await stranger.post('/api/v1/login', { id, password: 'Wr0ng!pass' });
+  for (let i = 0; i < 5; i++) await stranger.post(api.login.path, { id, password: 'Wr0ng!pass' });
 }
 
 /** The employer withdraws (退会) from 各種設定. */
 export async function withdraw(svc: StaffService, id: string): Promise<void> {
   const { client, status } = await employerSignIn(svc, id);
   if (status !== 200) throw new Error(`sign-in before withdrawal: ${status}`);
-  const r = await client.post('/api/v1/settings/withdraw', { password: PASSWORD });
+  const r = await client.post(api.withdraw.path, { password: PASSWORD });
   if (r.status !== 204) throw new Error(`withdraw: ${r.status} ${JSON.stringify(r.body)}`);
 }

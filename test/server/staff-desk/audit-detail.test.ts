@@ -6,6 +6,7 @@ import { PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signInStaff, type StaffSession } from '../../support/staff.js';
 import { employer, paths } from './desk-helpers.js';
+import { staffApi } from '../../../src-shared/staff-api/routes.js';
 
 type Entry = { type: string; detail: Record<string, unknown> };
 
@@ -46,7 +47,7 @@ describeEachDatabase('staff console: 監査ログ and 操作履歴 never show lo
 
   it('a staff sign-in with a typed unknown ID shows the reason, not what was typed; the employer\'s 操作履歴 is codes and times only', async () => {
     const typed = 'ab@example.jp';
-    await it_.client.post('/api/v1/staff/login/verify', { staffId: typed, response: { id: 'eA', rawId: 'eA', type: 'public-key', response: { clientDataJSON: 'eA', authenticatorData: 'eA', signature: 'eA' }, clientExtensionResults: {} } });
+    await it_.client.post(staffApi.loginVerify.path, { staffId: typed, response: { id: 'eA', rawId: 'eA', type: 'public-key', response: { clientDataJSON: 'eA', authenticatorData: 'eA', signature: 'eA' }, clientExtensionResults: {} } });
     const log = await wholeLog();
     expect(JSON.stringify(log)).not.toContain(typed.toUpperCase());
     expect(log.find((x) => x.type === 'staff.login_failed')?.detail).toEqual({ reason: expect.any(String) });

@@ -1,6 +1,8 @@
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { withdrawAccount } from '../../../src-server/accounts/accounts.service.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
+import { fillPath } from '../../../src-shared/host-calls.js';
+import { staffApi, type StaffApiName } from '../../../src-shared/staff-api/routes.js';
 import type { TestService } from '../../support/service-harness.js';
 import { PASSWORD } from '../../support/passwords.js';
 
@@ -8,18 +10,19 @@ export const IIDABASHI = '飯田橋公共職業安定所';
 export const SHINJUKU = '新宿公共職業安定所';
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The staff console's paths (src-shared/staff-api/routes.ts), with the employer's ref filled in. */
+/** The staff console's paths, from its table (src-shared/staff-api/routes.ts), with `:ref`/`:id` filled in. */
+const fill = (name: StaffApiName, params: Record<string, string> = {}) => fillPath(staffApi[name].path, params);
 export const paths = {
-  search: (q: string) => `/api/v1/staff/employers?q=${encodeURIComponent(q)}`,
-  reveal: (ref: string) => `/api/v1/staff/employers/${encodeURIComponent(ref)}/reveal-id`,
-  unlock: (ref: string) => `/api/v1/staff/employers/${encodeURIComponent(ref)}/unlock`,
-  reinstate: (ref: string) => `/api/v1/staff/employers/${encodeURIComponent(ref)}/reinstate`,
-  history: (ref: string) => `/api/v1/staff/employers/${encodeURIComponent(ref)}/history`,
-  kiosks: '/api/v1/staff/kiosks',
-  revoke: (id: string) => `/api/v1/staff/kiosks/${encodeURIComponent(id)}/revoke`,
-  codes: '/api/v1/staff/enrollment-codes',
-  audit: (query = '') => `/api/v1/staff/audit${query}`,
-  offices: '/api/v1/staff/offices',
+  search: (q: string) => `${fill('employerSearch')}?q=${encodeURIComponent(q)}`,
+  reveal: (ref: string) => fill('employerRevealId', { ref }),
+  unlock: (ref: string) => fill('employerUnlock', { ref }),
+  reinstate: (ref: string) => fill('employerReinstate', { ref }),
+  history: (ref: string) => fill('employerHistory', { ref }),
+  kiosks: fill('kiosks'),
+  revoke: (id: string) => fill('kioskRevoke', { id }),
+  codes: fill('enrollmentCodes'),
+  audit: (query = '') => `${fill('audit')}${query}`,
+  offices: fill('offices'),
 };
 
 let n = 0;

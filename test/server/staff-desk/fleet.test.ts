@@ -6,6 +6,7 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { signInStaff, type StaffSession } from '../../support/staff.js';
 import { attest, enrollKiosk, fetchNonce, newKeyPair, signFor, type FakeKiosk } from '../kiosk/kiosk-helpers.js';
 import { auditRows, DAY_MS, employer, IIDABASHI, paths, SHINJUKU } from './desk-helpers.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 const MINUTE = 60_000;
 type Kiosk = { id: string; state: string; attestationFailures24h: number; lastHeartbeatAt: string | null; label: string; office: string };
@@ -26,7 +27,7 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
   };
   const heartbeat = async (k: FakeKiosk) => {
     const nonce = await fetchNonce(svc, k.terminalId);
-    return createClient(svc.url).post('/api/v1/kiosk/heartbeat', { terminalId: k.terminalId, version: '1.0.0', nonce, signature: signFor(k, nonce, { purpose: 'heartbeat' }) });
+    return createClient(svc.url).post(api.kioskHeartbeat.path, { terminalId: k.terminalId, version: '1.0.0', nonce, signature: signFor(k, nonce, { purpose: 'heartbeat' }) });
   };
 
   it('端末一覧: 正常 while heartbeats come, 応答なし after 10 minutes without one, attestation failures of the last 24 h', async () => {
@@ -36,7 +37,7 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     expect((await heartbeat(beating)).status).toBe(204);
     // a forged attestation at login: the kiosk.attestation_failed row counts for that terminal
     const nonce = await fetchNonce(svc, beating.terminalId);
-    await createClient(svc.url).post('/api/v1/login', { id: e.id, password: PASSWORD, attestation: { terminalId: beating.terminalId, nonce, signature: signFor({ ...beating, privateKey: newKeyPair().privateKey }, nonce, { purpose: 'login', loginId: e.id }) } });
+    await createClient(svc.url).post(api.login.path, { id: e.id, password: PASSWORD, attestation: { terminalId: beating.terminalId, nonce, signature: signFor({ ...beating, privateKey: newKeyPair().privateKey }, nonce, { purpose: 'login', loginId: e.id }) } });
 
     let list = await kiosks();
     expect(list.get(beating.terminalId)).toMatchObject({ state: 'ok', attestationFailures24h: 1, label: '来所者端末 A', office: IIDABASHI, lastHeartbeatAt: svc.clock.now().toISOString() });
@@ -58,8 +59,8 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
   it('失効させる asks for the passkey again; the visitor on the kiosk is logged out at their next call, and the terminal gets no nonce', async () => {
     const k = await enrollKiosk(svc);
     const e = await employer(svc);
-    const login = await createClient(svc.url).post<{ token: string }>('/api/v1/login', { id: e.id, password: PASSWORD, attestation: await attest(svc, k, e.id) });
-    const home = () => createClient(svc.url).get('/api/v1/home', { headers: { authorization: `Bearer ${login.body.token}` } });
+    const login = await createClient(svc.url).post<{ token: string }>(api.login.path, { id: e.id, password: PASSWORD, attestation: await attest(svc, k, e.id) });
+    const home = () => createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${login.body.token}` } });
     expect((await home()).status).toBe(200);
 
     expect((await it_.client.post(paths.revoke(k.terminalId), {})).body).toMatchObject({ error: 'step_up_required' });
@@ -68,7 +69,7 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     expect((await home()).status).toBe(200);
     expect((await it_.client.post(paths.revoke(k.terminalId), { stepUp: await it_.stepUp({ action: 'revoke_kiosk', target: k.terminalId }) })).status).toBe(204);
     expect((await home()).status).toBe(401);
-    expect((await createClient(svc.url).post('/api/v1/kiosk/nonce', { terminalId: k.terminalId })).body).toMatchObject({ error: 'attestation_invalid' });
+    expect((await createClient(svc.url).post(api.kioskNonce.path, { terminalId: k.terminalId })).body).toMatchObject({ error: 'attestation_invalid' });
     expect((await kiosks()).get(k.terminalId)?.state).toBe('revoked');
     expect((await auditRows(svc, 'staff.kiosk_revoked')).filter((a) => a.detail.terminalId === k.terminalId)).toEqual([
       expect.objectContaining({ staff_member_id: expect.any(String), detail: { terminalId: k.terminalId, staffId: it_.staffId } }),
@@ -89,7 +90,7 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     const r = await it_.client.post<{ code: string; expiresAt: string }>(paths.codes, { office: IIDABASHI, label: '2階 窓口横', stepUp: await it_.stepUp({ action: 'issue_enrollment_code', target: IIDABASHI }) });
     expect(r.status).toBe(200);
     expect(Date.parse(r.body.expiresAt) - svc.clock.now().getTime()).toBe(DAY_MS);
-    const enrolled = await createClient(svc.url).post<{ terminalId: string }>('/api/v1/kiosk/enroll', { code: r.body.code, publicKey: newKeyPair().publicKey, machineIdHash: 'a'.repeat(64) });
+    const enrolled = await createClient(svc.url).post<{ terminalId: string }>(api.kioskEnroll.path, { code: r.body.code, publicKey: newKeyPair().publicKey, machineIdHash: 'a'.repeat(64) });
     expect(enrolled.status).toBe(201);
     expect((await kiosks()).get(enrolled.body.terminalId)).toMatchObject({ label: '2階 窓口横', office: IIDABASHI });
 

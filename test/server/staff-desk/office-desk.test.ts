@@ -9,6 +9,7 @@ import { signIn } from '../../support/sign-in.js';
 import { createStaffClient, signInStaff, type StaffSession } from '../../support/staff.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 import { auditRows, DAY_MS, employer, IIDABASHI, paths, SHINJUKU, withdraw } from './desk-helpers.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 describeEachDatabase('staff console: the office counter', (database) => {
   let svc: TestService;
@@ -22,7 +23,7 @@ describeEachDatabase('staff console: the office counter', (database) => {
   afterAll(() => svc.close());
 
   const wrongPasswords = async (body: () => Promise<Record<string, unknown>>, client = () => createClient(svc.url)) => {
-    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) await client().post('/api/v1/login', { ...(await body()), password: `Wrong-pass${i}` });
+    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) await client().post(api.login.path, { ...(await body()), password: `Wrong-pass${i}` });
   };
 
   it('求人者検索 finds the own office\'s employers by a part of the company name or the exact ID, with their state; never another office\'s', async () => {
@@ -117,15 +118,15 @@ describeEachDatabase('staff console: the office counter', (database) => {
     await wrongPasswords(async () => ({ id: e.id, attestation: await attest(svc, kiosk, e.id) }));
     const sources = await svc.db.selectFrom('login_failures').select('source').where('login_id', '=', e.id).where('locked_until', 'is not', null).execute();
     expect(sources.map((s) => s.source.slice(0, 2)).sort()).toEqual(['', 'b:', 't:']);
-    expect((await owner.post('/api/v1/login', { id: e.id, password: PASSWORD })).status).toBe(423);
+    expect((await owner.post(api.login.path, { id: e.id, password: PASSWORD })).status).toBe(423);
 
     const r = await desk.client.post(paths.unlock(e.ref));
     expect(r.status).toBe(204);
     expect(await svc.db.selectFrom('login_failures').selectAll().where('login_id', '=', e.id).execute()).toEqual([]);
     for (const body of [{ id: e.id, password: PASSWORD }, { id: e.id, password: PASSWORD, attestation: await attest(svc, kiosk, e.id) }]) {
-      expect((await createClient(svc.url).post('/api/v1/login', body)).status).toBe(200);
+      expect((await createClient(svc.url).post(api.login.path, body)).status).toBe(200);
     }
-    expect((await owner.post('/api/v1/login', { id: e.id, password: PASSWORD })).status).toBe(200);
+    expect((await owner.post(api.login.path, { id: e.id, password: PASSWORD })).status).toBe(200);
     expect((await auditRows(svc, 'staff.unlocked')).filter((row) => row.account_id === e.ref)).toEqual([
       expect.objectContaining({ staff_member_id: expect.any(String), detail: { wasLocked: true, staffId: desk.staffId } }),
     ]);
@@ -135,7 +136,7 @@ describeEachDatabase('staff console: the office counter', (database) => {
     const e = await employer(svc);
     await signIn(svc, createClient(svc.url), e.id, PASSWORD);
     svc.clock.advance(1000);
-    await createClient(svc.url).post('/api/v1/login', { id: e.id, password: 'Wrong-pass1' });
+    await createClient(svc.url).post(api.login.path, { id: e.id, password: 'Wrong-pass1' });
     svc.clock.advance(1000);
     await desk.client.post(paths.unlock(e.ref));
     const r = await desk.client.get<{ events: Array<{ at: string; type: string }> }>(paths.history(e.ref));

@@ -9,6 +9,7 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { signIn } from '../../support/sign-in.js';
 import { signInStaff } from '../../support/staff.js';
 import { auditRows, employer, IIDABASHI, paths, withdraw } from './desk-helpers.js';
+import { api } from '../../../src-shared/api/routes.js';
 
 describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 days ago or more', (database) => {
   let svc: TestService;
@@ -26,7 +27,7 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
     const owner = createClient(svc.url);
     await signIn(svc, owner, e.id, PASSWORD, { rememberDevice: true });
     await withdraw(svc, e.ref);
-    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) await createClient(svc.url).post('/api/v1/login', { id: e.id, password: `Wrong-pass${i}` });
+    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) await createClient(svc.url).post(api.login.path, { id: e.id, password: `Wrong-pass${i}` });
     expect(await of('known_browsers', e.ref)).toHaveLength(1);
 
     svc.clock.advance(R_REREG_2_REFUSED_FROM_MS - 1);
@@ -46,7 +47,7 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
     expect(await liveSessions(e.ref)).toEqual([]);
     expect(await svc.db.selectFrom('login_failures').selectAll().where('login_id', '=', e.id).execute()).toEqual([]);
     // the old password no longer opens it, from the owner's old browser or anywhere
-    for (const c of [owner, createClient(svc.url)]) expect((await c.post('/api/v1/login', { id: e.id, password: PASSWORD })).body).toMatchObject({ error: 'invalid_credentials' });
+    for (const c of [owner, createClient(svc.url)]) expect((await c.post(api.login.path, { id: e.id, password: PASSWORD })).body).toMatchObject({ error: 'invalid_credentials' });
     // again: it is active now, so not reinstatable
     expect((await desk.client.post(paths.reinstate(e.ref), { stepUp: await desk.stepUp({ action: 'reinstate', target: e.ref }) })).body).toMatchObject({ error: 'not_reinstatable' });
     expect((await auditRows(svc, 'staff.reinstated')).filter((a) => a.account_id === e.ref)).toEqual([
@@ -54,7 +55,7 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
     ]);
 
     const key = await svc.mail.latestCode(e.id, RESET_KEY_SUBJECT);
-    const done = await createClient(svc.url).post('/api/v1/password-reset/complete', { id: e.id, key, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
+    const done = await createClient(svc.url).post(api.passwordResetComplete.path, { id: e.id, key, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
     expect(done.status, JSON.stringify(done.body)).toBe(204);
     await signIn(svc, createClient(svc.url), e.id, NEW_PASSWORD); // the OTP step again: no trust survived
   });
@@ -70,7 +71,7 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
       expect({ status: r.status, error: r.body.error }).toEqual({ status: 409, error: 'not_reinstatable' });
     }
     expect((await findAccountById(svc.db, recent.ref))?.status).toBe('withdrawn');
-    expect((await createClient(svc.url).post('/api/v1/login', { id: active.id, password: PASSWORD })).status).toBe(200);
+    expect((await createClient(svc.url).post(api.login.path, { id: active.id, password: PASSWORD })).status).toBe(200);
   });
 
   it('two staff members reinstating the same account at once: one 204, one 409 not_reinstatable, one mail, one audit row', async () => {

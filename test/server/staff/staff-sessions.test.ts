@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { STAFF_SESSION_ABSOLUTE_MS, STAFF_SESSION_IDLE_MS } from '../../../src-shared/staff-api/auth.js';
 import { staffApi } from '../../../src-shared/staff-api/routes.js';
+import { api } from '../../../src-shared/api/routes.js';
 import { installCookiePolicy } from '../../../src-server/auth/cookies.js';
 import { loadConfig } from '../../../src-server/config.js';
 import { createRetentionSweep, RETENTION } from '../../../src-server/ops/retention.js';
@@ -75,8 +76,8 @@ describeEachDatabase('staff console: staff sessions and the two listeners', (dat
       const r = await fetch(svc.url + route.path, { method: route.method, headers: { cookie, origin: svc.url, 'content-type': 'application/json' }, ...(route.method === 'POST' ? { body: '{}' } : {}) });
       expect(r.status, route.path).toBe(404);
     }
-    expect((await createStaffClient(svc).post('/api/v1/login', { id: 'staff-test@example.jp', password: PASSWORD })).status).toBe(404);
-    expect((await createStaffClient(svc).get('/api/v1/meta')).status).toBe(404);
+    expect((await createStaffClient(svc).post(api.login.path, { id: 'staff-test@example.jp', password: PASSWORD })).status).toBe(404);
+    expect((await createStaffClient(svc).get(api.meta.path)).status).toBe(404);
     expect((await createStaffClient(svc).get('/dev/mailbox')).status).toBe(404);
   });
 
