@@ -1,12 +1,12 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { expectAccessible, heading, shot } from '../../support/e2e-page.js';
 import { createStaff } from '../../../src-server/staff/staff-members.service.js';
 import { createClient } from '../../support/http-client.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { api } from '../../../src-shared/api/routes.js';
 
+export { expectAccessible, heading, shot };
 export { expect, PASSWORD };
 
 export const OFFICE = '飯田橋公共職業安定所';
@@ -52,24 +52,6 @@ export const test = base.extend<Fixtures>({
     await use(authenticatorId);
   },
 });
-
-/** Screenshots of the console for the docs (docs/screens, 7x-staff-…). */
-export async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync('docs/screens', { recursive: true });
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `docs/screens/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
-}
-
-/** No WCAG 2.0/2.1/2.2 A or AA violation on the screen as it is now. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
-  expect(found, 'axe-core WCAG A/AA violations').toEqual([]);
-}
-
-export function heading(page: Page, name: string) {
-  return page.getByRole('heading', { level: 1, name });
-}
 
 /** `mypage create-staff`, as the service does it: the staff ID and the one-time registration code. */
 export function newStaff(svc: StaffService, role: 'office' | 'it', name = role === 'it' ? '情報 花子' : '窓口 太郎') {

@@ -1,9 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { expectAccessible, heading, shot } from '../../support/e2e-page.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { PASSWORD } from '../../support/passwords.js';
 
+export { expectAccessible, heading, shot };
 export { expect };
 
 export const COMPANY = '株式会社 ハローワークア';
@@ -45,24 +45,6 @@ export const test = base.extend<Fixtures>({
     await use({ id, password: PASSWORD });
   },
 });
-
-/** Screenshots of the screens for the README (docs/screens). */
-export async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync('docs/screens', { recursive: true });
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `docs/screens/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
-}
-
-/** No WCAG 2.0/2.1/2.2 A or AA violation on the screen as it is now. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
-  expect(found, 'axe-core WCAG A/AA violations').toEqual([]);
-}
-
-export function heading(page: Page, name: string) {
-  return page.getByRole('heading', { level: 1, name });
-}
 
 /** ID and password on 求人者マイページログイン, then ログイン. */
 export async function submitLogin(page: Page, id: string, password: string): Promise<void> {
