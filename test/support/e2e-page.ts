@@ -22,3 +22,14 @@ export async function expectAccessible(page: Page): Promise<void> {
 export function heading(page: Page, name: string) {
   return page.getByRole('heading', { level: 1, name });
 }
+
+/** The auto fixture `pageGuard`: fails the test if the page breaks the Content-Security-Policy or throws. */
+export async function guardPage(page: Page, use: (r: void) => Promise<void>): Promise<void> {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await use();
+  expect(problems, 'CSP violations or uncaught errors in the page').toEqual([]);
+}

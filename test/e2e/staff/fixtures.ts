@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { expectAccessible, heading, shot } from '../../support/e2e-page.js';
+import { expectAccessible, guardPage, heading, shot } from '../../support/e2e-page.js';
 import { createStaff } from '../../../src-server/staff/staff-members.service.js';
 import { createClient } from '../../support/http-client.js';
 import { PASSWORD } from '../../support/passwords.js';
@@ -25,18 +25,7 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  pageGuard: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
-      });
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      await use();
-      expect(problems, 'CSP violations or uncaught errors in the page').toEqual([]);
-    },
-    { auto: true },
-  ],
+  pageGuard: [async ({ page }, use) => guardPage(page, use), { auto: true }],
   service: async ({}, use) => {
     const service = await startTestService({ database: 'sqlite', smtp: true, serveRenderer: true, staff: true });
     if (!service.staff) throw new Error('the staff listener did not start');
