@@ -41,6 +41,9 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // close() waits this long for clients to hang up (smtp-server's default: 30 s); a test is over
+    // by then, so a pooled connection still opening must not hold its teardown.
+    closeTimeout: 500,
     onMailFrom(_address, _session, callback) {
       if (refusing) return callback(Object.assign(new Error('service not available (test: down)'), { responseCode: 421 }));
       callback();
