@@ -11,11 +11,6 @@ export interface Notice {
   text: string;
 }
 
-/**
- * What the screens share: the host, language, routing, and what one step hands to the next
- * (the ID of a pending reset, the OTP typed before the skip confirmation, a notice to show).
- * Screens keep their own typed values in their own form state.
- */
 /** Runs `run` once after `ms`; returns the cancel. Injected so a test moves time itself. */
 export type Later = (ms: number, run: () => void) => () => void;
 const later: Later = (ms, run) => {
@@ -23,6 +18,11 @@ const later: Later = (ms, run) => {
   return () => clearTimeout(timer);
 };
 
+/**
+ * What the screens share: the host, language, routing, and what one step hands to the next
+ * (the ID of a pending reset, the OTP typed before the skip confirmation, a notice to show).
+ * Screens keep their own typed values in their own form state.
+ */
 export class AppModel {
   readonly host: Host;
   readonly i18n: I18n;
