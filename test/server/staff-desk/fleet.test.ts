@@ -77,7 +77,7 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     expect((await it_.client.post(paths.revoke('no-such-terminal'), { stepUp: await it_.stepUp({ action: 'revoke_kiosk', target: 'no-such-terminal' }) })).body).toMatchObject({ error: 'not_found' });
   });
 
-  it('登録コードを発行 asks for the passkey again and gives a code a kiosk enrolls with; bad input answers 400 and issues nothing', async () => {
+  it('R-KIOSK-5: 登録コードを発行 asks for the passkey again and gives a code a kiosk enrolls with; bad input answers 400 and issues nothing', async () => {
     const codesNow = async () => (await svc.db.selectFrom('enrollment_codes').select('code_hash').execute()).length;
     const officesNow = async () => (await svc.db.selectFrom('offices').select('id').execute()).length;
     const before = await codesNow();

@@ -22,7 +22,7 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
   const of = async (table: 'known_browsers' | 'device_trusts', accountId: string) => svc.db.selectFrom(table).select('id').where('account_id', '=', accountId).execute();
   const liveSessions = (accountId: string) => svc.db.selectFrom('sessions').select('id').where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
 
-  it('R-PW-2: reactivated without its old password, sessions, trust, known browsers or locks; the mailed reset key sets a new password and the employer signs in', async () => {
+  it('R-PW-2, R-CRED-1: reactivated without its old password, sessions, trust, known browsers or locks; the mailed reset key sets a new password and the employer signs in', async () => {
     const e = await employer(svc);
     const owner = createClient(svc.url);
     await signIn(svc, owner, e.id, PASSWORD, { rememberDevice: true });
