@@ -1,5 +1,5 @@
 /**
- * Every rule of ../shared/spec/RULES.md by its ID: a one-line summary and the constants of
+ * Every rule of docs/spec/RULES.md by its ID: a one-line summary and the constants of
  * rules.ts that set it. test/shared/rules-registry.test.ts holds this table to RULES.md (no rule
  * without an entry, no entry without a rule, no rule without a test naming it) and writes
  * docs/rules.md from it (rule → its code → its tests).

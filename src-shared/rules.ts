@@ -1,6 +1,6 @@
 /**
  * The seed's rule constants, written once. Each is named after the rule in
- * ../shared/spec/RULES.md that sets it; every program imports them from here.
+ * docs/spec/RULES.md that sets it; every program imports them from here.
  */
 
 const MINUTE_MS = 60_000;

@@ -11,7 +11,7 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Hello Work employer My Page', description: 'See ../shared/spec/API.md', version: '1.0.0' },
+      info: { title: 'Hello Work employer My Page', description: 'See docs/spec/API.md', version: '1.0.0' },
     },
     transform: (input) => {
       const out = jsonSchemaTransform(input);

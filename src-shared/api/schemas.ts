@@ -3,7 +3,7 @@ import { normalizeAccountId } from '../account-id.js';
 import { R_LOGIN_2_OTP_DIGITS } from '../rules.js';
 
 /**
- * The HTTP contract of ../shared/spec/API.md as zod schemas: the service validates with them,
+ * The HTTP contract of docs/spec/API.md as zod schemas: the service validates with them,
  * the screens and the kiosk type their calls with them, and /api/openapi.json is generated from them.
  * Request bodies are strict: unknown fields are refused with 400 invalid_request.
  */

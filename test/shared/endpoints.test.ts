@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, type Endpoint } from '../../src-shared/endpoints.js';
-import { RULES_MD } from '../support/rules-index.js';
+import { API_MD } from '../support/rules-index.js';
 import { startTestService, type TestService } from '../support/service-harness.js';
 
 // API.md writes a path parameter `{id}`; the table writes `:id`.
-const apiMd = readFileSync(path.join(path.dirname(RULES_MD), 'API.md'), 'utf8');
+const apiMd = readFileSync(API_MD, 'utf8');
 const inApiMd = (e: Endpoint) => apiMd.includes(`\`${e.method} ${e.path.replace(/:(\w+)/g, '{$1}')}`);
 const table = Object.entries(endpoints as Record<string, Endpoint>);
 

@@ -8,7 +8,7 @@ import { codeFiles, REGENERATE, REPO, RULES_DOC, RULES_MD, renderRulesDoc, ruleI
 const ids = specRuleIds();
 const rows = ruleIndex(ids);
 
-describe('the rules registry against ../shared/spec/RULES.md', () => {
+describe('the rules registry against docs/spec/RULES.md', () => {
   it('reads the rules from RULES.md', () => {
     expect(existsSync(RULES_MD), `${RULES_MD} is missing`).toBe(true);
     expect(ids.length).toBeGreaterThan(30);

@@ -1,30 +1,23 @@
 /**
- * The rules index: each rule of ../shared/spec/RULES.md → its registry entry (src-shared/
+ * The rules index: each rule of docs/spec/RULES.md → its registry entry (src-shared/
  * rules-registry.ts), the code files that name it, the test titles that name it. Used by
  * test/shared/rules-registry.test.ts, and run to regenerate docs/rules.md:
  *   npx tsx test/support/rules-index.ts --write
  * An ID is spelled one way: `R-LOGIN-3` in text, `R_LOGIN_3_…` as a constant's name.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES, type RuleEntry } from '../../src-shared/rules-registry.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** `../shared/spec/RULES.md` beside the repository (in a git worktree: beside its main checkout). */
-export const RULES_MD = [REPO, mainCheckout()].map((dir) => path.resolve(dir, '../shared/spec/RULES.md')).find((f) => existsSync(f)) ?? path.resolve(REPO, '../shared/spec/RULES.md');
+/** The project's own copy of its rules (docs/spec): what its tests hold to, in any clone. */
+export const RULES_MD = path.join(REPO, 'docs/spec/RULES.md');
+/** The HTTP contract and the seed's text, beside the rules. */
+export const API_MD = path.join(REPO, 'docs/spec/API.md');
+export const SEED_TXT = path.join(REPO, 'docs/spec/seed-employer-mypage-login.ja.txt');
 export const RULES_DOC = path.join(REPO, 'docs/rules.md');
 export const REGENERATE = 'npx tsx test/support/rules-index.ts --write';
-
-function mainCheckout(): string {
-  try {
-    const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: REPO, encoding: 'utf8' }).trim();
-    return path.dirname(common);
-  } catch {
-    return REPO; // not a git checkout (e.g. an exported tree)
-  }
-}
 
 const CODE_DIRS = ['src-shared', 'src-server', 'src-main', 'src-renderer', 'bench', 'build', 'scripts'];
 const SOURCE = /\.(ts|mts|mjs|js|cjs|svelte|sh|css|html)$/;
@@ -93,7 +86,7 @@ export function renderRulesDoc(rows = ruleIndex()): string {
     '',
     `Generated from \`src-shared/rules-registry.ts\`, the sources and the test titles by \`${REGENERATE}\`;`,
     'test/shared/rules-registry.test.ts fails when this file is stale. The rules themselves:',
-    '`../shared/spec/RULES.md`.',
+    '`docs/spec/RULES.md`.',
     '',
   ];
   for (const row of rows) {

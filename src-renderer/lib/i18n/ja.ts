@@ -1,6 +1,6 @@
 /**
  * Japanese, the default. Titles, labels, buttons and notes keep the seed's wording exactly
- * (../shared/spec/seed-employer-mypage-login.ja.txt). `en.ts` must have the same shape.
+ * (docs/spec/seed-employer-mypage-login.ja.txt). `en.ts` must have the same shape.
  */
 const ja = {
   lang: { ja: '日本語', en: 'English', label: '表示言語' },

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { RULES_MD } from '../../support/rules-index.js';
+import { SEED_TXT } from '../../support/rules-index.js';
 import { expect, heading, test } from './fixtures.js';
 
 // The seed's own lines (not copies): the login screen's section for those who withdrew.
-const seed = readFileSync(path.join(path.dirname(RULES_MD), 'seed-employer-mypage-login.ja.txt'), 'utf8').split('\n');
+const seed = readFileSync(SEED_TXT, 'utf8').split('\n');
 const from = seed.indexOf('過去30日以内にマイページを退会した方');
 const section = seed.slice(from, seed.indexOf('アカウントを再登録', from) + 1).filter((line) => line.trim() !== '');
 
