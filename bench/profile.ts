@@ -17,7 +17,7 @@ const [phase = 'otp', kind = 'sqlite', secondsArg = '5'] = process.argv.slice(2)
 const seconds = Number(secondsArg);
 // The load's start and end on the monotonic clock (µs), which the profile's timestamps also use.
 const window: [number, number] = [0, 0];
-let requests = 0;
+let requests: number;
 const dir = mkdtempSync(join(tmpdir(), 'mypage-profile-'));
 const d = await openBenchDatabase(kind as BenchDatabase);
 const ids = await createEmployers(d.db, 'prof-', 128); // as many as bench/lib/settings.ts: no lock-out

@@ -18,7 +18,7 @@ function png(size) {
   try {
     return execFileSync('rsvg-convert', ['-w', String(size), '-h', String(size), logo]);
   } catch (error) {
-    throw new Error(`rsvg-convert failed (apt-get install librsvg2-bin): ${error.message}`);
+    throw new Error(`rsvg-convert failed (apt-get install librsvg2-bin): ${error.message}`, { cause: error });
   }
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type checks and the import rules, then Vitest (unit + service), then Playwright (browser suites).
+// `npm test`: type checks, the import rules, lint and format, then Vitest (unit + service), then Playwright (browser suites).
 // Every stage runs even when an earlier one fails, so one run shows everything; the last line is
 // the combined summary in the plain form CI reads: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
@@ -34,6 +34,16 @@ for (const [name, args] of [
 // each folder imports only what its README allows. Counted as one test.
 if (run('imports', 'npx', ['depcruise', 'src-shared', 'src-server', 'src-main', 'src-renderer', '--config', '.dependency-cruiser.cjs'])) passed += 1;
 else failed += 1;
+
+// 1c. Lint and format (eslint.config.js, .prettierrc.json): ESLint's type-aware rules, then Prettier's
+// check that every file is formatted (`npm run lint:fix` mends both). Counted as one test each.
+for (const [name, args] of [
+  ['lint', ['eslint', '.']],
+  ['format', ['prettier', '--check', '.']],
+]) {
+  if (run(name, 'npx', args)) passed += 1;
+  else failed += 1;
+}
 
 // 2. Vitest.
 rmSync('.vitest-results.json', { force: true });

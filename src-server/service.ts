@@ -29,7 +29,7 @@ export interface ComposedService {
   /** The checks behind /readyz; startServer marks the instance draining on shutdown. */
   readiness: Readiness;
   /** Closes the apps, then the database; twice is once. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**

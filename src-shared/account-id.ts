@@ -8,5 +8,6 @@ export function normalizeAccountId(raw: string): string {
 
 /** True when the text holds full-width (全角) characters, so screens can say so at once. */
 export function hasFullWidth(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: every Latin-1 character is half-width
   return /[^\u0000-\u00ff\uff61-\uff9f]/.test(text);
 }

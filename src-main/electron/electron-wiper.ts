@@ -33,7 +33,7 @@ export function electronWiper(glue: WiperGlue): SessionWiper {
           ? (contents.executeJavaScript(
               `(async () => { const [idb, names] = await Promise.all([indexedDB.databases(), caches.keys()]); return { local: localStorage.length, session: sessionStorage.length, idb: idb.length, caches: names.length }; })()`,
             ) as Promise<Record<string, number>>)
-          : Promise.resolve({}),
+          : Promise.resolve({} as Record<string, number>),
       ]);
       if (cookies.length) found.push(`${cookies.length} cookie(s)`);
       const workers = old ? Object.keys(sessionFor(old).serviceWorkers.getAllRunning()).length : 0;

@@ -85,6 +85,7 @@ async function start(): Promise<void> {
   const appOrigin = appOriginOf(APP_URL);
   const clock = testHooks ? new ManualClock() : systemClock;
 
+  // eslint-disable-next-line prefer-const -- assigned after the core that its callbacks read is made
   let kiosk: KioskWindow | undefined;
   const core = createKioskCore({
     loaded,

@@ -1,4 +1,4 @@
-import { errorText, type ErrorCode } from '../../src-shared/api/errors.js';
+import { errorText } from '../../src-shared/api/errors.js';
 import type { HostError } from '../../src-shared/host.js';
 import type { KioskRefusal } from '../../src-shared/kiosk-refusals.js';
 
@@ -100,6 +100,6 @@ export type KioskLang = keyof typeof kioskText;
 export function kioskErrorText(e: HostError, lang: KioskLang): string {
   if (e.reason) return kioskText[lang].refusals[e.reason];
   if (e.error === 'network_error') return kioskText[lang].serviceUnreachable;
-  const known = errorText[e.error as ErrorCode] as { ja: string; en: string } | undefined;
+  const known = errorText[e.error] as { ja: string; en: string } | undefined;
   return known ? known[lang] : e.message;
 }

@@ -3,7 +3,6 @@ import { screens } from './screens.js';
 
 /** Every screen's name: the keys of the table of screens (screens.ts). */
 export type RouteName = keyof typeof screens;
-type Entry = (typeof screens)[RouteName];
 
 export const routeNames = Object.keys(screens) as RouteName[];
 
@@ -17,7 +16,7 @@ export function isSignedInRoute(r: RouteName): boolean {
 }
 
 export function routeTitle(m: Catalog, r: RouteName): string {
-  return (screens[r] as Entry).title(m);
+  return (screens[r]).title(m);
 }
 
 /** The breadcrumb after トップ: the seed's login screens read 「トップ > ログイン」. */

@@ -18,8 +18,8 @@ export interface CliCommand {
 }
 
 export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
+  out: (line: string) => void;
+  err: (line: string) => void;
   env: NodeJS.ProcessEnv;
 }
 

@@ -101,6 +101,7 @@ function openPostgres(url: string, options: OpenOptions): Db {
   // number exactly (< 2^53), so parse them as numbers — the same shape SQLite gives.
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- pg's own parsers are typed `any`
       oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({

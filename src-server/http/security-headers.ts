@@ -53,7 +53,7 @@ export function securityHeaders(opts: { hsts: boolean }): Record<string, string>
   };
   let failure: unknown;
   apply({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => void (failure = err));
-  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure) throw failure instanceof Error ? failure : new Error(JSON.stringify(failure));
   // helmet answers synchronously; if a version ever does not, start-up fails instead of serving bare.
   if (!headers['content-security-policy']) throw new Error('helmet recorded no Content-Security-Policy');
   return headers;

@@ -6,7 +6,6 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { revokeAllDeviceTrusts } from '../device-trust/device-trust.repository.js';
 import { clearLockout } from '../login/lockout.service.js';
 import { attemptPassword } from '../login/password-attempt.js';
-import { enqueueMail } from '../mail/mail.service.js';
 import { markMailedKeyUsed } from './mailed-keys.repository.js';
 import { checkMailedKey, mailKey } from './mailed-keys.service.js';
 import { reregKeyMail } from './recovery-mails.js';

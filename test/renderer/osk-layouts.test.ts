@@ -4,7 +4,7 @@ import { checkPasswordPolicy } from '../../src-shared/password-policy.js';
 import { textSizePercent } from '../../src-renderer/kiosk/display/display-settings.svelte.js';
 
 const field = (over: Partial<FieldFacts>): FieldFacts => ({ tagName: 'INPUT', type: 'text', autocomplete: '', inputMode: '', readOnly: false, disabled: false, ...over });
-const keys = (layout: keyof typeof oskLayouts) => Object.values(oskLayouts[layout]).flatMap((rows) => rows!.flatMap((r) => r.split(' '))).filter((k) => !k.startsWith('{') || k.length === 1);
+const keys = (layout: keyof typeof oskLayouts) => Object.values(oskLayouts[layout]).flatMap((rows) => rows.flatMap((r) => r.split(' '))).filter((k) => !k.startsWith('{') || k.length === 1);
 
 describe('the on-screen keyboard: which layout a field gets (issue 13)', () => {
   it.each([

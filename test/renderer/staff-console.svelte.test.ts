@@ -150,7 +150,7 @@ describe('the staff client', () => {
     expect(r).toEqual({ ok: false, error: { error: 'step_up_required', message: 'x' } });
     expect(seen[0]!.url).toBe('/api/v1/staff/employers/r1/reveal-id');
     expect(seen[0]!.init?.credentials).toBe('same-origin');
-    expect(JSON.parse(String(seen[0]!.init?.body))).toMatchObject({ documentKind: 'passport' });
+    expect(JSON.parse(seen[0]!.init?.body as string)).toMatchObject({ documentKind: 'passport' });
     const offline = new StaffClient({ fetch: () => Promise.reject(new TypeError('offline')) });
     expect(await offline.call('me')).toMatchObject({ ok: false, error: { error: 'network_error' } });
   });

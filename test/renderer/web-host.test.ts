@@ -34,7 +34,7 @@ describe('WebHost', () => {
       ['POST', '/api/v1/login'],
       ['POST', '/api/v1/login/otp'],
     ]);
-    expect(JSON.parse(String(calls[1]!.init!.body))).toEqual({ challenge: 'ch_1', otp: '123456', rememberDevice: true });
+    expect(JSON.parse(calls[1]!.init!.body as string)).toEqual({ challenge: 'ch_1', otp: '123456', rememberDevice: true });
     expect(calls[0]!.init!.credentials).toBe('same-origin');
   });
 

@@ -45,7 +45,7 @@ describeEachDatabase('mypage enroll-code, kiosks, revoke-kiosk (issue 5, fleet v
 
   const post = async (url: string, payload: object) => {
     const r = await app.inject({ method: 'POST', url, payload });
-    return { status: r.statusCode, body: r.body ? (r.json() as Record<string, string>) : {} };
+    return { status: r.statusCode, body: r.body ? r.json<Record<string, string>>() : {} };
   };
   const fleet = async () => JSON.parse((await runMypage(['kiosks', '--json'], env)).stdout) as FleetJson[];
 

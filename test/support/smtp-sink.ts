@@ -20,8 +20,8 @@ export interface SmtpSinkOptions {
 export interface SmtpSink {
   url: string;
   received: Mail[];
-  down(): void;
-  up(): void;
+  down: () => void;
+  up: () => void;
   /** The most messages the server was receiving at one moment (several connections at once). */
   maxConcurrent(): number;
   close(): Promise<void>;

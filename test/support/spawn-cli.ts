@@ -33,8 +33,8 @@ export function startMypageServe(env: Record<string, string>): Promise<{ child: 
       const m = /serving (http:\/\/[^/\s]+)\//.exec(out);
       if (m?.[1] && out.includes('stop:')) resolve({ child, url: m[1], output: () => out });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`mypage serve exited (${code}) before serving:\n${out}`)));
   });

@@ -21,7 +21,7 @@ export function createStaffClient(svc: TestService): TestClient {
     ...client,
     post: (path, body, opts) => client.post(path, body, { origin: staff.origin, ...opts }),
     del: (path, opts) => client.del(path, { origin: staff.origin, ...opts }),
-  } as TestClient;
+  };
 }
 
 export interface StaffSession {

@@ -5,7 +5,7 @@ import type { KioskApi } from '../../../src-shared/kiosk-bridge.js';
 type AnyCall = (input?: unknown) => Promise<unknown>;
 
 // The methods are made in the constructor, one per Host call of the table.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the class gains the table's methods by merging
 export interface KioskHost extends HostCalls {}
 
 /**
@@ -13,7 +13,7 @@ export interface KioskHost extends HostCalls {}
  * which attests the terminal and keeps the token; this page never touches the network.
  * The OTP skip checkbox is never offered here (R-OTP-6, R-KIOSK-3).
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the class gains the table's methods by merging
 export class KioskHost {
   readonly kind = 'kiosk' as const;
   readonly offersOtpSkip = false;

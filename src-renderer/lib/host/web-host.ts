@@ -6,7 +6,7 @@ type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 type LoginAnswer = { status: 'otp_required'; challenge: string; expiresAt: string } | { status: 'authenticated' };
 
 // The methods are made in the constructor, one per Host call of the table.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the class gains the table's methods by merging
 export interface WebHost extends HostCalls {}
 
 /**
@@ -15,7 +15,7 @@ export interface WebHost extends HostCalls {}
  * never sees them). It keeps the pending login's challenge. It never throws for an answer:
  * failures become `ok: false`.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the class gains the table's methods by merging
 export class WebHost {
   readonly kind = 'web' as const;
   readonly offersOtpSkip = true;

@@ -1,4 +1,4 @@
-import { errorText, type ErrorCode } from '../../../src-shared/api/errors.js';
+import { errorText } from '../../../src-shared/api/errors.js';
 import type { HostError } from '../../../src-shared/host.js';
 import { passwordViolationText, type PasswordViolation } from '../../../src-shared/password-policy.js';
 import ja, { type Catalog } from './ja.js';
@@ -40,7 +40,7 @@ export class I18n {
   /** The text for an error answer: the catalog's wording for the code, else the service's message. */
   error(e: HostError): string {
     if (e.error === 'network_error') return this.m.errors.network_error;
-    const known = errorText[e.error as ErrorCode] as { ja: string; en: string } | undefined;
+    const known = errorText[e.error] as { ja: string; en: string } | undefined;
     if (known) return known[this.lang];
     return e.message;
   }
@@ -50,7 +50,7 @@ export class I18n {
     return parts.filter(Boolean).join(this.lang === 'ja' ? '' : ' ');
   }
 
-  violation(v: PasswordViolation | string): string {
+  violation(v: string): string {
     const known = passwordViolationText[v as PasswordViolation] as { ja: string; en: string } | undefined;
     return known ? known[this.lang] : v;
   }

@@ -38,10 +38,10 @@ type Shape = { method: string; path: string; status: number };
 /** Each call the service's table has too keeps its method, path and status (a compile error otherwise). */
 export type StaffCallsMatch = AssertTrue<
   {
-    [K in keyof typeof staffCalls & keyof StaffApi]: Pick<(typeof staffCalls)[K], keyof Shape> extends Pick<StaffApi[K], keyof Shape>
+    [K in keyof typeof staffCalls  ]: Pick<(typeof staffCalls)[K], keyof Shape> extends Pick<StaffApi[K], keyof Shape>
       ? Pick<StaffApi[K], keyof Shape> extends Pick<(typeof staffCalls)[K], keyof Shape>
         ? true
         : false
       : false;
-  }[keyof typeof staffCalls & keyof StaffApi]
+  }[keyof typeof staffCalls  ]
 >;

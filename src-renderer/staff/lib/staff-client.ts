@@ -24,7 +24,7 @@ export class StaffClient {
   }
 
   async call<K extends StaffCallName>(name: K, ...args: Args<K>): Promise<StaffResult<StaffCallTypes[K]['out']>> {
-    const result = await this.#request<StaffCallTypes[K]['out']>(name, (args[0] ?? {}) as Input);
+    const result = await this.#request<StaffCallTypes[K]['out']>(name, (args[0] ?? {}));
     this.onanswer?.(result);
     return result;
   }

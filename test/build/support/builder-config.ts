@@ -8,6 +8,7 @@ export const root = fileURLToPath(new URL("../../../", import.meta.url)).replace
 const require = createRequire(import.meta.url);
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config');
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- electron-builder's resolved config is untyped JSON here
 export type BuilderConfig = Record<string, any>;
 
 export async function loadBuilderConfig(): Promise<BuilderConfig> {

@@ -61,7 +61,7 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms${last ? ` (last error: ${String(last)})` : ''}`);
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms${last ? ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -137,10 +137,10 @@ export async function startDeployment(opts: { extraProxyLines?: string[] } = {})
   const undocumented = Object.keys(siteEnv).filter((k) => !documented.includes(k));
   if (undocumented.length) throw new Error(`deploy/systemd/mypage.env.example does not mention ${undocumented.join(', ')}`);
 
-  const instances = (await Promise.all([startInstance(portA!, siteEnv), startInstance(portB!, siteEnv)])) as [Instance, Instance];
+  const instances: [Instance, Instance] = await Promise.all([startInstance(portA, siteEnv), startInstance(portB, siteEnv)]);
   const site = {
-    httpsPort: httpsPort!,
-    httpPort: httpPort!,
+    httpsPort: httpsPort,
+    httpPort: httpPort,
     instances: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`],
     certificate,
     ...(opts.extraProxyLines ? { extraProxyLines: opts.extraProxyLines } : {}),
@@ -150,7 +150,7 @@ export async function startDeployment(opts: { extraProxyLines?: string[] } = {})
   const mailsTo = (to: string) => smtp.received.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && m.subject === OTP_SUBJECT).length;
   const deployment: Deployment = {
     origin,
-    httpPort: httpPort!,
+    httpPort: httpPort,
     certificate,
     database,
     instances,

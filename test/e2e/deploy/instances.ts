@@ -73,14 +73,14 @@ export function startInstance(port: number, siteEnv: Record<string, string>): Pr
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`instance ${port} did not start within 60 s:\n${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (/serving http:\/\//.test(out) && out.includes('stop:')) {
         clearTimeout(timer);
         resolve(instance);
       }
     });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`instance ${port} exited (${code}) before serving:\n${out}`));

@@ -33,6 +33,7 @@ export async function startFakeKioskService() {
     return (bearer && tokens.has(bearer) && bearer) || (cookie && tokens.has(cookie) && cookie) || undefined;
   };
 
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- node:http ignores the promise; the handler answers every request itself
   const server = createServer(async (req, res) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;

@@ -15,7 +15,7 @@ const NONCES = 60;
 function startCliWriter(file: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(import.meta.dirname, 'cli-writer.cjs'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('writing') && resolve(child));
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('writing') && resolve(child));
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`cli writer exited (${code})`)));
   });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../support/http-client.js';
 import { closedPort, deleteKeys, killClientsNamed, redisSkipReason, REDIS_TEST_URL, startFreezableRedisProxy, testRedis, uniqueRedisPrefix } from '../../support/redis.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, expect, it } from 'vitest';
 import { TestClock } from '../../../src-server/clock.js';

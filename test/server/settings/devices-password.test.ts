@@ -23,7 +23,7 @@ describeEachDatabase('settings: devices and password', (database) => {
 
   it('R-OTP-5: the list shows the account\'s own live trusts, marking this browser', async () => {
     const id = 'list@example.jp';
-    const a = await svc.as(await svc.employer({ id }), { rememberDevice: true });
+    await svc.as(await svc.employer({ id }), { rememberDevice: true });
     svc.clock.advance(1000);
     const b = await svc.as(id, { rememberDevice: true });
     const r = await b.get<{ devices: Array<{ id: string; current: boolean; createdAt: string; expiresAt: string; label: string }> }>(api.devices.path);

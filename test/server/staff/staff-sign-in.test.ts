@@ -31,7 +31,7 @@ describeEachDatabase('staff console: sign-in with a passkey', (database) => {
     const { authenticator, staffId } = await registerStaff(svc, { role: 'it' });
     const client = createStaffClient(svc);
     const opts = await client.post<{ options: { challenge: string } }>(staffApi.loginOptions.path, { staffId });
-    const response = authenticator.authenticate(opts.body.options as never);
+    const response = authenticator.authenticate(opts.body.options);
     expect((await client.post(staffApi.loginVerify.path, { staffId, response })).status).toBe(200);
     const again = await createStaffClient(svc).post(staffApi.loginVerify.path, { staffId, response });
     expect(again.status).toBe(401);
@@ -67,7 +67,7 @@ describeEachDatabase('staff console: sign-in with a passkey', (database) => {
     const { authenticator, staffId } = await registerStaff(svc, { role: 'it' });
     const client = createStaffClient(svc);
     const opts = await client.post<{ options: { challenge: string } }>(staffApi.loginOptions.path, { staffId });
-    const response = authenticator.authenticate(opts.body.options as never);
+    const response = authenticator.authenticate(opts.body.options);
     const results = await Promise.all(Array.from({ length: 10 }, () => createStaffClient(svc).post(staffApi.loginVerify.path, { staffId, response })));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 401)).toHaveLength(9);
@@ -77,7 +77,7 @@ describeEachDatabase('staff console: sign-in with a passkey', (database) => {
     const { client, authenticator, staffId } = await registerStaff(svc, { role: 'it' });
     expect((await passkeyLogin(client, authenticator, staffId)).status).toBe(200);
     const opts = await client.post<{ options: { challenge: string } }>(staffApi.loginOptions.path, { staffId });
-    const clone = authenticator.authenticate(opts.body.options as never, { keepCounter: true });
+    const clone = authenticator.authenticate(opts.body.options, { keepCounter: true });
     const r = await client.post(staffApi.loginVerify.path, { staffId, response: clone });
     expect(r.status).toBe(401);
     expect(r.body).toMatchObject({ error: 'staff_login_failed' });

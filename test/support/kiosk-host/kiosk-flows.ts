@@ -71,7 +71,7 @@ export async function leaveTraces(page: Page): Promise<void> {
         req.result.close();
         resolve();
       };
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
     });
     await (await caches.open('visitor-cache')).put('/visitor', new Response('taro'));
   });

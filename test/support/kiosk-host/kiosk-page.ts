@@ -136,7 +136,7 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
       const p = partitions.get(name);
       const gone = retiring.filter((r) => r === p);
       retiring = retiring.filter((r) => r !== p);
-      await Promise.all(gone.map((r) => r.page?.close()));
+      await Promise.all(gone.map(async (r) => r.page?.close()));
     },
     async clearClipboard() {
       // The host has no OS clipboard of its own; Electron's glue clears it (clipboard.clear).
@@ -159,7 +159,7 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
               const [idb, cacheNames] = await Promise.all([indexedDB.databases(), caches.keys()]);
               return { local: localStorage.length, session: sessionStorage.length, idb: idb.length, caches: cacheNames.length };
             })
-          : Promise.resolve({}),
+          : Promise.resolve({} as Record<string, number>),
       ]);
       if (cookies.length) found.push(`${cookies.length} cookie(s)`);
       if (oldContext && oldContext.pages().length > 0) found.push('a page still open in the old partition');

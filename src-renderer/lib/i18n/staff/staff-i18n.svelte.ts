@@ -65,6 +65,7 @@ function valueText(m: StaffCatalog, key: string, value: string | number | boolea
 /** A timestamp of the API (ISO 8601) in the catalog's format, or "記録なし". */
 export function dateText(m: StaffCatalog, iso: string | null): string {
   if (!iso) return m.common.never;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a value formatted at once, never state
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : m.common.dateTime(d);
 }
