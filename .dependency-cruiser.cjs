@@ -31,7 +31,8 @@ function ownReadmeLine(file) {
 /** "- `x/` may import: …" lines of a program's README. */
 function listedLines(file) {
   const lines = new Map();
-  for (const m of read(file).matchAll(/^- (?:`([^`]+)`|the root files[^\n]*?) may import:([^\n]*)/gm)) lines.set(m[1] ?? '(root)', m[2]);
+  for (const m of read(file).matchAll(/^- (?:`([^`]+)`|the root files[^\n]*?) may import:([^\n]*)/gm))
+    lines.set(m[1] ?? '(root)', m[2]);
   return lines;
 }
 
@@ -53,23 +54,57 @@ allow('src-shared', '^src-shared/', ownReadmeLine('src-shared/README.md'), 'src-
 allow('src-renderer', '^src-renderer/', ownReadmeLine('src-renderer/README.md'), 'src-renderer/');
 // src-main: core/ and electron/.
 const mainLines = listedLines('src-main/README.md');
-for (const sub of ['core', 'electron']) allow(`src-main/${sub}`, `^src-main/${sub}/`, mainLines.get(`${sub}/`), 'src-main/');
+for (const sub of ['core', 'electron'])
+  allow(`src-main/${sub}`, `^src-main/${sub}/`, mainLines.get(`${sub}/`), 'src-main/');
 // src-server: each folder, from its own README or its line in src-server/README.md; the root files.
 const serverLines = listedLines('src-server/README.md');
 allow('src-server (root files)', '^src-server/[^/]+$', serverLines.get('(root)'), 'src-server/');
-for (const dir of readdirSync(path.join(__dirname, 'src-server')).filter((d) => statSync(path.join(__dirname, 'src-server', d)).isDirectory())) {
-  allow(`src-server/${dir}`, `^src-server/${dir}/`, ownReadmeLine(`src-server/${dir}/README.md`) ?? serverLines.get(`${dir}/`), 'src-server/');
+for (const dir of readdirSync(path.join(__dirname, 'src-server')).filter((d) =>
+  statSync(path.join(__dirname, 'src-server', d)).isDirectory(),
+)) {
+  allow(
+    `src-server/${dir}`,
+    `^src-server/${dir}/`,
+    ownReadmeLine(`src-server/${dir}/README.md`) ?? serverLines.get(`${dir}/`),
+    'src-server/',
+  );
 }
 
 module.exports = {
   forbidden: [
-    { name: 'no-circular', comment: 'no import cycles in src-*', severity: 'error', from: { path: '^src-' }, to: { circular: true } },
+    {
+      name: 'no-circular',
+      comment: 'no import cycles in src-*',
+      severity: 'error',
+      from: { path: '^src-' },
+      to: { circular: true },
+    },
     // src-main/README.md: "never `electron`" (core is tested without it); src-shared and src-renderer: no Node built-ins.
-    { name: 'core-without-electron', severity: 'error', from: { path: '^src-main/core/' }, to: { path: '(^|/)node_modules/electron/' } },
-    { name: 'no-node-in-shared-or-renderer', severity: 'error', from: { path: '^src-(shared|renderer)/', pathNot: '^src-renderer/vite\.config\.ts$' }, to: { dependencyTypes: ['core'] } },
+    {
+      name: 'core-without-electron',
+      severity: 'error',
+      from: { path: '^src-main/core/' },
+      to: { path: '(^|/)node_modules/electron/' },
+    },
+    {
+      name: 'no-node-in-shared-or-renderer',
+      severity: 'error',
+      from: { path: '^src-(shared|renderer)/', pathNot: '^src-renderer/vite\.config\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
     // src-server/README.md, "Layers": routes only translate (never a repository), repositories hold SQL only.
-    { name: 'routes-call-services', severity: 'error', from: { path: '^src-server/.+\\.routes\\.ts$' }, to: { path: '\\.repository\\.ts$' } },
-    { name: 'repositories-hold-sql-only', severity: 'error', from: { path: '^src-server/.+\\.repository\\.ts$' }, to: { path: '\\.(service|routes)\\.ts$' } },
+    {
+      name: 'routes-call-services',
+      severity: 'error',
+      from: { path: '^src-server/.+\\.routes\\.ts$' },
+      to: { path: '\\.repository\\.ts$' },
+    },
+    {
+      name: 'repositories-hold-sql-only',
+      severity: 'error',
+      from: { path: '^src-server/.+\\.repository\\.ts$' },
+      to: { path: '\\.(service|routes)\\.ts$' },
+    },
     ...rules,
   ],
   options: {

@@ -68,7 +68,10 @@ export default ts.config(
       // handlers, the Host, fakes) and turns a throw into a rejection, which is what callers handle.
       '@typescript-eslint/require-await': 'off',
       // `_name` marks a parameter or binding kept for its position or to drop it from a rest object.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

@@ -11,7 +11,14 @@ export default defineConfig({
     hookTimeout: 60_000,
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/renderer/**', 'node_modules/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'test/renderer/**', 'node_modules/**'],
+        },
+      },
       { extends: true, plugins: [svelte()], test: { name: 'renderer', include: ['test/renderer/**/*.test.ts'] } },
     ],
   },

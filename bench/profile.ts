@@ -2,7 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { api } from '../src-shared/api/routes.js';
-import { createEmployers, enrollTerminals, insertChallenges, openBenchDatabase, type BenchDatabase } from '../test/support/seed.js';
+import {
+  createEmployers,
+  enrollTerminals,
+  insertChallenges,
+  openBenchDatabase,
+  type BenchDatabase,
+} from '../test/support/seed.js';
 import { webSessionCookie } from './phases/endpoints.js';
 import { runLoad } from './lib/load.js';
 import { startServiceProcess } from './lib/service-process.js';
@@ -21,13 +27,20 @@ let requests: number;
 const dir = mkdtempSync(join(tmpdir(), 'mypage-profile-'));
 const d = await openBenchDatabase(kind as BenchDatabase);
 const ids = await createEmployers(d.db, 'prof-', 128); // as many as bench/lib/settings.ts: no lock-out
-const svc = await startServiceProcess({ kind: 'serve', databaseUrl: d.url, logFile: join(dir, 'serve.log'), nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+const svc = await startServiceProcess({
+  kind: 'serve',
+  databaseUrl: d.url,
+  logFile: join(dir, 'serve.log'),
+  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+});
 try {
   let i = 0;
   const challenges = phase === 'otp' ? await insertChallenges(d.db, ids[0] ?? '', 50_000) : [];
   const cookie = phase === 'home' ? await webSessionCookie(svc.url, d.db, ids[1] ?? '') : '';
   const [terminal] = phase === 'nonce' ? await enrollTerminals(d.db, svc.url, 1) : [];
-  const path = { otp: api.loginOtp.path, home: api.home.path, nonce: api.kioskNonce.path, meta: api.meta.path }[phase] ?? api.login.path;
+  const path =
+    { otp: api.loginOtp.path, home: api.home.path, nonce: api.kioskNonce.path, meta: api.meta.path }[phase] ??
+    api.login.path;
   window[0] = Number(process.hrtime.bigint() / 1000n);
   const r = await runLoad({
     url: svc.url + path,
@@ -50,7 +63,9 @@ try {
   });
   window[1] = Number(process.hrtime.bigint() / 1000n);
   requests = r.requests;
-  console.log(`${phase} on ${kind}: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, errors ${r.errors}, unexpected ${r.unexpected} ${JSON.stringify(r.statuses)}`);
+  console.log(
+    `${phase} on ${kind}: ${r.rps.toFixed(1)} req/s, p99 ${r.p99} ms, errors ${r.errors}, unexpected ${r.unexpected} ${JSON.stringify(r.statuses)}`,
+  );
 } finally {
   await svc.stop();
   await d.drop();
@@ -59,7 +74,12 @@ try {
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
 if (!file) throw new Error(`no profile in ${dir}`);
-const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number };
+const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+};
 // Only samples taken during the load count: start-up and set-up are not what is measured.
 const hits = new Map<number, number>();
 let t = profile.startTime;
@@ -74,7 +94,8 @@ for (const n of profile.nodes) {
   const key = `${n.callFrame.functionName || '(anonymous)'}  ${where}:${n.callFrame.lineNumber + 1}`;
   self.set(key, (self.get(key) ?? 0) + (hits.get(n.id) ?? 0));
 }
-for (const [key, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * hits) / total).toFixed(1).padStart(5)}%  ${key}`);
+for (const [key, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+  console.log(`${((100 * hits) / total).toFixed(1).padStart(5)}%  ${key}`);
 
 // Self time by kind of work, and the main thread's busy time per request.
 const kindOf = (n: Node): string => {
@@ -95,7 +116,10 @@ const byKind = new Map<string, number>();
 for (const n of profile.nodes) byKind.set(kindOf(n), (byKind.get(kindOf(n)) ?? 0) + (hits.get(n.id) ?? 0));
 const busy = total - (byKind.get('idle') ?? 0);
 console.log('\nself time by kind (share of busy time):');
-for (const [k, count] of [...byKind].sort((a, b) => b[1] - a[1])) if (k !== 'idle') console.log(`${((100 * count) / busy).toFixed(1).padStart(5)}%  ${k}`);
+for (const [k, count] of [...byKind].sort((a, b) => b[1] - a[1]))
+  if (k !== 'idle') console.log(`${((100 * count) / busy).toFixed(1).padStart(5)}%  ${k}`);
 const sampleMs = (window[1] - window[0]) / 1000 / total;
-console.log(`main thread busy ${((100 * busy) / total).toFixed(0)}% of the load; ${((busy * sampleMs) / requests).toFixed(2)} ms per request`);
+console.log(
+  `main thread busy ${((100 * busy) / total).toFixed(0)}% of the load; ${((busy * sampleMs) / requests).toFixed(2)} ms per request`,
+);
 console.log(`\nprofile: ${join(dir, file)}`);

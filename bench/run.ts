@@ -32,7 +32,8 @@ const startedAt = new Date().toISOString();
 const loadBefore = loadAverage();
 const work = mkdtempSync(join(tmpdir(), 'mypage-bench-'));
 const f: Figures = {};
-const say = (m: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${m}`);
+const say = (m: string) =>
+  console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${m}`);
 
 /** A phase that throws becomes a failed row (bench:check fails) and the run goes on. */
 async function phase(name: string, run: () => Promise<void>): Promise<void> {
@@ -52,7 +53,14 @@ async function serviceHalf(): Promise<void> {
   say('bare Fastify "hello" in its own process');
   const bare = await startServiceProcess({ kind: 'bare', logFile: join(work, 'bare.log') });
   try {
-    const measureBare = () => runLoad({ url: `${bare.url}/hello`, connections: s.cheapConnections, durationS: s.cheapS, maxRequests: s.cheapMax, expectStatus: 200 });
+    const measureBare = () =>
+      runLoad({
+        url: `${bare.url}/hello`,
+        connections: s.cheapConnections,
+        durationS: s.cheapS,
+        maxRequests: s.cheapMax,
+        expectStatus: 200,
+      });
     f.bare = await measureBare();
     // Logins left queued for argon2 when a load stops: at most one per connection.
     const drainMs = Math.ceil((1000 * s.loginConnections) / limit.perSecond) + 500;
@@ -72,7 +80,9 @@ async function serviceHalf(): Promise<void> {
 }
 
 async function mailPhase(): Promise<void> {
-  say(`mail: logins at the hash limit, OTP mails to a relay that takes 100 ms a message (mypage serve, SMTP on loopback)`);
+  say(
+    `mail: logins at the hash limit, OTP mails to a relay that takes 100 ms a message (mypage serve, SMTP on loopback)`,
+  );
   f.mail = await measureMailDelay(s, join(work, 'mail.log'));
 }
 
@@ -86,8 +96,13 @@ async function measureOn(kind: BenchDatabase, drainMs: number, measureBare?: () 
   const ids = await createEmployers(d.db, `${kind}-`, s.accounts);
   const svc = await startServiceProcess({ kind: 'serve', databaseUrl: d.url, logFile: join(work, `${kind}-1.log`) });
   try {
-    say(`${kind}: logins, then OTP, home and nonce${measureBare ? ', each between two bare Fastify runs' : ''} (mypage serve, pid ${svc.pid})`);
-    f[kind] = await measureEndpoints(svc.url, d.db, ids, s, drainMs, { floor: kind === 'sqlite', ...(measureBare ? { bare: measureBare } : {}) });
+    say(
+      `${kind}: logins, then OTP, home and nonce${measureBare ? ', each between two bare Fastify runs' : ''} (mypage serve, pid ${svc.pid})`,
+    );
+    f[kind] = await measureEndpoints(svc.url, d.db, ids, s, drainMs, {
+      floor: kind === 'sqlite',
+      ...(measureBare ? { bare: measureBare } : {}),
+    });
     if (kind === 'sqlite') {
       say(`${kind}: enrolling ${s.burstTerminals} terminals, then all log in at once`);
       const terminals = await enrollTerminals(d.db, svc.url, s.burstTerminals);
@@ -97,7 +112,11 @@ async function measureOn(kind: BenchDatabase, drainMs: number, measureBare?: () 
     } else {
       say(`${kind}: a second process; logins through both while a victim is hammered`);
       const [victim = ''] = await createEmployers(d.db, 'victim-', 1);
-      const second = await startServiceProcess({ kind: 'serve', databaseUrl: d.url, logFile: join(work, `${kind}-2.log`) });
+      const second = await startServiceProcess({
+        kind: 'serve',
+        databaseUrl: d.url,
+        logFile: join(work, `${kind}-2.log`),
+      });
       try {
         f.scaleOut = await scaleOut([svc.url, second.url], d.db, ids, victim, s, drainMs);
       } finally {

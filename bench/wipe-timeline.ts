@@ -30,11 +30,25 @@ for (let i = 0; i < N; i++) {
   const t = await fresh.evaluate(() => {
     const o = performance.timeOrigin;
     const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.split('/').pop()}:${Math.round(r.startTime)}-${Math.round(r.responseEnd)}`);
+    const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+      (r) => `${r.name.split('/').pop()}:${Math.round(r.startTime)}-${Math.round(r.responseEnd)}`,
+    );
     const marks = performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime)}`);
-    return { o, reqStart: Math.round(n.requestStart), resp: Math.round(n.responseEnd), domInt: Math.round(n.domInteractive), dcl: Math.round(n.domContentLoadedEventEnd), res, marks };
+    return {
+      o,
+      reqStart: Math.round(n.requestStart),
+      resp: Math.round(n.responseEnd),
+      domInt: Math.round(n.domInteractive),
+      dcl: Math.round(n.domContentLoadedEventEnd),
+      res,
+      marks,
+    };
   });
-  console.log(`run ${i}: total ${Math.round(total)} nav@+${Math.round(t.o - firedAt)} shown@+${Math.round(shownAt - firedAt)} done@+${Math.round(doneAt - firedAt)} ready@+${Math.round(ready.at - firedAt)} (nav ${Math.round(ready.navigationMs)}) req ${t.reqStart} resp ${t.resp} domInt ${t.domInt} dcl ${t.dcl} | ${t.res.join(' ')} | ${t.marks.join(' ')}`);
+  console.log(
+    `run ${i}: total ${Math.round(total)} nav@+${Math.round(t.o - firedAt)} shown@+${Math.round(shownAt - firedAt)} done@+${Math.round(doneAt - firedAt)} ready@+${Math.round(ready.at - firedAt)} (nav ${Math.round(ready.navigationMs)}) req ${t.reqStart} resp ${t.resp} domInt ${t.domInt} dcl ${t.dcl} | ${t.res.join(' ')} | ${t.marks.join(' ')}`,
+  );
 }
 console.log('median', median(all));
-await kiosk.k.close(); await service.close(); await browser.close();
+await kiosk.k.close();
+await service.close();
+await browser.close();

@@ -26,10 +26,17 @@ const release = process.env.KIOSK_RELEASE === '1';
 if (release) {
   if (testBuild) fail('KIOSK_RELEASE=1 with --test: a release is never the Playwright test build.');
   const unsigned = platforms.filter((p) => !(p === 'win32' ? windowsSigning() : linuxSigning()));
-  if (unsigned.length) fail(`KIOSK_RELEASE=1 but no signing is configured for ${unsigned.join(', ')}; see docs/build.md ("Signing").`);
+  if (unsigned.length)
+    fail(`KIOSK_RELEASE=1 but no signing is configured for ${unsigned.join(', ')}; see docs/build.md ("Signing").`);
 }
 
-const electron = resolveElectronDist({ env: process.env, platforms, hostPlatform: process.platform, root, electronVersion });
+const electron = resolveElectronDist({
+  env: process.env,
+  platforms,
+  hostPlatform: process.platform,
+  root,
+  electronVersion,
+});
 if ('error' in electron) fail(electron.error);
 
 function run(cmd, cmdArgs, env = process.env) {
@@ -51,7 +58,8 @@ if (platforms.includes('linux')) builderArgs.push('--linux');
 if (platforms.includes('win32')) builderArgs.push('--win');
 if (electron.dist) builderArgs.push(`-c.electronDist=${electron.dist}`);
 const azure = azureSignOptions(process.env);
-if (azure) for (const [key, value] of Object.entries(azure)) builderArgs.push(`-c.win.azureSignOptions.${key}=${value}`);
+if (azure)
+  for (const [key, value] of Object.entries(azure)) builderArgs.push(`-c.win.azureSignOptions.${key}=${value}`);
 if (release) builderArgs.push('-c.win.forceCodeSigning=true'); // electron-builder fails rather than ship unsigned
 if (testBuild) {
   builderArgs.push(

@@ -34,12 +34,15 @@ export function resolveElectronDist({ env, platforms, hostPlatform, root, electr
   const given = env.KIOSK_ELECTRON_DIST;
   if (given === 'download') return { dist: null }; // a machine with internet: electron-builder fetches the zips
   if (given) {
-    if (!existsSync(given)) return { error: `KIOSK_ELECTRON_DIST=${given} does not exist.\n${howToGet(electronVersion)}` };
+    if (!existsSync(given))
+      return { error: `KIOSK_ELECTRON_DIST=${given} does not exist.\n${howToGet(electronVersion)}` };
     return { dist: path.resolve(given) };
   }
   const foreign = platforms.filter((p) => p !== hostPlatform);
   if (foreign.length) {
-    return { error: `Building for ${foreign.join(', ')} on ${hostPlatform} needs that platform's Electron.\n${howToGet(electronVersion)}` };
+    return {
+      error: `Building for ${foreign.join(', ')} on ${hostPlatform} needs that platform's Electron.\n${howToGet(electronVersion)}`,
+    };
   }
   const local = path.join(root, 'node_modules', 'electron', 'dist');
   if (!existsSync(path.join(local, EXECUTABLE[hostPlatform] ?? 'electron'))) {

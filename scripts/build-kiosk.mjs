@@ -31,5 +31,10 @@ await build({
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-await build({ ...common, entryPoints: { preload: 'src-main/electron/preload.ts' }, outdir, outExtension: { '.js': '.cjs' } });
+await build({
+  ...common,
+  entryPoints: { preload: 'src-main/electron/preload.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+});
 console.log('build-kiosk: dist/kiosk/main.cjs, dist/kiosk/preload.cjs');

@@ -38,7 +38,12 @@ export function rendererIsStale(outDir = DEFAULT_OUT) {
  */
 export function buildRenderer({ outDir, ifStale = false, logLevel, stdio = 'inherit' } = {}) {
   if (ifStale && !rendererIsStale(outDir)) return { built: false, status: 0, output: '' };
-  const args = [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'src-renderer', 'vite.config.ts')];
+  const args = [
+    join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    join(root, 'src-renderer', 'vite.config.ts'),
+  ];
   if (outDir) args.push('--outDir', outDir, '--emptyOutDir');
   if (logLevel) args.push('--logLevel', logLevel);
   const r = spawnSync(process.execPath, args, { cwd: root, stdio, encoding: 'utf8' });

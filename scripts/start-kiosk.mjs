@@ -68,7 +68,10 @@ mkdirSync(dev, { recursive: true });
 const policy = join(dev, 'policy.json');
 writeFileSync(policy, JSON.stringify({ serviceUrl, office: OFFICE }, null, 2));
 const env = { ...process.env, HELLOWORK_KIOSK_USER_DATA: join(dev, 'user-data'), HELLOWORK_KIOSK_POLICY: policy };
-if (!existsSync(join(dev, 'user-data', 'kiosk-settings.json')) || !readFileSync(join(dev, 'user-data', 'kiosk-settings.json'), 'utf8').includes('terminalId')) {
+if (
+  !existsSync(join(dev, 'user-data', 'kiosk-settings.json')) ||
+  !readFileSync(join(dev, 'user-data', 'kiosk-settings.json'), 'utf8').includes('terminalId')
+) {
   const issued = run(['bin/mypage.js', 'enroll-code', '--office', OFFICE, '--label', 'dev kiosk (npm start)']);
   if (issued.status !== 0) {
     console.error(`start: could not issue an enrollment code:\n${issued.stderr}`);
@@ -78,7 +81,9 @@ if (!existsSync(join(dev, 'user-data', 'kiosk-settings.json')) || !readFileSync(
   console.log('start: enrolling a dev terminal (data/kiosk-dev)');
 }
 
-console.log(`start: opening the kiosk on ${serviceUrl} (IT exit: Ctrl+Alt+Shift+K; no admin PIN is set in dev, so close it from this terminal with Ctrl+C)`);
+console.log(
+  `start: opening the kiosk on ${serviceUrl} (IT exit: Ctrl+Alt+Shift+K; no admin PIN is set in dev, so close it from this terminal with Ctrl+C)`,
+);
 const kiosk = spawn(electron, [join(root, 'dist/kiosk/main.cjs')], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => kiosk.kill(signal));
 kiosk.on('exit', (code) => process.exit(code ?? 0));

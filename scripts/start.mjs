@@ -27,13 +27,16 @@ if (existsSync('src-renderer/vite.config.ts') && rendererIsStale()) {
 // 2. demo data: only for the default SQLite database; created once, printed every time (seed-demo is idempotent)
 const defaultDb = !process.env.DATABASE_URL;
 if (defaultDb) {
-  if (!existsSync('data/mypage.sqlite')) console.log('start: first run — creating the demo employer and the demo staff');
+  if (!existsSync('data/mypage.sqlite'))
+    console.log('start: first run — creating the demo employer and the demo staff');
   run(process.execPath, [bin, 'seed-demo']);
 }
 
 // 3. the service (Ctrl+C stops it gracefully), and the staff console beside it
 const env = { ...process.env, STAFF_PORT: process.env.STAFF_PORT ?? '8081' };
-console.log(`start: staff console at ${env.STAFF_PUBLIC_ORIGIN ?? `http://localhost:${env.STAFF_PORT}`} (職員ログイン with a demo staff ID and its 登録コード)`);
+console.log(
+  `start: staff console at ${env.STAFF_PUBLIC_ORIGIN ?? `http://localhost:${env.STAFF_PORT}`} (職員ログイン with a demo staff ID and its 登録コード)`,
+);
 const serve = spawn(process.execPath, [bin, 'serve'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => serve.kill(signal));
 serve.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -32,7 +32,18 @@ for (const [name, args] of [
 
 // 1b. Import rules (.dependency-cruiser.cjs, read from each folder's README): no cycles in src-*,
 // each folder imports only what its README allows. Counted as one test.
-if (run('imports', 'npx', ['depcruise', 'src-shared', 'src-server', 'src-main', 'src-renderer', '--config', '.dependency-cruiser.cjs'])) passed += 1;
+if (
+  run('imports', 'npx', [
+    'depcruise',
+    'src-shared',
+    'src-server',
+    'src-main',
+    'src-renderer',
+    '--config',
+    '.dependency-cruiser.cjs',
+  ])
+)
+  passed += 1;
 else failed += 1;
 
 // 1c. Lint and format (eslint.config.js, .prettierrc.json): ESLint's type-aware rules, then Prettier's

@@ -10,7 +10,6 @@ import { kioskRoutes } from './kiosk/kiosk.routes.js';
 import { kioskAttestationVerifier } from './kiosk/attestation.service.js';
 import type { Feature } from './http/feature.js';
 
-
 /**
  * The features the service serves, in order. A new feature adds one line here (and nothing in
  * app.ts): its routes file exports a `Feature`.

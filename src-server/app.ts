@@ -63,7 +63,8 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
     // Router-level refusals (a broken %-escape in the path, a path parameter longer than
     // maxParamLength) never reach the error handler: answer them like any other bad request.
     // No onRequest hook runs for them, so they get the security headers and no-store here.
-    frameworkErrors: (err, _request, reply) => void sendError(reply.headers(frameworkErrorHeaders), err.statusCode === 414 ? 414 : 400, 'invalid_request'),
+    frameworkErrors: (err, _request, reply) =>
+      void sendError(reply.headers(frameworkErrorHeaders), err.statusCode === 414 ? 414 : 400, 'invalid_request'),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

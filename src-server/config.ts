@@ -17,7 +17,10 @@ const EnvSchema = z.object({
     z
       .string()
       .default('sqlite:data/mypage.sqlite')
-      .refine((s) => s.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(s), 'DATABASE_URL must be sqlite:<path> or postgres://…'),
+      .refine(
+        (s) => s.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(s),
+        'DATABASE_URL must be sqlite:<path> or postgres://…',
+      ),
   ),
   SMTP_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   /** Pooled SMTP connections per instance, and so mails in flight at once. */
@@ -50,7 +53,10 @@ const EnvSchema = z.object({
   /** Whose X-Forwarded-For/-Proto count: unset/false (nobody), true, a hop count, or addresses/CIDRs. */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** /metrics answers only with `Authorization: Bearer <this>`; unset: 404. */
-  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  ),
   AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(400)),
   /**
    * SIGTERM: how long requests in flight may take before the process exits anyway. 20 s: a login
@@ -73,9 +79,15 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   if (!v || v === 'false') return false;
   if (v === 'true') return true;
   if (/^\d+$/.test(v)) return Number(v);
-  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = list.filter((a) => !PROXY_NAMES.has(a) && !isIP(a.split('/')[0] ?? ''));
-  if (bad.length) throw new Error(`invalid environment:\n  TRUST_PROXY: not an address, CIDR, hop count or true/false: ${bad.join(', ')}`);
+  if (bad.length)
+    throw new Error(
+      `invalid environment:\n  TRUST_PROXY: not an address, CIDR, hop count or true/false: ${bad.join(', ')}`,
+    );
   return list;
 }
 
@@ -97,7 +109,13 @@ const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
  *   answer); above keepAliveMs so that one decides for idle keep-alive sockets.
  * The deployment keeps these; tests pass small values to see the cut-off quickly.
  */
-export const HTTP_TIMEOUTS = { requestMs: 30_000, headersMs: 15_000, checkIntervalMs: 1_000, keepAliveMs: 65_000, connectionMs: 120_000 };
+export const HTTP_TIMEOUTS = {
+  requestMs: 30_000,
+  headersMs: 15_000,
+  checkIntervalMs: 1_000,
+  keepAliveMs: 65_000,
+  connectionMs: 120_000,
+};
 export type HttpTimeouts = typeof HTTP_TIMEOUTS;
 
 /**
@@ -154,7 +172,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     staffPort: e.STAFF_PORT,
-    staffPublicOrigin: e.STAFF_PUBLIC_ORIGIN ? new URL(e.STAFF_PUBLIC_ORIGIN).origin : e.STAFF_PORT ? `http://localhost:${e.STAFF_PORT}` : undefined,
+    staffPublicOrigin: e.STAFF_PUBLIC_ORIGIN
+      ? new URL(e.STAFF_PUBLIC_ORIGIN).origin
+      : e.STAFF_PORT
+        ? `http://localhost:${e.STAFF_PORT}`
+        : undefined,
     staffHost: e.STAFF_HOST,
     staffTrustProxy: parseTrustProxy(e.STAFF_TRUST_PROXY),
     production: e.NODE_ENV === 'production',

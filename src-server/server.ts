@@ -29,7 +29,9 @@ export async function startServer(
   const service = await composeService(config, { clock: opts.clock, attestationVerifier: opts.attestationVerifier });
   const { app, readiness } = service;
   const url = await listen(app, config.host, config.port);
-  const staff = service.staffApp ? { app: service.staffApp, url: await listen(service.staffApp, config.staffHost, config.staffPort ?? 0) } : undefined;
+  const staff = service.staffApp
+    ? { app: service.staffApp, url: await listen(service.staffApp, config.staffHost, config.staffPort ?? 0) }
+    : undefined;
 
   let closing = false;
   const close = () => {
@@ -45,7 +47,10 @@ export async function startServer(
         app.log.info({ signal, deadlineMs: config.shutdownDeadlineMs }, 'shutting down');
         readiness.startDraining();
         setTimeout(() => {
-          app.log.error({ deadlineMs: config.shutdownDeadlineMs }, 'requests still in flight at the shutdown deadline; exiting anyway');
+          app.log.error(
+            { deadlineMs: config.shutdownDeadlineMs },
+            'requests still in flight at the shutdown deadline; exiting anyway',
+          );
           process.exit(1);
         }, config.shutdownDeadlineMs).unref();
         void close().then(() => process.exit(0));
@@ -64,14 +69,21 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
 }
 
 /** Like PUBLIC_ORIGIN: reachable beyond this machine, the staff listener must be told the origin staff browsers use. */
-export function refuseWithoutStaffOrigin(config: Pick<Config, 'staffHost' | 'staffTrustProxy' | 'staffPublicOrigin'>): void {
+export function refuseWithoutStaffOrigin(
+  config: Pick<Config, 'staffHost' | 'staffTrustProxy' | 'staffPublicOrigin'>,
+): void {
   const origin = config.staffPublicOrigin ? new URL(config.staffPublicOrigin) : undefined;
   const localhost = origin !== undefined && /(^|\.)localhost$/.test(origin.hostname);
   // Browsers offer passkeys only to https:// pages and to http://localhost.
-  if (origin && origin.protocol !== 'https:' && !localhost) throw new Error(`STAFF_PUBLIC_ORIGIN=${origin.origin}: passkeys need an https:// origin (or http://localhost for development)`);
+  if (origin && origin.protocol !== 'https:' && !localhost)
+    throw new Error(
+      `STAFF_PUBLIC_ORIGIN=${origin.origin}: passkeys need an https:// origin (or http://localhost for development)`,
+    );
   if (origin && !localhost) return;
   if (!isLoopbackHost(config.staffHost) || config.staffTrustProxy !== false) {
-    throw new Error('STAFF_PORT on a host others can reach (STAFF_HOST, STAFF_TRUST_PROXY): set STAFF_PUBLIC_ORIGIN to the https:// origin staff browsers use (e.g. STAFF_PUBLIC_ORIGIN=https://staff.mypage.example.jp); see docs/security.md');
+    throw new Error(
+      'STAFF_PORT on a host others can reach (STAFF_HOST, STAFF_TRUST_PROXY): set STAFF_PUBLIC_ORIGIN to the https:// origin staff browsers use (e.g. STAFF_PUBLIC_ORIGIN=https://staff.mypage.example.jp); see docs/security.md',
+    );
   }
 }
 
@@ -80,7 +92,9 @@ export function refuseWithoutStaffOrigin(config: Pick<Config, 'staffHost' | 'sta
  * of its own: cookies are scoped by host, not port, so on one host name the employer's and the
  * staff's cookies would share one jar (each listener would receive the other's cookies).
  */
-export function refuseSharedCookieHost(config: Pick<Config, 'production' | 'publicOrigin' | 'staffPublicOrigin'>): void {
+export function refuseSharedCookieHost(
+  config: Pick<Config, 'production' | 'publicOrigin' | 'staffPublicOrigin'>,
+): void {
   if (!config.production && !config.publicOrigin) return;
   if (!config.publicOrigin || !config.staffPublicOrigin) return;
   const employer = new URL(config.publicOrigin).hostname;
@@ -98,6 +112,13 @@ export function refuseSharedCookieHost(config: Pick<Config, 'production' | 'publ
  */
 export function refuseWithoutPublicOrigin(config: Pick<Config, 'host' | 'trustProxy' | 'publicOrigin'>): void {
   if (config.publicOrigin) return;
-  const why = !isLoopbackHost(config.host) ? `HOST=${config.host} is not a loopback address` : config.trustProxy !== false ? 'TRUST_PROXY is set' : undefined;
-  if (why) throw new Error(`${why}: set PUBLIC_ORIGIN to the https:// origin browsers use (e.g. PUBLIC_ORIGIN=https://mypage.example.jp); see docs/security.md`);
+  const why = !isLoopbackHost(config.host)
+    ? `HOST=${config.host} is not a loopback address`
+    : config.trustProxy !== false
+      ? 'TRUST_PROXY is set'
+      : undefined;
+  if (why)
+    throw new Error(
+      `${why}: set PUBLIC_ORIGIN to the https:// origin browsers use (e.g. PUBLIC_ORIGIN=https://mypage.example.jp); see docs/security.md`,
+    );
 }

@@ -44,12 +44,20 @@ export async function composeService(config: Config, overrides: ServiceOverrides
   const { db, dialect } = openDatabase(config.databaseUrl, {
     timeouts: config.dbTimeouts,
     onConnectionError: (err) =>
-      log ? log.warn({ err: { message: err.message } }, 'database connection lost; reconnecting on the next query') : console.warn(`mypage: database connection lost (${err.message})`),
+      log
+        ? log.warn({ err: { message: err.message } }, 'database connection lost; reconnecting on the next query')
+        : console.warn(`mypage: database connection lost (${err.message})`),
   });
   try {
     await migrateToLatest(db);
     const clock = overrides.clock ?? systemClock;
-    const deps: ServiceDeps = { config, db, dialect, clock, attestationVerifier: overrides.attestationVerifier ?? createAttestationVerifier(clock) };
+    const deps: ServiceDeps = {
+      config,
+      db,
+      dialect,
+      clock,
+      attestationVerifier: overrides.attestationVerifier ?? createAttestationVerifier(clock),
+    };
     const readiness = createReadiness();
     const app = await buildApp(deps, { ...overrides.build, readiness });
     log = app.log;

@@ -41,19 +41,29 @@ export async function buildStaffApp(service: ServiceDeps, options: StaffBuildOpt
     connectionTimeout: config.http.connectionMs,
     http: { headersTimeout: config.http.headersMs, connectionsCheckingInterval: config.http.checkIntervalMs },
     logController: new OneLineRequestLog(),
-    frameworkErrors: (err, _request, reply) => void sendError(reply.headers({ ...headers, ...NO_STORE }), err.statusCode === 414 ? 414 : 400, 'invalid_request'),
+    frameworkErrors: (err, _request, reply) =>
+      void sendError(reply.headers({ ...headers, ...NO_STORE }), err.statusCode === 414 ? 414 : 400, 'invalid_request'),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
   const readiness = createReadiness();
-  const deps: AppDeps = { ...service, mailQueued: options.mailQueued ?? (() => undefined), readiness, metrics: noopMetrics };
+  const deps: AppDeps = {
+    ...service,
+    mailQueued: options.mailQueued ?? (() => undefined),
+    readiness,
+    metrics: noopMetrics,
+  };
   installSecurityHeaders(app, headers);
   await app.register(cookie);
   installCookiePolicy(app, { publicOrigin: staffOrigin, host: config.staffHost, trustProxy: config.staffTrustProxy });
   // Its own key prefix: a staff sign-in never counts against the employer login's per-IP limit.
-  await installRateLimit(app, { redisUrl: config.redisUrl, redisKeyPrefix: `${config.redisKeyPrefix}staff:` }, { readiness, registry: new Registry() });
+  await installRateLimit(
+    app,
+    { redisUrl: config.redisUrl, redisKeyPrefix: `${config.redisKeyPrefix}staff:` },
+    { readiness, registry: new Registry() },
+  );
   installStaffOriginCheck(app, staffOrigin);
   app.decorateRequest('staff', null);
 
@@ -61,7 +71,11 @@ export async function buildStaffApp(service: ServiceDeps, options: StaffBuildOpt
     await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
   // Only the console's page: the employer's and the kiosk's pages are the employer listener's.
-  await installRenderer(app, config.rendererDir, { index: 'staff.html', hide: ['index.html', 'kiosk.html'], onlyOwnAssets: true });
+  await installRenderer(app, config.rendererDir, {
+    index: 'staff.html',
+    hide: ['index.html', 'kiosk.html'],
+    onlyOwnAssets: true,
+  });
   await app.ready();
   return app;
 }
@@ -77,7 +91,13 @@ function installStaffOriginCheck(app: FastifyInstance, staffOrigin: string): voi
       const v = request.headers[name];
       return Array.isArray(v) ? v[0] : v;
     };
-    if (!originAllowed({ origin: header('origin'), secFetchSite: header('sec-fetch-site'), allowed: (o) => o === staffOrigin })) {
+    if (
+      !originAllowed({
+        origin: header('origin'),
+        secFetchSite: header('sec-fetch-site'),
+        allowed: (o) => o === staffOrigin,
+      })
+    ) {
       request.log.warn({ origin: header('origin') }, 'cross-origin state change refused (staff)');
       return sendError(reply, 403, 'forbidden_origin');
     }

@@ -11,7 +11,12 @@ export const ATTESTATION_CONTEXT = 'hw-kiosk-attest/v2';
 
 export type AttestationPurpose = { purpose: 'login'; loginId: string } | { purpose: 'heartbeat' };
 
-export function attestationMessage(terminalId: string, machineIdHash: string, nonce: string, what: AttestationPurpose): string {
+export function attestationMessage(
+  terminalId: string,
+  machineIdHash: string,
+  nonce: string,
+  what: AttestationPurpose,
+): string {
   const loginId = what.purpose === 'login' ? normalizeAccountId(what.loginId) : '';
   return `${ATTESTATION_CONTEXT}\n${what.purpose}\n${terminalId}\n${machineIdHash}\n${nonce}\n${loginId}`;
 }

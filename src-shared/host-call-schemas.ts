@@ -40,7 +40,11 @@ type RouteSchemas<R extends keyof Routes> = {
 
 /** Each Host call's input and output schema: its own, or else its route's body and response. */
 export type HostCallSchemas = {
-  [K in HostCallName]: K extends keyof Own ? Own[K] : Calls[K] extends { route: infer R extends keyof Routes } ? RouteSchemas<R> : never;
+  [K in HostCallName]: K extends keyof Own
+    ? Own[K]
+    : Calls[K] extends { route: infer R extends keyof Routes }
+      ? RouteSchemas<R>
+      : never;
 };
 
 function routeSchemas(name: HostCallName): { input: z.ZodType; output: z.ZodType } {

@@ -2,7 +2,10 @@ import { endpoints, type Endpoints } from './endpoints.js';
 
 /** The endpoints a screen calls, keyed by the name of their Host call. */
 type RoutedCalls = {
-  [K in keyof Endpoints as Endpoints[K] extends { call: infer C extends string } ? C : never]: Pick<Endpoints[K], 'access' | 'method' | 'path' | 'status'> & { route: K };
+  [K in keyof Endpoints as Endpoints[K] extends { call: infer C extends string } ? C : never]: Pick<
+    Endpoints[K],
+    'access' | 'method' | 'path' | 'status'
+  > & { route: K };
 };
 /** The calls the host answers itself (no request). */
 const localCalls = {
@@ -23,7 +26,9 @@ const localCalls = {
  */
 export const hostCalls = {
   ...(Object.fromEntries(
-    Object.entries(endpoints).flatMap(([route, e]) => ('call' in e ? [[e.call, { access: e.access, route, method: e.method, path: e.path, status: e.status }]] : [])),
+    Object.entries(endpoints).flatMap(([route, e]) =>
+      'call' in e ? [[e.call, { access: e.access, route, method: e.method, path: e.path, status: e.status }]] : [],
+    ),
   ) as RoutedCalls),
   ...localCalls,
 };

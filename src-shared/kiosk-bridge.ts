@@ -7,7 +7,13 @@ import type { KioskChannel, KioskOnlyCall } from './kiosk-channels.js';
 import { kioskLocales } from './kiosk-start-hint.js';
 
 export type { KioskStartHint } from './kiosk-start-hint.js';
-export { kioskChannels, kioskIpcChannel, KIOSK_EVENT_CHANNEL, kioskOnlyCalls, type KioskChannel } from './kiosk-channels.js';
+export {
+  kioskChannels,
+  kioskIpcChannel,
+  KIOSK_EVENT_CHANNEL,
+  kioskOnlyCalls,
+  type KioskChannel,
+} from './kiosk-channels.js';
 
 /**
  * The kiosk bridge (R-KIOSK-1, R-KIOSK-2, R-KIOSK-3, R-KIOSK-4): what the renderer may ask of the kiosk's main process through
@@ -64,12 +70,18 @@ type KioskSchemas = HostCallSchemas & typeof kioskOnlySchemas;
 /** R-KIOSK-3: a kiosk never remembers a device, so `rememberDevice: true` is refused. */
 const KioskOtpInput = z.strictObject({ otp: OtpCode, rememberDevice: z.literal(false) });
 
-type KioskInputSchemas = { [C in KioskChannel]: C extends 'submitOtp' ? typeof KioskOtpInput : KioskSchemas[C]['input'] };
+type KioskInputSchemas = {
+  [C in KioskChannel]: C extends 'submitOtp' ? typeof KioskOtpInput : KioskSchemas[C]['input'];
+};
 
 export const kioskInputs: KioskInputSchemas = {
-  ...(Object.fromEntries(hostCallNames.map((name) => [name, hostCallSchemas[name].input])) as { [C in HostCallName]: HostCallSchemas[C]['input'] }),
+  ...(Object.fromEntries(hostCallNames.map((name) => [name, hostCallSchemas[name].input])) as {
+    [C in HostCallName]: HostCallSchemas[C]['input'];
+  }),
   submitOtp: KioskOtpInput,
-  ...(Object.fromEntries(Object.entries(kioskOnlySchemas).map(([name, s]) => [name, s.input])) as { [C in KioskOnlyCall]: (typeof kioskOnlySchemas)[C]['input'] }),
+  ...(Object.fromEntries(Object.entries(kioskOnlySchemas).map(([name, s]) => [name, s.input])) as {
+    [C in KioskOnlyCall]: (typeof kioskOnlySchemas)[C]['input'];
+  }),
 };
 
 /** What each channel answers. Calls resolve with results; they do not throw for service answers. */

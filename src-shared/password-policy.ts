@@ -29,9 +29,18 @@ export function checkPasswordPolicy(password: string): PasswordViolation[] {
 }
 
 export const passwordViolationText: Record<PasswordViolation, { ja: string; en: string }> = {
-  too_short: { ja: `${R_PW_4_MIN_LENGTH}桁以上で入力してください。`, en: `Use at least ${R_PW_4_MIN_LENGTH} characters.` },
-  too_long: { ja: `${R_PW_4_MAX_LENGTH}桁以内で入力してください。`, en: `Use at most ${R_PW_4_MAX_LENGTH} characters.` },
-  not_half_width: { ja: '半角の数字、英字、記号のみ使用できます（全角文字・空白は使用できません）。', en: 'Use half-width digits, letters and symbols only (no full-width characters or spaces).' },
+  too_short: {
+    ja: `${R_PW_4_MIN_LENGTH}桁以上で入力してください。`,
+    en: `Use at least ${R_PW_4_MIN_LENGTH} characters.`,
+  },
+  too_long: {
+    ja: `${R_PW_4_MAX_LENGTH}桁以内で入力してください。`,
+    en: `Use at most ${R_PW_4_MAX_LENGTH} characters.`,
+  },
+  not_half_width: {
+    ja: '半角の数字、英字、記号のみ使用できます（全角文字・空白は使用できません）。',
+    en: 'Use half-width digits, letters and symbols only (no full-width characters or spaces).',
+  },
   needs_digit: { ja: '半角数字を含めてください。', en: 'Include a digit.' },
   needs_letter: { ja: '半角英字を含めてください。', en: 'Include a letter.' },
   needs_symbol: { ja: '半角記号を含めてください。', en: 'Include a symbol.' },

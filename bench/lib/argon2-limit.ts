@@ -24,7 +24,9 @@ const argon2 = require(workerData.argon2Path);
 })();
 `;
 
-export async function measureArgon2Limit(durationMs: number): Promise<{ perSecond: number; workers: number; verifications: number; seconds: number }> {
+export async function measureArgon2Limit(
+  durationMs: number,
+): Promise<{ perSecond: number; workers: number; verifications: number; seconds: number }> {
   const password = PASSWORD;
   const hash = await hashPassword(password);
   const workers = availableParallelism();

@@ -37,7 +37,10 @@ export interface LoadOptions {
  * counted over the phase's wall time; p50/p99 come from autocannon's histogram.
  */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
-  const headers = { ...(o.body !== undefined || o.nextBody ? { 'content-type': 'application/json' } : {}), ...o.headers };
+  const headers = {
+    ...(o.body !== undefined || o.nextBody ? { 'content-type': 'application/json' } : {}),
+    ...o.headers,
+  };
   let unexpected = 0;
   let answered = 0;
   const statuses: Record<string, number> = {};
@@ -49,17 +52,26 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     finish = resolve;
     fail = reject;
   });
-  const instance = autocannon({
-    url: o.url,
-    method: o.method ?? 'GET',
-    headers,
-    connections: o.connections,
-    pipelining: 1,
-    duration: o.durationS,
-    timeout: 30,
-    ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
-    ...(o.nextBody ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(o.nextBody?.()) }) }] } : {}),
-  }, (err: unknown, r: autocannon.Result) => (err ? fail(err) : finish(r)));
+  const instance = autocannon(
+    {
+      url: o.url,
+      method: o.method ?? 'GET',
+      headers,
+      connections: o.connections,
+      pipelining: 1,
+      duration: o.durationS,
+      timeout: 30,
+      ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
+      ...(o.nextBody
+        ? {
+            requests: [
+              { setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(o.nextBody?.()) }) },
+            ],
+          }
+        : {}),
+    },
+    (err: unknown, r: autocannon.Result) => (err ? fail(err) : finish(r)),
+  );
   instance.on('response', (_client, statusCode) => {
     if (statusCode !== o.expectStatus) unexpected++;
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
@@ -90,13 +102,21 @@ export async function runLoads(loads: LoadOptions[]): Promise<LoadResult> {
     p99: Math.max(...all.map((r) => r.p99)),
     errors: all.reduce((a, r) => a + r.errors, 0),
     unexpected: all.reduce((a, r) => a + r.unexpected, 0),
-    statuses: Object.fromEntries(all.flatMap((r) => Object.entries(r.statuses)).reduce((m, [k, v]) => m.set(k, (m.get(k) ?? 0) + v), new Map<string, number>())),
+    statuses: Object.fromEntries(
+      all
+        .flatMap((r) => Object.entries(r.statuses))
+        .reduce((m, [k, v]) => m.set(k, (m.get(k) ?? 0) + v), new Map<string, number>()),
+    ),
     seconds: Math.max(...all.map((r) => r.seconds)),
   };
 }
 
 /** POST /login at `url` with the employers `ids` in turn (right password: each answer is 200), as long as the settings say. */
-export function runLoginLoad(url: string, ids: string[], s: Pick<Settings, 'loginConnections' | 'loginS' | 'loginMax'>): Promise<LoadResult> {
+export function runLoginLoad(
+  url: string,
+  ids: string[],
+  s: Pick<Settings, 'loginConnections' | 'loginS' | 'loginMax'>,
+): Promise<LoadResult> {
   let i = 0;
   return runLoad({
     url: url + api.login.path,

@@ -31,7 +31,11 @@ export async function watchLoginReady(context: BrowserContext): Promise<void> {
 
 /** Waits for the mark in `page`; returns [ms from navigation start, epoch ms]. */
 export async function loginReady(page: Page, timeoutMs = 15_000): Promise<{ navigationMs: number; at: number }> {
-  await page.waitForFunction(() => (window as unknown as { __loginReadyAt?: number }).__loginReadyAt !== undefined, undefined, { timeout: timeoutMs, polling: 10 });
+  await page.waitForFunction(
+    () => (window as unknown as { __loginReadyAt?: number }).__loginReadyAt !== undefined,
+    undefined,
+    { timeout: timeoutMs, polling: 10 },
+  );
   return page.evaluate(() => {
     const w = window as unknown as { __loginReadyAt: number; __navigationMs: number };
     return { navigationMs: w.__navigationMs, at: w.__loginReadyAt };

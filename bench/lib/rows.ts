@@ -35,7 +35,13 @@ function bareAround(e: EndpointFigures, name: 'otp' | 'home' | 'nonce' | 'floor'
   return value ? { label: 'bare Fastify around', value } : undefined;
 }
 
-const load = (r: LoadResult) => ({ value: r.rps, unit: 'req/s', p50: r.p50, p99: r.p99, errors: r.errors + r.unexpected });
+const load = (r: LoadResult) => ({
+  value: r.rps,
+  unit: 'req/s',
+  p50: r.p50,
+  p99: r.p99,
+  errors: r.errors + r.unexpected,
+});
 const MB = 2 ** 20;
 
 export function endpointRows(f: Figures, s: Settings): Row[] {
@@ -48,28 +54,65 @@ export function endpointRows(f: Figures, s: Settings): Row[] {
     const e = f[kind];
     if (!e) continue;
     const db = kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-    rows.push({ key: `login.${kind}`, label: `password login · ${db}`, ...load(e.login), against: limit, ratio: ratio(e.login.rps, limit), target: { of: 'ratio', op: '>=', limit: 0.9 } });
-    for (const [name, label] of [['otp', 'OTP check'], ['home', 'GET home'], ['nonce', 'kiosk nonce']] as const) {
+    rows.push({
+      key: `login.${kind}`,
+      label: `password login · ${db}`,
+      ...load(e.login),
+      against: limit,
+      ratio: ratio(e.login.rps, limit),
+      target: { of: 'ratio', op: '>=', limit: 0.9 },
+    });
+    for (const [name, label] of [
+      ['otp', 'OTP check'],
+      ['home', 'GET home'],
+      ['nonce', 'kiosk nonce'],
+    ] as const) {
       const r = e[name];
       if (kind === 'sqlite') {
         const near = bareAround(e, name) ?? bare;
-        rows.push({ key: `${name}.sqlite`, label: `${label} · SQLite`, ...load(r), against: near, ratio: ratio(r.rps, near), target: { of: 'ratio', op: '>=', limit: 0.5 } });
+        rows.push({
+          key: `${name}.sqlite`,
+          label: `${label} · SQLite`,
+          ...load(r),
+          against: near,
+          ratio: ratio(r.rps, near),
+          target: { of: 'ratio', op: '>=', limit: 0.5 },
+        });
         if (name === 'nonce' && e.floor) {
           // Not judged: it shows how much of the gap to bare Fastify every answer pays (headers, cookies, log line).
           const nearFloor = bareAround(e, 'floor') ?? bare;
-          rows.push({ key: 'floor.sqlite', label: 'GET meta (no database): the floor', ...load(e.floor), against: nearFloor, ratio: ratio(e.floor.rps, nearFloor) });
+          rows.push({
+            key: 'floor.sqlite',
+            label: 'GET meta (no database): the floor',
+            ...load(e.floor),
+            against: nearFloor,
+            ratio: ratio(e.floor.rps, nearFloor),
+          });
         }
       } else {
         // PostgreSQL shares the cores with the service here, so it is compared with SQLite, not judged.
         const sqlite = f.sqlite?.[name];
         const against = sqlite ? { label: 'SQLite', value: sqlite.rps } : undefined;
-        rows.push({ key: `${name}.postgres`, label: `${label} · PostgreSQL`, ...load(r), against, ratio: ratio(r.rps, against), note: bare ? `vs bare Fastify ${(r.rps / bare.value).toFixed(2)}` : undefined });
+        rows.push({
+          key: `${name}.postgres`,
+          label: `${label} · PostgreSQL`,
+          ...load(r),
+          against,
+          ratio: ratio(r.rps, against),
+          note: bare ? `vs bare Fastify ${(r.rps / bare.value).toFixed(2)}` : undefined,
+        });
       }
     }
   }
   if (f.scaleOut && f.postgres) {
     const one = { label: '1 process', value: f.postgres.login.rps };
-    rows.push({ key: 'scaleout.postgres', label: 'login · PostgreSQL, 2 processes', ...load(f.scaleOut.two), against: one, ratio: ratio(f.scaleOut.two.rps, one) });
+    rows.push({
+      key: 'scaleout.postgres',
+      label: 'login · PostgreSQL, 2 processes',
+      ...load(f.scaleOut.two),
+      against: one,
+      ratio: ratio(f.scaleOut.two.rps, one),
+    });
     const l = f.scaleOut.lockout;
     rows.push({
       key: 'scaleout.lockout',
@@ -124,23 +167,64 @@ export function endpointRows(f: Figures, s: Settings): Row[] {
     });
   }
   if (f.rssAfterBurst !== undefined) {
-    rows.push({ key: 'rss', label: 'service RSS after the burst', value: f.rssAfterBurst / MB, unit: 'MiB', note: `before: ${((f.rssBeforeBurst ?? NaN) / MB).toFixed(0)} MiB` });
+    rows.push({
+      key: 'rss',
+      label: 'service RSS after the burst',
+      value: f.rssAfterBurst / MB,
+      unit: 'MiB',
+      note: `before: ${((f.rssBeforeBurst ?? NaN) / MB).toFixed(0)} MiB`,
+    });
   }
   if (f.sizes) {
-    rows.push({ key: 'js', label: 'screens JS, login page (gzip -9)', value: f.sizes.initialJsGzip / 1000, unit: 'kB', target: { of: 'value', op: '<=', limit: 40 } });
-    rows.push({ key: 'js-all', label: 'screens JS, every chunk (+ kiosk, en)', value: f.sizes.jsGzip / 1000, unit: 'kB', note: 'the kiosk loads its shell chunk on top' });
+    rows.push({
+      key: 'js',
+      label: 'screens JS, login page (gzip -9)',
+      value: f.sizes.initialJsGzip / 1000,
+      unit: 'kB',
+      target: { of: 'value', op: '<=', limit: 40 },
+    });
+    rows.push({
+      key: 'js-all',
+      label: 'screens JS, every chunk (+ kiosk, en)',
+      value: f.sizes.jsGzip / 1000,
+      unit: 'kB',
+      note: 'the kiosk loads its shell chunk on top',
+    });
     rows.push({ key: 'css', label: 'screens CSS (gzip -9)', value: f.sizes.cssGzip / 1000, unit: 'kB' });
   }
   if (f.loginForm) {
     const sorted = [...f.loginForm.all].sort((a, b) => a - b);
-    rows.push({ key: 'login-form', label: `navigation → interactive login (median of ${s.screenRuns})`, value: f.loginForm.median, unit: 'ms', p99: sorted.at(-1), target: { of: 'value', op: '<=', limit: 150 } });
+    rows.push({
+      key: 'login-form',
+      label: `navigation → interactive login (median of ${s.screenRuns})`,
+      value: f.loginForm.median,
+      unit: 'ms',
+      p99: sorted.at(-1),
+      target: { of: 'value', op: '<=', limit: 150 },
+    });
   }
   if (f.wipe) {
     const sorted = [...f.wipe.all].sort((a, b) => a - b);
-    rows.push({ key: 'wipe', label: `idle timeout → clean login (median of ${s.wipeRuns})`, value: f.wipe.median, unit: 'ms', p99: sorted.at(-1), errors: f.wipe.dirty, target: { of: 'value', op: '<=', limit: 100 } });
+    rows.push({
+      key: 'wipe',
+      label: `idle timeout → clean login (median of ${s.wipeRuns})`,
+      value: f.wipe.median,
+      unit: 'ms',
+      p99: sorted.at(-1),
+      errors: f.wipe.dirty,
+      target: { of: 'value', op: '<=', limit: 100 },
+    });
   }
   for (const failure of f.failed ?? []) {
-    rows.push({ key: 'failed', label: `FAILED ${failure.split(':')[0]}`, value: NaN, unit: '', errors: 1, target: { of: 'errors', op: '<=', limit: 0 }, note: failure });
+    rows.push({
+      key: 'failed',
+      label: `FAILED ${failure.split(':')[0]}`,
+      value: NaN,
+      unit: '',
+      errors: 1,
+      target: { of: 'errors', op: '<=', limit: 0 },
+      note: failure,
+    });
   }
   return rows;
 }

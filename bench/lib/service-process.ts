@@ -59,7 +59,10 @@ export async function startServiceProcess(opts: {
 async function waitForUrl(child: ChildProcess, logFile: string): Promise<string> {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`service exited (${child.exitCode}); see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `service exited (${child.exitCode}); see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`,
+      );
     const m = /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(readFileSync(logFile, 'utf8'));
     if (m?.[1]) return m[1];
     await new Promise((r) => setTimeout(r, 50));

@@ -11,7 +11,8 @@ export interface BurstFigures {
   seconds: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /**
  * Monday morning: every terminal at once fetches a nonce, signs it like src-main/core/terminal
@@ -20,7 +21,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  */
 export async function terminalBurst(url: string, terminals: FakeKiosk[], ids: string[]): Promise<BurstFigures> {
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const started = performance.now();
@@ -32,7 +37,11 @@ export async function terminalBurst(url: string, terminals: FakeKiosk[], ids: st
         if (nonce.status !== 200) return { ms: performance.now() - t0, ok: false };
         const n = String(nonce.body.nonce);
         const id = ids[i % ids.length]!;
-        const attestation = { terminalId: k.terminalId, nonce: n, signature: signFor(k, n, { purpose: 'login', loginId: id }) };
+        const attestation = {
+          terminalId: k.terminalId,
+          nonce: n,
+          signature: signFor(k, n, { purpose: 'login', loginId: id }),
+        };
         const login = await post(api.login.path, { id, password: PASSWORD, attestation });
         const ok = login.status === 200 && login.body.status === 'authenticated' && login.body.kind === 'kiosk';
         return { ms: performance.now() - t0, ok };
@@ -43,5 +52,11 @@ export async function terminalBurst(url: string, terminals: FakeKiosk[], ids: st
   );
   const seconds = (performance.now() - started) / 1000;
   const sorted = outcomes.map((o) => o.ms).sort((a, b) => a - b);
-  return { terminals: terminals.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), errors: outcomes.filter((o) => !o.ok).length, seconds };
+  return {
+    terminals: terminals.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    errors: outcomes.filter((o) => !o.ok).length,
+    seconds,
+  };
 }

@@ -67,7 +67,8 @@ export async function measureDbDrop(logFile: string): Promise<DbDropFigures> {
     for (;;) {
       const r = await probe();
       if (r.status === 401) break;
-      if (performance.now() - back > 60_000) throw new Error('the service did not answer within 60 s of the database coming back');
+      if (performance.now() - back > 60_000)
+        throw new Error('the service did not answer within 60 s of the database coming back');
       await sleep(20);
     }
     return { recoverS: (performance.now() - back) / 1000, outage503, outageOther, outageSlowestMs };

@@ -86,10 +86,18 @@ export async function measureEndpoints(
   await bare();
   // The service's own floor: what any answer costs here before the endpoint does its work.
   const floor = opts.floor
-    ? await runLoad({ url: url + api.meta.path, connections: s.cheapConnections, durationS: s.cheapS, maxRequests: s.cheapMax, expectStatus: 200 })
+    ? await runLoad({
+        url: url + api.meta.path,
+        connections: s.cheapConnections,
+        durationS: s.cheapS,
+        maxRequests: s.cheapMax,
+        expectStatus: 200,
+      })
     : undefined;
   if (floor) await bare();
-  const bareAround = opts.bare ? { otp: around(0), home: around(1), nonce: around(2), ...(floor ? { floor: around(3) } : {}), runs: bareRuns } : undefined;
+  const bareAround = opts.bare
+    ? { otp: around(0), home: around(1), nonce: around(2), ...(floor ? { floor: around(3) } : {}), runs: bareRuns }
+    : undefined;
   return { login, otp, home, nonce, ...(floor ? { floor } : {}), ...(bareAround ? { bareAround } : {}) };
 }
 
@@ -98,12 +106,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A web session the way a browser gets one: password, the mailed OTP (read from the outbox), cookie. */
 export async function webSessionCookie(url: string, db: Db, id: string): Promise<string> {
   const post = (path: string, body: unknown) =>
-    fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(body) });
+    fetch(url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url },
+      body: JSON.stringify(body),
+    });
   const login = (await (await post(api.login.path, { id, password: PASSWORD })).json()) as { challenge: string };
   const otp = await createMailbox(db, undefined).latestCode(id, OTP_SUBJECT);
   const done = await post(api.loginOtp.path, { challenge: login.challenge, otp, rememberDevice: false });
   if (done.status !== 200) throw new Error(`otp: ${done.status} ${await done.text()}`);
-  const cookie = done.headers.getSetCookie().map((l) => l.split(';')[0]).join('; ');
+  const cookie = done.headers
+    .getSetCookie()
+    .map((l) => l.split(';')[0])
+    .join('; ');
   if (!cookie) throw new Error('no session cookie');
   return cookie;
 }

@@ -40,7 +40,14 @@ export async function measureMailDelay(s: Settings, logFile: string): Promise<Ma
   try {
     const logins = await runLoginLoad(svc.url, ids, s);
     const loadEnded = Date.now();
-    const unsent = () => d.db.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('failed_at', 'is', null).limit(1).execute();
+    const unsent = () =>
+      d.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('sent_at', 'is', null)
+        .where('failed_at', 'is', null)
+        .limit(1)
+        .execute();
     while ((await unsent()).length > 0 && Date.now() - loadEnded < s.mailDrainMs) await sleep(100);
     const drainS = (Date.now() - loadEnded) / 1000;
     return { logins, ...(await delays(d.db, Date.now())), drainS, relayConcurrent: sink.maxConcurrent() };
@@ -55,5 +62,11 @@ async function delays(db: Db, now: number) {
   const rows = await db.selectFrom('outbox').select(['created_at', 'sent_at']).execute();
   const ms = rows.map((r) => Number(r.sent_at ?? now) - Number(r.created_at)).sort((a, b) => a - b);
   const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)] ?? NaN;
-  return { queued: rows.length, accepted: rows.filter((r) => r.sent_at !== null).length, p50: at(0.5), p99: at(0.99), max: ms.at(-1) ?? NaN };
+  return {
+    queued: rows.length,
+    accepted: rows.filter((r) => r.sent_at !== null).length,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: ms.at(-1) ?? NaN,
+  };
 }

@@ -16,7 +16,14 @@ export interface ScaleOutFigures {
  * at once. R-LOGIN-3 must stay exact: five counted failures, so four 401 answers and then 423
  * (the fifth wrong try locks), whatever the interleaving.
  */
-export async function scaleOut(urls: [string, string], db: Db, ids: string[], victim: string, s: Settings, drainMs: number): Promise<ScaleOutFigures> {
+export async function scaleOut(
+  urls: [string, string],
+  db: Db,
+  ids: string[],
+  victim: string,
+  s: Settings,
+  drainMs: number,
+): Promise<ScaleOutFigures> {
   let i = 0;
   const load = (url: string) => ({
     url: url + api.login.path,
@@ -47,6 +54,17 @@ export async function scaleOut(urls: [string, string], db: Db, ids: string[], vi
   const answers401 = statuses.filter((x) => x === 401).length;
   const answers423 = statuses.filter((x) => x === 423).length;
   const max = R_LOGIN_3_MAX_FAILED_PASSWORDS;
-  const exact = failures === max && row?.locked_until != null && answers401 === max - 1 && answers423 === s.victimTries - (max - 1);
-  return { two, lockout: { exact, failures, answers401, answers423, other: statuses.length - answers401 - answers423, tries: statuses.length } };
+  const exact =
+    failures === max && row?.locked_until != null && answers401 === max - 1 && answers423 === s.victimTries - (max - 1);
+  return {
+    two,
+    lockout: {
+      exact,
+      failures,
+      answers401,
+      answers423,
+      other: statuses.length - answers401 - answers423,
+      tries: statuses.length,
+    },
+  };
 }

@@ -10,7 +10,12 @@ import { loginReady, median, watchLoginReady } from '../lib/login-ready.js';
  * The production build, written to a folder of the bench's own (dist/renderer belongs to the
  * test suites running beside it). Returns gzip bytes (level 9) of every JS and CSS file.
  */
-export function buildScreens(outDir: string): { jsGzip: number; initialJsGzip: number; cssGzip: number; files: Record<string, number> } {
+export function buildScreens(outDir: string): {
+  jsGzip: number;
+  initialJsGzip: number;
+  cssGzip: number;
+  files: Record<string, number>;
+} {
   const r = buildRenderer({ outDir, logLevel: 'warn', stdio: 'pipe' });
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.output}`);
   const files: Record<string, number> = {};
@@ -38,7 +43,11 @@ export function buildScreens(outDir: string): { jsGzip: number; initialJsGzip: n
  * context per run would also time Chromium starting a renderer process (100–600 ms on the shared
  * 2-core machine), which the screens cannot change.
  */
-export async function timeToLoginForm(browser: Browser, rendererDir: string, runs: number): Promise<{ median: number; all: number[] }> {
+export async function timeToLoginForm(
+  browser: Browser,
+  rendererDir: string,
+  runs: number,
+): Promise<{ median: number; all: number[] }> {
   const service = await startTestService({ database: 'sqlite', smtp: false, rendererDir });
   const context = await browser.newContext();
   const all: number[] = [];

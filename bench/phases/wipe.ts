@@ -15,7 +15,11 @@ import { PASSWORD } from '../../test/support/passwords.js';
  * it; each run waits for "wipe: done" and counts as dirty if the check found anything, a field is
  * not empty or the new page has a cookie.
  */
-export async function timeIdleWipe(browser: Browser, rendererDir: string, runs: number): Promise<{ median: number; all: number[]; dirty: number }> {
+export async function timeIdleWipe(
+  browser: Browser,
+  rendererDir: string,
+  runs: number,
+): Promise<{ median: number; all: number[]; dirty: number }> {
   const service = await startTestService({ database: 'sqlite', smtp: false, rendererDir });
   const all: number[] = [];
   let dirty = 0;
@@ -25,7 +29,10 @@ export async function timeIdleWipe(browser: Browser, rendererDir: string, runs: 
     for (let i = 0; i < runs; i++) {
       const { total, fresh, leftovers } = await oneIdleWipe(kiosk);
       all.push(total);
-      const fields = [await fresh.locator('#login-password').inputValue(), await fresh.getByLabel('ID（メールアドレス）').inputValue()];
+      const fields = [
+        await fresh.locator('#login-password').inputValue(),
+        await fresh.getByLabel('ID（メールアドレス）').inputValue(),
+      ];
       if (fields.some((v) => v !== '') || (await fresh.context().cookies()).length > 0 || leftovers.length > 0) dirty++;
     }
   } finally {
@@ -77,7 +84,15 @@ export async function oneIdleWipe({ k, wipeDone }: Awaited<ReturnType<typeof enr
   const ready = await loginReady(fresh);
   // The visitor's wait: until the next page is shown and its form interactive. The old
   // partition's close, clears and check run behind it; a run counts as dirty if the check fails.
-  return { total: Math.max(ready.at, wipeDone.shownAt) - firedAt, firedAt, shownAt: wipeDone.shownAt, doneAt: wipeDone.at, ready, fresh, leftovers: wipeDone.leftovers.splice(0) };
+  return {
+    total: Math.max(ready.at, wipeDone.shownAt) - firedAt,
+    firedAt,
+    shownAt: wipeDone.shownAt,
+    doneAt: wipeDone.at,
+    ready,
+    fresh,
+    leftovers: wipeDone.leftovers.splice(0),
+  };
 }
 
 /** Waits until the login page made ahead on the next partition has its form ready. */
@@ -86,8 +101,14 @@ async function nextPageReady(k: Awaited<ReturnType<typeof openKiosk>>): Promise<
   for (;;) {
     const next = k.partitions().find((name) => name !== k.partitions()[0]);
     const page = next ? k.contextOf(next)?.pages()[0] : undefined;
-    if (page && (await page.evaluate(() => (window as unknown as { __loginReadyAt?: number }).__loginReadyAt !== undefined).catch(() => false))) return;
-    if (epochNow() - start > 15_000) throw new Error('the next visitor\'s page was not ready within 15 s');
+    if (
+      page &&
+      (await page
+        .evaluate(() => (window as unknown as { __loginReadyAt?: number }).__loginReadyAt !== undefined)
+        .catch(() => false))
+    )
+      return;
+    if (epochNow() - start > 15_000) throw new Error("the next visitor's page was not ready within 15 s");
     await new Promise((r) => setTimeout(r, 20));
   }
 }

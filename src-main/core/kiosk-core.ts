@@ -18,7 +18,13 @@ import type { SecretBox } from './terminal/secret-box.js';
 import { loadPrivateKey, readTerminalRecord } from './terminal/terminal-record.js';
 import { createPartitionRotation } from './wipe/partitions.js';
 import { restartDue } from './wipe/restart-policy.js';
-import { prepareNextPage, serializeWipes, wipeVisitor, type SessionWiper, type WipeReason } from './wipe/session-wiper.js';
+import {
+  prepareNextPage,
+  serializeWipes,
+  wipeVisitor,
+  type SessionWiper,
+  type WipeReason,
+} from './wipe/session-wiper.js';
 import { createVisitorSession } from './wipe/visitor-session.js';
 
 export type KioskCoreDeps = {
@@ -70,7 +76,11 @@ export function createKioskCore(deps: KioskCoreDeps) {
     const record = readTerminalRecord(store);
     if (!record) return undefined;
     if (signer?.terminalId !== record.terminalId) {
-      signer = { terminalId: record.terminalId, machineIdHash: record.machineIdHash, privateKey: await loadPrivateKey(record.key, deps.box) };
+      signer = {
+        terminalId: record.terminalId,
+        machineIdHash: record.machineIdHash,
+        privateKey: await loadPrivateKey(record.key, deps.box),
+      };
     }
     return signer;
   };
@@ -88,7 +98,8 @@ export function createKioskCore(deps: KioskCoreDeps) {
       const report = await wipeVisitor(reason, { ...pageDeps, session, client: currentClient });
       idle.wiped();
       if (offline.offline) deps.emit({ type: 'service-offline' }); // the new page says so too
-      if (!report.restarted) void prepareNextPage(pageDeps); // while the next visitor is here
+      if (!report.restarted)
+        void prepareNextPage(pageDeps); // while the next visitor is here
       else restarting = true;
       return report;
     } finally {
@@ -103,7 +114,11 @@ export function createKioskCore(deps: KioskCoreDeps) {
     const why = restartDue(config, { visitors: partitions.retired, startedAt, now: deps.clock.now() });
     if (!why) return;
     restarting = true;
-    log.info('restarting the kiosk while nobody is at it', { why, visitors: partitions.retired, partitions: partitions.made });
+    log.info('restarting the kiosk while nobody is at it', {
+      why,
+      visitors: partitions.retired,
+      partitions: partitions.made,
+    });
     deps.wiper.restartApp(`restart policy: ${why}`);
   }
 
@@ -142,27 +157,57 @@ export function createKioskCore(deps: KioskCoreDeps) {
       return session.credential ? visitor.extendSession(undefined) : ok;
     },
     async status() {
-      return { ok: true, data: kioskStatus({ loaded, record: readTerminalRecord(store), serviceUrl: serviceUrl(), box: deps.box, touchScreen: deps.touchScreen?.() ?? false }) };
+      return {
+        ok: true,
+        data: kioskStatus({
+          loaded,
+          record: readTerminalRecord(store),
+          serviceUrl: serviceUrl(),
+          box: deps.box,
+          touchScreen: deps.touchScreen?.() ?? false,
+        }),
+      };
     },
     async enroll({ serviceUrl: url, code }) {
-      if (readTerminalRecord(store)) return { ok: false, error: { error: 'invalid_request', message: '', reason: 'already_enrolled' } };
+      if (readTerminalRecord(store))
+        return { ok: false, error: { error: 'invalid_request', message: '', reason: 'already_enrolled' } };
       const checked = ServiceUrl.safeParse(url);
-      if (!checked.success) return { ok: false, error: { error: 'invalid_request', message: '', reason: 'service_url_not_https', fields: ['serviceUrl'] } };
+      if (!checked.success)
+        return {
+          ok: false,
+          error: { error: 'invalid_request', message: '', reason: 'service_url_not_https', fields: ['serviceUrl'] },
+        };
       if (policyUrl && new URL(policyUrl).origin !== new URL(url).origin) {
-        return { ok: false, error: { error: 'invalid_request', message: '', reason: 'service_url_from_policy', fields: ['serviceUrl'] } };
+        return {
+          ok: false,
+          error: { error: 'invalid_request', message: '', reason: 'service_url_from_policy', fields: ['serviceUrl'] },
+        };
       }
       const hash = await machineIdHash(deps.machineId);
       const result = await enrollTerminal({
-        client: createServiceClient(url), serviceUrl: url, code, machineIdHash: hash, box: deps.box, store, keyFile: deps.keyFile, version: deps.version,
+        client: createServiceClient(url),
+        serviceUrl: url,
+        code,
+        machineIdHash: hash,
+        box: deps.box,
+        store,
+        keyFile: deps.keyFile,
+        version: deps.version,
         ...(deps.label ? { label: deps.label } : {}),
       });
       if (result.ok) {
         if (!policyUrl) store.set('serviceUrl', url);
         void prepareNextPage(pageDeps); // the page made ahead thought the terminal was not enrolled
         const record = readTerminalRecord(store);
-        log.info('terminal enrolled', { terminalId: result.data.terminalId, keyProtection: record?.key.kind, keyBackend: record?.key.backend });
+        log.info('terminal enrolled', {
+          terminalId: result.data.terminalId,
+          keyProtection: record?.key.kind,
+          keyBackend: record?.key.backend,
+        });
         if (record?.key.kind === 'file') {
-          log.warn(`no OS-backed secret store (${record.key.backend}): the terminal key is kept in ${record.key.path} (mode 0600, readable by the kiosk account only); see docs/kiosk.md`);
+          log.warn(
+            `no OS-backed secret store (${record.key.backend}): the terminal key is kept in ${record.key.path} (mode 0600, readable by the kiosk account only); see docs/kiosk.md`,
+          );
         }
       } else log.warn('enrollment refused', { error: result.error.error });
       return result;
@@ -187,7 +232,9 @@ export function createKioskCore(deps: KioskCoreDeps) {
       }
       log.warn('admin exit refused', { verdict });
       const refusal: HostError =
-        verdict === 'locked' ? { error: 'locked', message: '', reason: 'admin_pin_locked' } : { error: 'invalid_credentials', message: '', reason: 'admin_pin_invalid' };
+        verdict === 'locked'
+          ? { error: 'locked', message: '', reason: 'admin_pin_locked' }
+          : { error: 'invalid_credentials', message: '', reason: 'admin_pin_invalid' };
       return { ok: false, error: refusal };
     },
   };
@@ -212,7 +259,10 @@ export function createKioskCore(deps: KioskCoreDeps) {
     /** Start-up: a fresh page with nothing of anyone (R-KIOSK-4), then the idle guard and heartbeat. */
     async start() {
       const key = readTerminalRecord(store)?.key;
-      if (key?.kind === 'file') log.warn(`the terminal key is not OS-encrypted (${key.backend}): kept in ${key.path}, mode 0600; see docs/kiosk.md`);
+      if (key?.kind === 'file')
+        log.warn(
+          `the terminal key is not OS-encrypted (${key.backend}): kept in ${key.path}, mode 0600; see docs/kiosk.md`,
+        );
       await wipe('start-up');
       idle.start();
       restartTimer = deps.clock.setInterval(restartIfDue, 60_000);
@@ -227,7 +277,13 @@ export function createKioskCore(deps: KioskCoreDeps) {
           // Issue 5: the heartbeat proves the window paints, not only that the process lives.
           const painted = deps.probePaint ? await deps.probePaint().catch(() => false) : false;
           const offlineMs = offline.pendingOfflineMs();
-          const outcome = await sendHeartbeat(c, s, deps.version, painted ? new Date(deps.clock.now()).toISOString() : undefined, offlineMs);
+          const outcome = await sendHeartbeat(
+            c,
+            s,
+            deps.version,
+            painted ? new Date(deps.clock.now()).toISOString() : undefined,
+            offlineMs,
+          );
           if (outcome === 'ok') offline.reported(offlineMs);
           offline.observe(outcome === 'unreachable' ? 'network_error' : undefined);
           return outcome;

@@ -8,7 +8,12 @@ export const APP_URL = 'app://kiosk/kiosk.html';
 
 /** Before `ready`: app:// is a standard, secure scheme (origin, storage) — but not a network one. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, stream: false } }]);
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, stream: false },
+    },
+  ]);
 }
 
 /** Serves the built screens from `root` on the kiosk's session, each answer with the strict CSP. */

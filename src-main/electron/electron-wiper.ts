@@ -21,8 +21,10 @@ export function electronWiper(glue: WiperGlue): SessionWiper {
     closePage: () => kiosk().closeRetired(),
     clearClipboard: async () => glue.clearClipboard(),
     clearStorageData: (p) => sessionFor(p).clearStorageData(),
-    clearHttpCache: async (p) => void (await Promise.all([sessionFor(p).clearCache(), sessionFor(p).clearCodeCaches({})])),
-    clearAuthCache: async (p) => void (await Promise.all([sessionFor(p).clearAuthCache(), sessionFor(p).clearHostResolverCache()])),
+    clearHttpCache: async (p) =>
+      void (await Promise.all([sessionFor(p).clearCache(), sessionFor(p).clearCodeCaches({})])),
+    clearAuthCache: async (p) =>
+      void (await Promise.all([sessionFor(p).clearAuthCache(), sessionFor(p).clearHostResolverCache()])),
     async leftovers(old) {
       const found: string[] = [];
       const contents = kiosk().contents;

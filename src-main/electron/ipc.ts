@@ -10,10 +10,20 @@ import type { KioskWindow } from './kiosk-window.js';
  * window's current page (its main frame, on the app's own origin) is dropped; core validates
  * the payload.
  */
-export function registerKioskIpc(opts: { dispatch: BridgeDispatch; kiosk: () => KioskWindow | undefined; app: AppOrigin; log: Logger }): void {
+export function registerKioskIpc(opts: {
+  dispatch: BridgeDispatch;
+  kiosk: () => KioskWindow | undefined;
+  app: AppOrigin;
+  log: Logger;
+}): void {
   const trusted = (event: IpcMainInvokeEvent) => {
     const current = opts.kiosk()?.contents;
-    return !!current && event.sender === current && event.senderFrame === current.mainFrame && isAppUrl(event.senderFrame.url, opts.app);
+    return (
+      !!current &&
+      event.sender === current &&
+      event.senderFrame === current.mainFrame &&
+      isAppUrl(event.senderFrame.url, opts.app)
+    );
   };
   for (const channel of kioskChannels) {
     ipcMain.handle(kioskIpcChannel(channel), async (event, payload: unknown) => {

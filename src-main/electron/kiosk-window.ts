@@ -25,7 +25,14 @@ type Spare = { view: WebContentsView; partition: string; loaded: Promise<void> }
  * wipe only swaps the views; the old view is closed as it leaves.
  */
 export function createKioskWindow(opts: KioskWindowOptions) {
-  const win = new BaseWindow({ kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true, backgroundColor: '#ffffff', show: false });
+  const win = new BaseWindow({
+    kiosk: true,
+    fullscreen: true,
+    frame: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#ffffff',
+    show: false,
+  });
   win.setMenu?.(null);
   win.on('close', (event) => {
     if (!closing) event.preventDefault(); // only the admin exit closes the kiosk

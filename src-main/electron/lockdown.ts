@@ -15,7 +15,10 @@ export function lockDownSession(ses: Session): void {
  * Applies the pure guards to one web contents: every way of leaving the app's pages, opening a
  * window, using devtools or a blocked shortcut, plus input reporting for the idle guard.
  */
-export function lockDownContents(wc: WebContents, opts: { app: AppOrigin; log: Logger; onInput: () => void; onAdminChord: () => void }): void {
+export function lockDownContents(
+  wc: WebContents,
+  opts: { app: AppOrigin; log: Logger; onInput: () => void; onAdminChord: () => void },
+): void {
   const refuse = (kind: string) => (event: { preventDefault(): void; url: string }) => {
     if (mayNavigate(event.url, opts.app)) return;
     event.preventDefault();

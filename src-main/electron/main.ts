@@ -66,7 +66,9 @@ async function start(): Promise<void> {
     loaded = await loadKioskConfig({ store, policyPath: override('HELLOWORK_KIOSK_POLICY') ?? defaultPolicyPath() });
   } catch (error) {
     // Never a half-working kiosk: a broken configuration stops here with its reason.
-    return fatal(error instanceof ConfigError ? `The kiosk configuration is invalid:\n${error.message}` : String(error));
+    return fatal(
+      error instanceof ConfigError ? `The kiosk configuration is invalid:\n${error.message}` : String(error),
+    );
   }
 
   // One in-memory partition per visitor (core/wipe/partitions.ts names them; no `persist:`
@@ -149,10 +151,12 @@ async function start(): Promise<void> {
   const status = code ? await core.handlers.status(undefined) : undefined;
   if (code && status?.ok && !status.data.enrolled && status.data.serviceUrl) {
     const enrolled = await core.handlers.enroll({ serviceUrl: status.data.serviceUrl, code });
-    if (!enrolled.ok) log.error(`enrollment with HELLOWORK_KIOSK_ENROLL_CODE failed: ${enrolled.error.reason ?? enrolled.error.error}`);
+    if (!enrolled.ok)
+      log.error(`enrollment with HELLOWORK_KIOSK_ENROLL_CODE failed: ${enrolled.error.reason ?? enrolled.error.error}`);
   }
 
-  if (testHooks) (globalThis as Record<string, unknown>).__hwKiosk = { core, clock, shownUrl: () => kiosk?.contents?.getURL() };
+  if (testHooks)
+    (globalThis as Record<string, unknown>).__hwKiosk = { core, clock, shownUrl: () => kiosk?.contents?.getURL() };
   await core.start(); // the start-up wipe loads a fresh login page
   kiosk.win.show();
 }
@@ -161,7 +165,9 @@ async function start(): Promise<void> {
 function probePaint(kiosk: KioskWindow | undefined): Promise<boolean> {
   const contents = kiosk?.contents;
   if (!contents || contents.isDestroyed()) return Promise.resolve(false);
-  const frame = contents.executeJavaScript('new Promise((r) => requestAnimationFrame(() => r(true)))') as Promise<boolean>;
+  const frame = contents.executeJavaScript(
+    'new Promise((r) => requestAnimationFrame(() => r(true)))',
+  ) as Promise<boolean>;
   const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref());
   return Promise.race([frame.catch(() => false), timeout]);
 }

@@ -7,7 +7,9 @@ import type { KioskApi, KioskEvent } from '../../src-shared/kiosk-bridge.js';
 import { KIOSK_EVENT_CHANNEL, kioskChannels, kioskIpcChannel } from '../../src-shared/kiosk-channels.js';
 
 // Every channel of the contract, by name: one invoke each.
-const calls = Object.fromEntries(kioskChannels.map((channel) => [channel, (input?: unknown) => ipcRenderer.invoke(kioskIpcChannel(channel), input)]));
+const calls = Object.fromEntries(
+  kioskChannels.map((channel) => [channel, (input?: unknown) => ipcRenderer.invoke(kioskIpcChannel(channel), input)]),
+);
 
 const kiosk = {
   ...(calls as Omit<KioskApi, 'onEvent'>),

@@ -9,7 +9,13 @@ import type { SecretBox } from '../core/terminal/secret-box.js';
 export function safeStorageBox(): SecretBox {
   const available = safeStorage.isEncryptionAvailable();
   const backend =
-    process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform === 'win32' ? 'dpapi' : process.platform === 'darwin' ? 'keychain' : 'unknown';
+    process.platform === 'linux'
+      ? safeStorage.getSelectedStorageBackend()
+      : process.platform === 'win32'
+        ? 'dpapi'
+        : process.platform === 'darwin'
+          ? 'keychain'
+          : 'unknown';
   const osBacked = available && backend !== 'basic_text' && backend !== 'unknown';
   return {
     backend: available ? backend : `${backend} (unavailable)`,

@@ -7,6 +7,7 @@ import { R_KIOSK_4_IDLE_ANNOUNCE_EVERY_S } from '../../src-shared/rules.js';
  */
 export function announcedSeconds(secondsLeft: number, previous: number | null): number | null {
   if (previous === null) return secondsLeft;
-  if (secondsLeft <= R_KIOSK_4_IDLE_ANNOUNCE_EVERY_S || secondsLeft % R_KIOSK_4_IDLE_ANNOUNCE_EVERY_S === 0) return secondsLeft;
+  if (secondsLeft <= R_KIOSK_4_IDLE_ANNOUNCE_EVERY_S || secondsLeft % R_KIOSK_4_IDLE_ANNOUNCE_EVERY_S === 0)
+    return secondsLeft;
   return previous;
 }

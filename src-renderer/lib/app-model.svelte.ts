@@ -107,7 +107,13 @@ export class AppModel {
     this.loggingOut = false;
     this.signedIn = false;
     const m = this.i18n.m;
-    this.go('logged-out', { replace: true, notice: r.ok || r.error.error === 'unauthenticated' ? { kind: 'success', text: m.logout.done } : { kind: 'error', text: m.logout.failed } });
+    this.go('logged-out', {
+      replace: true,
+      notice:
+        r.ok || r.error.error === 'unauthenticated'
+          ? { kind: 'success', text: m.logout.done }
+          : { kind: 'error', text: m.logout.failed },
+    });
   }
 
   /** A signed-in screen opened directly (reload, bookmark): ask the service whether a session exists. */

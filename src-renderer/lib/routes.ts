@@ -16,7 +16,7 @@ export function isSignedInRoute(r: RouteName): boolean {
 }
 
 export function routeTitle(m: Catalog, r: RouteName): string {
-  return (screens[r]).title(m);
+  return screens[r].title(m);
 }
 
 /** The breadcrumb after トップ: the seed's login screens read 「トップ > ログイン」. */

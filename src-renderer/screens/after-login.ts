@@ -7,4 +7,7 @@ import type { Component } from 'svelte';
  * those only this module reaches go into the chunk, the login form and the short messages stay
  * where the first screen already loaded them.
  */
-export const components = import.meta.glob<Component>(['./*Screen.svelte', '!./Screen.svelte'], { eager: true, import: 'default' });
+export const components = import.meta.glob<Component>(['./*Screen.svelte', '!./Screen.svelte'], {
+  eager: true,
+  import: 'default',
+});

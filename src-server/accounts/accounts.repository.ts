@@ -19,7 +19,11 @@ export async function insertAccount(db: Executor, row: AccountRow): Promise<void
 
 /** The office's id, creating the office on first use (safe when two processes race). */
 export async function ensureOffice(db: Executor, name: string): Promise<string> {
-  await db.insertInto('offices').values({ id: randomId(), name }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('offices')
+    .values({ id: randomId(), name })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const row = await db.selectFrom('offices').select('id').where('name', '=', name).executeTakeFirstOrThrow();
   return row.id;
 }
@@ -35,7 +39,12 @@ export function markReregistered(db: Executor, accountId: string, now: number): 
 }
 
 /** One statement, so two requests racing on the same account move it once (the loser gets false). */
-async function moveStatus(db: Executor, accountId: string, move: { from: AccountRow['status']; to: AccountRow['status']; withdrawnAt: number | null }, now: number): Promise<boolean> {
+async function moveStatus(
+  db: Executor,
+  accountId: string,
+  move: { from: AccountRow['status']; to: AccountRow['status']; withdrawnAt: number | null },
+  now: number,
+): Promise<boolean> {
   const r = await db
     .updateTable('accounts')
     .set({ status: move.to, withdrawn_at: move.withdrawnAt, updated_at: now })
@@ -46,7 +55,11 @@ async function moveStatus(db: Executor, accountId: string, move: { from: Account
 }
 
 export async function updatePasswordHash(db: Executor, accountId: string, hash: string, now: number): Promise<void> {
-  await db.updateTable('accounts').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', accountId).execute();
+  await db
+    .updateTable('accounts')
+    .set({ password_hash: hash, password_changed_at: now, updated_at: now })
+    .where('id', '=', accountId)
+    .execute();
 }
 
 export async function updateLoginId(db: Executor, accountId: string, loginId: string, now: number): Promise<void> {

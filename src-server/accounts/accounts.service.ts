@@ -26,7 +26,8 @@ export async function createEmployer(
   const now = clock.now().getTime();
   const accountId = randomId();
   await db.transaction().execute(async (trx) => {
-    if (await findAccountByLoginId(trx, loginId)) throw new AccountInputError(`the ID is already registered: ${loginId}`);
+    if (await findAccountByLoginId(trx, loginId))
+      throw new AccountInputError(`the ID is already registered: ${loginId}`);
     const officeId = await ensureOffice(trx, input.office);
     await insertAccount(trx, {
       id: accountId,

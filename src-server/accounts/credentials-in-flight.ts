@@ -16,7 +16,12 @@ import { expireMailedKeysOfAccount } from '../recovery/mailed-keys.repository.js
  * device trusts. The OTP budget of the hour is forgotten too (R-OTP-8): whoever exhausted it with
  * the old password no longer has a password, and the owner must not wait out their hour.
  */
-export async function endEverythingInFlight(trx: Executor, clock: Clock, accountId: string, keepSessionId?: string): Promise<void> {
+export async function endEverythingInFlight(
+  trx: Executor,
+  clock: Clock,
+  accountId: string,
+  keepSessionId?: string,
+): Promise<void> {
   const now = clock.now().getTime();
   await expireChallengesOfAccount(trx, accountId, now);
   await expireMailedKeysOfAccount(trx, accountId, now);

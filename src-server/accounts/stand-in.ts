@@ -18,7 +18,9 @@ export interface RecoveryTarget {
 }
 
 export function recoveryTarget(account: Pick<AccountRow, 'id' | 'login_id'> | undefined): RecoveryTarget {
-  return account ? { accountId: account.id, mailTo: account.login_id, standIn: false } : { accountId: STAND_IN_ACCOUNT_ID, mailTo: null, standIn: true };
+  return account
+    ? { accountId: account.id, mailTo: account.login_id, standIn: false }
+    : { accountId: STAND_IN_ACCOUNT_ID, mailTo: null, standIn: true };
 }
 
 /** The account id an audit event names: none for the stand-in. */

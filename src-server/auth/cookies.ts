@@ -35,7 +35,10 @@ export function cookiePolicy(config: Pick<Config, 'publicOrigin' | 'host' | 'tru
   return { secure: !(isLoopbackHost(config.host) && config.trustProxy === false) };
 }
 
-export function installCookiePolicy(app: FastifyInstance, config: Pick<Config, 'publicOrigin' | 'host' | 'trustProxy'>): void {
+export function installCookiePolicy(
+  app: FastifyInstance,
+  config: Pick<Config, 'publicOrigin' | 'host' | 'trustProxy'>,
+): void {
   app.decorate('cookiePolicy', cookiePolicy(config));
 }
 
@@ -46,7 +49,13 @@ export function cookieName(request: FastifyRequest, name: CookieName): string {
 }
 
 function options(request: FastifyRequest, maxAgeSeconds: number | undefined): CookieSerializeOptions {
-  return { httpOnly: true, secure: secure(request), sameSite: 'strict', path: '/', ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}) };
+  return {
+    httpOnly: true,
+    secure: secure(request),
+    sameSite: 'strict',
+    path: '/',
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+  };
 }
 
 export function readCookie(request: FastifyRequest, name: CookieName): string | undefined {
@@ -54,7 +63,13 @@ export function readCookie(request: FastifyRequest, name: CookieName): string | 
   return v && v.length <= 200 ? v : undefined;
 }
 
-export function setCookie(request: FastifyRequest, reply: FastifyReply, name: CookieName, value: string, maxAgeSeconds?: number): void {
+export function setCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  name: CookieName,
+  value: string,
+  maxAgeSeconds?: number,
+): void {
   reply.setCookie(cookieName(request, name), value, options(request, maxAgeSeconds));
 }
 

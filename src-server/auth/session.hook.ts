@@ -30,7 +30,9 @@ export function presentedToken(request: FastifyRequest): { token: string; kind: 
 export function requireSession(deps: Pick<AppDeps, 'db' | 'clock'>, options: { use?: boolean } = {}) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const presented = presentedToken(request);
-    const session = presented ? await resumeSession(deps.db, deps.clock, presented.token, presented.kind, options) : null;
+    const session = presented
+      ? await resumeSession(deps.db, deps.clock, presented.token, presented.kind, options)
+      : null;
     if (!session) return sendError(reply, 401, 'unauthenticated');
     request.session = session;
   };

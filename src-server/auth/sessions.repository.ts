@@ -18,13 +18,26 @@ export async function touchSession(db: Executor, id: string, now: number): Promi
 
 /** Revokes the live session of a token in one statement; returns it, or undefined if none was live. */
 export function revokeSessionByTokenHash(db: Executor, tokenHash: string, now: number, kind?: SessionRow['kind']) {
-  let q = db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null);
+  let q = db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null);
   if (kind) q = q.where('kind', '=', kind);
   return q.returning(['id', 'account_id', 'kind']).executeTakeFirst();
 }
 
-export async function revokeSessionsOfAccount(db: Executor, accountId: string, now: number, exceptId?: string): Promise<number> {
-  let q = db.updateTable('sessions').set({ revoked_at: now }).where('account_id', '=', accountId).where('revoked_at', 'is', null);
+export async function revokeSessionsOfAccount(
+  db: Executor,
+  accountId: string,
+  now: number,
+  exceptId?: string,
+): Promise<number> {
+  let q = db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null);
   if (exceptId) q = q.where('id', '!=', exceptId);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);

@@ -8,7 +8,13 @@ import {
 import type { Clock } from '../clock.js';
 import { randomId, randomToken, sha256 } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
-import { findSessionByTokenHash, insertSession, revokeSessionByTokenHash, revokeSessionsOfAccount, touchSession } from './sessions.repository.js';
+import {
+  findSessionByTokenHash,
+  insertSession,
+  revokeSessionByTokenHash,
+  revokeSessionsOfAccount,
+  touchSession,
+} from './sessions.repository.js';
 import type { SessionKind } from './sessions.table.js';
 
 /** What a signed-in request knows about its session (`request.session`). */
@@ -56,7 +62,13 @@ export async function createSession(
  * (`use`, the default) touches it when its last use is older than SESSION_TOUCH_INTERVAL_MS; a
  * read of its state (`use: false`) leaves it as it was, so asking when it ends never extends it.
  */
-export async function resumeSession(db: Executor, clock: Clock, token: string, kind: SessionKind, { use = true } = {}): Promise<AuthSession | null> {
+export async function resumeSession(
+  db: Executor,
+  clock: Clock,
+  token: string,
+  kind: SessionKind,
+  { use = true } = {},
+): Promise<AuthSession | null> {
   const row = await findSessionByTokenHash(db, sha256(token));
   const now = clock.now().getTime();
   if (!row || row.kind !== kind || row.revoked_at !== null) return null;
@@ -65,7 +77,14 @@ export async function resumeSession(db: Executor, clock: Clock, token: string, k
   const touched = use && now - row.last_seen_at >= SESSION_TOUCH_INTERVAL_MS;
   if (touched) await touchSession(db, row.id, now);
   const lastUse = touched ? now : row.last_seen_at;
-  return { id: row.id, accountId: row.account_id, kind: row.kind, terminalId: row.terminal_id, idleEndsAt: Math.min(lastUse + idle, row.expires_at), endsAt: row.expires_at };
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    kind: row.kind,
+    terminalId: row.terminal_id,
+    idleEndsAt: Math.min(lastUse + idle, row.expires_at),
+    endsAt: row.expires_at,
+  };
 }
 
 /** 「延長する」: the session's last use is now, so its idle time starts again (its absolute end stays). */
@@ -74,7 +93,12 @@ export function extendSession(db: Executor, clock: Clock, session: AuthSession):
 }
 
 /** Ends every session of an account (withdrawal, password reset); the recovery/settings features call it. */
-export function revokeAllSessions(db: Executor, clock: Clock, accountId: string, exceptSessionId?: string): Promise<number> {
+export function revokeAllSessions(
+  db: Executor,
+  clock: Clock,
+  accountId: string,
+  exceptSessionId?: string,
+): Promise<number> {
   return revokeSessionsOfAccount(db, accountId, clock.now().getTime(), exceptSessionId);
 }
 

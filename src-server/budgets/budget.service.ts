@@ -1,5 +1,11 @@
 import type { Executor } from '../db/schema.js';
-import { addBudgetEvent, countBudgetEvents, dropBudgetEventsBefore, holdBudget, markBudgetNotified } from './budgets.repository.js';
+import {
+  addBudgetEvent,
+  countBudgetEvents,
+  dropBudgetEventsBefore,
+  holdBudget,
+  markBudgetNotified,
+} from './budgets.repository.js';
 
 /** A rolling-window budget: at most `limits[kind]` events of each kind within `windowMs`. */
 export interface BudgetSpec<K extends string> {
@@ -21,12 +27,19 @@ export interface HeldBudget<K extends string> {
  * the events that left the window and counts the rest. Everything that spends from the budget must
  * run between this and the commit, in the same transaction.
  */
-export async function holdBudgetOf<K extends string>(trx: Executor, spec: BudgetSpec<K>, subject: string, now: number): Promise<HeldBudget<K>> {
+export async function holdBudgetOf<K extends string>(
+  trx: Executor,
+  spec: BudgetSpec<K>,
+  subject: string,
+  now: number,
+): Promise<HeldBudget<K>> {
   const kinds = Object.keys(spec.limits) as K[];
   await holdBudget(trx, subject, spec.scope, now);
   await dropBudgetEventsBefore(trx, subject, kinds, now - spec.windowMs);
   const found = await countBudgetEvents(trx, subject, kinds, now - spec.windowMs);
-  const counts = Object.fromEntries(kinds.map((k) => [k, found.get(k) ?? { count: 0, oldest: now }])) as HeldBudget<K>['counts'];
+  const counts = Object.fromEntries(
+    kinds.map((k) => [k, found.get(k) ?? { count: 0, oldest: now }]),
+  ) as HeldBudget<K>['counts'];
   return { spec, subject, now, counts };
 }
 

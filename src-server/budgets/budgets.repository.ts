@@ -7,7 +7,12 @@ import type { Executor } from '../db/schema.js';
  * an event of the budget holds it first, so count-then-add is exact under parallel requests, in one
  * process or many. Call it as the transaction's FIRST statement (SQLite upgrades no read lock then).
  */
-export async function holdBudget(trx: Executor, subject: string, scope: string, now: number): Promise<{ notifiedAt: number | null }> {
+export async function holdBudget(
+  trx: Executor,
+  subject: string,
+  scope: string,
+  now: number,
+): Promise<{ notifiedAt: number | null }> {
   const row = await trx
     .insertInto('budget_holds')
     .values({ subject, scope, held_at: now, notified_at: null })
@@ -18,7 +23,12 @@ export async function holdBudget(trx: Executor, subject: string, scope: string, 
 }
 
 /** Per kind: how many events since `since`, and the oldest of them (when the first slot frees). */
-export async function countBudgetEvents(trx: Executor, subject: string, kinds: readonly string[], since: number): Promise<Map<string, { count: number; oldest: number }>> {
+export async function countBudgetEvents(
+  trx: Executor,
+  subject: string,
+  kinds: readonly string[],
+  since: number,
+): Promise<Map<string, { count: number; oldest: number }>> {
   const rows = await trx
     .selectFrom('budget_events')
     .select(['kind', sql<number>`count(*)`.as('n'), sql<number>`min(at)`.as('oldest')])
@@ -35,8 +45,18 @@ export async function addBudgetEvent(trx: Executor, subject: string, kind: strin
 }
 
 /** Events older than the window count for nothing; the holder of the budget sweeps them. */
-export async function dropBudgetEventsBefore(trx: Executor, subject: string, kinds: readonly string[], before: number): Promise<void> {
-  await trx.deleteFrom('budget_events').where('subject', '=', subject).where('kind', 'in', kinds).where('at', '<=', before).execute();
+export async function dropBudgetEventsBefore(
+  trx: Executor,
+  subject: string,
+  kinds: readonly string[],
+  before: number,
+): Promise<void> {
+  await trx
+    .deleteFrom('budget_events')
+    .where('subject', '=', subject)
+    .where('kind', 'in', kinds)
+    .where('at', '<=', before)
+    .execute();
 }
 
 /** Forgets the events of some kinds (R-CRED-1: a new password ends what the old one started). */
@@ -45,7 +65,13 @@ export async function dropBudgetEvents(trx: Executor, subject: string, kinds: re
 }
 
 /** Marks the owner told, unless they were told within the window. True for the one that marked it. */
-export async function markBudgetNotified(trx: Executor, subject: string, scope: string, now: number, windowMs: number): Promise<boolean> {
+export async function markBudgetNotified(
+  trx: Executor,
+  subject: string,
+  scope: string,
+  now: number,
+  windowMs: number,
+): Promise<boolean> {
   const r = await trx
     .updateTable('budget_holds')
     .set({ notified_at: now })

@@ -32,14 +32,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false })
+      .values as Record<string, string | boolean | undefined>;
   } catch (err) {
-    io.err(`mypage ${name}: ${err instanceof Error ? err.message : String(err)}\nusage: mypage ${name} ${command.usage}`);
+    io.err(
+      `mypage ${name}: ${err instanceof Error ? err.message : String(err)}\nusage: mypage ${name} ${command.usage}`,
+    );
     return 2;
   }
   const missing = (command.required ?? []).filter((k) => typeof values[k] !== 'string' || values[k] === '');
   if (missing.length) {
-    io.err(`mypage ${name}: missing ${missing.map((k) => `--${k}`).join(', ')}\nusage: mypage ${name} ${command.usage}`);
+    io.err(
+      `mypage ${name}: missing ${missing.map((k) => `--${k}`).join(', ')}\nusage: mypage ${name} ${command.usage}`,
+    );
     return 2;
   }
   try {

@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import { DB_TIMEOUTS, type DbTimeouts } from '../config.js';
 import type { Database, Db } from './schema.js';
@@ -96,13 +104,17 @@ const INT8_OID = 20;
 
 function openPostgres(url: string, options: OpenOptions): Db {
   const t = options.timeouts ?? DB_TIMEOUTS;
-  const report = options.onConnectionError ?? ((err: Error) => console.warn(`mypage: database connection lost (${err.message}); reconnecting on the next query`));
+  const report =
+    options.onConnectionError ??
+    ((err: Error) => console.warn(`mypage: database connection lost (${err.message}); reconnecting on the next query`));
   // Times are epoch milliseconds in bigint columns and counts come back as int8: both fit a JS
   // number exactly (< 2^53), so parse them as numbers — the same shape SQLite gives.
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- pg's own parsers are typed `any`
-      oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+      oid === INT8_OID
+        ? (v: string) => Number(v)
+        : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({
     connectionString: url,

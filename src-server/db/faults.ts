@@ -3,7 +3,16 @@
  * than a bug (500)? Only connection-class failures count; a constraint violation or a syntax
  * error stays a 500.
  */
-const NODE_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const NODE_CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 
 /** PostgreSQL SQLSTATEs (Appendix A): class 08 is "connection exception"; the rest by name. */
 const PG_UNAVAILABLE_CODES = new Set([
@@ -25,7 +34,12 @@ const PG_UNAVAILABLE_MESSAGES = [
 ];
 
 /** SQLite: the write lock was not free within busy_timeout (a long CLI write, a backup). */
-const SQLITE_UNAVAILABLE_CODES = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED']);
+const SQLITE_UNAVAILABLE_CODES = new Set([
+  'SQLITE_BUSY',
+  'SQLITE_BUSY_SNAPSHOT',
+  'SQLITE_BUSY_TIMEOUT',
+  'SQLITE_LOCKED',
+]);
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;

@@ -5,7 +5,12 @@ import type { Executor } from '../db/schema.js';
 import { findDeviceTrustByTokenHash, insertDeviceTrust, touchDeviceTrust } from './device-trust.repository.js';
 
 /** R-OTP-3: remembers this browser for this account for 90 days; returns the cookie's token. */
-export async function trustDevice(trx: Executor, clock: Clock, accountId: string, label: string): Promise<{ token: string; maxAgeSeconds: number }> {
+export async function trustDevice(
+  trx: Executor,
+  clock: Clock,
+  accountId: string,
+  label: string,
+): Promise<{ token: string; maxAgeSeconds: number }> {
   const now = clock.now().getTime();
   const token = randomToken();
   await insertDeviceTrust(trx, {
@@ -33,7 +38,25 @@ export async function deviceIsTrusted(db: Executor, clock: Clock, token: string,
 /** A name for the settings list, from the User-Agent (no fingerprinting; just what a person recognises). */
 export function deviceLabel(userAgent: string | undefined): string {
   const ua = userAgent ?? '';
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'ブラウザ';
-  const os = /Windows/.test(ua) ? 'Windows' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Mac OS X/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrome\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'ブラウザ';
+  const os = /Windows/.test(ua)
+    ? 'Windows'
+    : /Android/.test(ua)
+      ? 'Android'
+      : /iPhone|iPad/.test(ua)
+        ? 'iOS'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
   return os ? `${browser} (${os})` : browser;
 }

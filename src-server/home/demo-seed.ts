@@ -18,7 +18,12 @@ export const DEMO = {
 /** Creates the demo employer with its messages and postings. False when it exists already. */
 export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
   if (await findAccountByLoginId(db, DEMO.id)) return false;
-  const { accountId } = await createEmployer(db, clock, { id: DEMO.id, password: DEMO.password, company: DEMO.company, office: DEMO.office });
+  const { accountId } = await createEmployer(db, clock, {
+    id: DEMO.id,
+    password: DEMO.password,
+    company: DEMO.company,
+    office: DEMO.office,
+  });
   const now = clock.now().getTime();
   await db.transaction().execute(async (trx) => {
     const messages = Array.from({ length: DEMO.newMessages }, (_, i) => ({
@@ -32,7 +37,16 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
     await trx.insertInto('messages').values(messages).execute();
     await trx
       .insertInto('job_postings')
-      .values(DEMO.generalPostings.map((hires, i) => ({ id: randomId(), account_id: accountId, category: 'general' as const, title: `一般求人 ${i + 1}`, hires, created_at: now })))
+      .values(
+        DEMO.generalPostings.map((hires, i) => ({
+          id: randomId(),
+          account_id: accountId,
+          category: 'general' as const,
+          title: `一般求人 ${i + 1}`,
+          hires,
+          created_at: now,
+        })),
+      )
       .execute();
   });
   return true;

@@ -33,6 +33,9 @@ export async function loadHome(db: Executor, accountId: string) {
     company: head.company,
     office: head.office,
     newMessages: Number(head.unread ?? 0),
-    postings: postingCategories.map((category) => ({ category, ...(byCategory.get(category) ?? { openings: 0, hires: 0 }) })),
+    postings: postingCategories.map((category) => ({
+      category,
+      ...(byCategory.get(category) ?? { openings: 0, hires: 0 }),
+    })),
   };
 }

@@ -7,9 +7,13 @@ import { homeOf } from './home.service.js';
 
 /** GET /home (R-HOME-1) for web and kiosk sessions. */
 export const homeRoutes: Feature = (app, deps) => {
-  app.get(api.home.path, { schema: { response: { 200: HomeResponse } }, preHandler: requireSession(deps) }, async (request, reply) => {
-    const home = request.session ? await homeOf(deps.db, request.session.accountId) : undefined;
-    if (!home) return sendError(reply, 401, 'unauthenticated');
-    return reply.header('cache-control', 'no-store').send(home);
-  });
+  app.get(
+    api.home.path,
+    { schema: { response: { 200: HomeResponse } }, preHandler: requireSession(deps) },
+    async (request, reply) => {
+      const home = request.session ? await homeOf(deps.db, request.session.accountId) : undefined;
+      if (!home) return sendError(reply, 401, 'unauthenticated');
+      return reply.header('cache-control', 'no-store').send(home);
+    },
+  );
 };

@@ -47,7 +47,9 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return sendError(reply, err.status, err.code, err.extra);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields = [...new Set(err.validation.map((v) => v.instancePath.replace(/^\//, '').split('/')[0] ?? '').filter(Boolean))];
+      const fields = [
+        ...new Set(err.validation.map((v) => v.instancePath.replace(/^\//, '').split('/')[0] ?? '').filter(Boolean)),
+      ];
       return sendError(reply, 400, 'invalid_request', fields.length ? { fields } : {});
     }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
@@ -59,7 +61,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (isDatabaseUnavailable(err)) {
       // Not a bug: logged as a warning without the stack, once per request.
       request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable; answered 503');
-      return sendError(reply.header('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS)), 503, 'service_unavailable');
+      return sendError(
+        reply.header('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS)),
+        503,
+        'service_unavailable',
+      );
     }
     request.log.error({ err }, 'request failed');
     return sendError(reply, 500, 'internal_error');

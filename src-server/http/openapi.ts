@@ -4,7 +4,9 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { endpoints } from '../../src-shared/endpoints.js';
 
 /** An addition's `about` (src-shared/endpoints.ts), by method and path. */
-const abouts = new Map<string, string>(Object.values(endpoints).flatMap((e) => ('about' in e ? [[`${e.method} ${e.path}`, e.about]] : [])));
+const abouts = new Map<string, string>(
+  Object.values(endpoints).flatMap((e) => ('about' in e ? [[`${e.method} ${e.path}`, e.about]] : [])),
+);
 
 /** The contract as OpenAPI, generated from the zod schemas of src-shared (API.md), with the table's descriptions. */
 export async function installOpenApi(app: FastifyInstance): Promise<void> {

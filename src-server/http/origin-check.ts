@@ -11,7 +11,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * neither is refused too: it is not a browser we can vouch for, and nothing legitimate sends
  * cookies that way (the kiosk's service client sends Origin with its cookie).
  */
-export function originAllowed(input: { origin: string | undefined; secFetchSite: string | undefined; allowed: (origin: string) => boolean }): boolean {
+export function originAllowed(input: {
+  origin: string | undefined;
+  secFetchSite: string | undefined;
+  allowed: (origin: string) => boolean;
+}): boolean {
   if (input.origin !== undefined) return input.origin !== 'null' && input.allowed(input.origin);
   if (input.secFetchSite !== undefined) return input.secFetchSite === 'same-origin' || input.secFetchSite === 'none';
   return false;
@@ -24,7 +28,9 @@ const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
  * PUBLIC_ORIGIN when set; else, for plain-http development on loopback, `http://<loopback>:<the
  * port this socket was accepted on>` (PORT may be 0 in tests, so the socket tells the port).
  */
-export function ownOrigin(config: Pick<Config, 'publicOrigin' | 'host'>): (origin: string, request: FastifyRequest) => boolean {
+export function ownOrigin(
+  config: Pick<Config, 'publicOrigin' | 'host'>,
+): (origin: string, request: FastifyRequest) => boolean {
   if (config.publicOrigin) {
     const publicOrigin = config.publicOrigin;
     return (origin) => origin === publicOrigin;
@@ -44,7 +50,13 @@ export function installOriginCheck(app: FastifyInstance, config: Pick<Config, 'p
       const v = request.headers[name];
       return Array.isArray(v) ? v[0] : v;
     };
-    if (!originAllowed({ origin: header('origin'), secFetchSite: header('sec-fetch-site'), allowed: (o) => isOwn(o, request) })) {
+    if (
+      !originAllowed({
+        origin: header('origin'),
+        secFetchSite: header('sec-fetch-site'),
+        allowed: (o) => isOwn(o, request),
+      })
+    ) {
       request.log.warn({ origin: header('origin') }, 'cross-origin state change refused');
       return sendError(reply, 403, 'forbidden_origin');
     }

@@ -12,7 +12,9 @@ export function pageAssets(root: string, page: string): Set<string> {
   const needed = new Set<string>();
   const queue = [readFileSync(resolve(root, page), 'utf8')];
   for (let text = queue.pop(); text !== undefined; text = queue.pop()) {
-    for (const [name] of text.matchAll(/[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:js|css|woff2?|ttf|svg|png|jpg|webp|json|wasm)\b/g)) {
+    for (const [name] of text.matchAll(
+      /[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:js|css|woff2?|ttf|svg|png|jpg|webp|json|wasm)\b/g,
+    )) {
       if (!files.has(name) || needed.has(name)) continue;
       needed.add(name);
       if (/\.(js|css)$/.test(name)) queue.push(readFileSync(resolve(dir, name), 'utf8'));

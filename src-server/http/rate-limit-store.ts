@@ -25,11 +25,17 @@ const LocalStore = require('@fastify/rate-limit/store/LocalStore.js') as StoreCt
  * offline queue (a command while disconnected fails at once), no retry of a command, and a
  * reconnect in the background every ≤ 2 s.
  */
-export const REDIS_TIMEOUTS = { connectTimeout: 1_000, commandTimeout: 150, maxRetriesPerRequest: 0, enableOfflineQueue: false } as const;
+export const REDIS_TIMEOUTS = {
+  connectTimeout: 1_000,
+  commandTimeout: 150,
+  maxRetriesPerRequest: 0,
+  enableOfflineQueue: false,
+} as const;
 /** After a failed command, go straight to memory for this long before trying Redis again. */
 const BYPASS_AFTER_ERROR_MS = 2_000;
 
-export type RateLimitStoreState = { store: 'memory' } | { store: 'redis'; ok: true } | { store: 'redis'; ok: false; reason: string; since: number };
+export type RateLimitStoreState =
+  { store: 'memory' } | { store: 'redis'; ok: true } | { store: 'redis'; ok: false; reason: string; since: number };
 
 export interface SharedRateLimitStore {
   Store: FastifyRateLimitStoreCtor;
@@ -37,7 +43,11 @@ export interface SharedRateLimitStore {
   close(): Promise<void>;
 }
 
-export function createSharedRateLimitStore(opts: { redisUrl: string; keyPrefix: string; log: FastifyBaseLogger }): SharedRateLimitStore {
+export function createSharedRateLimitStore(opts: {
+  redisUrl: string;
+  keyPrefix: string;
+  log: FastifyBaseLogger;
+}): SharedRateLimitStore {
   const redis = new Redis(opts.redisUrl, {
     ...REDIS_TIMEOUTS,
     // Named so an operator (or a test) can find this instance's connection in CLIENT LIST; a name has no spaces.
@@ -57,7 +67,10 @@ export function createSharedRateLimitStore(opts: { redisUrl: string; keyPrefix: 
   const up = () => {
     bypassUntil = 0;
     if (!outage) return;
-    opts.log.info({ downForMs: Date.now() - outage.since }, 'rate limits: Redis answers again; limits shared across instances');
+    opts.log.info(
+      { downForMs: Date.now() - outage.since },
+      'rate limits: Redis answers again; limits shared across instances',
+    );
     outage = undefined;
   };
   redis.on('error', (err: Error) => down(err.message));
@@ -95,7 +108,10 @@ export function createSharedRateLimitStore(opts: { redisUrl: string; keyPrefix: 
   });
 
   // The plugin builds the store with its global options, then a child per limited route.
-  const Store = function (this: unknown, params: FastifyRateLimitOptions & { continueExceeding?: boolean; exponentialBackoff?: boolean; cache?: number }) {
+  const Store = function (
+    this: unknown,
+    params: FastifyRateLimitOptions & { continueExceeding?: boolean; exponentialBackoff?: boolean; cache?: number },
+  ) {
     const c = params.continueExceeding ?? false;
     const e = params.exponentialBackoff ?? false;
     return wrap(new RedisStore(c, e, redis, opts.keyPrefix), new LocalStore(c, e, params.cache));
@@ -106,7 +122,8 @@ export function createSharedRateLimitStore(opts: { redisUrl: string; keyPrefix: 
     state: () => {
       if (outage) return { store: 'redis', ok: false, ...outage };
       // Not connected yet (start-up, or a server that accepts but never answers): memory meanwhile.
-      if (redis.status !== 'ready') return { store: 'redis', ok: false, reason: `not connected (${redis.status})`, since: Date.now() };
+      if (redis.status !== 'ready')
+        return { store: 'redis', ok: false, reason: `not connected (${redis.status})`, since: Date.now() };
       return { store: 'redis', ok: true };
     },
     async close() {

@@ -18,11 +18,14 @@ export async function installRateLimit(
   config: Pick<Config, 'redisUrl' | 'redisKeyPrefix'>,
   ops: { readiness: Readiness; registry: Registry },
 ): Promise<{ state(): RateLimitStoreState }> {
-  const shared = config.redisUrl ? createSharedRateLimitStore({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, log: app.log }) : undefined;
+  const shared = config.redisUrl
+    ? createSharedRateLimitStore({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, log: app.log })
+    : undefined;
   await app.register(rateLimit, {
     global: false,
     ...(shared ? { store: shared.Store } : {}),
-    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode, ...errorBody('rate_limited') }),
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode, ...errorBody('rate_limited') }),
   });
   if (!shared) return { state: () => ({ store: 'memory' }) };
   app.addHook('onClose', () => shared.close());
@@ -41,13 +44,17 @@ export async function installRateLimit(
     critical: false,
     check: async () => {
       const s = shared.state();
-      return s.store === 'redis' && !s.ok ? fail(`Redis does not answer (${s.reason}); per-IP limits are per instance`) : ok();
+      return s.store === 'redis' && !s.ok
+        ? fail(`Redis does not answer (${s.reason}); per-IP limits are per instance`)
+        : ok();
     },
   });
   return shared;
 }
 
 /** Route `config` for an unauthenticated endpoint: `config: publicEndpointLimit(deps.config)`. */
-export function publicEndpointLimit(config: Pick<Config, 'rateLimitPerMinute'>): { rateLimit?: { max: number; timeWindow: string } } {
+export function publicEndpointLimit(config: Pick<Config, 'rateLimitPerMinute'>): {
+  rateLimit?: { max: number; timeWindow: string };
+} {
   return config.rateLimitPerMinute > 0 ? { rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' } } : {};
 }

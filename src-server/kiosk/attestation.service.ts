@@ -7,20 +7,34 @@ import { randomToken, sha256 } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
 import type { AttestationResult, AttestationVerifier } from '../login/attestation-verifier.js';
 import { verifyEd25519 } from './ed25519.js';
-import { consumeNonce, deleteExpiredNonces, findTerminal, insertNonce, recordTerminalSeen } from './kiosk.repository.js';
+import {
+  consumeNonce,
+  deleteExpiredNonces,
+  findTerminal,
+  insertNonce,
+  recordTerminalSeen,
+} from './kiosk.repository.js';
 
 /**
  * R-KIOSK-2 step 3: a single-use nonce for a live terminal (≤ 5 minutes), stored hashed. Unknown
  * and revoked terminals get none: revocation takes effect at the terminal's next call.
  */
-export async function issueNonce(deps: Pick<AppDeps, 'db' | 'clock'>, terminalId: string): Promise<{ nonce: string; expiresAt: Date } | undefined> {
+export async function issueNonce(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  terminalId: string,
+): Promise<{ nonce: string; expiresAt: Date } | undefined> {
   const now = deps.clock.now().getTime();
   return deps.db.transaction().execute(async (trx) => {
     const terminal = await findTerminal(trx, terminalId);
     if (!terminal || terminal.revoked_at !== null) return undefined;
     await deleteExpiredNonces(trx, terminalId, now);
     const nonce = randomToken();
-    await insertNonce(trx, { nonce_hash: sha256(nonce), terminal_id: terminalId, created_at: now, expires_at: now + R_KIOSK_2_NONCE_TTL_MS });
+    await insertNonce(trx, {
+      nonce_hash: sha256(nonce),
+      terminal_id: terminalId,
+      created_at: now,
+      expires_at: now + R_KIOSK_2_NONCE_TTL_MS,
+    });
     return { nonce, expiresAt: new Date(now + R_KIOSK_2_NONCE_TTL_MS) };
   });
 }
@@ -33,37 +47,71 @@ export async function issueNonce(deps: Pick<AppDeps, 'db' | 'clock'>, terminalId
  * key on another machine signs another hash and fails; a heartbeat's signature is not a login's,
  * and a login's names its ID (R-KIOSK-7). `reason` goes to the audit log: no secrets in it.
  */
-export async function verifyAttestation(trx: Executor, now: number, a: Pick<Attestation, 'terminalId' | 'nonce' | 'signature'>, what: AttestationPurpose): Promise<AttestationResult> {
+export async function verifyAttestation(
+  trx: Executor,
+  now: number,
+  a: Pick<Attestation, 'terminalId' | 'nonce' | 'signature'>,
+  what: AttestationPurpose,
+): Promise<AttestationResult> {
   const consumed = await consumeNonce(trx, sha256(a.nonce), a.terminalId, now);
   if (!consumed) return { ok: false, reason: 'nonce_invalid' };
   const terminal = await findTerminal(trx, a.terminalId);
   if (!terminal) return { ok: false, reason: 'unknown_terminal' };
   if (terminal.revoked_at !== null) return { ok: false, reason: 'terminal_revoked' };
-  if (!verifyEd25519(terminal.public_key, attestationMessage(terminal.id, terminal.machine_id_hash, a.nonce, what), a.signature)) return { ok: false, reason: 'bad_signature' };
+  if (
+    !verifyEd25519(
+      terminal.public_key,
+      attestationMessage(terminal.id, terminal.machine_id_hash, a.nonce, what),
+      a.signature,
+    )
+  )
+    return { ok: false, reason: 'bad_signature' };
   return { ok: true, terminalId: terminal.id };
 }
 
 /** The verifier the login uses (createAttestationVerifier in app-features.ts). */
 export const kioskAttestationVerifier: AttestationVerifier = {
-  verify: (trx, attestation, context) => verifyAttestation(trx, context.now.getTime(), attestation, { purpose: 'login', loginId: context.loginId }),
+  verify: (trx, attestation, context) =>
+    verifyAttestation(trx, context.now.getTime(), attestation, { purpose: 'login', loginId: context.loginId }),
 };
 
 /** A heartbeat, signed with purpose `heartbeat` (R-KIOSK-7): records the app version, last seen and last painted. */
 export async function recordHeartbeat(
   deps: Pick<AppDeps, 'db' | 'clock'>,
-  input: { terminalId: string; version: string; nonce: string; signature: string; paintedAt?: string | undefined; offlineMs?: number | undefined; ip: string },
+  input: {
+    terminalId: string;
+    version: string;
+    nonce: string;
+    signature: string;
+    paintedAt?: string | undefined;
+    offlineMs?: number | undefined;
+    ip: string;
+  },
 ): Promise<boolean> {
   const { db, clock } = deps;
   return db.transaction().execute(async (trx) => {
     const now = clock.now().getTime();
     const r = await verifyAttestation(trx, now, input, { purpose: 'heartbeat' });
     if (!r.ok) {
-      await recordAudit(trx, clock, { type: 'kiosk.heartbeat_refused', ip: input.ip, detail: { terminalId: input.terminalId, reason: r.reason } });
+      await recordAudit(trx, clock, {
+        type: 'kiosk.heartbeat_refused',
+        ip: input.ip,
+        detail: { terminalId: input.terminalId, reason: r.reason },
+      });
       return false;
     }
-    await recordTerminalSeen(trx, r.terminalId, { version: input.version, now, paintedAt: input.paintedAt ? Date.parse(input.paintedAt) : null });
+    await recordTerminalSeen(trx, r.terminalId, {
+      version: input.version,
+      now,
+      paintedAt: input.paintedAt ? Date.parse(input.paintedAt) : null,
+    });
     // Issue 13: IT sees how long a terminal showed 「ただいまご利用いただけません」.
-    if (input.offlineMs) await recordAudit(trx, clock, { type: 'kiosk.offline_reported', ip: input.ip, detail: { terminalId: r.terminalId, offlineMs: input.offlineMs } });
+    if (input.offlineMs)
+      await recordAudit(trx, clock, {
+        type: 'kiosk.offline_reported',
+        ip: input.ip,
+        detail: { terminalId: r.terminalId, offlineMs: input.offlineMs },
+      });
     return true;
   });
 }

@@ -7,10 +7,17 @@ import { randomId, randomKey, sha256 } from '../crypto/tokens.js';
 import type { Db, Executor } from '../db/schema.js';
 import { groupKey } from '../recovery/mailed-keys.service.js';
 import { parseEd25519PublicKey } from './ed25519.js';
-import { consumeEnrollmentCode, insertEnrollmentCode, insertTerminal, linkEnrollmentCode, terminalsWithMachineId } from './kiosk.repository.js';
+import {
+  consumeEnrollmentCode,
+  insertEnrollmentCode,
+  insertTerminal,
+  linkEnrollmentCode,
+  terminalsWithMachineId,
+} from './kiosk.repository.js';
 
 /** The code as typed on 端末登録: NFKC, no spaces or hyphens, upper case (the schema does the same). */
-export const normalizeEnrollmentCode = (code: string): string => code.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
+export const normalizeEnrollmentCode = (code: string): string =>
+  code.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
 
 /**
  * R-KIOSK-5 / step 1: a one-time code for one terminal of an office, 24 h, stored hashed (CLI
@@ -27,7 +34,15 @@ export async function issueEnrollmentCode(
   const expiresAt = now + R_KIOSK_5_ENROLLMENT_CODE_TTL_MS;
   await db.transaction().execute(async (trx) => {
     const officeId = await ensureOffice(trx, input.office);
-    await insertEnrollmentCode(trx, { code_hash: sha256(code), office_id: officeId, label: input.label, created_at: now, expires_at: expiresAt, used_at: null, terminal_id: null });
+    await insertEnrollmentCode(trx, {
+      code_hash: sha256(code),
+      office_id: officeId,
+      label: input.label,
+      created_at: now,
+      expires_at: expiresAt,
+      used_at: null,
+      terminal_id: null,
+    });
     await recordAudit(trx, clock, { type: 'kiosk.code_issued', detail: { office: input.office, label: input.label } });
     await alsoInTransaction?.(trx);
   });
@@ -74,8 +89,17 @@ export async function enrollTerminal(
     await linkEnrollmentCode(trx, codeHash, terminalId);
     const twins = (await terminalsWithMachineId(trx, input.machineIdHash, terminalId)).map((t) => t.id);
     const office = await officeName(trx, code.office_id);
-    await recordAudit(trx, clock, { type: 'kiosk.enrolled', ip: input.ip, detail: { terminalId, office, label: code.label } });
-    if (twins.length) await recordAudit(trx, clock, { type: 'kiosk.duplicate_machine_id', ip: input.ip, detail: { terminalId, others: twins.join(',') } });
+    await recordAudit(trx, clock, {
+      type: 'kiosk.enrolled',
+      ip: input.ip,
+      detail: { terminalId, office, label: code.label },
+    });
+    if (twins.length)
+      await recordAudit(trx, clock, {
+        type: 'kiosk.duplicate_machine_id',
+        ip: input.ip,
+        detail: { terminalId, others: twins.join(',') },
+      });
     return { status: 'enrolled', terminalId, office, duplicateOf: twins };
   });
 }

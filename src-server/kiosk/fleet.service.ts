@@ -1,7 +1,13 @@
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Clock } from '../clock.js';
 import type { Db, Executor } from '../db/schema.js';
-import { deleteTerminalNonces, findTerminal, listTerminalsWithOffice, markTerminalRevoked, revokeTerminalSessions } from './kiosk.repository.js';
+import {
+  deleteTerminalNonces,
+  findTerminal,
+  listTerminalsWithOffice,
+  markTerminalRevoked,
+  revokeTerminalSessions,
+} from './kiosk.repository.js';
 
 export type TerminalState = 'active' | 'never-seen' | 'duplicate-machine-id' | 'revoked';
 
@@ -32,18 +38,31 @@ export async function listFleet(db: Db): Promise<FleetEntry[]> {
     enrolledAt: new Date(r.enrolled_at),
     lastHeartbeat: r.last_seen_at === null ? null : new Date(r.last_seen_at),
     lastPainted: r.painted_at === null ? null : new Date(r.painted_at),
-    state: r.revoked_at !== null ? 'revoked' : (live.get(r.machine_id_hash) ?? 0) > 1 ? 'duplicate-machine-id' : r.last_seen_at === null ? 'never-seen' : 'active',
+    state:
+      r.revoked_at !== null
+        ? 'revoked'
+        : (live.get(r.machine_id_hash) ?? 0) > 1
+          ? 'duplicate-machine-id'
+          : r.last_seen_at === null
+            ? 'never-seen'
+            : 'active',
   }));
 }
 
-export type RevokeOutcome = { status: 'revoked'; sessionsEnded: number } | { status: 'already_revoked' } | { status: 'unknown_terminal' };
+export type RevokeOutcome =
+  { status: 'revoked'; sessionsEnded: number } | { status: 'already_revoked' } | { status: 'unknown_terminal' };
 
 /**
  * Revokes a terminal: its open visitor sessions end at once, and from its next call on it gets no
  * nonce, so its heartbeats fail and its logins fall back to the OTP step. `alsoInTransaction`
  * (the staff console's audit row naming who revoked it) commits with the revocation.
  */
-export async function revokeTerminal(db: Db, clock: Clock, terminalId: string, alsoInTransaction?: (trx: Executor) => Promise<void>): Promise<RevokeOutcome> {
+export async function revokeTerminal(
+  db: Db,
+  clock: Clock,
+  terminalId: string,
+  alsoInTransaction?: (trx: Executor) => Promise<void>,
+): Promise<RevokeOutcome> {
   return db.transaction().execute(async (trx): Promise<RevokeOutcome> => {
     const now = clock.now().getTime();
     if (!(await findTerminal(trx, terminalId))) return { status: 'unknown_terminal' };

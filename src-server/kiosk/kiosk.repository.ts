@@ -35,7 +35,13 @@ export function findTerminal(db: Executor, id: string): Promise<TerminalRow | un
 
 /** Other live terminals with this machine-ID hash (cloned disk images). */
 export function terminalsWithMachineId(db: Executor, machineIdHash: string, exceptId: string) {
-  return db.selectFrom('kiosk_terminals').select('id').where('machine_id_hash', '=', machineIdHash).where('id', '!=', exceptId).where('revoked_at', 'is', null).execute();
+  return db
+    .selectFrom('kiosk_terminals')
+    .select('id')
+    .where('machine_id_hash', '=', machineIdHash)
+    .where('id', '!=', exceptId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export function listTerminalsWithOffice(db: Executor) {
@@ -51,19 +57,35 @@ export function listTerminalsWithOffice(db: Executor) {
 }
 
 export async function markTerminalRevoked(db: Executor, id: string, now: number): Promise<boolean> {
-  const r = await db.updateTable('kiosk_terminals').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('kiosk_terminals')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function recordTerminalSeen(db: Executor, id: string, values: { version: string; now: number; paintedAt: number | null }): Promise<void> {
+export async function recordTerminalSeen(
+  db: Executor,
+  id: string,
+  values: { version: string; now: number; paintedAt: number | null },
+): Promise<void> {
   await db
     .updateTable('kiosk_terminals')
-    .set({ version: values.version, last_seen_at: values.now, ...(values.paintedAt !== null ? { painted_at: values.paintedAt } : {}) })
+    .set({
+      version: values.version,
+      last_seen_at: values.now,
+      ...(values.paintedAt !== null ? { painted_at: values.paintedAt } : {}),
+    })
     .where('id', '=', id)
     .execute();
 }
 
-export async function insertNonce(db: Executor, row: { nonce_hash: string; terminal_id: string; created_at: number; expires_at: number }): Promise<void> {
+export async function insertNonce(
+  db: Executor,
+  row: { nonce_hash: string; terminal_id: string; created_at: number; expires_at: number },
+): Promise<void> {
   await db.insertInto('kiosk_nonces').values(row).execute();
 }
 
@@ -93,7 +115,12 @@ export function consumeNonce(db: Executor, nonceHash: string, terminalId: string
 
 /** Ends the visitor sessions opened through a terminal (revocation takes effect at once). */
 export async function revokeTerminalSessions(db: Executor, terminalId: string, now: number): Promise<number> {
-  const r = await db.updateTable('sessions').set({ revoked_at: now }).where('terminal_id', '=', terminalId).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('terminal_id', '=', terminalId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 

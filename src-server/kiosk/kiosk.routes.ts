@@ -10,28 +10,40 @@ import { enrollTerminal } from './enrollment.service.js';
 export const kioskRoutes: Feature = (app, deps) => {
   const limit = publicEndpointLimit(deps.config);
 
-  app.post(api.kioskEnroll.path, { schema: { body: api.kioskEnroll.body, response: { 201: EnrollResponse } }, config: limit }, async (request, reply) => {
-    const { code, publicKey, machineIdHash, version } = request.body;
-    const r = await enrollTerminal(deps, { code, publicKey, machineIdHash, version, ip: request.ip });
-    switch (r.status) {
-      case 'enrolled':
-        return reply.code(201).send({ terminalId: r.terminalId, office: r.office });
-      case 'invalid_public_key':
-        return sendError(reply, 400, 'invalid_request', { fields: ['publicKey'] });
-      case 'enrollment_code_invalid':
-        return sendError(reply, 401, 'enrollment_code_invalid');
-    }
-  });
+  app.post(
+    api.kioskEnroll.path,
+    { schema: { body: api.kioskEnroll.body, response: { 201: EnrollResponse } }, config: limit },
+    async (request, reply) => {
+      const { code, publicKey, machineIdHash, version } = request.body;
+      const r = await enrollTerminal(deps, { code, publicKey, machineIdHash, version, ip: request.ip });
+      switch (r.status) {
+        case 'enrolled':
+          return reply.code(201).send({ terminalId: r.terminalId, office: r.office });
+        case 'invalid_public_key':
+          return sendError(reply, 400, 'invalid_request', { fields: ['publicKey'] });
+        case 'enrollment_code_invalid':
+          return sendError(reply, 401, 'enrollment_code_invalid');
+      }
+    },
+  );
 
-  app.post(api.kioskNonce.path, { schema: { body: api.kioskNonce.body, response: { 200: NonceResponse } }, config: limit }, async (request, reply) => {
-    const r = await issueNonce(deps, request.body.terminalId);
-    if (!r) return sendError(reply, 401, 'attestation_invalid');
-    return { nonce: r.nonce, expiresAt: r.expiresAt.toISOString() };
-  });
+  app.post(
+    api.kioskNonce.path,
+    { schema: { body: api.kioskNonce.body, response: { 200: NonceResponse } }, config: limit },
+    async (request, reply) => {
+      const r = await issueNonce(deps, request.body.terminalId);
+      if (!r) return sendError(reply, 401, 'attestation_invalid');
+      return { nonce: r.nonce, expiresAt: r.expiresAt.toISOString() };
+    },
+  );
 
-  app.post(api.kioskHeartbeat.path, { schema: { body: api.kioskHeartbeat.body }, config: limit }, async (request, reply) => {
-    const ok = await recordHeartbeat(deps, { ...request.body, ip: request.ip });
-    deps.metrics.kioskHeartbeat(ok);
-    return ok ? reply.code(204).send() : sendError(reply, 401, 'attestation_invalid');
-  });
+  app.post(
+    api.kioskHeartbeat.path,
+    { schema: { body: api.kioskHeartbeat.body }, config: limit },
+    async (request, reply) => {
+      const ok = await recordHeartbeat(deps, { ...request.body, ip: request.ip });
+      deps.metrics.kioskHeartbeat(ok);
+      return ok ? reply.code(204).send() : sendError(reply, 401, 'attestation_invalid');
+    },
+  );
 };

@@ -33,7 +33,12 @@ export function countOtpTry(db: Executor, id: string, now: number) {
 
 /** R-OTP-1: single use. True for the one request that consumed it. */
 export async function consumeChallenge(db: Executor, id: string, now: number): Promise<boolean> {
-  const r = await db.updateTable('login_challenges').set({ consumed_at: now }).where('id', '=', id).where('consumed_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('login_challenges')
+    .set({ consumed_at: now })
+    .where('id', '=', id)
+    .where('consumed_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

@@ -16,10 +16,21 @@ export interface KnownBrowserMarker {
  * browser, one token), else a new random one; only its sha256 is stored. It proves nothing but "this browser signed in to
  * this account before": it only chooses which lock-out counter a wrong password takes.
  */
-export async function rememberKnownBrowser(trx: Executor, clock: Clock, accountId: string, presented: string | undefined): Promise<KnownBrowserMarker> {
+export async function rememberKnownBrowser(
+  trx: Executor,
+  clock: Clock,
+  accountId: string,
+  presented: string | undefined,
+): Promise<KnownBrowserMarker> {
   const now = clock.now().getTime();
   const reuse = presented !== undefined && (await knownBrowserTokenExists(trx, sha256(presented)));
   const token = reuse ? presented : randomToken();
-  await upsertKnownBrowser(trx, { id: randomId(), tokenHash: sha256(token), accountId, now, expiresAt: now + R_LOGIN_6_KNOWN_BROWSER_MS });
+  await upsertKnownBrowser(trx, {
+    id: randomId(),
+    tokenHash: sha256(token),
+    accountId,
+    now,
+    expiresAt: now + R_LOGIN_6_KNOWN_BROWSER_MS,
+  });
   return { token, maxAgeSeconds: Math.floor(R_LOGIN_6_KNOWN_BROWSER_MS / 1000) };
 }

@@ -17,7 +17,11 @@ export async function clearLockout(trx: Executor, loginId: string): Promise<void
 }
 
 /** Is this ID locked right now, from any source? `failures` sums every source's count. (CLI, tests) */
-export async function lockState(db: Executor, clock: Clock, loginId: string): Promise<{ failures: number; lockedUntil: Date | null }> {
+export async function lockState(
+  db: Executor,
+  clock: Clock,
+  loginId: string,
+): Promise<{ failures: number; lockedUntil: Date | null }> {
   const rows = await listLoginFailures(db, loginId);
   const now = clock.now().getTime();
   const failures = rows.reduce((sum, r) => sum + r.failures, 0);

@@ -22,11 +22,16 @@ export async function takePasswordTry(
     .insertInto('login_failures')
     .values({ login_id: loginId, source, failures: 1, locked_until: max <= 1 ? lockUntil : null, updated_at: now })
     .onConflict((oc) =>
-      oc.columns(['login_id', 'source']).doUpdateSet({
-        failures: sql<number>`case when ${expired} then 1 else login_failures.failures + 1 end`,
-        locked_until: sql<number | null>`case when ${expired} then null when login_failures.failures + 1 >= ${max} then ${lockUntil} else login_failures.locked_until end`,
-        updated_at: now,
-      }).where(sql<boolean>`login_failures.locked_until is null or login_failures.locked_until <= ${now}`),
+      oc
+        .columns(['login_id', 'source'])
+        .doUpdateSet({
+          failures: sql<number>`case when ${expired} then 1 else login_failures.failures + 1 end`,
+          locked_until: sql<
+            number | null
+          >`case when ${expired} then null when login_failures.failures + 1 >= ${max} then ${lockUntil} else login_failures.locked_until end`,
+          updated_at: now,
+        })
+        .where(sql<boolean>`login_failures.locked_until is null or login_failures.locked_until <= ${now}`),
     )
     .returning(['failures', 'locked_until'])
     .executeTakeFirst();
@@ -34,7 +39,12 @@ export async function takePasswordTry(
 }
 
 export function findLoginFailures(db: Executor, loginId: string, source: string) {
-  return db.selectFrom('login_failures').selectAll().where('login_id', '=', loginId).where('source', '=', source).executeTakeFirst();
+  return db
+    .selectFrom('login_failures')
+    .selectAll()
+    .where('login_id', '=', loginId)
+    .where('source', '=', source)
+    .executeTakeFirst();
 }
 
 /** Every source's count of an ID (the CLI's `unlock` reports them). */

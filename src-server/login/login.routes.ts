@@ -13,7 +13,9 @@ import { verifyOtp } from './otp.service.js';
 
 /** R-OTP-8: 429 with the wait, on the login (after a correct password) and on the OTP step alike. */
 function budgetRefusal(reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
-  return sendError(reply.header('retry-after', String(retryAfterSeconds)), 429, 'otp_budget_exhausted', { retryAfterSeconds });
+  return sendError(reply.header('retry-after', String(retryAfterSeconds)), 429, 'otp_budget_exhausted', {
+    retryAfterSeconds,
+  });
 }
 
 /** POST /login, /login/otp, /logout (API.md, "Sign-in"). Routes only translate; rules live in the services. */
@@ -38,7 +40,9 @@ export const loginRoutes: Feature = (app, deps) => {
         case 'invalid_credentials':
           return sendError(reply, 401, 'invalid_credentials');
         case 'locked':
-          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', { retryAfterSeconds: r.retryAfterSeconds });
+          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', {
+            retryAfterSeconds: r.retryAfterSeconds,
+          });
         case 'withdrawn':
           return sendError(reply, 403, 'withdrawn', { reregistrable: r.reregistrable });
         case 'otp_budget_exhausted':
@@ -51,7 +55,13 @@ export const loginRoutes: Feature = (app, deps) => {
             ...(r.attestationFailed ? { attestationFailed: true } : {}),
           };
         case 'authenticated':
-          if (r.kind === 'kiosk') return { status: 'authenticated' as const, kind: 'kiosk' as const, token: r.sessionToken, expiresAt: r.expiresAt.toISOString() };
+          if (r.kind === 'kiosk')
+            return {
+              status: 'authenticated' as const,
+              kind: 'kiosk' as const,
+              token: r.sessionToken,
+              expiresAt: r.expiresAt.toISOString(),
+            };
           await endPreviousWebSession(deps, readCookie(request, 'session'));
           setCookie(request, reply, 'session', r.sessionToken, r.maxAgeSeconds);
           setCookie(request, reply, 'known', r.knownBrowser.token, r.knownBrowser.maxAgeSeconds);
@@ -66,7 +76,14 @@ export const loginRoutes: Feature = (app, deps) => {
     async (request, reply) => {
       const { challenge, otp, rememberDevice } = request.body;
       const knownBrowserToken = readCookie(request, 'known');
-      const r = await verifyOtp(deps, { challenge, otp, rememberDevice, deviceLabel: deviceLabel(request.headers['user-agent']), knownBrowserToken, ip: request.ip });
+      const r = await verifyOtp(deps, {
+        challenge,
+        otp,
+        rememberDevice,
+        deviceLabel: deviceLabel(request.headers['user-agent']),
+        knownBrowserToken,
+        ip: request.ip,
+      });
       switch (r.status) {
         case 'otp_invalid':
           return sendError(reply, 401, 'otp_invalid', { attemptsLeft: r.attemptsLeft });
@@ -77,7 +94,13 @@ export const loginRoutes: Feature = (app, deps) => {
         case 'otp_budget_exhausted':
           return budgetRefusal(reply, r.retryAfterSeconds);
         case 'authenticated':
-          if (r.kind === 'kiosk') return { status: 'authenticated' as const, kind: 'kiosk' as const, token: r.sessionToken, expiresAt: r.expiresAt.toISOString() };
+          if (r.kind === 'kiosk')
+            return {
+              status: 'authenticated' as const,
+              kind: 'kiosk' as const,
+              token: r.sessionToken,
+              expiresAt: r.expiresAt.toISOString(),
+            };
           await endPreviousWebSession(deps, readCookie(request, 'session'));
           setCookie(request, reply, 'session', r.sessionToken, r.maxAgeSeconds);
           setCookie(request, reply, 'known', r.knownBrowser.token, r.knownBrowser.maxAgeSeconds);

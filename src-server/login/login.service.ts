@@ -29,7 +29,13 @@ export interface LoginInput {
 
 export type LoginOutcome =
   | { status: 'otp_required'; challenge: string; expiresAt: Date; attestationFailed: boolean }
-  | { status: 'authenticated'; kind: 'web'; sessionToken: string; maxAgeSeconds: number; knownBrowser: KnownBrowserMarker }
+  | {
+      status: 'authenticated';
+      kind: 'web';
+      sessionToken: string;
+      maxAgeSeconds: number;
+      knownBrowser: KnownBrowserMarker;
+    }
   | { status: 'authenticated'; kind: 'kiosk'; sessionToken: string; expiresAt: Date }
   | { status: 'invalid_credentials' }
   | { status: 'locked'; retryAfterSeconds: number }
@@ -64,7 +70,12 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
     const reregistrable = isReregistrable(account.withdrawn_at, clock.now().getTime());
     await db.transaction().execute(async (trx) => {
       await clear(trx);
-      await recordAudit(trx, clock, { type: 'login.withdrawn', accountId: account.id, loginId: input.loginId, ip: input.ip });
+      await recordAudit(trx, clock, {
+        type: 'login.withdrawn',
+        accountId: account.id,
+        loginId: input.loginId,
+        ip: input.ip,
+      });
     });
     return { status: 'withdrawn', reregistrable };
   }
@@ -72,22 +83,45 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
   if (!input.attestation && input.deviceToken && (await deviceIsTrusted(db, clock, input.deviceToken, account.id))) {
     const signedIn = await db.transaction().execute(async (trx) => {
       await clear(trx);
-      await recordAudit(trx, clock, { type: 'login.device_trusted', accountId: account.id, loginId: input.loginId, ip: input.ip });
+      await recordAudit(trx, clock, {
+        type: 'login.device_trusted',
+        accountId: account.id,
+        loginId: input.loginId,
+        ip: input.ip,
+      });
       const session = await createSession(trx, clock, { accountId: account.id, kind: 'web' });
       return { session, knownBrowser: await rememberKnownBrowser(trx, clock, account.id, input.knownBrowserToken) };
     });
     const { session, knownBrowser } = signedIn;
-    return { status: 'authenticated', kind: 'web', sessionToken: session.token, maxAgeSeconds: session.maxAgeSeconds, knownBrowser };
+    return {
+      status: 'authenticated',
+      kind: 'web',
+      sessionToken: session.token,
+      maxAgeSeconds: session.maxAgeSeconds,
+      knownBrowser,
+    };
   }
   return startOtp(deps, input, account, attempt.attestationFailed, clear);
 }
 
 /** R-OTP-7 / R-KIOSK-2: an attested kiosk skips the OTP (the attestation was verified before the password). */
-async function kioskLogin(deps: Deps, input: LoginInput, account: AccountRow, terminalId: string, clear: (trx: Executor) => Promise<void>): Promise<LoginOutcome> {
+async function kioskLogin(
+  deps: Deps,
+  input: LoginInput,
+  account: AccountRow,
+  terminalId: string,
+  clear: (trx: Executor) => Promise<void>,
+): Promise<LoginOutcome> {
   const { db, clock } = deps;
   const session = await db.transaction().execute(async (trx) => {
     await clear(trx);
-    await recordAudit(trx, clock, { type: 'login.kiosk', accountId: account.id, loginId: input.loginId, ip: input.ip, detail: { terminalId } });
+    await recordAudit(trx, clock, {
+      type: 'login.kiosk',
+      accountId: account.id,
+      loginId: input.loginId,
+      ip: input.ip,
+      detail: { terminalId },
+    });
     return createSession(trx, clock, { accountId: account.id, kind: 'kiosk', terminalId });
   });
   return { status: 'authenticated', kind: 'kiosk', sessionToken: session.token, expiresAt: session.expiresAt };
@@ -98,7 +132,13 @@ async function kioskLogin(deps: Deps, input: LoginInput, account: AccountRow, te
  * transaction. R-OTP-8: the account's OTP budget is held first; past it, no mail and a refusal
  * (a kiosk whose attestation failed lands here too: its fallback spends from the same budget).
  */
-async function startOtp(deps: Deps, input: LoginInput, account: AccountRow, fromKiosk: boolean, clear: (trx: Executor) => Promise<void>): Promise<LoginOutcome> {
+async function startOtp(
+  deps: Deps,
+  input: LoginInput,
+  account: AccountRow,
+  fromKiosk: boolean,
+  clear: (trx: Executor) => Promise<void>,
+): Promise<LoginOutcome> {
   const { db, clock } = deps;
   const now = clock.now().getTime();
   const challenge = randomToken();
@@ -121,7 +161,12 @@ async function startOtp(deps: Deps, input: LoginInput, account: AccountRow, from
       attestation_failed: fromKiosk ? 1 : 0,
     });
     await enqueueMail(trx, clock, account.login_id, otpMail(otp));
-    await recordAudit(trx, clock, { type: 'login.otp_sent', accountId: account.id, loginId: input.loginId, ip: input.ip });
+    await recordAudit(trx, clock, {
+      type: 'login.otp_sent',
+      accountId: account.id,
+      loginId: input.loginId,
+      ip: input.ip,
+    });
     return undefined;
   });
   deps.mailQueued();

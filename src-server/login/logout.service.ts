@@ -7,7 +7,13 @@ type Deps = Pick<AppDeps, 'db' | 'clock'>;
 /** Logout: ends the presented session, live or not, and audits it when there was one to end. */
 export async function logout(deps: Deps, input: { token: string; ip: string }): Promise<void> {
   const ended = await endSessionByToken(deps.db, deps.clock, input.token);
-  if (ended) await recordAudit(deps.db, deps.clock, { type: 'session.logout', accountId: ended.account_id, ip: input.ip, detail: { kind: ended.kind } });
+  if (ended)
+    await recordAudit(deps.db, deps.clock, {
+      type: 'session.logout',
+      accountId: ended.account_id,
+      ip: input.ip,
+      detail: { kind: ended.kind },
+    });
 }
 
 /** A browser that signs in again leaves no live session behind under its old cookie. */

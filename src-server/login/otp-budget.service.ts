@@ -1,7 +1,14 @@
 import { R_OTP_8_MAX_OTP_MAILS, R_OTP_8_MAX_WRONG_OTPS, R_OTP_8_WINDOW_MS } from '../../src-shared/rules.js';
 import type { AccountRow } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { claimBudgetNotice, holdBudgetOf, isSpent, secondsUntilFree, type BudgetSpec, type HeldBudget } from '../budgets/budget.service.js';
+import {
+  claimBudgetNotice,
+  holdBudgetOf,
+  isSpent,
+  secondsUntilFree,
+  type BudgetSpec,
+  type HeldBudget,
+} from '../budgets/budget.service.js';
 import type { Clock } from '../clock.js';
 import type { Executor } from '../db/schema.js';
 import { enqueueMail } from '../mail/mail.service.js';
@@ -32,9 +39,22 @@ export function holdOtpBudget(trx: Executor, clock: Clock, accountId: string): P
  * after 30 wrong entries would only give more guesses); the OTP step checks wrong entries only (an
  * OTP mailed within the ten may still be entered). The owner is told once per window.
  */
-export async function refuseIfSpent(trx: Executor, clock: Clock, b: OtpBudget, account: AccountRow, kinds: readonly (keyof typeof OTP_BUDGET.limits)[], ip: string): Promise<OtpBudgetRefusal | undefined> {
+export async function refuseIfSpent(
+  trx: Executor,
+  clock: Clock,
+  b: OtpBudget,
+  account: AccountRow,
+  kinds: readonly (keyof typeof OTP_BUDGET.limits)[],
+  ip: string,
+): Promise<OtpBudgetRefusal | undefined> {
   if (!kinds.some((k) => isSpent(b, k))) return undefined;
-  await recordAudit(trx, clock, { type: 'otp.budget_refused', accountId: account.id, loginId: account.login_id, ip, detail: { wrong: b.counts.otp_wrong.count, mails: b.counts.otp_mail.count } });
+  await recordAudit(trx, clock, {
+    type: 'otp.budget_refused',
+    accountId: account.id,
+    loginId: account.login_id,
+    ip,
+    detail: { wrong: b.counts.otp_wrong.count, mails: b.counts.otp_mail.count },
+  });
   await tellOwnerOnce(trx, clock, b, account);
   return { status: 'otp_budget_exhausted', retryAfterSeconds: secondsUntilFree(b, kinds) };
 }

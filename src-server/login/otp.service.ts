@@ -23,7 +23,14 @@ export interface OtpInput {
 }
 
 export type OtpOutcome =
-  | { status: 'authenticated'; kind: 'web'; sessionToken: string; maxAgeSeconds: number; knownBrowser: KnownBrowserMarker; device?: { token: string; maxAgeSeconds: number } }
+  | {
+      status: 'authenticated';
+      kind: 'web';
+      sessionToken: string;
+      maxAgeSeconds: number;
+      knownBrowser: KnownBrowserMarker;
+      device?: { token: string; maxAgeSeconds: number };
+    }
   | { status: 'authenticated'; kind: 'kiosk'; sessionToken: string; expiresAt: Date }
   | { status: 'otp_invalid'; attemptsLeft: number }
   | { status: 'otp_expired' }
@@ -54,7 +61,8 @@ export async function verifyOtp(deps: Deps, input: OtpInput): Promise<OtpOutcome
     const budget = await holdOtpBudget(trx, clock, found.account_id);
     const now = clock.now().getTime();
     const account = await findAccountById(trx, found.account_id);
-    if (!account || account.status !== 'active' || account.password_changed_at > found.created_at) return { status: 'otp_expired' };
+    if (!account || account.status !== 'active' || account.password_changed_at > found.created_at)
+      return { status: 'otp_expired' };
     if (isSpent(budget, 'otp_wrong')) {
       if (!isLive(found, now)) return whyNotCounted(found, now);
       const refusal = await refuseIfSpent(trx, clock, budget, account, ['otp_wrong'], input.ip);
@@ -67,25 +75,50 @@ export async function verifyOtp(deps: Deps, input: OtpInput): Promise<OtpOutcome
       await spendBudget(trx, budget, 'otp_wrong');
       if (isSpent(budget, 'otp_wrong')) mailed = await tellOwnerOnce(trx, clock, budget, account);
       const attemptsLeft = R_OTP_2_MAX_ATTEMPTS - counted.attempts;
-      await recordAudit(trx, clock, { type: attemptsLeft === 0 ? 'otp.exhausted' : 'otp.failed', accountId: counted.account_id, ip: input.ip, detail: { attempts: counted.attempts } });
+      await recordAudit(trx, clock, {
+        type: attemptsLeft === 0 ? 'otp.exhausted' : 'otp.failed',
+        accountId: counted.account_id,
+        ip: input.ip,
+        detail: { attempts: counted.attempts },
+      });
       return attemptsLeft === 0 ? { status: 'otp_exhausted' } : { status: 'otp_invalid', attemptsLeft };
     }
     if (!(await consumeChallenge(trx, id, now))) return { status: 'otp_expired' };
     const kiosk = counted.attestation_failed === 1;
-    await recordAudit(trx, clock, { type: 'login.succeeded', accountId: account.id, loginId: account.login_id, ip: input.ip, detail: { kind: kiosk ? 'kiosk' : 'web' } });
+    await recordAudit(trx, clock, {
+      type: 'login.succeeded',
+      accountId: account.id,
+      loginId: account.login_id,
+      ip: input.ip,
+      detail: { kind: kiosk ? 'kiosk' : 'web' },
+    });
     if (kiosk) {
       const s = await createSession(trx, clock, { accountId: account.id, kind: 'kiosk' });
       return { status: 'authenticated', kind: 'kiosk', sessionToken: s.token, expiresAt: s.expiresAt };
     }
     const s = await createSession(trx, clock, { accountId: account.id, kind: 'web' });
     const knownBrowser = await rememberKnownBrowser(trx, clock, account.id, input.knownBrowserToken);
-    if (!input.rememberDevice) return { status: 'authenticated', kind: 'web', sessionToken: s.token, maxAgeSeconds: s.maxAgeSeconds, knownBrowser };
+    if (!input.rememberDevice)
+      return {
+        status: 'authenticated',
+        kind: 'web',
+        sessionToken: s.token,
+        maxAgeSeconds: s.maxAgeSeconds,
+        knownBrowser,
+      };
     const device = await trustDevice(trx, clock, account.id, input.deviceLabel);
     // R-OTP-9: the owner hears of it, in the transaction that creates the trust.
     await enqueueMail(trx, clock, account.login_id, deviceTrustMail(input.deviceLabel, clock.now()));
     mailed = true;
     await recordAudit(trx, clock, { type: 'device_trust.created', accountId: account.id, ip: input.ip });
-    return { status: 'authenticated', kind: 'web', sessionToken: s.token, maxAgeSeconds: s.maxAgeSeconds, knownBrowser, device };
+    return {
+      status: 'authenticated',
+      kind: 'web',
+      sessionToken: s.token,
+      maxAgeSeconds: s.maxAgeSeconds,
+      knownBrowser,
+      device,
+    };
   });
   if (mailed) deps.mailQueued();
   return outcome;
@@ -97,6 +130,7 @@ function isLive(row: ChallengeRow, now: number): boolean {
 
 /** A try that was not counted: the challenge had its ten tries, or it is used, expired or unknown. */
 function whyNotCounted(row: ChallengeRow | undefined, now: number): OtpOutcome {
-  if (row && row.consumed_at === null && row.expires_at > now && row.attempts >= R_OTP_2_MAX_ATTEMPTS) return { status: 'otp_exhausted' };
+  if (row && row.consumed_at === null && row.expires_at > now && row.attempts >= R_OTP_2_MAX_ATTEMPTS)
+    return { status: 'otp_exhausted' };
   return { status: 'otp_expired' };
 }

@@ -49,7 +49,12 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>
 export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): Promise<PasswordAttempt> {
   const { db, clock } = deps;
   const subject = input.account && input.verifiable(input.account) ? input.account : undefined;
-  const chosen = await chooseSource(deps, { loginId: input.loginId, accountId: input.account?.id ?? STAND_IN_ACCOUNT_ID, claim: input.claim, ip: input.ip });
+  const chosen = await chooseSource(deps, {
+    loginId: input.loginId,
+    accountId: input.account?.id ?? STAND_IN_ACCOUNT_ID,
+    claim: input.claim,
+    ip: input.ip,
+  });
   const common: Common = { source: chosen.source, attestationFailed: chosen.attestationFailed };
   const audit = { accountId: input.account?.id ?? null, loginId: input.loginId, ip: input.ip };
   const detail = { surface: input.surface, source: chosen.source.kind };
@@ -66,7 +71,12 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
   const ok = await verifyPassword(subject?.password_hash, input.password);
   if (ok && subject) {
     const key = chosen.source.key;
-    return { ...common, status: 'right', account: subject, clear: (trx) => deleteLoginFailures(trx, input.loginId, key) };
+    return {
+      ...common,
+      status: 'right',
+      account: subject,
+      clear: (trx) => deleteLoginFailures(trx, input.loginId, key),
+    };
   }
   if (!locksNow) {
     await recordAudit(db, clock, { type: 'password.failed', ...audit, detail });
@@ -85,7 +95,11 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
  * the same mail row is written as dropped (the stand-in's, never sent), so the locking answer
  * runs the same statements and does not tell.
  */
-async function tellOwnerOfLock(trx: Executor, deps: Pick<Deps, 'clock'>, account: AccountRow | undefined): Promise<boolean> {
+async function tellOwnerOfLock(
+  trx: Executor,
+  deps: Pick<Deps, 'clock'>,
+  account: AccountRow | undefined,
+): Promise<boolean> {
   const to = account?.status === 'active' ? account.login_id : null;
   await enqueueMailOrDrop(trx, deps.clock, to, lockedMail());
   return to !== null;

@@ -47,7 +47,11 @@ export async function chooseSource(
   if (claim.attestation) {
     const attestation = claim.attestation;
     const result = await db.transaction().execute(async (trx) => {
-      const r = await deps.attestationVerifier.verify(trx, attestation, { loginId: input.loginId, ip: input.ip, now: clock.now() });
+      const r = await deps.attestationVerifier.verify(trx, attestation, {
+        loginId: input.loginId,
+        ip: input.ip,
+        now: clock.now(),
+      });
       if (!r.ok) {
         await recordAudit(trx, clock, {
           type: 'kiosk.attestation_failed',
@@ -59,11 +63,18 @@ export async function chooseSource(
       }
       return r;
     });
-    if (result.ok) return { source: { kind: 'terminal', key: `t:${result.terminalId}`, terminalId: result.terminalId }, attestationFailed: false };
+    if (result.ok)
+      return {
+        source: { kind: 'terminal', key: `t:${result.terminalId}`, terminalId: result.terminalId },
+        attestationFailed: false,
+      };
     return { source: ANYWHERE, attestationFailed: true };
   }
   if (claim.sessionTerminalId) {
-    return { source: { kind: 'terminal', key: `t:${claim.sessionTerminalId}`, terminalId: claim.sessionTerminalId }, attestationFailed: false };
+    return {
+      source: { kind: 'terminal', key: `t:${claim.sessionTerminalId}`, terminalId: claim.sessionTerminalId },
+      attestationFailed: false,
+    };
   }
   if (claim.knownBrowserToken) {
     const id = await findKnownBrowserId(db, sha256(claim.knownBrowserToken), input.accountId, clock.now().getTime());

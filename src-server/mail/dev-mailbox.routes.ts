@@ -10,8 +10,16 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
  * never when the service listens beyond this machine (HOST not loopback) or sits behind a proxy
  * (PUBLIC_ORIGIN, TRUST_PROXY): it shows every code to whoever asks. `serve` then says it is off.
  */
-export function devMailboxServed(config: Pick<Config, 'production' | 'smtpUrl' | 'host' | 'publicOrigin' | 'trustProxy'>): boolean {
-  return !config.production && !config.smtpUrl && isLoopbackHost(config.host) && !config.publicOrigin && config.trustProxy === false;
+export function devMailboxServed(
+  config: Pick<Config, 'production' | 'smtpUrl' | 'host' | 'publicOrigin' | 'trustProxy'>,
+): boolean {
+  return (
+    !config.production &&
+    !config.smtpUrl &&
+    isLoopbackHost(config.host) &&
+    !config.publicOrigin &&
+    config.trustProxy === false
+  );
 }
 
 export const devMailboxRoutes: Feature = (app, deps) => {

@@ -1,4 +1,11 @@
-import { R_LOGIN_2_OTP_DIGITS, R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS, R_OTP_3_DEVICE_TRUST_MS, R_OTP_8_MAX_OTP_MAILS, R_OTP_8_MAX_WRONG_OTPS } from '../../src-shared/rules.js';
+import {
+  R_LOGIN_2_OTP_DIGITS,
+  R_LOGIN_3_LOCK_MS,
+  R_OTP_1_TTL_MS,
+  R_OTP_3_DEVICE_TRUST_MS,
+  R_OTP_8_MAX_OTP_MAILS,
+  R_OTP_8_MAX_WRONG_OTPS,
+} from '../../src-shared/rules.js';
 
 /**
  * The mails of the seed. Subjects keep the seed's names; a code or key stands alone on its own
@@ -50,7 +57,15 @@ export function lockedMail(): MailContent {
 /** The time a person reads in the mails: Japan Standard Time, e.g. 2026年12月1日 21時05分. */
 export function jstText(at: Date): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
+    new Intl.DateTimeFormat('ja-JP', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    })
       .formatToParts(at)
       .map((x) => [x.type, x.value]),
   );

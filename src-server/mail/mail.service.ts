@@ -13,8 +13,18 @@ export async function enqueueMail(db: Executor, clock: Clock, to: string, mail: 
 }
 
 /** A mail to `to`, or — `to` null, a stand-in's — the same row written as dropped (never sent). */
-export async function enqueueMailOrDrop(db: Executor, clock: Clock, to: string | null, mail: MailContent): Promise<string> {
-  return insertOutbox(db, clock.now().getTime(), { to: to ?? '', subject: mail.subject, body: mail.body, dropped: to === null });
+export async function enqueueMailOrDrop(
+  db: Executor,
+  clock: Clock,
+  to: string | null,
+  mail: MailContent,
+): Promise<string> {
+  return insertOutbox(db, clock.now().getTime(), {
+    to: to ?? '',
+    subject: mail.subject,
+    body: mail.body,
+    dropped: to === null,
+  });
 }
 
 /** Finds the line of a mail body that is only the code (digits or a key). Used by tests and the dev mailbox. */

@@ -65,16 +65,31 @@ export function createOutboxSender(o: OutboxSenderOptions) {
       const now = o.clock.now().getTime();
       await markSent(o.db, row.id, now);
       // Where a late mail's time went: waiting to be claimed (the sender), or at the relay (SMTP).
-      o.log.info({ mailId: row.id, subject: row.subject, attempts: row.attempts, waitedMs: claimedAt - row.next_attempt_at, smtpMs: now - claimedAt }, 'mail sent');
+      o.log.info(
+        {
+          mailId: row.id,
+          subject: row.subject,
+          attempts: row.attempts,
+          waitedMs: claimedAt - row.next_attempt_at,
+          smtpMs: now - claimedAt,
+        },
+        'mail sent',
+      );
     } catch (err) {
       const reason = describeSmtpError(err);
       if (isPermanentRefusal(err)) {
         await markFailed(o.db, row.id, o.clock.now().getTime(), reason);
-        o.log.error({ mailId: row.id, subject: row.subject, attempts: row.attempts, reason }, 'mail refused for good; not retried');
+        o.log.error(
+          { mailId: row.id, subject: row.subject, attempts: row.attempts, reason },
+          'mail refused for good; not retried',
+        );
       } else {
         const next = o.clock.now().getTime() + backoffMs(row.attempts);
         await markRetry(o.db, row.id, next, reason);
-        o.log.warn({ mailId: row.id, attempts: row.attempts, reason, retryAt: new Date(next).toISOString() }, 'mail not sent; will retry');
+        o.log.warn(
+          { mailId: row.id, attempts: row.attempts, reason, retryAt: new Date(next).toISOString() },
+          'mail not sent; will retry',
+        );
       }
     }
   }
@@ -98,7 +113,10 @@ export function createOutboxSender(o: OutboxSenderOptions) {
         await deliver(row);
       }
     } catch (err) {
-      o.log.error({ err: err instanceof Error ? err.message : String(err) }, 'outbox pass failed; the next poll tries again');
+      o.log.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'outbox pass failed; the next poll tries again',
+      );
     } finally {
       if (--active === 0) resolveIdle?.();
     }

@@ -13,7 +13,11 @@ const DROPPED_ADDRESS = '';
  * `dropped`: the mail of a stand-in (accounts/stand-in.ts) — the same INSERT, written as if already
  * sent (no address, blank body), so the sender never sees it and the request costs the same.
  */
-export async function insertOutbox(db: Executor, now: number, mail: { to: string; subject: string; body: string; dropped?: boolean }): Promise<string> {
+export async function insertOutbox(
+  db: Executor,
+  now: number,
+  mail: { to: string; subject: string; body: string; dropped?: boolean },
+): Promise<string> {
   const id = randomId();
   const dropped = mail.dropped === true;
   await db
@@ -43,7 +47,12 @@ export async function insertOutbox(db: Executor, now: number, mail: { to: string
  * senders pick the same row and both UPDATEs succeed). SQLite has one writer, so the same
  * UPDATE … WHERE id = (SELECT …) is already one claim at a time.
  */
-export async function claimNextOutbox(db: Executor, dialect: Dialect, now: number, leaseUntil: number): Promise<OutboxRow | undefined> {
+export async function claimNextOutbox(
+  db: Executor,
+  dialect: Dialect,
+  now: number,
+  leaseUntil: number,
+): Promise<OutboxRow | undefined> {
   return db
     .updateTable('outbox')
     .set((eb) => ({ claimed_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
@@ -66,7 +75,11 @@ export async function claimNextOutbox(db: Executor, dialect: Dialect, now: numbe
 
 /** Sent: the body (which carries the code) is blanked, so codes do not stay at rest. */
 export async function markSent(db: Executor, id: string, now: number): Promise<void> {
-  await db.updateTable('outbox').set({ sent_at: now, body: '', last_error: null, claimed_until: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox')
+    .set({ sent_at: now, body: '', last_error: null, claimed_until: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Not sent this time (a 4xx, a refused or dropped connection): due again at `nextAttemptAt`. */
@@ -104,17 +117,35 @@ export function recentOutbox(db: Executor, limit: number): Promise<OutboxRow[]> 
  * will be retried), mail refused for good, mail sent (kept until the retention sweep), and when
  * the oldest waiting mail was queued.
  */
-export async function outboxStats(db: Executor): Promise<{ unsent: number; failing: number; failed: number; sent: number; oldestUnsentAt: number | null }> {
+export async function outboxStats(
+  db: Executor,
+): Promise<{ unsent: number; failing: number; failed: number; sent: number; oldestUnsentAt: number | null }> {
   const row = await db
     .selectFrom('outbox')
     .select((eb) => {
       const waiting = eb.and([eb('sent_at', 'is', null), eb('failed_at', 'is', null)]);
       return [
         eb.fn.count<number>(eb.case().when(waiting).then(1).end()).as('unsent'),
-        eb.fn.count<number>(eb.case().when(eb.and([waiting, eb('last_error', 'is not', null)])).then(1).end()).as('failing'),
+        eb.fn
+          .count<number>(
+            eb
+              .case()
+              .when(eb.and([waiting, eb('last_error', 'is not', null)]))
+              .then(1)
+              .end(),
+          )
+          .as('failing'),
         eb.fn.count<number>('failed_at').as('failed'),
         // A stand-in's dropped mail is written as sent (same INSERT); it was never sent to anyone.
-        eb.fn.count<number>(eb.case().when(eb.and([eb('sent_at', 'is not', null), eb('to_address', '<>', DROPPED_ADDRESS)])).then(1).end()).as('sent'),
+        eb.fn
+          .count<number>(
+            eb
+              .case()
+              .when(eb.and([eb('sent_at', 'is not', null), eb('to_address', '<>', DROPPED_ADDRESS)]))
+              .then(1)
+              .end(),
+          )
+          .as('sent'),
         eb.fn.min<number | null>(eb.case().when(waiting).then(eb.ref('created_at')).end()).as('oldest'),
       ];
     })

@@ -12,7 +12,7 @@ interface SmtpErrorFields {
   message?: unknown;
 }
 
-const fields = (err: unknown): SmtpErrorFields => (typeof err === 'object' && err !== null ? (err) : {});
+const fields = (err: unknown): SmtpErrorFields => (typeof err === 'object' && err !== null ? err : {});
 
 export function isPermanentRefusal(err: unknown): boolean {
   const e = fields(err);

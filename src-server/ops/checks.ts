@@ -34,7 +34,9 @@ export function coreChecks(deps: Deps): ReadinessCheck[] {
       check: async () => {
         const now = deps.clock.now().getTime();
         const since = await oldestDueSince(deps.db, now);
-        return since !== null && now - since > OUTBOX_STUCK_MS ? fail(`a mail has been due for ${Math.round((now - since) / 60_000)} minutes without being sent`) : ok();
+        return since !== null && now - since > OUTBOX_STUCK_MS
+          ? fail(`a mail has been due for ${Math.round((now - since) / 60_000)} minutes without being sent`)
+          : ok();
       },
     });
   }

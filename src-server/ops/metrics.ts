@@ -27,7 +27,12 @@ export function createMetrics(deps: { db: Db; clock: Clock }) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const logins = new Counter({ name: 'mypage_logins_total', help: 'POST /login answers by outcome', labelNames: ['outcome'] as const, registers: [registry] });
+  const logins = new Counter({
+    name: 'mypage_logins_total',
+    help: 'POST /login answers by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   const heartbeats = new Counter({
     name: 'mypage_kiosk_heartbeats_total',
     help: 'Kiosk heartbeats by result (accepted, refused)',

@@ -12,9 +12,14 @@ export const OPS_PATHS = { health: '/healthz', ready: '/readyz', metrics: '/metr
  * `Authorization: Bearer $METRICS_TOKEN`; without METRICS_TOKEN (or with a wrong one) it is 404,
  * as if it did not exist.
  */
-export function installOpsRoutes(app: FastifyInstance, o: { readiness: Readiness; metrics: Metrics; metricsToken: string | undefined }): void {
+export function installOpsRoutes(
+  app: FastifyInstance,
+  o: { readiness: Readiness; metrics: Metrics; metricsToken: string | undefined },
+): void {
   const hide = { schema: { hide: true } };
-  app.get(OPS_PATHS.health, hide, async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
+  app.get(OPS_PATHS.health, hide, async (_request, reply) =>
+    reply.header('cache-control', 'no-store').send({ status: 'ok' }),
+  );
 
   app.get(OPS_PATHS.ready, hide, async (_request, reply) => {
     const report = await o.readiness.evaluate();

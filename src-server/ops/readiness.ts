@@ -47,7 +47,10 @@ export function createReadiness(deadlineMs = READINESS_CHECK_DEADLINE_MS) {
       timer = setTimeout(() => resolve(fail(`no answer within ${deadlineMs} ms`)), deadlineMs);
     });
     try {
-      return await Promise.race([c.check().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err))), late]);
+      return await Promise.race([
+        c.check().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err))),
+        late,
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -89,7 +92,9 @@ export function createReadiness(deadlineMs = READINESS_CHECK_DEADLINE_MS) {
 /** `ready` and `reasons` (each failed critical check as `name: reason`) from the checks. */
 function withApiShape(report: ReadinessReport): ReadinessReport {
   if (report.status !== 'not_ready') return report;
-  const reasons = Object.entries(report.checks).flatMap(([name, c]) => (c.status === 'failed' ? [`${name}: ${c.reason}`] : []));
+  const reasons = Object.entries(report.checks).flatMap(([name, c]) =>
+    c.status === 'failed' ? [`${name}: ${c.reason}`] : [],
+  );
   return { ...report, ready: false, reasons };
 }
 

@@ -12,7 +12,10 @@ import { deleteKnownBrowsersExpiredBefore } from '../login/known-browsers.reposi
 import { deleteMailDoneBefore } from '../mail/outbox.repository.js';
 import { deleteMailedKeysExpiredBefore } from '../recovery/mailed-keys.repository.js';
 import { deleteRegistrationCodesExpiredBefore } from '../staff/staff.repository.js';
-import { deleteStaffChallengesExpiredBefore, deleteStaffSessionsEndedBefore } from '../staff/staff-sessions.repository.js';
+import {
+  deleteStaffChallengesExpiredBefore,
+  deleteStaffSessionsEndedBefore,
+} from '../staff/staff-sessions.repository.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 const BUDGET_WINDOW_MS = Math.max(R_OTP_8_WINDOW_MS, R_PW_7_WINDOW_MS);
@@ -70,7 +73,9 @@ export function createRetentionSweep(deps: Deps) {
     return deps.db.transaction().execute(async (trx) => {
       if (deps.dialect === 'postgres') {
         const [a, b] = RETENTION_LOCK;
-        const r = await sql<{ got: boolean }>`select pg_try_advisory_xact_lock(${a}::int, ${b}::int) as got`.execute(trx);
+        const r = await sql<{ got: boolean }>`select pg_try_advisory_xact_lock(${a}::int, ${b}::int) as got`.execute(
+          trx,
+        );
         if (!r.rows[0]?.got) return { status: 'skipped' as const };
       }
       return { status: 'swept' as const, deleted: await sweepIn(trx, now, deps.config.auditRetentionDays) };
@@ -80,11 +85,15 @@ export function createRetentionSweep(deps: Deps) {
   function tick(): void {
     running ??= runOnce()
       .then((report) => {
-        if (report.status === 'swept' && Object.values(report.deleted).some((n) => n > 0)) deps.log?.info({ deleted: report.deleted }, 'retention sweep');
+        if (report.status === 'swept' && Object.values(report.deleted).some((n) => n > 0))
+          deps.log?.info({ deleted: report.deleted }, 'retention sweep');
         return report;
       })
       .catch((err: unknown) => {
-        deps.log?.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'retention sweep failed; next one in an interval');
+        deps.log?.warn(
+          { err: { message: err instanceof Error ? err.message : String(err) } },
+          'retention sweep failed; next one in an interval',
+        );
         return undefined;
       })
       .finally(() => {

@@ -30,16 +30,36 @@ export function scrapeGauges(registry: Registry, deps: { db: Db; clock: Clock },
         if (v !== undefined) this.set(v);
       },
     });
-  gauge('mypage_mail_outbox_unsent', 'Mails queued and not yet accepted by SMTP (OTPs, keys, notices)', (s) => s.outbox.unsent);
-  gauge('mypage_mail_outbox_failing', 'Unsent mails whose last attempt failed (retried with backoff)', (s) => s.outbox.failing);
-  gauge('mypage_mail_outbox_failed', 'Mails the relay refused for good (5xx): recorded with the reason, never retried', (s) => s.outbox.failed);
-  gauge('mypage_mail_outbox_sent', 'Mails accepted by SMTP still kept in the outbox (until the retention sweep)', (s) => s.outbox.sent);
+  gauge(
+    'mypage_mail_outbox_unsent',
+    'Mails queued and not yet accepted by SMTP (OTPs, keys, notices)',
+    (s) => s.outbox.unsent,
+  );
+  gauge(
+    'mypage_mail_outbox_failing',
+    'Unsent mails whose last attempt failed (retried with backoff)',
+    (s) => s.outbox.failing,
+  );
+  gauge(
+    'mypage_mail_outbox_failed',
+    'Mails the relay refused for good (5xx): recorded with the reason, never retried',
+    (s) => s.outbox.failed,
+  );
+  gauge(
+    'mypage_mail_outbox_sent',
+    'Mails accepted by SMTP still kept in the outbox (until the retention sweep)',
+    (s) => s.outbox.sent,
+  );
   gauge(
     'mypage_mail_oldest_unsent_age_seconds',
     'Age of the oldest mail not yet accepted by SMTP (0 when none)',
     (s) => (s.outbox.oldestUnsentAt === null ? 0 : Math.max(0, (s.now - s.outbox.oldestUnsentAt) / 1000)),
   );
-  gauge('mypage_login_locked_ids', 'Login IDs locked right now for at least one source after 5 wrong passwords (R-LOGIN-3, R-LOGIN-6)', (s) => s.lockedIds);
+  gauge(
+    'mypage_login_locked_ids',
+    'Login IDs locked right now for at least one source after 5 wrong passwords (R-LOGIN-3, R-LOGIN-6)',
+    (s) => s.lockedIds,
+  );
 }
 
 type Snapshot = { now: number; outbox: Awaited<ReturnType<typeof outboxStats>>; lockedIds: number };

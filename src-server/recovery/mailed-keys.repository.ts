@@ -15,7 +15,13 @@ export async function insertMailedKey(db: Executor, row: MailedKeyRow): Promise<
  * reset, an ID change, a withdrawal). A new request never does this (R-PW-7).
  */
 export async function expireMailedKeysOfAccount(db: Executor, accountId: string, now: number): Promise<void> {
-  await db.updateTable('mailed_keys').set({ expires_at: now }).where('account_id', '=', accountId).where('used_at', 'is', null).where('expires_at', '>', now).execute();
+  await db
+    .updateTable('mailed_keys')
+    .set({ expires_at: now })
+    .where('account_id', '=', accountId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .execute();
 }
 
 /**
@@ -37,7 +43,12 @@ export function countMailedKeyTry(db: Executor, accountId: string, purpose: Mail
 
 /** Single use: true only for the one request that marked it used. */
 export async function markMailedKeyUsed(db: Executor, id: string, now: number): Promise<boolean> {
-  const r = await db.updateTable('mailed_keys').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('mailed_keys')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

@@ -40,7 +40,12 @@ export interface KeyMail {
  * caller answers the same). Older keys stay valid, each its own TTL (R-PW-7). Only the SHA-256 is
  * stored. A stand-in target runs exactly this too, its mail dropped. True when a mail is to go out.
  */
-export async function mailKey(db: Db, clock: Clock, m: KeyMail, alsoInTransaction: (trx: Executor, mailed: boolean) => Promise<void>): Promise<boolean> {
+export async function mailKey(
+  db: Db,
+  clock: Clock,
+  m: KeyMail,
+  alsoInTransaction: (trx: Executor, mailed: boolean) => Promise<void>,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const now = clock.now().getTime();
     const budget = await holdBudgetOf(trx, recoveryMailBudget(m.purpose), m.budgetSubject, now);
@@ -76,7 +81,13 @@ export type KeyCheck = { ok: true; keyId: string; newLoginId: string | null } | 
  * key of the account and purpose (R-PW-7: a newer request leaves older keys valid). The try is
  * counted first, atomically; a wrong, used, expired or exhausted key all answer `{ ok: false }`.
  */
-export async function checkMailedKey(db: Executor, clock: Clock, accountId: string, purpose: MailedKeyPurpose, typed: string): Promise<KeyCheck> {
+export async function checkMailedKey(
+  db: Executor,
+  clock: Clock,
+  accountId: string,
+  purpose: MailedKeyPurpose,
+  typed: string,
+): Promise<KeyCheck> {
   const counted = await countMailedKeyTry(db, accountId, purpose, clock.now().getTime());
   const hash = sha256(typed);
   // Compare against every counted row: each mailed key stays valid until its own end (R-PW-7).

@@ -25,14 +25,25 @@ export async function requestPasswordReset(deps: Deps, input: { loginId: string;
   const { db, clock } = deps;
   const account = await findAccountByLoginId(db, input.loginId);
   const target = recoveryTarget(account?.status === 'active' ? account : undefined);
-  await mailKey(db, clock, { budgetSubject: input.loginId, purpose: 'reset', target, ttlMs: R_PW_3_RESET_KEY_TTL_MS, content: resetKeyMail }, (trx, mailed) =>
-    recordAudit(trx, clock, { type: 'password_reset.requested', accountId: auditedAccountId(target), loginId: input.loginId, ip: input.ip, detail: { mailed } }),
+  await mailKey(
+    db,
+    clock,
+    { budgetSubject: input.loginId, purpose: 'reset', target, ttlMs: R_PW_3_RESET_KEY_TTL_MS, content: resetKeyMail },
+    (trx, mailed) =>
+      recordAudit(trx, clock, {
+        type: 'password_reset.requested',
+        accountId: auditedAccountId(target),
+        loginId: input.loginId,
+        ip: input.ip,
+        detail: { mailed },
+      }),
   );
   // No kick of the mail sender here: its work would land on the answer of known IDs only. The
   // sender's poll (1 s) picks the mail up, which the person waiting for it cannot tell apart.
 }
 
-export type NewPasswordCheck = { status: 'password_policy'; violations: PasswordViolation[] } | { status: 'password_mismatch' } | undefined;
+export type NewPasswordCheck =
+  { status: 'password_policy'; violations: PasswordViolation[] } | { status: 'password_mismatch' } | undefined;
 
 /** R-PW-4 and the confirmation field, checked before anything else (no try is spent on them). */
 export function checkNewPassword(newPassword: string, confirm: string): NewPasswordCheck {
@@ -63,7 +74,12 @@ export async function completePasswordReset(
   const target = recoveryTarget(account);
   const check = await checkMailedKey(db, clock, target.accountId, 'reset', input.key);
   if (!check.ok || !account) {
-    await recordAudit(db, clock, { type: 'password_reset.key_refused', accountId: auditedAccountId(target), loginId: input.loginId, ip: input.ip });
+    await recordAudit(db, clock, {
+      type: 'password_reset.key_refused',
+      accountId: auditedAccountId(target),
+      loginId: input.loginId,
+      ip: input.ip,
+    });
     return { status: 'key_invalid' };
   }
   const hash = await hashPassword(input.newPassword);
@@ -72,7 +88,12 @@ export async function completePasswordReset(
     await setPassword(trx, deps, account.id, hash);
     await clearLockout(trx, account.login_id);
     await enqueueMail(trx, clock, account.login_id, passwordChangedMail('reset'));
-    await recordAudit(trx, clock, { type: 'password_reset.completed', accountId: account.id, loginId: account.login_id, ip: input.ip });
+    await recordAudit(trx, clock, {
+      type: 'password_reset.completed',
+      accountId: account.id,
+      loginId: account.login_id,
+      ip: input.ip,
+    });
     return true;
   });
   if (!done) return { status: 'key_invalid' };
@@ -84,7 +105,13 @@ export async function completePasswordReset(
  * A new password hash; R-CRED-1 (R-OTP-4, R-PW-5): everything the old password started ends with
  * it — every "skip the OTP", session (but `keepSessionId`), pending challenge and mailed key.
  */
-export async function setPassword(trx: Executor, deps: Pick<AppDeps, 'clock'>, accountId: string, hash: string, keepSessionId?: string): Promise<void> {
+export async function setPassword(
+  trx: Executor,
+  deps: Pick<AppDeps, 'clock'>,
+  accountId: string,
+  hash: string,
+  keepSessionId?: string,
+): Promise<void> {
   const now = deps.clock.now().getTime();
   await updatePasswordHash(trx, accountId, hash, now);
   await endEverythingInFlight(trx, deps.clock, accountId, keepSessionId);

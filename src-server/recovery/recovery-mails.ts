@@ -2,7 +2,11 @@ import { R_PW_3_RESET_KEY_TTL_MS, R_REREG_1_WINDOW_MS, R_PW_7_MAILED_KEY_TTL_MS 
 import type { MailContent } from '../mail/mail-templates.js';
 
 /** The mails of recovery and settings. Subjects keep the seed's names; a key stands alone on its line. */
-const FOOTER = ['', '※このメールは送信専用です。心当たりのない場合は、このメールを破棄してください。', 'ハローワークインターネットサービス'].join('\n');
+const FOOTER = [
+  '',
+  '※このメールは送信専用です。心当たりのない場合は、このメールを破棄してください。',
+  'ハローワークインターネットサービス',
+].join('\n');
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
 export const RESET_KEY_SUBJECT = 'パスワード再登録申込受付通知';
@@ -34,7 +38,9 @@ export function passwordChangedMail(how: 'reset' | 'change'): MailContent {
   return {
     subject: PASSWORD_CHANGED_SUBJECT,
     body: [
-      how === 'reset' ? '求人者マイページのパスワードが再登録されました。' : '求人者マイページのパスワードが変更されました。',
+      how === 'reset'
+        ? '求人者マイページのパスワードが再登録されました。'
+        : '求人者マイページのパスワードが変更されました。',
       'ワンタイムパスワード入力を省略する設定は、すべての端末・ブラウザで解除されました。',
       'お心当たりのない場合は、「パスワードをお忘れの方」からパスワードを再登録し、管轄のハローワークにご連絡ください。',
       FOOTER,

@@ -10,42 +10,71 @@ import { completeReregistration, requestReregistration } from './reregistration.
 export const recoveryRoutes: Feature = (app, deps) => {
   const limit = publicEndpointLimit(deps.config);
 
-  app.post(api.passwordReset.path, { schema: { body: api.passwordReset.body }, config: limit }, async (request, reply) => {
-    await requestPasswordReset(deps, { loginId: request.body.id, ip: request.ip });
-    return reply.code(202).send();
-  });
+  app.post(
+    api.passwordReset.path,
+    { schema: { body: api.passwordReset.body }, config: limit },
+    async (request, reply) => {
+      await requestPasswordReset(deps, { loginId: request.body.id, ip: request.ip });
+      return reply.code(202).send();
+    },
+  );
 
-  app.post(api.passwordResetComplete.path, { schema: { body: api.passwordResetComplete.body }, config: limit }, async (request, reply) => {
-    const { id, key, newPassword, newPasswordConfirm } = request.body;
-    const r = await completePasswordReset(deps, { loginId: id, key, newPassword, newPasswordConfirm, ip: request.ip });
-    switch (r.status) {
-      case 'done':
-        return reply.code(204).send();
-      case 'password_policy':
-        return sendError(reply, 400, 'password_policy', { violations: r.violations });
-      case 'password_mismatch':
-        return sendError(reply, 400, 'password_mismatch');
-      case 'key_invalid':
-        return sendError(reply, 401, 'key_invalid');
-    }
-  });
+  app.post(
+    api.passwordResetComplete.path,
+    { schema: { body: api.passwordResetComplete.body }, config: limit },
+    async (request, reply) => {
+      const { id, key, newPassword, newPasswordConfirm } = request.body;
+      const r = await completePasswordReset(deps, {
+        loginId: id,
+        key,
+        newPassword,
+        newPasswordConfirm,
+        ip: request.ip,
+      });
+      switch (r.status) {
+        case 'done':
+          return reply.code(204).send();
+        case 'password_policy':
+          return sendError(reply, 400, 'password_policy', { violations: r.violations });
+        case 'password_mismatch':
+          return sendError(reply, 400, 'password_mismatch');
+        case 'key_invalid':
+          return sendError(reply, 401, 'key_invalid');
+      }
+    },
+  );
 
-  app.post(api.reregistration.path, { schema: { body: api.reregistration.body }, config: limit }, async (request, reply) => {
-    const r = await requestReregistration(deps, { loginId: request.body.id, password: request.body.password, knownBrowserToken: readCookie(request, 'known'), ip: request.ip });
-    switch (r.status) {
-      case 'mailed':
-        return reply.code(202).send();
-      case 'invalid_credentials':
-        return sendError(reply, 401, 'invalid_credentials');
-      case 'locked':
-        return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', { retryAfterSeconds: r.retryAfterSeconds });
-      case 'reregistration_expired':
-        return sendError(reply, 403, 'reregistration_expired');
-    }
-  });
+  app.post(
+    api.reregistration.path,
+    { schema: { body: api.reregistration.body }, config: limit },
+    async (request, reply) => {
+      const r = await requestReregistration(deps, {
+        loginId: request.body.id,
+        password: request.body.password,
+        knownBrowserToken: readCookie(request, 'known'),
+        ip: request.ip,
+      });
+      switch (r.status) {
+        case 'mailed':
+          return reply.code(202).send();
+        case 'invalid_credentials':
+          return sendError(reply, 401, 'invalid_credentials');
+        case 'locked':
+          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', {
+            retryAfterSeconds: r.retryAfterSeconds,
+          });
+        case 'reregistration_expired':
+          return sendError(reply, 403, 'reregistration_expired');
+      }
+    },
+  );
 
-  app.post(api.reregistrationComplete.path, { schema: { body: api.reregistrationComplete.body }, config: limit }, async (request, reply) => {
-    const r = await completeReregistration(deps, { loginId: request.body.id, key: request.body.key, ip: request.ip });
-    return r.status === 'done' ? reply.code(204).send() : sendError(reply, 401, 'key_invalid');
-  });
+  app.post(
+    api.reregistrationComplete.path,
+    { schema: { body: api.reregistrationComplete.body }, config: limit },
+    async (request, reply) => {
+      const r = await completeReregistration(deps, { loginId: request.body.id, key: request.body.key, ip: request.ip });
+      return r.status === 'done' ? reply.code(204).send() : sendError(reply, 401, 'key_invalid');
+    },
+  );
 };

@@ -25,7 +25,10 @@ export type ReregRequestOutcome =
  * answer `invalid_credentials` after a real argon2 verify (the stand-in's dummy hash when there is
  * nothing to verify against). Only after the correct password does the answer say "expired".
  */
-export async function requestReregistration(deps: Deps, input: { loginId: string; password: string; knownBrowserToken?: string | undefined; ip: string }): Promise<ReregRequestOutcome> {
+export async function requestReregistration(
+  deps: Deps,
+  input: { loginId: string; password: string; knownBrowserToken?: string | undefined; ip: string },
+): Promise<ReregRequestOutcome> {
   const { db, clock } = deps;
   const found = await findAccountByLoginId(db, input.loginId);
   const attempt = await attemptPassword(deps, {
@@ -44,15 +47,37 @@ export async function requestReregistration(deps: Deps, input: { loginId: string
   if (!isReregistrable(account.withdrawn_at, clock.now().getTime())) {
     await db.transaction().execute(async (trx) => {
       await clear(trx);
-      await recordAudit(trx, clock, { type: 'reregistration.expired', accountId: account.id, loginId: input.loginId, ip: input.ip });
+      await recordAudit(trx, clock, {
+        type: 'reregistration.expired',
+        accountId: account.id,
+        loginId: input.loginId,
+        ip: input.ip,
+      });
     });
     return { status: 'reregistration_expired' };
   }
   // R-PW-7: past five mails an hour, the same answer and no mail.
-  const mailed = await mailKey(db, clock, { budgetSubject: account.id, purpose: 'rereg', target: recoveryTarget(account), ttlMs: R_PW_7_MAILED_KEY_TTL_MS, content: reregKeyMail }, async (trx, sent) => {
-    await clear(trx);
-    await recordAudit(trx, clock, { type: 'reregistration.requested', accountId: account.id, loginId: input.loginId, ip: input.ip, detail: { mailed: sent } });
-  });
+  const mailed = await mailKey(
+    db,
+    clock,
+    {
+      budgetSubject: account.id,
+      purpose: 'rereg',
+      target: recoveryTarget(account),
+      ttlMs: R_PW_7_MAILED_KEY_TTL_MS,
+      content: reregKeyMail,
+    },
+    async (trx, sent) => {
+      await clear(trx);
+      await recordAudit(trx, clock, {
+        type: 'reregistration.requested',
+        accountId: account.id,
+        loginId: input.loginId,
+        ip: input.ip,
+        detail: { mailed: sent },
+      });
+    },
+  );
   if (mailed) deps.mailQueued();
   return { status: 'mailed' };
 }
@@ -61,13 +86,22 @@ export async function requestReregistration(deps: Deps, input: { loginId: string
  * R-REREG-1: the mailed key makes the account active again. R-OTP-4: no device trust of before
  * survives (withdrawal deleted them; deleted again here so the rule does not rest on that).
  */
-export async function completeReregistration(deps: Deps, input: { loginId: string; key: string; ip: string }): Promise<{ status: 'done' } | { status: 'key_invalid' }> {
+export async function completeReregistration(
+  deps: Deps,
+  input: { loginId: string; key: string; ip: string },
+): Promise<{ status: 'done' } | { status: 'key_invalid' }> {
   const { db, clock } = deps;
   const account = await findAccountByLoginId(db, input.loginId);
-  if (!account || account.status !== 'withdrawn' || !isReregistrable(account.withdrawn_at, clock.now().getTime())) return { status: 'key_invalid' };
+  if (!account || account.status !== 'withdrawn' || !isReregistrable(account.withdrawn_at, clock.now().getTime()))
+    return { status: 'key_invalid' };
   const check = await checkMailedKey(db, clock, account.id, 'rereg', input.key);
   if (!check.ok) {
-    await recordAudit(db, clock, { type: 'reregistration.key_refused', accountId: account.id, loginId: input.loginId, ip: input.ip });
+    await recordAudit(db, clock, {
+      type: 'reregistration.key_refused',
+      accountId: account.id,
+      loginId: input.loginId,
+      ip: input.ip,
+    });
     return { status: 'key_invalid' };
   }
   const done = await db.transaction().execute(async (trx) => {
@@ -76,7 +110,12 @@ export async function completeReregistration(deps: Deps, input: { loginId: strin
     if (!(await markReregistered(trx, account.id, now))) return false;
     await revokeAllDeviceTrusts(trx, account.id);
     await clearLockout(trx, account.login_id);
-    await recordAudit(trx, clock, { type: 'reregistration.completed', accountId: account.id, loginId: account.login_id, ip: input.ip });
+    await recordAudit(trx, clock, {
+      type: 'reregistration.completed',
+      accountId: account.id,
+      loginId: account.login_id,
+      ip: input.ip,
+    });
     return true;
   });
   return done ? { status: 'done' } : { status: 'key_invalid' };

@@ -5,7 +5,10 @@ import type { SourceClaim } from '../login/password-source.js';
 import type { Executor } from '../db/schema.js';
 
 /** `clear` forgets this source's failures: run it in the transaction of the change the password allowed. */
-export type PasswordProof = { status: 'ok'; clear: (trx: Executor) => Promise<void> } | { status: 'invalid_credentials' } | { status: 'locked'; retryAfterSeconds: number };
+export type PasswordProof =
+  | { status: 'ok'; clear: (trx: Executor) => Promise<void> }
+  | { status: 'invalid_credentials' }
+  | { status: 'locked'; retryAfterSeconds: number };
 
 /**
  * The settings screens ask for the current password (change, ID change, withdrawal). A stolen
@@ -21,7 +24,15 @@ export async function proveCurrentPassword(
   ip: string,
   claim: Pick<SourceClaim, 'sessionTerminalId' | 'knownBrowserToken'> = {},
 ): Promise<PasswordProof> {
-  const attempt = await attemptPassword(deps, { surface: 'settings', loginId: account.login_id, account, verifiable: () => true, password, claim, ip });
+  const attempt = await attemptPassword(deps, {
+    surface: 'settings',
+    loginId: account.login_id,
+    account,
+    verifiable: () => true,
+    password,
+    claim,
+    ip,
+  });
   if (attempt.status === 'locked') return { status: 'locked', retryAfterSeconds: attempt.retryAfterSeconds };
   if (attempt.status === 'wrong') return { status: 'invalid_credentials' };
   return { status: 'ok', clear: attempt.clear };

@@ -9,7 +9,10 @@ import { sendError } from '../http/errors.js';
 import { listDevices, revokeDevice } from './devices.service.js';
 import { changePassword, confirmEmailChange, requestEmailChange, withdraw, type Caller } from './settings.service.js';
 
-type Refused = { status: 'invalid_credentials' | 'unauthenticated' | 'password_mismatch' } | { status: 'locked'; retryAfterSeconds: number } | { status: 'password_policy'; violations: string[] };
+type Refused =
+  | { status: 'invalid_credentials' | 'unauthenticated' | 'password_mismatch' }
+  | { status: 'locked'; retryAfterSeconds: number }
+  | { status: 'password_policy'; violations: string[] };
 
 /** The one place that turns a refusal of the settings services into an HTTP answer. */
 function refuse(reply: FastifyReply, r: Refused): FastifyReply {
@@ -23,7 +26,9 @@ function refuse(reply: FastifyReply, r: Refused): FastifyReply {
     case 'password_policy':
       return sendError(reply, 400, 'password_policy', { violations: r.violations });
     case 'locked':
-      return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', { retryAfterSeconds: r.retryAfterSeconds });
+      return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', {
+        retryAfterSeconds: r.retryAfterSeconds,
+      });
   }
 }
 
@@ -32,7 +37,13 @@ export const settingsRoutes: Feature = (app, deps) => {
   const preHandler = requireSession(deps);
   const caller = (session: AuthSession | null, ip: string, knownBrowserToken?: string): Caller => {
     if (!session) throw new Error('requireSession did not run'); // cannot happen: preHandler answers 401 first
-    return { accountId: session.accountId, sessionId: session.id, ip, sessionTerminalId: session.terminalId, knownBrowserToken };
+    return {
+      accountId: session.accountId,
+      sessionId: session.id,
+      ip,
+      sessionTerminalId: session.terminalId,
+      knownBrowserToken,
+    };
   };
 
   app.get(api.devices.path, { preHandler, schema: { response: { 200: DevicesResponse } } }, async (request) => {
@@ -47,13 +58,24 @@ export const settingsRoutes: Feature = (app, deps) => {
     return done ? reply.code(204).send() : sendError(reply, 404, 'not_found');
   });
 
-  app.post(api.passwordChange.path, { preHandler, schema: { body: api.passwordChange.body } }, async (request, reply) => {
-    const r = await changePassword(deps, caller(request.session, request.ip, readCookie(request, 'known')), request.body);
-    return r.status === 'done' ? reply.code(204).send() : refuse(reply, r);
-  });
+  app.post(
+    api.passwordChange.path,
+    { preHandler, schema: { body: api.passwordChange.body } },
+    async (request, reply) => {
+      const r = await changePassword(
+        deps,
+        caller(request.session, request.ip, readCookie(request, 'known')),
+        request.body,
+      );
+      return r.status === 'done' ? reply.code(204).send() : refuse(reply, r);
+    },
+  );
 
   app.post(api.emailChange.path, { preHandler, schema: { body: api.emailChange.body } }, async (request, reply) => {
-    const r = await requestEmailChange(deps, caller(request.session, request.ip, readCookie(request, 'known')), { newLoginId: request.body.newId, password: request.body.password });
+    const r = await requestEmailChange(deps, caller(request.session, request.ip, readCookie(request, 'known')), {
+      newLoginId: request.body.newId,
+      password: request.body.password,
+    });
     return r.status === 'mailed' ? reply.code(202).send() : refuse(reply, r);
   });
 

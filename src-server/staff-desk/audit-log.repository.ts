@@ -5,11 +5,24 @@ export function auditPage(db: Executor, input: { before: { at: number; id: strin
   let q = db
     .selectFrom('audit_events')
     .leftJoin('staff_members', 'staff_members.id', 'audit_events.staff_member_id')
-    .select(['audit_events.id', 'audit_events.at', 'audit_events.type', 'audit_events.detail', 'staff_members.staff_id', 'staff_members.name'])
+    .select([
+      'audit_events.id',
+      'audit_events.at',
+      'audit_events.type',
+      'audit_events.detail',
+      'staff_members.staff_id',
+      'staff_members.name',
+    ])
     .orderBy('audit_events.at', 'desc')
     .orderBy('audit_events.id', 'desc')
     .limit(input.limit);
   const before = input.before;
-  if (before) q = q.where((eb) => eb.or([eb('audit_events.at', '<', before.at), eb.and([eb('audit_events.at', '=', before.at), eb('audit_events.id', '<', before.id)])]));
+  if (before)
+    q = q.where((eb) =>
+      eb.or([
+        eb('audit_events.at', '<', before.at),
+        eb.and([eb('audit_events.at', '=', before.at), eb('audit_events.id', '<', before.id)]),
+      ]),
+    );
   return q.execute();
 }

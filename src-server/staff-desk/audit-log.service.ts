@@ -8,8 +8,14 @@ import { auditPage } from './audit-log.repository.js';
  * events of the same millisecond are neither repeated nor skipped) or an ISO time; `nextBefore`
  * is null on the last page. Each detail only as `shownDetail` allows (never a login ID or a note).
  */
-export async function readAuditLog(deps: Pick<AppDeps, 'db'>, query: { before?: string | undefined; limit: number }): Promise<{ events: AuditEntry[]; nextBefore: string | null }> {
-  const rows = await auditPage(deps.db, { before: query.before ? cursorOf(query.before) : null, limit: query.limit + 1 });
+export async function readAuditLog(
+  deps: Pick<AppDeps, 'db'>,
+  query: { before?: string | undefined; limit: number },
+): Promise<{ events: AuditEntry[]; nextBefore: string | null }> {
+  const rows = await auditPage(deps.db, {
+    before: query.before ? cursorOf(query.before) : null,
+    limit: query.limit + 1,
+  });
   const page = rows.slice(0, query.limit);
   const events = page.map((r) => ({
     at: new Date(Number(r.at)).toISOString(),

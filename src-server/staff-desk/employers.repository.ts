@@ -18,7 +18,15 @@ function employers(db: Executor, officeId: string | null, now: number) {
     .select((eb) =>
       eb
         .case()
-        .when(eb.exists(eb.selectFrom('login_failures').select('login_id').whereRef('login_failures.login_id', '=', 'accounts.login_id').where('locked_until', '>', now)))
+        .when(
+          eb.exists(
+            eb
+              .selectFrom('login_failures')
+              .select('login_id')
+              .whereRef('login_failures.login_id', '=', 'accounts.login_id')
+              .where('locked_until', '>', now),
+          ),
+        )
         .then(1)
         .else(0)
         .end()
@@ -30,9 +38,17 @@ function employers(db: Executor, officeId: string | null, now: number) {
 }
 
 /** 求人者検索: the exact (normalised) ID, or a part of the company name; at most `limit` rows. */
-export function searchEmployers(db: Executor, input: { officeId: string | null; companyPart: string; loginId: string; now: number; limit: number }): Promise<EmployerRow[]> {
+export function searchEmployers(
+  db: Executor,
+  input: { officeId: string | null; companyPart: string; loginId: string; now: number; limit: number },
+): Promise<EmployerRow[]> {
   return employers(db, input.officeId, input.now)
-    .where((eb) => eb.or([eb('accounts.login_id', '=', input.loginId), eb(sql<string>`accounts.company`, 'like', sql<string>`${containing(input.companyPart)} escape ${'\\'}`)]))
+    .where((eb) =>
+      eb.or([
+        eb('accounts.login_id', '=', input.loginId),
+        eb(sql<string>`accounts.company`, 'like', sql<string>`${containing(input.companyPart)} escape ${'\\'}`),
+      ]),
+    )
     .orderBy('accounts.company')
     .orderBy('accounts.id')
     .limit(input.limit)
@@ -40,7 +56,10 @@ export function searchEmployers(db: Executor, input: { officeId: string | null; 
 }
 
 /** One employer by its ref, if it is in the office (undefined alike for none and another office's). */
-export function findEmployer(db: Executor, input: { officeId: string | null; ref: string; now: number }): Promise<EmployerRow | undefined> {
+export function findEmployer(
+  db: Executor,
+  input: { officeId: string | null; ref: string; now: number },
+): Promise<EmployerRow | undefined> {
   return employers(db, input.officeId, input.now).where('accounts.id', '=', input.ref).executeTakeFirst();
 }
 
@@ -48,10 +67,19 @@ export function findEmployer(db: Executor, input: { officeId: string | null; ref
  * 利用再開: a withdrawn account withdrawn at or before `withdrawnBy` is active again with `hash`
  * (of a secret nobody knows). One statement, so two staff members racing reinstate it once.
  */
-export async function markReinstated(db: Executor, input: { accountId: string; hash: string; withdrawnBy: number; now: number }): Promise<boolean> {
+export async function markReinstated(
+  db: Executor,
+  input: { accountId: string; hash: string; withdrawnBy: number; now: number },
+): Promise<boolean> {
   const r = await db
     .updateTable('accounts')
-    .set({ status: 'active', withdrawn_at: null, password_hash: input.hash, password_changed_at: input.now, updated_at: input.now })
+    .set({
+      status: 'active',
+      withdrawn_at: null,
+      password_hash: input.hash,
+      password_changed_at: input.now,
+      updated_at: input.now,
+    })
     .where('id', '=', input.accountId)
     .where('status', '=', 'withdrawn')
     .where('withdrawn_at', '<=', input.withdrawnBy)
@@ -67,7 +95,12 @@ export function employerEvents(db: Executor, input: { accountId: string; loginId
   return db
     .selectFrom('audit_events')
     .select(['at', 'type', 'id'])
-    .where((eb) => eb.or([eb('account_id', '=', input.accountId), eb.and([eb('account_id', 'is', null), eb('login_id', '=', input.loginId)])]))
+    .where((eb) =>
+      eb.or([
+        eb('account_id', '=', input.accountId),
+        eb.and([eb('account_id', 'is', null), eb('login_id', '=', input.loginId)]),
+      ]),
+    )
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(input.limit)

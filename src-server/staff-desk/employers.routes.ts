@@ -1,5 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import { EmployerHistoryResponse, EmployerParams, EmployerSearchQuery, EmployerSearchResponse, RevealIdResponse } from '../../src-shared/staff-api/actions.js';
+import {
+  EmployerHistoryResponse,
+  EmployerParams,
+  EmployerSearchQuery,
+  EmployerSearchResponse,
+  RevealIdResponse,
+} from '../../src-shared/staff-api/actions.js';
 import { staffApi } from '../../src-shared/staff-api/routes.js';
 import { sendError } from '../http/errors.js';
 import type { Feature } from '../http/feature.js';
@@ -22,17 +28,25 @@ export function actorOf(request: FastifyRequest): StaffActor {
 export const staffEmployerRoutes: Feature = (app, deps) => {
   const preHandler = requireStaff(deps, 'office');
 
-  app.get(staffApi.employerSearch.path, { preHandler, schema: { querystring: EmployerSearchQuery, response: { 200: EmployerSearchResponse } } }, async (request) => ({
-    employers: await searchOfficeEmployers(deps, actorOf(request), request.query.q),
-  }));
+  app.get(
+    staffApi.employerSearch.path,
+    { preHandler, schema: { querystring: EmployerSearchQuery, response: { 200: EmployerSearchResponse } } },
+    async (request) => ({
+      employers: await searchOfficeEmployers(deps, actorOf(request), request.query.q),
+    }),
+  );
 
   app.post(
     staffApi.employerRevealId.path,
-    { preHandler, schema: { params: EmployerParams, body: staffApi.employerRevealId.body, response: { 200: RevealIdResponse } } },
+    {
+      preHandler,
+      schema: { params: EmployerParams, body: staffApi.employerRevealId.body, response: { 200: RevealIdResponse } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const { documentKind, note, stepUp } = request.body;
-      if (!(await verifyStepUp(deps, actor, stepUp, { action: 'reveal_id', target: request.params.ref }))) return sendError(reply, 403, 'step_up_required');
+      if (!(await verifyStepUp(deps, actor, stepUp, { action: 'reveal_id', target: request.params.ref })))
+        return sendError(reply, 403, 'step_up_required');
       const r = await revealLoginId(deps, actor, request.params.ref, { documentKind, note });
       return r.status === 'revealed' ? { loginId: r.loginId } : sendError(reply, 404, 'not_found');
     },
@@ -43,22 +57,31 @@ export const staffEmployerRoutes: Feature = (app, deps) => {
     return r.status === 'unlocked' ? reply.code(204).send() : sendError(reply, 404, 'not_found');
   });
 
-  app.post(staffApi.employerReinstate.path, { preHandler, schema: { params: EmployerParams, body: staffApi.employerReinstate.body } }, async (request, reply) => {
-    const actor = actorOf(request);
-    if (!(await verifyStepUp(deps, actor, request.body.stepUp, { action: 'reinstate', target: request.params.ref }))) return sendError(reply, 403, 'step_up_required');
-    const r = await reinstateEmployer(deps, actor, request.params.ref);
-    switch (r.status) {
-      case 'reinstated':
-        return reply.code(204).send();
-      case 'not_found':
-        return sendError(reply, 404, 'not_found');
-      case 'not_reinstatable':
-        return sendError(reply, 409, 'not_reinstatable');
-    }
-  });
+  app.post(
+    staffApi.employerReinstate.path,
+    { preHandler, schema: { params: EmployerParams, body: staffApi.employerReinstate.body } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!(await verifyStepUp(deps, actor, request.body.stepUp, { action: 'reinstate', target: request.params.ref })))
+        return sendError(reply, 403, 'step_up_required');
+      const r = await reinstateEmployer(deps, actor, request.params.ref);
+      switch (r.status) {
+        case 'reinstated':
+          return reply.code(204).send();
+        case 'not_found':
+          return sendError(reply, 404, 'not_found');
+        case 'not_reinstatable':
+          return sendError(reply, 409, 'not_reinstatable');
+      }
+    },
+  );
 
-  app.get(staffApi.employerHistory.path, { preHandler, schema: { params: EmployerParams, response: { 200: EmployerHistoryResponse } } }, async (request, reply) => {
-    const r = await employerHistory(deps, actorOf(request), request.params.ref);
-    return r.status === 'ok' ? { events: r.events } : sendError(reply, 404, 'not_found');
-  });
+  app.get(
+    staffApi.employerHistory.path,
+    { preHandler, schema: { params: EmployerParams, response: { 200: EmployerHistoryResponse } } },
+    async (request, reply) => {
+      const r = await employerHistory(deps, actorOf(request), request.params.ref);
+      return r.status === 'ok' ? { events: r.events } : sendError(reply, 404, 'not_found');
+    },
+  );
 };

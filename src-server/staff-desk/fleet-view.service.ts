@@ -50,8 +50,14 @@ export async function listKiosks(deps: Deps): Promise<KioskSummary[]> {
 }
 
 /** 失効させる: as the CLI's `revoke-kiosk` (its visitor is logged out at its next call), audited with who did it. */
-export async function revokeKiosk(deps: Deps, actor: StaffActor, terminalId: string): Promise<{ status: 'revoked' | 'already_revoked' | 'not_found' }> {
-  const r = await revokeTerminal(deps.db, deps.clock, terminalId, (trx) => recordStaffAudit(trx, deps.clock, actor, { type: 'staff.kiosk_revoked', detail: { terminalId } }));
+export async function revokeKiosk(
+  deps: Deps,
+  actor: StaffActor,
+  terminalId: string,
+): Promise<{ status: 'revoked' | 'already_revoked' | 'not_found' }> {
+  const r = await revokeTerminal(deps.db, deps.clock, terminalId, (trx) =>
+    recordStaffAudit(trx, deps.clock, actor, { type: 'staff.kiosk_revoked', detail: { terminalId } }),
+  );
   return { status: r.status === 'unknown_terminal' ? 'not_found' : r.status };
 }
 
@@ -60,9 +66,18 @@ export async function revokeKiosk(deps: Deps, actor: StaffActor, terminalId: str
  * Unlike the CLI's `enroll-code`, an office name not in `GET /offices` is refused: a typo in the
  * console never makes an office.
  */
-export async function issueKioskCode(deps: Deps, actor: StaffActor, input: { office: string; label: string }): Promise<{ status: 'issued'; code: string; expiresAt: string } | { status: 'office_unknown' }> {
+export async function issueKioskCode(
+  deps: Deps,
+  actor: StaffActor,
+  input: { office: string; label: string },
+): Promise<{ status: 'issued'; code: string; expiresAt: string } | { status: 'office_unknown' }> {
   if (!(await officeNames(deps.db, null)).includes(input.office)) return { status: 'office_unknown' };
-  const r = await issueEnrollmentCode(deps.db, deps.clock, input, (trx) => recordStaffAudit(trx, deps.clock, actor, { type: 'staff.enrollment_code_issued', detail: { office: input.office, label: input.label } }));
+  const r = await issueEnrollmentCode(deps.db, deps.clock, input, (trx) =>
+    recordStaffAudit(trx, deps.clock, actor, {
+      type: 'staff.enrollment_code_issued',
+      detail: { office: input.office, label: input.label },
+    }),
+  );
   return { status: 'issued', code: r.code, expiresAt: r.expiresAt.toISOString() };
 }
 

@@ -1,4 +1,11 @@
-import { AuditQuery, AuditResponse, EnrollmentCodeResponse, KioskParams, KiosksResponse, OfficesResponse } from '../../src-shared/staff-api/actions.js';
+import {
+  AuditQuery,
+  AuditResponse,
+  EnrollmentCodeResponse,
+  KioskParams,
+  KiosksResponse,
+  OfficesResponse,
+} from '../../src-shared/staff-api/actions.js';
 import { staffApi } from '../../src-shared/staff-api/routes.js';
 import { sendError } from '../http/errors.js';
 import type { Feature } from '../http/feature.js';
@@ -15,26 +22,50 @@ import { issueKioskCode, listKiosks, listOffices, revokeKiosk } from './fleet-vi
 export const staffFleetRoutes: Feature = (app, deps) => {
   const it = requireStaff(deps, 'it');
 
-  app.get(staffApi.kiosks.path, { preHandler: it, schema: { response: { 200: KiosksResponse } } }, async () => ({ kiosks: await listKiosks(deps) }));
-
-  app.post(staffApi.kioskRevoke.path, { preHandler: it, schema: { params: KioskParams, body: staffApi.kioskRevoke.body } }, async (request, reply) => {
-    const actor = actorOf(request);
-    if (!(await verifyStepUp(deps, actor, request.body.stepUp, { action: 'revoke_kiosk', target: request.params.id }))) return sendError(reply, 403, 'step_up_required');
-    const r = await revokeKiosk(deps, actor, request.params.id);
-    return r.status === 'not_found' ? sendError(reply, 404, 'not_found') : reply.code(204).send();
-  });
-
-  app.post(staffApi.enrollmentCodes.path, { preHandler: it, schema: { body: staffApi.enrollmentCodes.body, response: { 200: EnrollmentCodeResponse } } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { office, label, stepUp } = request.body;
-    if (!(await verifyStepUp(deps, actor, stepUp, { action: 'issue_enrollment_code', target: office }))) return sendError(reply, 403, 'step_up_required');
-    const r = await issueKioskCode(deps, actor, { office, label });
-    return r.status === 'office_unknown' ? sendError(reply, 400, 'office_unknown') : { code: r.code, expiresAt: r.expiresAt };
-  });
-
-  app.get(staffApi.audit.path, { preHandler: it, schema: { querystring: AuditQuery, response: { 200: AuditResponse } } }, async (request) => readAuditLog(deps, request.query));
-
-  app.get(staffApi.offices.path, { preHandler: requireStaff(deps), schema: { response: { 200: OfficesResponse } } }, async (request) => ({
-    offices: await listOffices(deps, actorOf(request)),
+  app.get(staffApi.kiosks.path, { preHandler: it, schema: { response: { 200: KiosksResponse } } }, async () => ({
+    kiosks: await listKiosks(deps),
   }));
+
+  app.post(
+    staffApi.kioskRevoke.path,
+    { preHandler: it, schema: { params: KioskParams, body: staffApi.kioskRevoke.body } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (
+        !(await verifyStepUp(deps, actor, request.body.stepUp, { action: 'revoke_kiosk', target: request.params.id }))
+      )
+        return sendError(reply, 403, 'step_up_required');
+      const r = await revokeKiosk(deps, actor, request.params.id);
+      return r.status === 'not_found' ? sendError(reply, 404, 'not_found') : reply.code(204).send();
+    },
+  );
+
+  app.post(
+    staffApi.enrollmentCodes.path,
+    { preHandler: it, schema: { body: staffApi.enrollmentCodes.body, response: { 200: EnrollmentCodeResponse } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { office, label, stepUp } = request.body;
+      if (!(await verifyStepUp(deps, actor, stepUp, { action: 'issue_enrollment_code', target: office })))
+        return sendError(reply, 403, 'step_up_required');
+      const r = await issueKioskCode(deps, actor, { office, label });
+      return r.status === 'office_unknown'
+        ? sendError(reply, 400, 'office_unknown')
+        : { code: r.code, expiresAt: r.expiresAt };
+    },
+  );
+
+  app.get(
+    staffApi.audit.path,
+    { preHandler: it, schema: { querystring: AuditQuery, response: { 200: AuditResponse } } },
+    async (request) => readAuditLog(deps, request.query),
+  );
+
+  app.get(
+    staffApi.offices.path,
+    { preHandler: requireStaff(deps), schema: { response: { 200: OfficesResponse } } },
+    async (request) => ({
+      offices: await listOffices(deps, actorOf(request)),
+    }),
+  );
 };

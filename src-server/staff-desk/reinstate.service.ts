@@ -16,7 +16,8 @@ import { officeScope } from './employers.service.js';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued'>;
 
-export type ReinstateOutcome = { status: 'reinstated'; mailed: boolean } | { status: 'not_found' } | { status: 'not_reinstatable' };
+export type ReinstateOutcome =
+  { status: 'reinstated'; mailed: boolean } | { status: 'not_found' } | { status: 'not_reinstatable' };
 
 /**
  * 利用再開 of an account withdrawn 31 days ago or more (R-REREG-2: online re-registration is
@@ -31,11 +32,20 @@ export async function reinstateEmployer(deps: Deps, actor: StaffActor, ref: stri
   const { db, clock } = deps;
   const found = await findEmployer(db, { officeId: officeScope(actor), ref, now: clock.now().getTime() });
   if (!found) return { status: 'not_found' };
-  if (found.status !== 'withdrawn' || isReregistrable(found.withdrawn_at, clock.now().getTime())) return { status: 'not_reinstatable' };
+  if (found.status !== 'withdrawn' || isReregistrable(found.withdrawn_at, clock.now().getTime()))
+    return { status: 'not_reinstatable' };
   const unusable = await hashPassword(randomToken());
   const done = await db.transaction().execute(async (trx) => {
     const now = clock.now().getTime();
-    if (!(await markReinstated(trx, { accountId: found.id, hash: unusable, withdrawnBy: now - R_REREG_2_REFUSED_FROM_MS, now }))) return false;
+    if (
+      !(await markReinstated(trx, {
+        accountId: found.id,
+        hash: unusable,
+        withdrawnBy: now - R_REREG_2_REFUSED_FROM_MS,
+        now,
+      }))
+    )
+      return false;
     await endEverythingInFlight(trx, clock, found.id);
     await deleteKnownBrowsersOfAccount(trx, found.id);
     await clearLockout(trx, found.login_id);
@@ -44,8 +54,17 @@ export async function reinstateEmployer(deps: Deps, actor: StaffActor, ref: stri
   });
   if (!done) return { status: 'not_reinstatable' };
   const target = recoveryTarget(found);
-  const mailed = await mailKey(db, clock, { budgetSubject: found.login_id, purpose: 'reset', target, ttlMs: R_PW_3_RESET_KEY_TTL_MS, content: resetKeyMail }, (trx, sent) =>
-    recordAudit(trx, clock, { type: 'password_reset.requested', accountId: found.id, loginId: found.login_id, detail: { mailed: sent, by: 'staff' } }),
+  const mailed = await mailKey(
+    db,
+    clock,
+    { budgetSubject: found.login_id, purpose: 'reset', target, ttlMs: R_PW_3_RESET_KEY_TTL_MS, content: resetKeyMail },
+    (trx, sent) =>
+      recordAudit(trx, clock, {
+        type: 'password_reset.requested',
+        accountId: found.id,
+        loginId: found.login_id,
+        detail: { mailed: sent, by: 'staff' },
+      }),
   );
   if (mailed) deps.mailQueued();
   return { status: 'reinstated', mailed };

@@ -10,7 +10,9 @@ export const DEMO_STAFF: { staffId: string; name: string; role: StaffRole; offic
   { staffId: 'S0000002', name: '情報 花子', role: 'it' },
 ];
 
-export type DemoStaffState = { staffId: string; name: string; role: StaffRole; office: string | null } & ({ code: string; expiresAt: Date } | { registered: true });
+export type DemoStaffState = { staffId: string; name: string; role: StaffRole; office: string | null } & (
+  { code: string; expiresAt: Date } | { registered: true }
+);
 
 /**
  * Creates the demo staff (once), and gives each one without a passkey a fresh registration code

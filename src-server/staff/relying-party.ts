@@ -1,5 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { verifyAuthenticationResponse, type AuthenticationResponseJSON, type WebAuthnCredential } from '@simplewebauthn/server';
+import {
+  verifyAuthenticationResponse,
+  type AuthenticationResponseJSON,
+  type WebAuthnCredential,
+} from '@simplewebauthn/server';
 import { decodeClientDataJSON, isoBase64URL, isoCBOR } from '@simplewebauthn/server/helpers';
 import type { Config } from '../config.js';
 
@@ -11,7 +15,8 @@ export interface RelyingParty {
 }
 
 export function relyingParty(config: Pick<Config, 'staffPublicOrigin'>): RelyingParty {
-  if (!config.staffPublicOrigin) throw new Error('the staff console needs STAFF_PORT (and STAFF_PUBLIC_ORIGIN beyond localhost)');
+  if (!config.staffPublicOrigin)
+    throw new Error('the staff console needs STAFF_PORT (and STAFF_PUBLIC_ORIGIN beyond localhost)');
   const url = new URL(config.staffPublicOrigin);
   return { name: 'ハローワーク 職員コンソール', origin: url.origin, rpID: url.hostname };
 }
@@ -53,12 +58,24 @@ export interface StoredCredential {
  * credential (or the decoy): signature, origin, rpID hash, user verification and counter. The
  * new counter when it holds, else null; never throws.
  */
-export async function verifyAssertion(rp: RelyingParty, response: AuthenticationResponseJSON, challenge: string, stored: StoredCredential | undefined): Promise<number | null> {
+export async function verifyAssertion(
+  rp: RelyingParty,
+  response: AuthenticationResponseJSON,
+  challenge: string,
+  stored: StoredCredential | undefined,
+): Promise<number | null> {
   const credential: WebAuthnCredential = stored
     ? { id: stored.credential_id, publicKey: isoBase64URL.toBuffer(stored.public_key), counter: Number(stored.counter) }
     : { ...decoy, id: response.id };
   try {
-    const r = await verifyAuthenticationResponse({ response, expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.rpID, credential, requireUserVerification: true });
+    const r = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.rpID,
+      credential,
+      requireUserVerification: true,
+    });
     return r.verified && stored ? r.authenticationInfo.newCounter : null;
   } catch {
     return null;

@@ -8,6 +8,15 @@ import type { StaffActor } from './staff-sessions.service.js';
  * detail). Pass the transaction of the change, so the row and the change commit together.
  * `type` like `staff.reveal_id`; `accountId`/`loginId` name the employer acted on, if any.
  */
-export function recordStaffAudit(trx: Executor, clock: Clock, actor: Pick<StaffActor, 'staffMemberId' | 'staffId'>, event: Omit<AuditEvent, 'staffMemberId'>): Promise<void> {
-  return recordAudit(trx, clock, { ...event, staffMemberId: actor.staffMemberId, detail: { ...event.detail, staffId: actor.staffId } });
+export function recordStaffAudit(
+  trx: Executor,
+  clock: Clock,
+  actor: Pick<StaffActor, 'staffMemberId' | 'staffId'>,
+  event: Omit<AuditEvent, 'staffMemberId'>,
+): Promise<void> {
+  return recordAudit(trx, clock, {
+    ...event,
+    staffMemberId: actor.staffMemberId,
+    detail: { ...event.detail, staffId: actor.staffId },
+  });
 }

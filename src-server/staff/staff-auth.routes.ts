@@ -14,31 +14,56 @@ import { stepUpOptions } from './step-up.service.js';
 export const staffAuthRoutes: Feature = (app, deps) => {
   const limited = { config: publicEndpointLimit(deps.config) };
 
-  app.post(staffApi.registrationOptions.path, { ...limited, schema: { body: staffApi.registrationOptions.body } }, async (request, reply) => {
-    const r = await registrationOptions(deps, request.body);
-    if (r.status !== 'ok') return sendError(reply, 400, 'registration_code_invalid');
-    return { options: r.options };
-  });
+  app.post(
+    staffApi.registrationOptions.path,
+    { ...limited, schema: { body: staffApi.registrationOptions.body } },
+    async (request, reply) => {
+      const r = await registrationOptions(deps, request.body);
+      if (r.status !== 'ok') return sendError(reply, 400, 'registration_code_invalid');
+      return { options: r.options };
+    },
+  );
 
-  app.post(staffApi.registrationVerify.path, { ...limited, schema: { body: staffApi.registrationVerify.body } }, async (request, reply) => {
-    const { staffId, code, response } = request.body;
-    const r = await verifyRegistration(deps, { staffId, code, response: response as unknown as RegistrationResponseJSON, ip: request.ip });
-    if (r.status === 'registration_code_invalid') return sendError(reply, 400, 'registration_code_invalid');
-    if (r.status === 'response_invalid') return sendError(reply, 400, 'invalid_request', { fields: ['response'] });
-    return reply.code(204).send();
-  });
+  app.post(
+    staffApi.registrationVerify.path,
+    { ...limited, schema: { body: staffApi.registrationVerify.body } },
+    async (request, reply) => {
+      const { staffId, code, response } = request.body;
+      const r = await verifyRegistration(deps, {
+        staffId,
+        code,
+        response: response as unknown as RegistrationResponseJSON,
+        ip: request.ip,
+      });
+      if (r.status === 'registration_code_invalid') return sendError(reply, 400, 'registration_code_invalid');
+      if (r.status === 'response_invalid') return sendError(reply, 400, 'invalid_request', { fields: ['response'] });
+      return reply.code(204).send();
+    },
+  );
 
-  app.post(staffApi.loginOptions.path, { ...limited, schema: { body: staffApi.loginOptions.body } }, async (request) => ({
-    options: await staffLoginOptions(deps, request.body.staffId),
-  }));
+  app.post(
+    staffApi.loginOptions.path,
+    { ...limited, schema: { body: staffApi.loginOptions.body } },
+    async (request) => ({
+      options: await staffLoginOptions(deps, request.body.staffId),
+    }),
+  );
 
-  app.post(staffApi.loginVerify.path, { ...limited, schema: { body: staffApi.loginVerify.body } }, async (request, reply) => {
-    const { staffId, response } = request.body;
-    const r = await verifyStaffLogin(deps, { staffId, response: response as unknown as AuthenticationResponseJSON, ip: request.ip });
-    if (r.status !== 'signed_in') return sendError(reply, 401, 'staff_login_failed');
-    setStaffCookie(request, reply, r.token, r.maxAgeSeconds);
-    return { staff: r.staff };
-  });
+  app.post(
+    staffApi.loginVerify.path,
+    { ...limited, schema: { body: staffApi.loginVerify.body } },
+    async (request, reply) => {
+      const { staffId, response } = request.body;
+      const r = await verifyStaffLogin(deps, {
+        staffId,
+        response: response as unknown as AuthenticationResponseJSON,
+        ip: request.ip,
+      });
+      if (r.status !== 'signed_in') return sendError(reply, 401, 'staff_login_failed');
+      setStaffCookie(request, reply, r.token, r.maxAgeSeconds);
+      return { staff: r.staff };
+    },
+  );
 
   app.post(staffApi.logout.path, async (request, reply) => {
     const token = readStaffCookie(request);
@@ -53,8 +78,12 @@ export const staffAuthRoutes: Feature = (app, deps) => {
     return { staff: { staffId: s.staffId, name: s.name, role: s.role, office: s.officeName } };
   });
 
-  app.post(staffApi.stepUpOptions.path, { preHandler: requireStaff(deps), schema: { body: staffApi.stepUpOptions.body } }, async (request) => {
-    if (!request.staff) throw new Error('requireStaff ran without setting request.staff');
-    return { options: await stepUpOptions(deps, request.staff, request.body) };
-  });
+  app.post(
+    staffApi.stepUpOptions.path,
+    { preHandler: requireStaff(deps), schema: { body: staffApi.stepUpOptions.body } },
+    async (request) => {
+      if (!request.staff) throw new Error('requireStaff ran without setting request.staff');
+      return { options: await stepUpOptions(deps, request.staff, request.body) };
+    },
+  );
 };

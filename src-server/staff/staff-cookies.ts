@@ -11,7 +11,13 @@ function name(request: FastifyRequest): string {
 }
 
 function options(request: FastifyRequest, maxAgeSeconds?: number) {
-  return { httpOnly: true, secure: request.server.cookiePolicy.secure, sameSite: 'strict' as const, path: '/', ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}) };
+  return {
+    httpOnly: true,
+    secure: request.server.cookiePolicy.secure,
+    sameSite: 'strict' as const,
+    path: '/',
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+  };
 }
 
 export function readStaffCookie(request: FastifyRequest): string | undefined {
@@ -19,7 +25,12 @@ export function readStaffCookie(request: FastifyRequest): string | undefined {
   return v && v.length <= 200 ? v : undefined;
 }
 
-export function setStaffCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+export function setStaffCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+): void {
   reply.setCookie(name(request), token, options(request, maxAgeSeconds));
 }
 

@@ -17,12 +17,23 @@ export async function touchStaffSession(db: Executor, id: string, now: number): 
 }
 
 export function revokeStaffSessionByTokenHash(db: Executor, tokenHash: string, now: number) {
-  return db.updateTable('staff_sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).returning(['id', 'staff_member_id']).executeTakeFirst();
+  return db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .returning(['id', 'staff_member_id'])
+    .executeTakeFirst();
 }
 
 /** Ends every live session of a staff member (offboarding); how many. */
 export async function revokeStaffSessionsOf(db: Executor, staffMemberId: string, now: number): Promise<number> {
-  const r = await db.updateTable('staff_sessions').set({ revoked_at: now }).where('staff_member_id', '=', staffMemberId).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: now })
+    .where('staff_member_id', '=', staffMemberId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
@@ -31,7 +42,13 @@ export async function insertStaffChallenge(db: Executor, row: Selectable<StaffCh
 }
 
 /** Takes a live challenge in ONE statement (`DELETE … RETURNING`): a replay, or the loser of a race, gets nothing. */
-export function consumeStaffChallenge(db: Executor, challengeHash: string, purpose: StaffChallengePurpose, subject: string, now: number) {
+export function consumeStaffChallenge(
+  db: Executor,
+  challengeHash: string,
+  purpose: StaffChallengePurpose,
+  subject: string,
+  now: number,
+) {
   return db
     .deleteFrom('staff_challenges')
     .where('challenge_hash', '=', challengeHash)

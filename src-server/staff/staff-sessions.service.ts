@@ -4,7 +4,12 @@ import type { Clock } from '../clock.js';
 import { randomId, randomToken, sha256 } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
 import { findStaffById } from './staff.repository.js';
-import { findStaffSessionByTokenHash, insertStaffSession, revokeStaffSessionByTokenHash, touchStaffSession } from './staff-sessions.repository.js';
+import {
+  findStaffSessionByTokenHash,
+  insertStaffSession,
+  revokeStaffSessionByTokenHash,
+  touchStaffSession,
+} from './staff-sessions.repository.js';
 
 /** Who a signed-in staff request is (`request.staff`, set by `requireStaff`). */
 export interface StaffActor {
@@ -20,11 +25,23 @@ export interface StaffActor {
 }
 
 /** A new opaque token at each sign-in; only its SHA-256 is stored. */
-export async function createStaffSession(db: Executor, clock: Clock, staffMemberId: string): Promise<{ token: string; id: string; maxAgeSeconds: number }> {
+export async function createStaffSession(
+  db: Executor,
+  clock: Clock,
+  staffMemberId: string,
+): Promise<{ token: string; id: string; maxAgeSeconds: number }> {
   const now = clock.now().getTime();
   const token = randomToken();
   const id = randomId();
-  await insertStaffSession(db, { id, token_hash: sha256(token), staff_member_id: staffMemberId, created_at: now, last_seen_at: now, expires_at: now + STAFF_SESSION_ABSOLUTE_MS, revoked_at: null });
+  await insertStaffSession(db, {
+    id,
+    token_hash: sha256(token),
+    staff_member_id: staffMemberId,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: now + STAFF_SESSION_ABSOLUTE_MS,
+    revoked_at: null,
+  });
   return { token, id, maxAgeSeconds: STAFF_SESSION_ABSOLUTE_MS / 1000 };
 }
 
@@ -35,7 +52,8 @@ export async function createStaffSession(db: Executor, clock: Clock, staffMember
 export async function resumeStaffSession(db: Executor, clock: Clock, token: string): Promise<StaffActor | null> {
   const row = await findStaffSessionByTokenHash(db, sha256(token));
   const now = clock.now().getTime();
-  if (!row || row.revoked_at !== null || now >= row.expires_at || now >= row.last_seen_at + STAFF_SESSION_IDLE_MS) return null;
+  if (!row || row.revoked_at !== null || now >= row.expires_at || now >= row.last_seen_at + STAFF_SESSION_IDLE_MS)
+    return null;
   const member = await findStaffById(db, row.staff_member_id);
   if (!member) return null;
   await touchStaffSession(db, row.id, now);

@@ -25,16 +25,29 @@ function memberWithOffice(db: Executor) {
 
 /** Offboarding in ONE guarded statement: the enabled member of `staffId` gets `disabled_at`; undefined if none (unknown or already disabled). */
 export function disableStaffMember(db: Executor, staffId: string, now: number) {
-  return db.updateTable('staff_members').set({ disabled_at: now }).where('staff_id', '=', staffId).where('disabled_at', 'is', null).returning('id').executeTakeFirst();
+  return db
+    .updateTable('staff_members')
+    .set({ disabled_at: now })
+    .where('staff_id', '=', staffId)
+    .where('disabled_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
 }
 
 /** False when the staff ID is taken (unique), so the caller draws another. */
 export async function insertStaffMember(db: Executor, row: StaffMemberRow): Promise<boolean> {
-  const r = await db.insertInto('staff_members').values(row).onConflict((oc) => oc.column('staff_id').doNothing()).executeTakeFirst();
+  const r = await db
+    .insertInto('staff_members')
+    .values(row)
+    .onConflict((oc) => oc.column('staff_id').doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function insertRegistrationCode(db: Executor, row: Selectable<StaffRegistrationCodesTable>): Promise<void> {
+export async function insertRegistrationCode(
+  db: Executor,
+  row: Selectable<StaffRegistrationCodesTable>,
+): Promise<void> {
   await db.insertInto('staff_registration_codes').values(row).execute();
 }
 
@@ -68,23 +81,45 @@ export async function insertPasskey(db: Executor, row: StaffPasskeyRow): Promise
 }
 
 export function passkeysOf(db: Executor, staffMemberId: string): Promise<StaffPasskeyRow[]> {
-  return db.selectFrom('staff_passkeys').selectAll().where('staff_member_id', '=', staffMemberId).orderBy('created_at').execute();
+  return db
+    .selectFrom('staff_passkeys')
+    .selectAll()
+    .where('staff_member_id', '=', staffMemberId)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Credential IDs of the newest `limit` passkeys (the decoy of an unknown staff ID takes the size of one). */
 export async function recentCredentialIds(db: Executor, limit: number): Promise<string[]> {
-  return (await db.selectFrom('staff_passkeys').select('credential_id').orderBy('created_at', 'desc').limit(limit).execute()).map((r) => r.credential_id);
+  return (
+    await db.selectFrom('staff_passkeys').select('credential_id').orderBy('created_at', 'desc').limit(limit).execute()
+  ).map((r) => r.credential_id);
 }
 
-export function findPasskey(db: Executor, credentialId: string, staffMemberId: string): Promise<StaffPasskeyRow | undefined> {
-  return db.selectFrom('staff_passkeys').selectAll().where('credential_id', '=', credentialId).where('staff_member_id', '=', staffMemberId).executeTakeFirst();
+export function findPasskey(
+  db: Executor,
+  credentialId: string,
+  staffMemberId: string,
+): Promise<StaffPasskeyRow | undefined> {
+  return db
+    .selectFrom('staff_passkeys')
+    .selectAll()
+    .where('credential_id', '=', credentialId)
+    .where('staff_member_id', '=', staffMemberId)
+    .executeTakeFirst();
 }
 
 /**
  * Moves the signature counter forward in ONE statement, only from the value the check saw (an
  * authenticator without a counter stays at 0): a cloned key racing the real one loses.
  */
-export async function advancePasskeyCounter(db: Executor, credentialId: string, seen: number, next: number, now: number): Promise<boolean> {
+export async function advancePasskeyCounter(
+  db: Executor,
+  credentialId: string,
+  seen: number,
+  next: number,
+  now: number,
+): Promise<boolean> {
   const r = await db
     .updateTable('staff_passkeys')
     .set({ counter: next, last_used_at: now })
@@ -95,7 +130,8 @@ export async function advancePasskeyCounter(db: Executor, credentialId: string, 
 }
 
 export async function staffSecret(db: Executor, name: string): Promise<string> {
-  return (await db.selectFrom('staff_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow()).value;
+  return (await db.selectFrom('staff_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow())
+    .value;
 }
 
 /** Retention: registration codes past their expiry before `before` (used or not). */

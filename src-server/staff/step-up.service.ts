@@ -1,4 +1,8 @@
-import { generateAuthenticationOptions, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import {
+  generateAuthenticationOptions,
+  type AuthenticationResponseJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/server';
 import { STAFF_STEP_UP_TTL_MS, StepUp, type StepUpBinding } from '../../src-shared/staff-api/auth.js';
 import type { AppDeps } from '../app-deps.js';
 import type { Config } from '../config.js';
@@ -16,7 +20,11 @@ function subjectOf(actor: StaffActor, binding: StepUpBinding): string {
 }
 
 /** `POST /staff/step-up/options`: a challenge for this session only, 2 minutes, for one action on one target. */
-export async function stepUpOptions(deps: Deps, actor: StaffActor, binding: StepUpBinding): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function stepUpOptions(
+  deps: Deps,
+  actor: StaffActor,
+  binding: StepUpBinding,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const passkeys = await passkeysOf(deps.db, actor.staffMemberId);
   const options = await generateAuthenticationOptions({
     rpID: relyingParty(deps.config).rpID,
@@ -24,7 +32,12 @@ export async function stepUpOptions(deps: Deps, actor: StaffActor, binding: Step
     userVerification: 'required',
     timeout: STAFF_STEP_UP_TTL_MS,
   });
-  await rememberChallenge(deps.db, deps.clock, { challenge: options.challenge, purpose: 'step_up', subject: subjectOf(actor, binding), ttlMs: STAFF_STEP_UP_TTL_MS });
+  await rememberChallenge(deps.db, deps.clock, {
+    challenge: options.challenge,
+    purpose: 'step_up',
+    subject: subjectOf(actor, binding),
+    ttlMs: STAFF_STEP_UP_TTL_MS,
+  });
   return options;
 }
 
@@ -35,15 +48,31 @@ export async function stepUpOptions(deps: Deps, actor: StaffActor, binding: Step
  * another session's, another action's or target's, another origin's, another staff member's
  * passkey) — the route then answers 403 `step_up_required`.
  */
-export async function verifyStepUp(deps: Deps, actor: StaffActor, stepUp: unknown, binding: StepUpBinding): Promise<boolean> {
+export async function verifyStepUp(
+  deps: Deps,
+  actor: StaffActor,
+  stepUp: unknown,
+  binding: StepUpBinding,
+): Promise<boolean> {
   const parsed = StepUp.safeParse(stepUp);
   if (!parsed.success) return false;
   const response = parsed.data as unknown as AuthenticationResponseJSON;
   const challenge = challengeOf(response.response.clientDataJSON);
-  if (!(await spendChallenge(deps.db, deps.clock, { challenge, purpose: 'step_up', subject: subjectOf(actor, binding) }))) return false;
+  if (
+    !(await spendChallenge(deps.db, deps.clock, { challenge, purpose: 'step_up', subject: subjectOf(actor, binding) }))
+  )
+    return false;
   // a member disabled since the request began (mypage disable-staff) proves nothing
-  const passkey = (await findStaffById(deps.db, actor.staffMemberId)) ? await findPasskey(deps.db, response.id, actor.staffMemberId) : undefined;
+  const passkey = (await findStaffById(deps.db, actor.staffMemberId))
+    ? await findPasskey(deps.db, response.id, actor.staffMemberId)
+    : undefined;
   const counter = await verifyAssertion(relyingParty(deps.config), response, challenge ?? '', passkey);
   if (!passkey || counter === null) return false;
-  return advancePasskeyCounter(deps.db, passkey.credential_id, Number(passkey.counter), counter, deps.clock.now().getTime());
+  return advancePasskeyCounter(
+    deps.db,
+    passkey.credential_id,
+    Number(passkey.counter),
+    counter,
+    deps.clock.now().getTime(),
+  );
 }

@@ -16,7 +16,10 @@ const kit: SchemaKit = { z, s };
  */
 export const api = Object.fromEntries(
   Object.entries(endpoints).map(([name, e]) => {
-    const { body, response, ...rest } = e as { body?: (k: SchemaKit) => z.ZodType; response?: (k: SchemaKit) => z.ZodType };
+    const { body, response, ...rest } = e as {
+      body?: (k: SchemaKit) => z.ZodType;
+      response?: (k: SchemaKit) => z.ZodType;
+    };
     return [name, { ...rest, ...(body ? { body: body(kit) } : {}), ...(response ? { response: response(kit) } : {}) }];
   }),
 ) as { [K in keyof Endpoints]: Built<Endpoints[K]> };

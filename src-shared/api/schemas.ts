@@ -21,15 +21,32 @@ export const AccountId = z
 export const TypedPassword = z.string().max(1024);
 /** A new password: checked against R-PW-4 by the service, so the violations can be listed. */
 export const NewPassword = z.string().max(1024);
-export const OtpCode = z.string().trim().regex(new RegExp(`^[0-9０-９]{${R_LOGIN_2_OTP_DIGITS}}$`)).transform((s) => s.normalize('NFKC'));
+export const OtpCode = z
+  .string()
+  .trim()
+  .regex(new RegExp(`^[0-9０-９]{${R_LOGIN_2_OTP_DIGITS}}$`))
+  .transform((s) => s.normalize('NFKC'));
 /** A mailed 認証キー: printed in groups for reading aloud; spaces and hyphens are ignored. */
-export const MailedKey = z.string().max(64).transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase()).pipe(z.string().min(1));
-export const Base64 = z.string().max(4096).regex(/^[A-Za-z0-9+/]+={0,2}$/);
-export const Opaque = z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/);
+export const MailedKey = z
+  .string()
+  .max(64)
+  .transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().min(1));
+export const Base64 = z
+  .string()
+  .max(4096)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/);
+export const Opaque = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/);
 export const IsoDateTime = z.iso.datetime();
 
 // ── sign-in ───────────────────────────────────────────────────────────────────
-export const Attestation = z.strictObject({ terminalId: Opaque, nonce: Opaque, signature: Base64 }).meta({ id: 'Attestation' });
+export const Attestation = z
+  .strictObject({ terminalId: Opaque, nonce: Opaque, signature: Base64 })
+  .meta({ id: 'Attestation' });
 export type Attestation = z.infer<typeof Attestation>;
 
 export const LoginRequest = z
@@ -51,7 +68,9 @@ export const LoginAuthenticated = z.strictObject({
   token: z.string().optional(),
   expiresAt: IsoDateTime.optional(),
 });
-export const LoginResponse = z.discriminatedUnion('status', [LoginOtpRequired, LoginAuthenticated]).meta({ id: 'LoginResponse' });
+export const LoginResponse = z
+  .discriminatedUnion('status', [LoginOtpRequired, LoginAuthenticated])
+  .meta({ id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const OtpRequest = z
@@ -63,7 +82,12 @@ export type OtpRequest = z.input<typeof OtpRequest>;
  * attestation failed — a kiosk session with its bearer `token` and no cookie (R-KIOSK-3).
  */
 export const OtpResponse = z
-  .strictObject({ status: z.literal('authenticated'), kind: z.enum(['web', 'kiosk']).default('web'), token: z.string().optional(), expiresAt: IsoDateTime.optional() })
+  .strictObject({
+    status: z.literal('authenticated'),
+    kind: z.enum(['web', 'kiosk']).default('web'),
+    token: z.string().optional(),
+    expiresAt: IsoDateTime.optional(),
+  })
   .meta({ id: 'OtpResponse' });
 export type OtpResponse = z.infer<typeof OtpResponse>;
 
@@ -75,7 +99,13 @@ export const HomeResponse = z
     company: z.string(),
     office: z.string(),
     newMessages: z.number().int().nonnegative(),
-    postings: z.array(z.strictObject({ category: z.enum(postingCategories), openings: z.number().int().nonnegative(), hires: z.number().int().nonnegative() })),
+    postings: z.array(
+      z.strictObject({
+        category: z.enum(postingCategories),
+        openings: z.number().int().nonnegative(),
+        hires: z.number().int().nonnegative(),
+      }),
+    ),
   })
   .meta({ id: 'HomeResponse' });
 export type HomeResponse = z.infer<typeof HomeResponse>;
@@ -85,15 +115,25 @@ export const PasswordResetRequest = z.strictObject({ id: AccountId }).meta({ id:
 export const PasswordResetComplete = z
   .strictObject({ id: AccountId, key: MailedKey, newPassword: NewPassword, newPasswordConfirm: NewPassword })
   .meta({ id: 'PasswordResetComplete' });
-export const ReregistrationRequest = z.strictObject({ id: AccountId, password: TypedPassword }).meta({ id: 'ReregistrationRequest' });
-export const ReregistrationComplete = z.strictObject({ id: AccountId, key: MailedKey }).meta({ id: 'ReregistrationComplete' });
+export const ReregistrationRequest = z
+  .strictObject({ id: AccountId, password: TypedPassword })
+  .meta({ id: 'ReregistrationRequest' });
+export const ReregistrationComplete = z
+  .strictObject({ id: AccountId, key: MailedKey })
+  .meta({ id: 'ReregistrationComplete' });
 export type PasswordResetRequest = z.input<typeof PasswordResetRequest>;
 export type PasswordResetComplete = z.input<typeof PasswordResetComplete>;
 export type ReregistrationRequest = z.input<typeof ReregistrationRequest>;
 export type ReregistrationComplete = z.input<typeof ReregistrationComplete>;
 
 // ── settings (signed in) ──────────────────────────────────────────────────────
-export const TrustedDevice = z.strictObject({ id: Opaque, label: z.string(), createdAt: IsoDateTime, expiresAt: IsoDateTime, current: z.boolean().optional() });
+export const TrustedDevice = z.strictObject({
+  id: Opaque,
+  label: z.string(),
+  createdAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+  current: z.boolean().optional(),
+});
 export const DevicesResponse = z.strictObject({ devices: z.array(TrustedDevice) }).meta({ id: 'DevicesResponse' });
 export type TrustedDevice = z.infer<typeof TrustedDevice>;
 export type DevicesResponse = z.infer<typeof DevicesResponse>;
@@ -101,7 +141,9 @@ export const DeviceParams = z.strictObject({ id: Opaque });
 export const PasswordChangeRequest = z
   .strictObject({ currentPassword: TypedPassword, newPassword: NewPassword, newPasswordConfirm: NewPassword })
   .meta({ id: 'PasswordChangeRequest' });
-export const EmailChangeRequest = z.strictObject({ newId: AccountId, password: TypedPassword }).meta({ id: 'EmailChangeRequest' });
+export const EmailChangeRequest = z
+  .strictObject({ newId: AccountId, password: TypedPassword })
+  .meta({ id: 'EmailChangeRequest' });
 export const EmailConfirmRequest = z.strictObject({ key: MailedKey }).meta({ id: 'EmailConfirmRequest' });
 export const WithdrawRequest = z.strictObject({ password: TypedPassword }).meta({ id: 'WithdrawRequest' });
 export type PasswordChangeRequest = z.input<typeof PasswordChangeRequest>;
@@ -110,11 +152,26 @@ export type EmailConfirmRequest = z.input<typeof EmailConfirmRequest>;
 export type WithdrawRequest = z.input<typeof WithdrawRequest>;
 
 // ── kiosk terminals ───────────────────────────────────────────────────────────
-export const MachineIdHash = z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'SHA-256 (hex) of the machine ID' });
+export const MachineIdHash = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .meta({ description: 'SHA-256 (hex) of the machine ID' });
 export const EnrollRequest = z
-  .strictObject({ code: z.string().max(64).transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase()).pipe(z.string().min(1)), publicKey: Base64, machineIdHash: MachineIdHash, label: z.string().max(100).optional(), version: z.string().max(40).optional() })
+  .strictObject({
+    code: z
+      .string()
+      .max(64)
+      .transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
+      .pipe(z.string().min(1)),
+    publicKey: Base64,
+    machineIdHash: MachineIdHash,
+    label: z.string().max(100).optional(),
+    version: z.string().max(40).optional(),
+  })
   .meta({ id: 'EnrollRequest' });
-export const EnrollResponse = z.strictObject({ terminalId: Opaque, office: z.string().optional() }).meta({ id: 'EnrollResponse' });
+export const EnrollResponse = z
+  .strictObject({ terminalId: Opaque, office: z.string().optional() })
+  .meta({ id: 'EnrollResponse' });
 export const NonceRequest = z.strictObject({ terminalId: Opaque }).meta({ id: 'NonceRequest' });
 export const NonceResponse = z.strictObject({ nonce: Opaque, expiresAt: IsoDateTime }).meta({ id: 'NonceResponse' });
 export const HeartbeatRequest = z
@@ -125,7 +182,12 @@ export const HeartbeatRequest = z
     signature: Base64,
     paintedAt: IsoDateTime.optional(),
     /** Issue 13: how long the terminal could not reach the service since its last heartbeat (ms). */
-    offlineMs: z.number().int().nonnegative().max(366 * 24 * 3_600_000).optional(),
+    offlineMs: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(366 * 24 * 3_600_000)
+      .optional(),
   })
   .meta({ id: 'HeartbeatRequest' });
 export type EnrollRequest = z.input<typeof EnrollRequest>;
@@ -135,5 +197,7 @@ export type HeartbeatRequest = z.input<typeof HeartbeatRequest>;
 
 // ── service facts the screens show ────────────────────────────────────────────
 /** R-LOGIN-5: the sender address to allow in receive filters (MAIL_FROM). */
-export const MetaResponse = z.strictObject({ mailFrom: z.string(), production: z.boolean() }).meta({ id: 'MetaResponse' });
+export const MetaResponse = z
+  .strictObject({ mailFrom: z.string(), production: z.boolean() })
+  .meta({ id: 'MetaResponse' });
 export type MetaResponse = z.infer<typeof MetaResponse>;

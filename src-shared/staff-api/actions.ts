@@ -37,7 +37,9 @@ export const EmployerParams = z.strictObject({ ref: z.string().min(1).max(200) }
 export const KioskParams = z.strictObject({ id: z.string().min(1).max(200) });
 
 // ── office staff ──────────────────────────────────────────────────────────────
-export const EmployerSearchQuery = z.strictObject({ q: z.string().trim().min(1).max(254) }).meta({ id: 'StaffEmployerSearchQuery' });
+export const EmployerSearchQuery = z
+  .strictObject({ q: z.string().trim().min(1).max(254) })
+  .meta({ id: 'StaffEmployerSearchQuery' });
 export const EmployerSummary = z.strictObject({
   ref: Opaque,
   company: z.string(),
@@ -47,11 +49,15 @@ export const EmployerSummary = z.strictObject({
   withdrawnDays: z.number().int().nonnegative().nullable(),
 });
 export type EmployerSummary = z.infer<typeof EmployerSummary>;
-export const EmployerSearchResponse = z.strictObject({ employers: z.array(EmployerSummary) }).meta({ id: 'StaffEmployerSearchResponse' });
+export const EmployerSearchResponse = z
+  .strictObject({ employers: z.array(EmployerSummary) })
+  .meta({ id: 'StaffEmployerSearchResponse' });
 export type EmployerSearchResponse = z.infer<typeof EmployerSearchResponse>;
 
 /** The identity check of 確認依頼: which document was seen, and the staff member's note. */
-export const RevealIdRequest = z.strictObject({ documentKind: z.enum(identityDocumentKinds), note: StaffText(500), stepUp: StepUpField }).meta({ id: 'StaffRevealIdRequest' });
+export const RevealIdRequest = z
+  .strictObject({ documentKind: z.enum(identityDocumentKinds), note: StaffText(500), stepUp: StepUpField })
+  .meta({ id: 'StaffRevealIdRequest' });
 export type RevealIdRequest = z.input<typeof RevealIdRequest>;
 export const RevealIdResponse = z.strictObject({ loginId: z.string() }).meta({ id: 'StaffRevealIdResponse' });
 export type RevealIdResponse = z.infer<typeof RevealIdResponse>;
@@ -82,9 +88,13 @@ export const KiosksResponse = z.strictObject({ kiosks: z.array(KioskSummary) }).
 export type KiosksResponse = z.infer<typeof KiosksResponse>;
 
 /** `office`: one of `GET /offices` (400 `office_unknown` otherwise: a typo never makes an office). */
-export const EnrollmentCodeRequest = z.strictObject({ office: StaffText(100), label: StaffText(100), stepUp: StepUpField }).meta({ id: 'StaffEnrollmentCodeRequest' });
+export const EnrollmentCodeRequest = z
+  .strictObject({ office: StaffText(100), label: StaffText(100), stepUp: StepUpField })
+  .meta({ id: 'StaffEnrollmentCodeRequest' });
 export type EnrollmentCodeRequest = z.input<typeof EnrollmentCodeRequest>;
-export const EnrollmentCodeResponse = z.strictObject({ code: z.string(), expiresAt: IsoDateTime }).meta({ id: 'StaffEnrollmentCodeResponse' });
+export const EnrollmentCodeResponse = z
+  .strictObject({ code: z.string(), expiresAt: IsoDateTime })
+  .meta({ id: 'StaffEnrollmentCodeResponse' });
 export type EnrollmentCodeResponse = z.infer<typeof EnrollmentCodeResponse>;
 
 /**
@@ -93,7 +103,15 @@ export type EnrollmentCodeResponse = z.infer<typeof EnrollmentCodeResponse>;
  */
 export const AuditQuery = z
   .strictObject({
-    before: z.union([z.string().max(100).regex(/^[0-9]+\.[A-Za-z0-9_-]+$/), IsoDateTime]).optional(),
+    before: z
+      .union([
+        z
+          .string()
+          .max(100)
+          .regex(/^[0-9]+\.[A-Za-z0-9_-]+$/),
+        IsoDateTime,
+      ])
+      .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .meta({ id: 'StaffAuditQuery' });
@@ -107,7 +125,9 @@ export const AuditEntry = z.strictObject({
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
-export const AuditResponse = z.strictObject({ events: z.array(AuditEntry), nextBefore: z.string().nullable() }).meta({ id: 'StaffAuditResponse' });
+export const AuditResponse = z
+  .strictObject({ events: z.array(AuditEntry), nextBefore: z.string().nullable() })
+  .meta({ id: 'StaffAuditResponse' });
 export type AuditResponse = z.infer<typeof AuditResponse>;
 
 export const OfficesResponse = z.strictObject({ offices: z.array(z.string()) }).meta({ id: 'StaffOfficesResponse' });

@@ -23,14 +23,21 @@ export const RegistrationCode = z
 export const StaffRole = z.enum(['office', 'it']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
-const B64url = z.string().max(8192).regex(/^[A-Za-z0-9_-]*={0,2}$/);
+const B64url = z
+  .string()
+  .max(8192)
+  .regex(/^[A-Za-z0-9_-]*={0,2}$/);
 
 /** A RegistrationResponseJSON (navigator.credentials.create, through @simplewebauthn/browser). */
 export const RegistrationResponse = z.looseObject({
   id: B64url,
   rawId: B64url,
   type: z.literal('public-key'),
-  response: z.looseObject({ clientDataJSON: B64url, attestationObject: B64url, transports: z.array(z.string().max(32)).max(10).optional() }),
+  response: z.looseObject({
+    clientDataJSON: B64url,
+    attestationObject: B64url,
+    transports: z.array(z.string().max(32)).max(10).optional(),
+  }),
   clientExtensionResults: z.looseObject({}),
   authenticatorAttachment: z.string().max(32).optional(),
 });
@@ -40,7 +47,12 @@ export const AuthenticationResponse = z.looseObject({
   id: B64url,
   rawId: B64url,
   type: z.literal('public-key'),
-  response: z.looseObject({ clientDataJSON: B64url, authenticatorData: B64url, signature: B64url, userHandle: B64url.optional() }),
+  response: z.looseObject({
+    clientDataJSON: B64url,
+    authenticatorData: B64url,
+    signature: B64url,
+    userHandle: B64url.optional(),
+  }),
   clientExtensionResults: z.looseObject({}),
   authenticatorAttachment: z.string().max(32).optional(),
 });
@@ -55,18 +67,30 @@ export const StepUp = AuthenticationResponse;
  */
 export const stepUpActions = ['reveal_id', 'reinstate', 'revoke_kiosk', 'issue_enrollment_code'] as const;
 export type StepUpAction = (typeof stepUpActions)[number];
-export const StepUpOptionsRequest = z.strictObject({ action: z.enum(stepUpActions), target: z.string().min(1).max(200) });
+export const StepUpOptionsRequest = z.strictObject({
+  action: z.enum(stepUpActions),
+  target: z.string().min(1).max(200),
+});
 export type StepUpBinding = z.infer<typeof StepUpOptionsRequest>;
 
 export const RegistrationOptionsRequest = z.strictObject({ staffId: StaffId, code: RegistrationCode });
-export const RegistrationVerifyRequest = z.strictObject({ staffId: StaffId, code: RegistrationCode, response: RegistrationResponse });
+export const RegistrationVerifyRequest = z.strictObject({
+  staffId: StaffId,
+  code: RegistrationCode,
+  response: RegistrationResponse,
+});
 export const LoginOptionsRequest = z.strictObject({ staffId: StaffId });
 export const LoginVerifyRequest = z.strictObject({ staffId: StaffId, response: AuthenticationResponse });
 
 /** WebAuthn options JSON for `startRegistration({ optionsJSON })` / `startAuthentication({ optionsJSON })`. */
 export const WebAuthnOptionsResponse = z.object({ options: z.looseObject({ challenge: z.string() }) });
 
-export const StaffProfile = z.object({ staffId: z.string(), name: z.string(), role: StaffRole, office: z.string().nullable() });
+export const StaffProfile = z.object({
+  staffId: z.string(),
+  name: z.string(),
+  role: StaffRole,
+  office: z.string().nullable(),
+});
 export type StaffProfile = z.infer<typeof StaffProfile>;
 export const StaffMeResponse = z.object({ staff: StaffProfile });
 

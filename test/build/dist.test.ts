@@ -35,13 +35,17 @@ describe('R-KIOSK-5 where the packaged Electron comes from', () => {
   });
 
   it('another platform needs that platform’s Electron, even where this one’s is installed', () => {
-    expect((resolve(withBinary, ['linux', 'win32']) as { error: string }).error).toContain('Building for win32 on linux');
+    expect((resolve(withBinary, ['linux', 'win32']) as { error: string }).error).toContain(
+      'Building for win32 on linux',
+    );
   });
 
   it('KIOSK_ELECTRON_DIST: a folder of Electron zips, or "download" on a machine with internet', () => {
     expect(resolve(withoutBinary, ['win32'], { KIOSK_ELECTRON_DIST: fakeRoot })).toEqual({ dist: fakeRoot });
     expect(resolve(withoutBinary, ['win32'], { KIOSK_ELECTRON_DIST: 'download' })).toEqual({ dist: null });
-    expect((resolve(withBinary, ['linux'], { KIOSK_ELECTRON_DIST: '/no/such/dir' }) as { error: string }).error).toContain('does not exist');
+    expect(
+      (resolve(withBinary, ['linux'], { KIOSK_ELECTRON_DIST: '/no/such/dir' }) as { error: string }).error,
+    ).toContain('does not exist');
   });
 
   it('npm run dist:kiosk stops before building anything, exit 1, with that message', () => {
@@ -58,8 +62,14 @@ describe('R-KIOSK-5 where the packaged Electron comes from', () => {
 
   const dist = (args: string[], env: Record<string, string>) => {
     const clean = { ...process.env };
-    for (const key of ['KIOSK_RELEASE', 'KIOSK_DEB_SIGNING_KEY', 'CSC_LINK', 'WIN_CSC_LINK', 'KIOSK_ELECTRON_DIST']) delete clean[key];
-    return spawnSync(process.execPath, [`${root}build/dist.mjs`, ...args], { cwd: root, env: { ...clean, ...env }, encoding: 'utf8', timeout: 30_000 });
+    for (const key of ['KIOSK_RELEASE', 'KIOSK_DEB_SIGNING_KEY', 'CSC_LINK', 'WIN_CSC_LINK', 'KIOSK_ELECTRON_DIST'])
+      delete clean[key];
+    return spawnSync(process.execPath, [`${root}build/dist.mjs`, ...args], {
+      cwd: root,
+      env: { ...clean, ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
   };
 
   it('KIOSK_RELEASE=1 refuses to start a build that would not be signed, or a test build', () => {
@@ -68,9 +78,15 @@ describe('R-KIOSK-5 where the packaged Electron comes from', () => {
     expect(linux.stderr).toContain('no signing is configured for linux');
     const win = dist(['--win', '--linux'], { KIOSK_RELEASE: '1', KIOSK_DEB_SIGNING_KEY: 'key' });
     expect(win.stderr).toContain('no signing is configured for win32');
-    expect(dist(['--test', '--linux'], { KIOSK_RELEASE: '1', KIOSK_DEB_SIGNING_KEY: 'key' }).stderr).toContain('never the Playwright test build');
+    expect(dist(['--test', '--linux'], { KIOSK_RELEASE: '1', KIOSK_DEB_SIGNING_KEY: 'key' }).stderr).toContain(
+      'never the Playwright test build',
+    );
     // Signed on every platform: it goes on (and here stops at the missing Electron instead).
-    const signed = dist(['--linux'], { KIOSK_RELEASE: '1', KIOSK_DEB_SIGNING_KEY: 'key', KIOSK_ELECTRON_DIST: path.join(fakeRoot, 'missing') });
+    const signed = dist(['--linux'], {
+      KIOSK_RELEASE: '1',
+      KIOSK_DEB_SIGNING_KEY: 'key',
+      KIOSK_ELECTRON_DIST: path.join(fakeRoot, 'missing'),
+    });
     expect(signed.stderr).toContain('KIOSK_ELECTRON_DIST=');
   });
 

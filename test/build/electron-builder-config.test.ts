@@ -4,7 +4,13 @@ import { Ajv } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builderSchema, builderValidates, loadBuilderConfig, root, type BuilderConfig } from './support/builder-config.js';
+import {
+  builderSchema,
+  builderValidates,
+  loadBuilderConfig,
+  root,
+  type BuilderConfig,
+} from './support/builder-config.js';
 
 const { FileMatcher } = createRequire(import.meta.url)('app-builder-lib/out/fileMatcher');
 
@@ -55,7 +61,8 @@ describe('R-KIOSK-5 targets and installers', () => {
 
   it('artifact names carry the version, the OS and the architecture', () => {
     expect(config.artifactName).toBe('hellowork-kiosk-${version}-${os}-${arch}.${ext}');
-    for (const platform of ['win', 'linux', 'nsis', 'msi', 'deb', 'appImage']) expect(config[platform]?.artifactName).toBeUndefined();
+    for (const platform of ['win', 'linux', 'nsis', 'msi', 'deb', 'appImage'])
+      expect(config[platform]?.artifactName).toBeUndefined();
   });
 
   it('no publish provider: updates come from IT, never from the web', () => {

@@ -30,7 +30,13 @@ describe('R-KIOSK-5 electronegativity', () => {
   it('finds the problems of a deliberately insecure window (the scan is not blind)', () => {
     const { findings } = scan(['test/build/fixtures/insecure-app']);
     const ids = new Set(findings.map((f) => f.id));
-    for (const id of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'HTTP_RESOURCES_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK']) {
+    for (const id of [
+      'CONTEXT_ISOLATION_JS_CHECK',
+      'SANDBOX_JS_CHECK',
+      'WEB_SECURITY_JS_CHECK',
+      'HTTP_RESOURCES_JS_CHECK',
+      'LIMIT_NAVIGATION_GLOBAL_CHECK',
+    ]) {
       expect(ids, id).toContain(id);
     }
   }, 180_000);
@@ -43,18 +49,28 @@ describe('R-KIOSK-5 electronegativity', () => {
     for (const { check, evidence } of exceptions) {
       if (!evidence) continue;
       const text = existsSync(`${root}${evidence.file}`) ? readFileSync(`${root}${evidence.file}`, 'utf8') : '';
-      expect(text.includes(evidence.contains), `${check}: evidence gone from ${evidence.file}; re-check the exception`).toBe(true);
+      expect(
+        text.includes(evidence.contains),
+        `${check}: evidence gone from ${evidence.file}; re-check the exception`,
+      ).toBe(true);
     }
   });
 
   it('the kiosk sources have no finding that is not accepted with a reason', () => {
     const result = scan(SCANNED);
-    console.log(`electronegativity: ${result.scanned.length} files scanned in ${SCANNED.join(', ')}; ${result.findings.length} findings`);
+    console.log(
+      `electronegativity: ${result.scanned.length} files scanned in ${SCANNED.join(', ')}; ${result.findings.length} findings`,
+    );
     // A file it cannot parse is a file it did not check.
     expect(result.parseErrors).toEqual([]);
-    const unexplained = result.findings.filter((f) => !accepted(f)).map((f) => `${f.id} ${f.file}:${f.line ?? ''} ${f.description}`);
+    const unexplained = result.findings
+      .filter((f) => !accepted(f))
+      .map((f) => `${f.id} ${f.file}:${f.line ?? ''} ${f.description}`);
     expect(unexplained).toEqual([]);
     const stale = exceptions.filter((e) => !result.findings.some((f) => f.id === e.check && f.file === e.file));
-    if (stale.length) console.warn(`electronegativity: exceptions no longer needed (remove them): ${stale.map((e) => `${e.check} ${e.file}`).join(', ')}`);
+    if (stale.length)
+      console.warn(
+        `electronegativity: exceptions no longer needed (remove them): ${stale.map((e) => `${e.check} ${e.file}`).join(', ')}`,
+      );
   }, 180_000);
 });

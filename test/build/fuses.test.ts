@@ -81,7 +81,9 @@ describe('R-KIOSK-5 the afterPack hook on an Electron binary', () => {
   it('finds the executable where electron-builder puts it', () => {
     expect(electronBinaryPath(context('linux'))).toBe(path.join(dir, 'hellowork-kiosk'));
     expect(electronBinaryPath(context('win32'))).toBe(path.join(dir, 'HelloWork Kiosk.exe'));
-    expect(() => electronBinaryPath({ ...context('linux'), electronPlatformName: 'darwin' })).toThrow(/win32 and linux only/);
+    expect(() => electronBinaryPath({ ...context('linux'), electronPlatformName: 'darwin' })).toThrow(
+      /win32 and linux only/,
+    );
   });
 
   it('shipped build: burns the table into the wire and leaves the unknown ninth fuse alone', async () => {

@@ -29,7 +29,12 @@ function icoImages(data: Buffer) {
 
 describe('R-KIOSK-5 installer icons', () => {
   it.each(LINUX_SIZES)('build/icons/%ix%i.png is that size, 8-bit RGBA', (size) => {
-    expect(pngHeader(readFileSync(`${root}build/icons/${size}x${size}.png`))).toEqual({ width: size, height: size, depth: 8, colourType: 6 });
+    expect(pngHeader(readFileSync(`${root}build/icons/${size}x${size}.png`))).toEqual({
+      width: size,
+      height: size,
+      depth: 8,
+      colourType: 6,
+    });
   });
 
   it('build/icon.png is 512×512 and 256×256 exists for Linux', () => {
@@ -48,7 +53,10 @@ describe('R-KIOSK-5 installer icons', () => {
 
   it('ico() lays out the directory Windows reads (256 is written as 0)', () => {
     const fake = (n: number) => Buffer.alloc(n, n);
-    const data = ico([{ size: 16, data: fake(3) }, { size: 256, data: fake(5) }]);
+    const data = ico([
+      { size: 16, data: fake(3) },
+      { size: 256, data: fake(5) },
+    ]);
     expect(data.readUInt16LE(4)).toBe(2);
     expect([data[6], data[22]]).toEqual([16, 0]);
     expect(data.readUInt32LE(6 + 12)).toBe(6 + 32); // first image right after the directory
@@ -57,7 +65,10 @@ describe('R-KIOSK-5 installer icons', () => {
   });
 
   const rsvg = spawnSync('rsvg-convert', ['--version']).status === 0;
-  if (!rsvg) console.log('icons.test: reproducibility check skipped: rsvg-convert is not installed (apt-get install librsvg2-bin)');
+  if (!rsvg)
+    console.log(
+      'icons.test: reproducibility check skipped: rsvg-convert is not installed (apt-get install librsvg2-bin)',
+    );
   it.skipIf(!rsvg)('the committed icons are what assets/logo.svg renders to today', () => {
     const png = execFileSync('rsvg-convert', ['-w', '256', '-h', '256', `${root}assets/logo.svg`]);
     expect(png.equals(readFileSync(`${root}build/icons/256x256.png`))).toBe(true);

@@ -24,7 +24,9 @@ describe('R-KIOSK-5 docs/it-staff.md and the policy file', () => {
 
   it('names the places the kiosk looks for it', () => {
     expect(doc).toContain(`\`${defaultPolicyPath('linux', {})}\``);
-    expect(defaultPolicyPath('win32', { ProgramData: '%ProgramData%' })).toBe('%ProgramData%\\hellowork-kiosk\\policy.json');
+    expect(defaultPolicyPath('win32', { ProgramData: '%ProgramData%' })).toBe(
+      '%ProgramData%\\hellowork-kiosk\\policy.json',
+    );
     expect(doc).toContain('`%ProgramData%\\hellowork-kiosk\\policy.json`');
   });
 

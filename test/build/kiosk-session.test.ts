@@ -15,7 +15,12 @@ beforeAll(async () => {
 const read = (file: string) => readFileSync(`${root}build/${file}`, 'utf8');
 /** key=value lines of a .desktop file's [Desktop Entry] group. */
 const desktopEntry = (text: string) =>
-  Object.fromEntries(text.split('\n').filter((l) => /^[A-Za-z-]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => /^[A-Za-z-]+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 
 describe('R-KIOSK-5 Linux: restart-on-exit loop', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-loop-'));
@@ -23,13 +28,19 @@ describe('R-KIOSK-5 Linux: restart-on-exit loop', () => {
   const fakeKiosk = (exitCodes: number[]) => {
     const kiosk = path.join(dir, 'kiosk');
     // Each run records itself and exits with the next code of the list.
-    writeFileSync(kiosk, `#!/bin/sh\nn=$(wc -l < "${dir}/runs" 2>/dev/null || echo 0)\necho run >> "${dir}/runs"\nset -- ${exitCodes.join(' ')}\nshift $n\nexit $1\n`);
+    writeFileSync(
+      kiosk,
+      `#!/bin/sh\nn=$(wc -l < "${dir}/runs" 2>/dev/null || echo 0)\necho run >> "${dir}/runs"\nset -- ${exitCodes.join(' ')}\nshift $n\nexit $1\n`,
+    );
     chmodSync(kiosk, 0o755);
     rmSync(path.join(dir, 'runs'), { force: true });
     return kiosk;
   };
   const loop = (kiosk: string) =>
-    spawnSync('sh', [`${root}build/linux/hellowork-kiosk-loop.sh`], { env: { ...process.env, KIOSK_BIN: kiosk, KIOSK_RESTART_DELAY: '0' }, timeout: 20_000 });
+    spawnSync('sh', [`${root}build/linux/hellowork-kiosk-loop.sh`], {
+      env: { ...process.env, KIOSK_BIN: kiosk, KIOSK_RESTART_DELAY: '0' },
+      timeout: 20_000,
+    });
   const runs = () => readFileSync(path.join(dir, 'runs'), 'utf8').trim().split('\n').length;
 
   it('restarts the kiosk after a crash, a kill and a normal exit; the IT exit (64) ends the session', () => {
@@ -61,28 +72,48 @@ describe('R-KIOSK-5 Linux: the kiosk account’s session', () => {
   });
 
   it('the loop starts the binary the .deb links into /usr/bin', () => {
-    expect(read('linux/hellowork-kiosk-loop.sh')).toContain(`KIOSK_BIN="\${KIOSK_BIN:-/usr/bin/${config.linux.executableName}}"`);
+    expect(read('linux/hellowork-kiosk-loop.sh')).toContain(
+      `KIOSK_BIN="\${KIOSK_BIN:-/usr/bin/${config.linux.executableName}}"`,
+    );
   });
 
   const validator = spawnSync('desktop-file-validate', ['--help']).status === 0;
-  if (!validator) console.log('kiosk-session.test: .desktop validation skipped: desktop-file-validate is not installed (apt-get install desktop-file-utils)');
+  if (!validator)
+    console.log(
+      'kiosk-session.test: .desktop validation skipped: desktop-file-validate is not installed (apt-get install desktop-file-utils)',
+    );
   it.skipIf(!validator)('the .desktop files pass desktop-file-validate', () => {
-    const result = spawnSync('desktop-file-validate', [`${root}build/linux/hellowork-kiosk-session.desktop`, `${root}build/linux/hellowork-kiosk-autostart.desktop`], { encoding: 'utf8' });
+    const result = spawnSync(
+      'desktop-file-validate',
+      [`${root}build/linux/hellowork-kiosk-session.desktop`, `${root}build/linux/hellowork-kiosk-autostart.desktop`],
+      { encoding: 'utf8' },
+    );
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
   const shellcheck = spawnSync('shellcheck', ['--version']).status === 0;
-  if (!shellcheck) console.log('kiosk-session.test: shellcheck skipped: shellcheck is not installed (apt-get install shellcheck)');
+  if (!shellcheck)
+    console.log('kiosk-session.test: shellcheck skipped: shellcheck is not installed (apt-get install shellcheck)');
   it.skipIf(!shellcheck)('the shell scripts pass shellcheck', () => {
-    const scripts = ['linux/hellowork-kiosk-loop.sh', 'linux/setup-kiosk-user.sh', 'sign-deb.sh', 'debsig-trust.sh'].map((f) => `${root}build/${f}`);
+    const scripts = [
+      'linux/hellowork-kiosk-loop.sh',
+      'linux/setup-kiosk-user.sh',
+      'sign-deb.sh',
+      'debsig-trust.sh',
+    ].map((f) => `${root}build/${f}`);
     const result = spawnSync('shellcheck', ['-s', 'sh', ...scripts], { encoding: 'utf8' });
     expect(result.stdout).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('the setup script and the loop are valid sh', () => {
-    for (const file of ['linux/hellowork-kiosk-loop.sh', 'linux/setup-kiosk-user.sh', 'sign-deb.sh', 'debsig-trust.sh']) {
+    for (const file of [
+      'linux/hellowork-kiosk-loop.sh',
+      'linux/setup-kiosk-user.sh',
+      'sign-deb.sh',
+      'debsig-trust.sh',
+    ]) {
       expect(spawnSync('sh', ['-n', `${root}build/${file}`]).status, file).toBe(0);
     }
   });
@@ -98,7 +129,10 @@ describe('R-KIOSK-5 Windows: Shell Launcher v2 with restart-on-exit', () => {
 
   it('the kiosk account’s shell is the per-machine install of the app; others keep Explorer', () => {
     const shells = [...xml().matchAll(/<Shell Shell="([^"]+)"/g)].map((m) => m[1]);
-    expect(shells).toEqual(['%SystemRoot%\\explorer.exe', `%ProgramFiles%\\${config.productName}\\${config.productName}.exe`]);
+    expect(shells).toEqual([
+      '%SystemRoot%\\explorer.exe',
+      `%ProgramFiles%\\${config.productName}\\${config.productName}.exe`,
+    ]);
     expect(xml()).toMatch(/<Config>\s*<AutoLogonAccount\/>\s*<Profile Id="\{[0-9a-f-]{36}\}"\/>\s*<\/Config>/);
   });
 

@@ -31,8 +31,13 @@ describe('R-KIOSK-5 electron-builder packs the kiosk (linux-unpacked, the stage 
   });
 
   it('app.asar holds exactly the kiosk bundle, the screens and package.json', () => {
-    const entries: string[] = asar.listPackage(path.join(unpacked('out-shipped'), 'resources', 'app.asar'), { isPack: false });
-    const files = entries.filter((e) => /\.\w+$/.test(e)).map((e) => e.replace(/^[\\/]/, '')).sort();
+    const entries: string[] = asar.listPackage(path.join(unpacked('out-shipped'), 'resources', 'app.asar'), {
+      isPack: false,
+    });
+    const files = entries
+      .filter((e) => /\.\w+$/.test(e))
+      .map((e) => e.replace(/^[\\/]/, ''))
+      .sort();
     expect(files).toEqual([
       'dist/kiosk/main.cjs',
       'dist/kiosk/preload.cjs',
@@ -43,7 +48,9 @@ describe('R-KIOSK-5 electron-builder packs the kiosk (linux-unpacked, the stage 
   });
 
   it('the packed package.json starts the bundled main and declares no dependencies', () => {
-    const pkg = JSON.parse(asar.extractFile(path.join(unpacked('out-shipped'), 'resources', 'app.asar'), 'package.json').toString());
+    const pkg = JSON.parse(
+      asar.extractFile(path.join(unpacked('out-shipped'), 'resources', 'app.asar'), 'package.json').toString(),
+    );
     expect(pkg.main).toBe('dist/kiosk/main.cjs');
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg.devDependencies).toBeUndefined();
@@ -63,7 +70,12 @@ describe('R-KIOSK-5 electron-builder packs the kiosk (linux-unpacked, the stage 
   });
 
   it('the Linux kiosk-session files travel with the app', () => {
-    for (const file of ['hellowork-kiosk-loop.sh', 'hellowork-kiosk-session.desktop', 'hellowork-kiosk-autostart.desktop', 'setup-kiosk-user.sh']) {
+    for (const file of [
+      'hellowork-kiosk-loop.sh',
+      'hellowork-kiosk-session.desktop',
+      'hellowork-kiosk-autostart.desktop',
+      'setup-kiosk-user.sh',
+    ]) {
       expect(existsSync(path.join(unpacked('out-shipped'), 'kiosk-session', file))).toBe(true);
     }
   });

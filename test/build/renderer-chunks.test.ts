@@ -17,7 +17,10 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 const lazyFiles = Object.values(screens).flatMap((s) => ('lazy' in s ? [`src-renderer/screens/${s.lazy}.svelte`] : []));
 let chunks: Chunk[] = [];
 beforeAll(() => {
-  const r = spawnSync(process.execPath, [path.join(import.meta.dirname, 'support', 'renderer-chunks.mjs'), outDir], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(import.meta.dirname, 'support', 'renderer-chunks.mjs'), outDir], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
   chunks = JSON.parse(r.stdout) as Chunk[];
 }, 120_000);
@@ -48,7 +51,9 @@ describe('the table of screens and the chunks', () => {
 
   it('index.html (the login page) neither loads nor preloads an after-login file', () => {
     const loaded = staticClosure('index');
-    const afterLoginChunks = chunks.filter((c) => c.modules.some((m) => lazyFiles.includes(m)) || c.name === 'after-login').map((c) => c.file);
+    const afterLoginChunks = chunks
+      .filter((c) => c.modules.some((m) => lazyFiles.includes(m)) || c.name === 'after-login')
+      .map((c) => c.file);
     expect(afterLoginChunks.length).toBeGreaterThan(0);
     for (const c of loaded) expect(afterLoginChunks, c.file).not.toContain(c.file);
     for (const c of loaded) for (const m of c.modules) expect(lazyFiles, `${m} in ${c.file}`).not.toContain(m);
@@ -61,7 +66,8 @@ describe('the table of screens and the chunks', () => {
 });
 
 describe('the staff console (staff.html) and the chunks', () => {
-  const isStaffModule = (m: string) => /^src-renderer\/(staff\/|lib\/i18n\/staff\/)|^src-shared\/staff-api\/|node_modules\/@simplewebauthn\//.test(m);
+  const isStaffModule = (m: string) =>
+    /^src-renderer\/(staff\/|lib\/i18n\/staff\/)|^src-shared\/staff-api\/|node_modules\/@simplewebauthn\//.test(m);
 
   it('the login page (index.html) loads no staff console module, not even the passkey library', () => {
     const loaded = staticClosure('index');

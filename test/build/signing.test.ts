@@ -48,7 +48,10 @@ describe('R-KIOSK-5 signing from the environment', () => {
 
 const have = (cmd: string, arg = '--version') => spawnSync(cmd, [arg]).status === 0;
 const tools = ['gpg', 'debsigs', 'dpkg-deb', 'ar'].filter((t) => !have(t, t === 'ar' ? '--version' : '--help'));
-if (tools.length) console.log(`signing.test: .deb signing round trip skipped: missing ${tools.join(', ')} (apt-get install gnupg debsigs dpkg binutils)`);
+if (tools.length)
+  console.log(
+    `signing.test: .deb signing round trip skipped: missing ${tools.join(', ')} (apt-get install gnupg debsigs dpkg binutils)`,
+  );
 
 describe.skipIf(tools.length > 0)('R-KIOSK-5 build/sign-deb.sh', () => {
   let dir: string;
@@ -56,7 +59,11 @@ describe.skipIf(tools.length > 0)('R-KIOSK-5 build/sign-deb.sh', () => {
   const signDeb = (args: string[], env: Record<string, string> = {}) => {
     const clean = { ...process.env };
     delete clean.KIOSK_DEB_SIGNING_KEY;
-    return spawnSync('sh', [`${root}build/sign-deb.sh`, ...args], { env: { ...clean, ...env }, encoding: 'utf8', timeout: 60_000 });
+    return spawnSync('sh', [`${root}build/sign-deb.sh`, ...args], {
+      env: { ...clean, ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   };
 
   beforeAll(() => {
@@ -64,7 +71,11 @@ describe.skipIf(tools.length > 0)('R-KIOSK-5 build/sign-deb.sh', () => {
     // A throw-away key, as the pipeline's secret would hold one.
     const home = path.join(dir, 'gnupg');
     mkdirSync(home, { mode: 0o700 });
-    const gpg = (...args: string[]) => spawnSync('gpg', ['--batch', '--quiet', '--pinentry-mode', 'loopback', '--passphrase', 'pw', ...args], { env: { ...process.env, GNUPGHOME: home }, encoding: 'utf8' });
+    const gpg = (...args: string[]) =>
+      spawnSync('gpg', ['--batch', '--quiet', '--pinentry-mode', 'loopback', '--passphrase', 'pw', ...args], {
+        env: { ...process.env, GNUPGHOME: home },
+        encoding: 'utf8',
+      });
     gpg('--quick-gen-key', 'HelloWork Kiosk test <kiosk@example.invalid>', 'ed25519', 'sign', 'never');
     secretKey = gpg('--armor', '--export-secret-keys').stdout;
     spawnSync('gpgconf', ['--kill', 'all'], { env: { ...process.env, GNUPGHOME: home } });
@@ -72,7 +83,10 @@ describe.skipIf(tools.length > 0)('R-KIOSK-5 build/sign-deb.sh', () => {
     const pkg = path.join(dir, 'pkg');
     mkdirSync(path.join(pkg, 'DEBIAN'), { recursive: true });
     mkdirSync(path.join(pkg, 'opt', 'hw'), { recursive: true });
-    writeFileSync(path.join(pkg, 'DEBIAN', 'control'), 'Package: hw-test\nVersion: 1.0\nArchitecture: all\nMaintainer: t <t@example.invalid>\nDescription: t\n');
+    writeFileSync(
+      path.join(pkg, 'DEBIAN', 'control'),
+      'Package: hw-test\nVersion: 1.0\nArchitecture: all\nMaintainer: t <t@example.invalid>\nDescription: t\n',
+    );
     writeFileSync(path.join(pkg, 'opt', 'hw', 'app'), 'the app');
     expect(spawnSync('dpkg-deb', ['--build', '-Zgzip', pkg, path.join(dir, 'kiosk.deb')]).status).toBe(0);
   }, 60_000);
@@ -82,11 +96,16 @@ describe.skipIf(tools.length > 0)('R-KIOSK-5 build/sign-deb.sh', () => {
     const result = signDeb([path.join(dir, 'kiosk.deb')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('UNSIGNED');
-    expect(spawnSync('ar', ['t', path.join(dir, 'kiosk.deb')], { encoding: 'utf8' }).stdout).not.toContain('_gpgorigin');
+    expect(spawnSync('ar', ['t', path.join(dir, 'kiosk.deb')], { encoding: 'utf8' }).stdout).not.toContain(
+      '_gpgorigin',
+    );
   });
 
   it('signs with the key from the environment; the signature verifies; a changed package does not', () => {
-    const signed = signDeb([path.join(dir, 'kiosk.deb')], { KIOSK_DEB_SIGNING_KEY: secretKey, KIOSK_DEB_SIGNING_PASSPHRASE: 'pw' });
+    const signed = signDeb([path.join(dir, 'kiosk.deb')], {
+      KIOSK_DEB_SIGNING_KEY: secretKey,
+      KIOSK_DEB_SIGNING_PASSPHRASE: 'pw',
+    });
     expect(signed.stderr + signed.stdout).toContain('signed');
     expect(signed.status).toBe(0);
     expect(spawnSync('ar', ['t', path.join(dir, 'kiosk.deb')], { encoding: 'utf8' }).stdout).toContain('_gpgorigin');
@@ -109,26 +128,36 @@ describe.skipIf(tools.length > 0)('R-KIOSK-5 build/sign-deb.sh', () => {
   }, 60_000);
 
   const debsig = spawnSync('debsig-verify', ['--version']).status === 0;
-  if (!debsig) console.log('signing.test: debsig-verify check skipped: debsig-verify is not installed (apt-get install debsig-verify)');
-  it.skipIf(!debsig)('IT’s check: debsig-trust.sh makes debsig-verify accept the signed package and reject a changed one', () => {
-    const policies = path.join(dir, 'policies');
-    const keyrings = path.join(dir, 'keyrings');
-    const trust = spawnSync('sh', [`${dir}/debsig-trust.sh`, path.join(dir, 'hellowork-kiosk-signing-key.asc')], {
-      env: { ...process.env, DEBSIG_POLICIES_DIR: policies, DEBSIG_KEYRINGS_DIR: keyrings },
-      encoding: 'utf8',
-    });
-    expect(trust.stderr + trust.stdout).toContain('debsig-verify now accepts');
-    expect(trust.status).toBe(0);
-    const verify = (deb: string) => spawnSync('debsig-verify', ['--policies-dir', policies, '--keyrings-dir', keyrings, deb], { encoding: 'utf8' });
-    expect(verify(path.join(dir, 'kiosk.deb')).status).toBe(0);
-    expect(verify(path.join(dir, 'tampered.deb')).status).not.toBe(0);
-    const unsigned = path.join(dir, 'unsigned.deb');
-    expect(spawnSync('dpkg-deb', ['--build', '-Zgzip', path.join(dir, 'pkg'), unsigned]).status).toBe(0);
-    expect(verify(unsigned).status).not.toBe(0);
-  });
+  if (!debsig)
+    console.log(
+      'signing.test: debsig-verify check skipped: debsig-verify is not installed (apt-get install debsig-verify)',
+    );
+  it.skipIf(!debsig)(
+    'IT’s check: debsig-trust.sh makes debsig-verify accept the signed package and reject a changed one',
+    () => {
+      const policies = path.join(dir, 'policies');
+      const keyrings = path.join(dir, 'keyrings');
+      const trust = spawnSync('sh', [`${dir}/debsig-trust.sh`, path.join(dir, 'hellowork-kiosk-signing-key.asc')], {
+        env: { ...process.env, DEBSIG_POLICIES_DIR: policies, DEBSIG_KEYRINGS_DIR: keyrings },
+        encoding: 'utf8',
+      });
+      expect(trust.stderr + trust.stdout).toContain('debsig-verify now accepts');
+      expect(trust.status).toBe(0);
+      const verify = (deb: string) =>
+        spawnSync('debsig-verify', ['--policies-dir', policies, '--keyrings-dir', keyrings, deb], { encoding: 'utf8' });
+      expect(verify(path.join(dir, 'kiosk.deb')).status).toBe(0);
+      expect(verify(path.join(dir, 'tampered.deb')).status).not.toBe(0);
+      const unsigned = path.join(dir, 'unsigned.deb');
+      expect(spawnSync('dpkg-deb', ['--build', '-Zgzip', path.join(dir, 'pkg'), unsigned]).status).toBe(0);
+      expect(verify(unsigned).status).not.toBe(0);
+    },
+  );
 
   it('refuses to sign twice', () => {
-    const again = signDeb([path.join(dir, 'kiosk.deb')], { KIOSK_DEB_SIGNING_KEY: secretKey, KIOSK_DEB_SIGNING_PASSPHRASE: 'pw' });
+    const again = signDeb([path.join(dir, 'kiosk.deb')], {
+      KIOSK_DEB_SIGNING_KEY: secretKey,
+      KIOSK_DEB_SIGNING_PASSPHRASE: 'pw',
+    });
     expect(again.status).not.toBe(0);
     expect(again.stderr).toContain('already signed');
   });

@@ -30,7 +30,8 @@ function strings(file: string): { text: string; node: ts.Node }[] {
   const source = ts.createSourceFile(file, readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
   const found: { text: string; node: ts.Node }[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isRegularExpressionLiteral(node)) found.push({ text: node.text, node });
+    if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isRegularExpressionLiteral(node))
+      found.push({ text: node.text, node });
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -50,9 +51,14 @@ describe('main answers with codes, not texts', () => {
     expect(japanese).toEqual([]);
   });
 
-  it('src-main takes no text from the catalogs either (errorText, the screens\' i18n)', () => {
+  it("src-main takes no text from the catalogs either (errorText, the screens' i18n)", () => {
     for (const file of files) {
-      const source = ts.createSourceFile(file, readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
+      const source = ts.createSourceFile(
+        file,
+        readFileSync(path.join(root, file), 'utf8'),
+        ts.ScriptTarget.Latest,
+        true,
+      );
       for (const statement of source.statements) {
         if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) continue;
         const imported = statement.getText();

@@ -31,7 +31,7 @@ describe('every code has its words (ja, en)', () => {
     }
   });
 
-  it('the kiosk screens word every code, main\'s own refusals included, in the language shown', () => {
+  it("the kiosk screens word every code, main's own refusals included, in the language shown", () => {
     for (const e of answers) {
       const label = e.reason ?? e.error;
       expect(kioskErrorText(e, 'ja'), label).toMatch(JAPANESE);
@@ -40,15 +40,31 @@ describe('every code has its words (ja, en)', () => {
     }
   });
 
-  it('main\'s refusals read as before in Japanese, and in English when English is shown', () => {
-    expect(kioskErrorText({ error: 'invalid_credentials', message: '', reason: 'admin_pin_invalid' }, 'ja')).toBe('PINが正しくありません。');
-    expect(kioskErrorText({ error: 'invalid_credentials', message: '', reason: 'admin_pin_invalid' }, 'en')).toBe('The PIN is incorrect.');
-    expect(kioskErrorText({ error: 'locked', message: '', reason: 'admin_pin_locked' }, 'ja')).toBe('しばらく時間を空けてください。');
-    expect(kioskErrorText({ error: 'invalid_request', message: '', reason: 'already_enrolled' }, 'ja')).toBe('この端末は登録済みです。');
-    expect(kioskErrorText({ error: 'invalid_request', message: '', reason: 'service_url_not_https' }, 'ja')).toBe('サービスのURLは https:// で始まる必要があります。');
-    expect(kioskErrorText({ error: 'invalid_request', message: '', reason: 'service_url_from_policy' }, 'ja')).toBe('サービスのURLは管理者のポリシーで決められています。');
+  it("main's refusals read as before in Japanese, and in English when English is shown", () => {
+    expect(kioskErrorText({ error: 'invalid_credentials', message: '', reason: 'admin_pin_invalid' }, 'ja')).toBe(
+      'PINが正しくありません。',
+    );
+    expect(kioskErrorText({ error: 'invalid_credentials', message: '', reason: 'admin_pin_invalid' }, 'en')).toBe(
+      'The PIN is incorrect.',
+    );
+    expect(kioskErrorText({ error: 'locked', message: '', reason: 'admin_pin_locked' }, 'ja')).toBe(
+      'しばらく時間を空けてください。',
+    );
+    expect(kioskErrorText({ error: 'invalid_request', message: '', reason: 'already_enrolled' }, 'ja')).toBe(
+      'この端末は登録済みです。',
+    );
+    expect(kioskErrorText({ error: 'invalid_request', message: '', reason: 'service_url_not_https' }, 'ja')).toBe(
+      'サービスのURLは https:// で始まる必要があります。',
+    );
+    expect(kioskErrorText({ error: 'invalid_request', message: '', reason: 'service_url_from_policy' }, 'ja')).toBe(
+      'サービスのURLは管理者のポリシーで決められています。',
+    );
     // the service's own codes on 端末登録, and an unreachable service (was NETWORK_ERROR_TEXT)
-    expect(kioskErrorText({ error: 'enrollment_code_invalid', message: '' }, 'en')).toBe('The enrollment code is incorrect or has expired.');
-    expect(kioskErrorText({ error: 'network_error', message: '' }, 'ja')).toBe('サービスに接続できません。しばらく経ってから、もう一度お試しください。');
+    expect(kioskErrorText({ error: 'enrollment_code_invalid', message: '' }, 'en')).toBe(
+      'The enrollment code is incorrect or has expired.',
+    );
+    expect(kioskErrorText({ error: 'network_error', message: '' }, 'ja')).toBe(
+      'サービスに接続できません。しばらく経ってから、もう一度お試しください。',
+    );
   });
 });

@@ -17,7 +17,8 @@ const recorded = new Set<HostCallName>(['login', 'submitOtp', 'cancelLogin']);
 /** A Host whose answers the test sets; it records the login steps' calls. */
 export function fakeHost(answers: { login?: Answer<SignInResult>; submitOtp?: Answer<SignInResult> } = {}) {
   const calls: Array<{ name: string; input: unknown }> = [];
-  const answer = async <T>(a: Answer<T> | undefined, fallback: HostResult<T>): Promise<HostResult<T>> => (typeof a === 'function' ? a() : (a ?? fallback));
+  const answer = async <T>(a: Answer<T> | undefined, fallback: HostResult<T>): Promise<HostResult<T>> =>
+    typeof a === 'function' ? a() : (a ?? fallback);
   const host = { kind: 'web', offersOtpSkip: true } as Record<string, unknown>;
   for (const name of hostCallNames) {
     host[name] = async (input?: unknown) => {

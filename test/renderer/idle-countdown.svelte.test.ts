@@ -18,7 +18,10 @@ describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
 
   it('R-KIOSK-4: 「延長する」 is one extendSession call and closes the warning; 「ログアウト」 is the logout (the wipe)', () => {
     const calls: string[] = [];
-    const api = { extendSession: async () => (calls.push('extendSession'), { ok: true }), logout: async () => (calls.push('logout'), { ok: true }) } as unknown as KioskApi;
+    const api = {
+      extendSession: async () => (calls.push('extendSession'), { ok: true }),
+      logout: async () => (calls.push('logout'), { ok: true }),
+    } as unknown as KioskApi;
     const shell = new KioskShellModel(api);
     shell.onEvent({ type: 'idle-warning', secondsLeft: 30 });
     shell.onEvent({ type: 'idle-warning', secondsLeft: 29 });

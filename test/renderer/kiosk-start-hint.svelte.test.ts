@@ -31,7 +31,8 @@ describe('the kiosk start hint (main → a fresh page, in the URL fragment)', ()
       expect(parseStartHint(kioskStartFragment(hint))).toEqual(hint);
     }
     expect(kioskStartFragment(undefined)).toBe('');
-    for (const bad of ['', '#', '#login', '#login.fr', '#home.ja', '#login.ja&x', '#/login']) expect(parseStartHint(bad)).toBeNull();
+    for (const bad of ['', '#', '#login', '#login.fr', '#home.ja', '#login.ja&x', '#/login'])
+      expect(parseStartHint(bad)).toBeNull();
   });
 
   it('R-KIOSK-1: with "enrolled", the login is drawn before the status call answers; the answer still decides', async () => {

@@ -35,7 +35,9 @@ describe('LoginState', () => {
   });
 
   it('R-LOGIN-3: a lock says how long to wait and keeps what was typed', async () => {
-    const { host } = fakeHost({ login: { ok: false, error: { error: 'locked', message: '', retryAfterSeconds: 1799 } } });
+    const { host } = fakeHost({
+      login: { ok: false, error: { error: 'locked', message: '', retryAfterSeconds: 1799 } },
+    });
     const s = new LoginState(app(host));
     s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
     await s.submit();
@@ -44,16 +46,22 @@ describe('LoginState', () => {
   });
 
   it('R-OTP-8: past the OTP budget the login says to wait and try later, with the time, and keeps what was typed', async () => {
-    const { host } = fakeHost({ login: { ok: false, error: { error: 'otp_budget_exhausted', message: '', retryAfterSeconds: 1500 } } });
+    const { host } = fakeHost({
+      login: { ok: false, error: { error: 'otp_budget_exhausted', message: '', retryAfterSeconds: 1500 } },
+    });
     const s = new LoginState(app(host));
     s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
     await s.submit();
-    expect(s.form.message).toContain('しばらく時間を空けてから、もう一度お試しください。あと約25分でお試しいただけます。');
+    expect(s.form.message).toContain(
+      'しばらく時間を空けてから、もう一度お試しください。あと約25分でお試しいただけます。',
+    );
     expect(s.form.values).toEqual({ id: 'taro@example.jp', password: 'Passw0rd!' });
   });
 
   it('R-REREG-2: a withdrawal past 30 days names the office', async () => {
-    const { host } = fakeHost({ login: { ok: false, error: { error: 'withdrawn', message: '', reregistrable: false } } });
+    const { host } = fakeHost({
+      login: { ok: false, error: { error: 'withdrawn', message: '', reregistrable: false } },
+    });
     const s = new LoginState(app(host));
     s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
     await s.submit();
@@ -63,7 +71,10 @@ describe('LoginState', () => {
 
   it('sends one request at a time (no double submit)', async () => {
     let release!: () => void;
-    const { host, calls } = fakeHost({ login: () => new Promise((r) => (release = () => r({ ok: true, data: { status: 'otp_required', expiresAt: '' } }))) });
+    const { host, calls } = fakeHost({
+      login: () =>
+        new Promise((r) => (release = () => r({ ok: true, data: { status: 'otp_required', expiresAt: '' } }))),
+    });
     const s = new LoginState(app(host));
     s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
     const first = s.submit();
@@ -98,20 +109,28 @@ describe('OtpState', () => {
   });
 
   it('R-OTP-2: a wrong OTP tells how many tries are left, beside the field', async () => {
-    const { host } = fakeHost({ submitOtp: { ok: false, error: { error: 'otp_invalid', message: '', attemptsLeft: 3 } } });
+    const { host } = fakeHost({
+      submitOtp: { ok: false, error: { error: 'otp_invalid', message: '', attemptsLeft: 3 } },
+    });
     const s = new OtpState(app(host));
     s.form.values = { otp: '１２３４５６' }; // full-width digits are accepted
     await s.submit();
-    expect(s.form.errors.otp).toBe('ワンタイムパスワードが正しくありません。あと3回入力できます。10回誤るとワンタイムパスワードが無効になります。');
+    expect(s.form.errors.otp).toBe(
+      'ワンタイムパスワードが正しくありません。あと3回入力できます。10回誤るとワンタイムパスワードが無効になります。',
+    );
   });
 
   it('R-OTP-8: past the OTP budget the OTP step stays on its screen, says how long to wait and keeps the OTP', async () => {
-    const { host } = fakeHost({ submitOtp: { ok: false, error: { error: 'otp_budget_exhausted', message: '', retryAfterSeconds: 3600 } } });
+    const { host } = fakeHost({
+      submitOtp: { ok: false, error: { error: 'otp_budget_exhausted', message: '', retryAfterSeconds: 3600 } },
+    });
     const a = app(host);
     const s = new OtpState(a);
     s.form.values = { otp: '123456' };
     await s.submit();
-    expect(s.form.message).toContain('上限に達したため、現在ログインできません。しばらく時間を空けてから、もう一度お試しください。あと約60分でお試しいただけます。');
+    expect(s.form.message).toContain(
+      '上限に達したため、現在ログインできません。しばらく時間を空けてから、もう一度お試しください。あと約60分でお試しいただけます。',
+    );
     expect(s.form.values).toEqual({ otp: '123456' });
     expect(a.router.current).not.toBe('otp-ended');
   });
@@ -133,7 +152,9 @@ describe('newPasswordErrors', () => {
     expect(newPasswordErrors(a, 'abc', 'abc').newPassword).toBe(
       'パスワードは、半角数字、英字、記号を組み合わせ、8桁以上32桁以内で設定してください。8桁以上で入力してください。半角数字を含めてください。半角記号を含めてください。',
     );
-    expect(newPasswordErrors(a, 'Passw0rd!', 'Passw0rd?')).toEqual({ confirm: '新しいパスワードと新しいパスワード（確認用）が一致しません。' });
+    expect(newPasswordErrors(a, 'Passw0rd!', 'Passw0rd?')).toEqual({
+      confirm: '新しいパスワードと新しいパスワード（確認用）が一致しません。',
+    });
     expect(newPasswordErrors(a, 'Passw0rd!', 'Passw0rd!')).toEqual({});
   });
 });

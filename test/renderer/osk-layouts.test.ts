@@ -1,20 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { layoutFor, oskDisplay, oskLayouts, pressKey, type FieldFacts } from '../../src-renderer/kiosk/osk/osk-layouts.js';
+import {
+  layoutFor,
+  oskDisplay,
+  oskLayouts,
+  pressKey,
+  type FieldFacts,
+} from '../../src-renderer/kiosk/osk/osk-layouts.js';
 import { checkPasswordPolicy } from '../../src-shared/password-policy.js';
 import { textSizePercent } from '../../src-renderer/kiosk/display/display-settings.svelte.js';
 
-const field = (over: Partial<FieldFacts>): FieldFacts => ({ tagName: 'INPUT', type: 'text', autocomplete: '', inputMode: '', readOnly: false, disabled: false, ...over });
-const keys = (layout: keyof typeof oskLayouts) => Object.values(oskLayouts[layout]).flatMap((rows) => rows.flatMap((r) => r.split(' '))).filter((k) => !k.startsWith('{') || k.length === 1);
+const field = (over: Partial<FieldFacts>): FieldFacts => ({
+  tagName: 'INPUT',
+  type: 'text',
+  autocomplete: '',
+  inputMode: '',
+  readOnly: false,
+  disabled: false,
+  ...over,
+});
+const keys = (layout: keyof typeof oskLayouts) =>
+  Object.values(oskLayouts[layout])
+    .flatMap((rows) => rows.flatMap((r) => r.split(' ')))
+    .filter((k) => !k.startsWith('{') || k.length === 1);
 
 describe('the on-screen keyboard: which layout a field gets (issue 13)', () => {
   it.each([
     ['the login ID', field({ type: 'email', autocomplete: 'username', inputMode: 'email' }), 'id'],
     ['a new e-mail address', field({ type: 'email', autocomplete: 'email' }), 'id'],
     ['the password', field({ type: 'password', autocomplete: 'current-password' }), 'password'],
-    ['the password shown with 表示する (type=text)', field({ type: 'text', autocomplete: 'current-password' }), 'password'],
+    [
+      'the password shown with 表示する (type=text)',
+      field({ type: 'text', autocomplete: 'current-password' }),
+      'password',
+    ],
     ['a new password', field({ type: 'password', autocomplete: 'new-password' }), 'password'],
     ['the OTP', field({ type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' }), 'otp'],
-    ['端末登録\'s URL', field({ type: 'url', autocomplete: 'off' }), 'password'],
+    ["端末登録's URL", field({ type: 'url', autocomplete: 'off' }), 'password'],
     ['a checkbox', field({ type: 'checkbox' }), null],
     ['a read-only URL (set by the policy)', field({ type: 'url', readOnly: true }), null],
     ['a button', field({ tagName: 'BUTTON', type: 'submit' }), null],
@@ -34,9 +55,22 @@ describe('the on-screen keyboard: which layout a field gets (issue 13)', () => {
     expect(keys('otp').sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
   });
 
-  it('labels: the action keys in the catalog\'s words; markup characters as entities', () => {
-    const words = { bksp: '削除', close: '閉じる', shiftOn: '大文字', shiftOff: '小文字', symbols: '記号', abc: '英数' };
-    expect(oskDisplay(words, 'default')).toMatchObject({ '{bksp}': '削除', '{close}': '閉じる', '{shift}': '大文字', '<': '&lt;', '&': '&amp;' });
+  it("labels: the action keys in the catalog's words; markup characters as entities", () => {
+    const words = {
+      bksp: '削除',
+      close: '閉じる',
+      shiftOn: '大文字',
+      shiftOff: '小文字',
+      symbols: '記号',
+      abc: '英数',
+    };
+    expect(oskDisplay(words, 'default')).toMatchObject({
+      '{bksp}': '削除',
+      '{close}': '閉じる',
+      '{shift}': '大文字',
+      '<': '&lt;',
+      '&': '&amp;',
+    });
     expect(oskDisplay(words, 'shift')['{shift}']).toBe('小文字');
   });
 });
@@ -46,9 +80,13 @@ describe('the on-screen keyboard: what a key does (issue 13)', () => {
   it('text goes at the caret or replaces the selection; a domain key types its whole text', () => {
     expect(pressKey('b', at('ac', 1), 'default')).toEqual({ kind: 'edit', value: 'abc', caret: 2 });
     expect(pressKey('x', at('abcd', 1, 3), 'default')).toEqual({ kind: 'edit', value: 'axd', caret: 2 });
-    expect(pressKey('.co.jp', at('taro@example'), 'default')).toEqual({ kind: 'edit', value: 'taro@example.co.jp', caret: 18 });
+    expect(pressKey('.co.jp', at('taro@example'), 'default')).toEqual({
+      kind: 'edit',
+      value: 'taro@example.co.jp',
+      caret: 18,
+    });
   });
-  it('never past the field\'s maxlength', () => {
+  it("never past the field's maxlength", () => {
     expect(pressKey('7', at('123456', 6, 6, 6), 'default')).toEqual({ kind: 'none' });
     expect(pressKey('.com', at('ab', 2, 2, 4), 'default')).toEqual({ kind: 'edit', value: 'ab.c', caret: 4 });
   });

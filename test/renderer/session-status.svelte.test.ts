@@ -29,9 +29,14 @@ describeEachDatabase('session status (GET /session) and the signed-in page that 
     await signIn(svc, browser, id, PASSWORD);
     return browser;
   }
-  const row = (browser: TestClient) => svc.db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256(browser.jar.get('mypage_session')!)).executeTakeFirstOrThrow();
+  const row = (browser: TestClient) =>
+    svc.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', sha256(browser.jar.get('mypage_session')!))
+      .executeTakeFirstOrThrow();
 
-  it('answers the ends of the session and the seconds left by the service\'s clock; reading it never keeps the session alive', async () => {
+  it("answers the ends of the session and the seconds left by the service's clock; reading it never keeps the session alive", async () => {
     const browser = await signedIn();
     const start = await row(browser);
     const first = await browser.get(STATUS);
@@ -45,7 +50,10 @@ describeEachDatabase('session status (GET /session) and the signed-in page that 
     });
     // Past the touch interval a use would move the last use; reading the status does not.
     svc.clock.advance(SESSION_TOUCH_INTERVAL_MS * 3);
-    expect((await browser.get(STATUS)).body).toMatchObject({ idleEndsAt: first.body.idleEndsAt, secondsLeft: (WEB_SESSION_IDLE_MS - SESSION_TOUCH_INTERVAL_MS * 3) / 1000 });
+    expect((await browser.get(STATUS)).body).toMatchObject({
+      idleEndsAt: first.body.idleEndsAt,
+      secondsLeft: (WEB_SESSION_IDLE_MS - SESSION_TOUCH_INTERVAL_MS * 3) / 1000,
+    });
     expect((await row(browser)).last_seen_at).toBe(start.last_seen_at);
     svc.clock.advance(WEB_SESSION_IDLE_MS - SESSION_TOUCH_INTERVAL_MS * 3);
     expect((await browser.get(STATUS)).body).toMatchObject({ error: 'unauthenticated' });
@@ -56,11 +64,18 @@ describeEachDatabase('session status (GET /session) and the signed-in page that 
   it('a signed-in page whose session ends by idling leads to login and says why; one used in between stays', async () => {
     const browser = await signedIn();
     const cookie = () => [...browser.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const host = new WebHost({ base: svc.url, fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: cookie() } }) });
+    const host = new WebHost({
+      base: svc.url,
+      fetch: (url, init) =>
+        fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: cookie() } }),
+    });
     // The page's own timer, moved by the test: the pending check and after how long.
     const pending: Array<{ ms: number; run: () => void }> = [];
     const next = () => pending.splice(0).at(-1)!;
-    const app = new AppModel(host, { routing: 'memory', later: (ms, run) => (pending.push({ ms, run }), () => void pending.splice(0)) });
+    const app = new AppModel(host, {
+      routing: 'memory',
+      later: (ms, run) => (pending.push({ ms, run }), () => void pending.splice(0)),
+    });
     const asked = vi.spyOn(host, 'sessionStatus');
     app.go('home');
     app.signedIn = true;

@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import staffEn from '../../src-renderer/lib/i18n/staff/en.js';
 import staffJa from '../../src-renderer/lib/i18n/staff/ja.js';
-import { StaffI18n, detailText, employerStateText, eventText, staffErrorText } from '../../src-renderer/lib/i18n/staff/staff-i18n.svelte.js';
+import {
+  StaffI18n,
+  detailText,
+  employerStateText,
+  eventText,
+  staffErrorText,
+} from '../../src-renderer/lib/i18n/staff/staff-i18n.svelte.js';
 import { IdleTimer, STAFF_IDLE_MS } from '../../src-renderer/staff/lib/idle-timer.js';
 import { filterKiosks, nextOrder, officesOf, sortKiosks } from '../../src-renderer/staff/lib/kiosk-table.js';
 import { pathOf } from '../../src-renderer/staff/lib/staff-calls.js';
@@ -27,9 +33,30 @@ const kiosk = (over: Partial<KioskRow>): KioskRow => ({
 
 describe('端末一覧: sorting and filtering', () => {
   const rows = [
-    kiosk({ id: 'a', office: '渋谷公共職業安定所', label: '受付2', version: '0.10.0', lastHeartbeatAt: null, state: 'unresponsive', attestationFailures24h: 3 }),
-    kiosk({ id: 'b', office: '飯田橋公共職業安定所', label: '受付1', version: '0.9.1', lastHeartbeatAt: '2026-12-01T10:00:00.000Z' }),
-    kiosk({ id: 'c', office: '渋谷公共職業安定所', label: '受付1', version: '0.2.0', lastHeartbeatAt: '2026-12-01T09:00:00.000Z', state: 'revoked' }),
+    kiosk({
+      id: 'a',
+      office: '渋谷公共職業安定所',
+      label: '受付2',
+      version: '0.10.0',
+      lastHeartbeatAt: null,
+      state: 'unresponsive',
+      attestationFailures24h: 3,
+    }),
+    kiosk({
+      id: 'b',
+      office: '飯田橋公共職業安定所',
+      label: '受付1',
+      version: '0.9.1',
+      lastHeartbeatAt: '2026-12-01T10:00:00.000Z',
+    }),
+    kiosk({
+      id: 'c',
+      office: '渋谷公共職業安定所',
+      label: '受付1',
+      version: '0.2.0',
+      lastHeartbeatAt: '2026-12-01T09:00:00.000Z',
+      state: 'revoked',
+    }),
   ];
   const ids = (list: KioskRow[]) => list.map((r) => r.id);
 
@@ -79,7 +106,16 @@ describe('the words the console shows', () => {
 
   it('every answer code has Japanese and English words that say what to do next', () => {
     const codes = Object.keys(staffJa.errors).filter((c) => c !== 'unknown');
-    expect(codes).toEqual(expect.arrayContaining(['registration_code_invalid', 'staff_login_failed', 'step_up_required', 'not_reinstatable', 'not_found', 'network_error']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'registration_code_invalid',
+        'staff_login_failed',
+        'step_up_required',
+        'not_reinstatable',
+        'not_found',
+        'network_error',
+      ]),
+    );
     for (const code of codes) {
       expect(staffErrorText(staffJa, code), code).toMatch(/ください|お試し/);
       expect(staffErrorText(staffEn, code), code).not.toBe(staffErrorText(staffJa, code));
@@ -146,7 +182,10 @@ describe('the staff client', () => {
         return new Response(JSON.stringify({ error: 'step_up_required', message: 'x' }), { status: 403 });
       },
     });
-    const r = await client.call('employerRevealId', { params: { ref: 'r1' }, body: { documentKind: 'passport', note: 'n', stepUp: {} } });
+    const r = await client.call('employerRevealId', {
+      params: { ref: 'r1' },
+      body: { documentKind: 'passport', note: 'n', stepUp: {} },
+    });
     expect(r).toEqual({ ok: false, error: { error: 'step_up_required', message: 'x' } });
     expect(seen[0]!.url).toBe('/api/v1/staff/employers/r1/reveal-id');
     expect(seen[0]!.init?.credentials).toBe('same-origin');
@@ -158,7 +197,9 @@ describe('the staff client', () => {
 
 describe('監査ログ details', () => {
   it('codes become words: the document kind, yes/no, the field names', () => {
-    expect(detailText(staffJa, { documentKind: 'drivers_license', note: '代表者本人' })).toBe('確認書類：運転免許証、メモ：代表者本人');
+    expect(detailText(staffJa, { documentKind: 'drivers_license', note: '代表者本人' })).toBe(
+      '確認書類：運転免許証、メモ：代表者本人',
+    );
     expect(detailText(staffJa, { wasLocked: true, office: null })).toBe('ロック中だった：はい');
     expect(detailText(staffJa, { staffId: 'S1234567', role: 'it' }, ['staffId'])).toBe('役割：システム担当職員');
     expect(detailText(staffEn, { office: '渋谷', label: '受付' })).toBe('Office: 渋谷, Label: 受付');
@@ -170,7 +211,7 @@ describe('the two catalogs', () => {
     expect(Object.keys(staffEn.events).sort()).toEqual(Object.keys(staffJa.events).sort());
   });
 
-  it('the console offers exactly the service\'s identity documents (one list, not a copy), each worded in both', () => {
+  it("the console offers exactly the service's identity documents (one list, not a copy), each worded in both", () => {
     expect(documentKinds).toBe(identityDocumentKinds);
     for (const kind of documentKinds) {
       expect(staffJa.documents[kind], kind).toBeTruthy();

@@ -16,7 +16,8 @@ function fakeFetch(answers: Array<Response | Error>) {
   return { fetch, calls };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('WebHost', () => {
   it('R-LOGIN-2: keeps the challenge of the pending login and sends it with the OTP', async () => {
@@ -34,7 +35,11 @@ describe('WebHost', () => {
       ['POST', '/api/v1/login'],
       ['POST', '/api/v1/login/otp'],
     ]);
-    expect(JSON.parse(calls[1]!.init!.body as string)).toEqual({ challenge: 'ch_1', otp: '123456', rememberDevice: true });
+    expect(JSON.parse(calls[1]!.init!.body as string)).toEqual({
+      challenge: 'ch_1',
+      otp: '123456',
+      rememberDevice: true,
+    });
     expect(calls[0]!.init!.credentials).toBe('same-origin');
   });
 
@@ -54,7 +59,8 @@ describe('WebHost', () => {
   it("Deploy: a proxy's own 502/503/504 page (no instance answers) reads as service_unavailable", async () => {
     const { fetch } = fakeFetch([502, 503, 504].map((status) => new Response('<html>Bad Gateway</html>', { status })));
     const host = new WebHost({ fetch });
-    for (let i = 0; i < 3; i++) expect(await host.home()).toEqual({ ok: false, error: { error: 'service_unavailable', message: '' } });
+    for (let i = 0; i < 3; i++)
+      expect(await host.home()).toEqual({ ok: false, error: { error: 'service_unavailable', message: '' } });
   });
 
   it('puts the device id into the path of DELETE and sends no body', async () => {

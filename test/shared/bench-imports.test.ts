@@ -16,7 +16,13 @@ const ALLOWED_FILES = ['playwright.config.ts', 'playwright.config.js'];
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? (name === 'results' ? [] : walk(full)) : /\.(ts|mts|mjs|js)$/.test(name) ? [full] : [];
+    return statSync(full).isDirectory()
+      ? name === 'results'
+        ? []
+        : walk(full)
+      : /\.(ts|mts|mjs|js)$/.test(name)
+        ? [full]
+        : [];
   });
 }
 
@@ -30,7 +36,10 @@ describe('what the bench imports', () => {
     for (const file of files) {
       for (const [, spec] of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
         if (!spec!.startsWith('.')) continue; // a package or node:…
-        const target = path.relative(REPO, path.resolve(path.dirname(file), spec!)).split(path.sep).join('/');
+        const target = path
+          .relative(REPO, path.resolve(path.dirname(file), spec!))
+          .split(path.sep)
+          .join('/');
         if (ALLOWED.some((p) => target.startsWith(p)) || ALLOWED_FILES.includes(target)) continue;
         wrong.push(`${path.relative(REPO, file)} imports ${spec}`);
       }

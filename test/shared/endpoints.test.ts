@@ -21,8 +21,10 @@ describe('the endpoints table (src-shared/endpoints.ts) describes the contract b
     expect(table.filter(([, e]) => inApiMd(e) && e.about).map(([name]) => name)).toEqual([]);
   });
 
-  it('the OpenAPI document carries each `about` as its operation\'s description', async () => {
-    const doc = (await (await fetch(`${svc.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { description?: string }>> };
+  it("the OpenAPI document carries each `about` as its operation's description", async () => {
+    const doc = (await (await fetch(`${svc.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { description?: string }>>;
+    };
     for (const [, e] of table.filter(([, e]) => e.about)) {
       const operation = doc.paths[e.path.replace(/:(\w+)/g, '{$1}')]?.[e.method.toLowerCase()];
       expect(operation?.description, `${e.method} ${e.path}`).toBe(e.about);

@@ -12,9 +12,13 @@ const QUERY = /\.(selectFrom|updateTable|insertInto|deleteFrom|replaceInto|merge
 describe('layers of src-server', () => {
   it('services and routes run no query of their own: the SQL is in the folder’s repository', () => {
     const server = path.join(REPO, 'src-server');
-    const files = readdirSync(server, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(service|routes)\.ts$/.test(f));
+    const files = readdirSync(server, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /\.(service|routes)\.ts$/.test(f),
+    );
     expect(files.length).toBeGreaterThan(10);
-    const leaking = files.filter((f) => QUERY.test(readFileSync(path.join(server, f), 'utf8'))).map((f) => `src-server/${f}`);
+    const leaking = files
+      .filter((f) => QUERY.test(readFileSync(path.join(server, f), 'utf8')))
+      .map((f) => `src-server/${f}`);
     expect(leaking).toEqual([]);
   });
 });

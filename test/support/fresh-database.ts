@@ -22,7 +22,11 @@ export type FreshDatabase = {
 export async function freshDatabase(database: TestDatabase, tag = 'test'): Promise<FreshDatabase> {
   if (database === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), `mypage-${tag}-`));
-    return { url: `sqlite:${join(dir, 'mypage.sqlite')}`, pgName: undefined, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${join(dir, 'mypage.sqlite')}`,
+      pgName: undefined,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = await createPostgresDatabase();
   return { url: postgresUrl(name), pgName: name, drop: () => dropPostgresDatabase(name) };

@@ -34,7 +34,11 @@ export function createClient(baseUrl: string) {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method !== 'GET' && opts.origin !== null) headers.origin = opts.origin ?? baseUrl;
-    const res = await fetch(baseUrl + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     remember(res.headers);
     const text = await res.text();
     let parsed: unknown = text;
@@ -48,10 +52,17 @@ export function createClient(baseUrl: string) {
 
   return {
     jar,
-    get: <T = Record<string, unknown>>(path: string, opts?: { headers?: Record<string, string> }) => request<T>('GET', path, undefined, opts),
-    post: <T = Record<string, unknown>>(path: string, body?: unknown, opts?: { origin?: string | null; headers?: Record<string, string> }) =>
-      request<T>('POST', path, body, opts),
-    del: <T = Record<string, unknown>>(path: string, opts?: { origin?: string | null; headers?: Record<string, string> }) => request<T>('DELETE', path, undefined, opts),
+    get: <T = Record<string, unknown>>(path: string, opts?: { headers?: Record<string, string> }) =>
+      request<T>('GET', path, undefined, opts),
+    post: <T = Record<string, unknown>>(
+      path: string,
+      body?: unknown,
+      opts?: { origin?: string | null; headers?: Record<string, string> },
+    ) => request<T>('POST', path, body, opts),
+    del: <T = Record<string, unknown>>(
+      path: string,
+      opts?: { origin?: string | null; headers?: Record<string, string> },
+    ) => request<T>('DELETE', path, undefined, opts),
   };
 }
 export type TestClient = ReturnType<typeof createClient>;

@@ -17,6 +17,14 @@ export function newKeyPair(): { privateKey: KeyObject; publicKey: string } {
 }
 
 /** A v2 signature (R-KIOSK-7); `what` is the login it is for, or a heartbeat. */
-export function signFor(k: Pick<FakeKiosk, 'terminalId' | 'machineIdHash' | 'privateKey'>, nonce: string, what: AttestationPurpose): string {
-  return sign(null, Buffer.from(attestationMessage(k.terminalId, k.machineIdHash, nonce, what), 'utf8'), k.privateKey).toString('base64');
+export function signFor(
+  k: Pick<FakeKiosk, 'terminalId' | 'machineIdHash' | 'privateKey'>,
+  nonce: string,
+  what: AttestationPurpose,
+): string {
+  return sign(
+    null,
+    Buffer.from(attestationMessage(k.terminalId, k.machineIdHash, nonce, what), 'utf8'),
+    k.privateKey,
+  ).toString('base64');
 }

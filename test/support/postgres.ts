@@ -34,7 +34,10 @@ export async function dropPostgresDatabase(name: string): Promise<void> {
   await client.connect();
   try {
     for (let i = 0; i < 50; i++) {
-      const { rows } = await client.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+      const { rows } = await client.query<{ n: string }>(
+        'select count(*) as n from pg_stat_activity where datname = $1',
+        [name],
+      );
       if (Number(rows[0]?.n) === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }

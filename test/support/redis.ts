@@ -9,10 +9,16 @@ import { Redis } from 'ioredis';
 export const REDIS_TEST_URL = process.env.MYPAGE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 let counter = 0;
-export const uniqueRedisPrefix = (tag: string) => `mypage-test:${tag}:${process.pid}:${Date.now().toString(36)}:${counter++}:`;
+export const uniqueRedisPrefix = (tag: string) =>
+  `mypage-test:${tag}:${process.pid}:${Date.now().toString(36)}:${counter++}:`;
 
 async function probeRedis(): Promise<string | undefined> {
-  const r = new Redis(REDIS_TEST_URL, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const r = new Redis(REDIS_TEST_URL, {
+    lazyConnect: true,
+    connectTimeout: 1_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
@@ -72,7 +78,12 @@ export async function closedPort(): Promise<number> {
  * (the sockets are paused, so nothing is lost), as a hung server or a black-holed link looks to
  * the client. Thawed, the late replies arrive in order.
  */
-export async function startFreezableRedisProxy(): Promise<{ url: string; freeze(): void; thaw(): void; close(): Promise<void> }> {
+export async function startFreezableRedisProxy(): Promise<{
+  url: string;
+  freeze(): void;
+  thaw(): void;
+  close(): Promise<void>;
+}> {
   const target = new URL(REDIS_TEST_URL);
   const sockets = new Set<Socket>();
   let frozen = false;

@@ -43,7 +43,11 @@ export const codeFiles = () =>
     .map(rel)
     .filter((f) => f !== 'src-shared/rules-registry.ts')
     .sort();
-export const testFiles = () => walk(path.join(REPO, 'test')).filter((f) => /\.(ts|mjs)$/.test(f)).map(rel).sort();
+export const testFiles = () =>
+  walk(path.join(REPO, 'test'))
+    .filter((f) => /\.(ts|mjs)$/.test(f))
+    .map(rel)
+    .sort();
 
 /** `R-LOGIN-3` (not R-LOGIN-30) in text, or `R_LOGIN_3_` starting a constant's name. */
 export function mentions(text: string, id: string): boolean {
@@ -60,15 +64,24 @@ export function testTitles(source: string): string[] {
 /** Another spelling of an ID: several numbers on one family (a slash or `..` between them), or odd case. */
 export function variantSpellings(text: string): string[] {
   const compound = text.match(/R-[A-Z]+-\d+(?:(?:\/|\.\.)\d+)+/g) ?? [];
-  const oddCase = (text.match(/\b[rR]-(?:login|otp|pw|rereg|home|kiosk|cred)-\d+/gi) ?? []).filter((s) => !/^R-[A-Z]+-\d+$/.test(s));
+  const oddCase = (text.match(/\b[rR]-(?:login|otp|pw|rereg|home|kiosk|cred)-\d+/gi) ?? []).filter(
+    (s) => !/^R-[A-Z]+-\d+$/.test(s),
+  );
   return [...compound, ...oddCase];
 }
 
-export type RuleIndexRow = { id: string; entry: RuleEntry | undefined; code: string[]; tests: { file: string; title: string }[] };
+export type RuleIndexRow = {
+  id: string;
+  entry: RuleEntry | undefined;
+  code: string[];
+  tests: { file: string; title: string }[];
+};
 
 export function ruleIndex(ids = specRuleIds()): RuleIndexRow[] {
   const code = codeFiles().map((f) => [f, readFileSync(path.join(REPO, f), 'utf8')] as const);
-  const titles = testFiles().flatMap((f) => testTitles(readFileSync(path.join(REPO, f), 'utf8')).map((title) => ({ file: f, title })));
+  const titles = testFiles().flatMap((f) =>
+    testTitles(readFileSync(path.join(REPO, f), 'utf8')).map((title) => ({ file: f, title })),
+  );
   return ids.map((id) => ({
     id,
     entry: (RULES as Record<string, RuleEntry>)[id],
@@ -99,7 +112,11 @@ export function renderRulesDoc(rows = ruleIndex()): string {
   return out.join('\n');
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv.includes('--write')) {
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) &&
+  process.argv.includes('--write')
+) {
   writeFileSync(RULES_DOC, renderRulesDoc());
   console.log(`wrote ${rel(RULES_DOC)}`);
 }

@@ -38,7 +38,13 @@ export async function openBenchDatabase(kind: BenchDatabase): Promise<{ url: str
 export async function createEmployers(db: Db, prefix: string, n: number): Promise<string[]> {
   const ids = Array.from({ length: n }, (_, i) => `${prefix}${i}@bench.example.jp`);
   for (let i = 0; i < ids.length; i += 4) {
-    await Promise.all(ids.slice(i, i + 4).map((id) => createEmployer(db, systemClock, { id, password: PASSWORD, company: '株式会社 ベンチ', office: OFFICE })));
+    await Promise.all(
+      ids
+        .slice(i, i + 4)
+        .map((id) =>
+          createEmployer(db, systemClock, { id, password: PASSWORD, company: '株式会社 ベンチ', office: OFFICE }),
+        ),
+    );
   }
   return ids;
 }
@@ -47,7 +53,11 @@ export async function createEmployers(db: Db, prefix: string, n: number): Promis
  * Live OTP challenges of one account with their codes, as login.service's startOtp stores them
  * (hashed id, HMAC of the code), so the OTP phase spends no argon2 on set-up.
  */
-export async function insertChallenges(db: Db, loginId: string, n: number): Promise<Array<{ challenge: string; otp: string }>> {
+export async function insertChallenges(
+  db: Db,
+  loginId: string,
+  n: number,
+): Promise<Array<{ challenge: string; otp: string }>> {
   const account = await findAccountByLoginId(db, loginId);
   if (!account) throw new Error(`no account ${loginId}`);
   const now = Date.now();

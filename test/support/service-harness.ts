@@ -109,7 +109,14 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     build: {
       mailPollMs: 50,
       sweepIntervalMs: 0, // tests run the retention sweep themselves (test/server/ops/retention.test.ts)
-      ...(opts.captureLogs ? { logger: { ...loggerOptions('trace'), stream: { write: (line: string) => void opts.captureLogs?.push(line) } } } : {}),
+      ...(opts.captureLogs
+        ? {
+            logger: {
+              ...loggerOptions('trace'),
+              stream: { write: (line: string) => void opts.captureLogs?.push(line) },
+            },
+          }
+        : {}),
     },
   });
   cleanups.push(service.close);
@@ -120,12 +127,21 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   let staff: TestService['staff'];
   if (service.staffApp) {
     await service.staffApp.listen({ port: config.staffPort ?? 0, host: '127.0.0.1' });
-    staff = { app: service.staffApp, url: `http://127.0.0.1:${config.staffPort}`, origin: config.staffPublicOrigin ?? '' };
+    staff = {
+      app: service.staffApp,
+      url: `http://127.0.0.1:${config.staffPort}`,
+      origin: config.staffPublicOrigin ?? '',
+    };
   }
   const url = `http://127.0.0.1:${address.port}`;
   const mail = createMailbox(db, sink?.received);
   const addEmployer: TestService['createEmployer'] = async (input) => {
-    await createEmployer(db, clock, { id: input.id, password: input.password, company: input.company ?? '株式会社 テスト', office: input.office ?? '飯田橋公共職業安定所' });
+    await createEmployer(db, clock, {
+      id: input.id,
+      password: input.password,
+      company: input.company ?? '株式会社 テスト',
+      office: input.office ?? '飯田橋公共職業安定所',
+    });
   };
   let employers = 0;
 
@@ -142,7 +158,10 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     ...(sink ? { smtp: { url: sink.url, down: sink.down, up: sink.up } } : {}),
     createEmployer: addEmployer,
     async employer(input = {}) {
-      const employer = { id: input.id ?? `employer-${++employers}-${randomUUID().slice(0, 8)}@example.jp`, password: input.password ?? PASSWORD };
+      const employer = {
+        id: input.id ?? `employer-${++employers}-${randomUUID().slice(0, 8)}@example.jp`,
+        password: input.password ?? PASSWORD,
+      };
       await addEmployer({ ...input, ...employer });
       return employer;
     },
@@ -165,7 +184,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -9,11 +9,22 @@ export const OTP_SUBJECT = 'ワンタイムパスワード通知';
  * answer) when a step does not answer as it should. Plain checks, not `expect`: the harness (which
  * the Playwright suites load too) calls it for `svc.as(employer)`.
  */
-export async function signIn(svc: Pick<TestService, 'mail'>, client: TestClient, id: string, password: string, opts: { rememberDevice?: boolean } = {}) {
+export async function signIn(
+  svc: Pick<TestService, 'mail'>,
+  client: TestClient,
+  id: string,
+  password: string,
+  opts: { rememberDevice?: boolean } = {},
+) {
   const login = await client.post<{ status: string; challenge: string }>(api.login.path, { id, password });
-  if (login.status !== 200 || login.body.status !== 'otp_required') throw new Error(`login answered ${login.status}: ${JSON.stringify(login.body)}`);
+  if (login.status !== 200 || login.body.status !== 'otp_required')
+    throw new Error(`login answered ${login.status}: ${JSON.stringify(login.body)}`);
   const otp = await svc.mail.latestCode(id, OTP_SUBJECT);
-  const done = await client.post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: opts.rememberDevice ?? false });
+  const done = await client.post(api.loginOtp.path, {
+    challenge: login.body.challenge,
+    otp,
+    rememberDevice: opts.rememberDevice ?? false,
+  });
   if (done.status !== 200) throw new Error(`login/otp answered ${done.status}: ${JSON.stringify(done.body)}`);
   return done;
 }

@@ -45,7 +45,8 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
     // by then, so a pooled connection still opening must not hold its teardown.
     closeTimeout: 500,
     onMailFrom(_address, _session, callback) {
-      if (refusing) return callback(Object.assign(new Error('service not available (test: down)'), { responseCode: 421 }));
+      if (refusing)
+        return callback(Object.assign(new Error('service not available (test: down)'), { responseCode: 421 }));
       callback();
     },
     onRcptTo(address, _session, callback) {
@@ -60,7 +61,13 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
         .then(async (m) => {
           if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
           const to = Array.isArray(m.to) ? m.to.map((a) => a.text).join(', ') : (m.to?.text ?? '');
-          received.push({ from: m.from?.text ?? '', to, subject: m.subject ?? '', text: m.text ?? '', receivedAt: new Date() });
+          received.push({
+            from: m.from?.text ?? '',
+            to,
+            subject: m.subject ?? '',
+            text: m.text ?? '',
+            receivedAt: new Date(),
+          });
           callback();
         })
         .catch((err: Error) => callback(err))

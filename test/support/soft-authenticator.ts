@@ -42,26 +42,55 @@ export function createSoftAuthenticator(opts: { origin: string }) {
     const rpID = options.rp.id ?? new URL(opts.origin).hostname;
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = publicKey.export({ format: 'jwk' });
-    const cose = isoCBOR.encode(new Map<number, number | Uint8Array>([[1, 2], [3, -7], [-1, 1], [-2, isoBase64URL.toBuffer(jwk.x ?? '')], [-3, isoBase64URL.toBuffer(jwk.y ?? '')]]));
+    const cose = isoCBOR.encode(
+      new Map<number, number | Uint8Array>([
+        [1, 2],
+        [3, -7],
+        [-1, 1],
+        [-2, isoBase64URL.toBuffer(jwk.x ?? '')],
+        [-3, isoBase64URL.toBuffer(jwk.y ?? '')],
+      ]),
+    );
     const idBytes = randomBytes(32);
     const credential: SoftCredential = { id: b64(idBytes), rpID, userHandle: options.user.id, privateKey, counter: 0 };
     credentials.push(credential);
     const idLength = Buffer.alloc(2);
     idLength.writeUInt16BE(idBytes.length);
-    const authData = Buffer.concat([sha256(rpID), Buffer.from([FLAGS_UP_UV | FLAG_AT]), counterBytes(0), Buffer.alloc(16), idLength, idBytes, Buffer.from(cose)]);
-    const attestationObject = isoCBOR.encode(new Map<string, unknown>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]) as never);
+    const authData = Buffer.concat([
+      sha256(rpID),
+      Buffer.from([FLAGS_UP_UV | FLAG_AT]),
+      counterBytes(0),
+      Buffer.alloc(16),
+      idLength,
+      idBytes,
+      Buffer.from(cose),
+    ]);
+    const attestationObject = isoCBOR.encode(
+      new Map<string, unknown>([
+        ['fmt', 'none'],
+        ['attStmt', new Map()],
+        ['authData', authData],
+      ]) as never,
+    );
     return {
       id: credential.id,
       rawId: credential.id,
       type: 'public-key' as const,
-      response: { clientDataJSON: clientData('webauthn.create', options.challenge, override.origin ?? opts.origin), attestationObject: b64(attestationObject), transports: ['internal'] },
+      response: {
+        clientDataJSON: clientData('webauthn.create', options.challenge, override.origin ?? opts.origin),
+        attestationObject: b64(attestationObject),
+        transports: ['internal'],
+      },
       clientExtensionResults: {},
       authenticatorAttachment: 'platform',
     };
   }
 
   /** navigator.credentials.get(): an assertion by the first allowed credential this authenticator holds. */
-  function authenticate(options: RequestOptions, override: { origin?: string; credential?: SoftCredential; keepCounter?: boolean } = {}) {
+  function authenticate(
+    options: RequestOptions,
+    override: { origin?: string; credential?: SoftCredential; keepCounter?: boolean } = {},
+  ) {
     const allowed = new Set((options.allowCredentials ?? []).map((c) => c.id));
     const credential = override.credential ?? credentials.find((c) => !allowed.size || allowed.has(c.id));
     if (!credential) throw new Error('soft authenticator: no credential for these options');
@@ -69,12 +98,21 @@ export function createSoftAuthenticator(opts: { origin: string }) {
     const rpID = options.rpId ?? credential.rpID;
     const authData = Buffer.concat([sha256(rpID), Buffer.from([FLAGS_UP_UV]), counterBytes(credential.counter)]);
     const clientDataJSON = clientData('webauthn.get', options.challenge, override.origin ?? opts.origin);
-    const signature = sign('sha256', Buffer.concat([authData, sha256(isoBase64URL.toBuffer(clientDataJSON))]), credential.privateKey);
+    const signature = sign(
+      'sha256',
+      Buffer.concat([authData, sha256(isoBase64URL.toBuffer(clientDataJSON))]),
+      credential.privateKey,
+    );
     return {
       id: credential.id,
       rawId: credential.id,
       type: 'public-key' as const,
-      response: { clientDataJSON, authenticatorData: b64(authData), signature: b64(signature), userHandle: credential.userHandle },
+      response: {
+        clientDataJSON,
+        authenticatorData: b64(authData),
+        signature: b64(signature),
+        userHandle: credential.userHandle,
+      },
       clientExtensionResults: {},
       authenticatorAttachment: 'platform',
     };

@@ -4,9 +4,15 @@ import { join } from 'node:path';
 export const BIN = join(import.meta.dirname, '../../bin/mypage.js');
 
 /** Runs `mypage <args>` (the real bin) to completion. */
-export function runMypage(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runMypage(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, NODE_ENV: 'test', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -21,7 +27,9 @@ export function runMypage(args: string[], env: Record<string, string>): Promise<
  * and resolves once it prints its URL. The caller stops it with
  * `child.kill(signal)` (SIGTERM: graceful; SIGKILL: a crash).
  */
-export function startMypageServe(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+export function startMypageServe(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'serve'], {
       env: { ...process.env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', ...env },

@@ -5,7 +5,13 @@ import { createClient, type TestClient } from './http-client.js';
 import type { TestService } from './service-harness.js';
 import { createSoftAuthenticator, type SoftAuthenticator } from './soft-authenticator.js';
 
-type Options = { challenge: string; rp: { id?: string }; user: { id: string }; rpId?: string; allowCredentials?: { id: string }[] };
+type Options = {
+  challenge: string;
+  rp: { id?: string };
+  user: { id: string };
+  rpId?: string;
+  allowCredentials?: { id: string }[];
+};
 
 /** The staff listener of a service started with `startTestService({ staff: true })`. */
 export function staffOf(svc: TestService): NonNullable<TestService['staff']> {
@@ -34,27 +40,49 @@ export interface StaffSession {
 
 /** Creates a staff member (as `mypage create-staff` does) and registers a soft passkey with their code. */
 export async function registerStaff(svc: TestService, input: { role: StaffRole; office?: string; name?: string }) {
-  const created = await createStaff(svc.db, svc.clock, { name: input.name ?? `職員 ${input.role}`, role: input.role, office: input.role === 'office' ? (input.office ?? '飯田橋公共職業安定所') : undefined });
+  const created = await createStaff(svc.db, svc.clock, {
+    name: input.name ?? `職員 ${input.role}`,
+    role: input.role,
+    office: input.role === 'office' ? (input.office ?? '飯田橋公共職業安定所') : undefined,
+  });
   const client = createStaffClient(svc);
   const authenticator = createSoftAuthenticator({ origin: staffOf(svc).origin });
-  const opts = await client.post<{ options: Options }>(staffApi.registrationOptions.path, { staffId: created.staffId, code: created.code });
+  const opts = await client.post<{ options: Options }>(staffApi.registrationOptions.path, {
+    staffId: created.staffId,
+    code: created.code,
+  });
   if (opts.status !== 200) throw new Error(`registration options: ${opts.status} ${JSON.stringify(opts.body)}`);
-  const done = await client.post(staffApi.registrationVerify.path, { staffId: created.staffId, code: created.code, response: authenticator.register(opts.body.options) });
+  const done = await client.post(staffApi.registrationVerify.path, {
+    staffId: created.staffId,
+    code: created.code,
+    response: authenticator.register(opts.body.options),
+  });
   if (done.status !== 204) throw new Error(`registration verify: ${done.status} ${JSON.stringify(done.body)}`);
   return { ...created, client, authenticator };
 }
 
 /** Signs a registered staff member in with their passkey; the answer of `/login/verify`. */
-export async function passkeyLogin(client: TestClient, authenticator: SoftAuthenticator, staffId: string, override: { origin?: string } = {}) {
+export async function passkeyLogin(
+  client: TestClient,
+  authenticator: SoftAuthenticator,
+  staffId: string,
+  override: { origin?: string } = {},
+) {
   const opts = await client.post<{ options: Options }>(staffApi.loginOptions.path, { staffId });
-  return client.post(staffApi.loginVerify.path, { staffId, response: authenticator.authenticate(opts.body.options, override) });
+  return client.post(staffApi.loginVerify.path, {
+    staffId,
+    response: authenticator.authenticate(opts.body.options, override),
+  });
 }
 
 /**
  * A signed-in staff member of `role` (and `office` for role office): created, passkey
  * registered, signed in. `client` carries the staff session; `stepUp({action, target})` makes a fresh stepUp body.
  */
-export async function signInStaff(svc: TestService, input: { role: StaffRole; office?: string; name?: string }): Promise<StaffSession> {
+export async function signInStaff(
+  svc: TestService,
+  input: { role: StaffRole; office?: string; name?: string },
+): Promise<StaffSession> {
   const { staffId, client, authenticator } = await registerStaff(svc, input);
   const r = await passkeyLogin(client, authenticator, staffId);
   if (r.status !== 200) throw new Error(`staff login: ${r.status} ${JSON.stringify(r.body)}`);

@@ -1,4 +1,11 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import type { Db } from '../../src-server/db/schema.js';
 
 /** One executed statement: its kind and its first table (`select login_failures`, `raw`). */
@@ -45,7 +52,16 @@ export function countStatements(db: Db): { db: Db; during(run: () => Promise<unk
 }
 
 function shapeOf(node: RootOperationNode): StatementShape {
-  const n = node as unknown as { kind: string; from?: { froms?: Array<{ table?: { identifier?: { name?: string } } }> }; into?: { table?: { identifier?: { name?: string } } }; table?: { table?: { identifier?: { name?: string } } } };
-  const table = n.from?.froms?.[0]?.table?.identifier?.name ?? n.into?.table?.identifier?.name ?? n.table?.table?.identifier?.name ?? '';
+  const n = node as unknown as {
+    kind: string;
+    from?: { froms?: Array<{ table?: { identifier?: { name?: string } } }> };
+    into?: { table?: { identifier?: { name?: string } } };
+    table?: { table?: { identifier?: { name?: string } } };
+  };
+  const table =
+    n.from?.froms?.[0]?.table?.identifier?.name ??
+    n.into?.table?.identifier?.name ??
+    n.table?.table?.identifier?.name ??
+    '';
   return `${n.kind.replace(/QueryNode$|Node$/, '').toLowerCase()} ${table}`.trim();
 }

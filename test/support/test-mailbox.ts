@@ -26,14 +26,26 @@ export function createMailbox(db: Db, received: Mail[] | undefined): TestMailbox
 
   async function refresh(): Promise<boolean> {
     if (received) {
-      const pending = await db.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('failed_at', 'is', null).limit(1).execute();
+      const pending = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('sent_at', 'is', null)
+        .where('failed_at', 'is', null)
+        .limit(1)
+        .execute();
       return pending.length === 0;
     }
     const rows = await recentOutbox(db, 1000);
-    fromOutbox = rows.reverse().map((r) => ({ from: '', to: r.to_address, subject: r.subject, text: r.body, receivedAt: new Date(r.created_at) }));
+    fromOutbox = rows.reverse().map((r) => ({
+      from: '',
+      to: r.to_address,
+      subject: r.subject,
+      text: r.body,
+      receivedAt: new Date(r.created_at),
+    }));
     return true;
   }
-  const all = () => (received ?? fromOutbox);
+  const all = () => received ?? fromOutbox;
   const matches = (m: Mail, to: string, subject?: string) =>
     m.to.toLowerCase().includes(to.toLowerCase()) && (subject === undefined || m.subject === subject);
 
@@ -43,9 +55,14 @@ export function createMailbox(db: Db, received: Mail[] | undefined): TestMailbox
       const until = Date.now() + timeoutMs;
       for (;;) {
         const drained = await refresh();
-        const found = drained ? all().filter((m) => matches(m, to, subject)).at(-1) : undefined;
+        const found = drained
+          ? all()
+              .filter((m) => matches(m, to, subject))
+              .at(-1)
+          : undefined;
         if (found) return found;
-        if (Date.now() > until) throw new Error(`no mail to ${to}${subject ? ` with subject ${subject}` : ''} within ${timeoutMs} ms`);
+        if (Date.now() > until)
+          throw new Error(`no mail to ${to}${subject ? ` with subject ${subject}` : ''} within ${timeoutMs} ms`);
         await sleep(20);
       }
     },

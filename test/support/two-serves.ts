@@ -28,7 +28,11 @@ export async function startTwoServes(env: Record<string, string> = {}): Promise<
     db,
     urls: started.map((s) => s.url),
     async close() {
-      await Promise.all(children.map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))))));
+      await Promise.all(
+        children.map(
+          (c) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM')))),
+        ),
+      );
       await db.destroy();
       await fresh.drop();
     },

@@ -1,4 +1,10 @@
-import { kioskChannels, kioskInputs, type KioskChannel, type KioskOutputs, type KioskParsedInput } from '../../../src-shared/kiosk-bridge.js';
+import {
+  kioskChannels,
+  kioskInputs,
+  type KioskChannel,
+  type KioskOutputs,
+  type KioskParsedInput,
+} from '../../../src-shared/kiosk-bridge.js';
 import type { Logger } from '../ports.js';
 
 export type KioskHandlers = { [C in KioskChannel]: (input: KioskParsedInput<C>) => Promise<KioskOutputs[C]> };

@@ -5,7 +5,13 @@ import type { SecretBox } from '../terminal/secret-box.js';
 import type { readTerminalRecord } from '../terminal/terminal-record.js';
 
 /** What the shell needs at start: enrolled?, how the key is kept, idle settings, locale (no visitor data). */
-export function kioskStatus(s: { loaded: LoadedConfig; record: ReturnType<typeof readTerminalRecord>; serviceUrl: string | undefined; box: SecretBox; touchScreen: boolean }): KioskStatus {
+export function kioskStatus(s: {
+  loaded: LoadedConfig;
+  record: ReturnType<typeof readTerminalRecord>;
+  serviceUrl: string | undefined;
+  box: SecretBox;
+  touchScreen: boolean;
+}): KioskStatus {
   const { config } = s.loaded;
   const { record } = s;
   return {

@@ -1,7 +1,13 @@
 import type { HostError, HostResult, SignInResult } from '../../../src-shared/host.js';
 import type { Logger } from '../ports.js';
 import type { CallOptions, Credential, ServiceClient } from '../service/service-client.js';
-import { hostCallNames, hostCalls, requestOf, type HostCallName, type RoutedCall } from '../../../src-shared/host-calls.js';
+import {
+  hostCallNames,
+  hostCalls,
+  requestOf,
+  type HostCallName,
+  type RoutedCall,
+} from '../../../src-shared/host-calls.js';
 import { attest, type Signer } from '../terminal/attestation.js';
 import type { VisitorSession } from '../wipe/visitor-session.js';
 import type { WipeReason, WipeReport } from '../wipe/session-wiper.js';
@@ -31,7 +37,9 @@ export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, Ho
     return client ? run(client) : { ok: false, error: notEnrolled };
   }
 
-  async function signedIn<T>(run: (client: ServiceClient, credential: Credential) => Promise<HostResult<T>>): Promise<HostResult<T>> {
+  async function signedIn<T>(
+    run: (client: ServiceClient, credential: Credential) => Promise<HostResult<T>>,
+  ): Promise<HostResult<T>> {
     const client = deps.client();
     const credential = session.credential;
     if (!client || !credential) return { ok: false, error: unauthenticated };
@@ -49,8 +57,19 @@ export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, Ho
       const call = hostCalls[name];
       if (!('route' in call)) return [];
       const send = (c: ServiceClient, input: unknown, credential?: Credential) =>
-        c.call(call.route, { body: requestOf(call, input).body, params: input as Record<string, string> | undefined, ...(credential ? { credential } : {}) } as CallOptions<RoutedCall['route']>);
-      return [[name, call.access === 'session' ? (input: unknown) => signedIn((c, credential) => send(c, input, credential)) : (input: unknown) => anonymous((c) => send(c, input))]];
+        c.call(call.route, {
+          body: requestOf(call, input).body,
+          params: input as Record<string, string> | undefined,
+          ...(credential ? { credential } : {}),
+        } as CallOptions<RoutedCall['route']>);
+      return [
+        [
+          name,
+          call.access === 'session'
+            ? (input: unknown) => signedIn((c, credential) => send(c, input, credential))
+            : (input: unknown) => anonymous((c) => send(c, input)),
+        ],
+      ];
     }),
   ) as Pick<KioskHandlers, HostCallName>;
 
@@ -65,15 +84,22 @@ export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, Ho
         log.error('the terminal key cannot be read', { error: String(error) });
         return undefined;
       });
-      const outcome = signer ? await attest(client, signer, id) : { ok: false as const, reason: 'not enrolled or key unreadable' };
+      const outcome = signer
+        ? await attest(client, signer, id)
+        : { ok: false as const, reason: 'not enrolled or key unreadable' };
       if (!outcome.ok) log.warn('attestation failed: this login goes on with the OTP step', { reason: outcome.reason });
-      const answer = await client.call('login', { body: { id, password, ...(outcome.ok ? { attestation: outcome.attestation } : {}) } });
+      const answer = await client.call('login', {
+        body: { id, password, ...(outcome.ok ? { attestation: outcome.attestation } : {}) },
+      });
       if (!answer.ok) return answer;
       if (answer.data.status === 'otp_required') {
         if (outcome.ok) log.warn('the service did not accept this terminal (revoked or unknown): OTP step');
         session.pendingOtp(answer.data.challenge);
         // R-KIOSK-2: on a kiosk the OTP step means the terminal could not be verified.
-        return { ok: true, data: { status: 'otp_required', expiresAt: answer.data.expiresAt, attestationFailed: true } };
+        return {
+          ok: true,
+          data: { status: 'otp_required', expiresAt: answer.data.expiresAt, attestationFailed: true },
+        };
       }
       if (!answer.data.token) return { ok: false, error: { error: 'internal_error', message: '' } };
       session.signedIn({ kind: 'bearer', token: answer.data.token });
@@ -86,7 +112,10 @@ export function createVisitorHandlers(deps: VisitorDeps): Pick<KioskHandlers, Ho
       if (!client || !challenge) return { ok: false, error: { error: 'otp_expired', message: '' } };
       let cookies: string[] = [];
       // R-KIOSK-3: rememberDevice is always false here (the bridge refuses true).
-      const answer = await client.call('loginOtp', { body: { challenge, otp, rememberDevice: false }, onCookies: (c) => (cookies = c) });
+      const answer = await client.call('loginOtp', {
+        body: { challenge, otp, rememberDevice: false },
+        onCookies: (c) => (cookies = c),
+      });
       if (!answer.ok) {
         if (answer.error.error === 'otp_expired' || answer.error.error === 'otp_exhausted') session.cancelOtp();
         return answer;

@@ -7,8 +7,12 @@ import { ConfigError, describeIssues } from './config-error.js';
  * The machine-wide policy IT writes (issue 5): it overrides the user-level settings. Its place is
  * fixed per platform so a visitor's account cannot write it; the path is injectable for tests.
  */
-export function defaultPolicyPath(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
-  if (platform === 'win32') return path.win32.join(env.ProgramData ?? 'C:\\ProgramData', 'hellowork-kiosk', 'policy.json');
+export function defaultPolicyPath(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  if (platform === 'win32')
+    return path.win32.join(env.ProgramData ?? 'C:\\ProgramData', 'hellowork-kiosk', 'policy.json');
   if (platform === 'darwin') return '/Library/Application Support/hellowork-kiosk/policy.json';
   return '/etc/hellowork-kiosk/policy.json';
 }

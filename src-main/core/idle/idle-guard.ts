@@ -21,7 +21,8 @@ export function createIdleGuard(opts: IdleGuardOptions) {
 
   return {
     start() {
-      if (handle === undefined) handle = opts.clock.setInterval(() => apply(idleStep(state, tickEvent(), opts)), opts.tickMs ?? 1000);
+      if (handle === undefined)
+        handle = opts.clock.setInterval(() => apply(idleStep(state, tickEvent(), opts)), opts.tickMs ?? 1000);
     },
     stop() {
       if (handle !== undefined) opts.clock.clearInterval(handle);
@@ -40,7 +41,9 @@ export function createIdleGuard(opts: IdleGuardOptions) {
 
   function tickEvent() {
     const os = opts.osIdleMs?.();
-    return os === undefined ? { type: 'tick' as const, at: opts.clock.now() } : { type: 'tick' as const, at: opts.clock.now(), osIdleMs: os };
+    return os === undefined
+      ? { type: 'tick' as const, at: opts.clock.now() }
+      : { type: 'tick' as const, at: opts.clock.now(), osIdleMs: os };
   }
 }
 export type IdleGuard = ReturnType<typeof createIdleGuard>;

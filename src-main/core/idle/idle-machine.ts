@@ -21,7 +21,11 @@ export type IdleEffect = { type: 'warn'; secondsLeft: number } | { type: 'active
 
 export type IdleTimings = { timeoutMs: number; warningMs: number };
 
-export function idleStep(state: IdleState, event: IdleEvent, t: IdleTimings): { state: IdleState; effects: IdleEffect[] } {
+export function idleStep(
+  state: IdleState,
+  event: IdleEvent,
+  t: IdleTimings,
+): { state: IdleState; effects: IdleEffect[] } {
   if (event.type === 'wiped') return { state: { phase: 'pristine' }, effects: [] };
   if (state.phase === 'expired') return { state, effects: [] }; // wiping: only `wiped` leaves it
   if (event.type === 'input') {
@@ -38,7 +42,10 @@ export function idleStep(state: IdleState, event: IdleEvent, t: IdleTimings): { 
   if (idleMs >= t.timeoutMs - t.warningMs) {
     const secondsLeft = Math.ceil((t.timeoutMs - idleMs) / 1000);
     const changed = state.phase !== 'warning' || state.secondsLeft !== secondsLeft;
-    return { state: { phase: 'warning', lastInputAt, secondsLeft }, effects: changed ? [{ type: 'warn', secondsLeft }] : [] };
+    return {
+      state: { phase: 'warning', lastInputAt, secondsLeft },
+      effects: changed ? [{ type: 'warn', secondsLeft }] : [],
+    };
   }
   const effects: IdleEffect[] = state.phase === 'warning' ? [{ type: 'active' }] : [];
   return { state: { phase: 'active', lastInputAt }, effects };

@@ -100,7 +100,10 @@ export function createOfflineMonitor(opts: OfflineOptions) {
 export type OfflineMonitor = ReturnType<typeof createOfflineMonitor>;
 
 /** The retry: a nonce request (cheap, anonymous); any answer but an offline one means the service is back. */
-export async function probeService(client: ServiceClient | undefined, terminalId: string | undefined): Promise<boolean> {
+export async function probeService(
+  client: ServiceClient | undefined,
+  terminalId: string | undefined,
+): Promise<boolean> {
   if (!client || !terminalId) return false;
   const answer = await client.call('kioskNonce', { body: { terminalId } });
   return answer.ok || !OFFLINE_ERRORS.has(answer.error.error);
@@ -109,5 +112,7 @@ export async function probeService(client: ServiceClient | undefined, terminalId
 /** The error code of a bridge answer, if it is an offline one. */
 export function offlineErrorOf(answer: unknown): string | undefined {
   const error = (answer as { ok?: boolean; error?: { error?: unknown } } | undefined)?.error?.error;
-  return (answer as { ok?: boolean })?.ok === false && typeof error === 'string' && OFFLINE_ERRORS.has(error) ? error : undefined;
+  return (answer as { ok?: boolean })?.ok === false && typeof error === 'string' && OFFLINE_ERRORS.has(error)
+    ? error
+    : undefined;
 }

@@ -33,7 +33,10 @@ export type ServiceClient = {
  * The service's answers as they are (its error bodies, with its own `message`); what goes wrong on
  * the way is a code with an empty message — the screens word every code (ja, en).
  */
-export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number; http?: AxiosInstance } = {}): ServiceClient {
+export function createServiceClient(
+  baseUrl: string,
+  opts: { timeoutMs?: number; http?: AxiosInstance } = {},
+): ServiceClient {
   const origin = new URL(baseUrl).origin;
   const http =
     opts.http ??
@@ -68,7 +71,8 @@ export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number;
         return { ok: false, error: { error: 'network_error', message: '' } };
       }
       const setCookie = res.headers['set-cookie'];
-      if (options.onCookies && Array.isArray(setCookie)) options.onCookies(setCookie.map((c) => c.split(';')[0] ?? '').filter(Boolean));
+      if (options.onCookies && Array.isArray(setCookie))
+        options.onCookies(setCookie.map((c) => c.split(';')[0] ?? '').filter(Boolean));
       if (res.status === route.status) {
         if (!route.response) return { ok: true, data: undefined } as HostResult<DataOf<typeof name>>;
         const parsed = route.response.safeParse(res.data);
@@ -78,7 +82,9 @@ export function createServiceClient(baseUrl: string, opts: { timeoutMs?: number;
       const body = ErrorBody.safeParse(res.data);
       if (body.success) return { ok: false, error: body.data };
       // A proxy's own page when no instance answers (nginx 502/503/504): the service is away for a moment.
-      return GATEWAY_STATUSES.has(res.status) ? { ok: false, error: { error: 'service_unavailable', message: '' } } : internalError();
+      return GATEWAY_STATUSES.has(res.status)
+        ? { ok: false, error: { error: 'service_unavailable', message: '' } }
+        : internalError();
     },
   };
 }

@@ -36,7 +36,11 @@ export async function enrollTerminal(input: EnrollInput): Promise<HostResult<Enr
     },
   });
   if (!answer.ok) return answer;
-  const key = await placePrivateKey(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), input.box, input.keyFile);
+  const key = await placePrivateKey(
+    privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    input.box,
+    input.keyFile,
+  );
   writeTerminalRecord(input.store, {
     terminalId: answer.data.terminalId,
     machineIdHash: input.machineIdHash,
@@ -45,5 +49,8 @@ export async function enrollTerminal(input: EnrollInput): Promise<HostResult<Enr
     serviceUrl: input.serviceUrl,
     key,
   });
-  return { ok: true, data: { terminalId: answer.data.terminalId, ...(answer.data.office ? { office: answer.data.office } : {}) } };
+  return {
+    ok: true,
+    data: { terminalId: answer.data.terminalId, ...(answer.data.office ? { office: answer.data.office } : {}) },
+  };
 }

@@ -42,6 +42,9 @@ export async function placePrivateKey(pem: string, box: SecretBox, keyFile: stri
 }
 
 export async function loadPrivateKey(placement: KeyPlacement, box: SecretBox): Promise<KeyObject> {
-  const pem = placement.kind === 'os' ? box.decrypt(Buffer.from(placement.cipher, 'base64')) : await readFile(placement.path, 'utf8');
+  const pem =
+    placement.kind === 'os'
+      ? box.decrypt(Buffer.from(placement.cipher, 'base64'))
+      : await readFile(placement.path, 'utf8');
   return createPrivateKey(pem);
 }

@@ -14,8 +14,12 @@ export function nextRestartAt(startedAt: number, hour: number): number {
 }
 
 /** Why a restart is due now, or undefined. `visitors`: partitions this process has retired. */
-export function restartDue(policy: RestartPolicy, s: { visitors: number; startedAt: number; now: number }): string | undefined {
+export function restartDue(
+  policy: RestartPolicy,
+  s: { visitors: number; startedAt: number; now: number },
+): string | undefined {
   if (s.visitors >= policy.restartAfterVisitors) return `after ${policy.restartAfterVisitors} visitors`;
-  if (policy.restartAtHour !== null && s.now >= nextRestartAt(s.startedAt, policy.restartAtHour)) return `the daily restart at ${policy.restartAtHour}:00`;
+  if (policy.restartAtHour !== null && s.now >= nextRestartAt(s.startedAt, policy.restartAtHour))
+    return `the daily restart at ${policy.restartAtHour}:00`;
   return undefined;
 }

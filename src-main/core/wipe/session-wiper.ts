@@ -38,7 +38,16 @@ export interface SessionWiper {
   restartApp(reason: string): void;
 }
 
-export type WipeReason = 'idle' | 'logout' | 'suspend' | 'lock-screen' | 'start-up' | 'renderer-gone' | 'terminal-revoked' | 'admin' | 'service-back';
+export type WipeReason =
+  | 'idle'
+  | 'logout'
+  | 'suspend'
+  | 'lock-screen'
+  | 'start-up'
+  | 'renderer-gone'
+  | 'terminal-revoked'
+  | 'admin'
+  | 'service-back';
 export type WipeReport = { reason: WipeReason; steps: string[]; leftovers: string[]; restarted: boolean };
 
 export type WipeDeps = {
@@ -119,7 +128,7 @@ export function prepareNextPage(deps: Pick<WipeDeps, 'wiper' | 'partitions' | 'l
   const { name, preparation } = deps.partitions.reserve();
   return deps.wiper.prepareNext(name, deps.start?.()).catch((error: unknown) => {
     deps.partitions.unready(name, preparation);
-    deps.log.warn('the next visitor\'s page could not be prepared; the next wipe loads it', { error: String(error) });
+    deps.log.warn("the next visitor's page could not be prepared; the next wipe loads it", { error: String(error) });
   });
 }
 

@@ -8,7 +8,14 @@ export type OskLayout = 'id' | 'password' | 'otp';
 export type OskPage = 'default' | 'shift' | 'symbols';
 
 /** What the keyboard needs to know of a field (an HTMLInputElement has all of it). */
-export type FieldFacts = { tagName: string; type: string; autocomplete: string; inputMode: string; readOnly: boolean; disabled: boolean };
+export type FieldFacts = {
+  tagName: string;
+  type: string;
+  autocomplete: string;
+  inputMode: string;
+  readOnly: boolean;
+  disabled: boolean;
+};
 
 const TEXT_TYPES = new Set(['text', 'email', 'password', 'url', 'tel', 'search', 'number']);
 
@@ -20,8 +27,15 @@ export function layoutFor(field: FieldFacts): OskLayout | null {
   if (field.tagName !== 'INPUT' || !TEXT_TYPES.has(field.type) || field.readOnly || field.disabled) return null;
   const purpose = field.autocomplete.split(/\s+/);
   if (purpose.includes('one-time-code') || field.inputMode === 'numeric') return 'otp';
-  if (purpose.includes('current-password') || purpose.includes('new-password') || field.type === 'password') return 'password';
-  if (purpose.includes('username') || purpose.includes('email') || field.type === 'email' || field.inputMode === 'email') return 'id';
+  if (purpose.includes('current-password') || purpose.includes('new-password') || field.type === 'password')
+    return 'password';
+  if (
+    purpose.includes('username') ||
+    purpose.includes('email') ||
+    field.type === 'email' ||
+    field.inputMode === 'email'
+  )
+    return 'id';
   // Any other text (端末登録's URL and code): every half-width character, unmasked.
   return 'password';
 }
@@ -32,12 +46,30 @@ const upper = (row: string) => row.toUpperCase();
 /** Key names in braces are actions; `.co.jp` and the like type their text. */
 export const oskLayouts: Record<OskLayout, Partial<Record<OskPage, string[]>>> = {
   id: {
-    default: ['1 2 3 4 5 6 7 8 9 0 {bksp}', `${LETTERS[0]} @`, `${LETTERS[1]} . -`, '{shift} z x c v b n m _ +', '.co.jp .jp .com {close}'],
-    shift: ['1 2 3 4 5 6 7 8 9 0 {bksp}', `${upper(LETTERS[0]!)} @`, `${upper(LETTERS[1]!)} . -`, '{shift} Z X C V B N M _ +', '.co.jp .jp .com {close}'],
+    default: [
+      '1 2 3 4 5 6 7 8 9 0 {bksp}',
+      `${LETTERS[0]} @`,
+      `${LETTERS[1]} . -`,
+      '{shift} z x c v b n m _ +',
+      '.co.jp .jp .com {close}',
+    ],
+    shift: [
+      '1 2 3 4 5 6 7 8 9 0 {bksp}',
+      `${upper(LETTERS[0]!)} @`,
+      `${upper(LETTERS[1]!)} . -`,
+      '{shift} Z X C V B N M _ +',
+      '.co.jp .jp .com {close}',
+    ],
   },
   password: {
     default: ['1 2 3 4 5 6 7 8 9 0 {bksp}', LETTERS[0]!, LETTERS[1]!, '{shift} z x c v b n m {symbols}', '{close}'],
-    shift: ['1 2 3 4 5 6 7 8 9 0 {bksp}', upper(LETTERS[0]!), upper(LETTERS[1]!), '{shift} Z X C V B N M {symbols}', '{close}'],
+    shift: [
+      '1 2 3 4 5 6 7 8 9 0 {bksp}',
+      upper(LETTERS[0]!),
+      upper(LETTERS[1]!),
+      '{shift} Z X C V B N M {symbols}',
+      '{close}',
+    ],
     // R-PW-4's symbols: every half-width one (0x21-0x2f, 0x3a-0x40, 0x5b-0x60, 0x7b-0x7e).
     symbols: ['! " # $ % & \' ( ) * {bksp}', '+ , - . / : ; < = >', '? @ [ \\ ] ^ _ ` { | } ~', '{abc} {close}'],
   },
@@ -95,7 +127,7 @@ export function pressKey(key: string, field: FieldState, page: OskPage): KeyOutc
       return { kind: 'edit', value: value.slice(0, start - 1) + value.slice(start), caret: start - 1 };
     }
   }
-  if (key.startsWith('{')  && key.length > 1) return { kind: 'none' };
+  if (key.startsWith('{') && key.length > 1) return { kind: 'none' };
   const room = field.maxLength >= 0 ? field.maxLength - (value.length - (end - start)) : Infinity;
   const text = key.slice(0, Math.max(0, room));
   if (!text) return { kind: 'none' };

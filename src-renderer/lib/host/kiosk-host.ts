@@ -21,7 +21,8 @@ export class KioskHost {
   /** `onSignIn` lets the shell show the "terminal could not be verified" note on the OTP step. */
   constructor(api: KioskApi, options: { onSignIn?: (result: SignInResult) => void } = {}) {
     // Every call of the table goes over the bridge as it is…
-    for (const name of hostCallNames) (this as Record<string, unknown>)[name] = (input?: unknown) => (api[name] as AnyCall)(input);
+    for (const name of hostCallNames)
+      (this as Record<string, unknown>)[name] = (input?: unknown) => (api[name] as AnyCall)(input);
     // …the login steps also tell the shell how they went.
     const signIn = (r: HostResult<SignInResult>) => {
       if (r.ok) options.onSignIn?.(r.data);

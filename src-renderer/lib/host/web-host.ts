@@ -29,7 +29,8 @@ export class WebHost {
     // Every routed call of the table is one request, but those this class writes itself (below).
     for (const name of hostCallNames) {
       const call = hostCalls[name];
-      if ('route' in call && !(name in this)) (this as Record<string, unknown>)[name] = (input?: unknown) => this.#call(call, input);
+      if ('route' in call && !(name in this))
+        (this as Record<string, unknown>)[name] = (input?: unknown) => this.#call(call, input);
     }
   }
 
@@ -41,7 +42,10 @@ export class WebHost {
         method: call.method,
         credentials: 'same-origin',
         cache: 'no-store',
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        headers:
+          body === undefined
+            ? { accept: 'application/json' }
+            : { accept: 'application/json', 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (err) {
@@ -73,7 +77,11 @@ export class WebHost {
 
   async submitOtp(input: { otp: string; rememberDevice: boolean }): Promise<HostResult<SignInResult>> {
     if (!this.#challenge) return { ok: false, error: { error: 'otp_expired', message: '' } };
-    const r = await this.#call<{ status: 'authenticated' }>(hostCalls.submitOtp, { challenge: this.#challenge, otp: input.otp, rememberDevice: input.rememberDevice });
+    const r = await this.#call<{ status: 'authenticated' }>(hostCalls.submitOtp, {
+      challenge: this.#challenge,
+      otp: input.otp,
+      rememberDevice: input.rememberDevice,
+    });
     if (r.ok) {
       this.#challenge = null;
       return { ok: true, data: { status: 'authenticated' } };

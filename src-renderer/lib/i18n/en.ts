@@ -12,7 +12,16 @@ const en: Catalog = {
     breadcrumb: 'Breadcrumb',
     nav: 'Employer My Page menu',
     footerNav: 'Site information',
-    footer: ['Links', 'Site map', 'Site policy', 'Privacy policy', 'Terms of use', 'FAQ', 'Contact', 'Office locations'],
+    footer: [
+      'Links',
+      'Site map',
+      'Site policy',
+      'Privacy policy',
+      'Terms of use',
+      'FAQ',
+      'Contact',
+      'Office locations',
+    ],
     copyright: 'All rights reserved. Copyright (C) Employment Security Bureau, Ministry of Health, Labour and Welfare',
     pageTop: 'Back to top',
     newWindow: '(opens in a new window)',
@@ -42,7 +51,8 @@ const en: Catalog = {
     checkField: (label: string) => `Please tick "${label}".`,
     emailFormat: 'The ID (e-mail address) is not a valid address. Example: name@example.jp',
     retryAfter: (minutes: number) => `You can try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    attemptsLeft: (n: number) => `${n} tr${n === 1 ? 'y' : 'ies'} left. After 10 wrong entries the one-time password becomes invalid.`,
+    attemptsLeft: (n: number) =>
+      `${n} tr${n === 1 ? 'y' : 'ies'} left. After 10 wrong entries the one-time password becomes invalid.`,
   },
   mail: {
     heading: 'If the e-mail does not arrive',
@@ -73,7 +83,8 @@ const en: Catalog = {
       'If you forgot your ID (e-mail address), please visit the Hello Work office in charge of your area and ask them to confirm it. Hello Work offices cannot tell you your password; if you forgot it, re-register it from the login screen.',
     lockHeading: 'If your account is locked',
     lockBody: 'After 5 wrong passwords at login the account is locked. Please wait about 30 minutes and try again.',
-    withdrawnReregistrable: 'This account has been withdrawn. If you withdrew within the last 30 days, you can resume from "Re-register account".',
+    withdrawnReregistrable:
+      'This account has been withdrawn. If you withdrew within the last 30 days, you can resume from "Re-register account".',
   },
   otp: {
     title: 'Enter one-time password',
@@ -121,7 +132,8 @@ const en: Catalog = {
     ],
     why: 'Checking the one-time password in addition to your account details (ID and password) prevents unauthorised logins and impersonation. We strongly recommend using it.',
     canceled: 'The skip setting was not made. Press "Send" to log in.',
-    doneNotice: 'From the next login, the one-time password will be skipped (valid for 90 days). After that, set the skip again.',
+    doneNotice:
+      'From the next login, the one-time password will be skipped (valid for 90 days). After that, set the skip again.',
   },
   forgot: {
     title: 'Employer My Page password re-registration',
@@ -141,14 +153,17 @@ const en: Catalog = {
     policyHeading: 'About passwords',
     policy: 'Use 8 to 32 half-width characters combining digits, letters and symbols.',
     keyTtlHeading: 'About password re-registration',
-    keyTtl: 'The authentication key becomes invalid 50 minutes after the e-mail was sent. If it is invalid, start the password re-registration again from the beginning.',
+    keyTtl:
+      'The authentication key becomes invalid 50 minutes after the e-mail was sent. If it is invalid, start the password re-registration again from the beginning.',
     dontCloseHeading: 'Do not close the "Password re-registration" screen',
-    dontClose: 'Do not close this screen before completing the registration. If you close it, start again from "Forgot your password?".',
+    dontClose:
+      'Do not close this screen before completing the registration. If you close it, start again from "Forgot your password?".',
     restart: 'Start the password re-registration again',
     doneTitle: 'Password re-registration complete',
     done: 'Your new password has been set.',
     skipClearedHeading: 'The one-time password skip settings are cleared',
-    skipCleared: 'Completing the password re-registration clears the skip setting on every device and browser; the one-time password is required again from the next login. To skip it, set it again on the "Enter one-time password" screen.',
+    skipCleared:
+      'Completing the password re-registration clears the skip setting on every device and browser; the one-time password is required again from the next login. To skip it, set it again on the "Enter one-time password" screen.',
   },
   policy: {
     heading: 'Password conditions',
@@ -203,13 +218,16 @@ const en: Catalog = {
     change: 'Change',
     passwordLead: 'Enter your current password and the new password, and click "Change".',
     passwordDone: 'Your password has been changed. The one-time password skip was cleared on every device and browser.',
-    otpAgain: 'After changing your ID or password in the settings, the one-time password is required at the next login.',
+    otpAgain:
+      'After changing your ID or password in the settings, the one-time password is required at the next login.',
     newId: 'New ID (e-mail address)',
-    emailLead: 'Enter the new ID (e-mail address) and your current password, and click "Next". An authentication key is sent to the new address.',
+    emailLead:
+      'Enter the new ID (e-mail address) and your current password, and click "Next". An authentication key is sent to the new address.',
     emailKeyTitle: 'Enter authentication key',
     emailKeyLead: 'Enter the authentication key sent to the new e-mail address and click "Send".',
     emailDone: 'Your ID (e-mail address) has been changed. Log in with the new ID from now on.',
-    devicesLead: 'Devices and browsers that skip the one-time password. Click "Revoke" to require the one-time password again on that device from its next login.',
+    devicesLead:
+      'Devices and browsers that skip the one-time password. Click "Revoke" to require the one-time password again on that device from its next login.',
     devicesCaption: 'Devices and browsers that skip the one-time password',
     deviceLabel: 'Device / browser',
     deviceCreated: 'Set on',
@@ -220,7 +238,8 @@ const en: Catalog = {
     revokeNamed: (label: string) => `Revoke the skip for ${label}`,
     revoked: (label: string) => `The one-time password skip for ${label} was revoked.`,
     noDevices: 'No device or browser skips the one-time password.',
-    withdrawLead: 'After withdrawing you can no longer log in to Employer My Page. Within 30 days of withdrawal you can resume from "Re-register account" on the login screen.',
+    withdrawLead:
+      'After withdrawing you can no longer log in to Employer My Page. Within 30 days of withdrawal you can resume from "Re-register account" on the login screen.',
     withdrawButton: 'Withdraw',
     withdrawAgree: 'I have read the above and withdraw from My Page',
     withdrawDoneTitle: 'Withdrawal complete',

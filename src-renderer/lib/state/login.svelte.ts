@@ -7,7 +7,9 @@ import { Form, looksLikeEmail, type FieldErrors } from './form.svelte.js';
 export function lockedText(app: AppModel, e: HostError): string {
   const base = app.i18n.error(e);
   const s = 'retryAfterSeconds' in e ? e.retryAfterSeconds : undefined;
-  return typeof s === 'number' && s > 0 ? app.i18n.join(base, app.i18n.m.common.retryAfter(Math.max(1, Math.ceil(s / 60)))) : base;
+  return typeof s === 'number' && s > 0
+    ? app.i18n.join(base, app.i18n.m.common.retryAfter(Math.max(1, Math.ceil(s / 60))))
+    : base;
 }
 
 /** 求人者マイページログイン (R-LOGIN-1, R-LOGIN-2, R-LOGIN-3, R-LOGIN-4, R-REREG-2). */
@@ -61,7 +63,12 @@ export class LoginState {
         const reregistrable = 'reregistrable' in e && e.reregistrable === true;
         this.withdrawn = reregistrable ? 'reregistrable' : 'expired';
         const m = app.i18n.m;
-        return this.form.fail({}, reregistrable ? m.login.withdrawnReregistrable : app.i18n.error({ error: 'reregistration_expired', message: '' }));
+        return this.form.fail(
+          {},
+          reregistrable
+            ? m.login.withdrawnReregistrable
+            : app.i18n.error({ error: 'reregistration_expired', message: '' }),
+        );
       }
       case 'invalid_request':
         if ('fields' in e && e.fields?.includes('id')) return this.form.fail({ id: app.i18n.m.common.emailFormat });
@@ -88,7 +95,8 @@ export class OtpState {
     const m = this.#app.i18n.m;
     const otp = this.form.values.otp.normalize('NFKC').trim();
     if (otp === '') return { otp: m.common.enterField(m.otp.label) };
-    if (!new RegExp(`^[0-9]{${R_LOGIN_2_OTP_DIGITS}}$`).test(otp)) return { otp: this.#app.i18n.error({ error: 'otp_invalid', message: '' }) };
+    if (!new RegExp(`^[0-9]{${R_LOGIN_2_OTP_DIGITS}}$`).test(otp))
+      return { otp: this.#app.i18n.error({ error: 'otp_invalid', message: '' }) };
     return {};
   }
 
@@ -114,7 +122,10 @@ export class OtpState {
     if (r.ok) {
       app.otpDraft = { otp: '', remember: false, canceled: false };
       app.signedIn = true;
-      app.go('home', { replace: true, ...(rememberDevice ? { notice: { kind: 'success', text: app.i18n.m.confirm.doneNotice } } : {}) });
+      app.go('home', {
+        replace: true,
+        ...(rememberDevice ? { notice: { kind: 'success', text: app.i18n.m.confirm.doneNotice } } : {}),
+      });
       return;
     }
     const e = r.error;
@@ -125,7 +136,10 @@ export class OtpState {
     }
     if (e.error === 'otp_invalid') {
       const left = 'attemptsLeft' in e ? e.attemptsLeft : undefined;
-      const text = app.i18n.join(app.i18n.error(e), typeof left === 'number' ? app.i18n.m.common.attemptsLeft(left) : '');
+      const text = app.i18n.join(
+        app.i18n.error(e),
+        typeof left === 'number' ? app.i18n.m.common.attemptsLeft(left) : '',
+      );
       if (rememberDevice) {
         // Back from the confirmation to the entry screen, with the error beside the field.
         app.otpDraft = { otp: this.form.values.otp, remember: true, canceled: false };

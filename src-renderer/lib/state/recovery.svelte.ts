@@ -13,21 +13,33 @@ export function idErrors(m: Catalog, id: string, label = m.login.id): string | u
 }
 
 /** New password + confirmation, checked as the service will (R-PW-4) before anything is sent. */
-export function newPasswordErrors(app: AppModel, password: string, confirm: string): FieldErrors<'newPassword' | 'confirm'> {
+export function newPasswordErrors(
+  app: AppModel,
+  password: string,
+  confirm: string,
+): FieldErrors<'newPassword' | 'confirm'> {
   const m = app.i18n.m;
   const errors: FieldErrors<'newPassword' | 'confirm'> = {};
   if (password === '') errors.newPassword = m.common.enterField(m.reset.newPassword);
   else {
     const v = checkPasswordPolicy(password);
-    if (v.length) errors.newPassword = app.i18n.join(app.i18n.error({ error: 'password_policy', message: '' }), ...v.map((x) => app.i18n.violation(x)));
+    if (v.length)
+      errors.newPassword = app.i18n.join(
+        app.i18n.error({ error: 'password_policy', message: '' }),
+        ...v.map((x) => app.i18n.violation(x)),
+      );
   }
   if (confirm === '') errors.confirm = m.common.enterField(m.reset.confirm);
-  else if (!errors.newPassword && confirm !== password) errors.confirm = app.i18n.error({ error: 'password_mismatch', message: '' });
+  else if (!errors.newPassword && confirm !== password)
+    errors.confirm = app.i18n.error({ error: 'password_mismatch', message: '' });
   return errors;
 }
 
 /** The service's answer to a new password, placed beside the field it concerns. */
-export function passwordAnswerErrors(app: AppModel, e: HostError): FieldErrors<'newPassword' | 'confirm' | 'key' | 'current'> | null {
+export function passwordAnswerErrors(
+  app: AppModel,
+  e: HostError,
+): FieldErrors<'newPassword' | 'confirm' | 'key' | 'current'> | null {
   if (e.error === 'password_policy') {
     const v = 'violations' in e && e.violations ? e.violations : [];
     return { newPassword: app.i18n.join(app.i18n.error(e), ...v.map((x) => app.i18n.violation(x))) };
@@ -80,7 +92,9 @@ export class ResetState {
     if (Object.keys(errors).length) return this.form.fail(errors);
     this.form.clear();
     this.keyExpired = false;
-    const r = await this.form.run(() => app.host.completePasswordReset({ id: app.resetId, key, newPassword, newPasswordConfirm: confirm }));
+    const r = await this.form.run(() =>
+      app.host.completePasswordReset({ id: app.resetId, key, newPassword, newPasswordConfirm: confirm }),
+    );
     if (!r) return;
     if (r.ok) {
       app.resetId = '';

@@ -34,10 +34,15 @@ export class PasswordChangeState {
     Object.assign(errors, newPasswordErrors(app, newPassword, confirm));
     if (Object.keys(errors).length) return this.form.fail(errors);
     this.form.clear();
-    const r = await this.form.run(() => app.host.changePassword({ currentPassword: current, newPassword, newPasswordConfirm: confirm }));
+    const r = await this.form.run(() =>
+      app.host.changePassword({ currentPassword: current, newPassword, newPasswordConfirm: confirm }),
+    );
     if (!r) return;
     if (r.ok) {
-      app.go('settings', { replace: true, notice: { kind: 'success', text: app.i18n.join(m.settings.passwordDone, m.settings.otpAgain) } });
+      app.go('settings', {
+        replace: true,
+        notice: { kind: 'success', text: app.i18n.join(m.settings.passwordDone, m.settings.otpAgain) },
+      });
       return;
     }
     if (app.handleSessionError(r.error)) return;

@@ -40,7 +40,10 @@ export class ActionState<K extends string = string> {
     try {
       return await request();
     } catch (err) {
-      return { ok: false, error: { error: 'internal_error', message: err instanceof Error ? err.message : String(err) } };
+      return {
+        ok: false,
+        error: { error: 'internal_error', message: err instanceof Error ? err.message : String(err) },
+      };
     } finally {
       this.waiting = null;
     }

@@ -1,7 +1,16 @@
 import type { KioskRow } from './staff-types.js';
 
 /** The columns of 端末一覧 that sort (each sorts by its own kind of value). */
-export const kioskColumns = ['office', 'label', 'version', 'enrolledAt', 'lastHeartbeatAt', 'lastPaintAt', 'attestationFailures24h', 'state'] as const;
+export const kioskColumns = [
+  'office',
+  'label',
+  'version',
+  'enrolledAt',
+  'lastHeartbeatAt',
+  'lastPaintAt',
+  'attestationFailures24h',
+  'state',
+] as const;
 export type KioskColumn = (typeof kioskColumns)[number];
 export type SortOrder = { column: KioskColumn; direction: 'ascending' | 'descending' };
 
@@ -30,7 +39,9 @@ export function sortKiosks(rows: readonly KioskRow[], order: SortOrder): KioskRo
       const missingB = b[col] === null;
       if (missingA !== missingB) return missingA ? 1 : -1;
     }
-    return sign * compareValues(a, b, col) || a.office.localeCompare(b.office, 'ja') || a.label.localeCompare(b.label, 'ja');
+    return (
+      sign * compareValues(a, b, col) || a.office.localeCompare(b.office, 'ja') || a.label.localeCompare(b.label, 'ja')
+    );
   });
 }
 

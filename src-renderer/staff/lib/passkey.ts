@@ -23,7 +23,9 @@ const unsupported: StaffResult<never> = { ok: false, error: { error: 'passkey_un
 export async function assertPasskey(options: PasskeyJSON): Promise<StaffResult<PasskeyJSON>> {
   if (!browserSupportsWebAuthn()) return unsupported;
   try {
-    const response = await startAuthentication({ optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON });
+    const response = await startAuthentication({
+      optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
+    });
     return { ok: true, data: response as unknown as PasskeyJSON };
   } catch (err) {
     return failure(err);
@@ -34,7 +36,9 @@ export async function assertPasskey(options: PasskeyJSON): Promise<StaffResult<P
 export async function createPasskey(options: PasskeyJSON): Promise<StaffResult<PasskeyJSON>> {
   if (!browserSupportsWebAuthn()) return unsupported;
   try {
-    const response = await startRegistration({ optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON });
+    const response = await startRegistration({
+      optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON,
+    });
     return { ok: true, data: response as unknown as PasskeyJSON };
   } catch (err) {
     return failure(err);

@@ -25,9 +25,15 @@ export const staffCalls = {
 } as const satisfies Record<StaffCallName, { method: 'GET' | 'POST'; path: string; status: number }>;
 
 /** The path with its `:params` filled in (encoded) and the query appended (empty values left out). */
-export function pathOf(path: string, params: Record<string, string> = {}, query: Record<string, string | undefined> = {}): string {
+export function pathOf(
+  path: string,
+  params: Record<string, string> = {},
+  query: Record<string, string | undefined> = {},
+): string {
   const filled = path.replace(/:([a-zA-Z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-  const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  const q = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
   const text = q.toString();
   return text ? `${filled}?${text}` : filled;
 }
@@ -38,10 +44,10 @@ type Shape = { method: string; path: string; status: number };
 /** Each call the service's table has too keeps its method, path and status (a compile error otherwise). */
 export type StaffCallsMatch = AssertTrue<
   {
-    [K in keyof typeof staffCalls  ]: Pick<(typeof staffCalls)[K], keyof Shape> extends Pick<StaffApi[K], keyof Shape>
+    [K in keyof typeof staffCalls]: Pick<(typeof staffCalls)[K], keyof Shape> extends Pick<StaffApi[K], keyof Shape>
       ? Pick<StaffApi[K], keyof Shape> extends Pick<(typeof staffCalls)[K], keyof Shape>
         ? true
         : false
       : false;
-  }[keyof typeof staffCalls  ]
+  }[keyof typeof staffCalls]
 >;

@@ -24,7 +24,7 @@ export class StaffClient {
   }
 
   async call<K extends StaffCallName>(name: K, ...args: Args<K>): Promise<StaffResult<StaffCallTypes[K]['out']>> {
-    const result = await this.#request<StaffCallTypes[K]['out']>(name, (args[0] ?? {}));
+    const result = await this.#request<StaffCallTypes[K]['out']>(name, args[0] ?? {});
     this.onanswer?.(result);
     return result;
   }
@@ -38,7 +38,9 @@ export class StaffClient {
         method: route.method,
         credentials: 'same-origin',
         cache: 'no-store',
-        headers: hasBody ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
+        headers: hasBody
+          ? { accept: 'application/json', 'content-type': 'application/json' }
+          : { accept: 'application/json' },
         ...(hasBody ? { body: JSON.stringify(input.body ?? {}) } : {}),
       });
     } catch (err) {
@@ -59,6 +61,13 @@ function errorOf(status: number, data: unknown): StaffError {
     const e = data as StaffError;
     return { error: e.error, message: typeof e.message === 'string' ? e.message : '' };
   }
-  const byStatus: Record<number, string> = { 401: 'staff_unauthenticated', 403: 'staff_forbidden', 404: 'not_found', 413: 'payload_too_large', 429: 'rate_limited', 503: 'service_unavailable' };
+  const byStatus: Record<number, string> = {
+    401: 'staff_unauthenticated',
+    403: 'staff_forbidden',
+    404: 'not_found',
+    413: 'payload_too_large',
+    429: 'rate_limited',
+    503: 'service_unavailable',
+  };
   return { error: byStatus[status] ?? 'internal_error', message: '' };
 }

@@ -10,7 +10,13 @@ export type StaffMe = StaffProfile;
 /** WebAuthn options and responses travel as the JSON @simplewebauthn makes and reads. */
 export type PasskeyJSON = Record<string, unknown>;
 
-export type EmployerRow = { ref: string; company: string; office: string; state: EmployerState; withdrawnDays: number | null };
+export type EmployerRow = {
+  ref: string;
+  company: string;
+  office: string;
+  state: EmployerState;
+  withdrawnDays: number | null;
+};
 export type KioskState = 'ok' | 'unresponsive' | 'revoked';
 export type KioskRow = {
   id: string;
@@ -26,7 +32,13 @@ export type KioskRow = {
   duplicateMachineId?: boolean;
 };
 export type HistoryEvent = { at: string; type: string };
-export type AuditEvent = { at: string; type: string; staffId: string | null; staffName: string | null; detail: Record<string, string | number | boolean | null> | string | null };
+export type AuditEvent = {
+  at: string;
+  type: string;
+  staffId: string | null;
+  staffName: string | null;
+  detail: Record<string, string | number | boolean | null> | string | null;
+};
 
 /** Every call of the console: its input (path params, query, body) and what a success carries. */
 export type StaffCallTypes = {
@@ -38,14 +50,23 @@ export type StaffCallTypes = {
   registrationVerify: { in: { body: { staffId: string; code: string; response: PasskeyJSON } }; out: void };
   stepUpOptions: { in: { body: StepUpBinding }; out: { options: PasskeyJSON } };
   employerSearch: { in: { query: { q: string } }; out: { employers: EmployerRow[] } };
-  employerRevealId: { in: { params: { ref: string }; body: { documentKind: string; note: string; stepUp: PasskeyJSON } }; out: { loginId: string } };
+  employerRevealId: {
+    in: { params: { ref: string }; body: { documentKind: string; note: string; stepUp: PasskeyJSON } };
+    out: { loginId: string };
+  };
   employerUnlock: { in: { params: { ref: string } }; out: void };
   employerReinstate: { in: { params: { ref: string }; body: { stepUp: PasskeyJSON } }; out: void };
   employerHistory: { in: { params: { ref: string } }; out: { events: HistoryEvent[] } };
   kiosks: { in: undefined; out: { kiosks: KioskRow[] } };
   kioskRevoke: { in: { params: { id: string }; body: { stepUp: PasskeyJSON } }; out: void };
-  enrollmentCodes: { in: { body: { office: string; label: string; stepUp: PasskeyJSON } }; out: { code: string; expiresAt: string } };
-  audit: { in: { query: { before?: string; limit?: string } }; out: { events: AuditEvent[]; nextBefore: string | null } };
+  enrollmentCodes: {
+    in: { body: { office: string; label: string; stepUp: PasskeyJSON } };
+    out: { code: string; expiresAt: string };
+  };
+  audit: {
+    in: { query: { before?: string; limit?: string } };
+    out: { events: AuditEvent[]; nextBefore: string | null };
+  };
   offices: { in: undefined; out: { offices: string[] } };
 };
 export type StaffCallName = keyof StaffCallTypes;

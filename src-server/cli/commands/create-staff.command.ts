@@ -13,9 +13,13 @@ export const createStaffCommand: CliCommand = {
     const role = StaffRole.safeParse(values.role);
     if (!role.success) throw new CliError('--role must be office or it');
     const office = typeof values.office === 'string' ? values.office : undefined;
-    const r = await withDatabase(io.env, (db) => createStaff(db, cliClock(io.env), { name: str(values, 'name'), role: role.data, office }));
+    const r = await withDatabase(io.env, (db) =>
+      createStaff(db, cliClock(io.env), { name: str(values, 'name'), role: role.data, office }),
+    );
     io.out(`職員ID:     ${r.staffId}`);
     io.out(`登録コード: ${r.code}`);
-    io.out(`  ${role.data === 'office' ? `office: ${office} · ` : ''}single use, valid until ${r.expiresAt.toISOString()}; enter both on the staff console (STAFF_PORT) to register a passkey`);
+    io.out(
+      `  ${role.data === 'office' ? `office: ${office} · ` : ''}single use, valid until ${r.expiresAt.toISOString()}; enter both on the staff console (STAFF_PORT) to register a passkey`,
+    );
   },
 };

@@ -6,7 +6,8 @@ import { CliError, cliClock, str, withDatabase, type CliCommand } from '../comma
 export const disableStaffCommand: CliCommand = {
   name: 'disable-staff',
   usage: '--staff-id ID',
-  summary: 'disables a staff member of the staff console: their sessions end, sign-in and step-up are refused from now on',
+  summary:
+    'disables a staff member of the staff console: their sessions end, sign-in and step-up are refused from now on',
   options: { 'staff-id': { type: 'string' } },
   required: ['staff-id'],
   async run(values, io) {

@@ -24,9 +24,15 @@ export const kiosksCommand: CliCommand = {
     for (const [office, terminals] of byOffice) {
       io.out(office);
       io.out(`  ${['terminal', 'label', 'version', 'last heartbeat', 'last painted', 'state'].join('\t')}`);
-      for (const t of terminals) io.out(`  ${[t.terminalId, t.label, t.version ?? '-', when(t.lastHeartbeat), when(t.lastPainted), t.state].join('\t')}`);
+      for (const t of terminals)
+        io.out(
+          `  ${[t.terminalId, t.label, t.version ?? '-', when(t.lastHeartbeat), when(t.lastPainted), t.state].join('\t')}`,
+        );
     }
     const dup = fleet.filter((t) => t.state === 'duplicate-machine-id').length;
-    if (dup) io.out(`warning: ${dup} terminals share a machine ID (a disk image cloned before sysprep?): revoke, re-image, enroll after imaging`);
+    if (dup)
+      io.out(
+        `warning: ${dup} terminals share a machine ID (a disk image cloned before sysprep?): revoke, re-image, enroll after imaging`,
+      );
   },
 };

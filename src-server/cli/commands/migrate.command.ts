@@ -12,7 +12,10 @@ export const migrateCommand: CliCommand = {
     const { db } = openDatabase(loadConfig(io.env).databaseUrl);
     try {
       const newer = await newerMigrations(db);
-      if (newer.length) return io.out(`the database is newer than this release (applied by a newer one: ${newer.join(', ')}); nothing to do`);
+      if (newer.length)
+        return io.out(
+          `the database is newer than this release (applied by a newer one: ${newer.join(', ')}); nothing to do`,
+        );
       const applied = await migrateToLatest(db);
       io.out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
     } finally {

@@ -20,6 +20,10 @@ export const unlockCommand: CliCommand = {
       });
       return before;
     });
-    io.out(was.lockedUntil ? `unlocked ${loginId} (was locked until ${was.lockedUntil.toISOString()})` : `${loginId} was not locked; failures cleared (${was.failures})`);
+    io.out(
+      was.lockedUntil
+        ? `unlocked ${loginId} (was locked until ${was.lockedUntil.toISOString()})`
+        : `${loginId} was not locked; failures cleared (${was.failures})`,
+    );
   },
 };

@@ -181,7 +181,22 @@ function sqlCheck(expr: string) {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['audit_events', 'outbox', 'kiosk_nonces', 'enrollment_codes', 'kiosk_terminals', 'job_postings', 'messages', 'device_trusts', 'sessions', 'login_challenges', 'login_failures', 'mailed_keys', 'accounts', 'offices']) {
+  for (const t of [
+    'audit_events',
+    'outbox',
+    'kiosk_nonces',
+    'enrollment_codes',
+    'kiosk_terminals',
+    'job_postings',
+    'messages',
+    'device_trusts',
+    'sessions',
+    'login_challenges',
+    'login_failures',
+    'mailed_keys',
+    'accounts',
+    'offices',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -9,7 +9,11 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.deleteFrom('kiosk_nonces').where('used_at', 'is not', null).execute();
   await db.schema.dropIndex('kiosk_nonces_terminal').execute();
-  await db.schema.createIndex('kiosk_nonces_terminal_expiry').on('kiosk_nonces').columns(['terminal_id', 'expires_at']).execute();
+  await db.schema
+    .createIndex('kiosk_nonces_terminal_expiry')
+    .on('kiosk_nonces')
+    .columns(['terminal_id', 'expires_at'])
+    .execute();
   await db.schema.alterTable('kiosk_nonces').dropColumn('used_at').execute();
 }
 

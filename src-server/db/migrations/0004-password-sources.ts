@@ -31,7 +31,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('known_browsers_token_account').unique().on('known_browsers').columns(['token_hash', 'account_id']).execute();
+  await db.schema
+    .createIndex('known_browsers_token_account')
+    .unique()
+    .on('known_browsers')
+    .columns(['token_hash', 'account_id'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

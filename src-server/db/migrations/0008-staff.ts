@@ -69,16 +69,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('staff_secrets').values({ name: 'decoy_credentials', value: randomBytes(32).toString('base64url') }).execute();
+  await db
+    .insertInto('staff_secrets')
+    .values({ name: 'decoy_credentials', value: randomBytes(32).toString('base64url') })
+    .execute();
   await db.schema.alterTable('audit_events').addColumn('staff_member_id', 'text').execute();
-  await db.schema.createIndex('audit_events_staff_member').on('audit_events').columns(['staff_member_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_events_staff_member')
+    .on('audit_events')
+    .columns(['staff_member_id', 'at'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('audit_events_staff_member').execute();
   await db.schema.alterTable('audit_events').dropColumn('staff_member_id').execute();
-  for (const t of ['staff_secrets', 'staff_challenges', 'staff_sessions', 'staff_registration_codes', 'staff_passkeys', 'staff_members']) {
+  for (const t of [
+    'staff_secrets',
+    'staff_challenges',
+    'staff_sessions',
+    'staff_registration_codes',
+    'staff_passkeys',
+    'staff_members',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

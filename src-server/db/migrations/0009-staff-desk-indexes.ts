@@ -13,7 +13,12 @@ const INDEXES = [
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const [name, columns] of INDEXES) await db.schema.createIndex(name).on('audit_events').columns([...columns]).execute();
+  for (const [name, columns] of INDEXES)
+    await db.schema
+      .createIndex(name)
+      .on('audit_events')
+      .columns([...columns])
+      .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-export const root = fileURLToPath(new URL("../../../", import.meta.url)).replace(/\/?$/, "/");
+export const root = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/?$/, '/');
 const require = createRequire(import.meta.url);
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config');
 

@@ -17,7 +17,16 @@ export function makeFixtureProject(): { dir: string; electronDist: string } {
   const dependencies = { fastify: '^5.0.0' };
   const devDependencies = { vitest: '^4.0.0' };
   const files: Record<string, string> = {
-    'package.json': JSON.stringify({ name, version, description, type, license, private: true, dependencies, devDependencies }),
+    'package.json': JSON.stringify({
+      name,
+      version,
+      description,
+      type,
+      license,
+      private: true,
+      dependencies,
+      devDependencies,
+    }),
     'node_modules/fastify/package.json': JSON.stringify({ name: 'fastify', version: '5.0.0', main: 'index.js' }),
     'node_modules/fastify/index.js': 'module.exports = {};',
     'node_modules/vitest/package.json': JSON.stringify({ name: 'vitest', version: '4.0.0', main: 'index.js' }),
@@ -59,6 +68,11 @@ export function packLinuxDir(project: string, electronDist: string, output: stri
     }).catch((error) => { console.error(error); process.exit(1); });`;
   const clean = { ...process.env };
   for (const key of ['KIOSK_TEST_BUILD', 'KIOSK_DEB_SIGNING_KEY', 'CSC_LINK', 'WIN_CSC_LINK']) delete clean[key];
-  const result = spawnSync(process.execPath, ['-e', script], { cwd: project, env: { ...clean, ...env }, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['-e', script], {
+    cwd: project,
+    env: { ...clean, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

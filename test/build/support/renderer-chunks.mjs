@@ -13,5 +13,11 @@ const out = await build({
 const chunks = (Array.isArray(out) ? out : [out])
   .flatMap((o) => o.output)
   .filter((c) => c.type === 'chunk')
-  .map((c) => ({ file: c.fileName, name: c.name, isEntry: c.isEntry, imports: c.imports, modules: c.moduleIds.map((id) => id.slice(root.length + 1)) }));
+  .map((c) => ({
+    file: c.fileName,
+    name: c.name,
+    isEntry: c.isEntry,
+    imports: c.imports,
+    modules: c.moduleIds.map((id) => id.slice(root.length + 1)),
+  }));
 process.stdout.write(JSON.stringify(chunks));

@@ -27,8 +27,16 @@ const esbuild = require(require.resolve('esbuild', { paths: [root] }));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'));
 const origin = new Map(); // copy (relative to tmp) → original (relative to root)
 
-const LOWERED = ['class-private-field', 'class-private-method', 'class-private-accessor', 'class-private-static-field',
-  'class-private-static-method', 'class-private-static-accessor', 'class-private-brand-check', 'class-static-blocks'];
+const LOWERED = [
+  'class-private-field',
+  'class-private-method',
+  'class-private-accessor',
+  'class-private-static-field',
+  'class-private-static-method',
+  'class-private-static-accessor',
+  'class-private-brand-check',
+  'class-static-blocks',
+];
 
 function stripTs(code, loader) {
   // Private class members and static blocks are lowered too: its AST walker knows neither.
@@ -46,7 +54,8 @@ function copy(rel) {
     }
     const text = fs.readFileSync(path.join(root, child), 'utf8');
     const out = [];
-    if (/\.(c|m)?ts$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push([child.replace(/\.(c|m)?ts$/, '.js'), stripTs(text, 'ts')]);
+    if (/\.(c|m)?ts$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+      out.push([child.replace(/\.(c|m)?ts$/, '.js'), stripTs(text, 'ts')]);
     else if (/\.(c|m)?js$|\.html?$/.test(entry.name)) out.push([child, text]);
     else if (entry.name.endsWith('.svelte')) {
       const scripts = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
@@ -90,7 +99,11 @@ function copy(rel) {
     confidence: i.confidence?.name,
     manualReview: Boolean(i.manualReview),
   }));
-  const parseErrors = result.errors.map((e) => ({ file: origin.get(rel(e.file)) ?? rel(e.file), message: e.message, tolerable: e.tolerable }));
+  const parseErrors = result.errors.map((e) => ({
+    file: origin.get(rel(e.file)) ?? rel(e.file),
+    message: e.message,
+    tolerable: e.tolerable,
+  }));
   process.stdout.write(JSON.stringify({ scanned: [...origin.values()], findings, parseErrors }, null, 1));
   fs.rmSync(tmp, { recursive: true, force: true });
 })().catch((error) => {

@@ -1,7 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { errorText } from '../../../src-shared/api/errors.js';
 import { heading, submitLogin } from '../web/fixtures.js';
-import { deploySkipReason, employerId, freePort, signInOverHttps, startDeployment, until, visitorAddress, type Deployment } from './deployment.js';
+import {
+  deploySkipReason,
+  employerId,
+  freePort,
+  signInOverHttps,
+  startDeployment,
+  until,
+  visitorAddress,
+  type Deployment,
+} from './deployment.js';
 import { dribbleBody } from './https-client.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
@@ -38,12 +47,16 @@ test.afterEach(async ({}, info) => {
 /** Both instances answer /readyz 200 on their own port. */
 async function bothReady(): Promise<void> {
   await until('both instances ready', async () => {
-    const codes = await Promise.all(d.instances.map((i) => fetch(`http://127.0.0.1:${i.port}/readyz`).then((r) => r.status)));
+    const codes = await Promise.all(
+      d.instances.map((i) => fetch(`http://127.0.0.1:${i.port}/readyz`).then((r) => r.status)),
+    );
     return codes.every((c) => c === 200) ? true : undefined;
   });
 }
 
-test('Deploy: Chromium signs in through nginx over https — Secure __Host- cookies, the OTP from the SMTP relay, the home screen', async ({ browser }) => {
+test('Deploy: Chromium signs in through nginx over https — Secure __Host- cookies, the OTP from the SMTP relay, the home screen', async ({
+  browser,
+}) => {
   const id = employerId('browser');
   await d.createEmployer(id);
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
@@ -61,7 +74,13 @@ test('Deploy: Chromium signs in through nginx over https — Secure __Host- cook
   // From PUBLIC_ORIGIN (https), not from the Host nginx passes (localhost, which alone would mean plain loopback).
   for (const c of cookies) {
     expect(c.name, 'cookie name').toMatch(/^__Host-/);
-    expect(c, `cookie ${c.name}`).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict', path: '/', domain: 'localhost' });
+    expect(c, `cookie ${c.name}`).toMatchObject({
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      domain: 'localhost',
+    });
   }
   await context.close();
 });
@@ -82,7 +101,8 @@ test('Deploy: the public origin — HSTS, http redirected to https, /metrics and
     const r = await fetch(url, { headers: bearer });
     expect(r.status).toBe(200);
     const text = await r.text();
-    for (const name of ['mypage_http_requests_total', 'mypage_logins_total', 'mypage_mail_oldest_unsent_age_seconds']) expect(text).toContain(name);
+    for (const name of ['mypage_http_requests_total', 'mypage_logins_total', 'mypage_mail_oldest_unsent_age_seconds'])
+      expect(text).toContain(name);
   }
 });
 
@@ -91,7 +111,8 @@ test('Deploy: the per-IP limit is per real client and shared by both instances (
   const greedy = d.client({ localAddress: '127.0.0.2' });
   const other = d.client({ localAddress: '127.0.0.3' });
   // A wrong challenge: a cheap answer from a limited endpoint (no password hash, no mail).
-  const attempt = (c: typeof greedy, headers?: Record<string, string>) => c.post(api.loginOtp.path, { challenge: 'x'.repeat(43), otp: '000000', rememberDevice: false }, headers);
+  const attempt = (c: typeof greedy, headers?: Record<string, string>) =>
+    c.post(api.loginOtp.path, { challenge: 'x'.repeat(43), otp: '000000', rememberDevice: false }, headers);
 
   const answered = new Map<string, number>();
   for (let i = 0; i < limit; i++) {
@@ -121,7 +142,11 @@ test("Deploy: a body dribbled a byte a second through nginx is cut off (408) by 
     const r = await signInOverHttps(d, d.client({ localAddress: visitorAddress() }), id);
     expect(r, 'a visitor beside the slow client').toMatchObject({ step: 'home', answer: { status: 200 } });
     // The instance's whole-request deadline is 30 s (HTTP_TIMEOUTS); nginx alone would wait for ever.
-    const end = await until('the slow client is cut off', () => Promise.race([slow.closed, new Promise<undefined>((r) => setTimeout(() => r(undefined), 1_000))]), 60_000);
+    const end = await until(
+      'the slow client is cut off',
+      () => Promise.race([slow.closed, new Promise<undefined>((r) => setTimeout(() => r(undefined), 1_000))]),
+      60_000,
+    );
     expect(end.answer, `after ${end.bytesSent} bytes`).toMatch(/^HTTP\/1\.1 408 /);
     expect(end.bytesSent).toBeLessThan(4_000 - 1);
   } finally {
@@ -156,7 +181,9 @@ test('Deploy: a rolling restart as docs/deploy.md says (drain in nginx, SIGTERM,
   let rolling = true;
   const visitors = (async () => {
     while (rolling) {
-      const r = await signInOverHttps(d, d.client({ localAddress: visitorAddress() }), ids[logins % ids.length]!).catch((err: unknown) => ({ step: 'error', answer: String(err) }));
+      const r = await signInOverHttps(d, d.client({ localAddress: visitorAddress() }), ids[logins % ids.length]!).catch(
+        (err: unknown) => ({ step: 'error', answer: String(err) }),
+      );
       if (r.step === 'home' && typeof r.answer === 'object' && r.answer.status === 200) logins++;
       else failures.push(r);
     }
@@ -174,7 +201,9 @@ test('Deploy: a rolling restart as docs/deploy.md says (drain in nginx, SIGTERM,
         return true;
       });
       await d.restartInstance(i);
-      await until(`instance ${port} ready again`, async () => ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200 ? true : undefined));
+      await until(`instance ${port} ready again`, async () =>
+        (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200 ? true : undefined,
+      );
       d.drain([]);
       await until(`logins went on while ${port} was out`, async () => (logins > before ? true : undefined), 30_000);
     }
@@ -193,7 +222,10 @@ test('Deploy: PostgreSQL backends terminated and connections refused for a while
 
   await d.admin(`alter database "${d.database}" allow_connections false`);
   try {
-    await d.admin('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [d.database]);
+    await d.admin(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [d.database],
+    );
     for (const instance of d.instances) {
       await until(`instance ${instance.port} says it is not ready`, async () => {
         const r = await fetch(`http://127.0.0.1:${instance.port}/readyz`);
@@ -218,7 +250,8 @@ test('Deploy: PostgreSQL backends terminated and connections refused for a while
     });
     expect(r.step).toBe('home');
   }
-  for (const instance of d.instances) expect(instance.child.exitCode, `instance ${instance.port} is still the same process`).toBeNull();
+  for (const instance of d.instances)
+    expect(instance.child.exitCode, `instance ${instance.port} is still the same process`).toBeNull();
 });
 
 test('Deploy: Redis unreachable for one instance (a wrong port) — logins go on through it', async () => {
@@ -237,7 +270,10 @@ test('Deploy: Redis unreachable for one instance (a wrong port) — logins go on
     // It says so, and stays in service (200): the limits are counted in its own memory meanwhile.
     const ready = await fetch(`http://127.0.0.1:${lonely.port}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'degraded', checks: { rate_limit_store: { status: 'degraded' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'degraded',
+      checks: { rate_limit_store: { status: 'degraded' } },
+    });
   } finally {
     await d.restartInstance(1);
   }

@@ -28,7 +28,13 @@ async function redisSkipReason(): Promise<string | undefined> {
   return new Promise((resolve) => {
     const s = connect(Number(u.port || 6379), u.hostname, () => s.write('PING\r\n'));
     s.setTimeout(2_000, () => (s.destroy(), resolve(`Redis does not answer at ${u.host} (no answer within 2 s)`)));
-    s.once('data', (b: Buffer) => (s.end(), resolve(b.toString().startsWith('+PONG') ? undefined : `Redis at ${u.host} answered ${b.toString().trim()}`)));
+    s.once(
+      'data',
+      (b: Buffer) => (
+        s.end(),
+        resolve(b.toString().startsWith('+PONG') ? undefined : `Redis at ${u.host} answered ${b.toString().trim()}`)
+      ),
+    );
     s.once('error', (err) => resolve(`Redis does not answer at ${u.host} (${err.message})`));
   });
 }
@@ -61,7 +67,10 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms${last ? ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${what}: not within ${timeoutMs} ms${last ? ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -135,9 +144,13 @@ export async function startDeployment(opts: { extraProxyLines?: string[] } = {})
   };
   const documented = envExampleKeys();
   const undocumented = Object.keys(siteEnv).filter((k) => !documented.includes(k));
-  if (undocumented.length) throw new Error(`deploy/systemd/mypage.env.example does not mention ${undocumented.join(', ')}`);
+  if (undocumented.length)
+    throw new Error(`deploy/systemd/mypage.env.example does not mention ${undocumented.join(', ')}`);
 
-  const instances: [Instance, Instance] = await Promise.all([startInstance(portA, siteEnv), startInstance(portB, siteEnv)]);
+  const instances: [Instance, Instance] = await Promise.all([
+    startInstance(portA, siteEnv),
+    startInstance(portB, siteEnv),
+  ]);
   const site = {
     httpsPort: httpsPort,
     httpPort: httpPort,
@@ -147,7 +160,8 @@ export async function startDeployment(opts: { extraProxyLines?: string[] } = {})
   };
   const nginx = await startNginx(dir, site);
 
-  const mailsTo = (to: string) => smtp.received.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && m.subject === OTP_SUBJECT).length;
+  const mailsTo = (to: string) =>
+    smtp.received.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && m.subject === OTP_SUBJECT).length;
   const deployment: Deployment = {
     origin,
     httpPort: httpPort,
@@ -166,16 +180,35 @@ export async function startDeployment(opts: { extraProxyLines?: string[] } = {})
     },
     client: (o = {}) => createHttpsClient({ origin, ca: certificate.pem, ...o }),
     async createEmployer(id) {
-      const r = await runMypage(['create-employer', '--id', id, '--password', PASSWORD, '--company', '株式会社 ハローワークア', '--office', '飯田橋公共職業安定所'], {
-        DATABASE_URL: siteEnv.DATABASE_URL!,
-      });
+      const r = await runMypage(
+        [
+          'create-employer',
+          '--id',
+          id,
+          '--password',
+          PASSWORD,
+          '--company',
+          '株式会社 ハローワークア',
+          '--office',
+          '飯田橋公共職業安定所',
+        ],
+        {
+          DATABASE_URL: siteEnv.DATABASE_URL!,
+        },
+      );
       if (r.code !== 0) throw new Error(`create-employer failed: ${r.stderr}`);
     },
     async createEmployers(tag, count) {
       const { db } = openDatabase(siteEnv.DATABASE_URL!);
       try {
         const ids = Array.from({ length: count }, () => employerId(tag));
-        for (const id of ids) await createEmployer(db, systemClock, { id, password: PASSWORD, company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所' });
+        for (const id of ids)
+          await createEmployer(db, systemClock, {
+            id,
+            password: PASSWORD,
+            company: '株式会社 ハローワークア',
+            office: '飯田橋公共職業安定所',
+          });
         return ids;
       } finally {
         await db.destroy();
@@ -183,8 +216,10 @@ export async function startDeployment(opts: { extraProxyLines?: string[] } = {})
     },
     mailsTo,
     async nextOtp(to, seen) {
-      const mail = await until(`an OTP mail to ${to}`, async () =>
-        smtp.received.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && m.subject === OTP_SUBJECT)[seen],
+      const mail = await until(
+        `an OTP mail to ${to}`,
+        async () =>
+          smtp.received.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && m.subject === OTP_SUBJECT)[seen],
       );
       const code = codeLine(mail.text);
       if (!code) throw new Error(`no code in the mail to ${to}`);

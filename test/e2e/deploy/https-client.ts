@@ -68,7 +68,9 @@ export function createHttpsClient(opts: ClientOptions) {
           });
         },
       );
-      req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer within ${opts.timeoutMs ?? 15_000} ms`)));
+      req.on('timeout', () =>
+        req.destroy(new Error(`${method} ${path}: no answer within ${opts.timeoutMs ?? 15_000} ms`)),
+      );
       req.on('error', reject);
       req.end(payload);
     });
@@ -86,19 +88,25 @@ export type HttpsClient = ReturnType<typeof createHttpsClient>;
  * A slow client: sends a POST's headers at once, then its body one byte a second (a slow-loris),
  * and resolves with what came back once the other side closes the connection.
  */
-export function dribbleBody(opts: { origin: string; ca: string; path: string; contentLength: number }): { closed: Promise<{ answer: string; bytesSent: number }>; stop(): void } {
+export function dribbleBody(opts: { origin: string; ca: string; path: string; contentLength: number }): {
+  closed: Promise<{ answer: string; bytesSent: number }>;
+  stop(): void;
+} {
   const base = new URL(opts.origin);
   let answer = '';
   let bytesSent = 0;
   let timer: NodeJS.Timeout | undefined;
-  const socket = tlsConnect({ host: '127.0.0.1', port: Number(base.port), servername: base.hostname, ca: opts.ca, ALPNProtocols: ['http/1.1'] }, () => {
-    socket.write(
-      `POST ${opts.path} HTTP/1.1\r\nHost: ${base.host}\r\nOrigin: ${opts.origin}\r\nContent-Type: application/json\r\nContent-Length: ${opts.contentLength}\r\n\r\n`,
-    );
-    timer = setInterval(() => {
-      if (bytesSent < opts.contentLength - 1) socket.write(bytesSent++ === 0 ? '{' : ' ');
-    }, 1_000);
-  });
+  const socket = tlsConnect(
+    { host: '127.0.0.1', port: Number(base.port), servername: base.hostname, ca: opts.ca, ALPNProtocols: ['http/1.1'] },
+    () => {
+      socket.write(
+        `POST ${opts.path} HTTP/1.1\r\nHost: ${base.host}\r\nOrigin: ${opts.origin}\r\nContent-Type: application/json\r\nContent-Length: ${opts.contentLength}\r\n\r\n`,
+      );
+      timer = setInterval(() => {
+        if (bytesSent < opts.contentLength - 1) socket.write(bytesSent++ === 0 ? '{' : ' ');
+      }, 1_000);
+    },
+  );
   socket.on('data', (b: Buffer) => (answer += b.toString()));
   socket.on('error', () => undefined); // a reset is a close too
   const closed = new Promise<{ answer: string; bytesSent: number }>((resolve) =>

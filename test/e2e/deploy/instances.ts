@@ -24,7 +24,9 @@ export function readUnit(instance: string): Unit {
     const m = /^(\w+)=(.*)$/.exec(line);
     if (!m) continue;
     const [, key, value = ''] = m;
-    if (key === 'Environment') for (const pair of value.split(/\s+/)) environment[pair.slice(0, pair.indexOf('='))] = pair.slice(pair.indexOf('=') + 1);
+    if (key === 'Environment')
+      for (const pair of value.split(/\s+/))
+        environment[pair.slice(0, pair.indexOf('='))] = pair.slice(pair.indexOf('=') + 1);
     if (key === 'ExecStart') execStart = value.split(/\s+/);
     if (key === 'WorkingDirectory') workingDirectory = value;
   }
@@ -56,7 +58,8 @@ export interface Instance {
 export function startInstance(port: number, siteEnv: Record<string, string>): Promise<Instance> {
   const unit = readUnit(String(port));
   const [program, ...args] = unit.execStart;
-  if (!program?.endsWith('/node')) throw new Error(`ExecStart= of ${UNIT_FILE} does not run node: ${unit.execStart.join(' ')}`);
+  if (!program?.endsWith('/node'))
+    throw new Error(`ExecStart= of ${UNIT_FILE} does not run node: ${unit.execStart.join(' ')}`);
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', ...unit.environment, ...siteEnv };
   const child = spawn(process.execPath, args, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

@@ -9,7 +9,8 @@ export const SITE_FILE = join(import.meta.dirname, '../../../deploy/nginx/mypage
 /** Why the deployment suite cannot run here (no nginx, no openssl), or undefined. */
 export function deploySkipReason(): string | undefined {
   if (!existsSync(NGINX)) return `nginx is not installed at ${NGINX} (Debian: apt-get install nginx, as .ci/run does)`;
-  if (spawnSync('openssl', ['version']).status !== 0) return 'the openssl command is missing (Debian: apt-get install openssl, as .ci/run does)';
+  if (spawnSync('openssl', ['version']).status !== 0)
+    return 'the openssl command is missing (Debian: apt-get install openssl, as .ci/run does)';
   return undefined;
 }
 
@@ -37,13 +38,21 @@ function fillLines(text: string, marker: string, lines: string[]): string {
 
 /** deploy/nginx/mypage.conf with this run's values on its `# site:` lines (each marker once per server). */
 export function fillSiteFile(text: string, v: SiteValues): string {
-  let out = fillLines(text, 'instance', v.instances.map((a) => `server ${a} max_fails=1 fail_timeout=10s${v.down?.includes(a) ? ' down' : ''};`));
+  let out = fillLines(
+    text,
+    'instance',
+    v.instances.map((a) => `server ${a} max_fails=1 fail_timeout=10s${v.down?.includes(a) ? ' down' : ''};`),
+  );
   out = fillLines(out, 'http listen', [`listen 127.0.0.1:${v.httpPort};`]);
   out = fillLines(out, 'https listen', [`listen 127.0.0.1:${v.httpsPort} ssl http2;`]);
   out = out.replaceAll('server_name mypage.example.jp; # site: name', 'server_name localhost;');
   out = fillLines(out, 'certificate', [`ssl_certificate ${v.certificate.certPath};`]);
   out = fillLines(out, 'key', [`ssl_certificate_key ${v.certificate.keyPath};`]);
-  if (v.extraProxyLines?.length) out = out.replace('proxy_pass http://mypage;', ['proxy_pass http://mypage;', ...v.extraProxyLines].join('\n        '));
+  if (v.extraProxyLines?.length)
+    out = out.replace(
+      'proxy_pass http://mypage;',
+      ['proxy_pass http://mypage;', ...v.extraProxyLines].join('\n        '),
+    );
   return out;
 }
 
@@ -75,7 +84,16 @@ export async function startNginx(dir: string, site: SiteValues): Promise<Running
   writeFileSync(join(dir, 'mypage.conf'), fillSiteFile(readFileSync(SITE_FILE, 'utf8'), site));
   writeFileSync(join(dir, 'nginx.conf'), mainConf(dir));
   const errorLog = join(dir, 'error.log');
-  const args = ['-p', dir, '-e', errorLog, '-c', join(dir, 'nginx.conf'), '-g', `daemon off; pid ${dir}/nginx.pid; error_log ${errorLog} warn;`];
+  const args = [
+    '-p',
+    dir,
+    '-e',
+    errorLog,
+    '-c',
+    join(dir, 'nginx.conf'),
+    '-g',
+    `daemon off; pid ${dir}/nginx.pid; error_log ${errorLog} warn;`,
+  ];
   const check = spawnSync(NGINX, [...args, '-t'], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`nginx -t refused the site file:\n${check.stderr}`);
   const child: ChildProcess = spawn(NGINX, args, { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -15,7 +15,8 @@ test('Deploy: systemd accepts deploy/systemd/mypage@.service as it is (systemd-a
       ? `the unit's ExecStart program ${program} does not exist on this machine`
       : undefined;
   // .ci/run installs systemd: there a missing part fails the check instead of skipping it.
-  if (reason && process.env.MYPAGE_REQUIRE_DEPLOY === '1') throw new Error(`the systemd unit check cannot run: ${reason}`);
+  if (reason && process.env.MYPAGE_REQUIRE_DEPLOY === '1')
+    throw new Error(`the systemd unit check cannot run: ${reason}`);
   if (reason) console.warn(`[skipped] systemd unit check: ${reason}`);
   test.skip(reason !== undefined, reason);
   const r = spawnSync(SYSTEMD_ANALYZE, ['verify', '--man=no', UNIT_FILE], { encoding: 'utf8' });

@@ -48,13 +48,19 @@ export async function launchKiosk(testInfo: TestInfo, policy: Record<string, unk
 
 /** Moves the kiosk's clock (main process) by `ms`. */
 export async function advance(app: ElectronApplication, ms: number): Promise<void> {
-  await app.evaluate((_e, by) => (globalThis as unknown as { __hwKiosk: { clock: { advance(ms: number): void } } }).__hwKiosk.clock.advance(by), ms);
+  await app.evaluate(
+    (_e, by) =>
+      (globalThis as unknown as { __hwKiosk: { clock: { advance(ms: number): void } } }).__hwKiosk.clock.advance(by),
+    ms,
+  );
 }
 
 /** The visitor's bearer token as main holds it (never in the page). */
 export async function mainToken(app: ElectronApplication): Promise<string | undefined> {
   return app.evaluate(() => {
-    const c = (globalThis as unknown as { __hwKiosk: { core: { session: { credential?: { kind: string; token?: string } } } } }).__hwKiosk.core.session.credential;
+    const c = (
+      globalThis as unknown as { __hwKiosk: { core: { session: { credential?: { kind: string; token?: string } } } } }
+    ).__hwKiosk.core.session.credential;
     return c?.kind === 'bearer' ? c.token : undefined;
   });
 }

@@ -19,7 +19,12 @@ export const test = base.extend<{ service: TestService; employer: { id: string; 
   },
   employer: async ({ service }, use, testInfo) => {
     const id = `electron${Date.now()}-${testInfo.workerIndex}@example.jp`;
-    await service.createEmployer({ id, password: PASSWORD, company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所' });
+    await service.createEmployer({
+      id,
+      password: PASSWORD,
+      company: '株式会社 ハローワークア',
+      office: '飯田橋公共職業安定所',
+    });
     await use({ id, password: PASSWORD });
   },
 });

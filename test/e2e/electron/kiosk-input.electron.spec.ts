@@ -11,7 +11,10 @@ skipWithoutElectron('on-screen keyboard and display settings suite');
 const controls = (page: Page) => page.getByTestId('display-controls');
 
 test.describe('the Electron kiosk: on-screen keyboard and display settings (issue 13)', () => {
-  test('issue 13: policy "always" — a whole login typed on the on-screen keyboard alone, the field keeping the focus', async ({ service, employer }, testInfo) => {
+  test('issue 13: policy "always" — a whole login typed on the on-screen keyboard alone, the field keeping the focus', async ({
+    service,
+    employer,
+  }, testInfo) => {
     test.setTimeout(300_000);
     const app = await launchKiosk(testInfo, { serviceUrl: service.url, onScreenKeyboard: 'always' });
     try {
@@ -44,7 +47,9 @@ test.describe('the Electron kiosk: on-screen keyboard and display settings (issu
     }
   });
 
-  test('issue 13: 特大 and 白黒反転 are gone after the idle wipe — the next page is 標準 / 標準', async ({ service }, testInfo) => {
+  test('issue 13: 特大 and 白黒反転 are gone after the idle wipe — the next page is 標準 / 標準', async ({
+    service,
+  }, testInfo) => {
     const app = await launchKiosk(testInfo, { serviceUrl: service.url });
     try {
       const page = await app.firstWindow();
@@ -56,7 +61,10 @@ test.describe('the Electron kiosk: on-screen keyboard and display settings (issu
       await expect.poll(() => page.isClosed()).toBe(true);
       const fresh = app.windows().find((p) => !p.isClosed())!;
       await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();
-      expect(await fresh.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ textSize: 'standard', contrast: 'standard' });
+      expect(await fresh.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({
+        textSize: 'standard',
+        contrast: 'standard',
+      });
       expect(await fresh.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
     } finally {
       await app.close();

@@ -10,7 +10,10 @@ import { api } from '../../../src-shared/api/routes.js';
 skipWithoutElectron('kiosk-session Electron suite');
 
 test.describe('the Electron kiosk: warning, ready page, offline (issue 13)', () => {
-  test('R-KIOSK-4: the warning is announced every 10 s; 「延長する」 keeps both the kiosk and the service session past the original idle end', async ({ service, employer }, testInfo) => {
+  test('R-KIOSK-4: the warning is announced every 10 s; 「延長する」 keeps both the kiosk and the service session past the original idle end', async ({
+    service,
+    employer,
+  }, testInfo) => {
     const app = await launchKiosk(testInfo, { serviceUrl: service.url });
     try {
       const page = await shownPage(app);
@@ -27,13 +30,18 @@ test.describe('the Electron kiosk: warning, ready page, offline (issue 13)', () 
       await dialog.getByRole('button', { name: '延長する' }).click();
       await expect(dialog).toHaveCount(0);
       service.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 60_000);
-      expect((await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect(
+        (await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status,
+      ).toBe(200);
     } finally {
       await app.close();
     }
   });
 
-  test('R-KIOSK-3, R-KIOSK-4: the next page is loaded ahead; the wipe (「ログアウト」 in the warning) shows it and the old page closes', async ({ service, employer }, testInfo) => {
+  test('R-KIOSK-3, R-KIOSK-4: the next page is loaded ahead; the wipe (「ログアウト」 in the warning) shows it and the old page closes', async ({
+    service,
+    employer,
+  }, testInfo) => {
     const app = await launchKiosk(testInfo, { serviceUrl: service.url });
     try {
       const page = await shownPage(app);
@@ -47,13 +55,23 @@ test.describe('the Electron kiosk: warning, ready page, offline (issue 13)', () 
       await expect.poll(() => page.isClosed()).toBe(true);
       expect(await shownPage(app)).toBe(ready);
       await expect(heading(ready, '求人者マイページログイン')).toBeVisible();
-      expect(await ready.evaluate(async () => [document.cookie, localStorage.length, sessionStorage.length, (await indexedDB.databases()).length])).toEqual(['', 0, 0, 0]);
+      expect(
+        await ready.evaluate(async () => [
+          document.cookie,
+          localStorage.length,
+          sessionStorage.length,
+          (await indexedDB.databases()).length,
+        ]),
+      ).toEqual(['', 0, 0, 0]);
     } finally {
       await app.close();
     }
   });
 
-  test('offline: the service stops answering → 「ただいまご利用いただけません」 → it answers → the login form', async ({ service, employer }, testInfo) => {
+  test('offline: the service stops answering → 「ただいまご利用いただけません」 → it answers → the login form', async ({
+    service,
+    employer,
+  }, testInfo) => {
     const proxy = await startSwitchableProxy(service.url);
     const app = await launchKiosk(testInfo, { serviceUrl: proxy.url });
     try {

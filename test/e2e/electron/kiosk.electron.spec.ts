@@ -9,7 +9,10 @@ import { api } from '../../../src-shared/api/routes.js';
 skipWithoutElectron('Electron suite');
 
 test.describe('R-KIOSK-6: Playwright drives the Electron kiosk (R-KIOSK-1, R-KIOSK-2, R-KIOSK-3, R-KIOSK-4, R-OTP-7)', () => {
-  test('R-OTP-7 / R-KIOSK-2: enroll → attested login → home, no OTP mailed', async ({ service, employer }, testInfo) => {
+  test('R-OTP-7 / R-KIOSK-2: enroll → attested login → home, no OTP mailed', async ({
+    service,
+    employer,
+  }, testInfo) => {
     const app = await launchKiosk(testInfo, { serviceUrl: service.url });
     try {
       const page = await app.firstWindow();
@@ -23,12 +26,17 @@ test.describe('R-KIOSK-6: Playwright drives the Electron kiosk (R-KIOSK-1, R-KIO
     }
   });
 
-  test('R-KIOSK-2: a revoked terminal falls back to the OTP step without the skip checkbox', async ({ service, employer }, testInfo) => {
+  test('R-KIOSK-2: a revoked terminal falls back to the OTP step without the skip checkbox', async ({
+    service,
+    employer,
+  }, testInfo) => {
     const app = await launchKiosk(testInfo, { serviceUrl: service.url });
     try {
       const page = await app.firstWindow();
       await enroll(page, service);
-      const status = await page.evaluate(() => (window as unknown as { kiosk: { status(): Promise<{ data: { terminalId: string } }> } }).kiosk.status());
+      const status = await page.evaluate(() =>
+        (window as unknown as { kiosk: { status(): Promise<{ data: { terminalId: string } }> } }).kiosk.status(),
+      );
       await revokeTerminal(service, status.data.terminalId);
       await login(page, employer.id, employer.password);
       await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
@@ -39,7 +47,10 @@ test.describe('R-KIOSK-6: Playwright drives the Electron kiosk (R-KIOSK-1, R-KIO
     }
   });
 
-  test('R-KIOSK-4: idle → countdown → wipe; a fresh page, nothing stored, the old token refused', async ({ service, employer }, testInfo) => {
+  test('R-KIOSK-4: idle → countdown → wipe; a fresh page, nothing stored, the old token refused', async ({
+    service,
+    employer,
+  }, testInfo) => {
     const app = await launchKiosk(testInfo, { serviceUrl: service.url });
     try {
       const page = await app.firstWindow();
@@ -56,8 +67,17 @@ test.describe('R-KIOSK-6: Playwright drives the Electron kiosk (R-KIOSK-1, R-KIO
       const fresh = await shownPage(app, page);
       await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();
       await expect(fresh.getByLabel('ID（メールアドレス）')).toHaveValue('');
-      expect(await fresh.evaluate(async () => [document.cookie, localStorage.length, sessionStorage.length, (await indexedDB.databases()).length])).toEqual(['', 0, 0, 0]);
-      expect((await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+      expect(
+        await fresh.evaluate(async () => [
+          document.cookie,
+          localStorage.length,
+          sessionStorage.length,
+          (await indexedDB.databases()).length,
+        ]),
+      ).toEqual(['', 0, 0, 0]);
+      expect(
+        (await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status,
+      ).toBe(401);
     } finally {
       await app.close();
     }

@@ -16,8 +16,10 @@ const CONTRASTS = [
 ] as const;
 
 const controls = (page: Page) => page.getByTestId('display-controls');
-const sizeButton = (page: Page, name: string) => controls(page).getByRole('group', { name: '文字サイズ' }).getByRole('button', { name, exact: true });
-const contrastButton = (page: Page, name: string) => controls(page).getByRole('group', { name: '色合い' }).getByRole('button', { name, exact: true });
+const sizeButton = (page: Page, name: string) =>
+  controls(page).getByRole('group', { name: '文字サイズ' }).getByRole('button', { name, exact: true });
+const contrastButton = (page: Page, name: string) =>
+  controls(page).getByRole('group', { name: '色合い' }).getByRole('button', { name, exact: true });
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync('docs/screens', { recursive: true });
@@ -27,12 +29,18 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** No horizontal scroll: the page is never wider than the window (WCAG 1.4.10 at 200 % text). */
 async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(client);
 }
 
 async function expectEachWindowSize(page: Page): Promise<void> {
-  for (const viewport of [{ width: 1280, height: 1024 }, { width: 1920, height: 1080 }]) {
+  for (const viewport of [
+    { width: 1280, height: 1024 },
+    { width: 1920, height: 1080 },
+  ]) {
     await page.setViewportSize(viewport);
     await expectNoHorizontalScroll(page);
   }
@@ -40,7 +48,10 @@ async function expectEachWindowSize(page: Page): Promise<void> {
 }
 
 test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', () => {
-  test('issue 13: each 文字サイズ × 色合い on the login screen — root font size, axe clean, no sideways scroll at 1280×1024 and 1920×1080; screenshots', async ({ kiosk, service }) => {
+  test('issue 13: each 文字サイズ × 色合い on the login screen — root font size, axe clean, no sideways scroll at 1280×1024 and 1920×1080; screenshots', async ({
+    kiosk,
+    service,
+  }) => {
     test.setTimeout(240_000);
     const k = await kiosk();
     const page = k.page();
@@ -56,7 +67,9 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
         await expect(sizeButton(page, size.name)).toHaveAttribute('aria-pressed', 'true');
         await expect(contrastButton(page, contrast.name)).toHaveAttribute('aria-pressed', 'true');
         expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(size.px);
-        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(contrast.key === 'inverted' ? 'rgb(0, 0, 0)' : 'rgb(255, 255, 255)');
+        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+          contrast.key === 'inverted' ? 'rgb(0, 0, 0)' : 'rgb(255, 255, 255)',
+        );
         await expectAccessible(page);
         await expectEachWindowSize(page);
         await shot(page, `${n++}-kiosk-login-${size.key}-${contrast.key}`);
@@ -64,7 +77,11 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
     }
   });
 
-  test('issue 13: at 特大 and 白黒反転 home, 各種設定 and the idle warning hold too (axe clean, no sideways scroll)', async ({ kiosk, service, employer }) => {
+  test('issue 13: at 特大 and 白黒反転 home, 各種設定 and the idle warning hold too (axe clean, no sideways scroll)', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     test.setTimeout(180_000);
     const k = await kiosk();
     await enrollThroughScreen(k, service);
@@ -87,7 +104,11 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
     await expectEachWindowSize(page);
   });
 
-  test('issue 13: the wipe gives the next visitor the defaults — a new page, 標準 and 標準, nothing stored', async ({ kiosk, service, employer }) => {
+  test('issue 13: the wipe gives the next visitor the defaults — a new page, 標準 and 標準, nothing stored', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     const k = await kiosk();
     await enrollThroughScreen(k, service);
     await wipeDone(k, 1);
@@ -96,9 +117,16 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
     await contrastButton(page, '白黒反転').click();
     await typeLogin(page, employer.id, employer.password);
     await expect(heading(page, '求人者マイページホーム')).toBeVisible();
-    expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ textSize: 'xlarge', contrast: 'inverted' });
+    expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({
+      textSize: 'xlarge',
+      contrast: 'inverted',
+    });
     // Nothing of the settings is kept anywhere a next page could read it.
-    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([
+      0,
+      0,
+      '',
+    ]);
 
     await page.getByRole('button', { name: 'ログアウト' }).first().click();
     await wipeDone(k, 2);
@@ -109,6 +137,9 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
     await expect(contrastButton(fresh, '標準')).toHaveAttribute('aria-pressed', 'true');
     expect(await fresh.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
     expect(await fresh.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
-    expect(await fresh.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ textSize: 'standard', contrast: 'standard' });
+    expect(await fresh.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({
+      textSize: 'standard',
+      contrast: 'standard',
+    });
   });
 });

@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures.js';
 
 test.describe('端末登録 in the kiosk shell (R-KIOSK-2, R-KIOSK-5)', () => {
-  test('R-KIOSK-2: an unenrolled kiosk opens on 端末登録 and says clearly what is missing or wrong', async ({ kiosk, service }) => {
+  test('R-KIOSK-2: an unenrolled kiosk opens on 端末登録 and says clearly what is missing or wrong', async ({
+    kiosk,
+    service,
+  }) => {
     const k = await kiosk();
     const page = k.page();
     await expect(page.getByRole('heading', { level: 1, name: '端末登録' })).toBeVisible();
@@ -22,7 +25,9 @@ test.describe('端末登録 in the kiosk shell (R-KIOSK-2, R-KIOSK-5)', () => {
     await expect(page.getByLabel('登録コード')).toHaveValue('');
   });
 
-  test('R-KIOSK-2: without an OS key store (basic_text) the 端末登録 screen says the key is kept in a file', async ({ kiosk }) => {
+  test('R-KIOSK-2: without an OS key store (basic_text) the 端末登録 screen says the key is kept in a file', async ({
+    kiosk,
+  }) => {
     const k = await kiosk({ osBacked: false });
     await expect(k.page().getByTestId('basic-text-warning')).toContainText('basic_text');
     await expect(k.page().getByTestId('basic-text-warning')).toContainText('docs/kiosk.md');
@@ -30,7 +35,10 @@ test.describe('端末登録 in the kiosk shell (R-KIOSK-2, R-KIOSK-5)', () => {
 });
 
 test.describe('the bridge answers only the kiosk page (electron/fiddle sender check)', () => {
-  test('R-KIOSK-3: another page in the kiosk\'s own partition cannot call window.kiosk; a bad payload from the kiosk page is refused', async ({ kiosk, service }) => {
+  test("R-KIOSK-3: another page in the kiosk's own partition cannot call window.kiosk; a bad payload from the kiosk page is refused", async ({
+    kiosk,
+    service,
+  }) => {
     const k = await kiosk();
     await expect(k.page().getByRole('heading', { level: 1, name: '端末登録' })).toBeVisible();
     const intruder = await k.page().context().newPage();
@@ -45,7 +53,10 @@ test.describe('the bridge answers only the kiosk page (electron/fiddle sender ch
     await intruder.close();
 
     const bad = await k.page().evaluate(() =>
-      (window as unknown as { kiosk: { submitOtp(i: unknown): Promise<unknown> } }).kiosk.submitOtp({ otp: '123456', rememberDevice: true }),
+      (window as unknown as { kiosk: { submitOtp(i: unknown): Promise<unknown> } }).kiosk.submitOtp({
+        otp: '123456',
+        rememberDevice: true,
+      }),
     );
     expect(bad).toMatchObject({ ok: false, error: { error: 'invalid_request', fields: ['rememberDevice'] } });
   });

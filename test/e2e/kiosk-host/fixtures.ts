@@ -24,7 +24,12 @@ export const test = base.extend<Fixtures>({
   },
   employer: async ({ service }, use) => {
     const id = `kiosk${process.pid}-${n++}@example.jp`;
-    await service.createEmployer({ id, password: PASSWORD, company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所' });
+    await service.createEmployer({
+      id,
+      password: PASSWORD,
+      company: '株式会社 ハローワークア',
+      office: '飯田橋公共職業安定所',
+    });
     await use({ id, password: PASSWORD });
   },
   kiosk: async ({ browser, service, hasTouch }, use) => {
@@ -32,7 +37,12 @@ export const test = base.extend<Fixtures>({
     await use(async (opts = {}) => {
       // Each partition is a context of its own, made as the suite's contexts are.
       // (`test.use({ hasTouch: true })` reaches them: a touch-screen terminal, issue 13)
-      const contextOptions = { locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 1024 }, hasTouch };
+      const contextOptions = {
+        locale: 'ja-JP',
+        timezoneId: 'Asia/Tokyo',
+        viewport: { width: 1280, height: 1024 },
+        hasTouch,
+      };
       const k = await openKiosk(browser, { appUrl: `${service.url}/`, contextOptions, ...opts });
       opened.push(k);
       return k;

@@ -1,11 +1,21 @@
 import { R_KIOSK_4_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { expectAccessible, shot } from '../web/fixtures.js';
 import { expect, test } from './fixtures.js';
-import { enrollThroughScreen, heading, signedInVisitor, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
+import {
+  enrollThroughScreen,
+  heading,
+  signedInVisitor,
+  typeLogin,
+  wipeDone,
+} from '../../support/kiosk-host/kiosk-flows.js';
 import { api } from '../../../src-shared/api/routes.js';
 
 test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
-  test('R-KIOSK-4: the countdown is announced politely every 10 s and in the last 10 s; the dialog is axe-clean (docs/screens/50)', async ({ kiosk, service, employer }) => {
+  test('R-KIOSK-4: the countdown is announced politely every 10 s and in the last 10 s; the dialog is axe-clean (docs/screens/50)', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     const k = await kiosk();
     await enrollThroughScreen(k, service);
     const page = k.page();
@@ -32,7 +42,11 @@ test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
     await expect(spoken).toHaveText('あと 8 秒');
   });
 
-  test('R-KIOSK-4: 「延長する」 resets the kiosk idle clock and the service session, which outlives its original idle end', async ({ kiosk, service, employer }) => {
+  test('R-KIOSK-4: 「延長する」 resets the kiosk idle clock and the service session, which outlives its original idle end', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     const k = await kiosk();
     const { page, token } = await signedInVisitor(k, service, employer);
 
@@ -52,14 +66,23 @@ test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
     expect(page.isClosed()).toBe(false);
   });
 
-  test('R-KIOSK-4: 「ログアウト」 in the warning ends the session now, through the wipe', async ({ kiosk, service, employer }) => {
+  test('R-KIOSK-4: 「ログアウト」 in the warning ends the session now, through the wipe', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     const k = await kiosk();
     const { page, token } = await signedInVisitor(k, service, employer);
     k.clock.advance(95_000);
-    await page.getByRole('alertdialog', { name: 'まもなく自動的にログアウトします' }).getByRole('button', { name: 'ログアウト' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'まもなく自動的にログアウトします' })
+      .getByRole('button', { name: 'ログアウト' })
+      .click();
     await wipeDone(k, 2);
     await expect(heading(k.page(), '求人者マイページログイン')).toBeVisible();
     expect(k.core.session.credential).toBeUndefined();
-    expect((await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(401);
   });
 });

@@ -1,9 +1,20 @@
 import { expect, test } from './fixtures.js';
-import { enrollThroughScreen, heading, leaveTraces, signedInVisitor, traces, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
+import {
+  enrollThroughScreen,
+  heading,
+  leaveTraces,
+  signedInVisitor,
+  traces,
+  wipeDone,
+} from '../../support/kiosk-host/kiosk-flows.js';
 import { api } from '../../../src-shared/api/routes.js';
 
 test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
-  test('R-KIOSK-3, R-KIOSK-4: idle → countdown → wipe; the page made ahead on a new partition is shown, the old partition is dropped; no cookie, no storage, empty fields, the old token gets 401', async ({ kiosk, service, employer }) => {
+  test('R-KIOSK-3, R-KIOSK-4: idle → countdown → wipe; the page made ahead on a new partition is shown, the old partition is dropped; no cookie, no storage, empty fields, the old token gets 401', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     const k = await kiosk();
     const { page, token } = await signedInVisitor(k, service, employer);
     await leaveTraces(page);
@@ -11,12 +22,21 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     // The next visitor's login page is already loaded, on a partition of its own.
     await expect.poll(() => k.partitions().length).toBe(2);
     const [visitorPartition, nextPartition] = k.partitions() as [string, string];
-    expect([visitorPartition, nextPartition]).toEqual([expect.stringMatching(/^kiosk-visitor-\d+$/), expect.stringMatching(/^kiosk-visitor-\d+$/)]);
+    expect([visitorPartition, nextPartition]).toEqual([
+      expect.stringMatching(/^kiosk-visitor-\d+$/),
+      expect.stringMatching(/^kiosk-visitor-\d+$/),
+    ]);
     const oldContext = k.contextOf(visitorPartition)!;
     expect((await oldContext.cookies()).length).toBe(1);
     // (made again after 端末登録: the first one was made for a terminal not yet enrolled)
     const readyPage = () => k.contextOf(nextPartition)!.pages().at(-1);
-    await expect.poll(async () => (await readyPage()?.getByRole('heading', { level: 1, name: '求人者マイページログイン' }).isVisible()) ?? false).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await readyPage()?.getByRole('heading', { level: 1, name: '求人者マイページログイン' }).isVisible()) ??
+          false,
+      )
+      .toBe(true);
     const ready = readyPage()!;
     expect(k.contextOf(nextPartition)!.pages()).toHaveLength(1);
 
@@ -64,7 +84,11 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     expect(page.isClosed()).toBe(false);
   });
 
-  test('R-KIOSK-4: what a visitor typed but never sent is gone after the idle wipe', async ({ kiosk, service, employer }) => {
+  test('R-KIOSK-4: what a visitor typed but never sent is gone after the idle wipe', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     const k = await kiosk();
     await enrollThroughScreen(k, service);
     await wipeDone(k, 1);
@@ -79,16 +103,25 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     await expect(fresh.locator('#login-password')).toHaveValue('');
   });
 
-  test('R-KIOSK-4: ログアウト ends the session at the service and wipes the page the same way', async ({ kiosk, service, employer }) => {
+  test('R-KIOSK-4: ログアウト ends the session at the service and wipes the page the same way', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     const k = await kiosk();
     const { page, token } = await signedInVisitor(k, service, employer);
     await page.getByRole('button', { name: 'ログアウト' }).first().click();
     await wipeDone(k, 2);
     await expect(heading(k.page(), '求人者マイページログイン')).toBeVisible();
-    expect((await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(401);
   });
 
-  test('R-KIOSK-4: the overlay speaks the language the visitor chose, and the next visitor starts in Japanese', async ({ kiosk, service }) => {
+  test('R-KIOSK-4: the overlay speaks the language the visitor chose, and the next visitor starts in Japanese', async ({
+    kiosk,
+    service,
+  }) => {
     const k = await kiosk();
     await enrollThroughScreen(k, service);
     await wipeDone(k, 1);

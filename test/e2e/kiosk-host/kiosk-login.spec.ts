@@ -3,7 +3,11 @@ import { revokeTerminal } from '../../support/kiosk-host/kiosk-admin.js';
 import { enrollThroughScreen, heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
 
 test.describe('attested kiosk login (R-KIOSK-2, R-KIOSK-3, R-OTP-7)', () => {
-  test('R-OTP-7 / R-KIOSK-2: enroll → attested login → home, with no OTP mailed and no token in the page', async ({ kiosk, service, employer }) => {
+  test('R-OTP-7 / R-KIOSK-2: enroll → attested login → home, with no OTP mailed and no token in the page', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     const k = await kiosk();
     await enrollThroughScreen(k, service);
     const page = k.page();
@@ -12,8 +16,18 @@ test.describe('attested kiosk login (R-KIOSK-2, R-KIOSK-3, R-OTP-7)', () => {
     await expect(page.getByText('株式会社 ハローワークア')).toBeVisible();
 
     // No OTP: no challenge was made and nothing was queued or sent.
-    expect(await service.db.selectFrom('login_challenges').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 0 });
-    expect(await service.db.selectFrom('outbox').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 0 });
+    expect(
+      await service.db
+        .selectFrom('login_challenges')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: 0 });
+    expect(
+      await service.db
+        .selectFrom('outbox')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: 0 });
     expect(service.mail.messages()).toEqual([]);
 
     // The token lives in main only (R-KIOSK-3): the page and its storage never see it.
@@ -21,10 +35,18 @@ test.describe('attested kiosk login (R-KIOSK-2, R-KIOSK-3, R-OTP-7)', () => {
     expect(credential?.kind).toBe('bearer');
     const token = credential?.kind === 'bearer' ? credential.token : '';
     expect(await page.content()).not.toContain(token);
-    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)).not.toContain(token);
+    expect(
+      await page.evaluate(
+        () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+      ),
+    ).not.toContain(token);
   });
 
-  test('R-KIOSK-2 / R-KIOSK-3: a revoked terminal falls back to the OTP step, with the note and without the skip checkbox', async ({ kiosk, service, employer }) => {
+  test('R-KIOSK-2 / R-KIOSK-3: a revoked terminal falls back to the OTP step, with the note and without the skip checkbox', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     const k = await kiosk();
     await enrollThroughScreen(k, service);
     const status = await k.core.dispatch('status', undefined);
@@ -33,7 +55,9 @@ test.describe('attested kiosk login (R-KIOSK-2, R-KIOSK-3, R-OTP-7)', () => {
     const page = k.page();
     await typeLogin(page, employer.id, employer.password);
     await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
-    await expect(page.getByTestId('attestation-note')).toHaveText('この端末を確認できなかったため、ワンタイムパスワードによる確認が必要です。');
+    await expect(page.getByTestId('attestation-note')).toHaveText(
+      'この端末を確認できなかったため、ワンタイムパスワードによる確認が必要です。',
+    );
     await expect(page.getByRole('checkbox')).toHaveCount(0); // R-OTP-6: never offered on a shared terminal
 
     await page.locator('#otp').fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));

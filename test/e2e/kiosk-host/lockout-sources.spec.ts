@@ -8,7 +8,11 @@ const LOCKED = 'パスワード入力を5回誤ったため、ロックがかか
 
 /** Another browser: a context of its own (its own cookies), set up like the config's. */
 async function browserOf(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 1024 } });
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1280, height: 1024 },
+  });
   return context.newPage();
 }
 
@@ -19,7 +23,12 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test.describe('lock-outs where the wrong passwords came from (R-LOGIN-6)', () => {
-  test('R-LOGIN-6: a stranger\'s five wrong passwords in one browser lock that "anywhere else"; the owner\'s known browser and the kiosk still sign in', async ({ browser, kiosk, service, employer }) => {
+  test('R-LOGIN-6: a stranger\'s five wrong passwords in one browser lock that "anywhere else"; the owner\'s known browser and the kiosk still sign in', async ({
+    browser,
+    kiosk,
+    service,
+    employer,
+  }) => {
     const k = await kiosk();
     await enrollThroughScreen(k, service);
 
@@ -41,7 +50,9 @@ test.describe('lock-outs where the wrong passwords came from (R-LOGIN-6)', () =>
     // The owner's own browser keeps its own five tries: the OTP step, then home.
     await submitLogin(owner, employer.id, employer.password);
     await expect(heading(owner, 'ワンタイムパスワード入力')).toBeVisible();
-    await owner.getByLabel('ワンタイムパスワード', { exact: true }).fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
+    await owner
+      .getByLabel('ワンタイムパスワード', { exact: true })
+      .fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
     await owner.getByRole('button', { name: '送信' }).click();
     await expect(heading(owner, '求人者マイページホーム')).toBeVisible();
 
@@ -55,7 +66,12 @@ test.describe('lock-outs where the wrong passwords came from (R-LOGIN-6)', () =>
     await stranger.context().close();
   });
 
-  test('R-LOGIN-6: five wrong passwords at a kiosk lock that terminal only; the kiosk says so and keeps the ID; the owner\'s browser still signs in', async ({ browser, kiosk, service, employer }) => {
+  test("R-LOGIN-6: five wrong passwords at a kiosk lock that terminal only; the kiosk says so and keeps the ID; the owner's browser still signs in", async ({
+    browser,
+    kiosk,
+    service,
+    employer,
+  }) => {
     const k = await kiosk();
     await enrollThroughScreen(k, service);
     const page = k.page();

@@ -5,7 +5,11 @@ import { heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flo
 import { startSwitchableProxy } from './switchable-proxy.js';
 
 test.describe('offline (issue 13 item 5)', () => {
-  test('R-KIOSK-4: the service stops answering → 「ただいまご利用いただけません」, retried by itself → back to a fresh login form; the heartbeat reports the time offline (docs/screens/51)', async ({ kiosk, service, employer }) => {
+  test('R-KIOSK-4: the service stops answering → 「ただいまご利用いただけません」, retried by itself → back to a fresh login form; the heartbeat reports the time offline (docs/screens/51)', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     const proxy = await startSwitchableProxy(service.url);
     try {
       const k = await kiosk();
@@ -34,7 +38,15 @@ test.describe('offline (issue 13 item 5)', () => {
       k.clock.advance(60_000); // the back-off is capped at 60 s
       await wipeDone(k, wipes + 1);
       await expect.poll(() => k.core.offline.offline).toBe(false);
-      await expect.poll(async () => k.page().getByRole('heading', { level: 1, name: '求人者マイページログイン' }).isVisible().catch(() => false)).toBe(true);
+      await expect
+        .poll(async () =>
+          k
+            .page()
+            .getByRole('heading', { level: 1, name: '求人者マイページログイン' })
+            .isVisible()
+            .catch(() => false),
+        )
+        .toBe(true);
       page = k.page();
       await expect(page.getByLabel('ID（メールアドレス）')).toHaveValue('');
       await typeLogin(page, employer.id, employer.password);
@@ -44,7 +56,11 @@ test.describe('offline (issue 13 item 5)', () => {
       expect(k.core.offline.pendingOfflineMs()).toBeGreaterThan(10_000);
       k.clock.advance(5 * 60_000);
       await expect.poll(() => k.core.offline.pendingOfflineMs()).toBe(0);
-      const rows = await service.db.selectFrom('audit_events').selectAll().where('type', '=', 'kiosk.offline_reported').execute();
+      const rows = await service.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('type', '=', 'kiosk.offline_reported')
+        .execute();
       expect(rows).toHaveLength(1);
     } finally {
       await proxy.close();

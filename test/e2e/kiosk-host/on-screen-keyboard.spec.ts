@@ -16,7 +16,11 @@ const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id 
 test.describe('the on-screen keyboard (issue 13)', () => {
   test.use({ hasTouch: true });
 
-  test('issue 13: a whole login typed by touch on the on-screen keyboard alone — ID, password (masked), and the OTP on the numeric pad', async ({ kiosk, service, employer }) => {
+  test('issue 13: a whole login typed by touch on the on-screen keyboard alone — ID, password (masked), and the OTP on the numeric pad', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
     test.setTimeout(300_000); // some forty key presses, each an actionability check on a busy machine
     const k = await kiosk({ touchScreen: true }); // policy "auto" on a touch screen
     await enrollThroughScreen(k, service);
@@ -66,7 +70,10 @@ test.describe('the on-screen keyboard (issue 13)', () => {
     await expect(heading(page, '求人者マイページホーム')).toBeVisible();
   });
 
-  test('issue 13: the physical keyboard keeps typing with the on-screen keyboard open; keys work by mouse and by Enter; 閉じる closes it, a tap on the field opens it again', async ({ kiosk, service }) => {
+  test('issue 13: the physical keyboard keeps typing with the on-screen keyboard open; keys work by mouse and by Enter; 閉じる closes it, a tap on the field opens it again', async ({
+    kiosk,
+    service,
+  }) => {
     test.setTimeout(180_000);
     const k = await kiosk({ policy: { onScreenKeyboard: 'always' } }); // no touch screen reported
     await enrollThroughScreen(k, service);
@@ -107,7 +114,10 @@ test.describe('the on-screen keyboard (issue 13)', () => {
     await expect(osk(k.page())).toHaveCount(0);
   });
 
-  test('issue 13: policy "auto" (the default) without a touch screen: no on-screen keyboard', async ({ kiosk, service }) => {
+  test('issue 13: policy "auto" (the default) without a touch screen: no on-screen keyboard', async ({
+    kiosk,
+    service,
+  }) => {
     const k = await kiosk({ touchScreen: false });
     await enrollThroughScreen(k, service);
     const id = k.page().getByLabel('ID（メールアドレス）');

@@ -5,7 +5,8 @@ import { expect } from './fixtures.js';
 
 export const osk = (page: Page): Locator => page.getByTestId('osk');
 /** One key of the on-screen keyboard, by what it types (`{bksp}` and the like for the action keys). */
-export const oskKey = (page: Page, key: string): Locator => osk(page).locator(`button[data-skbtn=${JSON.stringify(key)}]`);
+export const oskKey = (page: Page, key: string): Locator =>
+  osk(page).locator(`button[data-skbtn=${JSON.stringify(key)}]`);
 
 export type Press = 'tap' | 'click' | 'keyboard';
 
@@ -18,7 +19,8 @@ async function press(key: Locator, how: Press): Promise<void> {
   }
 }
 
-const keysOf = (layout: OskLayout, page: OskPage): string[] => (oskLayouts[layout][page] ?? []).flatMap((row) => row.split(' '));
+const keysOf = (layout: OskLayout, page: OskPage): string[] =>
+  (oskLayouts[layout][page] ?? []).flatMap((row) => row.split(' '));
 
 /**
  * Types `text` on the on-screen keyboard alone: each character's key, switching to 大文字 / 記号

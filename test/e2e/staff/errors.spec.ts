@@ -2,7 +2,11 @@ import { OFFICE, PASSWORD, expect, expectAccessible, heading, shot, staffConsole
 
 const COMPANY = '株式会社 ハローワーク物産';
 
-test('IDを表示 when the passkey check fails, the network drops, or a used passkey answer is replayed: a message saying what to do, nothing shown, nothing typed lost', async ({ page, service, authenticator }) => {
+test('IDを表示 when the passkey check fails, the network drops, or a used passkey answer is replayed: a message saying what to do, nothing shown, nothing typed lost', async ({
+  page,
+  service,
+  authenticator,
+}) => {
   const id = `again-${Date.now().toString(36)}@example.jp`;
   await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
   await staffConsole(page, service, 'office');
@@ -30,7 +34,9 @@ test('IDを表示 when the passkey check fails, the network drops, or a used pas
   await cdp.send('WebAuthn.setUserVerified', { authenticatorId: authenticator, isUserVerified: true });
   await page.route('**/api/v1/staff/employers/*/reveal-id', (route) => route.abort('internetdisconnected'));
   await page.getByRole('button', { name: 'IDを表示' }).click();
-  await expect(page.getByRole('alert')).toContainText('通信エラーが発生しました。ネットワークの接続を確認して、もう一度お試しください。入力した内容は保持されています。');
+  await expect(page.getByRole('alert')).toContainText(
+    '通信エラーが発生しました。ネットワークの接続を確認して、もう一度お試しください。入力した内容は保持されています。',
+  );
   await expect(page.getByLabel('メモ')).toHaveValue('パスポートを確認。');
   await page.unroute('**/api/v1/staff/employers/*/reveal-id');
   let used: unknown;
@@ -55,7 +61,11 @@ test('IDを表示 when the passkey check fails, the network drops, or a used pas
   await expect(page.getByLabel('メモ')).toHaveValue('もう一度確認。');
 });
 
-test('while a passkey prompt or a request runs, the console says so and the button waits', async ({ page, service, authenticator }) => {
+test('while a passkey prompt or a request runs, the console says so and the button waits', async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
   const id = `slow-${Date.now().toString(36)}@example.jp`;
   await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });

@@ -2,7 +2,11 @@ import { recordAudit } from '../../../src-server/audit/audit.repository.js';
 import { enrollKiosk } from '../../server/kiosk/kiosk-helpers.js';
 import { OFFICE, OTHER_OFFICE, expect, expectAccessible, heading, shot, staffConsole, test } from './fixtures.js';
 
-test('端末一覧: every office\'s terminals with their state; sortable by a heading, filterable by office', async ({ page, service, authenticator }) => {
+test("端末一覧: every office's terminals with their state; sortable by a heading, filterable by office", async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
   await enrollKiosk(service, { office: OFFICE, label: '受付横 1' });
   service.clock.advance(11 * 60_000); // no heartbeat for 10 minutes: 応答なし
@@ -12,7 +16,16 @@ test('端末一覧: every office\'s terminals with their state; sortable by a he
   await staffConsole(page, service, 'it');
   const table = page.getByRole('table', { name: '端末一覧' });
   await expect(table.getByRole('row')).toHaveCount(4);
-  for (const column of ['安定所', '端末名', 'バージョン', '登録日時', '最終応答', '最終画面表示', '認証失敗（24時間）', '状態']) {
+  for (const column of [
+    '安定所',
+    '端末名',
+    'バージョン',
+    '登録日時',
+    '最終応答',
+    '最終画面表示',
+    '認証失敗（24時間）',
+    '状態',
+  ]) {
     await expect(table.getByRole('columnheader', { name: column })).toBeVisible();
   }
   await expect(table.getByRole('row').filter({ hasText: '受付横 1' })).toContainText('応答なし');
@@ -32,7 +45,11 @@ test('端末一覧: every office\'s terminals with their state; sortable by a he
   await expect(page.getByText('3台中 2台を表示')).toBeVisible();
 });
 
-test('失効させる asks for confirmation (キャンセル keeps it), then the passkey; the terminal shows 失効 and its next call is refused', async ({ page, service, authenticator }) => {
+test('失効させる asks for confirmation (キャンセル keeps it), then the passkey; the terminal shows 失効 and its next call is refused', async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
   const kiosk = await enrollKiosk(service, { office: OFFICE, label: '受付横 1' });
   await staffConsole(page, service, 'it');
@@ -54,15 +71,26 @@ test('失効させる asks for confirmation (キャンセル keeps it), then the
   await expect(page.getByText('「受付横 1」を失効させました。')).toBeVisible();
   await expect(row).toContainText('失効');
   await expect(row.getByRole('button', { name: '受付横 1を失効させる' })).toHaveCount(0);
-  const nonce = await fetch(`${service.url}/api/v1/kiosk/nonce`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ terminalId: kiosk.terminalId }) });
+  const nonce = await fetch(`${service.url}/api/v1/kiosk/nonce`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ terminalId: kiosk.terminalId }),
+  });
   expect(nonce.status).not.toBe(200);
 });
 
-test('登録コードを発行: office and label, the passkey again, then the code in large type with its expiry; missing input is named', async ({ page, service, authenticator }) => {
+test('登録コードを発行: office and label, the passkey again, then the code in large type with its expiry; missing input is named', async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
   await enrollKiosk(service, { office: OFFICE, label: '受付横 1' });
   await staffConsole(page, service, 'it');
-  await page.getByRole('navigation', { name: '職員メニュー' }).getByRole('button', { name: '登録コードを発行' }).click();
+  await page
+    .getByRole('navigation', { name: '職員メニュー' })
+    .getByRole('button', { name: '登録コードを発行' })
+    .click();
   await expect(heading(page, '登録コードを発行')).toBeVisible();
   await page.getByRole('main').getByRole('button', { name: '登録コードを発行' }).click();
   await expect(page.getByText('「安定所」を選択してください。').first()).toBeVisible();
@@ -83,7 +111,10 @@ test('監査ログ lists what staff did, naming them, in plain Japanese', async 
   expect(authenticator).toBeTruthy();
   await enrollKiosk(service, { office: OFFICE, label: '受付横 1' });
   await staffConsole(page, service, 'it');
-  await page.getByRole('navigation', { name: '職員メニュー' }).getByRole('button', { name: '登録コードを発行' }).click();
+  await page
+    .getByRole('navigation', { name: '職員メニュー' })
+    .getByRole('button', { name: '登録コードを発行' })
+    .click();
   await page.getByLabel('安定所').selectOption(OFFICE);
   await page.getByLabel('端末名').fill('受付横 3');
   await page.getByRole('main').getByRole('button', { name: '登録コードを発行' }).click();
@@ -93,15 +124,25 @@ test('監査ログ lists what staff did, naming them, in plain Japanese', async 
   await expect(heading(page, '監査ログ')).toBeVisible();
   const log = page.getByRole('table', { name: '監査ログ' });
   // The staff member's own row (the terminal's code itself is a row too, naming no one).
-  await expect(log.getByRole('row').filter({ hasText: '受付横 3' }).filter({ hasText: '情報 花子' })).toContainText('登録コードの発行');
+  await expect(log.getByRole('row').filter({ hasText: '受付横 3' }).filter({ hasText: '情報 花子' })).toContainText(
+    '登録コードの発行',
+  );
   await expect(log).toContainText('職員ログイン');
   await expectAccessible(page);
   await shot(page, '83-staff-audit-log');
 });
 
-test('監査ログ pages with さらに表示: older entries follow, none repeated, none skipped (even in one millisecond)', async ({ page, service, authenticator }) => {
+test('監査ログ pages with さらに表示: older entries follow, none repeated, none skipped (even in one millisecond)', async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
-  for (let i = 0; i < 60; i++) await recordAudit(service.db, service.clock, { type: 'kiosk.code_issued', detail: { office: OFFICE, label: `端末 ${String(i).padStart(2, '0')}` } });
+  for (let i = 0; i < 60; i++)
+    await recordAudit(service.db, service.clock, {
+      type: 'kiosk.code_issued',
+      detail: { office: OFFICE, label: `端末 ${String(i).padStart(2, '0')}` },
+    });
   await staffConsole(page, service, 'it');
   await page.getByRole('navigation', { name: '職員メニュー' }).getByRole('button', { name: '監査ログ' }).click();
   const rows = page.getByRole('table', { name: '監査ログ' }).getByRole('row');

@@ -17,13 +17,37 @@ import {
 
 const COMPANY = '株式会社 ハローワーク商事';
 
-test('求人者検索 shows 利用中 / ロック中 / 退会（n日経過） for the office\'s own employers only', async ({ page, service, authenticator }) => {
+test("求人者検索 shows 利用中 / ロック中 / 退会（n日経過） for the office's own employers only", async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
   const tag = Date.now().toString(36);
-  await service.createEmployer({ id: `active-${tag}@example.jp`, password: PASSWORD, company: `${COMPANY} 本店`, office: OFFICE });
-  await service.createEmployer({ id: `locked-${tag}@example.jp`, password: PASSWORD, company: `${COMPANY} 支店`, office: OFFICE });
-  await service.createEmployer({ id: `gone-${tag}@example.jp`, password: PASSWORD, company: `${COMPANY} 旧営業所`, office: OFFICE });
-  await service.createEmployer({ id: `other-${tag}@example.jp`, password: PASSWORD, company: `${COMPANY} 渋谷店`, office: OTHER_OFFICE });
+  await service.createEmployer({
+    id: `active-${tag}@example.jp`,
+    password: PASSWORD,
+    company: `${COMPANY} 本店`,
+    office: OFFICE,
+  });
+  await service.createEmployer({
+    id: `locked-${tag}@example.jp`,
+    password: PASSWORD,
+    company: `${COMPANY} 支店`,
+    office: OFFICE,
+  });
+  await service.createEmployer({
+    id: `gone-${tag}@example.jp`,
+    password: PASSWORD,
+    company: `${COMPANY} 旧営業所`,
+    office: OFFICE,
+  });
+  await service.createEmployer({
+    id: `other-${tag}@example.jp`,
+    password: PASSWORD,
+    company: `${COMPANY} 渋谷店`,
+    office: OTHER_OFFICE,
+  });
   await withdraw(service, `gone-${tag}@example.jp`);
   service.clock.advance(40 * DAY_MS);
   await lockOut(service, `locked-${tag}@example.jp`); // a lock lasts 30 minutes (R-LOGIN-3)
@@ -52,7 +76,11 @@ test('求人者検索 shows 利用中 / ロック中 / 退会（n日経過） fo
   await expect(page.getByText('該当する求人者はいません。')).toBeVisible();
 });
 
-test('確認依頼: IDを表示 after recording the document and a note, with the passkey again; shown once; audited in 操作履歴', async ({ page, service, authenticator }) => {
+test('確認依頼: IDを表示 after recording the document and a note, with the passkey again; shown once; audited in 操作履歴', async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
   const id = `forgot-${Date.now().toString(36)}@example.jp`;
   await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
@@ -116,7 +144,11 @@ test('ロック解除 lifts the lock, and the employer signs in again at once', 
   await expect(page.getByRole('table')).toContainText('利用中');
 });
 
-test('利用再開 for an account withdrawn 31+ days ago, with the passkey again; the reset key is mailed; the old password no longer works', async ({ page, service, authenticator }) => {
+test('利用再開 for an account withdrawn 31+ days ago, with the passkey again; the reset key is mailed; the old password no longer works', async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
   const id = `back-${Date.now().toString(36)}@example.jp`;
   await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
@@ -139,7 +171,11 @@ test('利用再開 for an account withdrawn 31+ days ago, with the passkey again
   expect((await employerSignIn(service, id)).status).not.toBe(200);
 });
 
-test('an account withdrawn within 30 days offers no 利用再開 but says the employer can re-register', async ({ page, service, authenticator }) => {
+test('an account withdrawn within 30 days offers no 利用再開 but says the employer can re-register', async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
   const id = `recent-${Date.now().toString(36)}@example.jp`;
   await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });

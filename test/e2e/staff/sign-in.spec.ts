@@ -1,6 +1,20 @@
-import { expect, expectAccessible, heading, newStaff, registerPasskey, shot, signInStaff, staffConsole, test } from './fixtures.js';
+import {
+  expect,
+  expectAccessible,
+  heading,
+  newStaff,
+  registerPasskey,
+  shot,
+  signInStaff,
+  staffConsole,
+  test,
+} from './fixtures.js';
 
-test('パスキーの登録 with a wrong code says what to do and keeps the input; the right code registers, then 職員ログイン with the passkey', async ({ page, service, authenticator }) => {
+test('パスキーの登録 with a wrong code says what to do and keeps the input; the right code registers, then 職員ログイン with the passkey', async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
   const { staffId, code } = await newStaff(service, 'office');
   await page.goto(service.staff.origin);
@@ -47,7 +61,11 @@ test('パスキーの登録 with a wrong code says what to do and keeps the inpu
   await expect(heading(page, '職員ログイン')).toBeVisible();
 });
 
-test('職員ログイン with an unknown staff ID, or without the passkey, says what to do next; an empty ID is caught before the passkey', async ({ page, service, authenticator }) => {
+test('職員ログイン with an unknown staff ID, or without the passkey, says what to do next; an empty ID is caught before the passkey', async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
   await page.goto(service.staff.origin);
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
@@ -64,7 +82,11 @@ test('職員ログイン with an unknown staff ID, or without the passkey, says 
   await shot(page, '72-staff-login-failed');
 });
 
-test('a staff ID typed in full-width is accepted; 15 minutes without a request return to 職員ログイン with a message', async ({ page, service, authenticator }) => {
+test('a staff ID typed in full-width is accepted; 15 minutes without a request return to 職員ログイン with a message', async ({
+  page,
+  service,
+  authenticator,
+}) => {
   expect(authenticator).toBeTruthy();
   await page.clock.install();
   const { staffId, code } = await newStaff(service, 'it');
@@ -77,7 +99,9 @@ test('a staff ID typed in full-width is accepted; 15 minutes without a request r
   service.clock.advance(15 * 60_000);
   await page.clock.fastForward('15:00');
   await expect(heading(page, '職員ログイン')).toBeVisible();
-  await expect(page.getByText('15分間操作がなかったため、ログアウトしました。もう一度ログインしてください。')).toBeVisible();
+  await expect(
+    page.getByText('15分間操作がなかったため、ログアウトしました。もう一度ログインしてください。'),
+  ).toBeVisible();
   await expectAccessible(page);
   await shot(page, '73-staff-idle-signed-out');
   // The service ended the session too.
@@ -96,7 +120,10 @@ test('the console in English: the same screens from the same catalogs', async ({
   await expect(heading(page, '求人者検索')).toBeVisible();
 });
 
-test('the employer listener does not serve the staff console page: /staff.html there is the employer login', async ({ page, service }) => {
+test('the employer listener does not serve the staff console page: /staff.html there is the employer login', async ({
+  page,
+  service,
+}) => {
   await page.goto(`${service.url}/staff.html`);
   await expect(heading(page, '求人者マイページログイン')).toBeVisible();
   await expect(heading(page, '職員ログイン')).toHaveCount(0);

@@ -44,13 +44,20 @@ export async function submitLogin(page: Page, id: string, password: string): Pro
 }
 
 /** Log in with the OTP read from the mail; lands on 求人者マイページホーム. */
-export async function loginWithOtp(page: Page, service: TestService, id: string, password: string, opts: { remember?: boolean } = {}): Promise<void> {
+export async function loginWithOtp(
+  page: Page,
+  service: TestService,
+  id: string,
+  password: string,
+  opts: { remember?: boolean } = {},
+): Promise<void> {
   await page.goto(service.url);
   await submitLogin(page, id, password);
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
   const otp = await service.mail.latestCode(id, OTP_SUBJECT);
   await page.getByLabel('ワンタイムパスワード', { exact: true }).fill(otp);
-  if (opts.remember) await page.getByLabel('次回以降、同じ端末・ブラウザでログインする際にワンタイムパスワードを省略する').check();
+  if (opts.remember)
+    await page.getByLabel('次回以降、同じ端末・ブラウザでログインする際にワンタイムパスワードを省略する').check();
   await page.getByRole('button', { name: '送信' }).click();
   if (opts.remember) {
     await expect(heading(page, 'ワンタイムパスワード省略設定確認')).toBeVisible();
@@ -73,7 +80,10 @@ export async function logout(page: Page): Promise<void> {
 
 /** 各種設定 → one of its screens. */
 export async function openSettings(page: Page, item: string): Promise<void> {
-  await page.getByRole('navigation', { name: '求人者マイページメニュー' }).getByRole('link', { name: '各種設定' }).click();
+  await page
+    .getByRole('navigation', { name: '求人者マイページメニュー' })
+    .getByRole('link', { name: '各種設定' })
+    .click();
   await expect(heading(page, '各種設定')).toBeVisible();
   await page.getByRole('main').getByRole('link', { name: item }).click();
   await expect(heading(page, item)).toBeVisible();

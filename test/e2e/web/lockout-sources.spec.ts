@@ -1,13 +1,31 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, expectAccessible, heading, loginWithOtp, logout, OTP_SUBJECT, shot, submitLogin, test } from './fixtures.js';
+import {
+  expect,
+  expectAccessible,
+  heading,
+  loginWithOtp,
+  logout,
+  OTP_SUBJECT,
+  shot,
+  submitLogin,
+  test,
+} from './fixtures.js';
 
 /** Another browser: a context of its own (its own cookies), set up like the config's. */
 async function browserOf(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 1024 } });
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1280, height: 1024 },
+  });
   return context.newPage();
 }
 
-test('R-LOGIN-6: a stranger\'s five wrong passwords (on the English screens) lock only the stranger\'s "anywhere else"; the owner\'s browser that signed in before still signs in', async ({ browser, service, employer }) => {
+test("R-LOGIN-6: a stranger's five wrong passwords (on the English screens) lock only the stranger's \"anywhere else\"; the owner's browser that signed in before still signs in", async ({
+  browser,
+  service,
+  employer,
+}) => {
   const owner = await browserOf(browser);
   await loginWithOtp(owner, service, employer.id, employer.password);
   await logout(owner);
@@ -20,16 +38,22 @@ test('R-LOGIN-6: a stranger\'s five wrong passwords (on the English screens) loc
     await stranger.getByLabel('ID (e-mail address)').fill(employer.id);
     await stranger.getByLabel('Password', { exact: true }).fill(`Wrong-pass${i}`);
     await stranger.getByRole('button', { name: 'Log in', exact: true }).click();
-    await expect(stranger.getByRole('alert')).toContainText(i < 5 ? 'The ID (e-mail address) or password is incorrect.' : 'login is locked');
+    await expect(stranger.getByRole('alert')).toContainText(
+      i < 5 ? 'The ID (e-mail address) or password is incorrect.' : 'login is locked',
+    );
   }
-  await expect(stranger.getByRole('alert')).toContainText('The password was entered wrongly 5 times, so login is locked. Please try again in about 30 minutes.');
+  await expect(stranger.getByRole('alert')).toContainText(
+    'The password was entered wrongly 5 times, so login is locked. Please try again in about 30 minutes.',
+  );
   await expect(stranger.getByLabel('ID (e-mail address)')).toHaveValue(employer.id);
   await expectAccessible(stranger);
   await shot(stranger, '43-login-locked-stranger-english');
 
   await submitLogin(owner, employer.id, employer.password);
   await expect(heading(owner, 'ワンタイムパスワード入力')).toBeVisible();
-  await owner.getByLabel('ワンタイムパスワード', { exact: true }).fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
+  await owner
+    .getByLabel('ワンタイムパスワード', { exact: true })
+    .fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
   await owner.getByRole('button', { name: '送信' }).click();
   await expect(heading(owner, '求人者マイページホーム')).toBeVisible();
   await owner.context().close();

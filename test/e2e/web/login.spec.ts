@@ -1,13 +1,28 @@
 import { DEMO, seedDemo } from '../../../src-server/home/demo-seed.js';
 import { R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS } from '../../../src-shared/rules.js';
-import { COMPANY, OFFICE, OTP_SUBJECT, expect, expectAccessible, heading, loginWithOtp, shot, submitLogin, test } from './fixtures.js';
+import {
+  COMPANY,
+  OFFICE,
+  OTP_SUBJECT,
+  expect,
+  expectAccessible,
+  heading,
+  loginWithOtp,
+  shot,
+  submitLogin,
+  test,
+} from './fixtures.js';
 import { api } from '../../../src-shared/api/routes.js';
 
 const SKIP_LABEL = '次回以降、同じ端末・ブラウザでログインする際にワンタイムパスワードを省略する';
 const otpField = (page: import('@playwright/test').Page) => page.getByLabel('ワンタイムパスワード', { exact: true });
 const wrong = (otp: string) => String((Number(otp) + 1) % 1_000_000).padStart(otp.length, '0');
 
-test('R-LOGIN-1 R-LOGIN-2 R-LOGIN-4 R-LOGIN-5 R-HOME-1 R-HOME-2: ID and password, the mailed OTP, then the home screen', async ({ page, service, employer }) => {
+test('R-LOGIN-1 R-LOGIN-2 R-LOGIN-4 R-LOGIN-5 R-HOME-1 R-HOME-2: ID and password, the mailed OTP, then the home screen', async ({
+  page,
+  service,
+  employer,
+}) => {
   await page.goto(service.url);
   await expect(heading(page, '求人者マイページログイン')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'パンくずリスト' })).toContainText('トップ');
@@ -19,20 +34,45 @@ test('R-LOGIN-1 R-LOGIN-2 R-LOGIN-4 R-LOGIN-5 R-HOME-1 R-HOME-2: ID and password
   await expect(page.getByText('マイページ退会後31日以上が経過している方')).toBeVisible();
   // R-LOGIN-4: a forgotten ID is recovered at the office, not online.
   await expect(page.getByText(/管轄のハローワークにお越しの上、確認依頼の手続きを行ってください/)).toBeVisible();
-  for (const link of ['リンク集', 'サイトマップ', 'サイトポリシー', 'プライバシーポリシー', '利用規約', 'よくあるご質問', 'お問い合わせ先', '所在地情報']) {
+  for (const link of [
+    'リンク集',
+    'サイトマップ',
+    'サイトポリシー',
+    'プライバシーポリシー',
+    '利用規約',
+    'よくあるご質問',
+    'お問い合わせ先',
+    '所在地情報',
+  ]) {
     await expect(page.getByRole('contentinfo').getByRole('link', { name: link })).toBeVisible();
   }
-  await expect(page.getByText('All rights reserved. Copyright (C) Employment Security Bureau, Ministry of Health, Labour and Welfare')).toBeVisible();
+  await expect(
+    page.getByText(
+      'All rights reserved. Copyright (C) Employment Security Bureau, Ministry of Health, Labour and Welfare',
+    ),
+  ).toBeVisible();
   await expectAccessible(page);
   await shot(page, '01-login');
 
   await submitLogin(page, employer.id, employer.password);
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
-  await expect(page.getByText('本人認証を行うため、アカウントとして登録されたメールアドレスにワンタイムパスワードを送信しました。')).toBeVisible();
+  await expect(
+    page.getByText(
+      '本人認証を行うため、アカウントとして登録されたメールアドレスにワンタイムパスワードを送信しました。',
+    ),
+  ).toBeVisible();
   // R-LOGIN-5: the sender to allow, from the service's configuration.
   const meta = (await (await page.request.get(`${service.url}${api.meta.path}`)).json()) as { mailFrom: string };
-  await expect(page.getByText(`メール受信制限の設定をされている場合、${meta.mailFrom}からのメールを受信できるように設定してください。`)).toBeVisible();
-  await expect(page.getByText('本人以外の方が利用する可能性がある共有端末の場合は、下のチェックボックスにはチェックしないでください。')).toBeVisible();
+  await expect(
+    page.getByText(
+      `メール受信制限の設定をされている場合、${meta.mailFrom}からのメールを受信できるように設定してください。`,
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      '本人以外の方が利用する可能性がある共有端末の場合は、下のチェックボックスにはチェックしないでください。',
+    ),
+  ).toBeVisible();
   await expect(page.getByLabel(SKIP_LABEL)).not.toBeChecked();
   await expectAccessible(page);
   await shot(page, '02-otp');
@@ -55,7 +95,11 @@ test('R-LOGIN-1 R-LOGIN-2 R-LOGIN-4 R-LOGIN-5 R-HOME-1 R-HOME-2: ID and password
   await expectAccessible(page);
 });
 
-test('R-LOGIN-2: キャンセル on ワンタイムパスワード入力 returns to the login screen', async ({ page, service, employer }) => {
+test('R-LOGIN-2: キャンセル on ワンタイムパスワード入力 returns to the login screen', async ({
+  page,
+  service,
+  employer,
+}) => {
   await page.goto(service.url);
   await submitLogin(page, employer.id, employer.password);
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
@@ -63,7 +107,11 @@ test('R-LOGIN-2: キャンセル on ワンタイムパスワード入力 returns
   await expect(heading(page, '求人者マイページログイン')).toBeVisible();
 });
 
-test('R-OTP-3 R-OTP-4 R-OTP-6: the skip checkbox, its confirmation (OK), then the next login skips the OTP', async ({ page, service, employer }) => {
+test('R-OTP-3 R-OTP-4 R-OTP-6: the skip checkbox, its confirmation (OK), then the next login skips the OTP', async ({
+  page,
+  service,
+  employer,
+}) => {
   await page.goto(service.url);
   await submitLogin(page, employer.id, employer.password);
   await otpField(page).fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
@@ -71,12 +119,16 @@ test('R-OTP-3 R-OTP-4 R-OTP-6: the skip checkbox, its confirmation (OK), then th
   await page.getByRole('button', { name: '送信' }).click();
 
   await expect(heading(page, 'ワンタイムパスワード省略設定確認')).toBeVisible();
-  await expect(page.getByText('このまま次回以降のワンタイムパスワード入力を省略する設定としてよろしいですか。（90日間有効）')).toBeVisible();
+  await expect(
+    page.getByText('このまま次回以降のワンタイムパスワード入力を省略する設定としてよろしいですか。（90日間有効）'),
+  ).toBeVisible();
   await expectAccessible(page);
   await shot(page, '04-otp-skip-confirm');
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(heading(page, '求人者マイページホーム')).toBeVisible();
-  await expect(page.getByText('次のログインからワンタイムパスワードの入力が省略されます（90日間有効）。', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('次のログインからワンタイムパスワードの入力が省略されます（90日間有効）。', { exact: false }),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: 'ログアウト' }).click();
   await expect(page.getByText('ログアウトしました。')).toBeVisible();
@@ -95,7 +147,11 @@ test('R-OTP-3 R-OTP-4 R-OTP-6: the skip checkbox, its confirmation (OK), then th
   await other.close();
 });
 
-test('R-OTP-3: キャンセル on the confirmation sets no skip; the next login asks for the OTP again', async ({ page, service, employer }) => {
+test('R-OTP-3: キャンセル on the confirmation sets no skip; the next login asks for the OTP again', async ({
+  page,
+  service,
+  employer,
+}) => {
   await page.goto(service.url);
   await submitLogin(page, employer.id, employer.password);
   const otp = await service.mail.latestCode(employer.id, OTP_SUBJECT);
@@ -117,17 +173,25 @@ test('R-OTP-3: キャンセル on the confirmation sets no skip; the next login 
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
 });
 
-test('R-LOGIN-3: five wrong passwords lock the login for about 30 minutes, with the time to wait; then it opens again', async ({ page, service, employer }) => {
+test('R-LOGIN-3: five wrong passwords lock the login for about 30 minutes, with the time to wait; then it opens again', async ({
+  page,
+  service,
+  employer,
+}) => {
   await page.goto(service.url);
   for (let i = 1; i <= 5; i++) {
     await submitLogin(page, employer.id, `Wrong-pass${i}`);
-    await expect(page.getByRole('alert')).toContainText(i < 5 ? 'ID（メールアドレス）またはパスワードが正しくありません。' : 'ロックがかかりログインできません');
+    await expect(page.getByRole('alert')).toContainText(
+      i < 5 ? 'ID（メールアドレス）またはパスワードが正しくありません。' : 'ロックがかかりログインできません',
+    );
   }
   // The typed values stay, so the user only fixes the password.
   await expect(page.getByLabel('ID（メールアドレス）')).toHaveValue(employer.id);
   await submitLogin(page, employer.id, employer.password);
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('パスワード入力を5回誤ったため、ロックがかかりログインできません。30分程度時間を空けてお試しください。');
+  await expect(alert).toContainText(
+    'パスワード入力を5回誤ったため、ロックがかかりログインできません。30分程度時間を空けてお試しください。',
+  );
   await expect(alert).toContainText(/あと約\d+分でお試しいただけます。/);
   await expectAccessible(page);
   await shot(page, '06-login-locked');
@@ -137,7 +201,11 @@ test('R-LOGIN-3: five wrong passwords lock the login for about 30 minutes, with 
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
 });
 
-test('R-OTP-2: ten wrong one-time passwords invalidate it; the screen leads back to login', async ({ page, service, employer }) => {
+test('R-OTP-2: ten wrong one-time passwords invalidate it; the screen leads back to login', async ({
+  page,
+  service,
+  employer,
+}) => {
   await page.goto(service.url);
   await submitLogin(page, employer.id, employer.password);
   const otp = await service.mail.latestCode(employer.id, OTP_SUBJECT);
@@ -150,35 +218,50 @@ test('R-OTP-2: ten wrong one-time passwords invalidate it; the screen leads back
   await shot(page, '07-otp-wrong');
   await otpField(page).fill(wrong(otp));
   await page.getByRole('button', { name: '送信' }).click();
-  await expect(page.getByText('ワンタイムパスワード入力を10回誤ったため、ワンタイムパスワードが無効化されました。', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('ワンタイムパスワード入力を10回誤ったため、ワンタイムパスワードが無効化されました。', {
+      exact: false,
+    }),
+  ).toBeVisible();
   await expectAccessible(page);
   await shot(page, '08-otp-exhausted');
   await page.getByRole('button', { name: '「求人者マイページログイン」画面に戻る' }).click();
   await expect(heading(page, '求人者マイページログイン')).toBeVisible();
 });
 
-test('R-OTP-1: after 30 minutes the OTP has expired and the user starts again from login', async ({ page, service, employer }) => {
+test('R-OTP-1: after 30 minutes the OTP has expired and the user starts again from login', async ({
+  page,
+  service,
+  employer,
+}) => {
   await page.goto(service.url);
   await submitLogin(page, employer.id, employer.password);
   const otp = await service.mail.latestCode(employer.id, OTP_SUBJECT);
   service.clock.advance(R_OTP_1_TTL_MS + 1000);
   await otpField(page).fill(otp);
   await page.getByRole('button', { name: '送信' }).click();
-  await expect(page.getByText('ワンタイムパスワードの有効期間（30分間）を過ぎました。', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('ワンタイムパスワードの有効期間（30分間）を過ぎました。', { exact: false }),
+  ).toBeVisible();
   await expectAccessible(page);
   await shot(page, '09-otp-expired');
   await page.getByRole('button', { name: '「求人者マイページログイン」画面に戻る' }).click();
   await expect(heading(page, '求人者マイページログイン')).toBeVisible();
 });
 
-test('R-LOGIN-1 R-LOGIN-2: the whole login and logout work with the keyboard alone', async ({ page, service, employer }) => {
+test('R-LOGIN-1 R-LOGIN-2: the whole login and logout work with the keyboard alone', async ({
+  page,
+  service,
+  employer,
+}) => {
   await page.goto(service.url);
   await expect(heading(page, '求人者マイページログイン')).toBeVisible();
   // Skip link, then the fields in order.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: '本文へ移動' })).toBeFocused();
   const id = page.getByLabel('ID（メールアドレス）');
-  for (let i = 0; i < 10 && !(await id.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 10 && !(await id.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(id).toBeFocused();
   await page.keyboard.type(employer.id);
   await page.keyboard.press('Tab');
@@ -189,7 +272,8 @@ test('R-LOGIN-1 R-LOGIN-2: the whole login and logout work with the keyboard alo
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
   const otp = await service.mail.latestCode(employer.id, OTP_SUBJECT);
   const field = otpField(page);
-  for (let i = 0; i < 10 && !(await field.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 10 && !(await field.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(field).toBeFocused();
   await page.keyboard.type(otp);
   await page.keyboard.press('Tab');
@@ -203,7 +287,8 @@ test('R-LOGIN-1 R-LOGIN-2: the whole login and logout work with the keyboard alo
 
   const logout = page.getByRole('button', { name: 'ログアウト' });
   // Focus is on the new screen's heading; the menu is above it.
-  for (let i = 0; i < 10 && !(await logout.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+  for (let i = 0; i < 10 && !(await logout.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Shift+Tab');
   await expect(logout).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText('ログアウトしました。')).toBeVisible();
@@ -212,7 +297,10 @@ test('R-LOGIN-1 R-LOGIN-2: the whole login and logout work with the keyboard alo
   expect(home.status()).toBe(401);
 });
 
-test("R-HOME-1 R-HOME-2: the seed's example home — 株式会社 ハローワークア 様, 100件, 一般 3件 9名", async ({ page, service }) => {
+test("R-HOME-1 R-HOME-2: the seed's example home — 株式会社 ハローワークア 様, 100件, 一般 3件 9名", async ({
+  page,
+  service,
+}) => {
   await seedDemo(service.db, service.clock);
   await loginWithOtp(page, service, DEMO.id, DEMO.password);
   await expect(page.getByText('株式会社 ハローワークア 様')).toBeVisible();

@@ -6,25 +6,43 @@ import { api } from '../../../src-shared/api/routes.js';
 
 const otpField = (page: import('@playwright/test').Page) => page.getByLabel('ワンタイムパスワード', { exact: true });
 const wrong = (otp: string) => String((Number(otp) + 1) % 1_000_000).padStart(otp.length, '0');
-const REFUSAL = 'ワンタイムパスワードの送信または入力の回数が上限に達したため、現在ログインできません。しばらく時間を空けてから、もう一度お試しください。';
+const REFUSAL =
+  'ワンタイムパスワードの送信または入力の回数が上限に達したため、現在ログインできません。しばらく時間を空けてから、もう一度お試しください。';
 
 /** Someone else, with the password, restarts the login and guesses: `logins` challenges, `wrongEach` wrong OTPs on each. */
-async function elsewhere(service: TestService, id: string, password: string, logins: number, wrongEach = 0): Promise<void> {
+async function elsewhere(
+  service: TestService,
+  id: string,
+  password: string,
+  logins: number,
+  wrongEach = 0,
+): Promise<void> {
   for (let i = 0; i < logins; i++) {
     const c = createClient(service.url);
     const login = await c.post<{ challenge: string }>(api.login.path, { id, password });
     expect(login.status).toBe(200);
     const otp = await service.mail.latestCode(id, OTP_SUBJECT);
-    for (let j = 0; j < wrongEach; j++) await c.post(api.loginOtp.path, { challenge: login.body.challenge, otp: wrong(otp), rememberDevice: false });
+    for (let j = 0; j < wrongEach; j++)
+      await c.post(api.loginOtp.path, { challenge: login.body.challenge, otp: wrong(otp), rememberDevice: false });
   }
 }
 
-test(`R-OTP-8: past ${R_OTP_8_MAX_WRONG_OTPS} wrong OTPs an hour the OTP step says to wait and try later, the typed OTP kept`, async ({ page, service, employer }) => {
+test(`R-OTP-8: past ${R_OTP_8_MAX_WRONG_OTPS} wrong OTPs an hour the OTP step says to wait and try later, the typed OTP kept`, async ({
+  page,
+  service,
+  employer,
+}) => {
   await page.goto(service.url);
   await submitLogin(page, employer.id, employer.password);
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
   const otp = await service.mail.latestCode(employer.id, OTP_SUBJECT);
-  await elsewhere(service, employer.id, employer.password, R_OTP_8_MAX_WRONG_OTPS / R_OTP_2_MAX_ATTEMPTS, R_OTP_2_MAX_ATTEMPTS);
+  await elsewhere(
+    service,
+    employer.id,
+    employer.password,
+    R_OTP_8_MAX_WRONG_OTPS / R_OTP_2_MAX_ATTEMPTS,
+    R_OTP_2_MAX_ATTEMPTS,
+  );
   await otpField(page).fill(otp);
   await page.getByRole('button', { name: '送信' }).click();
   const alert = page.getByRole('alert');
@@ -36,7 +54,11 @@ test(`R-OTP-8: past ${R_OTP_8_MAX_WRONG_OTPS} wrong OTPs an hour the OTP step sa
   await shot(page, '30-otp-budget-exhausted');
 });
 
-test(`R-OTP-8: past ${R_OTP_8_MAX_OTP_MAILS} OTP mails an hour the login after a correct password says to wait and try later, the ID kept; English too`, async ({ page, service, employer }) => {
+test(`R-OTP-8: past ${R_OTP_8_MAX_OTP_MAILS} OTP mails an hour the login after a correct password says to wait and try later, the ID kept; English too`, async ({
+  page,
+  service,
+  employer,
+}) => {
   await elsewhere(service, employer.id, employer.password, R_OTP_8_MAX_OTP_MAILS);
   await page.goto(service.url);
   await submitLogin(page, employer.id, employer.password);
@@ -52,6 +74,8 @@ test(`R-OTP-8: past ${R_OTP_8_MAX_OTP_MAILS} OTP mails an hour the login after a
   await page.getByLabel('ID (e-mail address)').fill(employer.id);
   await page.getByLabel('Password', { exact: true }).fill(employer.password);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('The one-time password has been sent or entered too many times, so login is not possible right now. Please wait a while and try again.');
+  await expect(page.getByRole('alert')).toContainText(
+    'The one-time password has been sent or entered too many times, so login is not possible right now. Please wait a while and try again.',
+  );
   await expectAccessible(page);
 });

@@ -32,7 +32,11 @@ async function fillReset(page: Page, password: string, confirm: string, key: str
   await page.getByRole('button', { name: '完了' }).click();
 }
 
-test('R-PW-1 R-PW-2 R-PW-4 R-PW-5: reset with a weak, then a mismatched, then a good password; the OTP skip is cleared', async ({ page, service, employer }) => {
+test('R-PW-1 R-PW-2 R-PW-4 R-PW-5: reset with a weak, then a mismatched, then a good password; the OTP skip is cleared', async ({
+  page,
+  service,
+  employer,
+}) => {
   // A browser that skips the OTP (R-OTP-3) before the reset …
   await loginWithOtp(page, service, employer.id, employer.password, { remember: true });
   await logout(page);
@@ -45,7 +49,9 @@ test('R-PW-1 R-PW-2 R-PW-4 R-PW-5: reset with a weak, then a mismatched, then a 
   await page.getByRole('button', { name: '次へ進む' }).click();
   await expect(heading(page, 'パスワード再登録')).toBeVisible();
   await expect(page.getByText('50分以内に操作をしないと、認証キーが無効になります。', { exact: false })).toBeVisible();
-  await expect(page.getByText('登録を完了する前に「パスワード再登録」画面を閉じないでください。', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('登録を完了する前に「パスワード再登録」画面を閉じないでください。', { exact: false }),
+  ).toBeVisible();
   const key = await service.mail.latestCode(employer.id, RESET_SUBJECT);
 
   // Weak: the live policy says what is missing while it is typed, the error sits under the field.
@@ -60,14 +66,18 @@ test('R-PW-1 R-PW-2 R-PW-4 R-PW-5: reset with a weak, then a mismatched, then a 
 
   // Mismatched.
   await fillReset(page, NEW_PASSWORD, `${NEW_PASSWORD}x`, key);
-  await expect(page.locator('#new-password-confirm-error')).toHaveText(/新しいパスワードと新しいパスワード（確認用）が一致しません。/);
+  await expect(page.locator('#new-password-confirm-error')).toHaveText(
+    /新しいパスワードと新しいパスワード（確認用）が一致しません。/,
+  );
   await expect(page.getByLabel('認証キー')).toHaveValue(key);
 
   // Good.
   await fillReset(page, NEW_PASSWORD, NEW_PASSWORD, key);
   await expect(heading(page, 'パスワード再登録完了')).toBeVisible();
   await expect(page.getByText('新しいパスワードが設定されました。')).toBeVisible();
-  await expect(page.getByText('ワンタイムパスワード入力を省略する設定がすべての端末・ブラウザで解除され', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('ワンタイムパスワード入力を省略する設定がすべての端末・ブラウザで解除され', { exact: false }),
+  ).toBeVisible();
   await expectAccessible(page);
   await shot(page, '12-password-reset-done');
 
@@ -86,20 +96,29 @@ test('R-PW-1: キャンセル on 求人者マイページパスワード再登�
   await expect(heading(page, '求人者マイページログイン')).toBeVisible();
 });
 
-test('R-PW-3: 50 minutes after the mail the key is invalid; the screen says to start again', async ({ page, service, employer }) => {
+test('R-PW-3: 50 minutes after the mail the key is invalid; the screen says to start again', async ({
+  page,
+  service,
+  employer,
+}) => {
   await page.goto(service.url);
   await startReset(page, employer.id);
   const key = await service.mail.latestCode(employer.id, RESET_SUBJECT);
   service.clock.advance(R_PW_3_RESET_KEY_TTL_MS + 1000);
   await fillReset(page, NEW_PASSWORD, NEW_PASSWORD, key);
-  await expect(page.locator('#reset-key-error')).toContainText('認証キーが正しくないか、有効期間を過ぎています。はじめからやり直してください。');
+  await expect(page.locator('#reset-key-error')).toContainText(
+    '認証キーが正しくないか、有効期間を過ぎています。はじめからやり直してください。',
+  );
   await expectAccessible(page);
   await shot(page, '13-password-reset-key-invalid');
   await page.getByRole('link', { name: 'はじめからパスワード再登録をやり直す' }).click();
   await expect(heading(page, '求人者マイページパスワード再登録')).toBeVisible();
 });
 
-test('R-PW-6: reopening パスワード再登録 without its request leads back to 「パスワードをお忘れの方」', async ({ page, service }) => {
+test('R-PW-6: reopening パスワード再登録 without its request leads back to 「パスワードをお忘れの方」', async ({
+  page,
+  service,
+}) => {
   await page.goto(`${service.url}/#/password-reset`);
   await expect(heading(page, 'パスワード再登録')).toBeVisible();
   await page.getByRole('link', { name: 'パスワードをお忘れの方' }).click();
@@ -119,7 +138,11 @@ async function withdrawViaSettings(page: Page, password: string): Promise<void> 
   await page.getByRole('button', { name: 'ログイン画面へ' }).click();
 }
 
-test('R-REREG-1 R-OTP-4: within 30 days of withdrawal the account is re-registered with a mailed key, then the OTP is asked', async ({ page, service, employer }) => {
+test('R-REREG-1 R-OTP-4: within 30 days of withdrawal the account is re-registered with a mailed key, then the OTP is asked', async ({
+  page,
+  service,
+  employer,
+}) => {
   await loginWithOtp(page, service, employer.id, employer.password, { remember: true });
   await withdrawViaSettings(page, employer.password);
 
@@ -149,12 +172,18 @@ test('R-REREG-1 R-OTP-4: within 30 days of withdrawal the account is re-register
   await page.getByRole('button', { name: 'ログイン画面へ' }).click();
   await submitLogin(page, employer.id, employer.password);
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
-  await page.getByLabel('ワンタイムパスワード', { exact: true }).fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
+  await page
+    .getByLabel('ワンタイムパスワード', { exact: true })
+    .fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
   await page.getByRole('button', { name: '送信' }).click();
   await expect(heading(page, '求人者マイページホーム')).toBeVisible();
 });
 
-test('R-REREG-2: 31 days after withdrawal online re-registration is refused and the office is named', async ({ page, service, employer }) => {
+test('R-REREG-2: 31 days after withdrawal online re-registration is refused and the office is named', async ({
+  page,
+  service,
+  employer,
+}) => {
   await loginWithOtp(page, service, employer.id, employer.password);
   await withdrawViaSettings(page, employer.password);
   service.clock.advance(R_REREG_1_WINDOW_MS + 24 * 3600_000);
@@ -167,14 +196,17 @@ test('R-REREG-2: 31 days after withdrawal online re-registration is refused and 
   await page.getByLabel('ID（メールアドレス）').fill(employer.id);
   await page.getByLabel('パスワード', { exact: true }).fill(employer.password);
   await page.getByRole('button', { name: '次へ進む' }).click();
-  await expect(page.getByRole('alert')).toContainText('マイページ退会後31日以上が経過しているため、オンラインでの再登録はできません。');
+  await expect(page.getByRole('alert')).toContainText(
+    'マイページ退会後31日以上が経過しているため、オンラインでの再登録はできません。',
+  );
   await expect(heading(page, 'アカウント再登録')).toBeVisible();
 });
 
 test('R-PW-1 R-PW-2: the password reset works with the keyboard alone', async ({ page, service, employer }) => {
   await page.goto(service.url);
   const tabTo = async (locator: import('@playwright/test').Locator) => {
-    for (let i = 0; i < 25 && !(await locator.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 25 && !(await locator.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     await expect(locator).toBeFocused();
   };
   await tabTo(page.getByRole('link', { name: 'パスワードをお忘れの方' }));

@@ -12,9 +12,16 @@ import {
   test,
 } from './fixtures.js';
 
-test('R-OTP-5: the trusted browsers are listed in the settings and one can be revoked; that browser needs the OTP again', async ({ page, service, employer }) => {
+test('R-OTP-5: the trusted browsers are listed in the settings and one can be revoked; that browser needs the OTP again', async ({
+  page,
+  service,
+  employer,
+}) => {
   await loginWithOtp(page, service, employer.id, employer.password, { remember: true });
-  await page.getByRole('navigation', { name: '求人者マイページメニュー' }).getByRole('link', { name: '各種設定' }).click();
+  await page
+    .getByRole('navigation', { name: '求人者マイページメニュー' })
+    .getByRole('link', { name: '各種設定' })
+    .click();
   await expect(heading(page, '各種設定')).toBeVisible();
   await expectAccessible(page);
   await shot(page, '19-settings');
@@ -25,15 +32,23 @@ test('R-OTP-5: the trusted browsers are listed in the settings and one can be re
   await expectAccessible(page);
   await shot(page, '20-settings-devices');
   await page.getByRole('button', { name: /の省略設定を解除$/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'ワンタイムパスワード入力の省略設定を解除しました。' })).toBeVisible();
-  await expect(page.getByText('ワンタイムパスワード入力を省略する設定をしている端末・ブラウザはありません。')).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'ワンタイムパスワード入力の省略設定を解除しました。' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText('ワンタイムパスワード入力を省略する設定をしている端末・ブラウザはありません。'),
+  ).toBeVisible();
 
   await logout(page);
   await submitLogin(page, employer.id, employer.password);
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
 });
 
-test('R-OTP-4 R-PW-4: changing the password in the settings (a weak one refused first) clears the skip; the next login asks for the OTP', async ({ page, service, employer }) => {
+test('R-OTP-4 R-PW-4: changing the password in the settings (a weak one refused first) clears the skip; the next login asks for the OTP', async ({
+  page,
+  service,
+  employer,
+}) => {
   const NEW = 'Chang3d-Pass!';
   await loginWithOtp(page, service, employer.id, employer.password, { remember: true });
   await openSettings(page, 'パスワード変更');
@@ -56,7 +71,11 @@ test('R-OTP-4 R-PW-4: changing the password in the settings (a weak one refused 
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
 });
 
-test('R-OTP-4: changing the ID needs the key mailed to the new address; then the new ID logs in with an OTP', async ({ page, service, employer }) => {
+test('R-OTP-4: changing the ID needs the key mailed to the new address; then the new ID logs in with an OTP', async ({
+  page,
+  service,
+  employer,
+}) => {
   const newId = `new-${employer.id}`;
   await loginWithOtp(page, service, employer.id, employer.password, { remember: true });
   await openSettings(page, 'ID（メールアドレス）変更');
@@ -74,7 +93,9 @@ test('R-OTP-4: changing the ID needs the key mailed to the new address; then the
   await logout(page);
   await submitLogin(page, newId, employer.password);
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
-  await page.getByLabel('ワンタイムパスワード', { exact: true }).fill(await service.mail.latestCode(newId, OTP_SUBJECT));
+  await page
+    .getByLabel('ワンタイムパスワード', { exact: true })
+    .fill(await service.mail.latestCode(newId, OTP_SUBJECT));
   await page.getByRole('button', { name: '送信' }).click();
   await expect(heading(page, '求人者マイページホーム')).toBeVisible();
 });
@@ -82,5 +103,7 @@ test('R-OTP-4: changing the ID needs the key mailed to the new address; then the
 test('a signed-in screen opened without a session leads to login and says why', async ({ page, service }) => {
   await page.goto(`${service.url}/#/home`);
   await expect(heading(page, '求人者マイページログイン')).toBeVisible();
-  await expect(page.getByText('ログインの有効期間が過ぎたか、ログアウトしました。もう一度ログインしてください。')).toBeVisible();
+  await expect(
+    page.getByText('ログインの有効期間が過ぎたか、ログアウトしました。もう一度ログインしてください。'),
+  ).toBeVisible();
 });

@@ -2,7 +2,10 @@ import { errorText } from '../../../src-shared/api/errors.js';
 import { OTP_SUBJECT, expect, expectAccessible, heading, shot, submitLogin, test } from './fixtures.js';
 import { api } from '../../../src-shared/api/routes.js';
 
-test('R-LOGIN-1: help while typing — 全角 at once, Caps Lock, show/hide password, errors under the fields', async ({ page, service }) => {
+test('R-LOGIN-1: help while typing — 全角 at once, Caps Lock, show/hide password, errors under the fields', async ({
+  page,
+  service,
+}) => {
   await page.goto(service.url);
   const id = page.getByLabel('ID（メールアドレス）');
   const password = page.getByLabel('パスワード', { exact: true });
@@ -16,7 +19,9 @@ test('R-LOGIN-1: help while typing — 全角 at once, Caps Lock, show/hide pass
   await expect(page.getByRole('alert')).toContainText('入力内容をご確認ください');
 
   await id.fill('ｔａｒｏ＠example.jp');
-  await expect(page.getByText('全角文字が含まれています。ID（メールアドレス）は半角で入力してください。')).toBeVisible();
+  await expect(
+    page.getByText('全角文字が含まれています。ID（メールアドレス）は半角で入力してください。'),
+  ).toBeVisible();
   await password.fill('ｐａｓｓ');
   await expect(page.getByText('全角文字が含まれています。パスワードは半角で入力してください。')).toBeVisible();
   await password.dispatchEvent('keydown', { key: 'A', modifierCapsLock: true });
@@ -31,23 +36,35 @@ test('R-LOGIN-1: help while typing — 全角 at once, Caps Lock, show/hide pass
   await expect(password).toHaveAttribute('type', 'password');
 });
 
-test('Deploy: the service answering 503 (database away) or the proxy finding no instance says so and keeps what was typed', async ({ page, service }) => {
+test('Deploy: the service answering 503 (database away) or the proxy finding no instance says so and keeps what was typed', async ({
+  page,
+  service,
+}) => {
   await page.goto(service.url);
   const answers = [
-    { status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'service_unavailable', message: errorText.service_unavailable.ja }) },
+    {
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'service_unavailable', message: errorText.service_unavailable.ja }),
+    },
     { status: 502, contentType: 'text/html', body: '<html><body>502 Bad Gateway</body></html>' },
   ];
   for (const answer of answers) {
     await page.route(`**${api.login.path}`, (route) => route.fulfill(answer));
     await submitLogin(page, 'taro@example.jp', 'Passw0rd!');
-    await expect(page.getByRole('alert')).toContainText('ただいま一時的にご利用いただけません。しばらく経ってから、もう一度お試しください。');
+    await expect(page.getByRole('alert')).toContainText(
+      'ただいま一時的にご利用いただけません。しばらく経ってから、もう一度お試しください。',
+    );
     await expect(page.getByLabel('ID（メールアドレス）')).toHaveValue('taro@example.jp');
     await expect(page.getByLabel('パスワード', { exact: true })).toHaveValue('Passw0rd!');
     await page.unroute(`**${api.login.path}`);
   }
 });
 
-test('R-LOGIN-1: a network failure keeps what was typed; 送信 cannot be pressed twice while a request runs', async ({ page, service }) => {
+test('R-LOGIN-1: a network failure keeps what was typed; 送信 cannot be pressed twice while a request runs', async ({
+  page,
+  service,
+}) => {
   await page.goto(service.url);
   await page.route(`**${api.login.path}`, (route) => route.abort('internetdisconnected'));
   await submitLogin(page, 'taro@example.jp', 'Passw0rd!');
@@ -88,10 +105,14 @@ test('English switch: the same screens in English, Japanese by default', async (
   await page.getByLabel('Password', { exact: true }).fill(employer.password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(heading(page, 'Enter one-time password')).toBeVisible();
-  await expect(page.getByLabel('Skip the one-time password when logging in from this device and browser from now on')).toBeVisible();
+  await expect(
+    page.getByLabel('Skip the one-time password when logging in from this device and browser from now on'),
+  ).toBeVisible();
   await page.getByRole('button', { name: '日本語' }).click();
   await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
-  await page.getByLabel('ワンタイムパスワード', { exact: true }).fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
+  await page
+    .getByLabel('ワンタイムパスワード', { exact: true })
+    .fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
   await page.getByRole('button', { name: '送信' }).click();
   await expect(heading(page, '求人者マイページホーム')).toBeVisible();
 });

@@ -4,8 +4,14 @@ import { buildTestCore } from '../fakes/core-harness.js';
 
 describe('the hidden admin exit through the bridge', () => {
   it('a wrong PIN is refused and the kiosk stays; the right PIN wipes the visitor and quits', async () => {
-    const built = await buildTestCore({ serviceUrl: 'http://127.0.0.1:9', settings: { adminPinHash: hashAdminPin('246810') } });
-    expect(await built.core.dispatch('adminExit', { pin: '000000' })).toMatchObject({ ok: false, error: { error: 'invalid_credentials', reason: 'admin_pin_invalid' } }); // worded by the renderer (test/renderer/answer-codes.test.ts)
+    const built = await buildTestCore({
+      serviceUrl: 'http://127.0.0.1:9',
+      settings: { adminPinHash: hashAdminPin('246810') },
+    });
+    expect(await built.core.dispatch('adminExit', { pin: '000000' })).toMatchObject({
+      ok: false,
+      error: { error: 'invalid_credentials', reason: 'admin_pin_invalid' },
+    }); // worded by the renderer (test/renderer/answer-codes.test.ts)
     expect(built.quits()).toBe(0);
     expect(built.wiper.calls).toEqual([]);
     expect(await built.core.dispatch('adminExit', { pin: '246810' })).toEqual({ ok: true, data: undefined });

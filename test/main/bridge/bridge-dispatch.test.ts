@@ -57,7 +57,10 @@ describe('bridge validation: every call from the renderer is checked against src
   it('good payloads reach the handlers (and no handler answers with a token)', async () => {
     const built = await buildTestCore({ serviceUrl: 'http://127.0.0.1:9' });
     const status = await built.core.dispatch('status', undefined);
-    expect(status).toMatchObject({ ok: true, data: { enrolled: false, idleTimeoutSeconds: 120, idleWarningSeconds: 30 } });
+    expect(status).toMatchObject({
+      ok: true,
+      data: { enrolled: false, idleTimeoutSeconds: 120, idleWarningSeconds: 30 },
+    });
     expect(await built.core.dispatch('activity', undefined)).toEqual({ ok: true, data: undefined });
   });
 

@@ -7,13 +7,17 @@ function fakeApi(calls: [string, unknown][]): KioskApi {
   return new Proxy({} as KioskApi, {
     get: (_t, name: string) => async (input?: unknown) => {
       calls.push([name, input]);
-      if (name === 'login') return { ok: true, data: { status: 'otp_required', expiresAt: '2026-11-25T10:00:00.000Z', attestationFailed: true } };
+      if (name === 'login')
+        return {
+          ok: true,
+          data: { status: 'otp_required', expiresAt: '2026-11-25T10:00:00.000Z', attestationFailed: true },
+        };
       return { ok: true, data: { status: 'authenticated' } };
     },
   });
 }
 
-describe('KioskHost (the screens\' Host on a kiosk)', () => {
+describe("KioskHost (the screens' Host on a kiosk)", () => {
   it('R-OTP-6 / R-KIOSK-3: never offers the skip checkbox and never asks to remember the device', async () => {
     const calls: [string, unknown][] = [];
     const host = new KioskHost(fakeApi(calls));

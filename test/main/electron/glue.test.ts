@@ -18,17 +18,25 @@ describe('the Electron glue applies the core guards (fake Electron)', () => {
     wc = new FakeWebContents();
     inputs = 0;
     chords = 0;
-    lockDownContents(wc as unknown as WebContents, { app, log: recordingLogger().logger, onInput: () => void inputs++, onAdminChord: () => void chords++ });
+    lockDownContents(wc as unknown as WebContents, {
+      app,
+      log: recordingLogger().logger,
+      onInput: () => void inputs++,
+      onAdminChord: () => void chords++,
+    });
   });
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('R-KIOSK-4 lock-down: %s to another site is refused, to the app allowed', (eventName) => {
-    const hostile = fakeEvent('https://evil.example.com/phish');
-    wc.emit(eventName, hostile);
-    expect(hostile.prevented).toBe(true);
-    const own = fakeEvent('app://kiosk/index.html#/home');
-    wc.emit(eventName, own);
-    expect(own.prevented).toBe(false);
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    'R-KIOSK-4 lock-down: %s to another site is refused, to the app allowed',
+    (eventName) => {
+      const hostile = fakeEvent('https://evil.example.com/phish');
+      wc.emit(eventName, hostile);
+      expect(hostile.prevented).toBe(true);
+      const own = fakeEvent('app://kiosk/index.html#/home');
+      wc.emit(eventName, own);
+      expect(own.prevented).toBe(false);
+    },
+  );
 
   it('window.open is denied, the context menu and webviews are refused', () => {
     expect(wc.windowOpenHandler?.({ url: 'app://kiosk/index.html' })).toEqual({ action: 'deny' });
@@ -41,7 +49,15 @@ describe('the Electron glue applies the core guards (fake Electron)', () => {
   });
 
   it('blocked shortcuts are swallowed, typing passes, every key feeds the idle guard, the chord opens the admin prompt', () => {
-    const key = (k: string, mods: Record<string, boolean> = {}) => ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...mods });
+    const key = (k: string, mods: Record<string, boolean> = {}) => ({
+      type: 'keyDown',
+      key: k,
+      control: false,
+      meta: false,
+      alt: false,
+      shift: false,
+      ...mods,
+    });
     const reload = fakeEvent();
     wc.emit('before-input-event', reload, key('r', { control: true }));
     expect(reload.prevented).toBe(true);
@@ -61,13 +77,20 @@ describe('the Electron glue applies the core guards (fake Electron)', () => {
     expect(wc.zoomFactor).toBe(1);
   });
 
-  it('IPC: messages from any sender but the kiosk page\'s main frame on app:// are dropped; the rest go to core', async () => {
+  it("IPC: messages from any sender but the kiosk page's main frame on app:// are dropped; the rest go to core", async () => {
     const seen: [string, unknown][] = [];
-    registerKioskIpc({ dispatch: async (c, p) => (seen.push([c, p]), { ok: true }), kiosk: () => ({ contents: wc, untilShown: async () => false }) as never, app, log: recordingLogger().logger });
+    registerKioskIpc({
+      dispatch: async (c, p) => (seen.push([c, p]), { ok: true }),
+      kiosk: () => ({ contents: wc, untilShown: async () => false }) as never,
+      app,
+      log: recordingLogger().logger,
+    });
     const handler = fakeIpcMain.handlers.get('kiosk:status')!;
     const other = new FakeWebContents();
     await expect(handler({ sender: other, senderFrame: other.mainFrame }, undefined)).rejects.toThrow('refused');
-    await expect(handler({ sender: wc, senderFrame: { url: 'app://kiosk/index.html' } }, undefined)).rejects.toThrow('refused'); // a subframe
+    await expect(handler({ sender: wc, senderFrame: { url: 'app://kiosk/index.html' } }, undefined)).rejects.toThrow(
+      'refused',
+    ); // a subframe
     const hijacked = new FakeWebContents('https://evil.example.com/');
     await expect(handler({ sender: hijacked, senderFrame: hijacked.mainFrame }, undefined)).rejects.toThrow('refused');
     expect(seen).toEqual([]);

@@ -100,7 +100,7 @@ describe('the kiosk window: a partition and a ready page per visitor (fake Elect
     expect(boot.events).toEqual(['view added', 'view removed', 'view 0 closed']);
   });
 
-  it('R-KIOSK-4: the ready page\'s bridge calls are held until it is shown; a dropped one is refused', async () => {
+  it("R-KIOSK-4: the ready page's bridge calls are held until it is shown; a dropped one is refused", async () => {
     const { kiosk } = openWindow();
     void kiosk.prepare('kiosk-visitor-2');
     await settle();

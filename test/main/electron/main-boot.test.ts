@@ -19,7 +19,10 @@ const { boot: h } = await import('../fakes/fake-electron-module.js');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-boot-'));
 process.env.HELLOWORK_KIOSK_POLICY = path.join(dir, 'policy.json');
-writeFileSync(process.env.HELLOWORK_KIOSK_POLICY, JSON.stringify({ serviceUrl: 'http://127.0.0.1:9', office: '飯田橋公共職業安定所' }));
+writeFileSync(
+  process.env.HELLOWORK_KIOSK_POLICY,
+  JSON.stringify({ serviceUrl: 'http://127.0.0.1:9', office: '飯田橋公共職業安定所' }),
+);
 vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] }); // the heartbeat's 5-minute timer
 afterAll(() => vi.useRealTimers());
 
@@ -39,7 +42,13 @@ describe('the Electron entry on a fake Electron', () => {
     expect(h.events).toContain('protocol app');
     expect(h.events).toContain('permissions locked');
     const page = h.views.at(-1)!;
-    expect(page.prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false, webviewTag: false });
+    expect(page.prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      devTools: false,
+      webviewTag: false,
+    });
     expect(String(page.prefs.preload)).toMatch(/preload\.cjs$/);
     expect(page.loaded).toEqual(['app://kiosk/kiosk.html#enroll.ja']); // main's start hint: not enrolled yet, Japanese
     // The start-up wipe (a first page on a new partition: nothing to clear yet) ran before the window was shown.

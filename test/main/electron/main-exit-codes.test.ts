@@ -21,7 +21,10 @@ const { app, boot: h, session } = await import('../fakes/fake-electron-module.js
 const PIN = '24681357';
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-exit-'));
 process.env.HELLOWORK_KIOSK_POLICY = path.join(dir, 'policy.json');
-writeFileSync(process.env.HELLOWORK_KIOSK_POLICY, JSON.stringify({ serviceUrl: 'http://127.0.0.1:9', office: '飯田橋公共職業安定所', adminPinHash: hashAdminPin(PIN) }));
+writeFileSync(
+  process.env.HELLOWORK_KIOSK_POLICY,
+  JSON.stringify({ serviceUrl: 'http://127.0.0.1:9', office: '飯田橋公共職業安定所', adminPinHash: hashAdminPin(PIN) }),
+);
 vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
 afterAll(() => vi.useRealTimers());
 

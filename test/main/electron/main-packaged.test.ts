@@ -14,7 +14,10 @@ const { app, boot } = await import('../fakes/fake-electron-module.js');
 // A policy of the visitor's own, offered through the environment: a shipped kiosk must not read it.
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-packaged-'));
 process.env.HELLOWORK_KIOSK_POLICY = path.join(dir, 'policy.json');
-writeFileSync(process.env.HELLOWORK_KIOSK_POLICY, JSON.stringify({ serviceUrl: 'http://attacker.example', bogus: true }));
+writeFileSync(
+  process.env.HELLOWORK_KIOSK_POLICY,
+  JSON.stringify({ serviceUrl: 'http://attacker.example', bogus: true }),
+);
 
 describe('a packaged kiosk', () => {
   it('R-KIOSK-5: ignores HELLOWORK_KIOSK_POLICY, so the environment cannot swap the policy IT set', async () => {

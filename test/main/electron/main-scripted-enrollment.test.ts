@@ -32,8 +32,14 @@ describe('scripted enrollment', () => {
   it('R-KIOSK-5: with HELLOWORK_KIOSK_ENROLL_CODE an unenrolled kiosk enrolls itself at start-up and opens on the login form', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-scripted-'));
     process.env.HELLOWORK_KIOSK_POLICY = path.join(dir, 'policy.json');
-    writeFileSync(process.env.HELLOWORK_KIOSK_POLICY, JSON.stringify({ serviceUrl: svc.url, office: '飯田橋公共職業安定所' }));
-    const { code } = await issueEnrollmentCode(svc.db, svc.clock, { office: '飯田橋公共職業安定所', label: 'scripted' });
+    writeFileSync(
+      process.env.HELLOWORK_KIOSK_POLICY,
+      JSON.stringify({ serviceUrl: svc.url, office: '飯田橋公共職業安定所' }),
+    );
+    const { code } = await issueEnrollmentCode(svc.db, svc.clock, {
+      office: '飯田橋公共職業安定所',
+      label: 'scripted',
+    });
     process.env.HELLOWORK_KIOSK_ENROLL_CODE = code;
 
     await import('../../../src-main/electron/main.js');

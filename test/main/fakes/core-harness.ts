@@ -9,7 +9,14 @@ import { fakeSecretBox, recordingLogger, recordingWiper } from './fake-ports.js'
 import { ManualClock } from './manual-clock.js';
 
 /** A kiosk core on fakes (clock, secret box, wiper), pointed at `serviceUrl` by its settings. */
-export async function buildTestCore(opts: { serviceUrl: string; osBacked?: boolean; settings?: Record<string, unknown>; machineId?: string; probePaint?: () => Promise<boolean>; touchScreen?: () => boolean }) {
+export async function buildTestCore(opts: {
+  serviceUrl: string;
+  osBacked?: boolean;
+  settings?: Record<string, unknown>;
+  machineId?: string;
+  probePaint?: () => Promise<boolean>;
+  touchScreen?: () => boolean;
+}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-core-'));
   const store = new MemorySettingsStore({ serviceUrl: opts.serviceUrl, ...opts.settings });
   const loaded = await loadKioskConfig({ store, policyPath: path.join(dir, 'no-policy.json') });

@@ -35,7 +35,10 @@ class View {
 }
 
 class Win {
-  contentView = { addChildView: () => boot.events.push('view added'), removeChildView: () => boot.events.push('view removed') };
+  contentView = {
+    addChildView: () => boot.events.push('view added'),
+    removeChildView: () => boot.events.push('view removed'),
+  };
   constructor(opts: Record<string, unknown>) {
     boot.events.push(`window kiosk=${String(opts.kiosk)}`);
   }
@@ -76,12 +79,20 @@ export const app = {
   getPath: () => tmpdir(),
   getVersion: () => '0.1.0',
 };
-export const protocol = { registerSchemesAsPrivileged: (s: { scheme: string }[]) => boot.events.push(`privileged ${s.map((x) => x.scheme).join()}`) };
+export const protocol = {
+  registerSchemesAsPrivileged: (s: { scheme: string }[]) =>
+    boot.events.push(`privileged ${s.map((x) => x.scheme).join()}`),
+};
 export const session = { fromPartition: (name: string) => ((boot.partition = name), ses) };
-export const clipboard = { clear: (type?: string) => void boot.events.push(`clipboard cleared${type ? ` ${type}` : ''}`) };
+export const clipboard = {
+  clear: (type?: string) => void boot.events.push(`clipboard cleared${type ? ` ${type}` : ''}`),
+};
 export const Menu = { setApplicationMenu: (m: unknown) => boot.events.push(`menu ${String(m)}`) };
 export const dialog = { showErrorBox: (_title: string, message: string) => void boot.errors.push(message) };
-export const powerMonitor = { on: (e: string, fn: () => void) => void boot.power.set(e, fn), getSystemIdleTime: () => 0 };
+export const powerMonitor = {
+  on: (e: string, fn: () => void) => void boot.power.set(e, fn),
+  getSystemIdleTime: () => 0,
+};
 export const screen = { getAllDisplays: () => [{ touchSupport: 'unavailable' }] };
 export const ipcMain = { handle: (c: string, fn: unknown) => void boot.ipc.set(c, fn) };
 export const safeStorage = {

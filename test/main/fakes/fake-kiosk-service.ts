@@ -20,12 +20,20 @@ export async function startFakeKioskService() {
   const requests: { path: string; body: unknown; auth?: string }[] = [];
   let nonceBroken = false;
 
-  const verifyAttestation = (a: { terminalId: string; nonce: string; signature: string } | undefined, what: AttestationPurpose): boolean => {
+  const verifyAttestation = (
+    a: { terminalId: string; nonce: string; signature: string } | undefined,
+    what: AttestationPurpose,
+  ): boolean => {
     if (!a || !nonces.delete(a.nonce)) return false;
     const t = terminals.get(a.terminalId);
     if (!t || t.revoked) return false;
     const key = createPublicKey({ key: Buffer.from(t.publicKey, 'base64'), format: 'der', type: 'spki' });
-    return verify(null, Buffer.from(attestationMessage(a.terminalId, t.machineIdHash, a.nonce, what)), key, Buffer.from(a.signature, 'base64'));
+    return verify(
+      null,
+      Buffer.from(attestationMessage(a.terminalId, t.machineIdHash, a.nonce, what)),
+      key,
+      Buffer.from(a.signature, 'base64'),
+    );
   };
   const authed = (req: IncomingMessage) => {
     const bearer = req.headers.authorization?.replace(/^Bearer /, '');
@@ -38,7 +46,11 @@ export async function startFakeKioskService() {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const body = raw ? JSON.parse(raw) : undefined;
-    requests.push({ path: req.url ?? '', body, ...(req.headers.authorization ? { auth: req.headers.authorization } : {}) });
+    requests.push({
+      path: req.url ?? '',
+      body,
+      ...(req.headers.authorization ? { auth: req.headers.authorization } : {}),
+    });
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { ...(json ? { 'content-type': 'application/json' } : {}), ...headers });
       res.end(json ? JSON.stringify(json) : undefined);
@@ -59,7 +71,8 @@ export async function startFakeKioskService() {
       nonces.add(nonce);
       return send(200, { nonce, expiresAt: new Date(Date.now() + 300_000).toISOString() });
     }
-    if (route === `POST ${api.kioskHeartbeat.path}`) return verifyAttestation(body, { purpose: 'heartbeat' }) ? send(204) : fail(401, 'attestation_invalid');
+    if (route === `POST ${api.kioskHeartbeat.path}`)
+      return verifyAttestation(body, { purpose: 'heartbeat' }) ? send(204) : fail(401, 'attestation_invalid');
     if (route === `POST ${api.login.path}`) {
       if (body.id !== 'kiosk@example.jp' || body.password !== PASSWORD) return fail(401, 'invalid_credentials');
       if (verifyAttestation(body.attestation, { purpose: 'login', loginId: String(body.id) })) {
@@ -68,7 +81,11 @@ export async function startFakeKioskService() {
         return send(200, { status: 'authenticated', kind: 'kiosk', token });
       }
       otpsSent.push('123456');
-      return send(200, { status: 'otp_required', challenge: 'ch_1', expiresAt: new Date(Date.now() + 1_800_000).toISOString() });
+      return send(200, {
+        status: 'otp_required',
+        challenge: 'ch_1',
+        expiresAt: new Date(Date.now() + 1_800_000).toISOString(),
+      });
     }
     if (route === `POST ${api.loginOtp.path}`) {
       if (body.otp !== '123456') return fail(401, 'otp_invalid');
@@ -83,7 +100,12 @@ export async function startFakeKioskService() {
     }
     if (route === `GET ${api.home.path}`) {
       if (!who) return fail(401, 'unauthenticated');
-      return send(200, { company: '株式会社 ハローワークア', office: '飯田橋公共職業安定所', newMessages: 100, postings: [{ category: 'general', openings: 3, hires: 9 }] });
+      return send(200, {
+        company: '株式会社 ハローワークア',
+        office: '飯田橋公共職業安定所',
+        newMessages: 100,
+        postings: [{ category: 'general', openings: 3, hires: 9 }],
+      });
     }
     return fail(404, 'not_found');
   });

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { isAdminChord, isBlockedShortcut, type KeyInput } from '../../../src-main/core/guards/shortcut-guards.js';
 
-const key = (k: string, mods: Partial<Pick<KeyInput, 'control' | 'meta' | 'alt' | 'shift'>> = {}, type = 'keyDown'): KeyInput => ({
-  type, key: k, control: false, meta: false, alt: false, shift: false, ...mods,
+const key = (
+  k: string,
+  mods: Partial<Pick<KeyInput, 'control' | 'meta' | 'alt' | 'shift'>> = {},
+  type = 'keyDown',
+): KeyInput => ({
+  type,
+  key: k,
+  control: false,
+  meta: false,
+  alt: false,
+  shift: false,
+  ...mods,
 });
 
 const blocked: [string, KeyInput][] = [

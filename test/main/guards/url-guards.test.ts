@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { appOriginOf, mayGrantPermission, mayNavigate, windowOpenAction } from '../../../src-main/core/guards/url-guards.js';
+import {
+  appOriginOf,
+  mayGrantPermission,
+  mayNavigate,
+  windowOpenAction,
+} from '../../../src-main/core/guards/url-guards.js';
 import { KIOSK_CSP, resolveAppFile } from '../../../src-main/core/guards/app-files.js';
 
 const packaged = appOriginOf('app://kiosk/index.html');
@@ -58,12 +63,22 @@ describe('URL guards of the kiosk window (will-navigate, will-frame-navigate, wi
     expect(windowOpenAction(url)).toEqual({ action: 'deny' });
   });
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'hid', 'usb', 'serial', 'display-capture', 'idle-detection'])(
-    'the permission request %s is denied',
-    (permission) => {
-      expect(mayGrantPermission(permission)).toBe(false);
-    },
-  );
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'openExternal',
+    'fullscreen',
+    'hid',
+    'usb',
+    'serial',
+    'display-capture',
+    'idle-detection',
+  ])('the permission request %s is denied', (permission) => {
+    expect(mayGrantPermission(permission)).toBe(false);
+  });
 });
 
 describe('app:// file resolution (the packaged screens)', () => {

@@ -6,7 +6,13 @@ import { ManualClock } from '../fakes/manual-clock.js';
 function guard(opts: { osIdleMs?: () => number } = {}) {
   const clock = new ManualClock();
   const effects: IdleEffect[] = [];
-  const g = createIdleGuard({ clock, timeoutMs: 120_000, warningMs: 30_000, onEffect: (e) => void effects.push(e), ...opts });
+  const g = createIdleGuard({
+    clock,
+    timeoutMs: 120_000,
+    warningMs: 30_000,
+    onEffect: (e) => void effects.push(e),
+    ...opts,
+  });
   g.start();
   return { clock, effects, g };
 }

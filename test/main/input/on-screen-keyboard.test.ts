@@ -38,7 +38,7 @@ describe('the on-screen keyboard policy (issue 13)', () => {
     expect(none.config.onScreenKeyboard).toBe('auto');
   });
 
-  it('the kiosk status carries main\'s decision, asked of the touch screen at each call', async () => {
+  it("the kiosk status carries main's decision, asked of the touch screen at each call", async () => {
     const { core } = await buildTestCore({ serviceUrl: 'http://127.0.0.1:9' });
     const status = await core.dispatch('status', undefined);
     expect(status).toMatchObject({ ok: true, data: { onScreenKeyboard: false } }); // no touch screen reported: "auto" hides it
@@ -51,7 +51,11 @@ describe('the on-screen keyboard policy (issue 13)', () => {
     expect(await withTouch.core.dispatch('status', undefined)).toMatchObject({ data: { onScreenKeyboard: true } });
     withTouch.core.stop();
 
-    const never = await buildTestCore({ serviceUrl: 'http://127.0.0.1:9', touchScreen: () => true, settings: { onScreenKeyboard: 'never' } });
+    const never = await buildTestCore({
+      serviceUrl: 'http://127.0.0.1:9',
+      touchScreen: () => true,
+      settings: { onScreenKeyboard: 'never' },
+    });
     expect(await never.core.dispatch('status', undefined)).toMatchObject({ data: { onScreenKeyboard: false } });
     never.core.stop();
   });

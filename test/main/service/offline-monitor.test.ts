@@ -31,7 +31,9 @@ function monitor(answers: boolean[]) {
 describe('offline monitor (issue 13 item 5): 「ただいまご利用いただけません」 and retries on a moved clock', () => {
   it('network errors and the gateway statuses (503 service_unavailable) count as offline; other refusals do not', () => {
     expect(offlineErrorOf({ ok: false, error: { error: 'network_error', message: '' } })).toBe('network_error');
-    expect(offlineErrorOf({ ok: false, error: { error: 'service_unavailable', message: '' } })).toBe('service_unavailable');
+    expect(offlineErrorOf({ ok: false, error: { error: 'service_unavailable', message: '' } })).toBe(
+      'service_unavailable',
+    );
     expect(offlineErrorOf({ ok: false, error: { error: 'invalid_credentials', message: '' } })).toBeUndefined();
     expect(offlineErrorOf({ ok: true, data: undefined })).toBeUndefined();
   });
@@ -63,7 +65,12 @@ describe('offline monitor (issue 13 item 5): 「ただいまご利用いただ�
 
   it('a probe that throws counts as no answer', async () => {
     const clock = new ManualClock();
-    const m = createOfflineMonitor({ clock, log: recordingLogger().logger, probe: async () => Promise.reject(new Error('boom')), onChange: () => undefined });
+    const m = createOfflineMonitor({
+      clock,
+      log: recordingLogger().logger,
+      probe: async () => Promise.reject(new Error('boom')),
+      onChange: () => undefined,
+    });
     m.observe('network_error');
     for (let i = 0; i < 10; i++) {
       clock.advance(1000);

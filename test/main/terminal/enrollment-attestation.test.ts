@@ -27,7 +27,9 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
     const sent = service.requests.find((r) => r.path === api.kioskEnroll.path)!.body as Record<string, string>;
     expect(sent.code).toBe('abcd-2345');
     expect(sent.machineIdHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(createPublicKey({ key: Buffer.from(sent.publicKey!, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyType).toBe('ed25519');
+    expect(
+      createPublicKey({ key: Buffer.from(sent.publicKey!, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyType,
+    ).toBe('ed25519');
     const record = readTerminalRecord(store)!;
     expect(record.key.kind).toBe('os');
     expect(JSON.stringify(record)).not.toContain('PRIVATE KEY');
@@ -40,39 +42,60 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
     const file = (record.key as { path: string }).path;
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).toContain('BEGIN PRIVATE KEY');
-    expect(await core.dispatch('status', undefined)).toMatchObject({ ok: true, data: { enrolled: true, keyProtection: 'file', keyBackend: 'basic_text' } });
+    expect(await core.dispatch('status', undefined)).toMatchObject({
+      ok: true,
+      data: { enrolled: true, keyProtection: 'file', keyBackend: 'basic_text' },
+    });
     expect(log.text()).toMatch(/no OS-backed secret store \(basic_text\).*0600/);
   });
 
-  it('a wrong enrollment code stores nothing and shows the service\'s message', async () => {
+  it("a wrong enrollment code stores nothing and shows the service's message", async () => {
     const { core, store } = await buildTestCore({ serviceUrl: service.url });
-    expect(await core.dispatch('enroll', { serviceUrl: service.url, code: 'WRONG' })).toMatchObject({ ok: false, error: { error: 'enrollment_code_invalid' } });
+    expect(await core.dispatch('enroll', { serviceUrl: service.url, code: 'WRONG' })).toMatchObject({
+      ok: false,
+      error: { error: 'enrollment_code_invalid' },
+    });
     expect(readTerminalRecord(store)).toBeUndefined();
   });
 
   it('an enrolled terminal cannot be re-enrolled from the screen (a visitor cannot point it elsewhere)', async () => {
     const { core } = await enrolled();
     service.codes.add('SECOND22');
-    expect(await core.dispatch('enroll', { serviceUrl: service.url, code: 'SECOND22' })).toMatchObject({ ok: false, error: { error: 'invalid_request' } });
+    expect(await core.dispatch('enroll', { serviceUrl: service.url, code: 'SECOND22' })).toMatchObject({
+      ok: false,
+      error: { error: 'invalid_request' },
+    });
   });
 
-  it('R-KIOSK-2 / R-OTP-7: an attested login is authenticated without an OTP; the signature verifies over API.md\'s text', async () => {
+  it("R-KIOSK-2 / R-OTP-7: an attested login is authenticated without an OTP; the signature verifies over API.md's text", async () => {
     const { core } = await enrolled();
     const answer = await core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD });
     expect(answer).toEqual({ ok: true, data: { status: 'authenticated' } });
     expect(service.otpsSent).toEqual([]);
-    const login = service.requests.find((r) => r.path === api.login.path)!.body as { attestation: { terminalId: string; nonce: string; signature: string } };
+    const login = service.requests.find((r) => r.path === api.login.path)!.body as {
+      attestation: { terminalId: string; nonce: string; signature: string };
+    };
     const terminal = service.terminals.get(login.attestation.terminalId)!;
     expect(terminal.machineIdHash).toBe(MACHINE_ID_HASH);
     const publicKey = createPublicKey({ key: Buffer.from(terminal.publicKey, 'base64'), format: 'der', type: 'spki' });
     // R-KIOSK-7: API.md's v2 text names the purpose and the login ID
     const text = `hw-kiosk-attest/v2\nlogin\n${login.attestation.terminalId}\n${MACHINE_ID_HASH}\n${login.attestation.nonce}\nkiosk@example.jp`;
-    expect(attestationMessage(login.attestation.terminalId, MACHINE_ID_HASH, login.attestation.nonce, { purpose: 'login', loginId: 'kiosk@example.jp' })).toBe(text);
+    expect(
+      attestationMessage(login.attestation.terminalId, MACHINE_ID_HASH, login.attestation.nonce, {
+        purpose: 'login',
+        loginId: 'kiosk@example.jp',
+      }),
+    ).toBe(text);
     expect(verify(null, Buffer.from(text), publicKey, Buffer.from(login.attestation.signature, 'base64'))).toBe(true);
-    expect(verify(null, Buffer.from(`${text}x`), publicKey, Buffer.from(login.attestation.signature, 'base64'))).toBe(false);
+    expect(verify(null, Buffer.from(`${text}x`), publicKey, Buffer.from(login.attestation.signature, 'base64'))).toBe(
+      false,
+    );
     // The screen gets screen data, the token stays in main.
     expect(JSON.stringify(answer)).not.toMatch(/token/i);
-    expect(await core.dispatch('home', undefined)).toMatchObject({ ok: true, data: { company: '株式会社 ハローワークア', newMessages: 100 } });
+    expect(await core.dispatch('home', undefined)).toMatchObject({
+      ok: true,
+      data: { company: '株式会社 ハローワークア', newMessages: 100 },
+    });
   });
 
   it('R-KIOSK-2: a revoked terminal falls back to the OTP step with the "could not verify" note; the OTP session then works', async () => {
@@ -83,14 +106,23 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
       data: { status: 'otp_required', attestationFailed: true },
     });
     expect(service.otpsSent).toHaveLength(1);
-    expect(await core.dispatch('submitOtp', { otp: '123456', rememberDevice: false })).toEqual({ ok: true, data: { status: 'authenticated' } });
-    expect(await core.dispatch('home', undefined)).toMatchObject({ ok: true, data: { office: '飯田橋公共職業安定所' } });
+    expect(await core.dispatch('submitOtp', { otp: '123456', rememberDevice: false })).toEqual({
+      ok: true,
+      data: { status: 'authenticated' },
+    });
+    expect(await core.dispatch('home', undefined)).toMatchObject({
+      ok: true,
+      data: { office: '飯田橋公共職業安定所' },
+    });
   });
 
   it('R-KIOSK-2: when the nonce cannot be had, the login goes on without attestation (OTP), never a lock-out', async () => {
     const { core, log } = await enrolled();
     service.breakNonces();
-    expect(await core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD })).toMatchObject({ ok: true, data: { status: 'otp_required', attestationFailed: true } });
+    expect(await core.dispatch('login', { id: 'kiosk@example.jp', password: PASSWORD })).toMatchObject({
+      ok: true,
+      data: { status: 'otp_required', attestationFailed: true },
+    });
     const login = service.requests.find((r) => r.path === api.login.path)!.body as Record<string, unknown>;
     expect(login.attestation).toBeUndefined();
     expect(log.text()).toMatch(/attestation failed/);
@@ -104,7 +136,10 @@ describe('enrollment and attestation (R-KIOSK-2, R-OTP-7)', () => {
     await built.core.wipe('logout');
     expect(built.core.session.credential).toBeUndefined();
     expect(service.tokens.size).toBe(0);
-    expect(await built.core.dispatch('home', undefined)).toMatchObject({ ok: false, error: { error: 'unauthenticated' } });
+    expect(await built.core.dispatch('home', undefined)).toMatchObject({
+      ok: false,
+      error: { error: 'unauthenticated' },
+    });
   });
 
   it('the heartbeat is signed like a login; a revoked terminal logs its visitor out at the next beat', async () => {

@@ -10,15 +10,27 @@ describe('restart policy (R-KIOSK-4: Electron never frees a partition)', () => {
     expect(nextRestartAt(startedAt, 4)).toBe(new Date(2026, 10, 26, 4, 0).getTime()); // the next morning
     expect(nextRestartAt(startedAt, 12)).toBe(new Date(2026, 10, 25, 12, 0).getTime()); // later today
     const policy = { restartAfterVisitors: 3, restartAtHour: 4 };
-    expect(restartDue(policy, { visitors: 2, startedAt, now: startedAt })).toBeUndefined(); 
+    expect(restartDue(policy, { visitors: 2, startedAt, now: startedAt })).toBeUndefined();
     expect(restartDue(policy, { visitors: 3, startedAt, now: startedAt })).toBe('after 3 visitors');
-    expect(restartDue(policy, { visitors: 0, startedAt, now: new Date(2026, 10, 26, 3, 59).getTime() })).toBeUndefined();
-    expect(restartDue(policy, { visitors: 0, startedAt, now: new Date(2026, 10, 26, 4, 0).getTime() })).toBe('the daily restart at 4:00');
-    expect(restartDue({ restartAfterVisitors: 3, restartAtHour: null }, { visitors: 0, startedAt, now: startedAt + 7 * 86_400_000 })).toBeUndefined();
+    expect(
+      restartDue(policy, { visitors: 0, startedAt, now: new Date(2026, 10, 26, 3, 59).getTime() }),
+    ).toBeUndefined();
+    expect(restartDue(policy, { visitors: 0, startedAt, now: new Date(2026, 10, 26, 4, 0).getTime() })).toBe(
+      'the daily restart at 4:00',
+    );
+    expect(
+      restartDue(
+        { restartAfterVisitors: 3, restartAtHour: null },
+        { visitors: 0, startedAt, now: startedAt + 7 * 86_400_000 },
+      ),
+    ).toBeUndefined();
   });
 
   it('R-KIOSK-4: after N visitors the kiosk restarts at the end of the wipe, when nobody is at it', async () => {
-    const { core, wiper } = await buildTestCore({ serviceUrl: 'http://127.0.0.1:9', settings: { restartAfterVisitors: 2, restartAtHour: null } });
+    const { core, wiper } = await buildTestCore({
+      serviceUrl: 'http://127.0.0.1:9',
+      settings: { restartAfterVisitors: 2, restartAtHour: null },
+    });
     await core.start();
     core.idle.input();
     await core.wipe('idle');
@@ -31,7 +43,10 @@ describe('restart policy (R-KIOSK-4: Electron never frees a partition)', () => {
 
   it('R-KIOSK-4: the hour passes while a visitor is there: no restart until their session is wiped', async () => {
     const hour = new Date(Date.UTC(2026, 10, 25, 9, 0, 0) + 2 * 3_600_000).getHours(); // the test clock's start + 2 h, local
-    const k = await buildTestCore({ serviceUrl: 'http://127.0.0.1:9', settings: { restartAtHour: hour, idleTimeoutSeconds: 3600, idleWarningSeconds: 60 } });
+    const k = await buildTestCore({
+      serviceUrl: 'http://127.0.0.1:9',
+      settings: { restartAtHour: hour, idleTimeoutSeconds: 3600, idleWarningSeconds: 60 },
+    });
     await k.core.start();
     k.clock.advance(3_600_000);
     k.core.idle.input(); // a visitor arrives an hour before the restart time
@@ -47,7 +62,10 @@ describe('restart policy (R-KIOSK-4: Electron never frees a partition)', () => {
 
   it('R-KIOSK-4: past the hour with nobody there, the minute timer restarts it once', async () => {
     const hour = new Date(Date.UTC(2026, 10, 25, 9, 0, 0) + 3_600_000).getHours();
-    const { core, clock, wiper } = await buildTestCore({ serviceUrl: 'http://127.0.0.1:9', settings: { restartAtHour: hour } });
+    const { core, clock, wiper } = await buildTestCore({
+      serviceUrl: 'http://127.0.0.1:9',
+      settings: { restartAtHour: hour },
+    });
     await core.start();
     clock.advance(3_540_000);
     expect(restarts(wiper.calls)).toEqual([]);

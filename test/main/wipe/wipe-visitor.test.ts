@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createServiceClient, type ServiceClient } from '../../../src-main/core/service/service-client.js';
 import { createPartitionRotation } from '../../../src-main/core/wipe/partitions.js';
-import { prepareNextPage, serializeWipes, wipeVisitor, type SessionWiper, type WipeDeps } from '../../../src-main/core/wipe/session-wiper.js';
+import {
+  prepareNextPage,
+  serializeWipes,
+  wipeVisitor,
+  type SessionWiper,
+  type WipeDeps,
+} from '../../../src-main/core/wipe/session-wiper.js';
 import { createVisitorSession } from '../../../src-main/core/wipe/visitor-session.js';
 import { recordingLogger, recordingWiper } from '../fakes/fake-ports.js';
 import { startFakeKioskService } from '../fakes/fake-kiosk-service.js';
@@ -29,8 +35,21 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6): a new partition per visitor', () 
       service.tokens.add('tok_visitor');
       session.signedIn({ kind: 'bearer', token: 'tok_visitor' });
       const { wiper, calls } = recordingWiper();
-      const report = await wipeVisitor('idle', deps({ session, client: () => createServiceClient(service.url), wiper }));
-      expect(report.steps).toEqual(['logout', 'drop-token', 'replace-contents', 'close-old-page', 'clear-clipboard', 'clear-storage', 'clear-http-cache', 'clear-auth-cache', 'verify']);
+      const report = await wipeVisitor(
+        'idle',
+        deps({ session, client: () => createServiceClient(service.url), wiper }),
+      );
+      expect(report.steps).toEqual([
+        'logout',
+        'drop-token',
+        'replace-contents',
+        'close-old-page',
+        'clear-clipboard',
+        'clear-storage',
+        'clear-http-cache',
+        'clear-auth-cache',
+        'verify',
+      ]);
       expect(calls).toEqual([
         'replaceContents kiosk-visitor-2',
         'clearClipboard',
@@ -53,7 +72,13 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6): a new partition per visitor', () 
   it('R-KIOSK-3: every visitor gets a partition no earlier visitor used; the page prepared ahead is the one shown, and each old one is dropped', async () => {
     const partitions = createPartitionRotation();
     const { wiper, calls } = recordingWiper();
-    const d = { wiper, partitions, log: recordingLogger().logger, session: createVisitorSession(), client: () => undefined };
+    const d = {
+      wiper,
+      partitions,
+      log: recordingLogger().logger,
+      session: createVisitorSession(),
+      client: () => undefined,
+    };
     await wipeVisitor('start-up', d); // nothing to retire
     await prepareNextPage(d);
     await wipeVisitor('idle', d);
@@ -89,14 +114,20 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6): a new partition per visitor', () 
     let replaced!: (error: Error) => void;
     const first = new Promise<void>((_resolve, reject) => (replaced = reject));
     let prepares = 0;
-    const racing: SessionWiper = { ...wiper, prepareNext: (name, start) => (++prepares === 1 ? first : wiper.prepareNext(name, start)) };
+    const racing: SessionWiper = {
+      ...wiper,
+      prepareNext: (name, start) => (++prepares === 1 ? first : wiper.prepareNext(name, start)),
+    };
     const log = recordingLogger();
     const earlier = prepareNextPage({ wiper: racing, partitions, log: log.logger }); // the page made before enrollment
     await prepareNextPage({ wiper: racing, partitions, log: log.logger }); // made again once enrolled: closes the first
     replaced(new Error('page closed'));
     await earlier;
     await wipeVisitor('idle', deps({ wiper: racing, partitions }));
-    expect(calls.filter((c) => /^(prepareNext|replaceContents)/.test(c))).toEqual(['prepareNext kiosk-visitor-2', 'replaceContents kiosk-visitor-2']);
+    expect(calls.filter((c) => /^(prepareNext|replaceContents)/.test(c))).toEqual([
+      'prepareNext kiosk-visitor-2',
+      'replaceContents kiosk-visitor-2',
+    ]);
   });
 
   it('R-KIOSK-4: the new page gets what main knows (enrolled, language), nothing of the visitor', async () => {
@@ -104,7 +135,14 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6): a new partition per visitor', () 
     session.signedIn({ kind: 'bearer', token: 'tok_hint' });
     const seen: unknown[] = [];
     const { wiper } = recordingWiper();
-    const report = await wipeVisitor('idle', deps({ session, wiper: { ...wiper, replaceContents: async (_p, start) => void seen.push(start) }, start: () => ({ enrolled: true, locale: 'ja' }) }));
+    const report = await wipeVisitor(
+      'idle',
+      deps({
+        session,
+        wiper: { ...wiper, replaceContents: async (_p, start) => void seen.push(start) },
+        start: () => ({ enrolled: true, locale: 'ja' }),
+      }),
+    );
     expect(seen).toEqual([{ enrolled: true, locale: 'ja' }]);
     expect(report.restarted).toBe(false);
   });
@@ -113,7 +151,10 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6): a new partition per visitor', () 
     const session = createVisitorSession();
     session.signedIn({ kind: 'bearer', token: 'tok_offline' });
     const { wiper, calls } = recordingWiper();
-    const report = await wipeVisitor('idle', deps({ session, client: () => createServiceClient('http://127.0.0.1:9'), wiper }));
+    const report = await wipeVisitor(
+      'idle',
+      deps({ session, client: () => createServiceClient('http://127.0.0.1:9'), wiper }),
+    );
     expect(report.steps[0]).toBe('logout (failed)');
     expect(session.credential).toBeUndefined();
     expect(calls).toContain('replaceContents kiosk-visitor-2');
@@ -149,7 +190,15 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6): a new partition per visitor', () 
     expect(g.started).toEqual(['logout', 'replaceContents', 'clearClipboard', 'closePage']);
     g.release('closePage'); // the old page is gone: its partition can be cleared
     await settle();
-    expect(g.started).toEqual(['logout', 'replaceContents', 'clearClipboard', 'closePage', 'clearStorageData', 'clearHttpCache', 'clearAuthCache']);
+    expect(g.started).toEqual([
+      'logout',
+      'replaceContents',
+      'clearClipboard',
+      'closePage',
+      'clearStorageData',
+      'clearHttpCache',
+      'clearAuthCache',
+    ]);
     for (const name of ['clearClipboard', 'clearStorageData', 'clearHttpCache', 'clearAuthCache']) g.release(name);
     await settle();
     expect(g.started).not.toContain('leftovers'); // the logout is still in flight
@@ -157,7 +206,17 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6): a new partition per visitor', () 
     g.release('logout');
     const report = await wiping; // dropped behind the report: the next visitor does not wait for it
     expect(g.started.at(-1)).toBe('dropPartition');
-    expect(report.steps).toEqual(['logout', 'drop-token', 'replace-contents', 'close-old-page', 'clear-clipboard', 'clear-storage', 'clear-http-cache', 'clear-auth-cache', 'verify']);
+    expect(report.steps).toEqual([
+      'logout',
+      'drop-token',
+      'replace-contents',
+      'close-old-page',
+      'clear-clipboard',
+      'clear-storage',
+      'clear-http-cache',
+      'clear-auth-cache',
+      'verify',
+    ]);
     expect(report.restarted).toBe(false);
   });
 

@@ -19,7 +19,9 @@ const validBodies: Partial<Record<EndpointName, unknown>> = {
   withdraw: { password: PASSWORD },
 };
 
-const signedInEndpoints = (Object.keys(endpoints) as EndpointName[]).filter((name) => endpoints[name].access === 'session');
+const signedInEndpoints = (Object.keys(endpoints) as EndpointName[]).filter(
+  (name) => endpoints[name].access === 'session',
+);
 
 function send(client: TestClient, name: EndpointName) {
   const endpoint = endpoints[name];
@@ -41,18 +43,21 @@ describeEachDatabase('Contract: every endpoint the table marks `session` refuses
     expect(posts.filter((name) => !(name in validBodies))).toEqual([]);
   });
 
-  it.each(signedInEndpoints)('Contract: %s answers 401 unauthenticated with no session and with a signed-out one', async (name) => {
-    const anonymous = await send(createClient(svc.url), name);
-    expect([anonymous.status, anonymous.body.error]).toEqual([401, 'unauthenticated']);
+  it.each(signedInEndpoints)(
+    'Contract: %s answers 401 unauthenticated with no session and with a signed-out one',
+    async (name) => {
+      const anonymous = await send(createClient(svc.url), name);
+      expect([anonymous.status, anonymous.body.error]).toEqual([401, 'unauthenticated']);
 
-    const id = `access-${name.toLowerCase()}@example.jp`;
-    await svc.createEmployer({ id, password: PASSWORD });
-    const client = createClient(svc.url);
-    await signIn(svc, client, id, PASSWORD);
-    const token = client.jar.get('mypage_session');
-    expect((await client.post(endpoints.logout.path)).status).toBe(204);
-    client.jar.set('mypage_session', token!); // the old cookie, presented again after logout
-    const ended = await send(client, name);
-    expect([ended.status, ended.body.error]).toEqual([401, 'unauthenticated']);
-  });
+      const id = `access-${name.toLowerCase()}@example.jp`;
+      await svc.createEmployer({ id, password: PASSWORD });
+      const client = createClient(svc.url);
+      await signIn(svc, client, id, PASSWORD);
+      const token = client.jar.get('mypage_session');
+      expect((await client.post(endpoints.logout.path)).status).toBe(204);
+      client.jar.set('mypage_session', token!); // the old cookie, presented again after logout
+      const ended = await send(client, name);
+      expect([ended.status, ended.body.error]).toEqual([401, 'unauthenticated']);
+    },
+  );
 });

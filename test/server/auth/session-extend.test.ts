@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api } from '../../../src-shared/api/routes.js';
-import { R_KIOSK_4_SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, WEB_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
+import {
+  R_KIOSK_4_SESSION_IDLE_MS,
+  SESSION_TOUCH_INTERVAL_MS,
+  WEB_SESSION_IDLE_MS,
+} from '../../../src-shared/rules.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import type { AttestationVerifier } from '../../../src-server/login/attestation-verifier.js';
 import { describeEachDatabase } from '../../support/databases.js';
@@ -20,7 +24,8 @@ describeEachDatabase('session extend (「延長する」)', (database) => {
   });
   afterAll(() => svc.close());
 
-  const row = (token: string) => svc.db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow();
+  const row = (token: string) =>
+    svc.db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow();
 
   it('R-LOGIN-2: extending a web session makes its last use now, so it outlives one that was only read', async () => {
     await svc.createEmployer({ id: 'extend@example.jp', password: PASSWORD });
@@ -43,7 +48,11 @@ describeEachDatabase('session extend (「延長する」)', (database) => {
   it('R-KIOSK-4: a kiosk session (bearer) is extended the same way, and only a live one', async () => {
     await svc.createEmployer({ id: 'kextend@example.jp', password: PASSWORD });
     const kiosk = createClient(svc.url);
-    const { body } = await kiosk.post<{ token: string }>(api.login.path, { id: 'kextend@example.jp', password: PASSWORD, attestation: { terminalId: 'T9', nonce: 'n', signature: 'AA==' } });
+    const { body } = await kiosk.post<{ token: string }>(api.login.path, {
+      id: 'kextend@example.jp',
+      password: PASSWORD,
+      attestation: { terminalId: 'T9', nonce: 'n', signature: 'AA==' },
+    });
     const bearer = { headers: { authorization: `Bearer ${body.token}` } };
     svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 1000);
     expect((await kiosk.post(EXTEND, undefined, bearer)).status).toBe(204);

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { R_KIOSK_4_SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, WEB_SESSION_ABSOLUTE_MS, WEB_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
+import {
+  R_KIOSK_4_SESSION_IDLE_MS,
+  SESSION_TOUCH_INTERVAL_MS,
+  WEB_SESSION_ABSOLUTE_MS,
+  WEB_SESSION_IDLE_MS,
+} from '../../../src-shared/rules.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import type { AttestationVerifier } from '../../../src-server/login/attestation-verifier.js';
 import { describeEachDatabase } from '../../support/databases.js';
@@ -32,13 +37,19 @@ describeEachDatabase('sessions', (database) => {
     expect(line).toMatch(/SameSite=Strict/i);
     expect(line).toMatch(/Path=\//);
     expect(line).not.toMatch(/Secure/i);
-    const row = await svc.db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow();
+    const row = await svc.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', sha256(token))
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(token);
   });
 
   it('R-LOGIN-2: a Host header naming a real host does not change the cookie (decided from configuration, test/server/http/proxy.test.ts)', async () => {
     const browser = createClient(svc.url);
-    const r = await browser.post(api.logout.path, undefined, { headers: { host: 'mypage.example.jp', cookie: 'mypage_session=abc' } });
+    const r = await browser.post(api.logout.path, undefined, {
+      headers: { host: 'mypage.example.jp', cookie: 'mypage_session=abc' },
+    });
     expect(r.status).toBe(204);
     const setCookie = r.headers.getSetCookie().join('\n');
     expect(setCookie).toMatch(/^mypage_session=;/);
@@ -55,7 +66,11 @@ describeEachDatabase('sessions', (database) => {
     const { browser, token } = await signedIn('twice@example.jp');
     await signIn(svc, browser, 'twice@example.jp', PASSWORD);
     expect(browser.jar.get('mypage_session')).not.toBe(token);
-    const old = await svc.db.selectFrom('sessions').select('revoked_at').where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow();
+    const old = await svc.db
+      .selectFrom('sessions')
+      .select('revoked_at')
+      .where('token_hash', '=', sha256(token))
+      .executeTakeFirstOrThrow();
     expect(old.revoked_at).not.toBeNull();
     expect((await browser.get(api.home.path)).status).toBe(200);
   });
@@ -70,7 +85,15 @@ describeEachDatabase('sessions', (database) => {
     const after = await thief.get(api.home.path);
     expect(after.status).toBe(401);
     expect(after.body.error).toBe('unauthenticated');
-    expect((await svc.db.selectFrom('sessions').select('revoked_at').where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow()).revoked_at).not.toBeNull();
+    expect(
+      (
+        await svc.db
+          .selectFrom('sessions')
+          .select('revoked_at')
+          .where('token_hash', '=', sha256(token))
+          .executeTakeFirstOrThrow()
+      ).revoked_at,
+    ).not.toBeNull();
   });
 
   it('R-LOGIN-2: a web session ends after 30 idle minutes', async () => {
@@ -108,7 +131,13 @@ describeEachDatabase('sessions', (database) => {
     await svc.createEmployer({ id: 'kshort@example.jp', password: PASSWORD });
     const kiosk = createClient(svc.url);
     const login = async () =>
-      (await kiosk.post<{ token: string }>(api.login.path, { id: 'kshort@example.jp', password: PASSWORD, attestation: { terminalId: 'T9', nonce: 'n', signature: 'AA==' } })).body.token;
+      (
+        await kiosk.post<{ token: string }>(api.login.path, {
+          id: 'kshort@example.jp',
+          password: PASSWORD,
+          attestation: { terminalId: 'T9', nonce: 'n', signature: 'AA==' },
+        })
+      ).body.token;
     const bearer = (t: string) => ({ headers: { authorization: `Bearer ${t}` } });
     const t1 = await login();
     svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS);

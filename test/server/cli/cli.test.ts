@@ -27,7 +27,18 @@ describe('the mypage command', { timeout: 90_000 }, () => {
     const none = await runMypage([], env);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('usage: mypage <command>');
-    for (const name of ['serve', 'migrate', 'seed-demo', 'create-employer', 'withdraw', 'unlock', 'enroll-code', 'kiosks', 'revoke-kiosk']) expect(none.stderr).toContain(name);
+    for (const name of [
+      'serve',
+      'migrate',
+      'seed-demo',
+      'create-employer',
+      'withdraw',
+      'unlock',
+      'enroll-code',
+      'kiosks',
+      'revoke-kiosk',
+    ])
+      expect(none.stderr).toContain(name);
     const unknown = await runMypage(['frobnicate'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command');
@@ -45,25 +56,59 @@ describe('the mypage command', { timeout: 90_000 }, () => {
   it('R-PW-4: migrate, then create-employer makes one account (and refuses a weak password)', async () => {
     expect((await runMypage(['migrate'], env)).stdout).toContain('applied: 0001-initial');
     expect((await runMypage(['migrate'], env)).stdout).toContain('up to date');
-    const weak = await runMypage(['create-employer', '--id', 'cli@example.jp', '--password', 'short', '--company', 'C', '--office', 'O'], env);
+    const weak = await runMypage(
+      ['create-employer', '--id', 'cli@example.jp', '--password', 'short', '--company', 'C', '--office', 'O'],
+      env,
+    );
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('R-PW-4');
-    const ok = await runMypage(['create-employer', '--id', 'CLI@Example.jp', '--password', PASSWORD, '--company', '株式会社 CLI', '--office', '新宿公共職業安定所'], env);
+    const ok = await runMypage(
+      [
+        'create-employer',
+        '--id',
+        'CLI@Example.jp',
+        '--password',
+        PASSWORD,
+        '--company',
+        '株式会社 CLI',
+        '--office',
+        '新宿公共職業安定所',
+      ],
+      env,
+    );
     expect(ok.code).toBe(0);
-    const row = await db.selectFrom('accounts').selectAll().where('login_id', '=', 'cli@example.jp').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('login_id', '=', 'cli@example.jp')
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ company: '株式会社 CLI', status: 'active' });
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect((await runMypage(['create-employer', '--id', 'cli@example.jp', '--password', PASSWORD, '--company', 'C', '--office', 'O'], env)).code).toBe(1);
+    expect(
+      (
+        await runMypage(
+          ['create-employer', '--id', 'cli@example.jp', '--password', PASSWORD, '--company', 'C', '--office', 'O'],
+          env,
+        )
+      ).code,
+    ).toBe(1);
   });
 
   it('R-LOGIN-3: unlock lifts a lock-out; withdraw withdraws', async () => {
-    await db.insertInto('login_failures').values({ login_id: 'cli@example.jp', failures: 5, locked_until: Date.now() + 1_800_000, updated_at: Date.now() }).execute();
+    await db
+      .insertInto('login_failures')
+      .values({ login_id: 'cli@example.jp', failures: 5, locked_until: Date.now() + 1_800_000, updated_at: Date.now() })
+      .execute();
     const unlock = await runMypage(['unlock', '--id', 'cli@example.jp'], env);
     expect(unlock.code).toBe(0);
     expect(unlock.stdout).toContain('unlocked cli@example.jp');
-    expect(await db.selectFrom('login_failures').selectAll().where('login_id', '=', 'cli@example.jp').execute()).toHaveLength(0);
+    expect(
+      await db.selectFrom('login_failures').selectAll().where('login_id', '=', 'cli@example.jp').execute(),
+    ).toHaveLength(0);
     expect((await runMypage(['withdraw', '--id', 'cli@example.jp'], env)).code).toBe(0);
-    expect(await db.selectFrom('accounts').select(['status']).where('login_id', '=', 'cli@example.jp').executeTakeFirst()).toEqual({ status: 'withdrawn' });
+    expect(
+      await db.selectFrom('accounts').select(['status']).where('login_id', '=', 'cli@example.jp').executeTakeFirst(),
+    ).toEqual({ status: 'withdrawn' });
     expect((await runMypage(['withdraw', '--id', 'nobody@example.jp'], env)).code).toBe(1);
   });
 
@@ -73,7 +118,12 @@ describe('the mypage command', { timeout: 90_000 }, () => {
     expect(first.stdout).toContain('demo@hellowork.example');
     expect(first.stdout).toContain('Hello-Work2026');
     expect((await runMypage(['seed-demo'], env)).stdout).toContain('exists already');
-    expect(await db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()).toEqual({ n: 100 });
+    expect(
+      await db
+        .selectFrom('messages')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst(),
+    ).toEqual({ n: 100 });
   });
 
   it('R-LOGIN-5: serve with no SMTP prints where to look, serves, and stops gracefully on SIGTERM', async () => {
@@ -91,7 +141,9 @@ describe('the mypage command', { timeout: 90_000 }, () => {
 
   it('R-LOGIN-5: Ctrl+C under npm start (SIGINT twice: the terminal and the parent) still closes gracefully', async () => {
     const { child, output } = await startMypageServe({ ...env, LOG_LEVEL: 'info' });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+      child.once('exit', (code, signal) => r({ code, signal })),
+    );
     child.kill('SIGINT');
     // The second one arrives while the first is being handled, as the parent's forward does.
     await new Promise<void>((r) => child.stdout!.on('data', () => output().includes('shutting down') && r()));

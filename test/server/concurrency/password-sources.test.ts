@@ -14,15 +14,26 @@ import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 
 const LOCK_SUBJECT = 'アカウントロック通知';
-const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
+const tally = (statuses: number[]) =>
+  statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
 const FIVE = { 401: R_LOGIN_3_MAX_FAILED_PASSWORDS - 1, 423: 40 - (R_LOGIN_3_MAX_FAILED_PASSWORDS - 1) };
 
 const bySource = async (db: Db, id: string) =>
-  (await db.selectFrom('login_failures').select(['source', 'failures']).where('login_id', '=', id).execute()).map((r) => [r.source.slice(0, 2), r.failures]);
+  (await db.selectFrom('login_failures').select(['source', 'failures']).where('login_id', '=', id).execute()).map(
+    (r) => [r.source.slice(0, 2), r.failures],
+  );
 const lockMails = async (db: Db, id: string) =>
-  (await db.selectFrom('outbox').select('id').where('to_address', '=', id).where('subject', '=', LOCK_SUBJECT).execute()).length;
+  (
+    await db
+      .selectFrom('outbox')
+      .select('id')
+      .where('to_address', '=', id)
+      .where('subject', '=', LOCK_SUBJECT)
+      .execute()
+  ).length;
 /** A marker as a sign-in would have issued it (the cookie's value). */
-const markerFor = async (db: Db, id: string) => (await rememberKnownBrowser(db, systemClock, (await findAccountByLoginId(db, id))!.id, undefined)).token;
+const markerFor = async (db: Db, id: string) =>
+  (await rememberKnownBrowser(db, systemClock, (await findAccountByLoginId(db, id))!.id, undefined)).token;
 
 describeEachDatabase('password tries per source, in parallel', (database) => {
   let svc: TestService;
@@ -35,11 +46,21 @@ describeEachDatabase('password tries per source, in parallel', (database) => {
     const id = 'par-browser@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const token = await markerFor(svc.db, id);
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => createClient(svc.url).post(api.login.path, { id, password: `Wrong-${i}!` }, { headers: { cookie: `mypage_known=${token}` } })));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        createClient(svc.url).post(
+          api.login.path,
+          { id, password: `Wrong-${i}!` },
+          { headers: { cookie: `mypage_known=${token}` } },
+        ),
+      ),
+    );
     expect(tally(answers.map((a) => a.status))).toEqual(FIVE);
     expect(await bySource(svc.db, id)).toEqual([['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
     expect(await lockMails(svc.db, id)).toBe(1);
-    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({
+      status: 'otp_required',
+    });
   });
 
   it('R-LOGIN-6 (concurrency): 40 parallel wrong passwords from one attested terminal count 5 for that terminal only', async () => {
@@ -47,7 +68,11 @@ describeEachDatabase('password tries per source, in parallel', (database) => {
     await svc.createEmployer({ id, password: PASSWORD });
     const k = await enrollKiosk(svc);
     const attestations = await Promise.all(Array.from({ length: 40 }, () => attest(svc, k, id)));
-    const answers = await Promise.all(attestations.map((attestation, i) => createClient(svc.url).post(api.login.path, { id, password: `Wrong-${i}!`, attestation })));
+    const answers = await Promise.all(
+      attestations.map((attestation, i) =>
+        createClient(svc.url).post(api.login.path, { id, password: `Wrong-${i}!`, attestation }),
+      ),
+    );
     expect(tally(answers.map((a) => a.status))).toEqual(FIVE);
     expect(await bySource(svc.db, id)).toEqual([['t:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
     expect(await lockMails(svc.db, id)).toBe(1);
@@ -56,34 +81,51 @@ describeEachDatabase('password tries per source, in parallel', (database) => {
 
 if (postgresSkipReason) console.warn(`[skipped] password sources on two service processes: ${postgresSkipReason}`);
 
-describe.skipIf(postgresSkipReason !== undefined)('password tries per source, two service processes on one PostgreSQL', { timeout: 120_000 }, () => {
-  let serves: TwoServes;
-  let db: Db;
-  let urls: string[] = [];
+describe.skipIf(postgresSkipReason !== undefined)(
+  'password tries per source, two service processes on one PostgreSQL',
+  { timeout: 120_000 },
+  () => {
+    let serves: TwoServes;
+    let db: Db;
+    let urls: string[] = [];
 
-  beforeAll(async () => {
-    serves = await startTwoServes();
-    ({ db, urls } = serves);
-  }, 120_000);
+    beforeAll(async () => {
+      serves = await startTwoServes();
+      ({ db, urls } = serves);
+    }, 120_000);
 
-  afterAll(async () => {
-    await serves?.close();
-  });
+    afterAll(async () => {
+      await serves?.close();
+    });
 
-  it('R-LOGIN-6, R-LOGIN-7 (concurrency): 40 parallel wrong passwords from one known browser across two processes count 5, mail once, and leave "anywhere else" its five', async () => {
-    const id = 'two-browser@example.jp';
-    await createEmployer(db, systemClock, { id, password: PASSWORD, company: 'C', office: 'O' });
-    const token = await markerFor(db, id);
-    const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => createClient(urls[i % 2]!).post(api.login.path, { id, password: `Wrong-${i}!` }, { headers: { cookie: `mypage_known=${token}` } })),
-    );
-    expect(tally(answers.map((a) => a.status))).toEqual(FIVE);
-    expect(await bySource(db, id)).toEqual([['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
-    expect(await lockMails(db, id)).toBe(1);
-    // the same from "anywhere else": its own five, its own single mail
-    const strangers = await Promise.all(Array.from({ length: 40 }, (_, i) => createClient(urls[i % 2]!).post(api.login.path, { id, password: `Wrong-${i}!` })));
-    expect(tally(strangers.map((a) => a.status))).toEqual(FIVE);
-    expect((await bySource(db, id)).sort()).toEqual([['', R_LOGIN_3_MAX_FAILED_PASSWORDS], ['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
-    expect(await lockMails(db, id)).toBe(2);
-  });
-});
+    it('R-LOGIN-6, R-LOGIN-7 (concurrency): 40 parallel wrong passwords from one known browser across two processes count 5, mail once, and leave "anywhere else" its five', async () => {
+      const id = 'two-browser@example.jp';
+      await createEmployer(db, systemClock, { id, password: PASSWORD, company: 'C', office: 'O' });
+      const token = await markerFor(db, id);
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          createClient(urls[i % 2]!).post(
+            api.login.path,
+            { id, password: `Wrong-${i}!` },
+            { headers: { cookie: `mypage_known=${token}` } },
+          ),
+        ),
+      );
+      expect(tally(answers.map((a) => a.status))).toEqual(FIVE);
+      expect(await bySource(db, id)).toEqual([['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
+      expect(await lockMails(db, id)).toBe(1);
+      // the same from "anywhere else": its own five, its own single mail
+      const strangers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          createClient(urls[i % 2]!).post(api.login.path, { id, password: `Wrong-${i}!` }),
+        ),
+      );
+      expect(tally(strangers.map((a) => a.status))).toEqual(FIVE);
+      expect((await bySource(db, id)).sort()).toEqual([
+        ['', R_LOGIN_3_MAX_FAILED_PASSWORDS],
+        ['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS],
+      ]);
+      expect(await lockMails(db, id)).toBe(2);
+    });
+  },
+);

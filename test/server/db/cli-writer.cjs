@@ -5,7 +5,9 @@ const Database = require('better-sqlite3');
 const [file] = process.argv.slice(2);
 const db = new Database(file);
 db.pragma('busy_timeout = 5000');
-const insert = db.prepare("insert into audit_events (id, at, type, account_id, login_id, ip, detail) values (?, ?, 'cli.test_write', null, null, null, '{}')");
+const insert = db.prepare(
+  "insert into audit_events (id, at, type, account_id, login_id, ip, detail) values (?, ?, 'cli.test_write', null, null, null, '{}')",
+);
 let n = 0;
 let announced = false;
 function burst() {

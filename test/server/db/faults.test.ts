@@ -18,7 +18,10 @@ describe('Deploy: which database errors answer 503 (unavailable) and which stay 
     ['query_timeout', new Error('Query read timeout')],
     ['SQLite lock not free within busy_timeout', withCode('database is locked', 'SQLITE_BUSY')],
     ['SQLite stale snapshot', withCode('database is locked', 'SQLITE_BUSY_SNAPSHOT')],
-    ['several addresses, all refused', new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], 'connect failed')],
+    [
+      'several addresses, all refused',
+      new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], 'connect failed'),
+    ],
     ['wrapped cause', new Error('query failed', { cause: withCode('x', 'ECONNRESET') })],
   ])('Deploy: %s → 503', (_what, err) => {
     expect(isDatabaseUnavailable(err)).toBe(true);

@@ -24,7 +24,9 @@ describeEachDatabase('a database a newer release has migrated (rolling update)',
       await fresh.drop();
     };
     await migrateToLatest(db);
-    await sql`insert into kysely_migration (name, timestamp) values ('9999-next-release', ${new Date().toISOString()})`.execute(db);
+    await sql`insert into kysely_migration (name, timestamp) values ('9999-next-release', ${new Date().toISOString()})`.execute(
+      db,
+    );
     return { db, url: fresh.url };
   }
 

@@ -14,7 +14,9 @@ const NONCES = 60;
 /** Starts the CLI-style writer on the service's SQLite file; resolves once it holds writes. */
 function startCliWriter(file: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(import.meta.dirname, 'cli-writer.cjs'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'cli-writer.cjs'), file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', (d: Buffer) => d.toString().includes('writing') && resolve(child));
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`cli writer exited (${code})`)));
@@ -40,7 +42,10 @@ describe('Deploy: SQLite write transactions take the write lock at BEGIN [sqlite
     // A nonce is issued in a transaction that reads (the terminal) before it writes: begun
     // DEFERRED, a CLI commit in between fails it with SQLITE_BUSY_SNAPSHOT.
     const nonces = await Promise.all(
-      Array.from({ length: NONCES }, async () => (await createClient(svc.url).post(api.kioskNonce.path, { terminalId: kiosk.terminalId })).status),
+      Array.from(
+        { length: NONCES },
+        async () => (await createClient(svc.url).post(api.kioskNonce.path, { terminalId: kiosk.terminalId })).status,
+      ),
     );
     expect(nonces).toEqual(Array.from({ length: NONCES }, () => 200));
     const results = await Promise.all(
@@ -57,7 +62,11 @@ describe('Deploy: SQLite write transactions take the write lock at BEGIN [sqlite
       }),
     );
     expect(results).toEqual(Array.from({ length: VISITORS }, () => [401, 200, 200, 200]));
-    const cliRows = await svc.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'cli.test_write').executeTakeFirstOrThrow();
+    const cliRows = await svc.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('type', '=', 'cli.test_write')
+      .executeTakeFirstOrThrow();
     expect(Number(cliRows.n)).toBeGreaterThan(0); // the writer really wrote meanwhile
   });
 });

@@ -36,7 +36,12 @@ describeEachDatabase('home', (database) => {
   });
 
   it('R-HOME-1: the figures follow the rows (a read message, a new posting)', async () => {
-    await svc.createEmployer({ id: 'rows@example.jp', password: PASSWORD, company: '有限会社 テスト', office: '渋谷公共職業安定所' });
+    await svc.createEmployer({
+      id: 'rows@example.jp',
+      password: PASSWORD,
+      company: '有限会社 テスト',
+      office: '渋谷公共職業安定所',
+    });
     const account = (await findAccountByLoginId(svc.db, 'rows@example.jp'))!;
     const now = svc.clock.now().getTime();
     await svc.db

@@ -51,7 +51,24 @@ it('R-LOGIN-1: every error code has Japanese text (the screens show it)', () => 
 
 const bodies = fc.oneof(
   fc.jsonValue().map((v) => JSON.stringify(v)),
-  fc.dictionary(fc.constantFrom('id', 'password', 'otp', 'challenge', 'rememberDevice', 'key', 'attestation', 'newPassword', 'code', 'terminalId', 'x'), fc.jsonValue()).map((v) => JSON.stringify(v)),
+  fc
+    .dictionary(
+      fc.constantFrom(
+        'id',
+        'password',
+        'otp',
+        'challenge',
+        'rememberDevice',
+        'key',
+        'attestation',
+        'newPassword',
+        'code',
+        'terminalId',
+        'x',
+      ),
+      fc.jsonValue(),
+    )
+    .map((v) => JSON.stringify(v)),
   fc.string({ unit: 'binary', maxLength: 200 }),
 );
 
@@ -59,7 +76,12 @@ it('R-LOGIN-1: arbitrary bodies at every endpoint of the contract get a 4xx (or 
   const routes = Object.values(api).filter((r) => r.method !== 'GET');
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...routes), bodies, async (route, payload) => {
-      const r = await svc.app.inject({ method: route.method, url: route.path.replace(':id', 'abc'), payload, headers: { 'content-type': 'application/json' } });
+      const r = await svc.app.inject({
+        method: route.method,
+        url: route.path.replace(':id', 'abc'),
+        payload,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(r.statusCode, `${route.path} ${payload} → ${r.body}`).toBeLessThan(500);
       if (r.statusCode >= 400) expect(errorCodes).toContain(r.json().error);
     }),

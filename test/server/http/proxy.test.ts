@@ -32,14 +32,26 @@ describe('Deploy: TRUST_PROXY values', () => {
   });
 
   it('Deploy: serve refuses a non-loopback HOST or a TRUST_PROXY without PUBLIC_ORIGIN, and says what to set', () => {
-    expect(() => refuseWithoutPublicOrigin({ host: '0.0.0.0', trustProxy: false, publicOrigin: undefined })).toThrow(/HOST=0\.0\.0\.0 is not a loopback address: set PUBLIC_ORIGIN/);
-    expect(() => refuseWithoutPublicOrigin({ host: '127.0.0.1', trustProxy: ['127.0.0.1'], publicOrigin: undefined })).toThrow(/TRUST_PROXY is set: set PUBLIC_ORIGIN/);
+    expect(() => refuseWithoutPublicOrigin({ host: '0.0.0.0', trustProxy: false, publicOrigin: undefined })).toThrow(
+      /HOST=0\.0\.0\.0 is not a loopback address: set PUBLIC_ORIGIN/,
+    );
+    expect(() =>
+      refuseWithoutPublicOrigin({ host: '127.0.0.1', trustProxy: ['127.0.0.1'], publicOrigin: undefined }),
+    ).toThrow(/TRUST_PROXY is set: set PUBLIC_ORIGIN/);
     expect(() => refuseWithoutPublicOrigin({ host: '0.0.0.0', trustProxy: 1, publicOrigin: PUBLIC })).not.toThrow();
-    expect(() => refuseWithoutPublicOrigin({ host: '127.0.0.1', trustProxy: false, publicOrigin: undefined })).not.toThrow();
+    expect(() =>
+      refuseWithoutPublicOrigin({ host: '127.0.0.1', trustProxy: false, publicOrigin: undefined }),
+    ).not.toThrow();
   });
 
   it('Deploy: the dev mailbox is served only on a loopback HOST without a proxy, SMTP or production', () => {
-    const dev = { production: false, smtpUrl: undefined, host: '127.0.0.1', publicOrigin: undefined, trustProxy: false as const };
+    const dev = {
+      production: false,
+      smtpUrl: undefined,
+      host: '127.0.0.1',
+      publicOrigin: undefined,
+      trustProxy: false as const,
+    };
     expect(devMailboxServed(dev)).toBe(true);
     expect(devMailboxServed({ ...dev, host: '0.0.0.0' })).toBe(false);
     expect(devMailboxServed({ ...dev, host: '192.168.1.10' })).toBe(false);
@@ -56,8 +68,16 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
   it('Deploy: without TRUST_PROXY, X-Forwarded-For is ignored: one address for the limit and the audit row', async () => {
     svc = await startTestService({ database, rateLimit: true });
     await svc.createEmployer({ id: 'direct@example.jp', password: PASSWORD });
-    await createClient(svc.url).post(api.login.path, { id: 'direct@example.jp', password: 'Wrong-pass1' }, { headers: { 'x-forwarded-for': '203.0.113.7' } });
-    const audit = await svc.db.selectFrom('audit_events').select('ip').where('type', '=', 'password.failed').executeTakeFirstOrThrow();
+    await createClient(svc.url).post(
+      api.login.path,
+      { id: 'direct@example.jp', password: 'Wrong-pass1' },
+      { headers: { 'x-forwarded-for': '203.0.113.7' } },
+    );
+    const audit = await svc.db
+      .selectFrom('audit_events')
+      .select('ip')
+      .where('type', '=', 'password.failed')
+      .executeTakeFirstOrThrow();
     expect(audit.ip).toBe('127.0.0.1');
     for (let i = 0; i < 30; i++) await nonce(svc, { 'x-forwarded-for': `203.0.113.${i}` });
     expect((await nonce(svc, { 'x-forwarded-for': '198.51.100.1' })).status).toBe(429);
@@ -65,11 +85,24 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
 
   it('Deploy: with TRUST_PROXY=127.0.0.1 the per-IP limit, the audit row and the log line use the client address from X-Forwarded-For', async () => {
     const logs: string[] = [];
-    svc = await startTestService({ database, rateLimit: true, captureLogs: logs, env: { TRUST_PROXY: '127.0.0.1', PUBLIC_ORIGIN: PUBLIC } });
+    svc = await startTestService({
+      database,
+      rateLimit: true,
+      captureLogs: logs,
+      env: { TRUST_PROXY: '127.0.0.1', PUBLIC_ORIGIN: PUBLIC },
+    });
     await svc.createEmployer({ id: 'proxied@example.jp', password: PASSWORD });
     const a = { 'x-forwarded-for': '203.0.113.7' };
-    await createClient(svc.url).post(api.login.path, { id: 'proxied@example.jp', password: 'Wrong-pass1' }, { headers: a });
-    const audit = await svc.db.selectFrom('audit_events').select('ip').where('type', '=', 'password.failed').executeTakeFirstOrThrow();
+    await createClient(svc.url).post(
+      api.login.path,
+      { id: 'proxied@example.jp', password: 'Wrong-pass1' },
+      { headers: a },
+    );
+    const audit = await svc.db
+      .selectFrom('audit_events')
+      .select('ip')
+      .where('type', '=', 'password.failed')
+      .executeTakeFirstOrThrow();
     expect(audit.ip).toBe('203.0.113.7');
     expect(logs.some((l) => l.includes(`"path":"${api.login.path}"`) && l.includes('"ip":"203.0.113.7"'))).toBe(true);
     for (let i = 0; i < 30; i++) expect((await nonce(svc, a)).status).toBe(401);
@@ -83,8 +116,16 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
   it('Deploy: with TRUST_PROXY set, an address the list does not name is not trusted (its X-Forwarded-For is ignored)', async () => {
     svc = await startTestService({ database, env: { TRUST_PROXY: '10.0.0.1', PUBLIC_ORIGIN: PUBLIC } });
     await svc.createEmployer({ id: 'untrusted@example.jp', password: PASSWORD });
-    await createClient(svc.url).post(api.login.path, { id: 'untrusted@example.jp', password: 'Wrong-pass1' }, { origin: PUBLIC, headers: { 'x-forwarded-for': '203.0.113.7' } });
-    const audit = await svc.db.selectFrom('audit_events').select('ip').where('type', '=', 'password.failed').executeTakeFirstOrThrow();
+    await createClient(svc.url).post(
+      api.login.path,
+      { id: 'untrusted@example.jp', password: 'Wrong-pass1' },
+      { origin: PUBLIC, headers: { 'x-forwarded-for': '203.0.113.7' } },
+    );
+    const audit = await svc.db
+      .selectFrom('audit_events')
+      .select('ip')
+      .where('type', '=', 'password.failed')
+      .executeTakeFirstOrThrow();
     expect(audit.ip).toBe('127.0.0.1');
   });
 
@@ -93,9 +134,17 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
     await svc.createEmployer({ id: 'public@example.jp', password: PASSWORD });
     const browser = createClient(svc.url);
     const proxyHeaders = { host: '127.0.0.1', 'x-forwarded-proto': 'http' };
-    const login = await browser.post<{ challenge: string }>(api.login.path, { id: 'public@example.jp', password: PASSWORD }, { origin: PUBLIC, headers: proxyHeaders });
+    const login = await browser.post<{ challenge: string }>(
+      api.login.path,
+      { id: 'public@example.jp', password: PASSWORD },
+      { origin: PUBLIC, headers: proxyHeaders },
+    );
     const otp = await svc.mail.latestCode('public@example.jp', 'ワンタイムパスワード通知');
-    const done = await browser.post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: true }, { origin: PUBLIC, headers: proxyHeaders });
+    const done = await browser.post(
+      api.loginOtp.path,
+      { challenge: login.body.challenge, otp, rememberDevice: true },
+      { origin: PUBLIC, headers: proxyHeaders },
+    );
     expect(done.status).toBe(200);
     const cookies = done.headers.getSetCookie();
     expect(cookies.length).toBeGreaterThanOrEqual(2);
@@ -107,7 +156,14 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
     expect((await browser.get(api.home.path)).status).toBe(200);
     // The service's own address, or an Origin matching a forged Host, is not our origin.
     expect((await browser.post(api.logout.path, undefined, { origin: svc.url })).status).toBe(403);
-    expect((await browser.post(api.logout.path, undefined, { origin: 'https://evil.example', headers: { host: 'evil.example', 'x-forwarded-proto': 'https' } })).status).toBe(403);
+    expect(
+      (
+        await browser.post(api.logout.path, undefined, {
+          origin: 'https://evil.example',
+          headers: { host: 'evil.example', 'x-forwarded-proto': 'https' },
+        })
+      ).status,
+    ).toBe(403);
     expect((await browser.get(api.home.path)).status).toBe(200);
     expect((await browser.post(api.logout.path, undefined, { origin: PUBLIC })).status).toBe(204);
   });
@@ -117,8 +173,17 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
     const browser = await svc.as(await svc.employer());
     expect(browser.jar.has('mypage_session')).toBe(true);
     const port = new URL(svc.url).port;
-    expect((await browser.post(api.logout.path, undefined, { origin: 'http://mypage.example.jp', headers: { host: 'mypage.example.jp' } })).status).toBe(403);
-    expect((await browser.post(api.logout.path, undefined, { origin: `http://127.0.0.1:${Number(port) + 1}` })).status).toBe(403);
+    expect(
+      (
+        await browser.post(api.logout.path, undefined, {
+          origin: 'http://mypage.example.jp',
+          headers: { host: 'mypage.example.jp' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await browser.post(api.logout.path, undefined, { origin: `http://127.0.0.1:${Number(port) + 1}` })).status,
+    ).toBe(403);
     expect((await browser.post(api.logout.path, undefined, { origin: `http://localhost:${port}` })).status).toBe(204);
   });
 
@@ -129,7 +194,10 @@ describeEachDatabase('Deploy: behind a proxy', (database) => {
     expect(bare.status).toBe(403);
     expect(bare.body).toMatchObject({ error: 'forbidden_origin' });
     expect((await browser.get(api.home.path)).status).toBe(200);
-    expect((await browser.post(api.logout.path, undefined, { origin: null, headers: { 'sec-fetch-site': 'same-origin' } })).status).toBe(204);
+    expect(
+      (await browser.post(api.logout.path, undefined, { origin: null, headers: { 'sec-fetch-site': 'same-origin' } }))
+        .status,
+    ).toBe(204);
   });
 
   it('Deploy: with TRUST_PROXY the dev mailbox is not served (it would show codes to the network)', async () => {

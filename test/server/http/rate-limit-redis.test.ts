@@ -1,6 +1,15 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../support/http-client.js';
-import { closedPort, deleteKeys, killClientsNamed, redisSkipReason, REDIS_TEST_URL, startFreezableRedisProxy, testRedis, uniqueRedisPrefix } from '../../support/redis.js';
+import {
+  closedPort,
+  deleteKeys,
+  killClientsNamed,
+  redisSkipReason,
+  REDIS_TEST_URL,
+  startFreezableRedisProxy,
+  testRedis,
+  uniqueRedisPrefix,
+} from '../../support/redis.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { api } from '../../../src-shared/api/routes.js';
 
@@ -15,9 +24,11 @@ const LIMIT = 30;
 const WARNING = 'rate limits: Redis does not answer';
 const BACK = 'rate limits: Redis answers again';
 /** A cheap limited endpoint: an unknown challenge is 410 at once (no hash). */
-const otpTry = (url: string) => createClient(url).post(api.loginOtp.path, { challenge: 'nope', otp: '123456', rememberDevice: false });
+const otpTry = (url: string) =>
+  createClient(url).post(api.loginOtp.path, { challenge: 'nope', otp: '123456', rememberDevice: false });
 const count = (lines: string[], text: string) => lines.filter((l) => l.includes(text)).length;
-const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
+const tally = (statuses: number[]) =>
+  statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
 
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
@@ -50,32 +61,55 @@ describe.skipIf(redisSkipReason !== undefined)('per-IP limits shared through Red
   });
 
   it(`R-LOGIN-3 (several instances): two instances on one Redis count one limit: ${LIMIT} a minute across both, then 429 on either`, async () => {
-    const env = { REDIS_URL: REDIS_TEST_URL, REDIS_KEY_PREFIX: prefix('shared'), METRICS_TOKEN: 'metrics-token-for-the-test' };
+    const env = {
+      REDIS_URL: REDIS_TEST_URL,
+      REDIS_KEY_PREFIX: prefix('shared'),
+      METRICS_TOKEN: 'metrics-token-for-the-test',
+    };
     const [a, b] = [await start(env), await start(env)];
-    await until('both instances connected to Redis', async () => (await readyz(a)).checks.rate_limit_store?.status === 'ok' && (await readyz(b)).checks.rate_limit_store?.status === 'ok');
+    await until(
+      'both instances connected to Redis',
+      async () =>
+        (await readyz(a)).checks.rate_limit_store?.status === 'ok' &&
+        (await readyz(b)).checks.rate_limit_store?.status === 'ok',
+    );
     const statuses: number[] = [];
     for (let i = 0; i < LIMIT; i++) statuses.push((await otpTry(i % 2 ? b.url : a.url)).status);
     expect(tally(statuses)).toEqual({ 410: LIMIT });
     const over = [(await otpTry(a.url)).status, (await otpTry(b.url)).status];
     expect(over).toEqual([429, 429]); // without the shared store each instance would allow 30 on its own
     expect((await otpTry(b.url)).body).toMatchObject({ error: 'rate_limited' });
-    const metrics = await a.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${env.METRICS_TOKEN}` } });
+    const metrics = await a.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${env.METRICS_TOKEN}` },
+    });
     expect(metrics.body).toMatch(/^mypage_rate_limit_shared 1$/m);
   });
 
   it('R-LOGIN-3 (Redis down): an instance whose Redis is unreachable answers every request, limits per process, warns once and reports degraded (200)', async () => {
     const logs: string[] = [];
     const token = 'metrics-token-for-the-test';
-    const down = await start({ REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, REDIS_KEY_PREFIX: prefix('down'), METRICS_TOKEN: token }, logs);
+    const down = await start(
+      { REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, REDIS_KEY_PREFIX: prefix('down'), METRICS_TOKEN: token },
+      logs,
+    );
     await until('the outage noticed', () => count(logs, WARNING) > 0);
     const statuses: number[] = [];
     for (let i = 0; i <= LIMIT; i++) statuses.push((await otpTry(down.url)).status);
     expect(tally(statuses)).toEqual({ 410: LIMIT, 429: 1 }); // limited in memory, not unlimited
     const ready = await down.app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(200); // a Redis outage must not take every instance out of the load balancer
-    expect(ready.json()).toMatchObject({ status: 'degraded', checks: { rate_limit_store: { status: 'degraded', reason: expect.stringMatching(/Redis/) } } });
+    expect(ready.json()).toMatchObject({
+      status: 'degraded',
+      checks: { rate_limit_store: { status: 'degraded', reason: expect.stringMatching(/Redis/) } },
+    });
     expect(count(logs, WARNING)).toBe(1); // once per outage, not per request or per reconnect attempt
-    const metrics = await down.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}` } });
+    const metrics = await down.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(metrics.body).toMatch(/^mypage_rate_limit_shared 0$/m);
   });
 
@@ -131,6 +165,8 @@ describe.skipIf(redisSkipReason !== undefined)('per-IP limits shared through Red
   });
 });
 
-async function readyz(svc: TestService): Promise<{ status: string; checks: Record<string, { status: string; reason?: string } | undefined> }> {
+async function readyz(
+  svc: TestService,
+): Promise<{ status: string; checks: Record<string, { status: string; reason?: string } | undefined> }> {
   return (await svc.app.inject({ method: 'GET', url: '/readyz' })).json();
 }

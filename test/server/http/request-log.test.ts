@@ -12,7 +12,8 @@ describe('access log', () => {
   });
   afterAll(() => svc.close());
 
-  const requestLines = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request');
+  const requestLines = () =>
+    lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request');
 
   it('one line per request: method, path without its query, status, time', async () => {
     lines.length = 0;

@@ -48,7 +48,11 @@ describe.each([
     const missing = await fetch(`${svc.url}/api/v1/nope`);
     expect(missing.status).toBe(404);
     expectSecurityHeaders(missing.headers, hsts);
-    const invalid = await fetch(svc.url + api.login.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":' });
+    const invalid = await fetch(svc.url + api.login.path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":',
+    });
     expect(invalid.status).toBe(400);
     expectSecurityHeaders(invalid.headers, hsts);
   });

@@ -30,7 +30,10 @@ describe('the service over HTTP', () => {
   let renderer: string;
   beforeAll(async () => {
     renderer = mkdtempSync(join(tmpdir(), 'renderer-'));
-    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>My Page</title><script type="module" src="/app.js"></script>');
+    writeFileSync(
+      join(renderer, 'index.html'),
+      '<!doctype html><title>My Page</title><script type="module" src="/app.js"></script>',
+    );
     writeFileSync(join(renderer, 'app.js'), 'console.log(1)');
     mkdirSync(join(renderer, 'assets'));
     writeFileSync(join(renderer, 'assets', 'entry-abc.js'), 'console.log(2)');
@@ -45,7 +48,10 @@ describe('the service over HTTP', () => {
     expect(evil.status).toBe(403);
     expect(evil.body.error).toBe('forbidden_origin');
     expect((await browser.get(api.home.path)).status).toBe(200); // still signed in
-    const crossSite = await browser.post(api.logout.path, undefined, { origin: null, headers: { 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await browser.post(api.logout.path, undefined, {
+      origin: null,
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(crossSite.status).toBe(403);
     expect((await browser.post(api.logout.path)).status).toBe(204);
   });
@@ -75,7 +81,10 @@ describe('the service over HTTP', () => {
   it('R-LOGIN-3: unauthenticated endpoints are rate limited per IP (429 rate_limited)', async () => {
     const c = createClient(svc.url);
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await c.post(api.loginOtp.path, { challenge: 'nope', otp: '123456', rememberDevice: false })).status);
+    for (let i = 0; i < 31; i++)
+      statuses.push(
+        (await c.post(api.loginOtp.path, { challenge: 'nope', otp: '123456', rememberDevice: false })).status,
+      );
     // 30 a minute per route and IP (earlier tests here used one or two of them)
     expect(statuses.filter((s) => s === 410).length).toBeGreaterThanOrEqual(28);
     expect(statuses.filter((s) => s === 410).length).toBeLessThanOrEqual(30);
@@ -101,9 +110,15 @@ describe('the service over HTTP', () => {
       await dev.close();
     }
     expect((await fetch(`${svc.url}/dev/mailbox`)).status).toBe(404); // SMTP is set here
-    const doc = (await (await fetch(`${svc.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = (await (await fetch(`${svc.url}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([api.login.path, api.loginOtp.path, api.logout.path, api.home.path, api.meta.path]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([api.login.path, api.loginOtp.path, api.logout.path, api.home.path, api.meta.path]),
+    );
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['LoginRequest', 'LoginResponse']));
   });
 

@@ -12,7 +12,11 @@ const SMALL = { requestMs: 1_500, headersMs: 1_000, checkIntervalMs: 100, keepAl
 const NEVER_MS = 10_000;
 
 /** A raw socket that sends `head` and then `drip` one byte every 200 ms; resolves with what it received when the server closes it. */
-function dribble(url: string, head: string, drip: string): { closed: Promise<{ received: string; bytesSent: number }>; socket: Socket } {
+function dribble(
+  url: string,
+  head: string,
+  drip: string,
+): { closed: Promise<{ received: string; bytesSent: number }>; socket: Socket } {
   const { hostname, port } = new URL(url);
   const socket = connect(Number(port), hostname);
   let received = '';
@@ -69,7 +73,13 @@ describeEachDatabase('Deploy: slow and abusive clients', (database) => {
   });
 
   it('Deploy: the deployment deadlines (30 s request, 15 s headers, 1 s checks, 65 s keep-alive, 120 s idle socket) are the ones the server runs with', async () => {
-    expect(HTTP_TIMEOUTS).toEqual({ requestMs: 30_000, headersMs: 15_000, checkIntervalMs: 1_000, keepAliveMs: 65_000, connectionMs: 120_000 });
+    expect(HTTP_TIMEOUTS).toEqual({
+      requestMs: 30_000,
+      headersMs: 15_000,
+      checkIntervalMs: 1_000,
+      keepAliveMs: 65_000,
+      connectionMs: 120_000,
+    });
     svc = await startTestService({ database });
     const server = svc.app.server;
     expect(server.requestTimeout).toBe(30_000);

@@ -8,7 +8,6 @@ import { enrollKiosk, fetchNonce, signFor, type FakeKiosk } from './kiosk-helper
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 
-
 describeEachDatabase('kiosk attestation v2', (database) => {
   let svc: TestService;
   let k: FakeKiosk;
@@ -20,20 +19,46 @@ describeEachDatabase('kiosk attestation v2', (database) => {
   });
   afterAll(() => svc.close());
 
-  const login = (id: string, attestation: object) => createClient(svc.url).post<{ status: string; attestationFailed?: boolean }>(api.login.path, { id, password: PASSWORD, attestation });
-  const heartbeat = (nonce: string, signature: string) => createClient(svc.url).post(api.kioskHeartbeat.path, { terminalId: k.terminalId, version: '2.0.0', nonce, signature });
-  const lastReason = async (id: string) => JSON.parse((await listAudit(svc.db, { type: 'kiosk.attestation_failed', loginId: id })).at(-1)!.detail).reason as string;
-  const v1 = (nonce: string) => sign(null, Buffer.from(`hw-kiosk-attest/v1\n${k.terminalId}\n${k.machineIdHash}\n${nonce}`, 'utf8'), k.privateKey).toString('base64');
+  const login = (id: string, attestation: object) =>
+    createClient(svc.url).post<{ status: string; attestationFailed?: boolean }>(api.login.path, {
+      id,
+      password: PASSWORD,
+      attestation,
+    });
+  const heartbeat = (nonce: string, signature: string) =>
+    createClient(svc.url).post(api.kioskHeartbeat.path, {
+      terminalId: k.terminalId,
+      version: '2.0.0',
+      nonce,
+      signature,
+    });
+  const lastReason = async (id: string) =>
+    JSON.parse((await listAudit(svc.db, { type: 'kiosk.attestation_failed', loginId: id })).at(-1)!.detail)
+      .reason as string;
+  const v1 = (nonce: string) =>
+    sign(
+      null,
+      Buffer.from(`hw-kiosk-attest/v1\n${k.terminalId}\n${k.machineIdHash}\n${nonce}`, 'utf8'),
+      k.privateKey,
+    ).toString('base64');
 
   it('R-KIOSK-7: a login signed for its own ID (normalised as the service does) skips the OTP', async () => {
     const nonce = await fetchNonce(svc, k.terminalId);
-    const r = await login(' V2-A@example.jp ', { terminalId: k.terminalId, nonce, signature: signFor(k, nonce, { purpose: 'login', loginId: 'v2-a@example.jp' }) });
+    const r = await login(' V2-A@example.jp ', {
+      terminalId: k.terminalId,
+      nonce,
+      signature: signFor(k, nonce, { purpose: 'login', loginId: 'v2-a@example.jp' }),
+    });
     expect(r.body).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
   });
 
   it('R-KIOSK-7: a captured heartbeat signature cannot be spent as a login: the OTP step, and an audit event', async () => {
     const nonce = await fetchNonce(svc, k.terminalId);
-    const r = await login('v2-a@example.jp', { terminalId: k.terminalId, nonce, signature: signFor(k, nonce, { purpose: 'heartbeat' }) });
+    const r = await login('v2-a@example.jp', {
+      terminalId: k.terminalId,
+      nonce,
+      signature: signFor(k, nonce, { purpose: 'heartbeat' }),
+    });
     expect(r.body).toMatchObject({ status: 'otp_required', attestationFailed: true });
     expect(await lastReason('v2-a@example.jp')).toBe('bad_signature');
   });
@@ -41,7 +66,11 @@ describeEachDatabase('kiosk attestation v2', (database) => {
   it('R-KIOSK-7: a login signature for one account cannot sign in another', async () => {
     svc.clock.advance(1);
     const nonce = await fetchNonce(svc, k.terminalId);
-    const r = await login('v2-b@example.jp', { terminalId: k.terminalId, nonce, signature: signFor(k, nonce, { purpose: 'login', loginId: 'v2-a@example.jp' }) });
+    const r = await login('v2-b@example.jp', {
+      terminalId: k.terminalId,
+      nonce,
+      signature: signFor(k, nonce, { purpose: 'login', loginId: 'v2-a@example.jp' }),
+    });
     expect(r.body).toMatchObject({ status: 'otp_required', attestationFailed: true });
     expect(await lastReason('v2-b@example.jp')).toBe('bad_signature');
   });
@@ -56,7 +85,9 @@ describeEachDatabase('kiosk attestation v2', (database) => {
   it('R-KIOSK-7: the v1 text is refused: a v1 login takes the OTP step, a v1 heartbeat is 401 attestation_invalid', async () => {
     svc.clock.advance(1);
     const n1 = await fetchNonce(svc, k.terminalId);
-    expect((await login('v2-a@example.jp', { terminalId: k.terminalId, nonce: n1, signature: v1(n1) })).body).toMatchObject({ status: 'otp_required', attestationFailed: true });
+    expect(
+      (await login('v2-a@example.jp', { terminalId: k.terminalId, nonce: n1, signature: v1(n1) })).body,
+    ).toMatchObject({ status: 'otp_required', attestationFailed: true });
     expect(await lastReason('v2-a@example.jp')).toBe('bad_signature');
     const n2 = await fetchNonce(svc, k.terminalId);
     const beat = await heartbeat(n2, v1(n2));

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { R_KIOSK_2_NONCE_TTL_MS, R_KIOSK_4_SESSION_ABSOLUTE_MS, R_KIOSK_4_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
+import {
+  R_KIOSK_2_NONCE_TTL_MS,
+  R_KIOSK_4_SESSION_ABSOLUTE_MS,
+  R_KIOSK_4_SESSION_IDLE_MS,
+} from '../../../src-shared/rules.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import { revokeTerminal } from '../../../src-server/kiosk/fleet.service.js';
@@ -11,7 +15,15 @@ import { attest, enrollKiosk, fetchNonce, machineHash, newKeyPair, signFor } fro
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 
-type LoginBody = { status: string; kind?: string; token?: string; expiresAt?: string; attestationFailed?: boolean; challenge?: string; error?: string };
+type LoginBody = {
+  status: string;
+  kind?: string;
+  token?: string;
+  expiresAt?: string;
+  attestationFailed?: boolean;
+  challenge?: string;
+  error?: string;
+};
 
 describeEachDatabase('kiosk attestation', (database) => {
   let svc: TestService;
@@ -20,8 +32,12 @@ describeEachDatabase('kiosk attestation', (database) => {
   });
   afterAll(() => svc.close());
 
-  const login = (id: string, attestation: object) => createClient(svc.url).post<LoginBody>(api.login.path, { id, password: PASSWORD, attestation });
-  const failures = async (id: string) => (await listAudit(svc.db, { type: 'kiosk.attestation_failed', loginId: id })).map((e) => JSON.parse(e.detail).reason as string);
+  const login = (id: string, attestation: object) =>
+    createClient(svc.url).post<LoginBody>(api.login.path, { id, password: PASSWORD, attestation });
+  const failures = async (id: string) =>
+    (await listAudit(svc.db, { type: 'kiosk.attestation_failed', loginId: id })).map(
+      (e) => JSON.parse(e.detail).reason as string,
+    );
   let n = 0;
   const visitor = async () => {
     const id = `visitor${n++}@example.jp`;
@@ -38,12 +54,20 @@ describeEachDatabase('kiosk attestation', (database) => {
     expect(r.body).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
     expect(r.headers.getSetCookie()).toEqual([]);
     expect(new Date(r.body.expiresAt!).getTime()).toBe(svc.clock.now().getTime() + R_KIOSK_4_SESSION_ABSOLUTE_MS);
-    const session = await svc.db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256(r.body.token!)).executeTakeFirstOrThrow();
+    const session = await svc.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', sha256(r.body.token!))
+      .executeTakeFirstOrThrow();
     expect(session).toMatchObject({ kind: 'kiosk', terminal_id: k.terminalId, revoked_at: null });
     // Spent: a used nonce is deleted, so it can never be presented again.
-    expect(await svc.db.selectFrom('kiosk_nonces').selectAll().where('nonce_hash', '=', sha256(a.nonce)).executeTakeFirst()).toBeUndefined();
+    expect(
+      await svc.db.selectFrom('kiosk_nonces').selectAll().where('nonce_hash', '=', sha256(a.nonce)).executeTakeFirst(),
+    ).toBeUndefined();
     expect(svc.mail.messages().filter((m) => m.to.includes(id) && m.subject === OTP_SUBJECT)).toHaveLength(0);
-    expect((await createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${r.body.token}` } })).status).toBe(200);
+    expect(
+      (await createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${r.body.token}` } })).status,
+    ).toBe(200);
     expect(await listAudit(svc.db, { type: 'login.kiosk', loginId: id })).toHaveLength(1);
   });
 
@@ -63,29 +87,64 @@ describeEachDatabase('kiosk attestation', (database) => {
     await expectFallback(used);
     // forged: signed by another key
     const n1 = await fetchNonce(svc, k.terminalId);
-    await expectFallback({ terminalId: k.terminalId, nonce: n1, signature: signFor({ ...k, privateKey: newKeyPair().privateKey }, n1, { purpose: 'login', loginId: id }) });
+    await expectFallback({
+      terminalId: k.terminalId,
+      nonce: n1,
+      signature: signFor({ ...k, privateKey: newKeyPair().privateKey }, n1, { purpose: 'login', loginId: id }),
+    });
     // mismatching: the enrolled key on a machine with another machine ID (a copied key file)
     const n2 = await fetchNonce(svc, k.terminalId);
-    await expectFallback({ terminalId: k.terminalId, nonce: n2, signature: signFor({ ...k, machineIdHash: machineHash('another machine') }, n2, { purpose: 'login', loginId: id }) });
+    await expectFallback({
+      terminalId: k.terminalId,
+      nonce: n2,
+      signature: signFor({ ...k, machineIdHash: machineHash('another machine') }, n2, {
+        purpose: 'login',
+        loginId: id,
+      }),
+    });
     // expired: five minutes after it was issued
     const n3 = await fetchNonce(svc, k.terminalId);
     svc.clock.advance(R_KIOSK_2_NONCE_TTL_MS);
-    await expectFallback({ terminalId: k.terminalId, nonce: n3, signature: signFor(k, n3, { purpose: 'login', loginId: id }) });
+    await expectFallback({
+      terminalId: k.terminalId,
+      nonce: n3,
+      signature: signFor(k, n3, { purpose: 'login', loginId: id }),
+    });
     // foreign: a nonce issued to another terminal
     const n4 = await fetchNonce(svc, other.terminalId);
-    await expectFallback({ terminalId: k.terminalId, nonce: n4, signature: signFor(k, n4, { purpose: 'login', loginId: id }) });
+    await expectFallback({
+      terminalId: k.terminalId,
+      nonce: n4,
+      signature: signFor(k, n4, { purpose: 'login', loginId: id }),
+    });
     // unknown terminal
-    await expectFallback({ terminalId: 'unknown-terminal', nonce: n4, signature: signFor({ ...k, terminalId: 'unknown-terminal' }, n4, { purpose: 'login', loginId: id }) });
-    expect(await failures(id)).toEqual(['nonce_invalid', 'bad_signature', 'bad_signature', 'nonce_invalid', 'nonce_invalid', 'nonce_invalid']);
+    await expectFallback({
+      terminalId: 'unknown-terminal',
+      nonce: n4,
+      signature: signFor({ ...k, terminalId: 'unknown-terminal' }, n4, { purpose: 'login', loginId: id }),
+    });
+    expect(await failures(id)).toEqual([
+      'nonce_invalid',
+      'bad_signature',
+      'bad_signature',
+      'nonce_invalid',
+      'nonce_invalid',
+      'nonce_invalid',
+    ]);
     // the forged nonce was spent all the same: it cannot be retried with a good signature
-    await expectFallback({ terminalId: k.terminalId, nonce: n1, signature: signFor(k, n1, { purpose: 'login', loginId: id }) });
+    await expectFallback({
+      terminalId: k.terminalId,
+      nonce: n1,
+      signature: signFor(k, n1, { purpose: 'login', loginId: id }),
+    });
   });
 
   it('R-KIOSK-3: the kiosk session is short: refused after R_KIOSK_4_SESSION_IDLE_MS without use', async () => {
     const k = await enrollKiosk(svc);
     const id = await visitor();
     const r = await login(id, await attest(svc, k, id));
-    const home = () => createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${r.body.token}` } });
+    const home = () =>
+      createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${r.body.token}` } });
     svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 1);
     expect((await home()).status).toBe(200);
     svc.clock.advance(R_KIOSK_4_SESSION_IDLE_MS);
@@ -114,7 +173,15 @@ describeEachDatabase('kiosk attestation', (database) => {
     expect((await createClient(svc.url).get(api.home.path, bearer(keep.body.token))).status).toBe(200);
     expect((await login(id, pending)).body).toMatchObject({ status: 'otp_required', attestationFailed: true });
     expect((await createClient(svc.url).post(api.kioskNonce.path, { terminalId: k.terminalId })).status).toBe(401);
-    expect((await svc.db.selectFrom('kiosk_terminals').select('revoked_at').where('id', '=', k.terminalId).executeTakeFirstOrThrow()).revoked_at).toBe(svc.clock.now().getTime());
+    expect(
+      (
+        await svc.db
+          .selectFrom('kiosk_terminals')
+          .select('revoked_at')
+          .where('id', '=', k.terminalId)
+          .executeTakeFirstOrThrow()
+      ).revoked_at,
+    ).toBe(svc.clock.now().getTime());
     expect(await revokeTerminal(svc.db, svc.clock, k.terminalId)).toEqual({ status: 'already_revoked' });
   });
 
@@ -123,21 +190,49 @@ describeEachDatabase('kiosk attestation', (database) => {
     const nonce = await fetchNonce(svc, k.terminalId);
     svc.clock.advance(1000);
     const paintedAt = new Date(svc.clock.now().getTime() - 500).toISOString();
-    const beat = { terminalId: k.terminalId, version: '1.4.0', nonce, signature: signFor(k, nonce, { purpose: 'heartbeat' }), paintedAt };
+    const beat = {
+      terminalId: k.terminalId,
+      version: '1.4.0',
+      nonce,
+      signature: signFor(k, nonce, { purpose: 'heartbeat' }),
+      paintedAt,
+    };
     const ok = await createClient(svc.url).post(api.kioskHeartbeat.path, beat);
     expect(ok.status).toBe(204);
     svc.clock.advance(1);
-    const row = await svc.db.selectFrom('kiosk_terminals').selectAll().where('id', '=', k.terminalId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ version: '1.4.0', last_seen_at: svc.clock.now().getTime() - 1, painted_at: Date.parse(paintedAt) });
+    const row = await svc.db
+      .selectFrom('kiosk_terminals')
+      .selectAll()
+      .where('id', '=', k.terminalId)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      version: '1.4.0',
+      last_seen_at: svc.clock.now().getTime() - 1,
+      painted_at: Date.parse(paintedAt),
+    });
     const replay = await createClient(svc.url).post(api.kioskHeartbeat.path, { ...beat, version: '9.9.9' });
     svc.clock.advance(1);
     expect(replay.status).toBe(401);
     expect(replay.body.error).toBe('attestation_invalid');
     const n2 = await fetchNonce(svc, k.terminalId);
-    const forged = await createClient(svc.url).post(api.kioskHeartbeat.path, { ...beat, nonce: n2, signature: signFor({ ...k, privateKey: newKeyPair().privateKey }, n2, { purpose: 'heartbeat' }) });
+    const forged = await createClient(svc.url).post(api.kioskHeartbeat.path, {
+      ...beat,
+      nonce: n2,
+      signature: signFor({ ...k, privateKey: newKeyPair().privateKey }, n2, { purpose: 'heartbeat' }),
+    });
     expect(forged.status).toBe(401);
-    expect((await svc.db.selectFrom('kiosk_terminals').select('version').where('id', '=', k.terminalId).executeTakeFirstOrThrow()).version).toBe('1.4.0');
-    expect((await listAudit(svc.db, { type: 'kiosk.heartbeat_refused' })).map((e) => JSON.parse(e.detail).reason)).toEqual(['nonce_invalid', 'bad_signature']);
+    expect(
+      (
+        await svc.db
+          .selectFrom('kiosk_terminals')
+          .select('version')
+          .where('id', '=', k.terminalId)
+          .executeTakeFirstOrThrow()
+      ).version,
+    ).toBe('1.4.0');
+    expect(
+      (await listAudit(svc.db, { type: 'kiosk.heartbeat_refused' })).map((e) => JSON.parse(e.detail).reason),
+    ).toEqual(['nonce_invalid', 'bad_signature']);
   });
 
   it('R-KIOSK-2 (concurrency): the same nonce used by 10 parallel logins is accepted at most once', async () => {
@@ -145,7 +240,11 @@ describeEachDatabase('kiosk attestation', (database) => {
     const ids = await Promise.all(Array.from({ length: 10 }, () => visitor()));
     // R-KIOSK-7: one nonce, each login's signature naming its own ID
     const nonce = await fetchNonce(svc, k.terminalId);
-    const answers = await Promise.all(ids.map((id) => login(id, { terminalId: k.terminalId, nonce, signature: signFor(k, nonce, { purpose: 'login', loginId: id }) })));
+    const answers = await Promise.all(
+      ids.map((id) =>
+        login(id, { terminalId: k.terminalId, nonce, signature: signFor(k, nonce, { purpose: 'login', loginId: id }) }),
+      ),
+    );
     expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
     const accepted = answers.filter((r) => r.body.status === 'authenticated');
     expect(accepted).toHaveLength(1);

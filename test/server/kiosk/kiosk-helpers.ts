@@ -7,11 +7,22 @@ import { machineHash, newKeyPair, signFor, type FakeKiosk } from '../../support/
 // The kiosk's keys and signatures live in test/support (the bench uses them too); the suites import them from here.
 export { machineHash, newKeyPair, signFor, type FakeKiosk };
 
-export async function enrollKiosk(svc: TestService, opts: { office?: string; label?: string; machineIdHash?: string } = {}): Promise<FakeKiosk> {
-  const { code } = await issueEnrollmentCode(svc.db, svc.clock, { office: opts.office ?? '飯田橋公共職業安定所', label: opts.label ?? '来所者端末 1' });
+export async function enrollKiosk(
+  svc: TestService,
+  opts: { office?: string; label?: string; machineIdHash?: string } = {},
+): Promise<FakeKiosk> {
+  const { code } = await issueEnrollmentCode(svc.db, svc.clock, {
+    office: opts.office ?? '飯田橋公共職業安定所',
+    label: opts.label ?? '来所者端末 1',
+  });
   const keys = newKeyPair();
   const machineIdHash = opts.machineIdHash ?? machineHash();
-  const r = await createClient(svc.url).post<{ terminalId: string }>(api.kioskEnroll.path, { code, publicKey: keys.publicKey, machineIdHash, version: '1.0.0' });
+  const r = await createClient(svc.url).post<{ terminalId: string }>(api.kioskEnroll.path, {
+    code,
+    publicKey: keys.publicKey,
+    machineIdHash,
+    version: '1.0.0',
+  });
   if (r.status !== 201) throw new Error(`enroll: ${r.status} ${JSON.stringify(r.body)}`);
   return { terminalId: r.body.terminalId, machineIdHash, ...keys };
 }

@@ -12,7 +12,6 @@ import { serviceOn } from './shared-database.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 
-
 // Two service instances, each with its own PostgreSQL connection pool, on one database: the
 // counters are exact because each is ONE statement in the database, not because of one process.
 if (postgresSkipReason) console.warn(`[skipped] two services on one PostgreSQL: ${postgresSkipReason}`);
@@ -41,9 +40,15 @@ describe.skipIf(postgresSkipReason !== undefined)('two services sharing one Post
     expect((await post(a, api.passwordReset.path, { id })).statusCode).toBe(202);
     const key = await createMailbox(a.db, undefined).latestCode(id, RESET_KEY_SUBJECT);
     const wrong = { id, key: 'WRNG-WRNG-WRNG-WRNG', newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD };
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post(i % 2 ? a : b, api.passwordResetComplete.path, wrong)));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post(i % 2 ? a : b, api.passwordResetComplete.path, wrong)),
+    );
     expect(answers.map((r) => r.statusCode)).toEqual(Array(20).fill(401));
-    const row = await a.db.selectFrom('mailed_keys').select('attempts').where('purpose', '=', 'reset').executeTakeFirstOrThrow();
+    const row = await a.db
+      .selectFrom('mailed_keys')
+      .select('attempts')
+      .where('purpose', '=', 'reset')
+      .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(R_PW_7_MAILED_KEY_MAX_ATTEMPTS);
     expect((await post(b, api.passwordResetComplete.path, { ...wrong, key })).statusCode).toBe(401);
   });
@@ -52,16 +57,29 @@ describe.skipIf(postgresSkipReason !== undefined)('two services sharing one Post
     const { code } = await issueEnrollmentCode(a.db, clock, { office: 'O', label: 'L' });
     const keys = newKeyPair();
     const hash = machineHash();
-    const terminalId = (await post(a, api.kioskEnroll.path, { code, publicKey: keys.publicKey, machineIdHash: hash })).json<{ terminalId: string }>().terminalId;
+    const terminalId = (
+      await post(a, api.kioskEnroll.path, { code, publicKey: keys.publicKey, machineIdHash: hash })
+    ).json<{ terminalId: string }>().terminalId;
     const ids = Array.from({ length: 10 }, (_, i) => `k${i}@example.jp`);
     for (const id of ids) await createEmployer(a.db, clock, { id, password: PASSWORD, company: 'C', office: 'O' });
     const nonce = (await post(b, api.kioskNonce.path, { terminalId })).json<{ nonce: string }>().nonce;
     // R-KIOSK-7: one nonce, each login's signature naming its own ID
-    const attestation = (id: string) => ({ terminalId, nonce, signature: signFor({ terminalId, machineIdHash: hash, privateKey: keys.privateKey }, nonce, { purpose: 'login', loginId: id }) });
-    const answers = await Promise.all(ids.map((id, i) => post(i % 2 ? a : b, api.login.path, { id, password: PASSWORD, attestation: attestation(id) })));
+    const attestation = (id: string) => ({
+      terminalId,
+      nonce,
+      signature: signFor({ terminalId, machineIdHash: hash, privateKey: keys.privateKey }, nonce, {
+        purpose: 'login',
+        loginId: id,
+      }),
+    });
+    const answers = await Promise.all(
+      ids.map((id, i) => post(i % 2 ? a : b, api.login.path, { id, password: PASSWORD, attestation: attestation(id) })),
+    );
     const statuses = answers.map((r) => r.json<{ status: string }>().status);
     expect(statuses.filter((s) => s === 'authenticated')).toHaveLength(1);
     expect(statuses.filter((s) => s === 'otp_required')).toHaveLength(9);
-    expect(await a.db.selectFrom('sessions').select('id').where('terminal_id', '=', terminalId).execute()).toHaveLength(1);
+    expect(await a.db.selectFrom('sessions').select('id').where('terminal_id', '=', terminalId).execute()).toHaveLength(
+      1,
+    );
   });
 });

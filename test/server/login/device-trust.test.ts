@@ -3,14 +3,17 @@ import { R_OTP_3_DEVICE_TRUST_MS } from '../../../src-shared/rules.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { withdrawAccount } from '../../../src-server/accounts/accounts.service.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
-import { listDeviceTrusts, revokeAllDeviceTrusts, revokeDeviceTrust } from '../../../src-server/device-trust/device-trust.repository.js';
+import {
+  listDeviceTrusts,
+  revokeAllDeviceTrusts,
+  revokeDeviceTrust,
+} from '../../../src-server/device-trust/device-trust.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
-
 
 describeEachDatabase('device trust (skip the OTP)', (database) => {
   let svc: TestService;
@@ -20,7 +23,8 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
   afterAll(() => svc.close());
 
   const accountId = async (id: string) => (await findAccountByLoginId(svc.db, id))!.id;
-  const otpMails = (id: string) => svc.mail.messages().filter((m) => m.to.includes(id) && m.subject === 'ワンタイムパスワード通知').length;
+  const otpMails = (id: string) =>
+    svc.mail.messages().filter((m) => m.to.includes(id) && m.subject === 'ワンタイムパスワード通知').length;
 
   async function trustedBrowser(id: string) {
     await svc.createEmployer({ id, password: PASSWORD });
@@ -37,7 +41,11 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).toContain(`Max-Age=${R_OTP_3_DEVICE_TRUST_MS / 1000}`);
     const token = browser.jar.get('mypage_device')!;
-    const rows = await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', await accountId('remember@example.jp')).execute();
+    const rows = await svc.db
+      .selectFrom('device_trusts')
+      .selectAll()
+      .where('account_id', '=', await accountId('remember@example.jp'))
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.token_hash).toBe(sha256(token));
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -56,21 +64,29 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
   it('R-OTP-4: the skip applies only to that browser: another one needs the OTP', async () => {
     await trustedBrowser('other@example.jp');
     const other = createClient(svc.url);
-    expect((await other.post(api.login.path, { id: 'other@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await other.post(api.login.path, { id: 'other@example.jp', password: PASSWORD })).body.status).toBe(
+      'otp_required',
+    );
   });
 
   it('R-OTP-4: the cookie is bound to one account', async () => {
     const { browser } = await trustedBrowser('owner@example.jp');
     await svc.createEmployer({ id: 'someone@example.jp', password: PASSWORD });
-    expect((await browser.post(api.login.path, { id: 'someone@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await browser.post(api.login.path, { id: 'someone@example.jp', password: PASSWORD })).body.status).toBe(
+      'otp_required',
+    );
   });
 
   it('R-OTP-4: after 90 days the OTP is required again', async () => {
     const { browser } = await trustedBrowser('ninety@example.jp');
     svc.clock.advance(R_OTP_3_DEVICE_TRUST_MS - 60_000);
-    expect((await browser.post(api.login.path, { id: 'ninety@example.jp', password: PASSWORD })).body.status).toBe('authenticated');
+    expect((await browser.post(api.login.path, { id: 'ninety@example.jp', password: PASSWORD })).body.status).toBe(
+      'authenticated',
+    );
     svc.clock.advance(60_000);
-    expect((await browser.post(api.login.path, { id: 'ninety@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await browser.post(api.login.path, { id: 'ninety@example.jp', password: PASSWORD })).body.status).toBe(
+      'otp_required',
+    );
   });
 
   it('R-OTP-4: a password or ID change (revokeAllDeviceTrusts) requires the OTP again', async () => {
@@ -78,7 +94,9 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
     const id = await accountId('changed@example.jp'); // outside the transaction: inside it, only trx may be used
     const n = await svc.db.transaction().execute((trx) => revokeAllDeviceTrusts(trx, id));
     expect(n).toBe(1);
-    expect((await browser.post(api.login.path, { id: 'changed@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await browser.post(api.login.path, { id: 'changed@example.jp', password: PASSWORD })).body.status).toBe(
+      'otp_required',
+    );
   });
 
   it('R-OTP-4: withdrawal ends every trust, so a re-registered account needs the OTP', async () => {
@@ -86,9 +104,18 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
     const id = await accountId('rereg@example.jp');
     await svc.db.transaction().execute((trx) => withdrawAccount(trx, svc.clock, id));
     expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', id).execute()).toHaveLength(0);
-    expect(await svc.db.selectFrom('sessions').selectAll().where('account_id', '=', id).where('revoked_at', 'is', null).execute()).toHaveLength(0);
+    expect(
+      await svc.db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('account_id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute(),
+    ).toHaveLength(0);
     await svc.db.updateTable('accounts').set({ status: 'active', withdrawn_at: null }).where('id', '=', id).execute(); // as re-registration does
-    expect((await browser.post(api.login.path, { id: 'rereg@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await browser.post(api.login.path, { id: 'rereg@example.jp', password: PASSWORD })).body.status).toBe(
+      'otp_required',
+    );
   });
 
   it('R-OTP-5: one trust can be listed and revoked; that browser then needs the OTP', async () => {
@@ -98,7 +125,9 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
     expect(list).toHaveLength(1);
     expect(await revokeDeviceTrust(svc.db, 'another-account', list[0]!.id, svc.clock.now().getTime())).toBe(false);
     expect(await revokeDeviceTrust(svc.db, id, list[0]!.id, svc.clock.now().getTime())).toBe(true);
-    expect((await browser.post(api.login.path, { id: 'listed@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await browser.post(api.login.path, { id: 'listed@example.jp', password: PASSWORD })).body.status).toBe(
+      'otp_required',
+    );
   });
 
   it('R-OTP-3: without the tick no trust is stored and no device cookie is set', async () => {
@@ -106,6 +135,12 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
     const browser = createClient(svc.url);
     const done = await signIn(svc, browser, 'notick@example.jp', PASSWORD);
     expect(done.headers.getSetCookie().some((l) => l.startsWith('mypage_device='))).toBe(false);
-    expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', await accountId('notick@example.jp')).execute()).toHaveLength(0);
+    expect(
+      await svc.db
+        .selectFrom('device_trusts')
+        .selectAll()
+        .where('account_id', '=', await accountId('notick@example.jp'))
+        .execute(),
+    ).toHaveLength(0);
   });
 });

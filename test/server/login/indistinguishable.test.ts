@@ -11,7 +11,6 @@ import { countStatements } from '../../support/statement-count.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
 
-
 /**
  * Known and unknown IDs run the same code (the unknown one against the stand-in account), so each
  * step sends the same statements: on PostgreSQL each is a round trip, and a path with one more
@@ -26,11 +25,18 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
 
   const counted = () => {
     const counter = countStatements(svc.db);
-    const deps = { db: counter.db, clock: svc.clock, attestationVerifier: createAttestationVerifier(svc.clock), mailQueued: () => undefined };
+    const deps = {
+      db: counter.db,
+      clock: svc.clock,
+      attestationVerifier: createAttestationVerifier(svc.clock),
+      mailQueued: () => undefined,
+    };
     return { counter, deps };
   };
   /** The statements of each of five wrong tries and the refusal after them, for one ID. */
-  const fiveWrongThenRefused = async (run: (deps: ReturnType<typeof counted>['deps'], i: number) => Promise<unknown>) => {
+  const fiveWrongThenRefused = async (
+    run: (deps: ReturnType<typeof counted>['deps'], i: number) => Promise<unknown>,
+  ) => {
     const { counter, deps } = counted();
     const shapes: string[][] = [];
     for (let i = 0; i <= R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) shapes.push(await counter.during(() => run(deps, i)));
@@ -40,7 +46,9 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
   it('R-LOGIN-6, R-LOGIN-3: a login for a known and for an unknown ID sends the same statements: wrong, locking, refused', async () => {
     await svc.createEmployer({ id: 'known-login@example.jp', password: PASSWORD });
     const tries = (loginId: string) =>
-      fiveWrongThenRefused((deps, i) => login(deps, { loginId, password: `Wrong-pass${i}`, knownBrowserToken: 'B'.repeat(43), ip: '127.0.0.1' }));
+      fiveWrongThenRefused((deps, i) =>
+        login(deps, { loginId, password: `Wrong-pass${i}`, knownBrowserToken: 'B'.repeat(43), ip: '127.0.0.1' }),
+      );
     const known = await tries('known-login@example.jp');
     const unknown = await tries('unknown-login@example.jp');
     expect(unknown).toEqual(known);
@@ -65,7 +73,10 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
     const gone = (await findAccountByLoginId(svc.db, 'gone@example.jp'))!;
     await withdrawAccount(svc.db, svc.clock, gone.id);
     await svc.createEmployer({ id: 'still-active@example.jp', password: PASSWORD });
-    const tries = (loginId: string) => fiveWrongThenRefused((deps, i) => requestReregistration(deps, { loginId, password: `Wrong-pass${i}`, ip: '127.0.0.1' }));
+    const tries = (loginId: string) =>
+      fiveWrongThenRefused((deps, i) =>
+        requestReregistration(deps, { loginId, password: `Wrong-pass${i}`, ip: '127.0.0.1' }),
+      );
     const withdrawn = await tries('gone@example.jp');
     const active = await tries('still-active@example.jp');
     const unknown = await tries('unknown-rereg@example.jp');

@@ -13,7 +13,9 @@ const GOOD = Buffer.from('good signature').toString('base64');
 /** Stands in for the kiosk feature's verifier: a "good" signature from terminal T1 attests. */
 const fakeVerifier: AttestationVerifier = {
   async verify(_trx, attestation) {
-    return attestation.signature === GOOD && attestation.terminalId === 'T1' ? { ok: true, terminalId: 'T1' } : { ok: false, reason: 'bad_signature' };
+    return attestation.signature === GOOD && attestation.terminalId === 'T1'
+      ? { ok: true, terminalId: 'T1' }
+      : { ok: false, reason: 'bad_signature' };
   },
 };
 
@@ -24,7 +26,8 @@ describeEachDatabase('kiosk login', (database) => {
   });
   afterAll(() => svc.close());
 
-  const otpMails = (id: string) => svc.mail.messages().filter((m) => m.to.includes(id) && m.subject === OTP_SUBJECT).length;
+  const otpMails = (id: string) =>
+    svc.mail.messages().filter((m) => m.to.includes(id) && m.subject === OTP_SUBJECT).length;
 
   it('R-OTP-7: an attested kiosk login skips the OTP: bearer token, no cookie, no mail', async () => {
     await svc.createEmployer({ id: 'kiosk@example.jp', password: PASSWORD });
@@ -39,9 +42,15 @@ describeEachDatabase('kiosk login', (database) => {
     expect(r.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(r.headers.getSetCookie()).toEqual([]);
     expect(otpMails('kiosk@example.jp')).toBe(0);
-    const session = await svc.db.selectFrom('sessions').selectAll().where('kind', '=', 'kiosk').executeTakeFirstOrThrow();
+    const session = await svc.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('kind', '=', 'kiosk')
+      .executeTakeFirstOrThrow();
     expect(session).toMatchObject({ terminal_id: 'T1' });
-    const home = await createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${r.body.token}` } });
+    const home = await createClient(svc.url).get(api.home.path, {
+      headers: { authorization: `Bearer ${r.body.token}` },
+    });
     expect(home.status).toBe(200);
   });
 
@@ -71,15 +80,31 @@ describeEachDatabase('kiosk login', (database) => {
   it('R-KIOSK-3: a kiosk login ignores any device-trust cookie and a wrong password still counts', async () => {
     await svc.createEmployer({ id: 'strict@example.jp', password: PASSWORD });
     const kiosk = createClient(svc.url);
-    const wrong = await kiosk.post(api.login.path, { id: 'strict@example.jp', password: 'Wrong-pass1', attestation: { terminalId: 'T1', nonce: 'n3', signature: GOOD } });
+    const wrong = await kiosk.post(api.login.path, {
+      id: 'strict@example.jp',
+      password: 'Wrong-pass1',
+      attestation: { terminalId: 'T1', nonce: 'n3', signature: GOOD },
+    });
     expect(wrong.status).toBe(401);
-    expect(await svc.db.selectFrom('login_failures').select('failures').where('login_id', '=', 'strict@example.jp').executeTakeFirst()).toEqual({ failures: 1 });
+    expect(
+      await svc.db
+        .selectFrom('login_failures')
+        .select('failures')
+        .where('login_id', '=', 'strict@example.jp')
+        .executeTakeFirst(),
+    ).toEqual({ failures: 1 });
   });
 
   it('R-KIOSK-3: a kiosk bearer token is not accepted as a cookie, nor a web cookie as a bearer', async () => {
     await svc.createEmployer({ id: 'cross@example.jp', password: PASSWORD });
-    const r = await createClient(svc.url).post<{ token: string }>(api.login.path, { id: 'cross@example.jp', password: PASSWORD, attestation: { terminalId: 'T1', nonce: 'n4', signature: GOOD } });
-    const asCookie = await createClient(svc.url).get(api.home.path, { headers: { cookie: `mypage_session=${r.body.token}` } });
+    const r = await createClient(svc.url).post<{ token: string }>(api.login.path, {
+      id: 'cross@example.jp',
+      password: PASSWORD,
+      attestation: { terminalId: 'T1', nonce: 'n4', signature: GOOD },
+    });
+    const asCookie = await createClient(svc.url).get(api.home.path, {
+      headers: { cookie: `mypage_session=${r.body.token}` },
+    });
     expect(asCookie.status).toBe(401);
   });
 });

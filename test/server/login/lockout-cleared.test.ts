@@ -24,9 +24,15 @@ describeEachDatabase('R-LOGIN-3: the failure count is cleared on every path that
   });
   afterAll(() => svc.close());
 
-  const failures = async (id: string) => (await svc.db.selectFrom('login_failures').select('failures').where('login_id', '=', id).execute()).map((r) => r.failures);
+  const failures = async (id: string) =>
+    (await svc.db.selectFrom('login_failures').select('failures').where('login_id', '=', id).execute()).map(
+      (r) => r.failures,
+    );
   async function wrongTimes(client: TestClient, path: string, body: Record<string, unknown>): Promise<void> {
-    for (let i = 0; i < ALMOST; i++) expect((await client.post(path, { ...body, password: WRONG })).body).toMatchObject({ error: 'invalid_credentials' });
+    for (let i = 0; i < ALMOST; i++)
+      expect((await client.post(path, { ...body, password: WRONG })).body).toMatchObject({
+        error: 'invalid_credentials',
+      });
   }
 
   it('R-LOGIN-3: a withdrawn account — the right password on login (403 withdrawn) and on the re-registration request (202) each forget the failures before it', async () => {
@@ -38,7 +44,10 @@ describeEachDatabase('R-LOGIN-3: the failure count is cleared on every path that
 
     await wrongTimes(c, api.login.path, { id });
     expect(await failures(id)).toEqual([ALMOST]);
-    expect((await c.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
+    expect((await c.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({
+      error: 'withdrawn',
+      reregistrable: true,
+    });
     expect(await failures(id)).toEqual([]);
 
     await wrongTimes(c, api.reregistration.path, { id });
@@ -49,7 +58,7 @@ describeEachDatabase('R-LOGIN-3: the failure count is cleared on every path that
     expect((await c.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ error: 'withdrawn' }); // not 423 locked
   });
 
-  it('R-LOGIN-3, R-OTP-3: on a browser that skips the OTP, the right password signs in at once and forgets that browser\'s failures', async () => {
+  it("R-LOGIN-3, R-OTP-3: on a browser that skips the OTP, the right password signs in at once and forgets that browser's failures", async () => {
     const id = 'clear-trusted@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const browser = createClient(svc.url);
@@ -66,7 +75,7 @@ describeEachDatabase('R-LOGIN-3: the failure count is cleared on every path that
     }
   });
 
-  it('R-LOGIN-3, R-OTP-7: on an attested kiosk, the right password opens the kiosk session and forgets the terminal\'s failures', async () => {
+  it("R-LOGIN-3, R-OTP-7: on an attested kiosk, the right password opens the kiosk session and forgets the terminal's failures", async () => {
     const id = 'clear-kiosk@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const kiosk = createClient(svc.url);

@@ -17,7 +17,8 @@ describeEachDatabase('lock-out', (database) => {
   });
   afterAll(() => svc.close());
 
-  const failures = (loginId: string) => svc.db.selectFrom('login_failures').selectAll().where('login_id', '=', loginId).executeTakeFirst();
+  const failures = (loginId: string) =>
+    svc.db.selectFrom('login_failures').selectAll().where('login_id', '=', loginId).executeTakeFirst();
 
   it('R-LOGIN-1: variants of one address (case, full-width, spaces) are one account and one counter', async () => {
     await svc.createEmployer({ id: 'variant@example.jp', password: PASSWORD });
@@ -34,7 +35,11 @@ describeEachDatabase('lock-out', (database) => {
   it('R-LOGIN-1: an ID that is not an e-mail address is a 400 invalid_request with the Japanese message', async () => {
     const r = await createClient(svc.url).post(api.login.path, { id: 'not-an-address', password: PASSWORD });
     expect(r.status).toBe(400);
-    expect(r.body).toMatchObject({ error: 'invalid_request', message: '入力内容に誤りがあります。入力内容をご確認ください。', fields: ['id'] });
+    expect(r.body).toMatchObject({
+      error: 'invalid_request',
+      message: '入力内容に誤りがあります。入力内容をご確認ください。',
+      fields: ['id'],
+    });
   });
 
   it('R-LOGIN-3: five wrong passwords lock the account for 30 minutes, then login is allowed again', async () => {
@@ -57,7 +62,11 @@ describeEachDatabase('lock-out', (database) => {
     expect(refused.status).toBe(423);
     expect(refused.body.retryAfterSeconds).toBe(LOCK_SECONDS - 600);
     expect(refused.headers.get('retry-after')).toBe(String(LOCK_SECONDS - 600));
-    expect((await svc.db.selectFrom('login_challenges').selectAll().execute()).filter((r) => r.created_at >= svc.clock.now().getTime())).toHaveLength(0);
+    expect(
+      (await svc.db.selectFrom('login_challenges').selectAll().execute()).filter(
+        (r) => r.created_at >= svc.clock.now().getTime(),
+      ),
+    ).toHaveLength(0);
 
     svc.clock.advance(20 * 60_000);
     const again = await c.post(api.login.path, { id: 'lock@example.jp', password: PASSWORD });
@@ -118,17 +127,33 @@ describeEachDatabase('lock-out', (database) => {
 
   it('R-LOGIN-3, R-REREG-2: a withdrawn account answers 403 withdrawn only after the correct password, reregistrable until 31 days', async () => {
     await svc.createEmployer({ id: 'gone@example.jp', password: PASSWORD });
-    const account = await svc.db.selectFrom('accounts').selectAll().where('login_id', '=', 'gone@example.jp').executeTakeFirstOrThrow();
-    await svc.db.updateTable('accounts').set({ status: 'withdrawn', withdrawn_at: svc.clock.now().getTime() }).where('id', '=', account.id).execute();
+    const account = await svc.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('login_id', '=', 'gone@example.jp')
+      .executeTakeFirstOrThrow();
+    await svc.db
+      .updateTable('accounts')
+      .set({ status: 'withdrawn', withdrawn_at: svc.clock.now().getTime() })
+      .where('id', '=', account.id)
+      .execute();
     const c = createClient(svc.url);
-    expect((await c.post(api.login.path, { id: 'gone@example.jp', password: 'Wrong-pass1' })).body.error).toBe('invalid_credentials');
+    expect((await c.post(api.login.path, { id: 'gone@example.jp', password: 'Wrong-pass1' })).body.error).toBe(
+      'invalid_credentials',
+    );
     const r = await c.post(api.login.path, { id: 'gone@example.jp', password: PASSWORD });
     expect(r.status).toBe(403);
     expect(r.body).toMatchObject({ error: 'withdrawn', reregistrable: true });
     // R-REREG-1, R-REREG-2: the login's flag keeps the re-registration boundary (31 whole days) exactly.
     svc.clock.advance(R_REREG_2_REFUSED_FROM_MS - 1);
-    expect((await c.post(api.login.path, { id: 'gone@example.jp', password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
+    expect((await c.post(api.login.path, { id: 'gone@example.jp', password: PASSWORD })).body).toMatchObject({
+      error: 'withdrawn',
+      reregistrable: true,
+    });
     svc.clock.advance(1);
-    expect((await c.post(api.login.path, { id: 'gone@example.jp', password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: false });
+    expect((await c.post(api.login.path, { id: 'gone@example.jp', password: PASSWORD })).body).toMatchObject({
+      error: 'withdrawn',
+      reregistrable: false,
+    });
   });
 });

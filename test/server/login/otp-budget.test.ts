@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { errorText } from '../../../src-shared/api/errors.js';
-import { R_OTP_2_MAX_ATTEMPTS, R_OTP_8_MAX_OTP_MAILS, R_OTP_8_MAX_WRONG_OTPS, R_OTP_8_WINDOW_MS } from '../../../src-shared/rules.js';
+import {
+  R_OTP_2_MAX_ATTEMPTS,
+  R_OTP_8_MAX_OTP_MAILS,
+  R_OTP_8_MAX_WRONG_OTPS,
+  R_OTP_8_WINDOW_MS,
+} from '../../../src-shared/rules.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import type { AttestationVerifier } from '../../../src-server/login/attestation-verifier.js';
 import { OTP_BUDGET_SUBJECT } from '../../../src-server/mail/mail-templates.js';
@@ -14,7 +19,9 @@ import { api } from '../../../src-shared/api/routes.js';
 const GOOD = Buffer.from('good signature').toString('base64');
 const fakeVerifier: AttestationVerifier = {
   async verify(_trx, attestation) {
-    return attestation.signature === GOOD ? { ok: true, terminalId: attestation.terminalId } : { ok: false, reason: 'bad_signature' };
+    return attestation.signature === GOOD
+      ? { ok: true, terminalId: attestation.terminalId }
+      : { ok: false, reason: 'bad_signature' };
   },
 };
 
@@ -34,7 +41,8 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return { c, challenge: r.body.challenge, otp: await svc.mail.latestCode(id, OTP_SUBJECT) };
   }
-  const enter = (l: { c: TestClient; challenge: string }, otp: string) => l.c.post(api.loginOtp.path, { challenge: l.challenge, otp, rememberDevice: false });
+  const enter = (l: { c: TestClient; challenge: string }, otp: string) =>
+    l.c.post(api.loginOtp.path, { challenge: l.challenge, otp, rememberDevice: false });
   function expectBudgetRefusal(r: { status: number; body: Record<string, unknown>; headers: Headers }) {
     expect(r.status).toBe(429);
     expect(r.body).toMatchObject({ error: 'otp_budget_exhausted', message: errorText.otp_budget_exhausted.ja });
@@ -49,7 +57,8 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
     const spare = await startLogin(id); // a live challenge kept aside, right OTP in hand
     for (let round = 0; round < R_OTP_8_MAX_WRONG_OTPS / R_OTP_2_MAX_ATTEMPTS; round++) {
       const l = await startLogin(id); // restarting the login: ten fresh tries of R-OTP-2, same budget
-      for (let i = 1; i <= R_OTP_2_MAX_ATTEMPTS; i++) expect((await enter(l, wrongOtp(l.otp))).status).toBe(i < R_OTP_2_MAX_ATTEMPTS ? 401 : 410);
+      for (let i = 1; i <= R_OTP_2_MAX_ATTEMPTS; i++)
+        expect((await enter(l, wrongOtp(l.otp))).status).toBe(i < R_OTP_2_MAX_ATTEMPTS ? 401 : 410);
     }
     expectBudgetRefusal(await enter(spare, spare.otp));
     expectBudgetRefusal(await createClient(svc.url).post(api.login.path, { id, password: PASSWORD }));
@@ -60,8 +69,14 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
     expect(notice.text).toContain('パスワードをお忘れの方');
     expect(await count(id, OTP_BUDGET_SUBJECT)).toBe(1);
     expect(await count(id, OTP_SUBJECT)).toBe(4); // no OTP mail for the refused login
-    const account = await svc.db.selectFrom('accounts').select('id').where('login_id', '=', id).executeTakeFirstOrThrow();
-    expect(await svc.db.selectFrom('sessions').select('id').where('account_id', '=', account.id).execute()).toHaveLength(0);
+    const account = await svc.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('login_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(
+      await svc.db.selectFrom('sessions').select('id').where('account_id', '=', account.id).execute(),
+    ).toHaveLength(0);
     expect((await listAudit(svc.db, { type: 'otp.budget_refused', loginId: id })).length).toBe(3);
     // rolling hour: once the oldest wrong entry is an hour old, a slot is free again
     svc.clock.advance(R_OTP_8_WINDOW_MS);
@@ -85,7 +100,7 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
     expect(await count(id, OTP_BUDGET_SUBJECT)).toBe(1);
     const last = logins.at(-1)!;
     expect((await enter(last, last.otp)).status).toBe(200);
-    svc.clock.advance(refused.body.retryAfterSeconds as number * 1000);
+    svc.clock.advance((refused.body.retryAfterSeconds as number) * 1000);
     await startLogin(id); // the first mail has left the window: one slot again
     expectBudgetRefusal(await createClient(svc.url).post(api.login.path, { id, password: PASSWORD }));
     expect(await count(id, OTP_BUDGET_SUBJECT)).toBe(1); // once per hour, not per refusal
@@ -95,10 +110,18 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
     const id = 'kiosk-budget@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     for (let i = 0; i < R_OTP_8_MAX_OTP_MAILS; i++) await startLogin(id);
-    const attested = await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: { terminalId: 'T1', nonce: 'n1', signature: GOOD } });
+    const attested = await createClient(svc.url).post(api.login.path, {
+      id,
+      password: PASSWORD,
+      attestation: { terminalId: 'T1', nonce: 'n1', signature: GOOD },
+    });
     expect(attested.status).toBe(200);
     expect(attested.body).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
-    const forged = await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: { terminalId: 'T1', nonce: 'n2', signature: Buffer.from('forged').toString('base64') } });
+    const forged = await createClient(svc.url).post(api.login.path, {
+      id,
+      password: PASSWORD,
+      attestation: { terminalId: 'T1', nonce: 'n2', signature: Buffer.from('forged').toString('base64') },
+    });
     expectBudgetRefusal(forged);
     expect(await count(id, OTP_SUBJECT)).toBe(R_OTP_8_MAX_OTP_MAILS);
   });
@@ -108,7 +131,9 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
     await svc.createEmployer({ id, password: PASSWORD });
     const mine = createClient(svc.url);
     const first = await startLogin(id, mine);
-    expect((await mine.post(api.loginOtp.path, { challenge: first.challenge, otp: first.otp, rememberDevice: true })).status).toBe(200);
+    expect(
+      (await mine.post(api.loginOtp.path, { challenge: first.challenge, otp: first.otp, rememberDevice: true })).status,
+    ).toBe(200);
     for (let i = 1; i < R_OTP_8_MAX_OTP_MAILS; i++) await startLogin(id);
     expectBudgetRefusal(await createClient(svc.url).post(api.login.path, { id, password: PASSWORD }));
     const r = await mine.post(api.login.path, { id, password: PASSWORD });

@@ -8,7 +8,6 @@ import { OTP_SUBJECT, wrongOtp } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 
-
 describeEachDatabase('one-time password', (database) => {
   let svc: TestService;
   beforeAll(async () => {
@@ -19,11 +18,15 @@ describeEachDatabase('one-time password', (database) => {
   async function start(id: string) {
     await svc.createEmployer({ id, password: PASSWORD });
     const c = createClient(svc.url);
-    const login = await c.post<{ status: string; challenge: string; expiresAt: string }>(api.login.path, { id, password: PASSWORD });
+    const login = await c.post<{ status: string; challenge: string; expiresAt: string }>(api.login.path, {
+      id,
+      password: PASSWORD,
+    });
     const otp = await svc.mail.latestCode(id, OTP_SUBJECT);
     return { c, challenge: login.body.challenge, expiresAt: login.body.expiresAt, otp };
   }
-  const challengeRow = (challenge: string) => svc.db.selectFrom('login_challenges').selectAll().where('id', '=', sha256(challenge)).executeTakeFirstOrThrow();
+  const challengeRow = (challenge: string) =>
+    svc.db.selectFrom('login_challenges').selectAll().where('id', '=', sha256(challenge)).executeTakeFirstOrThrow();
 
   it('R-LOGIN-2: the OTP is mailed to the account address as ワンタイムパスワード通知, alone on its line', async () => {
     const { otp } = await start('mail@example.jp');
@@ -31,7 +34,11 @@ describeEachDatabase('one-time password', (database) => {
     expect(mail.text.split('\n').map((l) => l.trim())).toContain(otp);
     expect(mail.text).toContain('30分間');
     // sent mail keeps no code at rest
-    const row = await svc.db.selectFrom('outbox').selectAll().where('to_address', '=', 'mail@example.jp').executeTakeFirstOrThrow();
+    const row = await svc.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', 'mail@example.jp')
+      .executeTakeFirstOrThrow();
     expect(row.sent_at).not.toBeNull();
     expect(row.body).toBe('');
   });
@@ -60,7 +67,9 @@ describeEachDatabase('one-time password', (database) => {
     const b = await start('ttl-b@example.jp');
     expect(new Date(a.expiresAt).getTime()).toBe(svc.clock.now().getTime() + R_OTP_1_TTL_MS);
     svc.clock.advance(R_OTP_1_TTL_MS - 1000);
-    expect((await a.c.post(api.loginOtp.path, { challenge: a.challenge, otp: a.otp, rememberDevice: false })).status).toBe(200);
+    expect(
+      (await a.c.post(api.loginOtp.path, { challenge: a.challenge, otp: a.otp, rememberDevice: false })).status,
+    ).toBe(200);
     svc.clock.advance(1000);
     const late = await b.c.post(api.loginOtp.path, { challenge: b.challenge, otp: b.otp, rememberDevice: false });
     expect(late.status).toBe(410);
@@ -83,28 +92,62 @@ describeEachDatabase('one-time password', (database) => {
     expect(right.status).toBe(410);
     expect(right.body.error).toBe('otp_exhausted');
     expect(await challengeRow(challenge)).toMatchObject({ attempts: 10, consumed_at: null });
-    expect(await svc.db.selectFrom('sessions').select('id').where('account_id', '=', (await challengeRow(challenge)).account_id).execute()).toHaveLength(0);
+    expect(
+      await svc.db
+        .selectFrom('sessions')
+        .select('id')
+        .where('account_id', '=', (await challengeRow(challenge)).account_id)
+        .execute(),
+    ).toHaveLength(0);
   });
 
   it('R-OTP-2: a wrong entry then the right one still signs in (nine tries left)', async () => {
     const { c, challenge, otp } = await start('retry@example.jp');
-    expect((await c.post(api.loginOtp.path, { challenge, otp: wrongOtp(otp), rememberDevice: false })).body.attemptsLeft).toBe(9);
-    expect((await c.post(api.loginOtp.path, { challenge, otp: ` ${otp.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))} `, rememberDevice: false })).status).toBe(200);
+    expect(
+      (await c.post(api.loginOtp.path, { challenge, otp: wrongOtp(otp), rememberDevice: false })).body.attemptsLeft,
+    ).toBe(9);
+    expect(
+      (
+        await c.post(api.loginOtp.path, {
+          challenge,
+          otp: ` ${otp.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))} `,
+          rememberDevice: false,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('R-OTP-1: an unknown or malformed challenge is refused without a 5xx', async () => {
     const c = createClient(svc.url);
-    expect((await c.post(api.loginOtp.path, { challenge: 'no-such-challenge', otp: '123456', rememberDevice: false })).status).toBe(410);
+    expect(
+      (await c.post(api.loginOtp.path, { challenge: 'no-such-challenge', otp: '123456', rememberDevice: false }))
+        .status,
+    ).toBe(410);
     expect((await c.post(api.loginOtp.path, { challenge: 'x', otp: '12345', rememberDevice: false })).status).toBe(400);
   });
 
   it('R-LOGIN-2: a new login issues a new challenge; the old one still expires on its own clock', async () => {
     const first = await start('two@example.jp');
-    const second = await first.c.post<{ challenge: string }>(api.login.path, { id: 'two@example.jp', password: PASSWORD });
+    const second = await first.c.post<{ challenge: string }>(api.login.path, {
+      id: 'two@example.jp',
+      password: PASSWORD,
+    });
     const otp2 = await svc.mail.latestCode('two@example.jp', OTP_SUBJECT);
     expect(second.body.challenge).not.toBe(first.challenge);
     // each OTP belongs to its own challenge
-    if (otp2 !== first.otp) expect((await first.c.post(api.loginOtp.path, { challenge: second.body.challenge, otp: first.otp, rememberDevice: false })).status).toBe(401);
-    expect((await first.c.post(api.loginOtp.path, { challenge: second.body.challenge, otp: otp2, rememberDevice: false })).status).toBe(200);
+    if (otp2 !== first.otp)
+      expect(
+        (
+          await first.c.post(api.loginOtp.path, {
+            challenge: second.body.challenge,
+            otp: first.otp,
+            rememberDevice: false,
+          })
+        ).status,
+      ).toBe(401);
+    expect(
+      (await first.c.post(api.loginOtp.path, { challenge: second.body.challenge, otp: otp2, rememberDevice: false }))
+        .status,
+    ).toBe(200);
   });
 });

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { R_LOGIN_3_LOCK_MS, R_LOGIN_3_MAX_FAILED_PASSWORDS, R_LOGIN_6_KNOWN_BROWSER_MS } from '../../../src-shared/rules.js';
+import {
+  R_LOGIN_3_LOCK_MS,
+  R_LOGIN_3_MAX_FAILED_PASSWORDS,
+  R_LOGIN_6_KNOWN_BROWSER_MS,
+} from '../../../src-shared/rules.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
 import { clearLockout } from '../../../src-server/login/lockout.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
@@ -39,9 +43,23 @@ describeEachDatabase('lock-outs per source', (database) => {
     return statuses;
   };
   const lockMails = async (id: string) =>
-    (await svc.db.selectFrom('outbox').select('id').where('to_address', '=', id).where('subject', '=', LOCK_SUBJECT).execute()).length;
+    (
+      await svc.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('to_address', '=', id)
+        .where('subject', '=', LOCK_SUBJECT)
+        .execute()
+    ).length;
   const sources = async (id: string) =>
-    (await svc.db.selectFrom('login_failures').select(['source', 'failures']).where('login_id', '=', id).orderBy('source').execute()).map((r) => [r.source.slice(0, 2), r.failures]);
+    (
+      await svc.db
+        .selectFrom('login_failures')
+        .select(['source', 'failures'])
+        .where('login_id', '=', id)
+        .orderBy('source')
+        .execute()
+    ).map((r) => [r.source.slice(0, 2), r.failures]);
 
   it('R-LOGIN-6: a stranger\'s five wrong passwords lock only "anywhere else": the owner\'s known browser and an attested kiosk still sign in', async () => {
     const id = await employer();
@@ -53,8 +71,14 @@ describeEachDatabase('lock-outs per source', (database) => {
     expect(stranger.status).toBe(423); // R-LOGIN-3 as the visitor sees it, even with the right password
     expect(stranger.body).toMatchObject({ error: 'locked', retryAfterSeconds: R_LOGIN_3_LOCK_MS / 1000 });
 
-    expect((await owner.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
-    const atKiosk = await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: await attest(svc, kiosk, id) });
+    expect((await owner.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({
+      status: 'otp_required',
+    });
+    const atKiosk = await createClient(svc.url).post(api.login.path, {
+      id,
+      password: PASSWORD,
+      attestation: await attest(svc, kiosk, id),
+    });
     expect(atKiosk.body).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
     // the owner signing in does not lift the stranger's lock
     expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).status).toBe(423);
@@ -66,7 +90,9 @@ describeEachDatabase('lock-outs per source', (database) => {
     expect(await fiveWrong(() => owner, id)).toEqual([401, 401, 401, 401, 423]);
     expect((await owner.post(api.login.path, { id, password: PASSWORD })).status).toBe(423);
     expect(await sources(id)).toEqual([['b:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
-    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({
+      status: 'otp_required',
+    });
   });
 
   it('R-LOGIN-6: five wrong passwords from an attested terminal lock that terminal only; another terminal and browsers go on', async () => {
@@ -75,12 +101,38 @@ describeEachDatabase('lock-outs per source', (database) => {
     const k2 = await enrollKiosk(svc);
     const statuses: number[] = [];
     for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) {
-      statuses.push((await createClient(svc.url).post(api.login.path, { id, password: `Wrong-pass${i}`, attestation: await attest(svc, k1, id) })).status);
+      statuses.push(
+        (
+          await createClient(svc.url).post(api.login.path, {
+            id,
+            password: `Wrong-pass${i}`,
+            attestation: await attest(svc, k1, id),
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
-    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: await attest(svc, k1, id) })).status).toBe(423);
-    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: await attest(svc, k2, id) })).body).toMatchObject({ status: 'authenticated' });
-    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
+    expect(
+      (
+        await createClient(svc.url).post(api.login.path, {
+          id,
+          password: PASSWORD,
+          attestation: await attest(svc, k1, id),
+        })
+      ).status,
+    ).toBe(423);
+    expect(
+      (
+        await createClient(svc.url).post(api.login.path, {
+          id,
+          password: PASSWORD,
+          attestation: await attest(svc, k2, id),
+        })
+      ).body,
+    ).toMatchObject({ status: 'authenticated' });
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({
+      status: 'otp_required',
+    });
   });
 
   it('R-LOGIN-6: a forged marker, another account\'s marker and a forged attestation all count as "anywhere else"', async () => {
@@ -93,30 +145,47 @@ describeEachDatabase('lock-outs per source', (database) => {
     await wrong(forgedMarker, id, 1);
     await wrong(othersBrowser, id, 2);
     const forged = { ...(await attest(svc, kiosk, id)), signature: Buffer.alloc(64).toString('base64') };
-    expect((await createClient(svc.url).post(api.login.path, { id, password: 'Wrong-pass3', attestation: forged })).status).toBe(401);
+    expect(
+      (await createClient(svc.url).post(api.login.path, { id, password: 'Wrong-pass3', attestation: forged })).status,
+    ).toBe(401);
     const signedForAnother = await attest(svc, kiosk, other); // a good signature, for another ID (R-KIOSK-7)
-    expect((await createClient(svc.url).post(api.login.path, { id, password: 'Wrong-pass4', attestation: signedForAnother })).status).toBe(401);
+    expect(
+      (await createClient(svc.url).post(api.login.path, { id, password: 'Wrong-pass4', attestation: signedForAnother }))
+        .status,
+    ).toBe(401);
     expect(await sources(id)).toEqual([['', 4]]);
   });
 
-  it('R-LOGIN-6: the settings screens\' password check in a kiosk session counts on that terminal; in a browser, on its marker', async () => {
+  it("R-LOGIN-6: the settings screens' password check in a kiosk session counts on that terminal; in a browser, on its marker", async () => {
     const id = await employer();
     const k = await enrollKiosk(svc);
-    const atKiosk = await createClient(svc.url).post<{ token: string }>(api.login.path, { id, password: PASSWORD, attestation: await attest(svc, k, id) });
+    const atKiosk = await createClient(svc.url).post<{ token: string }>(api.login.path, {
+      id,
+      password: PASSWORD,
+      attestation: await attest(svc, k, id),
+    });
     const bearer = { headers: { authorization: `Bearer ${atKiosk.body.token}` } };
     const statuses: number[] = [];
-    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) statuses.push((await createClient(svc.url).post(api.withdraw.path, { password: `Wrong-pass${i}` }, bearer)).status);
+    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++)
+      statuses.push(
+        (await createClient(svc.url).post(api.withdraw.path, { password: `Wrong-pass${i}` }, bearer)).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
     expect(await sources(id)).toEqual([['t:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
     const owner = await knownBrowser(id);
     expect((await owner.post(api.withdraw.path, { password: 'Wrong-pass9' })).status).toBe(401);
-    expect(await sources(id)).toEqual([['b:', 1], ['t:', R_LOGIN_3_MAX_FAILED_PASSWORDS]]);
+    expect(await sources(id)).toEqual([
+      ['b:', 1],
+      ['t:', R_LOGIN_3_MAX_FAILED_PASSWORDS],
+    ]);
   });
 
   it('R-LOGIN-6: unknown IDs lock alike, with the same answers', async () => {
     const answers = await fiveWrong(() => createClient(svc.url), 'nobody-here@example.jp');
     expect(answers).toEqual([401, 401, 401, 401, 423]);
-    expect((await createClient(svc.url).post(api.login.path, { id: 'nobody-here@example.jp', password: PASSWORD })).status).toBe(423);
+    expect(
+      (await createClient(svc.url).post(api.login.path, { id: 'nobody-here@example.jp', password: PASSWORD })).status,
+    ).toBe(423);
   });
 
   it('R-LOGIN-6: the marker is set at each web sign-in: HttpOnly, 400 days, only its sha256 stored, bound to the account; a kiosk gets none', async () => {
@@ -127,7 +196,12 @@ describeEachDatabase('lock-outs per source', (database) => {
     expect(line).toMatch(/HttpOnly/i);
     expect(line).toMatch(new RegExp(`Max-Age=${Math.floor(R_LOGIN_6_KNOWN_BROWSER_MS / 1000)}`));
     const token = c.jar.get(MARKER)!;
-    const rows = await svc.db.selectFrom('known_browsers').selectAll().innerJoin('accounts', 'accounts.id', 'known_browsers.account_id').where('accounts.login_id', '=', id).execute();
+    const rows = await svc.db
+      .selectFrom('known_browsers')
+      .selectAll()
+      .innerJoin('accounts', 'accounts.id', 'known_browsers.account_id')
+      .where('accounts.login_id', '=', id)
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.token_hash).toBe(sha256(token));
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -135,18 +209,24 @@ describeEachDatabase('lock-outs per source', (database) => {
     await signIn(svc, c, id, PASSWORD);
     expect(c.jar.get(MARKER)).toBe(token);
     const kiosk = await enrollKiosk(svc);
-    const atKiosk = await createClient(svc.url).post(api.login.path, { id, password: PASSWORD, attestation: await attest(svc, kiosk, id) });
+    const atKiosk = await createClient(svc.url).post(api.login.path, {
+      id,
+      password: PASSWORD,
+      attestation: await attest(svc, kiosk, id),
+    });
     expect(atKiosk.headers.getSetCookie()).toEqual([]);
   });
 
-  it('R-LOGIN-6: one browser signing in to two accounts keeps one marker, known to each; its wrong passwords count on that account\'s row', async () => {
+  it("R-LOGIN-6: one browser signing in to two accounts keeps one marker, known to each; its wrong passwords count on that account's row", async () => {
     const a = await employer();
     const b = await employer();
     const shared = await svc.as(a);
     const token = shared.jar.get(MARKER);
     await signIn(svc, shared, b, PASSWORD);
     expect(shared.jar.get(MARKER)).toBe(token);
-    expect(await svc.db.selectFrom('known_browsers').select('account_id').where('token_hash', '=', sha256(token!)).execute()).toHaveLength(2);
+    expect(
+      await svc.db.selectFrom('known_browsers').select('account_id').where('token_hash', '=', sha256(token!)).execute(),
+    ).toHaveLength(2);
     await wrong(shared, a, 1);
     await wrong(shared, b, 2);
     expect([await sources(a), await sources(b)]).toEqual([[['b:', 1]], [['b:', 1]]]);
@@ -157,11 +237,18 @@ describeEachDatabase('lock-outs per source', (database) => {
     const owner = await knownBrowser(id);
     await fiveWrong(() => owner, id);
     await fiveWrong(() => createClient(svc.url), id);
-    expect(await sources(id)).toEqual([['', 5], ['b:', 5]]);
+    expect(await sources(id)).toEqual([
+      ['', 5],
+      ['b:', 5],
+    ]);
     await svc.db.transaction().execute((trx) => clearLockout(trx, id));
     expect(await sources(id)).toEqual([]);
-    expect((await owner.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
-    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ status: 'otp_required' });
+    expect((await owner.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({
+      status: 'otp_required',
+    });
+    expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({
+      status: 'otp_required',
+    });
   });
 
   it('R-LOGIN-7: the lock mail goes out once per lock, whichever surface counted the fifth wrong password', async () => {
@@ -171,13 +258,15 @@ describeEachDatabase('lock-outs per source', (database) => {
     expect(await lockMails(a)).toBe(1);
     // re-registration (an active account's ID: the same counter, the same mail)
     const b = await employer();
-    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) await createClient(svc.url).post(api.reregistration.path, { id: b, password: `Wrong-pass${i}` });
+    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++)
+      await createClient(svc.url).post(api.reregistration.path, { id: b, password: `Wrong-pass${i}` });
     expect(await lockMails(b)).toBe(1);
     // the settings screens' current-password check
     const c = await employer();
     const signedIn = await svc.as(c);
     const statuses: number[] = [];
-    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) statuses.push((await signedIn.post(api.withdraw.path, { password: `Wrong-pass${i}` })).status);
+    for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++)
+      statuses.push((await signedIn.post(api.withdraw.path, { password: `Wrong-pass${i}` })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
     expect(await lockMails(c)).toBe(1);
     // further refusals during the lock send nothing more

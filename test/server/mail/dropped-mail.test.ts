@@ -17,7 +17,7 @@ describeEachDatabase('dropped mail of the stand-in', (database) => {
   });
   afterAll(() => svc.close());
 
-  it('R-LOGIN-7: a stand-in\'s dropped lock mail is not counted as sent and is not listed in the dev mailbox', async () => {
+  it("R-LOGIN-7: a stand-in's dropped lock mail is not counted as sent and is not listed in the dev mailbox", async () => {
     const before = await outboxStats(svc.db);
     await enqueueMailOrDrop(svc.db, svc.clock, null, lockedMail());
     const after = await outboxStats(svc.db);

@@ -42,7 +42,15 @@ async function setUp(database: 'sqlite' | 'postgres', sinkOptions: SmtpSinkOptio
   const sender = async (maxConnections = loadConfig({}).smtpMaxConnections): Promise<OutboxSender> => {
     const h = await open();
     const log = pino({ level: 'trace' }, { write: (line: string) => void logs.push(line) });
-    const s = createOutboxSender({ ...h, clock, smtpUrl: sink.url, from: 'system@example.jp', log, maxConnections, pollMs: 60_000 });
+    const s = createOutboxSender({
+      ...h,
+      clock,
+      smtpUrl: sink.url,
+      from: 'system@example.jp',
+      log,
+      maxConnections,
+      pollMs: 60_000,
+    });
     cleanups.push(() => s.stop());
     return s;
   };
@@ -50,7 +58,8 @@ async function setUp(database: 'sqlite' | 'postgres', sinkOptions: SmtpSinkOptio
   const queue = async (to: string[]) => {
     for (const t of to) await enqueueMail(first.db, clock, t, otpMail('123456'));
   };
-  const row = (to: string) => first.db.selectFrom('outbox').selectAll().where('to_address', '=', to).executeTakeFirstOrThrow();
+  const row = (to: string) =>
+    first.db.selectFrom('outbox').selectAll().where('to_address', '=', to).executeTakeFirstOrThrow();
   return { db: first.db, dialect: first.dialect, sink, clock, logs, sender, queue, row };
 }
 
@@ -58,21 +67,29 @@ const addresses = (n: number, tag: string) => Array.from({ length: n }, (_, i) =
 const receivedBy = (sink: SmtpSink, to: string) => sink.received.filter((m) => m.to.includes(to)).length;
 
 describeEachDatabase('outbox delivery', (database) => {
-  it('R-LOGIN-2: 60 mails queued for a relay that takes 100 ms each all leave, several at once over pooled connections', { timeout: 60_000 }, async () => {
-    const t = await setUp(database, { delayMs: 100 });
-    const to = addresses(60, 'slow');
-    await t.queue(to);
-    const sender = await t.sender();
-    await sender.kick();
-    expect(t.sink.received).toHaveLength(60);
-    for (const a of to) expect(receivedBy(t.sink, a)).toBe(1);
-    expect(t.sink.maxConcurrent()).toBeGreaterThan(1);
-    const rows = await t.db.selectFrom('outbox').selectAll().execute();
-    expect(rows.every((r) => r.sent_at !== null && r.body === '' && r.claimed_until === null && r.attempts === 1)).toBe(true);
-  });
+  it(
+    'R-LOGIN-2: 60 mails queued for a relay that takes 100 ms each all leave, several at once over pooled connections',
+    { timeout: 60_000 },
+    async () => {
+      const t = await setUp(database, { delayMs: 100 });
+      const to = addresses(60, 'slow');
+      await t.queue(to);
+      const sender = await t.sender();
+      await sender.kick();
+      expect(t.sink.received).toHaveLength(60);
+      for (const a of to) expect(receivedBy(t.sink, a)).toBe(1);
+      expect(t.sink.maxConcurrent()).toBeGreaterThan(1);
+      const rows = await t.db.selectFrom('outbox').selectAll().execute();
+      expect(
+        rows.every((r) => r.sent_at !== null && r.body === '' && r.claimed_until === null && r.attempts === 1),
+      ).toBe(true);
+    },
+  );
 
   it('R-LOGIN-2: a mail the relay refuses for good (550) is recorded as failed with the reason, blanked, and never retried', async () => {
-    const t = await setUp(database, { refuseRecipient: (to) => (to.startsWith('gone') ? { code: 550, message: 'no such mailbox' } : undefined) });
+    const t = await setUp(database, {
+      refuseRecipient: (to) => (to.startsWith('gone') ? { code: 550, message: 'no such mailbox' } : undefined),
+    });
     await t.queue(['gone@example.jp', 'fine@example.jp']);
     const sender = await t.sender();
     await sender.kick();
@@ -96,11 +113,18 @@ describeEachDatabase('outbox delivery', (database) => {
 
   it('R-LOGIN-2: a temporary refusal (450) is retried after its back-off on the clock, then delivered once', async () => {
     let refusals = 1;
-    const t = await setUp(database, { refuseRecipient: () => (refusals-- > 0 ? { code: 450, message: 'mailbox busy, try later' } : undefined) });
+    const t = await setUp(database, {
+      refuseRecipient: () => (refusals-- > 0 ? { code: 450, message: 'mailbox busy, try later' } : undefined),
+    });
     await t.queue(['busy@example.jp']);
     const sender = await t.sender();
     await sender.kick();
-    expect(await t.row('busy@example.jp')).toMatchObject({ attempts: 1, sent_at: null, failed_at: null, last_error: expect.stringMatching(/450/) });
+    expect(await t.row('busy@example.jp')).toMatchObject({
+      attempts: 1,
+      sent_at: null,
+      failed_at: null,
+      last_error: expect.stringMatching(/450/),
+    });
 
     await sender.kick(); // not due yet: the clock has not moved
     expect((await t.row('busy@example.jp')).attempts).toBe(1);
@@ -111,18 +135,22 @@ describeEachDatabase('outbox delivery', (database) => {
     expect(receivedBy(t.sink, 'busy@example.jp')).toBe(1);
   });
 
-  it('R-LOGIN-2: two senders (two instances, own connections) on one database send each of 80 mails exactly once', { timeout: 60_000 }, async () => {
-    const t = await setUp(database, { delayMs: 20 });
-    const to = addresses(80, 'once');
-    await t.queue(to);
-    const [a, b] = [await t.sender(), await t.sender()];
-    await Promise.all([a.kick(), b.kick()]);
-    await Promise.all([a.kick(), b.kick()]); // a second pass finds nothing left to send
-    expect(t.sink.received).toHaveLength(80);
-    for (const x of to) expect(receivedBy(t.sink, x)).toBe(1);
-    const rows = await t.db.selectFrom('outbox').selectAll().execute();
-    expect(rows.every((r) => r.sent_at !== null && r.attempts === 1)).toBe(true);
-  });
+  it(
+    'R-LOGIN-2: two senders (two instances, own connections) on one database send each of 80 mails exactly once',
+    { timeout: 60_000 },
+    async () => {
+      const t = await setUp(database, { delayMs: 20 });
+      const to = addresses(80, 'once');
+      await t.queue(to);
+      const [a, b] = [await t.sender(), await t.sender()];
+      await Promise.all([a.kick(), b.kick()]);
+      await Promise.all([a.kick(), b.kick()]); // a second pass finds nothing left to send
+      expect(t.sink.received).toHaveLength(80);
+      for (const x of to) expect(receivedBy(t.sink, x)).toBe(1);
+      const rows = await t.db.selectFrom('outbox').selectAll().execute();
+      expect(rows.every((r) => r.sent_at !== null && r.attempts === 1)).toBe(true);
+    },
+  );
 
   it('R-LOGIN-2: mail claimed by an instance that died is sent by another once the lease has run out', async () => {
     const t = await setUp(database);

@@ -28,16 +28,22 @@ describeEachDatabase('mail outbox', (database) => {
     const ids = ['down1@example.jp', 'down2@example.jp', 'down3@example.jp'];
     for (const id of ids) await svc.createEmployer({ id, password: PASSWORD });
     svc.smtp!.down();
-    for (const id of ids) expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body.status).toBe('otp_required');
+    for (const id of ids)
+      expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).body.status).toBe(
+        'otp_required',
+      );
     const pending = () => svc.db.selectFrom('outbox').selectAll().where('to_address', 'in', ids).execute();
-    await until('three refused attempts', async () => (await pending()).every((r) => r.attempts >= 1 && r.last_error !== null));
+    await until('three refused attempts', async () =>
+      (await pending()).every((r) => r.attempts >= 1 && r.last_error !== null),
+    );
     expect(svc.mail.messages().filter((m) => ids.some((id) => m.to.includes(id)))).toHaveLength(0);
     for (const r of await pending()) expect(r.sent_at).toBeNull();
 
     // still down at the next try: the backoff grows, nothing is dropped
     svc.clock.advance(backoffMs(1));
     await until('second attempts', async () => (await pending()).every((r) => r.attempts >= 2));
-    for (const r of await pending()) expect(r).toMatchObject({ sent_at: null, body: expect.stringMatching(/\n\d{6}\n/) });
+    for (const r of await pending())
+      expect(r).toMatchObject({ sent_at: null, body: expect.stringMatching(/\n\d{6}\n/) });
 
     svc.smtp!.up();
     svc.clock.advance(backoffMs(2));
@@ -55,7 +61,9 @@ describeEachDatabase('mail outbox', (database) => {
         throw new Error('the code could not be stored');
       }),
     ).rejects.toThrow('could not be stored');
-    expect(await svc.db.selectFrom('outbox').selectAll().where('to_address', '=', 'rollback@example.jp').execute()).toHaveLength(0);
+    expect(
+      await svc.db.selectFrom('outbox').selectAll().where('to_address', '=', 'rollback@example.jp').execute(),
+    ).toHaveLength(0);
   });
 });
 
@@ -70,15 +78,28 @@ describeEachDatabase('logs', (database) => {
   it('R-OTP-1: codes, passwords and tokens never reach a log', async () => {
     await svc.createEmployer({ id: 'logs@example.jp', password: 'Sekret-Passw0rd' });
     const browser = createClient(svc.url);
-    const login = await browser.post<{ challenge: string }>(api.login.path, { id: 'logs@example.jp', password: 'Sekret-Passw0rd' });
+    const login = await browser.post<{ challenge: string }>(api.login.path, {
+      id: 'logs@example.jp',
+      password: 'Sekret-Passw0rd',
+    });
     const otp = await svc.mail.latestCode('logs@example.jp', OTP_SUBJECT);
-    await browser.post(api.loginOtp.path, { challenge: login.body.challenge, otp: otp === '000000' ? '000001' : '000000', rememberDevice: true });
+    await browser.post(api.loginOtp.path, {
+      challenge: login.body.challenge,
+      otp: otp === '000000' ? '000001' : '000000',
+      rememberDevice: true,
+    });
     await browser.post(api.loginOtp.path, { challenge: login.body.challenge, otp, rememberDevice: true });
     await browser.get(api.home.path);
     const all = lines.join('\n');
     expect(lines.length).toBeGreaterThan(5);
     expect(all).toContain('mail sent');
-    for (const secret of ['Sekret-Passw0rd', otp, login.body.challenge, browser.jar.get('mypage_session')!, browser.jar.get('mypage_device')!]) {
+    for (const secret of [
+      'Sekret-Passw0rd',
+      otp,
+      login.body.challenge,
+      browser.jar.get('mypage_session')!,
+      browser.jar.get('mypage_device')!,
+    ]) {
       expect(all).not.toContain(secret);
     }
   });

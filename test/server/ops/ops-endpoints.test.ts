@@ -23,14 +23,24 @@ describeEachDatabase('Deploy: /healthz and /readyz', (database) => {
     expect(health.body).toEqual({ status: 'ok' });
     const ready = await client.get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ ready: true, status: 'ready', checks: { database: { status: 'ok' }, migrations: { status: 'ok' }, mail_outbox: { status: 'ok' } } });
+    expect(ready.body).toMatchObject({
+      ready: true,
+      status: 'ready',
+      checks: { database: { status: 'ok' }, migrations: { status: 'ok' }, mail_outbox: { status: 'ok' } },
+    });
     expect(ready.headers.get('cache-control')).toBe('no-store');
   });
 
   it('Deploy: /readyz is 503 naming the migration this code has and the database lacks', async () => {
     svc = await startTestService({ database });
-    await svc.db.deleteFrom('kysely_migration' as never).where('name' as never, '=', '0003-nonce-expiry-index' as never).execute();
-    const ready = await createClient(svc.url).get<{ status: string; checks: Record<string, { status: string; reason?: string }> }>('/readyz');
+    await svc.db
+      .deleteFrom('kysely_migration' as never)
+      .where('name' as never, '=', '0003-nonce-expiry-index' as never)
+      .execute();
+    const ready = await createClient(svc.url).get<{
+      status: string;
+      checks: Record<string, { status: string; reason?: string }>;
+    }>('/readyz');
     expect(ready.status).toBe(503);
     expect(ready.body.status).toBe('not_ready');
     expect(ready.body.checks.migrations).toEqual({ status: 'failed', reason: 'not applied: 0003-nonce-expiry-index' });
@@ -41,10 +51,17 @@ describeEachDatabase('Deploy: /healthz and /readyz', (database) => {
   it('Deploy: a non-critical check that fails reports degraded and keeps /readyz at 200; a critical one makes it 503', async () => {
     svc = await startTestService({ database });
     const client = createClient(svc.url);
-    svc.readiness.register({ name: 'redis', critical: false, check: async () => fail('connect ECONNREFUSED 127.0.0.1:1') });
+    svc.readiness.register({
+      name: 'redis',
+      critical: false,
+      check: async () => fail('connect ECONNREFUSED 127.0.0.1:1'),
+    });
     const degraded = await client.get('/readyz');
     expect(degraded.status).toBe(200);
-    expect(degraded.body).toMatchObject({ status: 'degraded', checks: { redis: { status: 'degraded', reason: 'connect ECONNREFUSED 127.0.0.1:1' }, database: { status: 'ok' } } });
+    expect(degraded.body).toMatchObject({
+      status: 'degraded',
+      checks: { redis: { status: 'degraded', reason: 'connect ECONNREFUSED 127.0.0.1:1' }, database: { status: 'ok' } },
+    });
     svc.readiness.register({ name: 'redis', critical: true, check: async () => fail('down') });
     expect((await client.get('/readyz')).status).toBe(503);
     svc.readiness.register({ name: 'redis', critical: true, check: async () => ok() });
@@ -54,7 +71,9 @@ describeEachDatabase('Deploy: /healthz and /readyz', (database) => {
   it('Deploy: a check that never answers fails /readyz at its deadline instead of hanging it', async () => {
     svc = await startTestService({ database });
     svc.readiness.register({ name: 'stuck', critical: true, check: () => new Promise(() => undefined) });
-    const ready = await createClient(svc.url).get<{ checks: Record<string, { status: string; reason?: string }> }>('/readyz');
+    const ready = await createClient(svc.url).get<{ checks: Record<string, { status: string; reason?: string }> }>(
+      '/readyz',
+    );
     expect(ready.status).toBe(503);
     expect(ready.body.checks.stuck?.reason).toMatch(/no answer within/);
   });
@@ -65,14 +84,21 @@ describeEachDatabase('Deploy: /healthz and /readyz', (database) => {
     const client = createClient(svc.url);
     const ready = await client.get('/readyz');
     expect(ready.status).toBe(503);
-    expect(ready.body).toMatchObject({ status: 'not_ready', checks: { shutdown: { status: 'failed' }, database: { status: 'ok' } } });
+    expect(ready.body).toMatchObject({
+      status: 'not_ready',
+      checks: { shutdown: { status: 'failed' }, database: { status: 'ok' } },
+    });
     expect((await client.get('/healthz')).status).toBe(200);
   });
 
   it('Deploy: the mail outbox check fails when a mail has been due for more than 5 minutes unsent, not before', async () => {
     // No sender runs (smtp off), so the row stays due: the check alone is measured.
     svc = await startTestService({ database, smtp: false });
-    const checks = coreChecks({ db: svc.db, clock: svc.clock, config: { ...loadConfig({}), smtpUrl: 'smtp://127.0.0.1:1' } });
+    const checks = coreChecks({
+      db: svc.db,
+      clock: svc.clock,
+      config: { ...loadConfig({}), smtpUrl: 'smtp://127.0.0.1:1' },
+    });
     const outbox = checks.find((c) => c.name === 'mail_outbox');
     expect(outbox).toBeDefined();
     await insertOutbox(svc.db, svc.clock.now().getTime(), { to: 'a@example.jp', subject: 's', body: 'b' });
@@ -111,7 +137,9 @@ describeEachDatabase('Deploy: /metrics', (database) => {
     const text = await res.text();
     expect(text).toContain(`mypage_http_requests_total{route="${api.login.path}",method="POST",status="401"} 1`);
     expect(text).toContain(`mypage_http_requests_total{route="${api.login.path}",method="POST",status="200"} 1`);
-    expect(text).toMatch(/mypage_http_request_duration_seconds_bucket\{le="[^"]+",route="\/api\/v1\/login",method="POST"\} \d/);
+    expect(text).toMatch(
+      /mypage_http_request_duration_seconds_bucket\{le="[^"]+",route="\/api\/v1\/login",method="POST"\} \d/,
+    );
     expect(text).toContain('mypage_logins_total{outcome="invalid_credentials"} 1');
     expect(text).toContain('mypage_logins_total{outcome="otp_required"} 1');
     expect(text).toContain('mypage_mail_outbox_unsent 0');
@@ -130,7 +158,8 @@ describeEachDatabase('Deploy: /metrics lock-outs', (database) => {
     svc = await startTestService({ database, env: { METRICS_TOKEN: TOKEN } });
     await svc.createEmployer({ id: 'locked@example.jp', password: PASSWORD });
     const client = createClient(svc.url);
-    for (let i = 0; i < 5; i++) await client.post(api.login.path, { id: 'locked@example.jp', password: `Wrong-pass${i}` });
+    for (let i = 0; i < 5; i++)
+      await client.post(api.login.path, { id: 'locked@example.jp', password: `Wrong-pass${i}` });
     const text = await (await fetch(`${svc.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
     expect(text).toContain('mypage_login_locked_ids 1');
     expect(text).toContain('mypage_logins_total{outcome="locked"} 1');

@@ -16,8 +16,17 @@ import { api } from '../../../src-shared/api/routes.js';
 const DAY = 24 * 60 * 60_000;
 
 async function counts(db: Db) {
-  const n = async (table: 'login_challenges' | 'kiosk_nonces' | 'sessions' | 'mailed_keys' | 'outbox' | 'audit_events') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const n = async (
+    table: 'login_challenges' | 'kiosk_nonces' | 'sessions' | 'mailed_keys' | 'outbox' | 'audit_events',
+  ) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     login_challenges: await n('login_challenges'),
     kiosk_nonces: await n('kiosk_nonces'),
@@ -43,7 +52,17 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
     await fetchNonce(s, kiosk.terminalId); // a nonce never used
     const account = await s.db.selectFrom('accounts').select('id').where('login_id', '=', id).executeTakeFirstOrThrow();
     const now = s.clock.now().getTime();
-    await insertMailedKey(s.db, { id: `key-${id}`, account_id: account.id, purpose: 'reset', key_hash: `h-${id}`, new_login_id: null, attempts: 0, created_at: now, expires_at: now + 30 * 60_000, used_at: null });
+    await insertMailedKey(s.db, {
+      id: `key-${id}`,
+      account_id: account.id,
+      purpose: 'reset',
+      key_hash: `h-${id}`,
+      new_login_id: null,
+      attempts: 0,
+      created_at: now,
+      expires_at: now + 30 * 60_000,
+      used_at: null,
+    });
   }
 
   it('Deploy: expired challenges, nonces, sessions and mailed keys go a day after they end; sent mail after 7 days; live rows stay', async () => {
@@ -56,16 +75,47 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
     // Everything has ended (the web session after 8 h), but the day of grace has not passed.
     svc.clock.advance(RETENTION.graceMs);
     expect((await sweep.runOnce()).status).toBe('swept');
-    expect(await counts(svc.db)).toMatchObject({ login_challenges: 1, sessions: 1, mailed_keys: 1, outbox: 1, kiosk_nonces: 0 });
+    expect(await counts(svc.db)).toMatchObject({
+      login_challenges: 1,
+      sessions: 1,
+      mailed_keys: 1,
+      outbox: 1,
+      kiosk_nonces: 0,
+    });
 
     svc.clock.advance(DAY);
     await makeRows(svc, 'new@example.jp'); // live rows of today
     const report = await sweep.runOnce();
-    expect(report).toEqual({ status: 'swept', deleted: { login_challenges: 1, kiosk_nonces: 0, sessions: 1, mailed_keys: 1, outbox: 0, audit_events: 0, budget_events: 1, known_browsers: 0, staff_challenges: 0, staff_sessions: 0, staff_registration_codes: 0 } });
+    expect(report).toEqual({
+      status: 'swept',
+      deleted: {
+        login_challenges: 1,
+        kiosk_nonces: 0,
+        sessions: 1,
+        mailed_keys: 1,
+        outbox: 0,
+        audit_events: 0,
+        budget_events: 1,
+        known_browsers: 0,
+        staff_challenges: 0,
+        staff_sessions: 0,
+        staff_registration_codes: 0,
+      },
+    });
     // The old sign-in's OTP mail no longer counts in R-OTP-8's hour; today's does and stays.
     expect(await svc.db.selectFrom('budget_events').select('at').execute()).toHaveLength(1);
-    expect(await counts(svc.db)).toMatchObject({ login_challenges: 1, kiosk_nonces: 1, sessions: 1, mailed_keys: 1, outbox: 2 });
-    const session = await svc.db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id').select('accounts.login_id').executeTakeFirstOrThrow();
+    expect(await counts(svc.db)).toMatchObject({
+      login_challenges: 1,
+      kiosk_nonces: 1,
+      sessions: 1,
+      mailed_keys: 1,
+      outbox: 2,
+    });
+    const session = await svc.db
+      .selectFrom('sessions')
+      .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+      .select('accounts.login_id')
+      .executeTakeFirstOrThrow();
     expect(session.login_id).toBe('new@example.jp');
 
     svc.clock.advance(RETENTION.sentMailMs - DAY);

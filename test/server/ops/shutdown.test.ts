@@ -7,7 +7,9 @@ import { startMypageServe } from '../../support/spawn-cli.js';
 import { api } from '../../../src-shared/api/routes.js';
 
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 /** A POST /api/v1/login whose body is sent in two halves: in flight until `finish()`. */
 function requestInFlight(baseUrl: string) {
@@ -20,7 +22,10 @@ function requestInFlight(baseUrl: string) {
   const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(received)));
   const sent = new Promise<void>((resolve) =>
     socket.on('connect', () => {
-      socket.write(`POST ${api.login.path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`, () => resolve());
+      socket.write(
+        `POST ${api.login.path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+        () => resolve(),
+      );
     }),
   );
   return { sent, closed, finish: () => socket.write(body.slice(10)), socket };
@@ -51,7 +56,11 @@ describeEachDatabase('Deploy: graceful shutdown', (database) => {
   it('Deploy: a request still in flight at SHUTDOWN_DEADLINE_SECONDS does not hold the process: it exits 1 and says why', async () => {
     const db = await freshDatabase(database);
     cleanup.push(db.drop);
-    const serve = await startMypageServe({ DATABASE_URL: db.url, RATE_LIMIT_PER_MINUTE: '0', SHUTDOWN_DEADLINE_SECONDS: '1' });
+    const serve = await startMypageServe({
+      DATABASE_URL: db.url,
+      RATE_LIMIT_PER_MINUTE: '0',
+      SHUTDOWN_DEADLINE_SECONDS: '1',
+    });
     cleanup.push(() => void serve.child.kill('SIGKILL'));
     const stuck = requestInFlight(serve.url); // never finished (the request deadline is 30 s)
     cleanup.push(() => void stuck.socket.destroy());

@@ -19,7 +19,8 @@ const MAX = R_LOGIN_3_MAX_FAILED_PASSWORDS;
 
 /** Stands in for the kiosk verifier: "good" attests its terminal, anything else is forged. */
 const verifier: AttestationVerifier = {
-  verify: async (_trx, a) => (a.signature === 'good' ? { ok: true, terminalId: a.terminalId } : { ok: false, reason: 'bad_signature' }),
+  verify: async (_trx, a) =>
+    a.signature === 'good' ? { ok: true, terminalId: a.terminalId } : { ok: false, reason: 'bad_signature' },
 };
 
 /**
@@ -27,7 +28,15 @@ const verifier: AttestationVerifier = {
  * known browser and two attested terminals have their own; a stranger, a forged marker, another
  * account's marker and a forged attestation all share "anywhere else".
  */
-const SOURCES = ['stranger', 'forgedMarker', 'othersMarker', 'forgedTerminal', 'ownersBrowser', 'terminal1', 'terminal2'] as const;
+const SOURCES = [
+  'stranger',
+  'forgedMarker',
+  'othersMarker',
+  'forgedTerminal',
+  'ownersBrowser',
+  'terminal1',
+  'terminal2',
+] as const;
 type Source = (typeof SOURCES)[number];
 const COUNTER: Record<Source, string> = {
   stranger: 'anywhere',
@@ -59,7 +68,9 @@ describe('password tries per source (property)', () => {
     await db.updateTable('accounts').set({ password_hash: cheap }).where('login_id', '=', ID).execute();
     account = (await findAccountByLoginId(db, ID))!;
     markers.owner = (await rememberKnownBrowser(db, clock, account.id, undefined)).token;
-    markers.other = (await rememberKnownBrowser(db, clock, (await findAccountByLoginId(db, 'other@example.jp'))!.id, undefined)).token;
+    markers.other = (
+      await rememberKnownBrowser(db, clock, (await findAccountByLoginId(db, 'other@example.jp'))!.id, undefined)
+    ).token;
   });
   afterAll(() => db.destroy());
 
@@ -81,14 +92,26 @@ describe('password tries per source (property)', () => {
     }
   };
   const attempt = (s: Source, right: boolean) =>
-    attemptPassword(deps(), { surface: 'login', loginId: ID, account, verifiable: () => true, password: right ? PASSWORD : 'Wrong-pass1', claim: claim(s), ip: '127.0.0.1' });
+    attemptPassword(deps(), {
+      surface: 'login',
+      loginId: ID,
+      account,
+      verifiable: () => true,
+      password: right ? PASSWORD : 'Wrong-pass1',
+      claim: claim(s),
+      ip: '127.0.0.1',
+    });
   const fresh = async () => {
     await db.deleteFrom('login_failures').execute();
     clock.advance(R_LOGIN_3_LOCK_MS * 2);
   };
 
   it('R-LOGIN-6, R-LOGIN-3 (property): any sequence of tries from any sources gives exactly the answers of five-per-source counters', async () => {
-    const step = fc.record({ source: fc.constantFrom(...SOURCES), right: fc.boolean(), minutes: fc.constantFrom(0, 0, 0, 1, 10, 31) });
+    const step = fc.record({
+      source: fc.constantFrom(...SOURCES),
+      right: fc.boolean(),
+      minutes: fc.constantFrom(0, 0, 0, 1, 10, 31),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
         await fresh();
@@ -113,7 +136,9 @@ describe('password tries per source (property)', () => {
           if (got.status === 'right') await db.transaction().execute((trx) => got.clear(trx));
           // a source is only ever locked by its own five: never by another source's
           expect({ source, status: got.status }).toEqual({ source, status: expected });
-          expect(got.source.kind).toBe(key === 'anywhere' ? 'anywhere' : key === 'ownersBrowser' ? 'browser' : 'terminal');
+          expect(got.source.kind).toBe(
+            key === 'anywhere' ? 'anywhere' : key === 'ownersBrowser' ? 'browser' : 'terminal',
+          );
         }
         const rows = await db.selectFrom('login_failures').select('failures').execute();
         expect(rows.every((r) => r.failures <= MAX)).toBe(true);
@@ -126,12 +151,18 @@ describe('password tries per source (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...SOURCES), { minLength: 1, maxLength: 40 }), async (burst) => {
         await fresh();
-        const answers = await Promise.all(burst.map(async (s) => ({ key: COUNTER[s], status: (await attempt(s, false)).status })));
+        const answers = await Promise.all(
+          burst.map(async (s) => ({ key: COUNTER[s], status: (await attempt(s, false)).status })),
+        );
         for (const key of new Set(answers.map((a) => a.key))) {
           const mine = answers.filter((a) => a.key === key);
           const wrong = mine.filter((a) => a.status === 'wrong').length;
           // exactly the first five of this source were compared: four said wrong, the fifth locked
-          expect({ key, wrong, locked: mine.length - wrong }).toEqual({ key, wrong: Math.min(mine.length, MAX - 1), locked: Math.max(0, mine.length - (MAX - 1)) });
+          expect({ key, wrong, locked: mine.length - wrong }).toEqual({
+            key,
+            wrong: Math.min(mine.length, MAX - 1),
+            locked: Math.max(0, mine.length - (MAX - 1)),
+          });
         }
         const rows = await db.selectFrom('login_failures').select(['source', 'failures']).execute();
         expect(rows.every((r) => r.failures <= MAX)).toBe(true);

@@ -10,7 +10,6 @@ import { OTP_SUBJECT, signIn } from '../../support/sign-in.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 
-
 describeEachDatabase('credential changes end what is in flight', (database) => {
   let svc: TestService;
   beforeAll(async () => {
@@ -29,7 +28,11 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
   /** Everything an account has in flight: a pending login, a trusted browser, a kiosk session, a mailed reset key. */
   async function inFlight(id: string) {
     const trusted = await svc.as(id, { rememberDevice: true });
-    const kiosk = await createSession(svc.db, svc.clock, { accountId: await accountId(id), kind: 'kiosk', terminalId: null });
+    const kiosk = await createSession(svc.db, svc.clock, {
+      accountId: await accountId(id),
+      kind: 'kiosk',
+      terminalId: null,
+    });
     expect((await createClient(svc.url).post(api.passwordReset.path, { id })).status).toBe(202);
     const resetKey = await svc.mail.latestCode(id, RESET_KEY_SUBJECT);
     const pending = await pendingLogin(id);
@@ -38,19 +41,43 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
   async function expectAllEnded(id: string, f: Awaited<ReturnType<typeof inFlight>>, keep?: TestClient) {
     const a = await accountId(id);
     // the login started before the change cannot be finished, and with rememberDevice earns no trust
-    const late = await f.pending.c.post(api.loginOtp.path, { challenge: f.pending.challenge, otp: f.pending.otp, rememberDevice: true });
+    const late = await f.pending.c.post(api.loginOtp.path, {
+      challenge: f.pending.challenge,
+      otp: f.pending.otp,
+      rememberDevice: true,
+    });
     expect(late.status).toBe(410);
     expect(late.body.error).toBe('otp_expired');
     expect(late.headers.getSetCookie()).toEqual([]);
     expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', a).execute()).toHaveLength(0);
-    const live = await svc.db.selectFrom('sessions').select(['id', 'kind']).where('account_id', '=', a).where('revoked_at', 'is', null).execute();
+    const live = await svc.db
+      .selectFrom('sessions')
+      .select(['id', 'kind'])
+      .where('account_id', '=', a)
+      .where('revoked_at', 'is', null)
+      .execute();
     expect(live.length).toBe(keep ? 1 : 0);
     expect((await f.trusted.get(api.home.path)).status).toBe(401);
-    expect((await createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${f.kiosk.token}` } })).status).toBe(401);
+    expect(
+      (await createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${f.kiosk.token}` } }))
+        .status,
+    ).toBe(401);
     if (keep) expect((await keep.get(api.home.path)).status).toBe(200);
-    const pendingChallenges = await svc.db.selectFrom('login_challenges').select('id').where('account_id', '=', a).where('consumed_at', 'is', null).where('expires_at', '>', svc.clock.now().getTime()).execute();
+    const pendingChallenges = await svc.db
+      .selectFrom('login_challenges')
+      .select('id')
+      .where('account_id', '=', a)
+      .where('consumed_at', 'is', null)
+      .where('expires_at', '>', svc.clock.now().getTime())
+      .execute();
     expect(pendingChallenges).toHaveLength(0);
-    const liveKeys = await svc.db.selectFrom('mailed_keys').select('id').where('account_id', '=', a).where('used_at', 'is', null).where('expires_at', '>', svc.clock.now().getTime()).execute();
+    const liveKeys = await svc.db
+      .selectFrom('mailed_keys')
+      .select('id')
+      .where('account_id', '=', a)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', svc.clock.now().getTime())
+      .execute();
     expect(liveKeys).toHaveLength(0);
   }
 
@@ -59,16 +86,42 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     await svc.createEmployer({ id, password: PASSWORD });
     const f = await inFlight(id);
     const here = await svc.as(id);
-    expect((await here.post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(204);
+    expect(
+      (
+        await here.post(api.passwordChange.path, {
+          currentPassword: PASSWORD,
+          newPassword: NEW_PASSWORD,
+          newPasswordConfirm: NEW_PASSWORD,
+        })
+      ).status,
+    ).toBe(204);
     await expectAllEnded(id, f, here);
-    expect((await createClient(svc.url).post(api.passwordResetComplete.path, { id, key: f.resetKey, newPassword: 'An0ther-pass', newPasswordConfirm: 'An0ther-pass' })).body.error).toBe('key_invalid');
+    expect(
+      (
+        await createClient(svc.url).post(api.passwordResetComplete.path, {
+          id,
+          key: f.resetKey,
+          newPassword: 'An0ther-pass',
+          newPasswordConfirm: 'An0ther-pass',
+        })
+      ).body.error,
+    ).toBe('key_invalid');
   });
 
   it('R-CRED-1: a completed password reset ends everything in flight; the login started with the old password earns no trust', async () => {
     const id = 'reset@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const f = await inFlight(id);
-    expect((await createClient(svc.url).post(api.passwordResetComplete.path, { id, key: f.resetKey, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(204);
+    expect(
+      (
+        await createClient(svc.url).post(api.passwordResetComplete.path, {
+          id,
+          key: f.resetKey,
+          newPassword: NEW_PASSWORD,
+          newPasswordConfirm: NEW_PASSWORD,
+        })
+      ).status,
+    ).toBe(204);
     await expectAllEnded(id, f);
   });
 
@@ -77,7 +130,9 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     await svc.createEmployer({ id, password: PASSWORD });
     const f = await inFlight(id);
     const here = await svc.as(id);
-    expect((await here.post(api.emailChange.path, { newId: 'idc-new@example.jp', password: PASSWORD })).status).toBe(202);
+    expect((await here.post(api.emailChange.path, { newId: 'idc-new@example.jp', password: PASSWORD })).status).toBe(
+      202,
+    );
     const key = await svc.mail.latestCode('idc-new@example.jp', EMAIL_CHANGE_KEY_SUBJECT);
     expect((await here.post(api.emailConfirm.path, { key })).status).toBe(204);
     await expectAllEnded('idc-new@example.jp', f, here);
@@ -99,7 +154,16 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     expect((await createClient(svc.url).post(api.login.path, { id, password: PASSWORD })).status).toBe(429);
     expect((await createClient(svc.url).post(api.passwordReset.path, { id })).status).toBe(202);
     const key = await svc.mail.latestCode(id, RESET_KEY_SUBJECT);
-    expect((await createClient(svc.url).post(api.passwordResetComplete.path, { id, key, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(204);
+    expect(
+      (
+        await createClient(svc.url).post(api.passwordResetComplete.path, {
+          id,
+          key,
+          newPassword: NEW_PASSWORD,
+          newPasswordConfirm: NEW_PASSWORD,
+        })
+      ).status,
+    ).toBe(204);
     await signIn(svc, createClient(svc.url), id, NEW_PASSWORD);
   });
 });

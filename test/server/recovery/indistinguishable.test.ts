@@ -10,7 +10,6 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { countStatements } from '../../support/statement-count.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 
-
 /**
  * Timing on a shared 2-core machine is noise; what makes the answers equal in time is structural:
  * the same statements in the same order (on PostgreSQL each is a round trip). So the statements of
@@ -25,7 +24,12 @@ describeEachDatabase('known and unknown IDs run the same statements', (database)
   });
   afterAll(() => svc.close());
 
-  const deps = () => ({ db: counter.db, clock: svc.clock, attestationVerifier: refuseAllAttestations, mailQueued: () => undefined });
+  const deps = () => ({
+    db: counter.db,
+    clock: svc.clock,
+    attestationVerifier: refuseAllAttestations,
+    mailQueued: () => undefined,
+  });
 
   it(`R-PW-1, R-PW-7: a reset request for a known, an unknown and a withdrawn ID runs the same statements, within the budget and past it`, async () => {
     await svc.createEmployer({ id: 'known-same@example.jp', password: PASSWORD });
@@ -46,7 +50,15 @@ describeEachDatabase('known and unknown IDs run the same statements', (database)
     await requestPasswordReset(deps(), { loginId: 'complete-same@example.jp', ip: '127.0.0.1' });
     await requestPasswordReset(deps(), { loginId: 'nobody-complete@example.jp', ip: '127.0.0.1' });
     const run = (loginId: string) =>
-      counter.during(() => completePasswordReset(deps(), { loginId, key: 'WRNGWRNGWRNGWRNG', newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD, ip: '127.0.0.1' }));
+      counter.during(() =>
+        completePasswordReset(deps(), {
+          loginId,
+          key: 'WRNGWRNGWRNGWRNG',
+          newPassword: NEW_PASSWORD,
+          newPasswordConfirm: NEW_PASSWORD,
+          ip: '127.0.0.1',
+        }),
+      );
     const known = await run('complete-same@example.jp');
     expect(known.length).toBeGreaterThanOrEqual(3); // find, count the try, audit
     expect(await run('nobody-complete@example.jp')).toEqual(known);
@@ -57,7 +69,8 @@ describeEachDatabase('known and unknown IDs run the same statements', (database)
     await svc.createEmployer({ id: 'taken-same@example.jp', password: PASSWORD });
     const asker = (await findAccountByLoginId(svc.db, 'asker-same@example.jp'))!;
     const caller = { accountId: asker.id, sessionId: 'none', ip: '127.0.0.1' };
-    const run = (newLoginId: string) => counter.during(() => requestEmailChange(deps(), caller, { newLoginId, password: PASSWORD }));
+    const run = (newLoginId: string) =>
+      counter.during(() => requestEmailChange(deps(), caller, { newLoginId, password: PASSWORD }));
     const free = await run('free-same@example.jp');
     expect(free.length).toBeGreaterThanOrEqual(8);
     expect(await run('taken-same@example.jp')).toEqual(free);

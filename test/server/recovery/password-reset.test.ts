@@ -24,12 +24,20 @@ describeEachDatabase('password reset', (database) => {
 
   const c = () => createClient(svc.url);
   const account = async (id: string) => (await findAccountByLoginId(svc.db, id))!;
-  const keys = async (id: string) => svc.db.selectFrom('mailed_keys').selectAll().where('account_id', '=', (await account(id)).id).where('purpose', '=', 'reset').orderBy('created_at').execute();
+  const keys = async (id: string) =>
+    svc.db
+      .selectFrom('mailed_keys')
+      .selectAll()
+      .where('account_id', '=', (await account(id)).id)
+      .where('purpose', '=', 'reset')
+      .orderBy('created_at')
+      .execute();
   const requestKey = async (id: string) => {
     expect((await c().post(RESET, { id })).status).toBe(202);
     return svc.mail.latestCode(id, RESET_KEY_SUBJECT);
   };
-  const complete = (id: string, key: string, newPassword = NEW_PASSWORD, newPasswordConfirm = newPassword) => c().post(COMPLETE, { id, key, newPassword, newPasswordConfirm });
+  const complete = (id: string, key: string, newPassword = NEW_PASSWORD, newPasswordConfirm = newPassword) =>
+    c().post(COMPLETE, { id, key, newPassword, newPasswordConfirm });
 
   it('R-PW-1: 202 whether or not the ID exists; the key is mailed (パスワード再登録申込受付通知) only to a real account, stored hashed', async () => {
     await svc.createEmployer({ id: 'known@example.jp', password: PASSWORD });
@@ -87,7 +95,11 @@ describeEachDatabase('password reset', (database) => {
       const started = Date.now();
       expect((await c().post(RESET, { id: 'smtpdown@example.jp' })).status).toBe(202);
       expect(Date.now() - started).toBeLessThan(2_000);
-      const queued = await svc.db.selectFrom('outbox').selectAll().where('to_address', '=', 'smtpdown@example.jp').execute();
+      const queued = await svc.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('to_address', '=', 'smtpdown@example.jp')
+        .execute();
       expect(queued.map((q) => [q.subject, q.sent_at])).toEqual([[RESET_KEY_SUBJECT, null]]);
     } finally {
       svc.smtp!.up();
@@ -101,7 +113,13 @@ describeEachDatabase('password reset', (database) => {
     const id = 'complete@example.jp';
     const trusted = await svc.as(await svc.employer({ id }), { rememberDevice: true });
     await svc.as(id, { rememberDevice: true });
-    expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', (await account(id)).id).execute()).toHaveLength(2);
+    expect(
+      await svc.db
+        .selectFrom('device_trusts')
+        .selectAll()
+        .where('account_id', '=', (await account(id)).id)
+        .execute(),
+    ).toHaveLength(2);
     for (let i = 0; i < 5; i++) await c().post(api.login.path, { id, password: 'Wrong-pass1' });
     expect((await c().post(api.login.path, { id, password: PASSWORD })).status).toBe(423);
 
@@ -112,9 +130,16 @@ describeEachDatabase('password reset', (database) => {
     const row = await account(id);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(row.password_hash, NEW_PASSWORD)).toBe(true);
-    expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', row.id).execute()).toHaveLength(0);
+    expect(
+      await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', row.id).execute(),
+    ).toHaveLength(0);
     expect(await svc.db.selectFrom('login_failures').selectAll().where('login_id', '=', id).execute()).toHaveLength(0);
-    const live = await svc.db.selectFrom('sessions').select('id').where('account_id', '=', row.id).where('revoked_at', 'is', null).execute();
+    const live = await svc.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('account_id', '=', row.id)
+      .where('revoked_at', 'is', null)
+      .execute();
     expect(live).toHaveLength(0);
     expect((await trusted.get(api.home.path)).status).toBe(401);
     expect((await keys(id))[0]!.used_at).not.toBeNull();
@@ -136,7 +161,7 @@ describeEachDatabase('password reset', (database) => {
     const noSymbol = await complete(id, key, 'abcdefgh1');
     expect(noSymbol.body).toMatchObject({ error: 'password_policy', violations: ['needs_symbol'] });
     const wide = await complete(id, key, 'ａｂｃｄ1234!');
-    expect((wide.body.violations as string[])).toContain('not_half_width');
+    expect(wide.body.violations as string[]).toContain('not_half_width');
     const tooLong = await complete(id, key, `${'a1!'.repeat(11)}`);
     expect(tooLong.body).toMatchObject({ error: 'password_policy', violations: ['too_long'] });
     const mismatch = await complete(id, key, NEW_PASSWORD, `${NEW_PASSWORD}x`);
@@ -205,7 +230,8 @@ describeEachDatabase('password reset', (database) => {
     const id = 'tries@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
     const key = await requestKey(id);
-    for (let i = 0; i < R_PW_7_MAILED_KEY_MAX_ATTEMPTS; i++) expect((await complete(id, 'WRNG-WRNG-WRNG-WRNG')).status).toBe(401);
+    for (let i = 0; i < R_PW_7_MAILED_KEY_MAX_ATTEMPTS; i++)
+      expect((await complete(id, 'WRNG-WRNG-WRNG-WRNG')).status).toBe(401);
     expect((await complete(id, key)).body.error).toBe('key_invalid');
     expect((await keys(id))[0]).toMatchObject({ attempts: R_PW_7_MAILED_KEY_MAX_ATTEMPTS, used_at: null });
     expect(await verifyPassword((await account(id)).password_hash, PASSWORD)).toBe(true);

@@ -36,20 +36,30 @@ describeEachDatabase('re-registration', (database) => {
     const browser = await svc.as(await svc.employer({ id }), { rememberDevice: true });
     const accountId = (await account(id)).id;
     await svc.db.transaction().execute((trx) => withdrawAccount(trx, svc.clock, accountId));
-    expect((await browser.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
+    expect((await browser.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({
+      error: 'withdrawn',
+      reregistrable: true,
+    });
 
     svc.clock.advance(10 * DAY);
     const r = await browser.post(REREG, { id, password: PASSWORD });
     expect(r.status).toBe(202);
     const key = await svc.mail.latestCode(id, REREG_KEY_SUBJECT);
-    const keyRow = await svc.db.selectFrom('mailed_keys').selectAll().where('account_id', '=', accountId).where('purpose', '=', 'rereg').executeTakeFirstOrThrow();
+    const keyRow = await svc.db
+      .selectFrom('mailed_keys')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('purpose', '=', 'rereg')
+      .executeTakeFirstOrThrow();
     expect(keyRow.key_hash).toBe(sha256(key.replace(/-/g, '')));
     expect((await account(id)).status).toBe('withdrawn');
 
     const done = await browser.post(COMPLETE, { id, key });
     expect(done.status).toBe(204);
     expect(await account(id)).toMatchObject({ status: 'active', withdrawn_at: null });
-    expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', accountId).execute()).toHaveLength(0);
+    expect(
+      await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', accountId).execute(),
+    ).toHaveLength(0);
     // R-OTP-4: the browser that skipped the OTP before withdrawal needs it again.
     expect((await browser.post(api.login.path, { id, password: PASSWORD })).body.status).toBe('otp_required');
     expect(await listAudit(svc.db, { type: 'reregistration.completed', loginId: id })).toHaveLength(1);
@@ -71,8 +81,17 @@ describeEachDatabase('re-registration', (database) => {
       expect(a.body).toEqual(answers[0]!.body);
     }
     expect(answers[0]!.body.error).toBe('invalid_credentials');
-    expect(await svc.db.selectFrom('mailed_keys').selectAll().where('purpose', '=', 'rereg').where('account_id', '=', (await account('wrong@example.jp')).id).execute()).toHaveLength(0);
-    expect(svc.mail.messages().filter((m) => m.subject === REREG_KEY_SUBJECT && /wrong@|nobody@|active@/.test(m.to))).toHaveLength(0);
+    expect(
+      await svc.db
+        .selectFrom('mailed_keys')
+        .selectAll()
+        .where('purpose', '=', 'rereg')
+        .where('account_id', '=', (await account('wrong@example.jp')).id)
+        .execute(),
+    ).toHaveLength(0);
+    expect(
+      svc.mail.messages().filter((m) => m.subject === REREG_KEY_SUBJECT && /wrong@|nobody@|active@/.test(m.to)),
+    ).toHaveLength(0);
   });
 
   it('R-REREG-1: wrong passwords count toward the lock of R-LOGIN-3 (no password oracle)', async () => {
@@ -83,7 +102,9 @@ describeEachDatabase('re-registration', (database) => {
     const locked = await c().post(REREG, { id, password: PASSWORD });
     expect(locked.status).toBe(423);
     expect(locked.body.error).toBe('locked');
-    expect(await svc.db.selectFrom('login_failures').select('failures').where('login_id', '=', id).executeTakeFirst()).toEqual({ failures: 5 });
+    expect(
+      await svc.db.selectFrom('login_failures').select('failures').where('login_id', '=', id).executeTakeFirst(),
+    ).toEqual({ failures: 5 });
   });
 
   it('R-REREG-2: the boundary is 31 × 24 h: open one millisecond before (and at 30½ days), refused from 31 days on with 403 reregistration_expired', async () => {
@@ -102,7 +123,13 @@ describeEachDatabase('re-registration', (database) => {
     expect(String(late.body.message)).toContain('最寄りのハローワーク');
     // only after the correct password: a wrong one still answers invalid_credentials
     expect((await c().post(REREG, { id: 'edge-c@example.jp', password: 'Wrong-pass1' })).status).toBe(401);
-    expect(await svc.db.selectFrom('mailed_keys').selectAll().where('account_id', '=', (await account('edge-c@example.jp')).id).execute()).toHaveLength(0);
+    expect(
+      await svc.db
+        .selectFrom('mailed_keys')
+        .selectAll()
+        .where('account_id', '=', (await account('edge-c@example.jp')).id)
+        .execute(),
+    ).toHaveLength(0);
     // a key mailed before the boundary dies with it
     const keyB = await svc.mail.latestCode('edge-b@example.jp', REREG_KEY_SUBJECT);
     expect((await c().post(COMPLETE, { id: 'edge-b@example.jp', key: keyB })).body.error).toBe('key_invalid');

@@ -10,7 +10,6 @@ import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 import { pathOf } from '../../support/paths.js';
 
-
 describeEachDatabase('settings: devices and password', (database) => {
   let svc: TestService;
   beforeAll(async () => {
@@ -19,14 +18,22 @@ describeEachDatabase('settings: devices and password', (database) => {
   afterAll(() => svc.close());
 
   const account = async (id: string) => (await findAccountByLoginId(svc.db, id))!;
-  const trusts = async (id: string) => svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', (await account(id)).id).orderBy('created_at').execute();
+  const trusts = async (id: string) =>
+    svc.db
+      .selectFrom('device_trusts')
+      .selectAll()
+      .where('account_id', '=', (await account(id)).id)
+      .orderBy('created_at')
+      .execute();
 
-  it('R-OTP-5: the list shows the account\'s own live trusts, marking this browser', async () => {
+  it("R-OTP-5: the list shows the account's own live trusts, marking this browser", async () => {
     const id = 'list@example.jp';
     await svc.as(await svc.employer({ id }), { rememberDevice: true });
     svc.clock.advance(1000);
     const b = await svc.as(id, { rememberDevice: true });
-    const r = await b.get<{ devices: Array<{ id: string; current: boolean; createdAt: string; expiresAt: string; label: string }> }>(api.devices.path);
+    const r = await b.get<{
+      devices: Array<{ id: string; current: boolean; createdAt: string; expiresAt: string; label: string }>;
+    }>(api.devices.path);
     expect(r.status).toBe(200);
     const rows = await trusts(id);
     expect(r.body.devices.map((d) => d.id).sort()).toEqual(rows.map((x) => x.id).sort());
@@ -35,7 +42,7 @@ describeEachDatabase('settings: devices and password', (database) => {
     expect((await createClient(svc.url).get(api.devices.path)).status).toBe(401);
   });
 
-  it('R-OTP-5: revoking a trust ends the skip on that browser; another account\'s device id answers 404 and changes nothing', async () => {
+  it("R-OTP-5: revoking a trust ends the skip on that browser; another account's device id answers 404 and changes nothing", async () => {
     const id = 'revoke@example.jp';
     const trusted = await svc.as(await svc.employer({ id }), { rememberDevice: true });
     const stranger = await svc.as(await svc.employer({ id: 'stranger@example.jp' }), { rememberDevice: true });
@@ -56,7 +63,9 @@ describeEachDatabase('settings: devices and password', (database) => {
     expect((await trusted.post(api.login.path, { id, password: PASSWORD })).body.status).toBe('otp_required');
     // the stranger's skip still works
     await stranger.post(api.logout.path);
-    expect((await stranger.post(api.login.path, { id: 'stranger@example.jp', password: PASSWORD })).body.status).toBe('authenticated');
+    expect((await stranger.post(api.login.path, { id: 'stranger@example.jp', password: PASSWORD })).body.status).toBe(
+      'authenticated',
+    );
   });
 
   it('R-OTP-4: a password change revokes every device trust and the other sessions; this session stays; the owner is told', async () => {
@@ -65,13 +74,22 @@ describeEachDatabase('settings: devices and password', (database) => {
     const elsewhere = await svc.as(id, { rememberDevice: true });
     expect(await trusts(id)).toHaveLength(2);
 
-    const r = await here.post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
+    const r = await here.post(api.passwordChange.path, {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirm: NEW_PASSWORD,
+    });
     expect(r.status).toBe(204);
     expect(await verifyPassword((await account(id)).password_hash, NEW_PASSWORD)).toBe(true);
     expect(await trusts(id)).toHaveLength(0);
     expect((await here.get(api.home.path)).status).toBe(200);
     expect((await elsewhere.get(api.home.path)).status).toBe(401);
-    const live = await svc.db.selectFrom('sessions').select('id').where('account_id', '=', (await account(id)).id).where('revoked_at', 'is', null).execute();
+    const live = await svc.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('account_id', '=', (await account(id)).id)
+      .where('revoked_at', 'is', null)
+      .execute();
     expect(live).toHaveLength(1);
     expect((await svc.mail.waitFor({ to: id, subject: PASSWORD_CHANGED_SUBJECT })).text).toContain('変更されました');
     await elsewhere.post(api.logout.path);
@@ -81,18 +99,40 @@ describeEachDatabase('settings: devices and password', (database) => {
   it('R-OTP-4: a wrong current password answers 401 invalid_credentials; policy and mismatch answer 400; nothing changes', async () => {
     const id = 'refuse@example.jp';
     const c = await svc.as(await svc.employer({ id }), { rememberDevice: true });
-    const wrong = await c.post(api.passwordChange.path, { currentPassword: 'Wrong-pass1', newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD });
+    const wrong = await c.post(api.passwordChange.path, {
+      currentPassword: 'Wrong-pass1',
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirm: NEW_PASSWORD,
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toBe('invalid_credentials');
-    const policy = await c.post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: 'password', newPasswordConfirm: 'password' });
+    const policy = await c.post(api.passwordChange.path, {
+      currentPassword: PASSWORD,
+      newPassword: 'password',
+      newPasswordConfirm: 'password',
+    });
     expect(policy.status).toBe(400);
     expect(policy.body).toMatchObject({ error: 'password_policy', violations: ['needs_digit', 'needs_symbol'] });
-    const mismatch = await c.post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: 'N3w-passw0rD' });
+    const mismatch = await c.post(api.passwordChange.path, {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirm: 'N3w-passw0rD',
+    });
     expect(mismatch.body.error).toBe('password_mismatch');
     expect(await verifyPassword((await account(id)).password_hash, PASSWORD)).toBe(true);
     expect(await trusts(id)).toHaveLength(1);
     // the wrong current password took a try of the lock counter (a stolen session is no password oracle)
-    expect(await svc.db.selectFrom('login_failures').select('failures').where('login_id', '=', id).executeTakeFirst()).toEqual({ failures: 1 });
-    expect((await createClient(svc.url).post(api.passwordChange.path, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD })).status).toBe(401);
+    expect(
+      await svc.db.selectFrom('login_failures').select('failures').where('login_id', '=', id).executeTakeFirst(),
+    ).toEqual({ failures: 1 });
+    expect(
+      (
+        await createClient(svc.url).post(api.passwordChange.path, {
+          currentPassword: PASSWORD,
+          newPassword: NEW_PASSWORD,
+          newPasswordConfirm: NEW_PASSWORD,
+        })
+      ).status,
+    ).toBe(401);
   });
 });

@@ -2,12 +2,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import { sha256 } from '../../../src-server/crypto/tokens.js';
-import { EMAIL_CHANGED_SUBJECT, EMAIL_CHANGE_KEY_SUBJECT, EMAIL_TAKEN_SUBJECT } from '../../../src-server/recovery/recovery-mails.js';
+import {
+  EMAIL_CHANGED_SUBJECT,
+  EMAIL_CHANGE_KEY_SUBJECT,
+  EMAIL_TAKEN_SUBJECT,
+} from '../../../src-server/recovery/recovery-mails.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
-
 
 describeEachDatabase('settings: ID change and withdrawal', (database) => {
   let svc: TestService;
@@ -17,7 +20,13 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
   afterAll(() => svc.close());
 
   const account = async (id: string) => findAccountByLoginId(svc.db, id);
-  const keyRows = async (accountId: string) => svc.db.selectFrom('mailed_keys').selectAll().where('account_id', '=', accountId).where('purpose', '=', 'email_change').execute();
+  const keyRows = async (accountId: string) =>
+    svc.db
+      .selectFrom('mailed_keys')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('purpose', '=', 'email_change')
+      .execute();
 
   it('R-OTP-4: an ID change is confirmed by a key mailed to the NEW address; then every device trust ends and the OLD address is told', async () => {
     await svc.createEmployer({ id: 'old@example.jp', password: PASSWORD });
@@ -26,9 +35,15 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
     const r = await here.post(api.emailChange.path, { newId: 'New@Example.jp', password: PASSWORD });
     expect(r.status).toBe(202);
     const key = await svc.mail.latestCode('new@example.jp', EMAIL_CHANGE_KEY_SUBJECT);
-    expect(svc.mail.messages().filter((m) => m.to.includes('old@example.jp') && m.subject === EMAIL_CHANGE_KEY_SUBJECT)).toHaveLength(0);
+    expect(
+      svc.mail.messages().filter((m) => m.to.includes('old@example.jp') && m.subject === EMAIL_CHANGE_KEY_SUBJECT),
+    ).toHaveLength(0);
     const [row] = await keyRows(accountId);
-    expect(row).toMatchObject({ new_login_id: 'new@example.jp', key_hash: sha256(key.replace(/-/g, '')), used_at: null });
+    expect(row).toMatchObject({
+      new_login_id: 'new@example.jp',
+      key_hash: sha256(key.replace(/-/g, '')),
+      used_at: null,
+    });
     expect((await account('old@example.jp'))?.id).toBe(accountId); // nothing changes before the key
 
     expect((await here.post(api.emailConfirm.path, { key: 'WRNG-WRNG-WRNG-WRNG' })).body.error).toBe('key_invalid');
@@ -36,13 +51,19 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
     expect(done.status).toBe(204);
     expect(await account('old@example.jp')).toBeUndefined();
     expect((await account('new@example.jp'))?.id).toBe(accountId);
-    expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', accountId).execute()).toHaveLength(0);
-    expect((await svc.mail.waitFor({ to: 'old@example.jp', subject: EMAIL_CHANGED_SUBJECT })).text).toContain('new@example.jp');
+    expect(
+      await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', accountId).execute(),
+    ).toHaveLength(0);
+    expect((await svc.mail.waitFor({ to: 'old@example.jp', subject: EMAIL_CHANGED_SUBJECT })).text).toContain(
+      'new@example.jp',
+    );
     expect(await listAudit(svc.db, { type: 'settings.email_changed', loginId: 'new@example.jp' })).toHaveLength(1);
     expect((await here.get(api.home.path)).status).toBe(200);
     await here.post(api.logout.path);
     expect((await here.post(api.login.path, { id: 'old@example.jp', password: PASSWORD })).status).toBe(401);
-    expect((await here.post(api.login.path, { id: 'new@example.jp', password: PASSWORD })).body.status).toBe('otp_required');
+    expect((await here.post(api.login.path, { id: 'new@example.jp', password: PASSWORD })).body.status).toBe(
+      'otp_required',
+    );
     expect((await here.post(api.emailConfirm.path, { key })).status).toBe(401);
   });
 
@@ -82,11 +103,21 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
     expect(r.status).toBe(204);
     const row = (await account(id))!;
     expect(row).toMatchObject({ status: 'withdrawn', withdrawn_at: svc.clock.now().getTime() });
-    const live = await svc.db.selectFrom('sessions').select('id').where('account_id', '=', row.id).where('revoked_at', 'is', null).execute();
+    const live = await svc.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('account_id', '=', row.id)
+      .where('revoked_at', 'is', null)
+      .execute();
     expect(live).toHaveLength(0);
-    expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', row.id).execute()).toHaveLength(0);
+    expect(
+      await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', row.id).execute(),
+    ).toHaveLength(0);
     expect((await c.get(api.home.path)).status).toBe(401);
     expect((await other.get(api.home.path)).status).toBe(401);
-    expect((await c.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({ error: 'withdrawn', reregistrable: true });
+    expect((await c.post(api.login.path, { id, password: PASSWORD })).body).toMatchObject({
+      error: 'withdrawn',
+      reregistrable: true,
+    });
   });
 });

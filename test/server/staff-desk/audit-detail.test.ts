@@ -32,22 +32,42 @@ describeEachDatabase('staff console: 監査ログ and 操作履歴 never show lo
     const newId = `moved-${Date.now()}@example.jp`;
     const here = await svc.as(e.id);
     expect((await here.post(api.emailChange.path, { newId, password: PASSWORD })).status).toBe(202);
-    expect((await here.post(api.emailConfirm.path, { key: await svc.mail.latestCode(newId, EMAIL_CHANGE_KEY_SUBJECT) })).status).toBe(204);
+    expect(
+      (await here.post(api.emailConfirm.path, { key: await svc.mail.latestCode(newId, EMAIL_CHANGE_KEY_SUBJECT) }))
+        .status,
+    ).toBe(204);
     const note = '運転免許証 第123456789012号 氏名 山田太郎';
-    const shown = await desk.client.post(paths.reveal(e.ref), { documentKind: 'drivers_license', note, stepUp: await desk.stepUp({ action: 'reveal_id', target: e.ref }) });
+    const shown = await desk.client.post(paths.reveal(e.ref), {
+      documentKind: 'drivers_license',
+      note,
+      stepUp: await desk.stepUp({ action: 'reveal_id', target: e.ref }),
+    });
     expect(shown.body).toEqual({ loginId: newId });
 
     const log = await wholeLog();
     const text = JSON.stringify(log);
     for (const secret of [e.id, newId, note, '123456789012']) expect(text).not.toContain(secret);
     expect(log.find((x) => x.type === 'settings.email_changed')?.detail).toEqual({});
-    expect(log.find((x) => x.type === 'staff.id_revealed')?.detail).toEqual({ staffId: desk.staffId, documentKind: 'drivers_license', noteRecorded: true });
+    expect(log.find((x) => x.type === 'staff.id_revealed')?.detail).toEqual({
+      staffId: desk.staffId,
+      documentKind: 'drivers_license',
+      noteRecorded: true,
+    });
     expect(log.find((x) => x.type === 'staff.enrollment_code_issued')).toBeUndefined();
   });
 
-  it('a staff sign-in with a typed unknown ID shows the reason, not what was typed; the employer\'s 操作履歴 is codes and times only', async () => {
+  it("a staff sign-in with a typed unknown ID shows the reason, not what was typed; the employer's 操作履歴 is codes and times only", async () => {
     const typed = 'ab@example.jp';
-    await it_.client.post(staffApi.loginVerify.path, { staffId: typed, response: { id: 'eA', rawId: 'eA', type: 'public-key', response: { clientDataJSON: 'eA', authenticatorData: 'eA', signature: 'eA' }, clientExtensionResults: {} } });
+    await it_.client.post(staffApi.loginVerify.path, {
+      staffId: typed,
+      response: {
+        id: 'eA',
+        rawId: 'eA',
+        type: 'public-key',
+        response: { clientDataJSON: 'eA', authenticatorData: 'eA', signature: 'eA' },
+        clientExtensionResults: {},
+      },
+    });
     const log = await wholeLog();
     expect(JSON.stringify(log)).not.toContain(typed.toUpperCase());
     expect(log.find((x) => x.type === 'staff.login_failed')?.detail).toEqual({ reason: expect.any(String) });

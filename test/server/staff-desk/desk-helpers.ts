@@ -27,9 +27,17 @@ export const paths = {
 
 let n = 0;
 /** A new employer of `office`; its ref is the account's id (what the search answers). */
-export async function employer(svc: TestService, input: { office?: string; company?: string } = {}): Promise<{ id: string; ref: string }> {
+export async function employer(
+  svc: TestService,
+  input: { office?: string; company?: string } = {},
+): Promise<{ id: string; ref: string }> {
   const id = `desk${n++}-${Date.now()}@example.jp`;
-  await svc.createEmployer({ id, password: PASSWORD, company: input.company ?? `株式会社デスク${n}`, office: input.office ?? IIDABASHI });
+  await svc.createEmployer({
+    id,
+    password: PASSWORD,
+    company: input.company ?? `株式会社デスク${n}`,
+    office: input.office ?? IIDABASHI,
+  });
   const row = await findAccountByLoginId(svc.db, id);
   if (!row) throw new Error('employer not created');
   return { id, ref: row.id };
@@ -41,5 +49,8 @@ export async function withdraw(svc: TestService, ref: string): Promise<void> {
 
 /** The audit rows of one type, newest last, with their detail parsed. */
 export async function auditRows(svc: TestService, type: string) {
-  return (await listAudit(svc.db, { type })).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  return (await listAudit(svc.db, { type })).map((r) => ({
+    ...r,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  }));
 }

@@ -9,7 +9,14 @@ import { auditRows, DAY_MS, employer, IIDABASHI, paths, SHINJUKU } from './desk-
 import { api } from '../../../src-shared/api/routes.js';
 
 const MINUTE = 60_000;
-type Kiosk = { id: string; state: string; attestationFailures24h: number; lastHeartbeatAt: string | null; label: string; office: string };
+type Kiosk = {
+  id: string;
+  state: string;
+  attestationFailures24h: number;
+  lastHeartbeatAt: string | null;
+  label: string;
+  office: string;
+};
 
 describeEachDatabase('staff console: the fleet, enrollment codes and the audit log (IT staff)', (database) => {
   let svc: TestService;
@@ -27,7 +34,12 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
   };
   const heartbeat = async (k: FakeKiosk) => {
     const nonce = await fetchNonce(svc, k.terminalId);
-    return createClient(svc.url).post(api.kioskHeartbeat.path, { terminalId: k.terminalId, version: '1.0.0', nonce, signature: signFor(k, nonce, { purpose: 'heartbeat' }) });
+    return createClient(svc.url).post(api.kioskHeartbeat.path, {
+      terminalId: k.terminalId,
+      version: '1.0.0',
+      nonce,
+      signature: signFor(k, nonce, { purpose: 'heartbeat' }),
+    });
   };
 
   it('端末一覧: 正常 while heartbeats come, 応答なし after 10 minutes without one, attestation failures of the last 24 h', async () => {
@@ -37,17 +49,42 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     expect((await heartbeat(beating)).status).toBe(204);
     // a forged attestation at login: the kiosk.attestation_failed row counts for that terminal
     const nonce = await fetchNonce(svc, beating.terminalId);
-    await createClient(svc.url).post(api.login.path, { id: e.id, password: PASSWORD, attestation: { terminalId: beating.terminalId, nonce, signature: signFor({ ...beating, privateKey: newKeyPair().privateKey }, nonce, { purpose: 'login', loginId: e.id }) } });
+    await createClient(svc.url).post(api.login.path, {
+      id: e.id,
+      password: PASSWORD,
+      attestation: {
+        terminalId: beating.terminalId,
+        nonce,
+        signature: signFor({ ...beating, privateKey: newKeyPair().privateKey }, nonce, {
+          purpose: 'login',
+          loginId: e.id,
+        }),
+      },
+    });
 
     let list = await kiosks();
-    expect(list.get(beating.terminalId)).toMatchObject({ state: 'ok', attestationFailures24h: 1, label: '来所者端末 A', office: IIDABASHI, lastHeartbeatAt: svc.clock.now().toISOString() });
-    expect(list.get(silent.terminalId)).toMatchObject({ state: 'ok', attestationFailures24h: 0, lastHeartbeatAt: null, office: SHINJUKU });
+    expect(list.get(beating.terminalId)).toMatchObject({
+      state: 'ok',
+      attestationFailures24h: 1,
+      label: '来所者端末 A',
+      office: IIDABASHI,
+      lastHeartbeatAt: svc.clock.now().toISOString(),
+    });
+    expect(list.get(silent.terminalId)).toMatchObject({
+      state: 'ok',
+      attestationFailures24h: 0,
+      lastHeartbeatAt: null,
+      office: SHINJUKU,
+    });
 
     svc.clock.advance(10 * MINUTE - 1);
     expect((await kiosks()).get(beating.terminalId)?.state).toBe('ok');
     svc.clock.advance(1);
     list = await kiosks();
-    expect([list.get(beating.terminalId)?.state, list.get(silent.terminalId)?.state]).toEqual(['unresponsive', 'unresponsive']);
+    expect([list.get(beating.terminalId)?.state, list.get(silent.terminalId)?.state]).toEqual([
+      'unresponsive',
+      'unresponsive',
+    ]);
     expect((await heartbeat(beating)).status).toBe(204);
     expect((await kiosks()).get(beating.terminalId)?.state).toBe('ok');
 
@@ -59,22 +96,46 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
   it('失効させる asks for the passkey again; the visitor on the kiosk is logged out at their next call, and the terminal gets no nonce', async () => {
     const k = await enrollKiosk(svc);
     const e = await employer(svc);
-    const login = await createClient(svc.url).post<{ token: string }>(api.login.path, { id: e.id, password: PASSWORD, attestation: await attest(svc, k, e.id) });
-    const home = () => createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${login.body.token}` } });
+    const login = await createClient(svc.url).post<{ token: string }>(api.login.path, {
+      id: e.id,
+      password: PASSWORD,
+      attestation: await attest(svc, k, e.id),
+    });
+    const home = () =>
+      createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${login.body.token}` } });
     expect((await home()).status).toBe(200);
 
     expect((await it_.client.post(paths.revoke(k.terminalId), {})).body).toMatchObject({ error: 'step_up_required' });
     const stepUp = await it_.stepUp({ action: 'revoke_kiosk', target: k.terminalId });
-    expect((await it_.client.post(paths.revoke(k.terminalId), { stepUp: { ...stepUp, id: 'bm90LW1pbmU' } })).body).toMatchObject({ error: 'step_up_required' });
+    expect(
+      (await it_.client.post(paths.revoke(k.terminalId), { stepUp: { ...stepUp, id: 'bm90LW1pbmU' } })).body,
+    ).toMatchObject({ error: 'step_up_required' });
     expect((await home()).status).toBe(200);
-    expect((await it_.client.post(paths.revoke(k.terminalId), { stepUp: await it_.stepUp({ action: 'revoke_kiosk', target: k.terminalId }) })).status).toBe(204);
+    expect(
+      (
+        await it_.client.post(paths.revoke(k.terminalId), {
+          stepUp: await it_.stepUp({ action: 'revoke_kiosk', target: k.terminalId }),
+        })
+      ).status,
+    ).toBe(204);
     expect((await home()).status).toBe(401);
-    expect((await createClient(svc.url).post(api.kioskNonce.path, { terminalId: k.terminalId })).body).toMatchObject({ error: 'attestation_invalid' });
+    expect((await createClient(svc.url).post(api.kioskNonce.path, { terminalId: k.terminalId })).body).toMatchObject({
+      error: 'attestation_invalid',
+    });
     expect((await kiosks()).get(k.terminalId)?.state).toBe('revoked');
     expect((await auditRows(svc, 'staff.kiosk_revoked')).filter((a) => a.detail.terminalId === k.terminalId)).toEqual([
-      expect.objectContaining({ staff_member_id: expect.any(String), detail: { terminalId: k.terminalId, staffId: it_.staffId } }),
+      expect.objectContaining({
+        staff_member_id: expect.any(String),
+        detail: { terminalId: k.terminalId, staffId: it_.staffId },
+      }),
     ]);
-    expect((await it_.client.post(paths.revoke('no-such-terminal'), { stepUp: await it_.stepUp({ action: 'revoke_kiosk', target: 'no-such-terminal' }) })).body).toMatchObject({ error: 'not_found' });
+    expect(
+      (
+        await it_.client.post(paths.revoke('no-such-terminal'), {
+          stepUp: await it_.stepUp({ action: 'revoke_kiosk', target: 'no-such-terminal' }),
+        })
+      ).body,
+    ).toMatchObject({ error: 'not_found' });
   });
 
   it('R-KIOSK-5: 登録コードを発行 asks for the passkey again and gives a code a kiosk enrolls with; bad input answers 400 and issues nothing', async () => {
@@ -82,33 +143,71 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     const officesNow = async () => (await svc.db.selectFrom('offices').select('id').execute()).length;
     const before = await codesNow();
     // the IT session cookie alone mints nothing: no stepUp, or another passkey's
-    expect((await it_.client.post(paths.codes, { office: IIDABASHI, label: '2階 窓口横' })).body).toMatchObject({ error: 'step_up_required' });
+    expect((await it_.client.post(paths.codes, { office: IIDABASHI, label: '2階 窓口横' })).body).toMatchObject({
+      error: 'step_up_required',
+    });
     const foreign = await it_.stepUp({ action: 'issue_enrollment_code', target: IIDABASHI });
-    expect((await it_.client.post(paths.codes, { office: IIDABASHI, label: '2階 窓口横', stepUp: { ...foreign, id: 'bm90LW1pbmU' } })).body).toMatchObject({ error: 'step_up_required' });
+    expect(
+      (
+        await it_.client.post(paths.codes, {
+          office: IIDABASHI,
+          label: '2階 窓口横',
+          stepUp: { ...foreign, id: 'bm90LW1pbmU' },
+        })
+      ).body,
+    ).toMatchObject({ error: 'step_up_required' });
     expect(await codesNow()).toBe(before);
 
-    const r = await it_.client.post<{ code: string; expiresAt: string }>(paths.codes, { office: IIDABASHI, label: '2階 窓口横', stepUp: await it_.stepUp({ action: 'issue_enrollment_code', target: IIDABASHI }) });
+    const r = await it_.client.post<{ code: string; expiresAt: string }>(paths.codes, {
+      office: IIDABASHI,
+      label: '2階 窓口横',
+      stepUp: await it_.stepUp({ action: 'issue_enrollment_code', target: IIDABASHI }),
+    });
     expect(r.status).toBe(200);
     expect(Date.parse(r.body.expiresAt) - svc.clock.now().getTime()).toBe(DAY_MS);
-    const enrolled = await createClient(svc.url).post<{ terminalId: string }>(api.kioskEnroll.path, { code: r.body.code, publicKey: newKeyPair().publicKey, machineIdHash: 'a'.repeat(64) });
+    const enrolled = await createClient(svc.url).post<{ terminalId: string }>(api.kioskEnroll.path, {
+      code: r.body.code,
+      publicKey: newKeyPair().publicKey,
+      machineIdHash: 'a'.repeat(64),
+    });
     expect(enrolled.status).toBe(201);
     expect((await kiosks()).get(enrolled.body.terminalId)).toMatchObject({ label: '2階 窓口横', office: IIDABASHI });
 
     // an office not in GET /offices (a typo) makes no office and no code
     const offices = await officesNow();
-    const typo = await it_.client.post(paths.codes, { office: '飯田橋公共職業安定署', label: 'x', stepUp: await it_.stepUp({ action: 'issue_enrollment_code', target: '飯田橋公共職業安定署' }) });
+    const typo = await it_.client.post(paths.codes, {
+      office: '飯田橋公共職業安定署',
+      label: 'x',
+      stepUp: await it_.stepUp({ action: 'issue_enrollment_code', target: '飯田橋公共職業安定署' }),
+    });
     expect([typo.status, typo.body]).toMatchObject([400, { error: 'office_unknown' }]);
     expect(await officesNow()).toBe(offices);
-    for (const body of [{ office: IIDABASHI, label: '  ' }, { office: '', label: 'x' }, { office: IIDABASHI }, { office: IIDABASHI, label: 'x', extra: true }]) {
-      expect((await it_.client.post(paths.codes, body)).body, JSON.stringify(body)).toMatchObject({ error: 'invalid_request' });
+    for (const body of [
+      { office: IIDABASHI, label: '  ' },
+      { office: '', label: 'x' },
+      { office: IIDABASHI },
+      { office: IIDABASHI, label: 'x', extra: true },
+    ]) {
+      expect((await it_.client.post(paths.codes, body)).body, JSON.stringify(body)).toMatchObject({
+        error: 'invalid_request',
+      });
     }
     expect(await codesNow()).toBe(before + 1);
-    expect((await auditRows(svc, 'staff.enrollment_code_issued')).at(-1)).toMatchObject({ staff_member_id: expect.any(String), detail: { office: IIDABASHI, label: '2階 窓口横', staffId: it_.staffId } });
+    expect((await auditRows(svc, 'staff.enrollment_code_issued')).at(-1)).toMatchObject({
+      staff_member_id: expect.any(String),
+      detail: { office: IIDABASHI, label: '2階 窓口横', staffId: it_.staffId },
+    });
   });
 
   it('監査ログ pages newest first with before/limit, every row once, naming the staff member who acted', async () => {
     const total = (await svc.db.selectFrom('audit_events').select('id').execute()).length;
-    const seen: Array<{ at: string; type: string; staffId: string | null; staffName: string | null; detail: Record<string, unknown> }> = [];
+    const seen: Array<{
+      at: string;
+      type: string;
+      staffId: string | null;
+      staffName: string | null;
+      detail: Record<string, unknown>;
+    }> = [];
     let before: string | null = null;
     do {
       const query: string = before ? `?limit=7&before=${encodeURIComponent(before)}` : '?limit=7';
@@ -120,15 +219,23 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     } while (before);
     expect(seen).toHaveLength(total);
     expect(seen.map((e) => e.at)).toEqual([...seen.map((e) => e.at)].sort().reverse());
-    expect(seen.find((e) => e.type === 'staff.enrollment_code_issued')).toMatchObject({ staffId: it_.staffId, staffName: '情報 太郎', detail: { office: IIDABASHI, label: '2階 窓口横' } });
+    expect(seen.find((e) => e.type === 'staff.enrollment_code_issued')).toMatchObject({
+      staffId: it_.staffId,
+      staffName: '情報 太郎',
+      detail: { office: IIDABASHI, label: '2階 窓口横' },
+    });
     expect(seen.find((e) => e.type === 'kiosk.enrolled')).toMatchObject({ staffId: null, staffName: null });
     expect((await it_.client.get(paths.audit('?limit=0'))).body).toMatchObject({ error: 'invalid_request' });
     expect((await it_.client.get(paths.audit('?before=yesterday'))).body).toMatchObject({ error: 'invalid_request' });
   });
 
-  it('office staff may not use IT\'s actions; offices: IT sees every office, office staff their own', async () => {
+  it("office staff may not use IT's actions; offices: IT sees every office, office staff their own", async () => {
     const desk = await signInStaff(svc, { role: 'office', office: SHINJUKU });
-    for (const answer of [await desk.client.get(paths.kiosks), await desk.client.get(paths.audit()), await desk.client.post(paths.codes, { office: SHINJUKU, label: 'x' })]) {
+    for (const answer of [
+      await desk.client.get(paths.kiosks),
+      await desk.client.get(paths.audit()),
+      await desk.client.post(paths.codes, { office: SHINJUKU, label: 'x' }),
+    ]) {
       expect(answer.body).toMatchObject({ error: 'staff_forbidden' });
     }
     expect((await desk.client.get(paths.offices)).body).toEqual({ offices: [SHINJUKU] });

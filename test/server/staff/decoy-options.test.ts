@@ -25,7 +25,21 @@ describeEachDatabase('staff sign-in options: an unknown staff ID looks like a kn
     const known = await registerStaff(svc, { role: 'it' });
     // a passkey as a platform authenticator with 20-byte credential IDs would store it
     await svc.db.deleteFrom('staff_passkeys').execute();
-    await insertPasskey(svc.db, { credential_id: Buffer.alloc(20, 7).toString('base64url'), staff_member_id: (await svc.db.selectFrom('staff_members').select('id').where('staff_id', '=', known.staffId).executeTakeFirstOrThrow()).id, public_key: 'x', counter: 0, transports: JSON.stringify(['hybrid', 'internal']), created_at: svc.clock.now().getTime(), last_used_at: null });
+    await insertPasskey(svc.db, {
+      credential_id: Buffer.alloc(20, 7).toString('base64url'),
+      staff_member_id: (
+        await svc.db
+          .selectFrom('staff_members')
+          .select('id')
+          .where('staff_id', '=', known.staffId)
+          .executeTakeFirstOrThrow()
+      ).id,
+      public_key: 'x',
+      counter: 0,
+      transports: JSON.stringify(['hybrid', 'internal']),
+      created_at: svc.clock.now().getTime(),
+      last_used_at: null,
+    });
 
     const [real] = await optionsFor(known.staffId);
     const decoys = [await optionsFor('S7654321'), await optionsFor('S1111111')];

@@ -16,13 +16,22 @@ describeEachDatabase('staff console: passkey registration with a one-time code',
   });
   afterAll(() => svc.close());
 
-  const newStaff = () => createStaff(svc.db, svc.clock, { name: '窓口 一郎', role: 'office', office: '飯田橋公共職業安定所' });
+  const newStaff = () =>
+    createStaff(svc.db, svc.clock, { name: '窓口 一郎', role: 'office', office: '飯田橋公共職業安定所' });
   const authenticator = () => createSoftAuthenticator({ origin: staffOf(svc).origin });
-  const options = (staffId: string, code: string) => createStaffClient(svc).post<{ options: Options; error?: string }>(staffApi.registrationOptions.path, { staffId, code });
+  const options = (staffId: string, code: string) =>
+    createStaffClient(svc).post<{ options: Options; error?: string }>(staffApi.registrationOptions.path, {
+      staffId,
+      code,
+    });
   async function register(staffId: string, code: string, auth = authenticator()) {
     const opts = await options(staffId, code);
     if (opts.status !== 200) return opts;
-    return createStaffClient(svc).post(staffApi.registrationVerify.path, { staffId, code, response: auth.register(opts.body.options) });
+    return createStaffClient(svc).post(staffApi.registrationVerify.path, {
+      staffId,
+      code,
+      response: auth.register(opts.body.options),
+    });
   }
 
   it('the code registers one passkey, once: a second use of the same code is refused and adds nothing', async () => {
@@ -33,8 +42,18 @@ describeEachDatabase('staff console: passkey registration with a one-time code',
     const again = await register(staffId, code);
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ error: 'registration_code_invalid' });
-    const member = await svc.db.selectFrom('staff_members').select('id').where('staff_id', '=', staffId).executeTakeFirstOrThrow();
-    expect(await svc.db.selectFrom('staff_passkeys').select('credential_id').where('staff_member_id', '=', member.id).execute()).toHaveLength(1);
+    const member = await svc.db
+      .selectFrom('staff_members')
+      .select('id')
+      .where('staff_id', '=', staffId)
+      .executeTakeFirstOrThrow();
+    expect(
+      await svc.db
+        .selectFrom('staff_passkeys')
+        .select('credential_id')
+        .where('staff_member_id', '=', member.id)
+        .execute(),
+    ).toHaveLength(1);
     expect((await passkeyLogin(createStaffClient(svc), auth, staffId)).status).toBe(200);
   });
 
@@ -45,15 +64,22 @@ describeEachDatabase('staff console: passkey registration with a one-time code',
     expect((await register(staffId.toLowerCase(), code.replace(/-/g, '').toLowerCase())).status).toBe(204);
   });
 
-  it('a wrong code, another staff member\'s code, an unknown staff ID and an expired code all get the one answer 400 registration_code_invalid', async () => {
+  it("a wrong code, another staff member's code, an unknown staff ID and an expired code all get the one answer 400 registration_code_invalid", async () => {
     const a = await newStaff();
     const b = await newStaff();
-    const answers = [await options(a.staffId, 'AAAA-BBBB-CCCC-DDDD'), await options(a.staffId, b.code), await options('S9999999', a.code)];
+    const answers = [
+      await options(a.staffId, 'AAAA-BBBB-CCCC-DDDD'),
+      await options(a.staffId, b.code),
+      await options('S9999999', a.code),
+    ];
     svc.clock.advance(STAFF_REGISTRATION_CODE_TTL_MS);
     answers.push(await options(b.staffId, b.code));
     for (const r of answers) {
       expect(r.status).toBe(400);
-      expect(r.body).toMatchObject({ error: 'registration_code_invalid', message: '職員IDまたは登録コードが正しくないか、有効期間を過ぎています。' });
+      expect(r.body).toMatchObject({
+        error: 'registration_code_invalid',
+        message: '職員IDまたは登録コードが正しくないか、有効期間を過ぎています。',
+      });
     }
   });
 
@@ -63,25 +89,53 @@ describeEachDatabase('staff console: passkey registration with a one-time code',
     const opts = await options(staffId, code);
     expect(opts.status).toBe(200);
     svc.clock.advance(60_000);
-    const r = await createStaffClient(svc).post(staffApi.registrationVerify.path, { staffId, code, response: authenticator().register(opts.body.options) });
+    const r = await createStaffClient(svc).post(staffApi.registrationVerify.path, {
+      staffId,
+      code,
+      response: authenticator().register(opts.body.options),
+    });
     expect(r.body).toMatchObject({ error: 'registration_code_invalid' });
   });
 
   it('a registration answered for another origin is refused and leaves the code usable', async () => {
     const { staffId, code } = await newStaff();
     const opts = await options(staffId, code);
-    const r = await createStaffClient(svc).post(staffApi.registrationVerify.path, { staffId, code, response: authenticator().register(opts.body.options, { origin: 'https://evil.example' }) });
+    const r = await createStaffClient(svc).post(staffApi.registrationVerify.path, {
+      staffId,
+      code,
+      response: authenticator().register(opts.body.options, { origin: 'https://evil.example' }),
+    });
     expect(r.status).toBe(400);
     expect((await register(staffId, code)).status).toBe(204);
   });
 
   it('ten parallel registrations with one code (each with its own options): exactly one passkey is stored', async () => {
     const { staffId, code } = await newStaff();
-    const prepared = await Promise.all(Array.from({ length: 10 }, async () => (await options(staffId, code)).body.options));
-    const results = await Promise.all(prepared.map((o) => createStaffClient(svc).post(staffApi.registrationVerify.path, { staffId, code, response: authenticator().register(o) })));
+    const prepared = await Promise.all(
+      Array.from({ length: 10 }, async () => (await options(staffId, code)).body.options),
+    );
+    const results = await Promise.all(
+      prepared.map((o) =>
+        createStaffClient(svc).post(staffApi.registrationVerify.path, {
+          staffId,
+          code,
+          response: authenticator().register(o),
+        }),
+      ),
+    );
     expect(results.filter((r) => r.status === 204)).toHaveLength(1);
     expect(results.filter((r) => r.status === 400)).toHaveLength(9);
-    const member = await svc.db.selectFrom('staff_members').select('id').where('staff_id', '=', staffId).executeTakeFirstOrThrow();
-    expect(await svc.db.selectFrom('staff_passkeys').select('credential_id').where('staff_member_id', '=', member.id).execute()).toHaveLength(1);
+    const member = await svc.db
+      .selectFrom('staff_members')
+      .select('id')
+      .where('staff_id', '=', staffId)
+      .executeTakeFirstOrThrow();
+    expect(
+      await svc.db
+        .selectFrom('staff_passkeys')
+        .select('credential_id')
+        .where('staff_member_id', '=', member.id)
+        .execute(),
+    ).toHaveLength(1);
   });
 });

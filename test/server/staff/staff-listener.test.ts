@@ -12,7 +12,10 @@ describe('staff console: the staff listener serves the console page and limits i
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mypage-staff-page-'));
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'staff.html'), '<!doctype html><title>職員コンソール</title><script type="module" src="./assets/staff-abc.js"></script>');
+    writeFileSync(
+      join(dir, 'staff.html'),
+      '<!doctype html><title>職員コンソール</title><script type="module" src="./assets/staff-abc.js"></script>',
+    );
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>求人者マイページ</title>');
     writeFileSync(join(dir, 'kiosk.html'), '<!doctype html><title>来所者端末</title>');
     writeFileSync(join(dir, 'assets', 'staff-abc.js'), 'import{a}from"./shared-def.js";console.log(a)');
@@ -31,13 +34,17 @@ describe('staff console: the staff listener serves the console page and limits i
     expect(root.status).toBe(200);
     expect(await root.text()).toContain('職員コンソール');
     expect(root.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await (await fetch(`${url}/kiosks`, { headers: { accept: 'text/html' } })).text()).toContain('職員コンソール');
+    expect(await (await fetch(`${url}/kiosks`, { headers: { accept: 'text/html' } })).text()).toContain(
+      '職員コンソール',
+    );
     expect((await fetch(`${url}/assets/staff-abc.js`)).status).toBe(200);
     expect((await fetch(`${url}/index.html`)).status).toBe(404);
     const api = await fetch(`${url}/api/v1/staff/nothing`);
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: 'not_found' });
-    expect(await (await fetch(`${svc.url}/`, { headers: { accept: 'text/html' } })).text()).toContain('求人者マイページ');
+    expect(await (await fetch(`${svc.url}/`, { headers: { accept: 'text/html' } })).text()).toContain(
+      '求人者マイページ',
+    );
   });
 
   it('each listener serves only its own pages: no index.html or kiosk.html on the staff listener, no staff.html on the employer one', async () => {
@@ -54,16 +61,27 @@ describe('staff console: the staff listener serves the console page and limits i
     expect((await fetch(`${staffUrl}/deep/assets/index-xyz.js`)).status).toBe(404);
     expect((await fetch(`${svc.url}/assets/index-xyz.js`)).status).toBe(200);
     expect((await fetch(`${svc.url}/staff.html`)).status).toBe(404);
-    expect(await (await fetch(`${svc.url}/staff.html`, { headers: { accept: 'text/html' } })).text()).not.toContain('職員コンソール');
+    expect(await (await fetch(`${svc.url}/staff.html`, { headers: { accept: 'text/html' } })).text()).not.toContain(
+      '職員コンソール',
+    );
   });
 
-  it('sign-in options are limited per IP like the employer login (429 rate_limited), apart from the employer\'s count', async () => {
+  it("sign-in options are limited per IP like the employer login (429 rate_limited), apart from the employer's count", async () => {
     const client = createStaffClient(svc);
     const answers = [];
-    for (let i = 0; i < 31; i++) answers.push((await client.post(staffApi.loginOptions.path, { staffId: 'S1234567' })).status);
+    for (let i = 0; i < 31; i++)
+      answers.push((await client.post(staffApi.loginOptions.path, { staffId: 'S1234567' })).status);
     expect(answers.slice(0, 30).every((s) => s === 200)).toBe(true);
     expect(answers[30]).toBe(429);
-    expect((await fetch(`${svc.url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: svc.url }, body: JSON.stringify({ id: 'a@b.jp', password: 'x' }) })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${svc.url}/api/v1/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: svc.url },
+          body: JSON.stringify({ id: 'a@b.jp', password: 'x' }),
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -94,7 +112,15 @@ describe('staff console: STAFF_PUBLIC_ORIGIN https://', () => {
       expect(cookie).toMatch(/^__Host-mypage_staff=[^;]+;.*Secure/);
       expect(cookie).toMatch(/HttpOnly/);
       expect((await client.get(staffApi.me.path)).status).toBe(200);
-      expect((await client.post(staffApi.loginOptions.path, { staffId }, { origin: `http://localhost:${new URL(staffOf(svc).url).port}` })).status).toBe(403);
+      expect(
+        (
+          await client.post(
+            staffApi.loginOptions.path,
+            { staffId },
+            { origin: `http://localhost:${new URL(staffOf(svc).url).port}` },
+          )
+        ).status,
+      ).toBe(403);
     } finally {
       await svc.close();
     }

@@ -18,19 +18,38 @@ describe('staff listener: its own bind address and proxy trust (STAFF_HOST, STAF
   });
 });
 
-describe('staff listener: in production its host name is not the employer\'s (cookies ignore ports)', () => {
-  it('refuses to start when STAFF_PUBLIC_ORIGIN\'s host name is PUBLIC_ORIGIN\'s, and says why', async () => {
-    const env = { DATABASE_URL: 'sqlite::memory:', PORT: '0', LOG_LEVEL: 'silent', STAFF_PORT: '18443', PUBLIC_ORIGIN: 'https://mypage.example.jp', STAFF_PUBLIC_ORIGIN: 'https://mypage.example.jp:8443' };
-    await expect(startServer({ ...loadConfig(env), rendererDir: undefined })).rejects.toThrow(/host name of PUBLIC_ORIGIN.*cookies by host name, not port.*STAFF_PUBLIC_ORIGIN=https:\/\/staff\.mypage\.example\.jp/);
+describe("staff listener: in production its host name is not the employer's (cookies ignore ports)", () => {
+  it("refuses to start when STAFF_PUBLIC_ORIGIN's host name is PUBLIC_ORIGIN's, and says why", async () => {
+    const env = {
+      DATABASE_URL: 'sqlite::memory:',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      STAFF_PORT: '18443',
+      PUBLIC_ORIGIN: 'https://mypage.example.jp',
+      STAFF_PUBLIC_ORIGIN: 'https://mypage.example.jp:8443',
+    };
+    await expect(startServer({ ...loadConfig(env), rendererDir: undefined })).rejects.toThrow(
+      /host name of PUBLIC_ORIGIN.*cookies by host name, not port.*STAFF_PUBLIC_ORIGIN=https:\/\/staff\.mypage\.example\.jp/,
+    );
     const production = { production: true, publicOrigin: 'https://mypage.example.jp' };
-    expect(() => refuseSharedCookieHost({ ...production, staffPublicOrigin: 'https://MYPAGE.example.jp:9443' })).toThrow(/cookies/);
-    expect(() => refuseSharedCookieHost({ ...production, staffPublicOrigin: 'https://staff.mypage.example.jp' })).not.toThrow();
+    expect(() =>
+      refuseSharedCookieHost({ ...production, staffPublicOrigin: 'https://MYPAGE.example.jp:9443' }),
+    ).toThrow(/cookies/);
+    expect(() =>
+      refuseSharedCookieHost({ ...production, staffPublicOrigin: 'https://staff.mypage.example.jp' }),
+    ).not.toThrow();
     // development without PUBLIC_ORIGIN (npm start: localhost:8080 and localhost:8081) still starts
-    expect(() => refuseSharedCookieHost({ production: false, publicOrigin: undefined, staffPublicOrigin: 'http://localhost:8081' })).not.toThrow();
+    expect(() =>
+      refuseSharedCookieHost({
+        production: false,
+        publicOrigin: undefined,
+        staffPublicOrigin: 'http://localhost:8081',
+      }),
+    ).not.toThrow();
   });
 });
 
-describeEachDatabase('staff listener: the employer\'s TRUST_PROXY is not the staff listener\'s', (database) => {
+describeEachDatabase("staff listener: the employer's TRUST_PROXY is not the staff listener's", (database) => {
   let employerBehindProxy: TestService;
   let staffBehindProxy: TestService;
   beforeAll(async () => {
@@ -47,14 +66,27 @@ describeEachDatabase('staff listener: the employer\'s TRUST_PROXY is not the sta
     const r = await fetch(`${staff.url}${staffApi.loginVerify.path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: staff.origin, 'x-forwarded-for': FORWARDED },
-      body: JSON.stringify({ staffId: 'S9999999', response: { id: 'eA', rawId: 'eA', type: 'public-key', response: { clientDataJSON: 'eA', authenticatorData: 'eA', signature: 'eA' }, clientExtensionResults: {} } }),
+      body: JSON.stringify({
+        staffId: 'S9999999',
+        response: {
+          id: 'eA',
+          rawId: 'eA',
+          type: 'public-key',
+          response: { clientDataJSON: 'eA', authenticatorData: 'eA', signature: 'eA' },
+          clientExtensionResults: {},
+        },
+      }),
     });
     expect(r.status).toBe(401);
-    const rows = await svc.db.selectFrom('audit_events').select('ip').where('type', '=', 'staff.login_failed').execute();
+    const rows = await svc.db
+      .selectFrom('audit_events')
+      .select('ip')
+      .where('type', '=', 'staff.login_failed')
+      .execute();
     return rows.map((row) => row.ip);
   };
 
-  it('TRUST_PROXY=true alone: a staff request\'s X-Forwarded-For is not believed (the audit row has the real peer)', async () => {
+  it("TRUST_PROXY=true alone: a staff request's X-Forwarded-For is not believed (the audit row has the real peer)", async () => {
     expect(await failedSignInFrom(employerBehindProxy)).toEqual(['127.0.0.1']);
   });
 

@@ -15,7 +15,7 @@ describeEachDatabase('staff console: offboarding (mypage disable-staff)', (datab
   });
   afterAll(() => svc.close());
 
-  it('a disabled staff member\'s sessions end at once; their passkey no longer signs in, a step-up made before no longer counts; one audit row', async () => {
+  it("a disabled staff member's sessions end at once; their passkey no longer signs in, a step-up made before no longer counts; one audit row", async () => {
     const s = await signInStaff(svc, { role: 'office', name: '退職 予定' });
     const second = createStaffClient(svc);
     expect((await passkeyLogin(second, s.authenticator, s.staffId)).status).toBe(200);
@@ -27,7 +27,8 @@ describeEachDatabase('staff console: offboarding (mypage disable-staff)', (datab
     const late = await s.stepUp({ action: 'reinstate', target: e.ref });
 
     expect(await disableStaff(svc.db, svc.clock, s.staffId)).toEqual({ sessionsEnded: 2 });
-    for (const c of [s.client, second]) expect((await c.get(staffApi.me.path)).body).toMatchObject({ error: 'staff_unauthenticated' });
+    for (const c of [s.client, second])
+      expect((await c.get(staffApi.me.path)).body).toMatchObject({ error: 'staff_unauthenticated' });
     // even past requireStaff (a request already under way), the step-up proves nothing now
     const verifyDeps = { db: svc.db, clock: svc.clock, config: { staffPublicOrigin: svc.staff?.origin } };
     expect(await verifyStepUp(verifyDeps, actor, late, { action: 'reinstate', target: e.ref })).toBe(false);
@@ -36,10 +37,20 @@ describeEachDatabase('staff console: offboarding (mypage disable-staff)', (datab
     expect(JSON.stringify(reveal.body)).not.toContain(e.id);
     // the options now look like an unknown ID's; the passkey answers them anyway: refused
     const fresh = createStaffClient(svc);
-    const opts = await fresh.post<{ options: { challenge: string; rpId?: string } }>(staffApi.loginOptions.path, { staffId: s.staffId });
-    const login = await fresh.post(staffApi.loginVerify.path, { staffId: s.staffId, response: s.authenticator.authenticate(opts.body.options, { credential: s.authenticator.credentials[0] }) });
+    const opts = await fresh.post<{ options: { challenge: string; rpId?: string } }>(staffApi.loginOptions.path, {
+      staffId: s.staffId,
+    });
+    const login = await fresh.post(staffApi.loginVerify.path, {
+      staffId: s.staffId,
+      response: s.authenticator.authenticate(opts.body.options, { credential: s.authenticator.credentials[0] }),
+    });
     expect([login.status, login.body]).toMatchObject([401, { error: 'staff_login_failed' }]);
-    expect((await auditRows(svc, 'staff.disabled')).filter((r) => r.detail.staffId === s.staffId)).toEqual([expect.objectContaining({ staff_member_id: expect.any(String), detail: { staffId: s.staffId, sessionsEnded: 2, by: 'cli' } })]);
+    expect((await auditRows(svc, 'staff.disabled')).filter((r) => r.detail.staffId === s.staffId)).toEqual([
+      expect.objectContaining({
+        staff_member_id: expect.any(String),
+        detail: { staffId: s.staffId, sessionsEnded: 2, by: 'cli' },
+      }),
+    ]);
     expect((await auditRows(svc, 'staff.id_revealed')).filter((r) => r.account_id === e.ref)).toEqual([]);
     // twice, or an unknown ID: nothing to disable
     expect(await disableStaff(svc.db, svc.clock, s.staffId)).toBeUndefined();

@@ -48,20 +48,28 @@ describeEachDatabase('staff console: staff sessions and the two listeners', (dat
     const { client } = await signInStaff(svc, { role: 'it' });
     const token = client.jar.get('mypage_staff') ?? '';
     expect(token.length).toBeGreaterThan(30);
-    expect(await svc.db.selectFrom('staff_sessions').select('id').where('token_hash', '=', token).execute()).toHaveLength(0);
+    expect(
+      await svc.db.selectFrom('staff_sessions').select('id').where('token_hash', '=', token).execute(),
+    ).toHaveLength(0);
     await client.post(staffApi.logout.path);
-    const replay = await createClient(staffOf(svc).url).get(staffApi.me.path, { headers: { cookie: `mypage_staff=${token}` } });
+    const replay = await createClient(staffOf(svc).url).get(staffApi.me.path, {
+      headers: { cookie: `mypage_staff=${token}` },
+    });
     expect(replay.status).toBe(401);
   });
 
-  it('an employer\'s session (cookie or Bearer token) is never a staff session', async () => {
+  it("an employer's session (cookie or Bearer token) is never a staff session", async () => {
     await svc.createEmployer({ id: 'staff-test@example.jp', password: PASSWORD });
     const employer = createClient(svc.url);
     await signIn(svc, employer, 'staff-test@example.jp', PASSWORD);
     const token = employer.jar.get('mypage_session') ?? '';
     expect(token).not.toBe('');
     const staffUrl = staffOf(svc).url;
-    const attempts: Record<string, string>[] = [{ cookie: `mypage_session=${token}` }, { cookie: `mypage_staff=${token}` }, { authorization: `Bearer ${token}` }];
+    const attempts: Record<string, string>[] = [
+      { cookie: `mypage_session=${token}` },
+      { cookie: `mypage_staff=${token}` },
+      { authorization: `Bearer ${token}` },
+    ];
     for (const headers of attempts) {
       const r = await createClient(staffUrl).get(staffApi.me.path, { headers });
       expect(r.status, JSON.stringify(headers)).toBe(401);
@@ -73,10 +81,16 @@ describeEachDatabase('staff console: staff sessions and the two listeners', (dat
     const { client } = await signInStaff(svc, { role: 'it' });
     const cookie = `mypage_staff=${client.jar.get('mypage_staff')}`;
     for (const route of Object.values(staffApi)) {
-      const r = await fetch(svc.url + route.path, { method: route.method, headers: { cookie, origin: svc.url, 'content-type': 'application/json' }, ...(route.method === 'POST' ? { body: '{}' } : {}) });
+      const r = await fetch(svc.url + route.path, {
+        method: route.method,
+        headers: { cookie, origin: svc.url, 'content-type': 'application/json' },
+        ...(route.method === 'POST' ? { body: '{}' } : {}),
+      });
       expect(r.status, route.path).toBe(404);
     }
-    expect((await createStaffClient(svc).post(api.login.path, { id: 'staff-test@example.jp', password: PASSWORD })).status).toBe(404);
+    expect(
+      (await createStaffClient(svc).post(api.login.path, { id: 'staff-test@example.jp', password: PASSWORD })).status,
+    ).toBe(404);
     expect((await createStaffClient(svc).get(api.meta.path)).status).toBe(404);
     expect((await createStaffClient(svc).get('/dev/mailbox')).status).toBe(404);
   });
@@ -86,10 +100,13 @@ describeEachDatabase('staff console: staff sessions and the two listeners', (dat
     await app.register(cookie);
     installCookiePolicy(app, { publicOrigin: staffOf(svc).origin, host: '127.0.0.1', trustProxy: false });
     app.decorateRequest('staff', null);
-    app.get('/it-only', { preHandler: requireStaff({ db: svc.db, clock: svc.clock }, 'it') }, async (request) => ({ staffId: request.staff?.staffId }));
+    app.get('/it-only', { preHandler: requireStaff({ db: svc.db, clock: svc.clock }, 'it') }, async (request) => ({
+      staffId: request.staff?.staffId,
+    }));
     const office = await signInStaff(svc, { role: 'office' });
     const it_ = await signInStaff(svc, { role: 'it' });
-    const as = (c: typeof office) => app.inject({ url: '/it-only', headers: { cookie: `mypage_staff=${c.client.jar.get('mypage_staff')}` } });
+    const as = (c: typeof office) =>
+      app.inject({ url: '/it-only', headers: { cookie: `mypage_staff=${c.client.jar.get('mypage_staff')}` } });
     expect((await as(office)).statusCode).toBe(403);
     expect((await as(office)).json()).toMatchObject({ error: 'staff_forbidden' });
     expect((await as(it_)).json()).toEqual({ staffId: it_.staffId });
@@ -127,4 +144,3 @@ describeEachDatabase('staff console: staff sessions and the two listeners', (dat
     expect(later.status === 'swept' && later.deleted.staff_sessions).toBeGreaterThanOrEqual(1);
   });
 });
-

@@ -13,7 +13,11 @@ describeEachDatabase('staff console: sign-in with a passkey', (database) => {
   afterAll(() => svc.close());
 
   it('a staff member registers a passkey with their code, signs in with it, sees who they are, and signs out', async () => {
-    const { client, authenticator, staffId } = await registerStaff(svc, { role: 'office', office: '新宿公共職業安定所', name: '山田 花子' });
+    const { client, authenticator, staffId } = await registerStaff(svc, {
+      role: 'office',
+      office: '新宿公共職業安定所',
+      name: '山田 花子',
+    });
     expect((await client.get(staffApi.me.path)).status).toBe(401);
     const r = await passkeyLogin(client, authenticator, staffId);
     expect(r.status).toBe(200);
@@ -22,7 +26,9 @@ describeEachDatabase('staff console: sign-in with a passkey', (database) => {
     expect(cookie).toMatch(/^mypage_staff=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    expect((await client.get(staffApi.me.path)).body).toEqual({ staff: { staffId, name: '山田 花子', role: 'office', office: '新宿公共職業安定所' } });
+    expect((await client.get(staffApi.me.path)).body).toEqual({
+      staff: { staffId, name: '山田 花子', role: 'office', office: '新宿公共職業安定所' },
+    });
     expect((await client.post(staffApi.logout.path)).status).toBe(204);
     expect((await client.get(staffApi.me.path)).body).toMatchObject({ error: 'staff_unauthenticated' });
   });
@@ -49,16 +55,33 @@ describeEachDatabase('staff console: sign-in with a passkey', (database) => {
   it('an unknown staff ID gets options of the same shape (the same decoy credential each time) and the same 401', async () => {
     const client = createStaffClient(svc);
     const { staffId } = await signInStaff(svc, { role: 'it' });
-    const known = await client.post<{ options: { allowCredentials: { id: string }[] } }>(staffApi.loginOptions.path, { staffId });
-    const unknown1 = await client.post<{ options: { allowCredentials: { id: string }[] } }>(staffApi.loginOptions.path, { staffId: 'S0000001' });
-    const unknown2 = await client.post<{ options: { allowCredentials: { id: string }[] } }>(staffApi.loginOptions.path, { staffId: 'S0000001' });
+    const known = await client.post<{ options: { allowCredentials: { id: string }[] } }>(staffApi.loginOptions.path, {
+      staffId,
+    });
+    const unknown1 = await client.post<{ options: { allowCredentials: { id: string }[] } }>(
+      staffApi.loginOptions.path,
+      { staffId: 'S0000001' },
+    );
+    const unknown2 = await client.post<{ options: { allowCredentials: { id: string }[] } }>(
+      staffApi.loginOptions.path,
+      { staffId: 'S0000001' },
+    );
     expect(Object.keys(unknown1.body.options).sort()).toEqual(Object.keys(known.body.options).sort());
     expect(unknown1.body.options.allowCredentials).toHaveLength(known.body.options.allowCredentials.length);
-    expect(unknown1.body.options.allowCredentials[0]?.id.length).toBe(known.body.options.allowCredentials[0]?.id.length);
+    expect(unknown1.body.options.allowCredentials[0]?.id.length).toBe(
+      known.body.options.allowCredentials[0]?.id.length,
+    );
     expect(unknown2.body.options.allowCredentials).toEqual(unknown1.body.options.allowCredentials);
     const stranger = createSoftAuthenticator({ origin: staffOf(svc).origin });
     stranger.register({ challenge: 'x', rp: { id: 'localhost' }, user: { id: 'eA' } });
-    const r = await client.post(staffApi.loginVerify.path, { staffId: 'S0000001', response: stranger.authenticate({ ...unknown1.body.options, challenge: (unknown1.body.options as unknown as { challenge: string }).challenge, allowCredentials: [] }) });
+    const r = await client.post(staffApi.loginVerify.path, {
+      staffId: 'S0000001',
+      response: stranger.authenticate({
+        ...unknown1.body.options,
+        challenge: (unknown1.body.options as unknown as { challenge: string }).challenge,
+        allowCredentials: [],
+      }),
+    });
     expect(r.status).toBe(401);
     expect(r.body).toMatchObject({ error: 'staff_login_failed' });
   });
@@ -68,7 +91,9 @@ describeEachDatabase('staff console: sign-in with a passkey', (database) => {
     const client = createStaffClient(svc);
     const opts = await client.post<{ options: { challenge: string } }>(staffApi.loginOptions.path, { staffId });
     const response = authenticator.authenticate(opts.body.options);
-    const results = await Promise.all(Array.from({ length: 10 }, () => createStaffClient(svc).post(staffApi.loginVerify.path, { staffId, response })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => createStaffClient(svc).post(staffApi.loginVerify.path, { staffId, response })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 401)).toHaveLength(9);
   });
@@ -83,12 +108,17 @@ describeEachDatabase('staff console: sign-in with a passkey', (database) => {
     expect(r.body).toMatchObject({ error: 'staff_login_failed' });
   });
 
-  it('another staff member\'s passkey does not sign in as this staff ID', async () => {
+  it("another staff member's passkey does not sign in as this staff ID", async () => {
     const a = await registerStaff(svc, { role: 'it' });
     const b = await registerStaff(svc, { role: 'office' });
     const client = createStaffClient(svc);
-    const opts = await client.post<{ options: { challenge: string } }>(staffApi.loginOptions.path, { staffId: a.staffId });
-    const r = await client.post(staffApi.loginVerify.path, { staffId: a.staffId, response: b.authenticator.authenticate({ challenge: opts.body.options.challenge }) });
+    const opts = await client.post<{ options: { challenge: string } }>(staffApi.loginOptions.path, {
+      staffId: a.staffId,
+    });
+    const r = await client.post(staffApi.loginVerify.path, {
+      staffId: a.staffId,
+      response: b.authenticator.authenticate({ challenge: opts.body.options.challenge }),
+    });
     expect(r.status).toBe(401);
   });
 });

@@ -43,7 +43,14 @@ describeEachDatabase('staff console: step-up before a sensitive action, and audi
     expect(await verifyStepUp(deps(), actor, undefined, REVEAL)).toBe(false);
     expect(await verifyStepUp(deps(), actor, { id: 'x' }, REVEAL)).toBe(false);
     const opts = await s.client.post<{ options: { challenge: string } }>(staffApi.stepUpOptions.path, REVEAL);
-    expect(await verifyStepUp(deps(), actor, s.authenticator.authenticate(opts.body.options, { origin: 'https://evil.example' }), REVEAL)).toBe(false);
+    expect(
+      await verifyStepUp(
+        deps(),
+        actor,
+        s.authenticator.authenticate(opts.body.options, { origin: 'https://evil.example' }),
+        REVEAL,
+      ),
+    ).toBe(false);
   });
 
   it('a step-up made for one session does not count for another session, even of the same staff member', async () => {
@@ -58,17 +65,28 @@ describeEachDatabase('staff console: step-up before a sensitive action, and audi
     const s = await signInStaff(svc, { role: 'office' });
     const actor = await actorOf(s);
     const stepUp = await s.stepUp(REVEAL);
-    for (const other of [{ action: 'reveal_id', target: 'employer-ref-2' }, { action: 'reinstate', target: REVEAL.target }, { action: 'revoke_kiosk', target: REVEAL.target }] as const) {
+    for (const other of [
+      { action: 'reveal_id', target: 'employer-ref-2' },
+      { action: 'reinstate', target: REVEAL.target },
+      { action: 'revoke_kiosk', target: REVEAL.target },
+    ] as const) {
       expect(await verifyStepUp(deps(), actor, stepUp, other), JSON.stringify(other)).toBe(false);
     }
     expect(await verifyStepUp(deps(), actor, stepUp, REVEAL)).toBe(true);
     // options without an action and target, or with an unknown action, are a bad request
-    for (const body of [undefined, {}, { action: 'delete_everything', target: 'x' }, { action: 'reveal_id', target: '' }]) {
-      expect((await s.client.post(staffApi.stepUpOptions.path, body)).body, JSON.stringify(body)).toMatchObject({ error: 'invalid_request' });
+    for (const body of [
+      undefined,
+      {},
+      { action: 'delete_everything', target: 'x' },
+      { action: 'reveal_id', target: '' },
+    ]) {
+      expect((await s.client.post(staffApi.stepUpOptions.path, body)).body, JSON.stringify(body)).toMatchObject({
+        error: 'invalid_request',
+      });
     }
   });
 
-  it('over HTTP: a step-up made to reveal one employer\'s ID is refused for another employer\'s, and for reinstating the same one', async () => {
+  it("over HTTP: a step-up made to reveal one employer's ID is refused for another employer's, and for reinstating the same one", async () => {
     const s = await signInStaff(svc, { role: 'office' });
     const [a, b] = [await employer(svc), await employer(svc)];
     const check = { documentKind: 'passport', note: '旅券で確認' };
@@ -76,7 +94,9 @@ describeEachDatabase('staff console: step-up before a sensitive action, and audi
     const onB = await s.client.post(paths.reveal(b.ref), { ...check, stepUp: forA });
     expect([onB.status, onB.body]).toMatchObject([403, { error: 'step_up_required' }]);
     expect(JSON.stringify(onB.body)).not.toContain(b.id);
-    expect((await s.client.post(paths.reinstate(a.ref), { stepUp: forA })).body).toMatchObject({ error: 'step_up_required' });
+    expect((await s.client.post(paths.reinstate(a.ref), { stepUp: forA })).body).toMatchObject({
+      error: 'step_up_required',
+    });
     expect((await s.client.post(paths.reveal(a.ref), { ...check, stepUp: forA })).body).toEqual({ loginId: a.id });
   });
 
@@ -91,14 +111,32 @@ describeEachDatabase('staff console: step-up before a sensitive action, and audi
   it('audit rows name the staff member: sign-in, registration, and what recordStaffAudit records', async () => {
     const s = await signInStaff(svc, { role: 'office', name: '監査 次郎' });
     const actor = await actorOf(s);
-    await svc.db.transaction().execute((trx) => recordStaffAudit(trx, svc.clock, actor, { type: 'staff.test_action', detail: { note: 'ok' } }));
-    const rows = await svc.db.selectFrom('audit_events').selectAll().where('staff_member_id', '=', actor.staffMemberId).orderBy('at').orderBy('type').execute();
-    expect(rows.map((r) => r.type).sort()).toEqual(['staff.created', 'staff.login', 'staff.passkey_registered', 'staff.test_action']);
+    await svc.db
+      .transaction()
+      .execute((trx) => recordStaffAudit(trx, svc.clock, actor, { type: 'staff.test_action', detail: { note: 'ok' } }));
+    const rows = await svc.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('staff_member_id', '=', actor.staffMemberId)
+      .orderBy('at')
+      .orderBy('type')
+      .execute();
+    expect(rows.map((r) => r.type).sort()).toEqual([
+      'staff.created',
+      'staff.login',
+      'staff.passkey_registered',
+      'staff.test_action',
+    ]);
     const action = rows.find((r) => r.type === 'staff.test_action');
     expect(JSON.parse(action?.detail ?? '{}')).toEqual({ note: 'ok', staffId: s.staffId });
     const failed = await passkeyLogin(s.client, s.authenticator, s.staffId, { origin: 'https://evil.example' });
     expect(failed.status).toBe(401);
-    const refused = await svc.db.selectFrom('audit_events').selectAll().where('type', '=', 'staff.login_failed').where('staff_member_id', '=', actor.staffMemberId).execute();
+    const refused = await svc.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('type', '=', 'staff.login_failed')
+      .where('staff_member_id', '=', actor.staffMemberId)
+      .execute();
     expect(refused).toHaveLength(1);
     expect(JSON.parse(refused[0]?.detail ?? '{}')).toMatchObject({ staffId: s.staffId, reason: 'assertion' });
   });

@@ -3,7 +3,11 @@ import { revokeTerminal as revoke } from '../../../src-server/kiosk/fleet.servic
 import type { TestService } from '../service-harness.js';
 
 /** What IT staff do with `mypage enroll-code` / `mypage revoke-kiosk`, on the test service. */
-export async function issueEnrollmentCode(service: TestService, office = '飯田橋公共職業安定所', label = 'kiosk-host suite'): Promise<string> {
+export async function issueEnrollmentCode(
+  service: TestService,
+  office = '飯田橋公共職業安定所',
+  label = 'kiosk-host suite',
+): Promise<string> {
   return (await issue(service.db, service.clock, { office, label })).code;
 }
 

@@ -33,7 +33,11 @@ export function visitorToken(k: KioskPage): string {
  * An enrolled kiosk (after its start-up wipe) with `employer` signed in and the home shown: the
  * set-up of the idle and logout specs. Returns the visitor's page and Bearer token.
  */
-export async function signedInVisitor(k: KioskPage, service: TestService, employer: { id: string; password: string }): Promise<{ page: Page; token: string }> {
+export async function signedInVisitor(
+  k: KioskPage,
+  service: TestService,
+  employer: { id: string; password: string },
+): Promise<{ page: Page; token: string }> {
   await enrollThroughScreen(k, service);
   await wipeDone(k, 1); // the start-up wipe
   const page = k.page();
@@ -44,7 +48,9 @@ export async function signedInVisitor(k: KioskPage, service: TestService, employ
 
 /** Waits until the wipe in flight is done (the core logs it; CDP's clear can be slow on a busy machine). */
 export async function wipeDone(k: KioskPage, count = 1): Promise<void> {
-  await expect.poll(() => k.logLines.filter((l) => l.startsWith('info wipe: done')).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(count);
+  await expect
+    .poll(() => k.logLines.filter((l) => l.startsWith('info wipe: done')).length, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(count);
 }
 
 /** Everything a page can keep, counted in the current page. */

@@ -35,7 +35,9 @@ export type KioskPage = {
 };
 
 function initScript(channels: readonly string[]) {
-  const w = window as unknown as Record<string, unknown> & { __kioskInvoke(channel: string, payload: unknown): Promise<unknown> };
+  const w = window as unknown as Record<string, unknown> & {
+    __kioskInvoke(channel: string, payload: unknown): Promise<unknown>;
+  };
   const listeners = new Set<(event: unknown) => void>();
   const api: Record<string, unknown> = {
     onEvent(listener: (event: unknown) => void) {
@@ -86,7 +88,13 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
   // Electron loads app://kiosk/kiosk.html; here the same entry comes from the service.
   const entryUrl = new URL('kiosk.html', opts.appUrl).href;
   // A partition is a browser context of its own (Electron: session.fromPartition, in memory).
-  type Partition = { context: BrowserContext; page?: Page; loaded?: Promise<void>; shown?: () => void; held?: Promise<void> };
+  type Partition = {
+    context: BrowserContext;
+    page?: Page;
+    loaded?: Promise<void>;
+    shown?: () => void;
+    held?: Promise<void>;
+  };
   const partitions = new Map<string, Partition>();
   let current: Partition | undefined;
   let retiring: Partition[] = [];
@@ -99,7 +107,9 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
         const context = await browser.newContext(opts.contextOptions ?? {});
         const p: Partition = { context };
         await opts.setupContext?.(context);
-        await context.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) => invoke(source.page, source.frame, channel, payload));
+        await context.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) =>
+          invoke(source.page, source.frame, channel, payload),
+        );
         await context.addInitScript(initScript, kioskChannels);
         partitions.set(name, p);
         return p;
@@ -123,7 +133,12 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
     },
     async replaceContents(name, start) {
       const p = await partitionOf(name);
-      const ready = p.loaded ? await p.loaded.then(() => true, () => false) : false;
+      const ready = p.loaded
+        ? await p.loaded.then(
+            () => true,
+            () => false,
+          )
+        : false;
       const old = current;
       current = p;
       if (!ready || !p.page) p.loaded = load(p, start);
@@ -157,7 +172,12 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
         page
           ? page.evaluate(async () => {
               const [idb, cacheNames] = await Promise.all([indexedDB.databases(), caches.keys()]);
-              return { local: localStorage.length, session: sessionStorage.length, idb: idb.length, caches: cacheNames.length };
+              return {
+                local: localStorage.length,
+                session: sessionStorage.length,
+                idb: idb.length,
+                caches: cacheNames.length,
+              };
             })
           : Promise.resolve({} as Record<string, number>),
       ]);
@@ -178,7 +198,8 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
   async function invoke(source: Page, frame: unknown, channel: string, payload: unknown) {
     const own = [...partitions.values()].find((p) => p.page === source);
     if (own && own !== current) await own.held; // the ready page's status call waits until shown
-    if (!current?.page || source !== current.page || frame !== current.page.mainFrame()) throw new Error('refused: not the kiosk page');
+    if (!current?.page || source !== current.page || frame !== current.page.mainFrame())
+      throw new Error('refused: not the kiosk page');
     return core.dispatch(channel, payload);
   }
 
@@ -192,13 +213,16 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
     log,
     wiper,
     emit: (event: KioskEvent) => {
-      void current?.page?.evaluate((e) => (window as unknown as { __kioskEmit(e: unknown): void }).__kioskEmit(e), event).catch(() => undefined);
+      void current?.page
+        ?.evaluate((e) => (window as unknown as { __kioskEmit(e: unknown): void }).__kioskEmit(e), event)
+        .catch(() => undefined);
     },
     quit: () => undefined,
     version: '0.1.0-kiosk-host',
     label: 'kiosk-host suite',
     touchScreen: () => opts.touchScreen ?? false,
-    probePaint: async () => (await current?.page?.evaluate(() => new Promise<boolean>((r) => requestAnimationFrame(() => r(true))))) ?? false,
+    probePaint: async () =>
+      (await current?.page?.evaluate(() => new Promise<boolean>((r) => requestAnimationFrame(() => r(true))))) ?? false,
   });
 
   await core.start(); // the start-up wipe opens the first page

@@ -9,22 +9,28 @@ const errors: StaffErrorCatalog = {
     'You could not be signed in. Check your staff ID and confirm with the passkey registered for it. If you have no passkey, ask IT staff for a registration code.',
   staff_unauthenticated: 'Your sign-in has expired. Please sign in again.',
   staff_forbidden: 'You are not allowed to do this. Ask a staff member who has the permission.',
-  step_up_required: 'The passkey check did not succeed, so nothing was done. Press the button again and confirm with your passkey.',
-  not_reinstatable: 'This account cannot be reinstated (only accounts withdrawn 31 or more days ago can). Reload the page and check its state.',
+  step_up_required:
+    'The passkey check did not succeed, so nothing was done. Press the button again and confirm with your passkey.',
+  not_reinstatable:
+    'This account cannot be reinstated (only accounts withdrawn 31 or more days ago can). Reload the page and check its state.',
   office_unknown: 'That office is not registered. Reload the page and choose an office from the list.',
   not_found: 'Nothing was found. Please search again.',
   rate_limited: 'Too many requests. Please wait a while and try again.',
   forbidden_origin: 'This page may not do that. Open the staff console address again.',
   payload_too_large: 'The input is too long. Shorten the note and try again.',
-  internal_error: 'A system error occurred; the action may not have been done. Try again later, and tell IT staff if it keeps happening.',
+  internal_error:
+    'A system error occurred; the action may not have been done. Try again later, and tell IT staff if it keeps happening.',
   service_unavailable: 'The system is temporarily unavailable. Please wait a while and try again.',
   network_error: 'A network error occurred. Check the connection and try again. What you typed is kept.',
-  passkey_cancelled: 'The passkey check was cancelled or timed out. Press the button again and confirm with your passkey.',
+  passkey_cancelled:
+    'The passkey check was cancelled or timed out. Press the button again and confirm with your passkey.',
   signin_passkey_cancelled:
     'The passkey check did not complete. Check your staff ID, press "Sign in" again and confirm with your passkey. If you have not registered a passkey on this device yet, use "First time here" (IT staff issue the registration code).',
-  passkey_unsupported: 'This browser cannot use passkeys. Open the console in a current Chrome, Edge, Safari or Firefox.',
+  passkey_unsupported:
+    'This browser cannot use passkeys. Open the console in a current Chrome, Edge, Safari or Firefox.',
   passkey_failed: 'The passkey check failed. Please try again, and tell IT staff if it keeps happening.',
-  unknown: (code: string) => `The action could not be completed (${code}). Try again, and tell IT staff if it keeps happening.`,
+  unknown: (code: string) =>
+    `The action could not be completed (${code}). Try again, and tell IT staff if it keeps happening.`,
 };
 
 export default errors;

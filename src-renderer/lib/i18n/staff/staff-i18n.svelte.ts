@@ -45,7 +45,11 @@ export function employerStateText(m: StaffCatalog, state: EmployerState, withdra
 }
 
 /** An audit row's detail (codes and values) as 「安定所：…、端末名：…」; document kinds worded. */
-export function detailText(m: StaffCatalog, detail: Record<string, string | number | boolean | null> | string | null | undefined, omit: string[] = []): string {
+export function detailText(
+  m: StaffCatalog,
+  detail: Record<string, string | number | boolean | null> | string | null | undefined,
+  omit: string[] = [],
+): string {
   if (!detail) return '';
   if (typeof detail === 'string') return detail;
   const sep = m === ja ? '、' : ', ';
