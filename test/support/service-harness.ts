@@ -119,7 +119,14 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
         : {}),
     },
   });
-  cleanups.push(service.close);
+  // A test is over: its page may still hold a keep-alive connection, or a request in flight whose
+  // connection then idles for the whole keepAliveTimeout (65 s, longer than nginx's) — past the
+  // fixture's teardown limit. close() stops accepting; every socket left is destroyed at once.
+  cleanups.push(async () => {
+    const closing = service.close();
+    for (const server of [service.app.server, service.staffApp?.server]) server?.closeAllConnections();
+    await closing;
+  });
   const { app, db, readiness } = service;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
