@@ -132,3 +132,25 @@ test('the screens fit 1920×1080 as well as 1280×1024, with touch-sized control
   expect(small).toEqual([]);
   await shot(page, '26-login-1920');
 });
+
+test('R-LOGIN-1: with Caps Lock on and a full-width character typed, one press of ログイン sends the login (nothing moves under the pointer)', async ({
+  page,
+  service,
+}) => {
+  await page.goto(service.url);
+  await page.getByLabel('ID（メールアドレス）').fill('taro@example.jp');
+  const password = page.getByLabel('パスワード', { exact: true });
+  await password.fill('Ｐassw0rd!');
+  await password.dispatchEvent('keydown', { key: 'P', modifierCapsLock: true });
+  await expect(page.getByText('Caps Lock がオンになっています。', { exact: false })).toBeVisible();
+  const button = page.getByRole('button', { name: 'ログイン', exact: true });
+  const before = await button.boundingBox();
+  // A real press: the pointer goes down (the password field loses focus), then up at the same place.
+  const sent = page.waitForRequest((r) => r.url().endsWith(api.login.path) && r.method() === 'POST');
+  await page.mouse.move(before!.x + before!.width / 2, before!.y + before!.height / 2);
+  await page.mouse.down();
+  expect(await button.boundingBox()).toEqual(before);
+  await page.mouse.up();
+  await sent;
+  await expect(page.getByText('Caps Lock がオンになっています。', { exact: false })).toBeVisible();
+});
