@@ -154,3 +154,19 @@ test('R-LOGIN-1: with Caps Lock on and a full-width character typed, one press o
   await sent;
   await expect(page.getByText('Caps Lock がオンになっています。', { exact: false })).toBeVisible();
 });
+
+test('a favicon: every page names one, the service serves it, and nothing the page asks for is 404', async ({
+  page,
+  service,
+}) => {
+  const missing: string[] = [];
+  page.on('response', (r) => void (r.status() === 404 && missing.push(r.url())));
+  for (const path of ['/', '/kiosk.html']) {
+    await page.goto(service.url + path);
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    const icon = await page.request.get(new URL(href!, page.url()).toString());
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+  }
+  expect(missing).toEqual([]);
+});
