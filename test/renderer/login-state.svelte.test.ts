@@ -34,15 +34,31 @@ describe('LoginState', () => {
     expect(a.router.current).toBe('otp');
   });
 
-  it('R-LOGIN-3: a lock says how long to wait and keeps what was typed', async () => {
+  it('R-LOGIN-3: a lock says how long to wait, once, and the way out now; it keeps what was typed', async () => {
     const { host } = fakeHost({
       login: { ok: false, error: { error: 'locked', message: '', retryAfterSeconds: 1799 } },
     });
     const s = new LoginState(app(host));
     s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
     await s.submit();
-    expect(s.form.message).toContain('30分程度時間を空けてお試しください。あと約30分でお試しいただけます。');
+    expect(s.form.message).toBe(
+      'パスワード入力を5回誤ったため、ロックがかかりログインできません。あと約30分でお試しいただけます。' +
+        'すぐにご利用になる場合は、「パスワードをお忘れの方」からパスワードを再登録すると、ロックも解除されます。',
+    );
     expect(s.form.values).toEqual({ id: 'taro@example.jp', password: 'Passw0rd!' });
+  });
+
+  it('R-LOGIN-3, R-KIOSK-1: on a kiosk a lock sends the visitor to the counter staff, not to パスワード再登録', async () => {
+    const { host } = fakeHost({
+      login: { ok: false, error: { error: 'locked', message: '', retryAfterSeconds: 600 } },
+    });
+    const s = new LoginState(app({ ...host, kind: 'kiosk' }));
+    s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
+    await s.submit();
+    expect(s.form.message).toBe(
+      'パスワード入力を5回誤ったため、ロックがかかりログインできません。あと約10分でお試しいただけます。' +
+        'すぐにご利用になる場合は、窓口の職員にお声がけください。ロックを解除できます。',
+    );
   });
 
   it('R-OTP-8: past the OTP budget the login says to wait and try later, with the time, and keeps what was typed', async () => {

@@ -82,6 +82,11 @@ const en: Catalog = {
     forgotIdBody:
       'If you forgot your ID (e-mail address), please visit the Hello Work office in charge of your area and ask them to confirm it. Hello Work offices cannot tell you your password; if you forgot it, re-register it from the login screen.',
     lockHeading: 'If your account is locked',
+    lockedNow: 'The password was entered wrongly 5 times, so login is locked.',
+    lockWayOut: {
+      web: 'To sign in now, reset your password with "Forgot your password?": that also lifts the lock.',
+      kiosk: 'To sign in now, please ask the staff at the counter: they can lift the lock.',
+    },
     lockBody: 'After 5 wrong passwords at login the account is locked. Please wait about 30 minutes and try again.',
     withdrawnReregistrable:
       'This account has been withdrawn. If you withdrew within the last 30 days, you can resume from "Re-register account".',

@@ -3,13 +3,17 @@ import { R_LOGIN_2_OTP_DIGITS } from '../../../src-shared/rules.js';
 import type { AppModel } from '../app-model.svelte.js';
 import { Form, looksLikeEmail, type FieldErrors } from './form.svelte.js';
 
-/** The locked message with the time to wait (R-LOGIN-3). */
+/**
+ * The locked message (R-LOGIN-3): the wait said once — the time left when the service gives it,
+ * else the seed's "30分程度" — and for a lock, the way out now: パスワード再登録 on the web, the
+ * counter staff (who can unlock it) on a kiosk.
+ */
 export function lockedText(app: AppModel, e: HostError): string {
-  const base = app.i18n.error(e);
+  const m = app.i18n.m;
   const s = 'retryAfterSeconds' in e ? e.retryAfterSeconds : undefined;
-  return typeof s === 'number' && s > 0
-    ? app.i18n.join(base, app.i18n.m.common.retryAfter(Math.max(1, Math.ceil(s / 60))))
-    : base;
+  const wait = typeof s === 'number' && s > 0 ? m.common.retryAfter(Math.max(1, Math.ceil(s / 60))) : '';
+  if (e.error !== 'locked') return app.i18n.join(app.i18n.error(e), wait);
+  return app.i18n.join(wait ? m.login.lockedNow : app.i18n.error(e), wait, m.login.lockWayOut[app.host.kind]);
 }
 
 /** 求人者マイページログイン (R-LOGIN-1, R-LOGIN-2, R-LOGIN-3, R-LOGIN-4, R-REREG-2). */

@@ -4,7 +4,10 @@ import { expectAccessible, loginWithOtp, logout, submitLogin } from '../web/fixt
 import { expect, OTP_SUBJECT, test } from './fixtures.js';
 import { enrollThroughScreen, heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
 
-const LOCKED = 'パスワード入力を5回誤ったため、ロックがかかりログインできません。30分程度時間を空けてお試しください。';
+const LOCKED = 'パスワード入力を5回誤ったため、ロックがかかりログインできません。';
+// The way out now: パスワード再登録 in a browser; at an office terminal, the counter staff.
+const WEB_WAY_OUT = '「パスワードをお忘れの方」からパスワードを再登録すると、ロックも解除されます。';
+const KIOSK_WAY_OUT = '窓口の職員にお声がけください。ロックを解除できます。';
 
 /** Another browser: a context of its own (its own cookies), set up like the config's. */
 async function browserOf(browser: Browser): Promise<Page> {
@@ -43,6 +46,7 @@ test.describe('lock-outs where the wrong passwords came from (R-LOGIN-6)', () =>
     for (let i = 1; i <= 5; i++) await submitLogin(stranger, employer.id, `Wrong-pass${i}`);
     await submitLogin(stranger, employer.id, employer.password);
     await expect(stranger.getByRole('alert')).toContainText(LOCKED);
+    await expect(stranger.getByRole('alert')).toContainText(WEB_WAY_OUT);
     await expect(stranger.getByLabel('ID（メールアドレス）')).toHaveValue(employer.id); // what was typed stays
     await expectAccessible(stranger);
     await shot(stranger, '40-login-locked-stranger');
@@ -78,6 +82,8 @@ test.describe('lock-outs where the wrong passwords came from (R-LOGIN-6)', () =>
     for (let i = 1; i <= 5; i++) await typeLogin(page, employer.id, `Wrong-pass${i}`);
     await typeLogin(page, employer.id, employer.password);
     await expect(page.getByRole('alert')).toContainText(LOCKED);
+    await expect(page.getByRole('alert')).toContainText(KIOSK_WAY_OUT);
+    await expect(page.getByRole('alert')).not.toContainText('パスワードを再登録');
     await expect(page.getByLabel('ID（メールアドレス）')).toHaveValue(employer.id);
     await expectAccessible(page);
     await shot(page, '42-kiosk-login-locked');
