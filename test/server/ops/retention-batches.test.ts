@@ -64,15 +64,27 @@ async function makeLiveRows(s: TestService): Promise<LiveRows> {
   const now = s.clock.now().getTime();
   const live = { created_at: now, expires_at: now + 30 * 60_000 };
   await insertMailedKey(s.db, {
-    ...{ id: 'key-live', account_id: account.id, purpose: 'reset', key_hash: 'h-live', new_login_id: null },
-    ...{ attempts: 0, used_at: null, ...live },
+    id: 'key-live',
+    account_id: account.id,
+    purpose: 'reset',
+    key_hash: 'h-live',
+    new_login_id: null,
+    attempts: 0,
+    used_at: null,
+    ...live,
   });
   const staffId = 'staff-1';
   await s.db
     .insertInto('staff_members')
     .values({
-      ...{ id: staffId, staff_id: 'S0001', name: '職員', role: 'it', office_id: null, webauthn_user_id: 'w1' },
-      ...{ created_at: now, disabled_at: null },
+      id: staffId,
+      staff_id: 'S0001',
+      name: '職員',
+      role: 'it',
+      office_id: null,
+      webauthn_user_id: 'w1',
+      created_at: now,
+      disabled_at: null,
     })
     .execute();
   await s.db
@@ -107,8 +119,14 @@ async function insertOldAudit(s: TestService, count: number): Promise<void> {
       .insertInto('audit_events')
       .values(
         range(Math.min(500, count - from)).map((i) => ({
-          ...{ id: `a${from + i}`, at: old + from + i, type: 'test.old', detail: '{}' },
-          ...{ account_id: null, login_id: null, ip: null, staff_member_id: null },
+          id: `a${from + i}`,
+          at: old + from + i,
+          type: 'test.old',
+          detail: '{}',
+          account_id: null,
+          login_id: null,
+          ip: null,
+          staff_member_id: null,
         })),
       )
       .execute();
