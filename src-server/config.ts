@@ -58,6 +58,8 @@ const EnvSchema = z.object({
     z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   ),
   AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(400)),
+  /** Rows per delete of the retention sweep (each its own transaction); unset: the database's default (ops/retention.ts). */
+  RETENTION_BATCH_ROWS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).optional()),
   /**
    * SIGTERM: how long requests in flight may take before the process exits anyway. 20 s: a login
    * (argon2id, one transaction) takes well under a second, so only a stuck or dribbling client is
@@ -149,6 +151,8 @@ export type Config = {
   trustProxy: TrustProxy;
   metricsToken: string | undefined;
   auditRetentionDays: number;
+  /** RETENTION_BATCH_ROWS; undefined: RETENTION.batchRows of the dialect. */
+  retentionBatchRows: number | undefined;
   shutdownDeadlineMs: number;
   http: HttpTimeouts;
   dbTimeouts: DbTimeouts;
@@ -187,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     metricsToken: e.METRICS_TOKEN,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    retentionBatchRows: e.RETENTION_BATCH_ROWS,
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_SECONDS * 1000,
     http: { ...HTTP_TIMEOUTS },
     dbTimeouts: { ...DB_TIMEOUTS },

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import { randomId } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
+import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
 
 export type AuditType = `${string}.${string}`;
 
@@ -43,7 +44,6 @@ export function listAudit(db: Executor, filter: { type?: string; loginId?: strin
 }
 
 /** Retention: audit rows recorded before `before` (AUDIT_RETENTION_DAYS). */
-export async function deleteAuditBefore(db: Executor, before: number): Promise<number> {
-  const r = await db.deleteFrom('audit_events').where('at', '<', before).executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function deleteAuditBefore(db: Executor, before: number, batch: DeleteBatch): Promise<number> {
+  return deleteOldestBefore(db, 'audit_events', 'at', before, batch);
 }

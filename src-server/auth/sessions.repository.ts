@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../db/schema.js';
 import type { SessionsTable } from './sessions.table.js';
+import { deleteOldestBeforeEither, type DeleteBatch } from '../db/batched-delete.js';
 
 export type SessionRow = Selectable<SessionsTable>;
 
@@ -44,10 +45,6 @@ export async function revokeSessionsOfAccount(
 }
 
 /** Retention: sessions that expired, or were revoked, before `before`. */
-export async function deleteSessionsEndedBefore(db: Executor, before: number): Promise<number> {
-  const r = await db
-    .deleteFrom('sessions')
-    .where((eb) => eb.or([eb('expires_at', '<', before), eb('revoked_at', '<', before)]))
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function deleteSessionsEndedBefore(db: Executor, before: number, batch: DeleteBatch): Promise<number> {
+  return deleteOldestBeforeEither(db, 'sessions', ['expires_at', 'revoked_at'], before, batch);
 }

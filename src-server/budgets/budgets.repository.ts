@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/schema.js';
+import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
 
 /**
  * Holds a budget for the rest of the transaction: an upsert of its hold row, which takes the row
@@ -83,7 +84,6 @@ export async function markBudgetNotified(
 }
 
 /** Retention: events older than every budget's window count for nothing anywhere (ops/retention.ts). */
-export async function deleteBudgetEventsBefore(db: Executor, before: number): Promise<number> {
-  const r = await db.deleteFrom('budget_events').where('at', '<', before).executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function deleteBudgetEventsBefore(db: Executor, before: number, batch: DeleteBatch): Promise<number> {
+  return deleteOldestBefore(db, 'budget_events', 'at', before, batch);
 }

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../db/schema.js';
 import type { EnrollmentCodesTable, KioskTerminalsTable } from '../db/tables/kiosk.table.js';
+import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
 
 export type TerminalRow = Selectable<KioskTerminalsTable>;
 export type EnrollmentCodeRow = Selectable<EnrollmentCodesTable>;
@@ -125,7 +126,6 @@ export async function revokeTerminalSessions(db: Executor, terminalId: string, n
 }
 
 /** Retention: every terminal's nonces that expired before `before` (never used, so never deleted on use). */
-export async function deleteNoncesExpiredBefore(db: Executor, before: number): Promise<number> {
-  const r = await db.deleteFrom('kiosk_nonces').where('expires_at', '<', before).executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function deleteNoncesExpiredBefore(db: Executor, before: number, batch: DeleteBatch): Promise<number> {
+  return deleteOldestBefore(db, 'kiosk_nonces', 'expires_at', before, batch);
 }

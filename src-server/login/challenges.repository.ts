@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { R_OTP_2_MAX_ATTEMPTS } from '../../src-shared/rules.js';
 import type { Executor } from '../db/schema.js';
 import type { LoginChallengesTable } from './login.table.js';
+import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
 
 export type ChallengeRow = Selectable<LoginChallengesTable>;
 
@@ -59,7 +60,6 @@ export async function expireChallengesOfAccount(db: Executor, accountId: string,
 }
 
 /** Retention: challenges that expired before `before` (their OTP can no longer be used). */
-export async function deleteChallengesExpiredBefore(db: Executor, before: number): Promise<number> {
-  const r = await db.deleteFrom('login_challenges').where('expires_at', '<', before).executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function deleteChallengesExpiredBefore(db: Executor, before: number, batch: DeleteBatch): Promise<number> {
+  return deleteOldestBefore(db, 'login_challenges', 'expires_at', before, batch);
 }

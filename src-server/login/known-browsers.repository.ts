@@ -1,4 +1,5 @@
 import type { Executor } from '../db/schema.js';
+import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
 
 /**
  * R-LOGIN-6: the known-browser marker of one account, by its token's sha256. One browser may be
@@ -54,9 +55,8 @@ export async function knownBrowserTokenExists(db: Executor, tokenHash: string): 
 }
 
 /** Retention: markers past their 400 days name no source any more (ops/retention.ts). */
-export async function deleteKnownBrowsersExpiredBefore(db: Executor, before: number): Promise<number> {
-  const r = await db.deleteFrom('known_browsers').where('expires_at', '<', before).executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function deleteKnownBrowsersExpiredBefore(db: Executor, before: number, batch: DeleteBatch): Promise<number> {
+  return deleteOldestBefore(db, 'known_browsers', 'expires_at', before, batch);
 }
 
 /** Every marker of an account: a reinstated account starts with no known browser (staff 利用再開). */

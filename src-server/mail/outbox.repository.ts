@@ -3,6 +3,7 @@ import { randomId } from '../crypto/tokens.js';
 import type { Dialect } from '../db/database.js';
 import type { Executor } from '../db/schema.js';
 import type { OutboxTable } from './outbox.table.js';
+import { deleteOldestBeforeEither, type DeleteBatch } from '../db/batched-delete.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -178,10 +179,6 @@ export async function oldestDueSince(db: Executor, now: number): Promise<number 
 }
 
 /** Retention: mail SMTP accepted, or refused for good, before `before` (its body, the code, was blanked then). */
-export async function deleteMailDoneBefore(db: Executor, before: number): Promise<number> {
-  const r = await db
-    .deleteFrom('outbox')
-    .where((eb) => eb.or([eb('sent_at', '<', before), eb('failed_at', '<', before)]))
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function deleteMailDoneBefore(db: Executor, before: number, batch: DeleteBatch): Promise<number> {
+  return deleteOldestBeforeEither(db, 'outbox', ['sent_at', 'failed_at'], before, batch);
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { R_PW_7_MAILED_KEY_MAX_ATTEMPTS } from '../../src-shared/rules.js';
 import type { MailedKeyPurpose, MailedKeysTable } from '../accounts/accounts.table.js';
 import type { Executor } from '../db/schema.js';
+import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
 
 export type MailedKeyRow = Selectable<MailedKeysTable>;
 
@@ -53,7 +54,6 @@ export async function markMailedKeyUsed(db: Executor, id: string, now: number): 
 }
 
 /** Retention: mailed keys (reset, re-registration, e-mail change) that expired before `before`. */
-export async function deleteMailedKeysExpiredBefore(db: Executor, before: number): Promise<number> {
-  const r = await db.deleteFrom('mailed_keys').where('expires_at', '<', before).executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function deleteMailedKeysExpiredBefore(db: Executor, before: number, batch: DeleteBatch): Promise<number> {
+  return deleteOldestBefore(db, 'mailed_keys', 'expires_at', before, batch);
 }

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../db/schema.js';
 import type { StaffChallengePurpose, StaffChallengesTable, StaffSessionsTable } from './staff.table.js';
+import { deleteOldestBefore, deleteOldestBeforeEither, type DeleteBatch } from '../db/batched-delete.js';
 
 export type StaffSessionRow = Selectable<StaffSessionsTable>;
 
@@ -60,16 +61,11 @@ export function consumeStaffChallenge(
 }
 
 /** Retention: challenges that expired before `before`. */
-export async function deleteStaffChallengesExpiredBefore(db: Executor, before: number): Promise<number> {
-  const r = await db.deleteFrom('staff_challenges').where('expires_at', '<', before).executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function deleteStaffChallengesExpiredBefore(db: Executor, before: number, batch: DeleteBatch): Promise<number> {
+  return deleteOldestBefore(db, 'staff_challenges', 'expires_at', before, batch);
 }
 
 /** Retention: staff sessions that expired, or were revoked, before `before`. */
-export async function deleteStaffSessionsEndedBefore(db: Executor, before: number): Promise<number> {
-  const r = await db
-    .deleteFrom('staff_sessions')
-    .where((eb) => eb.or([eb('expires_at', '<', before), eb('revoked_at', '<', before)]))
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function deleteStaffSessionsEndedBefore(db: Executor, before: number, batch: DeleteBatch): Promise<number> {
+  return deleteOldestBeforeEither(db, 'staff_sessions', ['expires_at', 'revoked_at'], before, batch);
 }

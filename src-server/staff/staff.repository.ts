@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../db/schema.js';
 import type { StaffMembersTable, StaffPasskeysTable, StaffRegistrationCodesTable } from './staff.table.js';
+import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
 
 export type StaffMemberRow = Selectable<StaffMembersTable>;
 export type StaffPasskeyRow = Selectable<StaffPasskeysTable>;
@@ -135,7 +136,10 @@ export async function staffSecret(db: Executor, name: string): Promise<string> {
 }
 
 /** Retention: registration codes past their expiry before `before` (used or not). */
-export async function deleteRegistrationCodesExpiredBefore(db: Executor, before: number): Promise<number> {
-  const r = await db.deleteFrom('staff_registration_codes').where('expires_at', '<', before).executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function deleteRegistrationCodesExpiredBefore(
+  db: Executor,
+  before: number,
+  batch: DeleteBatch,
+): Promise<number> {
+  return deleteOldestBefore(db, 'staff_registration_codes', 'expires_at', before, batch);
 }

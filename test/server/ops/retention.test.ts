@@ -101,6 +101,9 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
         staff_sessions: 0,
         staff_registration_codes: 0,
       },
+      batches: 4, // a batch per table that had something to delete
+      complete: true,
+      elapsedMs: expect.any(Number),
     });
     // The old sign-in's OTP mail no longer counts in R-OTP-8's hour; today's does and stays.
     expect(await svc.db.selectFrom('budget_events').select('at').execute()).toHaveLength(1);
