@@ -16,11 +16,18 @@ export interface MailContent {
   body: string;
 }
 
-const FOOTER = [
+/** The footer of a mail that carries a code or a key: one not asked for can be thrown away. */
+export const FOOTER = [
   '',
   '※このメールは送信専用です。心当たりのない場合は、このメールを破棄してください。',
   'ハローワークインターネットサービス',
 ].join('\n');
+
+/**
+ * The footer of a security notice (a lock, a remembered browser, a changed password): its body
+ * says what to do if it was not you, so the footer must not say "throw it away".
+ */
+export const NOTICE_FOOTER = ['', '※このメールは送信専用です。', 'ハローワークインターネットサービス'].join('\n');
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
@@ -48,8 +55,8 @@ export function lockedMail(): MailContent {
       '求人者マイページへのログインで、パスワード入力を5回誤ったため、アカウントにロックがかかりました。',
       `${minutes(R_LOGIN_3_LOCK_MS)}分程度時間を空けてからお試しください。`,
       'パスワードをお忘れの場合は、ログイン画面の「パスワードをお忘れの方」から再登録できます（再登録が完了するとロックは解除されます）。',
-      'お心当たりのない場合は、第三者がログインを試みた可能性があります。',
-      FOOTER,
+      'お心当たりのない場合は、第三者がログインを試みた可能性があります。「パスワードをお忘れの方」からパスワードを再登録してください。',
+      NOTICE_FOOTER,
     ].join('\n'),
   };
 }
@@ -86,7 +93,7 @@ export function deviceTrustMail(label: string, at: Date): MailContent {
       '',
       '設定は「各種設定 > ワンタイムパスワード入力の省略設定」から、いつでも解除できます。',
       'お心当たりのない場合は、各種設定画面から設定を解除し、パスワードを変更してください。',
-      FOOTER,
+      NOTICE_FOOTER,
     ].join('\n'),
   };
 }
@@ -102,7 +109,7 @@ export function otpBudgetMail(): MailContent {
       `ワンタイムパスワードの入力誤りが1時間に${R_OTP_8_MAX_WRONG_OTPS}回、または送信が1時間に${R_OTP_8_MAX_OTP_MAILS}回に達すると、制限がかかります。`,
       '時間を空けてから、もう一度お試しください。',
       'お心当たりのない場合は、第三者がパスワードを知ってログインを試みた可能性があります。「パスワードをお忘れの方」からパスワードを再登録してください。',
-      FOOTER,
+      NOTICE_FOOTER,
     ].join('\n'),
   };
 }
