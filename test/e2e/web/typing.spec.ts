@@ -117,6 +117,18 @@ test('English switch: the same screens in English, Japanese by default', async (
   await expect(heading(page, '求人者マイページホーム')).toBeVisible();
 });
 
+test('the language chosen stays across a reload in the same browser', async ({ page, service }) => {
+  await page.goto(service.url);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(heading(page, 'Employer My Page login')).toBeVisible();
+  await page.reload();
+  await expect(heading(page, 'Employer My Page login')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: '日本語' }).click();
+  await page.reload();
+  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+});
+
 test('the screens fit 1920×1080 as well as 1280×1024, with touch-sized controls', async ({ page, service }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(service.url);
