@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase } from '../../src-server/db/database.js';
+import { migrateToLatest } from '../../src-server/db/migrate.js';
+import type { Db } from '../../src-server/db/schema.js';
+import { PG_ADMIN_URL } from '../../test/support/databases.js';
+import { freshDatabase } from '../../test/support/fresh-database.js';
+import { dropPostgresDatabase, postgresUrl } from '../../test/support/postgres.js';
+import { hashPassword } from '../../test/support/seed.js';
+import { PASSWORD } from '../../test/support/passwords.js';
+import { fillTable, withoutSecondaryIndexes, type Dialect, type FillContext, type VolumeSizes } from './volume-sql.js';
+import { accountsFill } from './volume-table-accounts.js';
+import { auditFill, forgedAttestationsFill } from './volume-table-audit.js';
+import { knownBrowsersFill } from './volume-table-browsers.js';
+import { budgetEventsFill, challengesFill, sessionsFill } from './volume-table-day.js';
+import { officesFill } from './volume-table-offices.js';
+import { terminalsFill } from './volume-table-terminals.js';
+import { deviceTrustsFill } from './volume-table-trusts.js';
+
+/** In the order they fill (references first). */
+export const FILLS = [
+  officesFill,
+  accountsFill,
+  terminalsFill,
+  auditFill,
+  forgedAttestationsFill,
+  knownBrowsersFill,
+  deviceTrustsFill,
+  challengesFill,
+  sessionsFill,
+  budgetEventsFill,
+];
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const MIGRATIONS = join(ROOT, 'src-server', 'db', 'migrations');
+
+/**
+ * What the set depends on: the migrations' names (a new migration rebuilds it), the generator's
+ * own sources, and the sizes. Short, so it fits in a database name.
+ */
+export function datasetKey(sizes: VolumeSizes): string {
+  const h = createHash('sha256');
+  h.update(readdirSync(MIGRATIONS).sort().join('\n'));
+  for (const f of readdirSync(import.meta.dirname)
+    .filter((n) => /^volume-(sql|table-.*)\.ts$/.test(n))
+    .sort())
+    h.update(readFileSync(join(import.meta.dirname, f)));
+  h.update(JSON.stringify(sizes));
+  return h.digest('hex').slice(0, 12);
+}
+
+export interface DatasetMeta {
+  builtAt: number;
+  buildSeconds: number;
+  sizes: VolumeSizes;
+}
+
+/** Migrates `db` with the real migrations, then fills every table in SQL; records how in `bench_volume_meta`. */
+export async function buildDataset(
+  db: Db,
+  d: Dialect,
+  sizes: VolumeSizes,
+  say: (m: string) => void = () => undefined,
+): Promise<DatasetMeta> {
+  const started = performance.now();
+  await migrateToLatest(db);
+  const c: FillContext = { d, now: Date.now(), sizes, passwordHash: await hashPassword(PASSWORD) };
+  for (const fill of FILLS) {
+    const t0 = performance.now();
+    const n = await withoutSecondaryIndexes(db, d, fill.table, () => fillTable(db, c, fill));
+    say(`  ${fill.table}: ${n} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  await sql.raw(d === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db);
+  const meta: DatasetMeta = { builtAt: c.now, buildSeconds: (performance.now() - started) / 1000, sizes };
+  await sql`create table bench_volume_meta (value text not null)`.execute(db);
+  await sql`insert into bench_volume_meta (value) values (${JSON.stringify(meta)})`.execute(db);
+  return meta;
+}
+
+export async function readMeta(db: Db): Promise<DatasetMeta> {
+  const r = await sql<{ value: string }>`select value from bench_volume_meta`.execute(db);
+  return JSON.parse(r.rows[0]?.value ?? 'null') as DatasetMeta;
+}
+
+export interface VolumeDatabase {
+  url: string;
+  db: Db;
+  meta: DatasetMeta;
+  /** Whether this run built the cached set (false: reused). */
+  built: boolean;
+  drop(): Promise<void>;
+}
+
+/** A database of its own holding the set of `sizes`: a copy of the cached one (built first if missing). */
+export async function openVolumeDatabase(
+  d: Dialect,
+  sizes: VolumeSizes,
+  opts: { cache: boolean; say?: (m: string) => void },
+): Promise<VolumeDatabase> {
+  if (!opts.cache) {
+    const fresh = await freshDatabase(d, 'volume');
+    const { db } = openDatabase(fresh.url);
+    const meta = await buildDataset(db, d, sizes, opts.say);
+    return { url: fresh.url, db, meta, built: true, drop: () => db.destroy().then(fresh.drop) };
+  }
+  return d === 'postgres' ? fromTemplate(sizes, opts.say) : fromFile(sizes, opts.say);
+}
+
+const pgAdmin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+};
+
+/** PostgreSQL: a template database `mypage_bench_volume_tpl_<key>`, built once; each run creates a database from it. */
+async function fromTemplate(sizes: VolumeSizes, say?: (m: string) => void): Promise<VolumeDatabase> {
+  const key = datasetKey(sizes);
+  const tpl = `mypage_bench_volume_tpl_${key}`;
+  const exists = await pgAdmin(
+    async (c) => (await c.query('select 1 from pg_database where datname = $1', [tpl])).rowCount,
+  );
+  let built = false;
+  if (!exists) {
+    // Built under another name and renamed when complete: an interrupted build is never reused.
+    const building = `mypage_bench_volume_build_${key}`;
+    await dropPostgresDatabase(building);
+    await pgAdmin((c) => c.query(`create database "${building}"`));
+    const { db } = openDatabase(postgresUrl(building));
+    try {
+      say?.(`volume: building the PostgreSQL set ${tpl} (once; later runs reuse it)`);
+      await buildDataset(db, 'postgres', sizes, say);
+    } finally {
+      await db.destroy();
+    }
+    await pgAdmin(async (c) => {
+      // pg's pool.end() resolves before its sessions have left; a rename needs none left.
+      for (let i = 0; i < 100; i++) {
+        const r = await c.query('select 1 from pg_stat_activity where datname = $1', [building]);
+        if (!r.rowCount) break;
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+      await c.query(`alter database "${building}" rename to "${tpl}"`);
+    });
+    built = true;
+  }
+  const name = `mypage_bench_volume_run_${process.pid}_${Date.now().toString(36)}`;
+  await pgAdmin((c) => c.query(`create database "${name}" template "${tpl}"`));
+  const url = postgresUrl(name);
+  const { db } = openDatabase(url);
+  return { url, db, meta: await readMeta(db), built, drop: () => db.destroy().then(() => dropPostgresDatabase(name)) };
+}
+
+/** SQLite: a file `data/bench/volume-<key>.sqlite`, built once; each run copies it. */
+async function fromFile(sizes: VolumeSizes, say?: (m: string) => void): Promise<VolumeDatabase> {
+  const dir = join(ROOT, 'data', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const cached = join(dir, `volume-${datasetKey(sizes)}.sqlite`);
+  let built = false;
+  if (!existsSync(cached)) {
+    const building = `${cached}.building`;
+    rmSync(building, { force: true });
+    const { db } = openDatabase(`sqlite:${building}`);
+    try {
+      say?.(`volume: building the SQLite set ${cached} (once; later runs reuse it)`);
+      await buildDataset(db, 'sqlite', sizes, say);
+      await sql`pragma wal_checkpoint(truncate)`.execute(db);
+    } finally {
+      await db.destroy();
+    }
+    renameSync(building, cached);
+    built = true;
+  }
+  const run = await freshDatabase('sqlite', 'volume');
+  copyFileSync(cached, run.url.slice('sqlite:'.length));
+  const { db } = openDatabase(run.url);
+  return { url: run.url, db, meta: await readMeta(db), built, drop: () => db.destroy().then(run.drop) };
+}
