@@ -68,10 +68,15 @@ export async function buildDataset(
   const started = performance.now();
   await migrateToLatest(db);
   const c: FillContext = { d, now: Date.now(), sizes, passwordHash: await hashPassword(PASSWORD) };
-  for (const fill of FILLS) {
+  // Each table's secondary indexes are dropped once, while all of its fills run, and made again after.
+  for (const table of [...new Set(FILLS.map((f) => f.table))]) {
     const t0 = performance.now();
-    const n = await withoutSecondaryIndexes(db, d, fill.table, () => fillTable(db, c, fill));
-    say(`  ${fill.table}: ${n} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const n = await withoutSecondaryIndexes(db, d, table, async () => {
+      let rows = 0;
+      for (const fill of FILLS.filter((f) => f.table === table)) rows += await fillTable(db, c, fill);
+      return rows;
+    });
+    say(`  ${table}: ${n} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   await sql.raw(d === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db);
   const meta: DatasetMeta = { builtAt: c.now, buildSeconds: (performance.now() - started) / 1000, sizes };
@@ -119,10 +124,11 @@ const pgAdmin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
   }
 };
 
-/** PostgreSQL: a template database `mypage_bench_volume_tpl_<key>`, built once; each run creates a database from it. */
+/** PostgreSQL: a template database `mypage_bench_volume_tpl_<accounts>_<key>`, built once; each run creates a database from it. */
 async function fromTemplate(sizes: VolumeSizes, say?: (m: string) => void): Promise<VolumeDatabase> {
   const key = datasetKey(sizes);
-  const tpl = `mypage_bench_volume_tpl_${key}`;
+  const family = `mypage_bench_volume_tpl_${sizes.accounts}_`;
+  const tpl = `${family}${key}`;
   const exists = await pgAdmin(
     async (c) => (await c.query('select 1 from pg_database where datname = $1', [tpl])).rowCount,
   );
@@ -149,6 +155,14 @@ async function fromTemplate(sizes: VolumeSizes, say?: (m: string) => void): Prom
       await c.query(`alter database "${building}" rename to "${tpl}"`);
     });
     built = true;
+    // Sets of the same size made before a migration or a generator change: never used again.
+    await pgAdmin(async (c) => {
+      const old = await c.query<{ datname: string }>(
+        'select datname from pg_database where datname like $1 and datname <> $2',
+        [`${family}%`, tpl],
+      );
+      for (const r of old.rows) await c.query(`drop database if exists "${r.datname}" with (force)`);
+    });
   }
   const name = `mypage_bench_volume_run_${process.pid}_${Date.now().toString(36)}`;
   await pgAdmin((c) => c.query(`create database "${name}" template "${tpl}"`));
@@ -157,11 +171,12 @@ async function fromTemplate(sizes: VolumeSizes, say?: (m: string) => void): Prom
   return { url, db, meta: await readMeta(db), built, drop: () => db.destroy().then(() => dropPostgresDatabase(name)) };
 }
 
-/** SQLite: a file `data/bench/volume-<key>.sqlite`, built once; each run copies it. */
+/** SQLite: a file `data/bench/volume-<accounts>-<key>.sqlite`, built once; each run copies it. */
 async function fromFile(sizes: VolumeSizes, say?: (m: string) => void): Promise<VolumeDatabase> {
   const dir = join(ROOT, 'data', 'bench');
   mkdirSync(dir, { recursive: true });
-  const cached = join(dir, `volume-${datasetKey(sizes)}.sqlite`);
+  const family = `volume-${sizes.accounts}-`;
+  const cached = join(dir, `${family}${datasetKey(sizes)}.sqlite`);
   let built = false;
   if (!existsSync(cached)) {
     const building = `${cached}.building`;
@@ -176,6 +191,8 @@ async function fromFile(sizes: VolumeSizes, say?: (m: string) => void): Promise<
     }
     renameSync(building, cached);
     built = true;
+    for (const f of readdirSync(dir).filter((n) => n.startsWith(family) && join(dir, n) !== cached))
+      rmSync(join(dir, f), { force: true });
   }
   const run = await freshDatabase('sqlite', 'volume');
   copyFileSync(cached, run.url.slice('sqlite:'.length));
