@@ -34,6 +34,10 @@ export const FILLS = [
   budgetEventsFill,
 ];
 
+/** The bench's own connections build and fill for minutes: no 5-second statement limit (the service's). */
+const BENCH_TIMEOUTS = { connectMs: 30_000, statementMs: 6 * 3_600_000, idleMs: 30_000 };
+export const openBenchSide = (url: string) => openDatabase(url, { timeouts: BENCH_TIMEOUTS }).db;
+
 const ROOT = join(import.meta.dirname, '..', '..');
 const MIGRATIONS = join(ROOT, 'src-server', 'db', 'migrations');
 
@@ -107,7 +111,7 @@ export async function openVolumeDatabase(
 ): Promise<VolumeDatabase> {
   if (!opts.cache) {
     const fresh = await freshDatabase(d, 'volume');
-    const { db } = openDatabase(fresh.url);
+    const db = openBenchSide(fresh.url);
     const meta = await buildDataset(db, d, sizes, opts.say);
     return { url: fresh.url, db, meta, built: true, drop: () => db.destroy().then(fresh.drop) };
   }
@@ -138,7 +142,7 @@ async function fromTemplate(sizes: VolumeSizes, say?: (m: string) => void): Prom
     const building = `mypage_bench_volume_build_${key}`;
     await dropPostgresDatabase(building);
     await pgAdmin((c) => c.query(`create database "${building}"`));
-    const { db } = openDatabase(postgresUrl(building));
+    const db = openBenchSide(postgresUrl(building));
     try {
       say?.(`volume: building the PostgreSQL set ${tpl} (once; later runs reuse it)`);
       await buildDataset(db, 'postgres', sizes, say);
@@ -167,7 +171,7 @@ async function fromTemplate(sizes: VolumeSizes, say?: (m: string) => void): Prom
   const name = `mypage_bench_volume_run_${process.pid}_${Date.now().toString(36)}`;
   await pgAdmin((c) => c.query(`create database "${name}" template "${tpl}"`));
   const url = postgresUrl(name);
-  const { db } = openDatabase(url);
+  const db = openBenchSide(url);
   return { url, db, meta: await readMeta(db), built, drop: () => db.destroy().then(() => dropPostgresDatabase(name)) };
 }
 
@@ -181,7 +185,7 @@ async function fromFile(sizes: VolumeSizes, say?: (m: string) => void): Promise<
   if (!existsSync(cached)) {
     const building = `${cached}.building`;
     rmSync(building, { force: true });
-    const { db } = openDatabase(`sqlite:${building}`);
+    const db = openBenchSide(`sqlite:${building}`);
     try {
       say?.(`volume: building the SQLite set ${cached} (once; later runs reuse it)`);
       await buildDataset(db, 'sqlite', sizes, say);
@@ -196,6 +200,6 @@ async function fromFile(sizes: VolumeSizes, say?: (m: string) => void): Promise<
   }
   const run = await freshDatabase('sqlite', 'volume');
   copyFileSync(cached, run.url.slice('sqlite:'.length));
-  const { db } = openDatabase(run.url);
+  const db = openBenchSide(run.url);
   return { url: run.url, db, meta: await readMeta(db), built, drop: () => db.destroy().then(run.drop) };
 }
