@@ -20,6 +20,7 @@ import { scaleOut } from './phases/scale-out.js';
 import { buildScreens, timeToLoginForm } from './phases/screens.js';
 import { timeIdleWipe } from './phases/wipe.js';
 import { measureVolume, type VolumeFigures } from './phases/volume.js';
+import { postgresAnswers } from './lib/volume-dataset.js';
 import { volumeRows } from './lib/volume-rows.js';
 import { volumeScale } from './lib/volume-sizes.js';
 
@@ -139,10 +140,14 @@ async function volumePhase(): Promise<void> {
   const scale = volumeScale();
   volume = { scale };
   const drainMs = 5_000;
-  await phase('volume sqlite', async () => {
-    if (volume) volume.sqlite = await measureVolume('sqlite', scale, s, work, drainMs, say);
-  });
-  if (postgresSkipReason) say(`volume on PostgreSQL skipped: ${postgresSkipReason}`);
+  // BENCH_VOLUME_DB=sqlite or =postgres: one database only (e.g. to re-measure after a fix).
+  const on = process.env.BENCH_VOLUME_DB;
+  if (on !== 'postgres')
+    await phase('volume sqlite', async () => {
+      if (volume) volume.sqlite = await measureVolume('sqlite', scale, s, work, drainMs, say);
+    });
+  if (on === 'sqlite') return;
+  if (postgresSkipReason && !(await postgresAnswers())) say(`volume on PostgreSQL skipped: ${postgresSkipReason}`);
   else
     await phase('volume postgres', async () => {
       if (volume) volume.postgres = await measureVolume('postgres', scale, s, work, drainMs, say);

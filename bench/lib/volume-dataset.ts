@@ -118,6 +118,23 @@ export async function openVolumeDatabase(
   return d === 'postgres' ? fromTemplate(sizes, opts.say) : fromFile(sizes, opts.say);
 }
 
+/**
+ * Whether PostgreSQL answers, asked again with a longer wait: the harness's probe (2 s, made while
+ * the bench's modules load) gives up on a box this loaded, and the volume phase is long to skip.
+ */
+export async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 20_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 const pgAdmin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
   const client = new pg.Client({ connectionString: PG_ADMIN_URL });
   await client.connect();
