@@ -146,18 +146,23 @@ export async function pacedHeartbeats(
   void stop.then(() => (stopped = true));
   const inFlight: Promise<void>[] = [];
   const started = performance.now();
-  for (let n = 0; !stopped; n++) {
-    const due = started + (n * 1000) / perSecond;
-    const wait = due - performance.now();
-    // Behind schedule, still yield to the event loop (answers and `stop` must be seen).
-    await new Promise((r) => (wait > 0 ? setTimeout(r, wait) : setImmediate(r)));
-    const t0 = performance.now();
-    inFlight.push(
-      heartbeat(urls[n % urls.length] ?? '', 1 + (n % terminals)).then(
-        (status) => (status === 204 ? void latencies.push(performance.now() - t0) : void unexpected++),
-        () => void errors++,
-      ),
-    );
+  let sent = 0;
+  while (!stopped) {
+    // Every beat that is due is sent now, however late this turn of the loop came: the offered
+    // rate holds even when the load generator itself is starved of CPU.
+    const due = Math.floor(((performance.now() - started) * perSecond) / 1000) + 1;
+    for (; sent < due; sent++) {
+      const n = sent;
+      const t0 = performance.now();
+      inFlight.push(
+        heartbeat(urls[n % urls.length] ?? '', 1 + (n % terminals)).then(
+          (status) => (status === 204 ? void latencies.push(performance.now() - t0) : void unexpected++),
+          () => void errors++,
+        ),
+      );
+    }
+    const next = (sent * 1000) / perSecond - (performance.now() - started);
+    await new Promise((r) => setTimeout(r, Math.max(1, next)));
   }
   await Promise.all(inFlight);
   return summarise(latencies, errors, unexpected, (performance.now() - started) / 1000);
