@@ -25,19 +25,23 @@ export const sweepCommand: CliCommand = {
       const sweep = createRetentionSweep({ db, dialect, clock: cliClock(io.env), config });
       const started = performance.now();
       const total: Record<string, number> = {};
+      let batches = 0;
       for (let pass = 1; pass <= MAX_PASSES; pass++) {
         const report = await sweep.runOnce();
         if (report.status === 'skipped') {
           io.out('skipped: another instance is sweeping now');
           return;
         }
+        // A batched sweep (issue 18) also says how many short transactions it took.
+        if ('batches' in report && typeof report.batches === 'number') batches += report.batches;
         const deleted = Object.entries(report.deleted).filter(([, n]) => n > 0);
         for (const [table, n] of deleted) total[table] = (total[table] ?? 0) + n;
         if (!deleted.length) break;
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const what = Object.entries(total).map(([table, n]) => `${table} ${n}`);
-      io.out(`swept in ${seconds} s: ${what.length ? what.join(', ') : 'nothing had expired'}`);
+      const inBatches = batches ? ` (${batches} batches)` : '';
+      io.out(`swept in ${seconds} s${inBatches}: ${what.length ? what.join(', ') : 'nothing had expired'}`);
     } finally {
       await db.destroy();
     }
