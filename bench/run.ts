@@ -19,13 +19,18 @@ import { measureMailDelay } from './phases/mail-delay.js';
 import { scaleOut } from './phases/scale-out.js';
 import { buildScreens, timeToLoginForm } from './phases/screens.js';
 import { timeIdleWipe } from './phases/wipe.js';
+import { measureVolume, type VolumeFigures } from './phases/volume.js';
+import { postgresAnswers } from './lib/volume-dataset.js';
+import { volumeRows } from './lib/volume-rows.js';
+import { volumeScale } from './lib/volume-sizes.js';
 
 /**
  * `npm run bench`: every figure against a limit measured in this same run. Prints one table and
  * writes bench/results/latest.json (`npm run bench:check` judges it). Loopback only.
  * BENCH_ONLY=service or BENCH_ONLY=screens runs one half (e.g. to re-measure after a fix);
  * BENCH_ONLY=mail only the OTP mail delay (with the hash limit it is run at); BENCH_ONLY=db-drop
- * only the time from a dropped database to answering again.
+ * only the time from a dropped database to answering again; BENCH_ONLY=volume only the volume
+ * phase (a nationwide data set against an empty one; BENCH_VOLUME_SCALE shrinks it for a smoke run).
  */
 const started = performance.now();
 const startedAt = new Date().toISOString();
@@ -129,6 +134,26 @@ async function measureOn(kind: BenchDatabase, drainMs: number, measureBare?: () 
   }
 }
 
+/** Issue 18: the nationwide data set against an empty one, the fleet's heartbeats, a retention backlog. */
+let volume: VolumeFigures | undefined;
+async function volumePhase(): Promise<void> {
+  const scale = volumeScale();
+  volume = { scale };
+  const drainMs = 5_000;
+  // BENCH_VOLUME_DB=sqlite or =postgres: one database only (e.g. to re-measure after a fix).
+  const on = process.env.BENCH_VOLUME_DB;
+  if (on !== 'postgres')
+    await phase('volume sqlite', async () => {
+      if (volume) volume.sqlite = await measureVolume('sqlite', scale, s, work, drainMs, say);
+    });
+  if (on === 'sqlite') return;
+  if (postgresSkipReason && !(await postgresAnswers())) say(`volume on PostgreSQL skipped: ${postgresSkipReason}`);
+  else
+    await phase('volume postgres', async () => {
+      if (volume) volume.postgres = await measureVolume('postgres', scale, s, work, drainMs, say);
+    });
+}
+
 async function screensHalf(): Promise<void> {
   say('screens: production build, then Chromium');
   const rendererDir = join(work, 'renderer');
@@ -154,12 +179,15 @@ if (only === 'mail') {
   await phase('mail', mailPhase);
 } else if (only === 'db-drop') {
   await phase('db-drop', dbDropPhase);
+} else if (only === 'volume') {
+  await volumePhase();
 } else {
   if (only !== 'screens') await phase('service', serviceHalf);
   if (only !== 'service') await phase('screens', screensHalf);
+  if (!only) await volumePhase();
 }
 
-const rows: Row[] = endpointRows(f, s);
+const rows: Row[] = [...endpointRows(f, s), ...volumeRows(volume)];
 const result: BenchResult = {
   startedAt,
   commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(),
@@ -168,7 +196,7 @@ const result: BenchResult = {
   machine: describeMachine(),
   load: { before: loadBefore, after: loadAverage() },
   rows,
-  details: { settings: s, ...f },
+  details: { settings: s, ...f, ...(volume ? { volume } : {}) },
 };
 console.log(`\n${formatTable(rows)}\n`);
 console.log(

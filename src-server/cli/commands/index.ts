@@ -9,6 +9,7 @@ import { seedDemoCommand } from './seed-demo.command.js';
 import { staffCodeCommand } from './staff-code.command.js';
 import { disableStaffCommand } from './disable-staff.command.js';
 import { serveCommand } from './serve.command.js';
+import { sweepCommand } from './sweep.command.js';
 import { unlockCommand } from './unlock.command.js';
 import { withdrawCommand } from './withdraw.command.js';
 
@@ -26,4 +27,5 @@ export const commands: CliCommand[] = [
   createStaffCommand,
   staffCodeCommand,
   disableStaffCommand,
+  sweepCommand,
 ];

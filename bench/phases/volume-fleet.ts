@@ -1,0 +1,58 @@
+import { startServiceProcess } from '../lib/service-process.js';
+import type { Settings } from '../lib/settings.js';
+import {
+  benchEmployers,
+  loginsUntil,
+  pacedHeartbeats,
+  STEADY_LOGIN_CLIENTS,
+  type TimedLoad,
+} from '../lib/volume-loads.js';
+import { NATIONWIDE } from '../lib/volume-sizes.js';
+import type { VolumeSizes } from '../lib/volume-sql.js';
+import { loginIdOf } from '../lib/volume-table-accounts.js';
+
+export interface FleetFigures {
+  /** Heartbeats a second (a nationwide fleet beats once a minute). */
+  perSecond: number;
+  heartbeats: TimedLoad;
+  loginsAlone: TimedLoad;
+  loginsWithHeartbeats: TimedLoad;
+}
+
+const after = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Issue 18, item 5: 5,000 terminals at one heartbeat a minute (≈ 83/s, open loop, alternating
+ * between two `mypage serve` instances on one PostgreSQL) while password logins run through both;
+ * the same logins alone first. Locks the heartbeats take (terminal row, nonce) must not show in
+ * the logins' p99.
+ */
+export async function fleetHeartbeats(
+  firstUrl: string,
+  databaseUrl: string,
+  sizes: VolumeSizes,
+  s: Settings,
+  logFile: string,
+): Promise<FleetFigures> {
+  const second = await startServiceProcess({
+    kind: 'serve',
+    databaseUrl,
+    logFile,
+    env: { AUDIT_RETENTION_DAYS: '36500' },
+  });
+  try {
+    const urls = [firstUrl, second.url];
+    const ids = benchEmployers(sizes.accounts).map(loginIdOf);
+    const loginS = s.loginS * 2;
+    const loginsAlone = await loginsUntil(urls, ids, STEADY_LOGIN_CLIENTS, after(loginS * 1000), loginS + 5);
+    const perSecond = NATIONWIDE.terminals / 60;
+    const stop = after(loginS * 1000);
+    const [loginsWithHeartbeats, heartbeats] = await Promise.all([
+      loginsUntil(urls, ids, STEADY_LOGIN_CLIENTS, stop, loginS + 5),
+      pacedHeartbeats(urls, sizes.terminals, perSecond, stop),
+    ]);
+    return { perSecond, heartbeats, loginsAlone, loginsWithHeartbeats };
+  } finally {
+    await second.stop();
+  }
+}
