@@ -43,7 +43,9 @@ export function pinnedMajor(range) {
 export function registryVersions({ timeoutMs = 60_000 } = {}) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const args = ['view', 'electron', 'versions', '--json', '--fetch-retries=0', `--fetch-timeout=${timeoutMs / 2}`];
-  const result = spawnSync(npm, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  // Windows runs npm.cmd only through a shell (Node refuses to spawn .cmd files directly).
+  const shell = process.platform === 'win32';
+  const result = spawnSync(npm, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, shell });
   if (result.status !== 0) {
     const reason = (result.error?.message ?? result.stderr).split('\n').find((l) => l.trim()) ?? 'no answer';
     return { unreachable: `npm view electron failed (${reason.trim()})` };

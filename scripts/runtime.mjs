@@ -62,7 +62,7 @@ export function ensureRuntime(log = (line) => console.error(line)) {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     // npm's output goes to stderr: stdout carries only what --env prints for the shell to eval.
     const args = ['ci', '--prefix', runtimeDir, '--no-audit', '--no-fund', '--loglevel=error'];
-    const result = spawnSync(npm, args, { stdio: ['ignore', 2, 2] });
+    const result = spawnSync(npm, args, { stdio: ['ignore', 2, 2], shell: process.platform === 'win32' });
     if (result.status !== 0 || installedVersion(pkg) !== pkg.version)
       throw new Error(
         `runtime: npm ci --prefix runtime failed (exit ${result.status}); Node ${pkg.version} is not installed`,
@@ -106,7 +106,12 @@ export function ensureNativeModules(runtime, env, log = (line) => console.error(
     `runtime: building ${failing.join(', ')} for Node ${runtime.version} (node_modules was installed by another Node; a few minutes) …`,
   );
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['rebuild', ...failing], { cwd: root, env, stdio: ['ignore', 2, 2] });
+  const result = spawnSync(npm, ['rebuild', ...failing], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 2, 2],
+    shell: process.platform === 'win32',
+  });
   const still = nativeModulesThatFail(runtime.node, env);
   if (result.status !== 0 || still.length)
     throw new Error(`runtime: ${still.join(', ')} still do not load on Node ${runtime.version}`);
