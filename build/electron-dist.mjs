@@ -4,6 +4,7 @@
 // ELECTRON_SKIP_BINARY_DOWNLOAD=1); `npm run electron:install` fetches it where github.com is
 // reachable. The packaging scripts check for it first and stop with a clear message instead of
 // a network error deep inside electron-builder.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -24,6 +25,43 @@ export function findElectron({ root, env = process.env }) {
   if (!existsSync(pathTxt)) return undefined;
   const binary = path.join(pkg, 'dist', readFileSync(pathTxt, 'utf8').trim());
   return existsSync(binary) ? binary : undefined;
+}
+
+/** The Electron the kiosk is built and type-checked against: node_modules/electron (package.json's pin). */
+export function pinnedElectronVersion({ root }) {
+  return JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+}
+
+/**
+ * The version of the Electron at `binary`: the `version` file every Electron distribution has
+ * beside its executable (the release zips, node_modules/electron/dist), else what `--version` prints.
+ * @param {string} binary
+ * @returns {string | undefined}
+ */
+export function electronVersionAt(binary) {
+  const file = path.join(path.dirname(binary), 'version');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim().replace(/^v/, '');
+  const { ELECTRON_RUN_AS_NODE: _runAsNode, ...env } = process.env;
+  const result = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 20_000, env });
+  return /v?(\d+\.\d+\.\d+\S*)/.exec(result.stdout ?? '')?.[1];
+}
+
+/**
+ * Why the Electron at `binary` must not run the _electron suite (it is not the pinned one, so what
+ * passes there says nothing about what ships), or undefined when it is the pinned one.
+ * @param {{ binary: string, found: string | undefined, expected: string }} o
+ */
+export function electronVersionProblem({ binary, found, expected }) {
+  if (found === expected) return undefined;
+  const what = found
+    ? `Electron ${found}`
+    : 'an Electron of unknown version (no `version` file beside it, no answer to --version)';
+  return (
+    `${binary} is ${what}, but the kiosk is built and type-checked against Electron ${expected} ` +
+    `(package.json, node_modules/electron). Point KIOSK_ELECTRON_PATH at Electron ${expected}: the ` +
+    `electron (electron.exe) in electron-v${expected}-<platform>-x64.zip from Electron's releases or your mirror, ` +
+    'or run `npm run electron:install` (docs/testers.md).'
+  );
 }
 
 /**

@@ -15,6 +15,7 @@ export const SHIPPED_FUSES = Object.freeze({
   OnlyLoadAppFromAsar: true, // no resources/app folder next to app.asar is ever loaded.
   LoadBrowserProcessSpecificV8Snapshot: false, // Electron's default; we ship no custom snapshot.
   GrantFileProtocolExtraPrivileges: false, // file:// pages get no extra fetch/worker rights.
+  WasmTrapHandlers: true, // Electron's default: V8's WebAssembly bounds checks by trap handler.
 });
 
 /**
@@ -41,13 +42,13 @@ export function fuseStates({ testBuild }) {
 }
 
 /**
- * The @electron/fuses config. Not `strictlyRequireAllFuses`: Electron 41's wire has a ninth fuse
- * (WasmTrapHandlers) that @electron/fuses 1.x cannot name; it keeps its default (on), and the
- * hook reads the wire back to prove the eight named here.
+ * The @electron/fuses config, with `strictlyRequireAllFuses`: every fuse in the binary's wire must
+ * be named here, so an Electron upgrade that adds a fuse fails the build (update @electron/fuses
+ * and decide the new fuse in the table) instead of shipping it at a default nobody chose.
  */
 export function fuseConfig({ testBuild }) {
   /** @type {import('@electron/fuses').FuseV1Config & Record<number, boolean>} */
-  const config = { version: FuseVersion.V1, resetAdHocDarwinSignature: false };
+  const config = { version: FuseVersion.V1, resetAdHocDarwinSignature: false, strictlyRequireAllFuses: true };
   for (const [name, on] of Object.entries(fuseStates({ testBuild }))) {
     const index = FuseV1Options[name];
     if (typeof index !== 'number') throw new Error(`@electron/fuses knows no fuse named ${name}`);

@@ -1,7 +1,7 @@
 // electron-builder afterPack hook: flips the kiosk's Electron fuses (build/fuse-table.mjs) in the
 // packed binary before electron-builder signs it, reads the wire back to prove it, and says
 // loudly when the build will not be signed. KIOSK_TEST_BUILD=1 selects the Playwright build.
-import { flipFuses, getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
+import { flipFuses, getCurrentFuseWire, FuseState, FuseV1Options } from '@electron/fuses';
 import path from 'node:path';
 import { fuseConfig, fuseStates, isTestBuild } from './fuse-table.mjs';
 import { unsignedBanner } from './signing.mjs';
@@ -13,15 +13,10 @@ export function electronBinaryPath({ appOutDir, electronPlatformName, packager }
   throw new Error(`hellowork-kiosk is built for win32 and linux only, not ${electronPlatformName}`);
 }
 
-// A fuse's byte in the wire is ASCII '1' (on) or '0' (off); @electron/fuses 1.x does not export
-// its FuseState enum from the package entry.
-const ON = 0x31;
-const OFF = 0x30;
-
 /** Throws unless every fuse in the table has the wanted state in the wire read from the binary. */
 export function verifyWire(wire, states) {
   const wrong = Object.entries(states).filter(([name, on]) => {
-    const want = on ? ON : OFF;
+    const want = on ? FuseState.ENABLE : FuseState.DISABLE; // ASCII '1' / '0' in the wire
     return wire[FuseV1Options[name]] !== want;
   });
   if (wrong.length) throw new Error(`fuses not set after flipping: ${wrong.map(([n]) => n).join(', ')}`);

@@ -9,6 +9,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRenderer, rendererIsStale } from './build-renderer.mjs';
+import { useProjectNode } from './runtime.mjs';
+
+// 0. on a machine whose Node is older than the project's (engines), this re-runs on runtime/'s Node
+await useProjectNode(import.meta.filename, 'start');
 
 const bin = join(import.meta.dirname, '..', 'bin', 'mypage.js');
 

@@ -4,6 +4,10 @@
 // the combined summary in the plain form CI reads: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { useProjectNode } from './runtime.mjs';
+
+// On a machine whose Node is older than the project's (engines), everything below runs on runtime/'s Node.
+await useProjectNode(import.meta.filename, 'test');
 
 const stages = [];
 let passed = 0;

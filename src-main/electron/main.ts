@@ -103,7 +103,7 @@ async function start(): Promise<void> {
       forget: (partition) => void sessions.delete(partition),
       clearClipboard: () => {
         clipboard.clear();
-        if (process.platform === 'linux') clipboard.clear('selection');
+        if (process.platform === 'linux') clipboard.selection.clear(); // Electron 45: the selection is its own object
       },
       restart: (reason) => {
         log.error(`restarting: ${reason}`);

@@ -17,7 +17,7 @@ const withoutBinary = path.join(fakeRoot, 'without');
 mkdirSync(path.join(withoutBinary, 'node_modules', 'electron'), { recursive: true });
 
 const resolve = (root: string, platforms: string[], env: Record<string, string> = {}) =>
-  resolveElectronDist({ env, platforms, hostPlatform: 'linux', root, electronVersion: '41.7.1' });
+  resolveElectronDist({ env, platforms, hostPlatform: 'linux', root, electronVersion: '45.6.1' });
 
 describe('R-KIOSK-5 where the packaged Electron comes from', () => {
   it('the installed binary, when building for this platform', () => {
@@ -31,7 +31,7 @@ describe('R-KIOSK-5 where the packaged Electron comes from', () => {
     expect(error).toContain('The Electron binary is missing');
     expect(error).toContain('ELECTRON_SKIP_BINARY_DOWNLOAD=1');
     expect(error).toContain('KIOSK_ELECTRON_DIST');
-    expect(error).toContain('electron-v41.7.1-win32-x64.zip');
+    expect(error).toContain('electron-v45.6.1-win32-x64.zip');
   });
 
   it('another platform needs that platform’s Electron, even where this one’s is installed', () => {

@@ -23,6 +23,7 @@ describe('R-KIOSK-5 the fuse table', () => {
       OnlyLoadAppFromAsar: true,
       LoadBrowserProcessSpecificV8Snapshot: false,
       GrantFileProtocolExtraPrivileges: false,
+      WasmTrapHandlers: true,
     });
   });
 
@@ -46,6 +47,7 @@ describe('R-KIOSK-5 the fuse table', () => {
     expect(config[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
     expect(config[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
     expect(fuseConfig({ testBuild: true })[FuseV1Options.EnableNodeCliInspectArguments]).toBe(true);
+    expect(config.strictlyRequireAllFuses).toBe(true);
   });
 
   it.each([
@@ -86,11 +88,11 @@ describe('R-KIOSK-5 the afterPack hook on an Electron binary', () => {
     );
   });
 
-  it('shipped build: burns the table into the wire and leaves the unknown ninth fuse alone', async () => {
+  it('shipped build: burns the table into the wire, every fuse of it', async () => {
     vi.stubEnv('KIOSK_TEST_BUILD', '');
     writeFakeElectron(path.join(dir, 'hellowork-kiosk'));
     await afterPack(context('linux'));
-    // RunAsNode 0, Cookie 1, NODE_OPTIONS 0, inspect 0, ASAR integrity 1, only ASAR 1, V8 snapshot 0, file:// 0, Wasm (default) 1
+    // RunAsNode 0, Cookie 1, NODE_OPTIONS 0, inspect 0, ASAR integrity 1, only ASAR 1, V8 snapshot 0, file:// 0, Wasm 1
     expect(wireOf(readFileSync(path.join(dir, 'hellowork-kiosk')))).toBe('010011001');
   });
 
@@ -99,6 +101,11 @@ describe('R-KIOSK-5 the afterPack hook on an Electron binary', () => {
     writeFakeElectron(path.join(dir, 'HelloWork Kiosk.exe'));
     await afterPack(context('win32'));
     expect(wireOf(readFileSync(path.join(dir, 'HelloWork Kiosk.exe')))).toBe('010111001');
+  });
+
+  it('refuses an Electron whose wire has a fuse the table does not name (a newer Electron: decide it first)', async () => {
+    writeFakeElectron(path.join(dir, 'hellowork-kiosk'), `${ELECTRON_DEFAULT_WIRE}1`);
+    await expect(afterPack(context('linux'))).rejects.toThrow(/strictlyRequireAllFuses/);
   });
 
   it('refuses a binary without a fuse wire instead of shipping it unfused', async () => {

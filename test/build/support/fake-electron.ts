@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-/** Electron 41's fuses as shipped, in wire order; the ninth, WasmTrapHandlers, is unknown to @electron/fuses 1.x. */
+/** Electron's nine fuses as shipped (41 to 45), in wire order; the ninth is WasmTrapHandlers. */
 export const ELECTRON_DEFAULT_WIRE = '101100011';
 
 export function writeFakeElectron(file: string, wire = ELECTRON_DEFAULT_WIRE): void {

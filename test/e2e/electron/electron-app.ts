@@ -3,12 +3,23 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findElectron } from '../../../build/electron-dist.mjs';
+import {
+  electronVersionAt,
+  electronVersionProblem,
+  findElectron,
+  pinnedElectronVersion,
+} from '../../../build/electron-dist.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
 /** Where the Electron binary is (build/electron-dist.mjs); docs/testers.md says how to get it. */
 export const ELECTRON = findElectron({ root });
+/** The Electron the suite expects (node_modules/electron), and what is wrong with the one it found, if anything. */
+export const EXPECTED_ELECTRON = pinnedElectronVersion({ root });
+export const FOUND_ELECTRON = ELECTRON ? electronVersionAt(ELECTRON) : undefined;
+export const versionProblem = ELECTRON
+  ? electronVersionProblem({ binary: ELECTRON, found: FOUND_ELECTRON, expected: EXPECTED_ELECTRON })
+  : undefined;
 export const skipReason =
   'the Electron binary is not installed on this machine (`npm install` does not download it; run `npm run electron:install` where github.com is reachable, or set KIOSK_ELECTRON_PATH; see docs/testers.md). The same flows run in Chromium in the kiosk-host project.';
 

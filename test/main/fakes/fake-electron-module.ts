@@ -84,8 +84,10 @@ export const protocol = {
     boot.events.push(`privileged ${s.map((x) => x.scheme).join()}`),
 };
 export const session = { fromPartition: (name: string) => ((boot.partition = name), ses) };
+// Electron 45: the Linux selection clipboard is its own object (`clipboard.selection`).
 export const clipboard = {
-  clear: (type?: string) => void boot.events.push(`clipboard cleared${type ? ` ${type}` : ''}`),
+  clear: () => void boot.events.push('clipboard cleared'),
+  selection: { clear: () => void boot.events.push('clipboard cleared selection') },
 };
 export const Menu = { setApplicationMenu: (m: unknown) => boot.events.push(`menu ${String(m)}`) };
 export const dialog = { showErrorBox: (_title: string, message: string) => void boot.errors.push(message) };
