@@ -109,7 +109,8 @@ export const RULES = {
     constants: pick('R_LOGIN_6_KNOWN_BROWSER_MS'),
   },
   'R-LOGIN-7': {
-    summary: 'The fifth wrong password, on any screen, mails the owner the lock notice once per lock.',
+    summary:
+      'The fifth wrong password, on any screen, mails the owner (a withdrawn one within 30 days too) the lock notice once per lock.',
     constants: {},
   },
   'R-OTP-8': {
