@@ -122,10 +122,13 @@ export const RULES = {
     constants: {},
   },
   'R-PW-7': {
-    summary: 'At most 5 recovery mails an hour of each kind; keys stay valid their own time; the answer never tells.',
+    summary:
+      'At most 5 recovery mails an hour of each kind; the owner’s known browsers and staff keys have budgets of their own; keys stay valid their own time; the answer never tells.',
     constants: pick(
       'R_PW_7_MAX_MAILS',
       'R_PW_7_WINDOW_MS',
+      'R_PW_7_KNOWN_BROWSER_MAX_MAILS',
+      'R_PW_7_STAFF_MAX_MAILS',
       'R_PW_7_MAILED_KEY_MAX_ATTEMPTS',
       'R_PW_7_MAILED_KEY_TTL_MS',
     ),

@@ -61,7 +61,7 @@ export async function requestReregistration(
     db,
     clock,
     {
-      budgetSubject: account.id,
+      budget: { kind: 'public', subject: account.id },
       purpose: 'rereg',
       target: recoveryTarget(account),
       ttlMs: R_PW_7_MAILED_KEY_TTL_MS,

@@ -94,7 +94,7 @@ export async function requestEmailChange(
     deps.db,
     deps.clock,
     {
-      budgetSubject: account.id,
+      budget: { kind: 'public', subject: account.id },
       purpose: 'email_change',
       target,
       ttlMs: R_PW_7_MAILED_KEY_TTL_MS,
