@@ -51,6 +51,8 @@ export interface KeyMail {
   budget: MailBudget;
   purpose: MailedKeyPurpose;
   target: RecoveryTarget;
+  /** The ID the key is asked for (typed, for a reset; the account's otherwise): its tries count on this ID's keys only. */
+  loginId: string;
   ttlMs: number;
   newLoginId?: string;
   /** Where the mail goes when not the target's own address (the ID change mails the new one). */
@@ -83,6 +85,7 @@ export async function mailKey(
       await insertMailedKey(trx, {
         id: randomId(),
         account_id: m.target.accountId,
+        login_id: m.loginId,
         purpose: m.purpose,
         key_hash: sha256(key),
         new_login_id: m.newLoginId ?? null,
@@ -103,17 +106,17 @@ export type KeyCheck = { ok: true; keyId: string; newLoginId: string | null } | 
 
 /**
  * Checks a typed key (already normalised by the schema: no hyphens, upper case) against every live
- * key of the account and purpose (R-PW-7: a newer request leaves older keys valid). The try is
+ * key of the account, ID and purpose (R-PW-7: a newer request leaves older keys valid). The try is
  * counted first, atomically; a wrong, used, expired or exhausted key all answer `{ ok: false }`.
  */
 export async function checkMailedKey(
   db: Executor,
   clock: Clock,
-  accountId: string,
+  owner: { accountId: string; loginId: string },
   purpose: MailedKeyPurpose,
   typed: string,
 ): Promise<KeyCheck> {
-  const counted = await countMailedKeyTry(db, accountId, purpose, clock.now().getTime());
+  const counted = await countMailedKeyTry(db, owner, purpose, clock.now().getTime());
   const hash = sha256(typed);
   // Compare against every counted row: each mailed key stays valid until its own end (R-PW-7).
   const match = counted.find((row) => safeEqual(hash, row.key_hash));

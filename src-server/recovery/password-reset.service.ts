@@ -36,7 +36,14 @@ export async function requestPasswordReset(
   await mailKey(
     db,
     clock,
-    { budget, purpose: 'reset', target, ttlMs: R_PW_3_RESET_KEY_TTL_MS, content: resetKeyMail },
+    {
+      budget,
+      purpose: 'reset',
+      target,
+      loginId: input.loginId,
+      ttlMs: R_PW_3_RESET_KEY_TTL_MS,
+      content: resetKeyMail,
+    },
     (trx, mailed) =>
       recordAudit(trx, clock, {
         type: 'password_reset.requested',
@@ -98,7 +105,13 @@ export async function completePasswordReset(
   const account = found?.status === 'active' ? found : undefined;
   // An unknown ID checks the key against the stand-in's keys: the same statements, never a match that counts.
   const target = recoveryTarget(account);
-  const check = await checkMailedKey(db, clock, target.accountId, 'reset', input.key);
+  const check = await checkMailedKey(
+    db,
+    clock,
+    { accountId: target.accountId, loginId: input.loginId },
+    'reset',
+    input.key,
+  );
   if (!check.ok || !account) {
     await recordAudit(db, clock, {
       type: 'password_reset.key_refused',

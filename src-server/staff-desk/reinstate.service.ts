@@ -61,6 +61,7 @@ export async function reinstateEmployer(deps: Deps, actor: StaffActor, ref: stri
       budget: { kind: 'staff', subject: found.id },
       purpose: 'reset',
       target,
+      loginId: found.login_id,
       ttlMs: R_PW_3_RESET_KEY_TTL_MS,
       content: resetKeyMail,
     },
