@@ -123,7 +123,7 @@ export const RULES = {
   },
   'R-PW-7': {
     summary:
-      'At most 5 recovery mails an hour of each kind; the owner’s known browsers and staff keys have budgets of their own; keys stay valid their own time; the answer never tells.',
+      '5 recovery mails an hour per kind; the owner’s known browsers and staff keys have budgets of their own; keys live their own time; answers never tell.',
     constants: pick(
       'R_PW_7_MAX_MAILS',
       'R_PW_7_WINDOW_MS',
