@@ -109,7 +109,8 @@ export const RULES = {
     constants: pick('R_LOGIN_6_KNOWN_BROWSER_MS'),
   },
   'R-LOGIN-7': {
-    summary: 'The fifth wrong password, on any screen, mails the owner the lock notice once per lock.',
+    summary:
+      'The fifth wrong password, on any screen, mails the owner (a withdrawn one within 30 days too) the lock notice once per lock.',
     constants: {},
   },
   'R-OTP-8': {
@@ -121,10 +122,13 @@ export const RULES = {
     constants: {},
   },
   'R-PW-7': {
-    summary: 'At most 5 recovery mails an hour of each kind; keys stay valid their own time; the answer never tells.',
+    summary:
+      '5 recovery mails an hour per kind; the owner’s known browsers and staff keys have budgets of their own; keys live their own time; answers never tell.',
     constants: pick(
       'R_PW_7_MAX_MAILS',
       'R_PW_7_WINDOW_MS',
+      'R_PW_7_KNOWN_BROWSER_MAX_MAILS',
+      'R_PW_7_STAFF_MAX_MAILS',
       'R_PW_7_MAILED_KEY_MAX_ATTEMPTS',
       'R_PW_7_MAILED_KEY_TTL_MS',
     ),

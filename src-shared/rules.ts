@@ -52,6 +52,14 @@ export function isReregistrable(withdrawnAt: number | null, now: number): boolea
 /** R-PW-7: per account, at most 5 recovery mails an hour of each kind (reset, re-registration, ID change). */
 export const R_PW_7_MAX_MAILS = 5;
 export const R_PW_7_WINDOW_MS = 60 * MINUTE_MS;
+/**
+ * R-PW-7: the bound cannot be spent against the owner. Requests from a browser that signed in to the
+ * account before (R-LOGIN-6's marker) spend a budget of their own, per browser, of the same size;
+ * keys the office staff send (利用再開) spend theirs, per account: generous for a counter that sends
+ * one key per reinstatement (which needs 31 days of withdrawal), finite all the same.
+ */
+export const R_PW_7_KNOWN_BROWSER_MAX_MAILS = R_PW_7_MAX_MAILS;
+export const R_PW_7_STAFF_MAX_MAILS = 3;
 
 /** R-PW-7: keys mailed for reset, re-registration and e-mail change accept this many wrong tries. */
 export const R_PW_7_MAILED_KEY_MAX_ATTEMPTS = 5;

@@ -1,4 +1,4 @@
-import { R_LOGIN_3_LOCK_MS } from '../../src-shared/rules.js';
+import { isReregistrable, R_LOGIN_3_LOCK_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import type { AccountRow } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -91,16 +91,22 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
 }
 
 /**
- * R-LOGIN-7: the owner of an active account is mailed; for an unknown ID (or a withdrawn account)
- * the same mail row is written as dropped (the stand-in's, never sent), so the locking answer
- * runs the same statements and does not tell.
+ * R-LOGIN-7: the owner is mailed — of an active account, and of a withdrawn one within its 30 days
+ * (re-registration takes such an account back with its password, so a lock there is someone
+ * trying). For an unknown ID, or an account past its 30 days, the same mail row is written as
+ * dropped (the stand-in's, never sent), so the locking answer runs the same statements and does not tell.
  */
 async function tellOwnerOfLock(
   trx: Executor,
   deps: Pick<Deps, 'clock'>,
   account: AccountRow | undefined,
 ): Promise<boolean> {
-  const to = account?.status === 'active' ? account.login_id : null;
+  const to = account && ownerHearsOfLock(account, deps.clock.now().getTime()) ? account.login_id : null;
   await enqueueMailOrDrop(trx, deps.clock, to, lockedMail());
   return to !== null;
+}
+
+function ownerHearsOfLock(account: AccountRow, now: number): boolean {
+  if (account.status === 'active') return true;
+  return account.status === 'withdrawn' && isReregistrable(account.withdrawn_at, now);
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { R_PW_7_MAILED_KEY_MAX_ATTEMPTS } from '../../src-shared/rules.js';
 import type { MailedKeyPurpose, MailedKeysTable } from '../accounts/accounts.table.js';
@@ -7,7 +7,7 @@ import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
 
 export type MailedKeyRow = Selectable<MailedKeysTable>;
 
-export async function insertMailedKey(db: Executor, row: MailedKeyRow): Promise<void> {
+export async function insertMailedKey(db: Executor, row: Insertable<MailedKeysTable>): Promise<void> {
   await db.insertInto('mailed_keys').values(row).execute();
 }
 
@@ -26,15 +26,23 @@ export async function expireMailedKeysOfAccount(db: Executor, accountId: string,
 }
 
 /**
- * Counts one try on the live key(s) of an account in ONE statement (UPDATE … RETURNING), before
- * the key is compared: parallel wrong keys, in one process or many, cannot pass the maximum.
+ * Counts one try on the live key(s) of an account and ID in ONE statement (UPDATE … RETURNING),
+ * before the key is compared: parallel wrong keys, in one process or many, cannot pass the maximum.
+ * The ID bounds the rows to those one person asked for (R-PW-7: five an hour), also on the
+ * stand-in, which holds the keys of every unknown ID (index mailed_keys_account_login, 0013).
  */
-export function countMailedKeyTry(db: Executor, accountId: string, purpose: MailedKeyPurpose, now: number) {
+export function countMailedKeyTry(
+  db: Executor,
+  owner: { accountId: string; loginId: string },
+  purpose: MailedKeyPurpose,
+  now: number,
+) {
   return db
     .updateTable('mailed_keys')
     .set({ attempts: sql<number>`attempts + 1` })
-    .where('account_id', '=', accountId)
+    .where('account_id', '=', owner.accountId)
     .where('purpose', '=', purpose)
+    .where('login_id', '=', owner.loginId)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .where('attempts', '<', R_PW_7_MAILED_KEY_MAX_ATTEMPTS)

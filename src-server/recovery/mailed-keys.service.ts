@@ -1,4 +1,9 @@
-import { R_PW_7_MAX_MAILS, R_PW_7_WINDOW_MS } from '../../src-shared/rules.js';
+import {
+  R_PW_7_KNOWN_BROWSER_MAX_MAILS,
+  R_PW_7_MAX_MAILS,
+  R_PW_7_STAFF_MAX_MAILS,
+  R_PW_7_WINDOW_MS,
+} from '../../src-shared/rules.js';
 import type { MailedKeyPurpose } from '../accounts/accounts.table.js';
 import type { RecoveryTarget } from '../accounts/stand-in.js';
 import { holdBudgetOf, isSpent, spendBudget, type BudgetSpec } from '../budgets/budget.service.js';
@@ -17,16 +22,37 @@ export function groupKey(key: string): string {
   return key.match(/.{1,4}/g)?.join('-') ?? key;
 }
 
-/** R-PW-7: at most 5 mails an hour of each purpose, per account (per typed ID for the reset). */
-export function recoveryMailBudget(purpose: MailedKeyPurpose): BudgetSpec<string> {
-  return { scope: `mail:${purpose}`, windowMs: R_PW_7_WINDOW_MS, limits: { [`mail:${purpose}`]: R_PW_7_MAX_MAILS } };
+/**
+ * Whose budget a key mail spends (R-PW-7), each its own rolling hour:
+ * - `public`: anyone's request, per account — per typed ID for the reset, where the ID may be unknown;
+ * - `known_browser`: a request from a browser that signed in to the account before (R-LOGIN-6's
+ *   marker), per marker row: a stranger spending `public` cannot silence the owner's own recovery;
+ * - `staff`: a key the office staff send (利用再開), per account: never refused by `public`.
+ */
+export type MailBudget = { kind: 'public' | 'known_browser' | 'staff'; subject: string };
+
+const MAIL_LIMITS: Record<MailBudget['kind'], number> = {
+  public: R_PW_7_MAX_MAILS,
+  known_browser: R_PW_7_KNOWN_BROWSER_MAX_MAILS,
+  staff: R_PW_7_STAFF_MAX_MAILS,
+};
+
+/** The budget of one purpose and payer: `mail:reset` (public), `mail:reset:known_browser`, `mail:reset:staff`. */
+export function recoveryMailBudget(
+  purpose: MailedKeyPurpose,
+  payer: MailBudget['kind'] = 'public',
+): BudgetSpec<string> {
+  const kind = payer === 'public' ? `mail:${purpose}` : `mail:${purpose}:${payer}`;
+  return { scope: kind, windowMs: R_PW_7_WINDOW_MS, limits: { [kind]: MAIL_LIMITS[payer] } };
 }
 
 export interface KeyMail {
-  /** Whose budget this mail spends (R-PW-7): the account id, or the typed ID where it may be unknown. */
-  budgetSubject: string;
+  /** Whose budget this mail spends (R-PW-7). */
+  budget: MailBudget;
   purpose: MailedKeyPurpose;
   target: RecoveryTarget;
+  /** The ID the key is asked for (typed, for a reset; the account's otherwise): its tries count on this ID's keys only. */
+  loginId: string;
   ttlMs: number;
   newLoginId?: string;
   /** Where the mail goes when not the target's own address (the ID change mails the new one). */
@@ -48,8 +74,9 @@ export async function mailKey(
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const now = clock.now().getTime();
-    const budget = await holdBudgetOf(trx, recoveryMailBudget(m.purpose), m.budgetSubject, now);
-    const kind = `mail:${m.purpose}`;
+    const spec = recoveryMailBudget(m.purpose, m.budget.kind);
+    const budget = await holdBudgetOf(trx, spec, m.budget.subject, now);
+    const kind = spec.scope;
     const to = m.to ?? m.target.mailTo;
     const allowed = !isSpent(budget, kind);
     if (allowed) {
@@ -58,6 +85,7 @@ export async function mailKey(
       await insertMailedKey(trx, {
         id: randomId(),
         account_id: m.target.accountId,
+        login_id: m.loginId,
         purpose: m.purpose,
         key_hash: sha256(key),
         new_login_id: m.newLoginId ?? null,
@@ -78,17 +106,17 @@ export type KeyCheck = { ok: true; keyId: string; newLoginId: string | null } | 
 
 /**
  * Checks a typed key (already normalised by the schema: no hyphens, upper case) against every live
- * key of the account and purpose (R-PW-7: a newer request leaves older keys valid). The try is
+ * key of the account, ID and purpose (R-PW-7: a newer request leaves older keys valid). The try is
  * counted first, atomically; a wrong, used, expired or exhausted key all answer `{ ok: false }`.
  */
 export async function checkMailedKey(
   db: Executor,
   clock: Clock,
-  accountId: string,
+  owner: { accountId: string; loginId: string },
   purpose: MailedKeyPurpose,
   typed: string,
 ): Promise<KeyCheck> {
-  const counted = await countMailedKeyTry(db, accountId, purpose, clock.now().getTime());
+  const counted = await countMailedKeyTry(db, owner, purpose, clock.now().getTime());
   const hash = sha256(typed);
   // Compare against every counted row: each mailed key stays valid until its own end (R-PW-7).
   const match = counted.find((row) => safeEqual(hash, row.key_hash));

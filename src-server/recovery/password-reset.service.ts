@@ -3,14 +3,16 @@ import { R_PW_3_RESET_KEY_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountByLoginId, updatePasswordHash } from '../accounts/accounts.repository.js';
 import { endEverythingInFlight } from '../accounts/credentials-in-flight.js';
-import { auditedAccountId, recoveryTarget } from '../accounts/stand-in.js';
+import { auditedAccountId, recoveryTarget, type RecoveryTarget } from '../accounts/stand-in.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { hashPassword } from '../crypto/passwords.js';
+import { sha256 } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
+import { findKnownBrowserId } from '../login/known-browsers.repository.js';
 import { clearLockout } from '../login/lockout.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { markMailedKeyUsed } from './mailed-keys.repository.js';
-import { checkMailedKey, mailKey } from './mailed-keys.service.js';
+import { checkMailedKey, mailKey, type MailBudget } from './mailed-keys.service.js';
 import { passwordChangedMail, resetKeyMail } from './recovery-mails.js';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued'>;
@@ -19,27 +21,58 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued'>;
  * R-PW-1, R-PW-7: a reset request. The caller answers 202 whatever happened. Known and unknown IDs
  * run the same code (mailKey): an unknown ID, or an account that is not active, works on the
  * stand-in (accounts/stand-in.ts), whose mail is dropped. The budget is per typed ID, so an unknown
- * ID runs out after five like a known one. The mail only goes into the outbox, never waits on SMTP.
+ * ID runs out after five like a known one — except from a browser that signed in to the account
+ * before (R-LOGIN-6's marker), which spends a budget of its own, so a stranger who spent the public
+ * one cannot silence the owner. The mail only goes into the outbox, never waits on SMTP.
  */
-export async function requestPasswordReset(deps: Deps, input: { loginId: string; ip: string }): Promise<void> {
+export async function requestPasswordReset(
+  deps: Deps,
+  input: { loginId: string; ip: string; knownBrowserToken?: string | undefined },
+): Promise<void> {
   const { db, clock } = deps;
   const account = await findAccountByLoginId(db, input.loginId);
   const target = recoveryTarget(account?.status === 'active' ? account : undefined);
+  const budget = await resetBudget(deps, input, target);
   await mailKey(
     db,
     clock,
-    { budgetSubject: input.loginId, purpose: 'reset', target, ttlMs: R_PW_3_RESET_KEY_TTL_MS, content: resetKeyMail },
+    {
+      budget,
+      purpose: 'reset',
+      target,
+      loginId: input.loginId,
+      ttlMs: R_PW_3_RESET_KEY_TTL_MS,
+      content: resetKeyMail,
+    },
     (trx, mailed) =>
       recordAudit(trx, clock, {
         type: 'password_reset.requested',
         accountId: auditedAccountId(target),
         loginId: input.loginId,
         ip: input.ip,
-        detail: { mailed },
+        detail: { mailed, budget: budget.kind },
       }),
   );
   // No kick of the mail sender here: its work would land on the answer of known IDs only. The
   // sender's poll (1 s) picks the mail up, which the person waiting for it cannot tell apart.
+}
+
+/**
+ * R-PW-7: the owner's known browser (a live marker of THIS account) pays from its own budget; any
+ * other request from the public one, per typed ID. With a marker cookie the lookup runs for every
+ * ID — the stand-in never has a marker — so it does not tell whether the ID exists.
+ */
+async function resetBudget(
+  deps: Deps,
+  input: { loginId: string; knownBrowserToken?: string | undefined },
+  target: RecoveryTarget,
+): Promise<MailBudget> {
+  if (input.knownBrowserToken) {
+    const now = deps.clock.now().getTime();
+    const marker = await findKnownBrowserId(deps.db, sha256(input.knownBrowserToken), target.accountId, now);
+    if (marker) return { kind: 'known_browser', subject: `known:${marker}` };
+  }
+  return { kind: 'public', subject: input.loginId };
 }
 
 export type NewPasswordCheck =
@@ -72,7 +105,13 @@ export async function completePasswordReset(
   const account = found?.status === 'active' ? found : undefined;
   // An unknown ID checks the key against the stand-in's keys: the same statements, never a match that counts.
   const target = recoveryTarget(account);
-  const check = await checkMailedKey(db, clock, target.accountId, 'reset', input.key);
+  const check = await checkMailedKey(
+    db,
+    clock,
+    { accountId: target.accountId, loginId: input.loginId },
+    'reset',
+    input.key,
+  );
   if (!check.ok || !account) {
     await recordAudit(db, clock, {
       type: 'password_reset.key_refused',

@@ -14,7 +14,11 @@ export const recoveryRoutes: Feature = (app, deps) => {
     api.passwordReset.path,
     { schema: { body: api.passwordReset.body }, config: limit },
     async (request, reply) => {
-      await requestPasswordReset(deps, { loginId: request.body.id, ip: request.ip });
+      await requestPasswordReset(deps, {
+        loginId: request.body.id,
+        ip: request.ip,
+        knownBrowserToken: readCookie(request, 'known'),
+      });
       return reply.code(202).send();
     },
   );

@@ -1,7 +1,7 @@
 import { isReregistrable, R_PW_7_MAILED_KEY_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountByLoginId, markReregistered } from '../accounts/accounts.repository.js';
-import { recoveryTarget } from '../accounts/stand-in.js';
+import { auditedAccountId, recoveryTarget } from '../accounts/stand-in.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { revokeAllDeviceTrusts } from '../device-trust/device-trust.repository.js';
 import { clearLockout } from '../login/lockout.service.js';
@@ -61,9 +61,10 @@ export async function requestReregistration(
     db,
     clock,
     {
-      budgetSubject: account.id,
+      budget: { kind: 'public', subject: account.id },
       purpose: 'rereg',
       target: recoveryTarget(account),
+      loginId: account.login_id,
       ttlMs: R_PW_7_MAILED_KEY_TTL_MS,
       content: reregKeyMail,
     },
@@ -84,21 +85,25 @@ export async function requestReregistration(
 
 /**
  * R-REREG-1: the mailed key makes the account active again. R-OTP-4: no device trust of before
- * survives (withdrawal deleted them; deleted again here so the rule does not rest on that).
+ * survives (withdrawal deleted them; deleted again here so the rule does not rest on that). An
+ * unknown ID, or an account that cannot be re-registered, checks the key against the stand-in's
+ * keys of that ID: the same statements and rows, never a match that counts.
  */
 export async function completeReregistration(
   deps: Deps,
   input: { loginId: string; key: string; ip: string },
 ): Promise<{ status: 'done' } | { status: 'key_invalid' }> {
   const { db, clock } = deps;
-  const account = await findAccountByLoginId(db, input.loginId);
-  if (!account || account.status !== 'withdrawn' || !isReregistrable(account.withdrawn_at, clock.now().getTime()))
-    return { status: 'key_invalid' };
-  const check = await checkMailedKey(db, clock, account.id, 'rereg', input.key);
-  if (!check.ok) {
+  const found = await findAccountByLoginId(db, input.loginId);
+  const account =
+    found?.status === 'withdrawn' && isReregistrable(found.withdrawn_at, clock.now().getTime()) ? found : undefined;
+  const target = recoveryTarget(account);
+  const owner = { accountId: target.accountId, loginId: input.loginId };
+  const check = await checkMailedKey(db, clock, owner, 'rereg', input.key);
+  if (!check.ok || !account) {
     await recordAudit(db, clock, {
       type: 'reregistration.key_refused',
-      accountId: account.id,
+      accountId: auditedAccountId(target),
       loginId: input.loginId,
       ip: input.ip,
     });

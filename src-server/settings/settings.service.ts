@@ -94,9 +94,10 @@ export async function requestEmailChange(
     deps.db,
     deps.clock,
     {
-      budgetSubject: account.id,
+      budget: { kind: 'public', subject: account.id },
       purpose: 'email_change',
       target,
+      loginId: account.login_id,
       ttlMs: R_PW_7_MAILED_KEY_TTL_MS,
       newLoginId: input.newLoginId,
       to: input.newLoginId,
@@ -128,7 +129,8 @@ export async function confirmEmailChange(
 ): Promise<{ status: 'done' } | { status: 'key_invalid' } | { status: 'unauthenticated' }> {
   const account = await activeAccount(deps, caller);
   if (!account) return { status: 'unauthenticated' };
-  const check = await checkMailedKey(deps.db, deps.clock, account.id, 'email_change', input.key);
+  const owner = { accountId: account.id, loginId: account.login_id };
+  const check = await checkMailedKey(deps.db, deps.clock, owner, 'email_change', input.key);
   if (!check.ok || !check.newLoginId) {
     await recordAudit(deps.db, deps.clock, {
       type: 'settings.email_key_refused',

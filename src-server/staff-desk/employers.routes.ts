@@ -4,6 +4,7 @@ import {
   EmployerParams,
   EmployerSearchQuery,
   EmployerSearchResponse,
+  ReinstateResponse,
   RevealIdResponse,
 } from '../../src-shared/staff-api/actions.js';
 import { staffApi } from '../../src-shared/staff-api/routes.js';
@@ -59,7 +60,14 @@ export const staffEmployerRoutes: Feature = (app, deps) => {
 
   app.post(
     staffApi.employerReinstate.path,
-    { preHandler, schema: { params: EmployerParams, body: staffApi.employerReinstate.body } },
+    {
+      preHandler,
+      schema: {
+        params: EmployerParams,
+        body: staffApi.employerReinstate.body,
+        response: { 200: ReinstateResponse },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       if (!(await verifyStepUp(deps, actor, request.body.stepUp, { action: 'reinstate', target: request.params.ref })))
@@ -67,7 +75,7 @@ export const staffEmployerRoutes: Feature = (app, deps) => {
       const r = await reinstateEmployer(deps, actor, request.params.ref);
       switch (r.status) {
         case 'reinstated':
-          return reply.code(204).send();
+          return { mailed: r.mailed };
         case 'not_found':
           return sendError(reply, 404, 'not_found');
         case 'not_reinstatable':

@@ -2,7 +2,6 @@ import { isReregistrable, R_PW_3_RESET_KEY_TTL_MS, R_REREG_2_REFUSED_FROM_MS } f
 import type { AppDeps } from '../app-deps.js';
 import { endEverythingInFlight } from '../accounts/credentials-in-flight.js';
 import { recoveryTarget } from '../accounts/stand-in.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { hashPassword } from '../crypto/passwords.js';
 import { randomToken } from '../crypto/tokens.js';
 import { deleteKnownBrowsersOfAccount } from '../login/known-browsers.repository.js';
@@ -25,8 +24,9 @@ export type ReinstateOutcome =
  * what it had: its password hash becomes one of a random secret nobody holds, everything in flight
  * ends (R-CRED-1: sessions, device trusts, challenges, keys), its known browsers and lock-outs go.
  * Then a password-reset key is mailed to its address: R-PW-1, R-PW-2, R-PW-3 and R-PW-5 from
- * there, the mail spending the reset's own budget (R-PW-7). argon2 runs before the transaction
- * (SQLite has one writer).
+ * there. The mail spends the staff's own budget (R-PW-7: per account, R_PW_7_STAFF_MAX_MAILS an
+ * hour), never the public one a stranger can spend; `mailed` says whether it went, and the console
+ * says so. argon2 runs before the transaction (SQLite has one writer).
  */
 export async function reinstateEmployer(deps: Deps, actor: StaffActor, ref: string): Promise<ReinstateOutcome> {
   const { db, clock } = deps;
@@ -57,9 +57,16 @@ export async function reinstateEmployer(deps: Deps, actor: StaffActor, ref: stri
   const mailed = await mailKey(
     db,
     clock,
-    { budgetSubject: found.login_id, purpose: 'reset', target, ttlMs: R_PW_3_RESET_KEY_TTL_MS, content: resetKeyMail },
+    {
+      budget: { kind: 'staff', subject: found.id },
+      purpose: 'reset',
+      target,
+      loginId: found.login_id,
+      ttlMs: R_PW_3_RESET_KEY_TTL_MS,
+      content: resetKeyMail,
+    },
     (trx, sent) =>
-      recordAudit(trx, clock, {
+      recordStaffAudit(trx, clock, actor, {
         type: 'password_reset.requested',
         accountId: found.id,
         loginId: found.login_id,

@@ -62,6 +62,13 @@ export type RevealIdRequest = z.input<typeof RevealIdRequest>;
 export const RevealIdResponse = z.strictObject({ loginId: z.string() }).meta({ id: 'StaffRevealIdResponse' });
 export type RevealIdResponse = z.infer<typeof RevealIdResponse>;
 
+/**
+ * 利用再開's answer: whether the password-reset key was mailed. The key spends the staff's own
+ * budget (R-PW-7), never the public one, so it is false only when that bound refused it.
+ */
+export const ReinstateResponse = z.strictObject({ mailed: z.boolean() }).meta({ id: 'StaffReinstateResponse' });
+export type ReinstateResponse = z.infer<typeof ReinstateResponse>;
+
 export const EmployerHistoryResponse = z
   .strictObject({ events: z.array(z.strictObject({ at: IsoDateTime, type: z.string() })) })
   .meta({ id: 'StaffEmployerHistoryResponse' });

@@ -71,7 +71,8 @@ export const staffApi = {
     method: 'POST',
     path: '/api/v1/staff/employers/:ref/reinstate',
     body: actions.StepUpOnly,
-    status: 204,
+    response: actions.ReinstateResponse,
+    status: 200,
   },
   employerHistory: {
     method: 'GET',

@@ -15,7 +15,7 @@ export const staffCalls = {
   employerSearch: { method: 'GET', path: '/api/v1/staff/employers', status: 200 },
   employerRevealId: { method: 'POST', path: '/api/v1/staff/employers/:ref/reveal-id', status: 200 },
   employerUnlock: { method: 'POST', path: '/api/v1/staff/employers/:ref/unlock', status: 204 },
-  employerReinstate: { method: 'POST', path: '/api/v1/staff/employers/:ref/reinstate', status: 204 },
+  employerReinstate: { method: 'POST', path: '/api/v1/staff/employers/:ref/reinstate', status: 200 },
   employerHistory: { method: 'GET', path: '/api/v1/staff/employers/:ref/history', status: 200 },
   kiosks: { method: 'GET', path: '/api/v1/staff/kiosks', status: 200 },
   kioskRevoke: { method: 'POST', path: '/api/v1/staff/kiosks/:id/revoke', status: 204 },

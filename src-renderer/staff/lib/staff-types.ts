@@ -55,7 +55,7 @@ export type StaffCallTypes = {
     out: { loginId: string };
   };
   employerUnlock: { in: { params: { ref: string } }; out: void };
-  employerReinstate: { in: { params: { ref: string }; body: { stepUp: PasskeyJSON } }; out: void };
+  employerReinstate: { in: { params: { ref: string }; body: { stepUp: PasskeyJSON } }; out: { mailed: boolean } };
   employerHistory: { in: { params: { ref: string } }; out: { events: HistoryEvent[] } };
   kiosks: { in: undefined; out: { kiosks: KioskRow[] } };
   kioskRevoke: { in: { params: { id: string }; body: { stepUp: PasskeyJSON } }; out: void };

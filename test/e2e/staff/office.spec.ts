@@ -165,6 +165,8 @@ test('利用再開 for an account withdrawn 31+ days ago, with the passkey again
   await shot(page, '79-staff-reinstate');
   await page.getByRole('button', { name: '利用再開' }).click();
   await expect(page.getByText('利用を再開しました。')).toBeVisible();
+  // R-PW-7: the clerk is told that the key went (the staff's own budget, never the public one).
+  await expect(page.getByText('パスワード再登録のためのメールを送信しました。')).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: '利用中' })).toBeVisible();
   const mail = await service.mail.waitFor({ to: id, subject: RESET_SUBJECT });
   expect(mail.subject).toBe(RESET_SUBJECT);

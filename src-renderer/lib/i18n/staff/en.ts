@@ -92,7 +92,10 @@ const en: StaffCatalog = {
     reinstateLead:
       'Reactivates an account withdrawn 31 or more days ago. The old password, sessions and remembered devices stop working, and a password-reset key is mailed to its address. Your passkey is asked first.',
     reinstate: 'Reinstate',
-    reinstated: 'The account is active again. Ask the employer to set a new password with the key in the mail.',
+    reinstated:
+      'The account is active again. The password-reset mail has been sent. Ask the employer to set a new password with the key in the mail.',
+    reinstatedNotMailed:
+      'The account is active again, but no password-reset mail was sent (staff may send at most 3 an hour per account). In about an hour the employer can reset the password themselves with "Forgot your password?" on the login screen.',
     withinThirty:
       'Withdrawn within 30 days: the employer can re-register themselves with "Re-register account" on the login screen.',
     historyHeading: 'Activity',
