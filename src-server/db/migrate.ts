@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-outbox-delivery.js';
 import * as m0007 from './migrations/0007-retention-indexes.js';
 import * as m0008 from './migrations/0008-staff.js';
 import * as m0009 from './migrations/0009-staff-desk-indexes.js';
+import * as m0011 from './migrations/0011-search-and-fleet-volume.js';
 
 /**
  * Versioned migrations, listed in code (no file-system scan: works the same from tsx, a bundle or
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0007-retention-indexes': m0007,
   '0008-staff': m0008,
   '0009-staff-desk-indexes': m0009,
+  '0011-search-and-fleet-volume': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

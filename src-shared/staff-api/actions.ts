@@ -37,8 +37,20 @@ export const EmployerParams = z.strictObject({ ref: z.string().min(1).max(200) }
 export const KioskParams = z.strictObject({ id: z.string().min(1).max(200) });
 
 // ── office staff ──────────────────────────────────────────────────────────────
+/**
+ * `q`: a part of the company name (compared normalised: full/half width, kana, spaces and legal-entity
+ * marks do not matter) or the exact ID. `after`: the `nextAfter` of the page before.
+ */
 export const EmployerSearchQuery = z
-  .strictObject({ q: z.string().trim().min(1).max(254) })
+  .strictObject({
+    q: z.string().trim().min(1).max(254),
+    after: z
+      .string()
+      .max(2000)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
   .meta({ id: 'StaffEmployerSearchQuery' });
 export const EmployerSummary = z.strictObject({
   ref: Opaque,
@@ -50,7 +62,11 @@ export const EmployerSummary = z.strictObject({
 });
 export type EmployerSummary = z.infer<typeof EmployerSummary>;
 export const EmployerSearchResponse = z
-  .strictObject({ employers: z.array(EmployerSummary) })
+  .strictObject({
+    employers: z.array(EmployerSummary),
+    /** The next page's `after`; null on the last page. */
+    nextAfter: z.string().nullable(),
+  })
   .meta({ id: 'StaffEmployerSearchResponse' });
 export type EmployerSearchResponse = z.infer<typeof EmployerSearchResponse>;
 

@@ -1,0 +1,59 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Dialect } from '../db/database.js';
+import type { Executor } from '../db/schema.js';
+import { employers, type EmployerRow } from './employers.repository.js';
+
+/** Where a page of 求人者検索 starts: after this (company_search, id), the order the pages run in. */
+export interface SearchCursor {
+  key: string;
+  id: string;
+}
+
+/** Below this many characters no trigram exists: the office's own rows are scanned in page order. */
+const TRIGRAM = 3;
+
+/** `like` with the pattern's own wildcards taken literally. */
+const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * `company_search` contains `key`. PostgreSQL: LIKE, served by the pg_trgm GIN index from three
+ * characters on. SQLite: FTS5's trigram table (a quoted phrase is a substring) from three, LIKE
+ * under 3. Shorter keys rely on the office index (office_id, company_search, id) and the page's limit.
+ */
+function containsKey(dialect: Dialect, key: string): Expression<SqlBool> {
+  if (dialect === 'sqlite' && Array.from(key).length >= TRIGRAM)
+    return sql<SqlBool>`accounts.rowid in (select rowid from accounts_company_fts where accounts_company_fts match ${`"${key.replace(/"/g, '""')}"`})`;
+  return sql<SqlBool>`accounts.company_search like ${containing(key)} escape ${'\\'}`;
+}
+
+/**
+ * 求人者検索 by company: the employers whose normalised name contains `key`, in (company_search, id)
+ * order after `after`, at most `limit`; `exceptId` (the exact ID's match, shown first) is left out.
+ */
+export function searchByCompany(
+  db: Executor,
+  dialect: Dialect,
+  input: {
+    officeId: string | null;
+    key: string;
+    after: SearchCursor | null;
+    exceptId: string | null;
+    now: number;
+    limit: number;
+  },
+): Promise<EmployerRow[]> {
+  const { after, exceptId } = input;
+  let q = employers(db, input.officeId, input.now).where(containsKey(dialect, input.key));
+  if (after)
+    q = q.where((eb) => eb(eb.refTuple('accounts.company_search', 'accounts.id'), '>', eb.tuple(after.key, after.id)));
+  if (exceptId !== null) q = q.where('accounts.id', '!=', exceptId);
+  return q.orderBy('accounts.company_search').orderBy('accounts.id').limit(input.limit).execute();
+}
+
+/** 求人者検索 by the exact (normalised) ID: the unique index on login_id, within the office. */
+export function findByLoginId(
+  db: Executor,
+  input: { officeId: string | null; loginId: string; now: number },
+): Promise<EmployerRow | undefined> {
+  return employers(db, input.officeId, input.now).where('accounts.login_id', '=', input.loginId).executeTakeFirst();
+}
