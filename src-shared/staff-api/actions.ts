@@ -100,7 +100,49 @@ export const KioskSummary = z.strictObject({
   duplicateMachineId: z.boolean(),
 });
 export type KioskSummary = z.infer<typeof KioskSummary>;
-export const KiosksResponse = z.strictObject({ kiosks: z.array(KioskSummary) }).meta({ id: 'StaffKiosksResponse' });
+/** The columns 端末一覧 sorts by (`sort`); ties go by office, label, id. Missing values come last either way. */
+export const kioskSortColumns = [
+  'office',
+  'label',
+  'version',
+  'enrolledAt',
+  'lastHeartbeatAt',
+  'lastPaintAt',
+  'attestationFailures24h',
+  'state',
+] as const;
+export type KioskSortColumn = (typeof kioskSortColumns)[number];
+/** 端末一覧's page: sorted and filtered by the service (`office`: one office's name). `offset`: the `nextOffset` before. */
+export const KiosksQuery = z
+  .strictObject({
+    office: z.string().min(1).max(100).optional(),
+    sort: z.enum(kioskSortColumns).default('office'),
+    direction: z.enum(['ascending', 'descending']).default('ascending'),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .meta({ id: 'StaffKiosksQuery' });
+export type KiosksQuery = z.input<typeof KiosksQuery>;
+export const KiosksResponse = z
+  .strictObject({
+    kiosks: z.array(KioskSummary),
+    /** Terminals matching the filter, and in all. */
+    total: z.number().int().nonnegative(),
+    all: z.number().int().nonnegative(),
+    /** The next page's `offset`; null on the last page. */
+    nextOffset: z.number().int().nonnegative().nullable(),
+    /** The offices that have terminals (the filter's choices). */
+    offices: z.array(z.string()),
+    /**
+     * Attestations in 24 h that no terminal's key signed (anyone can send them naming any terminal):
+     * counted per source address, never as a terminal's failures. The busiest sources, and the total.
+     */
+    unverifiedAttempts: z.strictObject({
+      total: z.number().int().nonnegative(),
+      sources: z.array(z.strictObject({ source: z.string(), failures: z.number().int().nonnegative() })),
+    }),
+  })
+  .meta({ id: 'StaffKiosksResponse' });
 export type KiosksResponse = z.infer<typeof KiosksResponse>;
 
 /** `office`: one of `GET /offices` (400 `office_unknown` otherwise: a typo never makes an office). */
