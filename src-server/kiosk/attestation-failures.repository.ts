@@ -2,6 +2,9 @@ import type { Executor } from '../db/schema.js';
 
 /** Failures are counted per hour: `hour` is epoch ms / HOUR_MS, floored (migration 0011). */
 export const HOUR_MS = 60 * 60 * 1000;
+/** The hour's total over every source (no address is `*`): the total is ≤ 24 rows to sum, however many sources. */
+export const ALL_SOURCES = '*';
+
 export const failureHour = (at: number): number => Math.floor(at / HOUR_MS);
 
 /**
@@ -25,7 +28,10 @@ export async function countAttestationFailure(
   else
     await db
       .insertInto('attestation_source_failures')
-      .values({ source: input.source, hour: input.hour, failures: 1 })
+      .values([
+        { source: input.source, hour: input.hour, failures: 1 },
+        { source: ALL_SOURCES, hour: input.hour, failures: 1 },
+      ])
       .onConflict((oc) =>
         oc
           .columns(['source', 'hour'])

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Dialect } from '../db/database.js';
+import { STAND_IN_ACCOUNT_ID } from '../accounts/stand-in.js';
 import type { Executor } from '../db/schema.js';
 import { employers, type EmployerRow } from './employers.repository.js';
 
@@ -29,6 +30,8 @@ function containsKey(dialect: Dialect, key: string): Expression<SqlBool> {
 /**
  * 求人者検索 by company: the employers whose normalised name contains `key`, in (company_search, id)
  * order after `after`, at most `limit`; `exceptId` (the exact ID's match, shown first) is left out.
+ * The page's ids come first from the index alone (office_id, company_search, id: an index-only scan
+ * within the office, or the trigram index), then only those rows are read (docs/performance.md).
  */
 export function searchByCompany(
   db: Executor,
@@ -42,12 +45,24 @@ export function searchByCompany(
     limit: number;
   },
 ): Promise<EmployerRow[]> {
-  const { after, exceptId } = input;
-  let q = employers(db, input.officeId, input.now).where(containsKey(dialect, input.key));
+  const { after, exceptId, officeId } = input;
+  let ids = db
+    .selectFrom('accounts')
+    .select('accounts.id')
+    .where('accounts.id', '!=', STAND_IN_ACCOUNT_ID)
+    .where(containsKey(dialect, input.key));
+  if (officeId !== null) ids = ids.where('accounts.office_id', '=', officeId);
   if (after)
-    q = q.where((eb) => eb(eb.refTuple('accounts.company_search', 'accounts.id'), '>', eb.tuple(after.key, after.id)));
-  if (exceptId !== null) q = q.where('accounts.id', '!=', exceptId);
-  return q.orderBy('accounts.company_search').orderBy('accounts.id').limit(input.limit).execute();
+    ids = ids.where((eb) =>
+      eb(eb.refTuple('accounts.company_search', 'accounts.id'), '>', eb.tuple(after.key, after.id)),
+    );
+  if (exceptId !== null) ids = ids.where('accounts.id', '!=', exceptId);
+  const page = ids.orderBy('accounts.company_search').orderBy('accounts.id').limit(input.limit);
+  return employers(db, officeId, input.now)
+    .where('accounts.id', 'in', page)
+    .orderBy('accounts.company_search')
+    .orderBy('accounts.id')
+    .execute();
 }
 
 /** 求人者検索 by the exact (normalised) ID: the unique index on login_id, within the office. */

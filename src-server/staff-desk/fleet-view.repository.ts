@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { KioskSortColumn } from '../../src-shared/staff-api/actions.js';
 import type { Executor } from '../db/schema.js';
+import { ALL_SOURCES } from '../kiosk/attestation-failures.repository.js';
 
 /**
  * 端末一覧 at fleet size (issue 18): one page of terminals sorted and filtered in SQL, with each
@@ -112,25 +113,47 @@ export async function officesWithTerminals(db: Executor): Promise<string[]> {
 }
 
 /**
- * 署名を確認できない試行 (issue 20): failures no terminal's key proves, per source address since
- * `sinceHour` — the busiest `limit`, and the total. Served by the (hour) index.
+ * 署名を確認できない試行 (issue 20): failures no terminal's key proves, per source address, in the
+ * hourly buckets from `sinceHour` to `untilHour`. Bounded however many addresses send them: the
+ * total is the hours' `*` rows; the busiest sources are chosen among each hour's top `limit`
+ * (index (hour, failures), read from the top), then summed over the window by primary key.
  */
-export async function unverifiedAttemptsBySource(db: Executor, input: { sinceHour: number; limit: number }) {
-  const since = db.selectFrom('attestation_source_failures').where('hour', '>=', input.sinceHour);
-  const [top, total] = await Promise.all([
-    since
-      .select(['source', (eb) => eb.fn.sum<number>('failures').as('failures')])
-      .groupBy('source')
+export async function unverifiedAttemptsBySource(
+  db: Executor,
+  input: { sinceHour: number; untilHour: number; limit: number },
+) {
+  const total = await db
+    .selectFrom('attestation_source_failures')
+    .select((eb) => eb.fn.sum<number>('failures').as('failures'))
+    .where('source', '=', ALL_SOURCES)
+    .where('hour', '>=', input.sinceHour)
+    .executeTakeFirst();
+  const candidates = new Set<string>();
+  for (let hour = input.sinceHour; hour <= input.untilHour; hour++) {
+    const top = await db
+      .selectFrom('attestation_source_failures')
+      .select('source')
+      .where('hour', '=', hour)
+      .where('source', '!=', ALL_SOURCES)
       .orderBy('failures', 'desc')
-      .orderBy('source')
       .limit(input.limit)
-      .execute(),
-    since.select((eb) => eb.fn.sum<number>('failures').as('failures')).executeTakeFirst(),
-  ]);
-  return {
-    total: Number(total?.failures ?? 0),
-    sources: top.map((r) => ({ source: r.source, failures: Number(r.failures) })),
-  };
+      .execute();
+    for (const r of top) candidates.add(r.source);
+  }
+  const sums = candidates.size
+    ? await db
+        .selectFrom('attestation_source_failures')
+        .select(['source', (eb) => eb.fn.sum<number>('failures').as('failures')])
+        .where('source', 'in', [...candidates])
+        .where('hour', '>=', input.sinceHour)
+        .groupBy('source')
+        .execute()
+    : [];
+  const sources = sums
+    .map((r) => ({ source: r.source, failures: Number(r.failures) }))
+    .sort((a, b) => b.failures - a.failures || a.source.localeCompare(b.source))
+    .slice(0, input.limit);
+  return { total: Number(total?.failures ?? 0), sources };
 }
 
 /** Office names, sorted; `officeId` narrows to one. The stand-in's office (migration 0005) is nobody's. */

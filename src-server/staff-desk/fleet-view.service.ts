@@ -72,7 +72,11 @@ export async function listKiosks(deps: Deps, query: z.output<typeof KiosksQuery>
     all: counts.all,
     nextOffset: rows.length > query.limit ? query.offset + query.limit : null,
     offices: await officesWithTerminals(deps.db),
-    unverifiedAttempts: await unverifiedAttemptsBySource(deps.db, { sinceHour, limit: SOURCES_SHOWN }),
+    unverifiedAttempts: await unverifiedAttemptsBySource(deps.db, {
+      sinceHour,
+      untilHour: failureHour(now),
+      limit: SOURCES_SHOWN,
+    }),
   };
 }
 

@@ -91,10 +91,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('failures', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('attestation_source_failures_pk', ['source', 'hour'])
     .execute();
+  // each hour's busiest sources, read from the top (端末一覧), and the retention's range by hour
   await db.schema
     .createIndex('attestation_source_failures_hour')
     .on('attestation_source_failures')
-    .column('hour')
+    .columns(['hour', 'failures'])
     .execute();
   await db.schema.createIndex('terminal_failures_hour').on('terminal_failures').column('hour').execute();
   await db.schema.createIndex('kiosk_terminals_office').on('kiosk_terminals').column('office_id').execute();
