@@ -10,19 +10,21 @@ export interface SearchCursor {
   id: string;
 }
 
-/** Below this many characters no trigram exists: the office's own rows are scanned in page order. */
+/** Below this many characters no trigram exists. */
 const TRIGRAM = 3;
 
 /** `like` with the pattern's own wildcards taken literally. */
 const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * `company_search` contains `key`. PostgreSQL: LIKE, served by the pg_trgm GIN index from three
- * characters on. SQLite: FTS5's trigram table (a quoted phrase is a substring) from three, LIKE
- * under 3. Shorter keys rely on the office index (office_id, company_search, id) and the page's limit.
+ * `company_search` contains `key`. Within one office (the console's only case) a LIKE over the
+ * office's rows of the covering index (office_id, company_search, id): ~1,840 short keys at
+ * nationwide size, read in page order, so a common word stops at the page's end and a rare one reads
+ * the office once. Across offices: PostgreSQL's LIKE is served by the pg_trgm GIN index from three
+ * characters on; SQLite asks its FTS5 trigram table (a quoted phrase is a substring).
  */
-function containsKey(dialect: Dialect, key: string): Expression<SqlBool> {
-  if (dialect === 'sqlite' && Array.from(key).length >= TRIGRAM)
+function containsKey(dialect: Dialect, key: string, acrossOffices: boolean): Expression<SqlBool> {
+  if (acrossOffices && dialect === 'sqlite' && Array.from(key).length >= TRIGRAM)
     return sql<SqlBool>`accounts.rowid in (select rowid from accounts_company_fts where accounts_company_fts match ${`"${key.replace(/"/g, '""')}"`})`;
   return sql<SqlBool>`accounts.company_search like ${containing(key)} escape ${'\\'}`;
 }
@@ -50,7 +52,7 @@ export function searchByCompany(
     .selectFrom('accounts')
     .select('accounts.id')
     .where('accounts.id', '!=', STAND_IN_ACCOUNT_ID)
-    .where(containsKey(dialect, input.key));
+    .where(containsKey(dialect, input.key, officeId === null));
   if (officeId !== null) ids = ids.where('accounts.office_id', '=', officeId);
   if (after)
     ids = ids.where((eb) =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { searchByCompany } from '../../../src-server/staff-desk/employer-search.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { signInStaff, type StaffSession } from '../../support/staff.js';
@@ -73,5 +74,27 @@ describeEachDatabase('staff console: 求人者検索 by the normalised company n
     expect((await desk.client.get(`${paths.search('みどり')}&after=bm9wZQ`)).body).toMatchObject({
       error: 'invalid_request',
     });
+  });
+
+  it('across every office (no office scope) the substring index answers: trigram GIN on PostgreSQL, FTS5 trigram on SQLite', async () => {
+    const found = await searchByCompany(svc.db, database, {
+      officeId: null,
+      key: 'ろーわー',
+      after: null,
+      exceptId: null,
+      now: svc.clock.now().getTime(),
+      limit: 10,
+    });
+    expect(found.map((r) => r.company)).toEqual(['株式会社ハローワーク', '株式会社ハローワーク']);
+    expect(new Set(found.map((r) => r.office))).toEqual(new Set([IIDABASHI, SHINJUKU]));
+    const short = await searchByCompany(svc.db, database, {
+      officeId: null,
+      key: 'ろー',
+      after: null,
+      exceptId: null,
+      now: svc.clock.now().getTime(),
+      limit: 10,
+    });
+    expect(short).toHaveLength(2);
   });
 });
