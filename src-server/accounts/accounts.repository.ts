@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { randomId } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
 import type { AccountsTable } from './accounts.table.js';
+import { companySearchKey } from './company-search.js';
 
 export type AccountRow = Selectable<AccountsTable>;
 
@@ -13,8 +14,12 @@ export function findAccountById(db: Executor, id: string): Promise<AccountRow | 
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertAccount(db: Executor, row: AccountRow): Promise<void> {
-  await db.insertInto('accounts').values(row).execute();
+/** The one writer of `company`: `company_search` (求人者検索's form of it) is derived here, never passed. */
+export async function insertAccount(db: Executor, row: Omit<AccountRow, 'company_search'>): Promise<void> {
+  await db
+    .insertInto('accounts')
+    .values({ ...row, company_search: companySearchKey(row.company) })
+    .execute();
 }
 
 /** The office's id, creating the office on first use (safe when two processes race). */

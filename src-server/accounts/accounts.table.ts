@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Row types of the employer accounts. Times are epoch milliseconds. */
 export type AccountStatus = 'active' | 'withdrawn';
 
@@ -13,6 +15,8 @@ export interface AccountsTable {
   login_id: string;
   password_hash: string;
   company: string;
+  /** `companySearchKey(company)`: what 求人者検索 compares (migration 0011; kept by `insertAccount`). */
+  company_search: Generated<string>;
   office_id: string;
   status: AccountStatus;
   withdrawn_at: number | null;

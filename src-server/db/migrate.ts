@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-retention-indexes.js';
 import * as m0008 from './migrations/0008-staff.js';
 import * as m0009 from './migrations/0009-staff-desk-indexes.js';
 import * as m0010 from './migrations/0010-retention-batch-indexes.js';
+import * as m0011 from './migrations/0011-search-and-fleet-volume.js';
 import * as m0013 from './migrations/0013-mailed-keys-login-id.js';
 
 /**
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0008-staff': m0008,
   '0009-staff-desk-indexes': m0009,
   '0010-retention-batch-indexes': m0010,
+  '0011-search-and-fleet-volume': m0011,
   '0013-mailed-keys-login-id': m0013,
 };
 

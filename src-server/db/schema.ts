@@ -15,7 +15,13 @@ import type {
   StaffSecretsTable,
   StaffSessionsTable,
 } from '../staff/staff.table.js';
-import type { EnrollmentCodesTable, KioskNoncesTable, KioskTerminalsTable } from './tables/kiosk.table.js';
+import type {
+  AttestationSourceFailuresTable,
+  EnrollmentCodesTable,
+  KioskNoncesTable,
+  KioskTerminalsTable,
+  TerminalFailuresTable,
+} from './tables/kiosk.table.js';
 
 /** Every table, as Kysely sees it. A new table: its row type in `<feature>/<x>.table.ts`, a line here, a migration. */
 export interface Database {
@@ -32,6 +38,8 @@ export interface Database {
   kiosk_terminals: KioskTerminalsTable;
   enrollment_codes: EnrollmentCodesTable;
   kiosk_nonces: KioskNoncesTable;
+  terminal_failures: TerminalFailuresTable;
+  attestation_source_failures: AttestationSourceFailuresTable;
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
   budget_holds: BudgetHoldsTable;

@@ -7,12 +7,14 @@ import { randomToken, sha256 } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
 import type { AttestationResult, AttestationVerifier } from '../login/attestation-verifier.js';
 import { verifyEd25519 } from './ed25519.js';
+import { countAttestationFailure, failureHour } from './attestation-failures.repository.js';
 import {
   consumeNonce,
   deleteExpiredNonces,
   findTerminal,
   insertNonce,
   recordTerminalSeen,
+  type TerminalRow,
 } from './kiosk.repository.js';
 
 /**
@@ -54,25 +56,34 @@ export async function verifyAttestation(
   what: AttestationPurpose,
 ): Promise<AttestationResult> {
   const consumed = await consumeNonce(trx, sha256(a.nonce), a.terminalId, now);
-  if (!consumed) return { ok: false, reason: 'nonce_invalid' };
   const terminal = await findTerminal(trx, a.terminalId);
+  const signed = (t: TerminalRow) =>
+    verifyEd25519(t.public_key, attestationMessage(t.id, t.machine_id_hash, a.nonce, what), a.signature);
+  // Issue 20: a spent or expired nonce that the terminal's own key signed is that terminal's failure (a
+  // replay of what it sent, or its key elsewhere); made-up nonces anyone can send are not.
+  if (!consumed) return { ok: false, reason: 'nonce_invalid', keyUsed: terminal !== undefined && signed(terminal) };
   if (!terminal) return { ok: false, reason: 'unknown_terminal' };
   if (terminal.revoked_at !== null) return { ok: false, reason: 'terminal_revoked' };
-  if (
-    !verifyEd25519(
-      terminal.public_key,
-      attestationMessage(terminal.id, terminal.machine_id_hash, a.nonce, what),
-      a.signature,
-    )
-  )
-    return { ok: false, reason: 'bad_signature' };
+  if (!signed(terminal)) return { ok: false, reason: 'bad_signature' };
   return { ok: true, terminalId: terminal.id };
 }
 
-/** The verifier the login uses (createAttestationVerifier in app-features.ts). */
+/**
+ * The verifier the login uses (createAttestationVerifier in app-features.ts). A failure is counted
+ * in the same transaction (端末一覧, issue 20): against the terminal when its key signed, else
+ * against the source address — a stranger naming a terminal ID never raises that terminal's count.
+ */
 export const kioskAttestationVerifier: AttestationVerifier = {
-  verify: (trx, attestation, context) =>
-    verifyAttestation(trx, context.now.getTime(), attestation, { purpose: 'login', loginId: context.loginId }),
+  verify: async (trx, attestation, context) => {
+    const now = context.now.getTime();
+    const r = await verifyAttestation(trx, now, attestation, { purpose: 'login', loginId: context.loginId });
+    if (!r.ok)
+      await countAttestationFailure(trx, {
+        hour: failureHour(now),
+        ...(r.keyUsed ? { terminalId: attestation.terminalId } : { source: context.ip }),
+      });
+    return r;
+  },
 };
 
 /** A heartbeat, signed with purpose `heartbeat` (R-KIOSK-7): records the app version, last seen and last painted. */

@@ -13,7 +13,11 @@ export interface AttestationContext {
   now: Date;
 }
 
-export type AttestationResult = { ok: true; terminalId: string } | { ok: false; reason: string };
+/**
+ * `keyUsed`: the failure is the named terminal's own (issue 20) — its key signed this (e.g. over a
+ * nonce already spent or expired), so its key is in someone's hands; otherwise anyone could have sent it.
+ */
+export type AttestationResult = { ok: true; terminalId: string } | { ok: false; reason: string; keyUsed?: boolean };
 
 /**
  * R-KIOSK-2/R-OTP-7: checks a login's `attestation` (nonce fresh and unused — consume it in `trx` —,

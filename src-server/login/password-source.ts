@@ -58,7 +58,8 @@ export async function chooseSource(
           accountId: input.accountId || null,
           loginId: input.loginId,
           ip: input.ip,
-          detail: { reason: r.reason, terminalId: attestation.terminalId },
+          // keyUsed: the terminal's own key signed it (issue 20); otherwise anyone may have named the terminal
+          detail: { reason: r.reason, terminalId: attestation.terminalId, ...(r.keyUsed ? { keyUsed: true } : {}) },
         });
       }
       return r;

@@ -9,7 +9,7 @@ import type { AuditEntry } from '../../src-shared/staff-api/actions.js';
  */
 const shownKeys: Record<string, readonly string[]> = {
   'account.unlocked': ['by'],
-  'kiosk.attestation_failed': ['terminalId', 'reason'],
+  'kiosk.attestation_failed': ['terminalId', 'reason', 'keyUsed'],
   'kiosk.code_issued': ['office', 'label'],
   'kiosk.duplicate_machine_id': ['terminalId', 'others'],
   'kiosk.enrolled': ['terminalId', 'office', 'label'],

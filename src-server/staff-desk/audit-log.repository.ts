@@ -17,12 +17,16 @@ export function auditPage(db: Executor, input: { before: { at: number; id: strin
     .orderBy('audit_events.id', 'desc')
     .limit(input.limit);
   const before = input.before;
+  // `at <=` repeats what the `or` says so that both databases start the index range there; with the
+  // `or` alone PostgreSQL walked the (at) index from the newest row down to the cursor (docs/performance.md).
   if (before)
-    q = q.where((eb) =>
-      eb.or([
-        eb('audit_events.at', '<', before.at),
-        eb.and([eb('audit_events.at', '=', before.at), eb('audit_events.id', '<', before.id)]),
-      ]),
-    );
+    q = q
+      .where('audit_events.at', '<=', before.at)
+      .where((eb) =>
+        eb.or([
+          eb('audit_events.at', '<', before.at),
+          eb.and([eb('audit_events.at', '=', before.at), eb('audit_events.id', '<', before.id)]),
+        ]),
+      );
   return q.execute();
 }

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { AccountsTable } from '../accounts/accounts.table.js';
 import { STAND_IN_ACCOUNT_ID } from '../accounts/stand-in.js';
 import type { Executor } from '../db/schema.js';
@@ -6,10 +6,8 @@ import type { Executor } from '../db/schema.js';
 /** The employers of the staff console: always within one office (or every office: `officeId` null), never the stand-in. */
 export type EmployerRow = Selectable<AccountsTable> & { office: string; locked: number };
 
-/** `like` with the pattern's own wildcards taken literally. */
-const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-function employers(db: Executor, officeId: string | null, now: number) {
+/** The office's employers (or every office's), with `locked`; the base of every lookup here. */
+export function employers(db: Executor, officeId: string | null, now: number) {
   let q = db
     .selectFrom('accounts')
     .innerJoin('offices', 'offices.id', 'accounts.office_id')
@@ -35,24 +33,6 @@ function employers(db: Executor, officeId: string | null, now: number) {
     .where('accounts.id', '!=', STAND_IN_ACCOUNT_ID);
   if (officeId !== null) q = q.where('accounts.office_id', '=', officeId);
   return q;
-}
-
-/** 求人者検索: the exact (normalised) ID, or a part of the company name; at most `limit` rows. */
-export function searchEmployers(
-  db: Executor,
-  input: { officeId: string | null; companyPart: string; loginId: string; now: number; limit: number },
-): Promise<EmployerRow[]> {
-  return employers(db, input.officeId, input.now)
-    .where((eb) =>
-      eb.or([
-        eb('accounts.login_id', '=', input.loginId),
-        eb(sql<string>`accounts.company`, 'like', sql<string>`${containing(input.companyPart)} escape ${'\\'}`),
-      ]),
-    )
-    .orderBy('accounts.company')
-    .orderBy('accounts.id')
-    .limit(input.limit)
-    .execute();
 }
 
 /** One employer by its ref, if it is in the office (undefined alike for none and another office's). */

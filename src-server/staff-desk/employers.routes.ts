@@ -12,7 +12,8 @@ import { sendError } from '../http/errors.js';
 import type { Feature } from '../http/feature.js';
 import { requireStaff, type StaffActor } from '../staff/require-staff.js';
 import { verifyStepUp } from '../staff/step-up.service.js';
-import { employerHistory, revealLoginId, searchOfficeEmployers, unlockEmployer } from './employers.service.js';
+import { searchOfficeEmployers } from './employer-search.service.js';
+import { employerHistory, revealLoginId, unlockEmployer } from './employers.service.js';
 import { reinstateEmployer } from './reinstate.service.js';
 
 /** The staff member `requireStaff` found (it answers 401/403 before the handler otherwise). */
@@ -32,9 +33,12 @@ export const staffEmployerRoutes: Feature = (app, deps) => {
   app.get(
     staffApi.employerSearch.path,
     { preHandler, schema: { querystring: EmployerSearchQuery, response: { 200: EmployerSearchResponse } } },
-    async (request) => ({
-      employers: await searchOfficeEmployers(deps, actorOf(request), request.query.q),
-    }),
+    async (request, reply) => {
+      const r = await searchOfficeEmployers(deps, actorOf(request), request.query);
+      return r.status === 'ok'
+        ? { employers: r.employers, nextAfter: r.nextAfter }
+        : sendError(reply, 400, 'invalid_request', { fields: ['after'] });
+    },
   );
 
   app.post(

@@ -1,14 +1,12 @@
-import { normalizeAccountId } from '../../src-shared/account-id.js';
 import type { EmployerState, EmployerSummary, IdentityDocumentKind } from '../../src-shared/staff-api/actions.js';
 import type { AppDeps } from '../app-deps.js';
 import { clearLockout } from '../login/lockout.service.js';
 import type { StaffActor } from '../staff/require-staff.js';
 import { recordStaffAudit } from '../staff/staff-audit.js';
-import { employerEvents, findEmployer, searchEmployers, type EmployerRow } from './employers.repository.js';
+import { employerEvents, findEmployer, type EmployerRow } from './employers.repository.js';
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>;
+export type Deps = Pick<AppDeps, 'db' | 'clock'>;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SEARCH_LIMIT = 50;
 const HISTORY_LIMIT = 50;
 
 /** An office id no office has: an office-role member without an office sees nobody. */
@@ -32,19 +30,6 @@ export function summarize(row: EmployerRow, now: number): EmployerSummary {
     withdrawnDays:
       row.status === 'withdrawn' && row.withdrawn_at !== null ? Math.floor((now - row.withdrawn_at) / DAY_MS) : null,
   };
-}
-
-/** 求人者検索: a part of the company name, or the exact ID (normalised as the login does). */
-export async function searchOfficeEmployers(deps: Deps, actor: StaffActor, q: string): Promise<EmployerSummary[]> {
-  const now = deps.clock.now().getTime();
-  const rows = await searchEmployers(deps.db, {
-    officeId: officeScope(actor),
-    companyPart: q,
-    loginId: normalizeAccountId(q),
-    now,
-    limit: SEARCH_LIMIT,
-  });
-  return rows.map((r) => summarize(r, now));
 }
 
 /** The employer a ref names, within the staff member's office; undefined for none and for another office's alike. */

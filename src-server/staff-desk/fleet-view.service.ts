@@ -1,52 +1,83 @@
-import type { KioskState, KioskSummary } from '../../src-shared/staff-api/actions.js';
+import type { z } from 'zod';
+import type { KioskState, KioskSummary, KiosksQuery, KiosksResponse } from '../../src-shared/staff-api/actions.js';
 import type { AppDeps } from '../app-deps.js';
 import { issueEnrollmentCode } from '../kiosk/enrollment.service.js';
-import { listFleet, revokeTerminal, type FleetEntry } from '../kiosk/fleet.service.js';
+import { failureHour } from '../kiosk/attestation-failures.repository.js';
+import { revokeTerminal } from '../kiosk/fleet.service.js';
 import type { StaffActor } from '../staff/require-staff.js';
 import { recordStaffAudit } from '../staff/staff-audit.js';
-import { attestationFailureDetails, officeNames } from './fleet-view.repository.js';
+import {
+  fleetCounts,
+  fleetPage,
+  officeNames,
+  officesWithTerminals,
+  unverifiedAttemptsBySource,
+  type FleetRow,
+} from './fleet-view.repository.js';
 import { officeScope } from './employers.service.js';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
 /** 応答なし: no heartbeat for this long (since enrollment, for a terminal never heard from). */
 export const UNRESPONSIVE_AFTER_MS = 10 * 60 * 1000;
-const FAILURE_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** 認証失敗（24時間）: the current hourly bucket and the 23 before it. */
+const FAILURE_HOURS = 24;
+/** The busiest sources of unverifiable attestations shown. */
+const SOURCES_SHOWN = 10;
 
-function stateOf(t: FleetEntry, now: number): KioskState {
-  if (t.state === 'revoked') return 'revoked';
-  const heard = (t.lastHeartbeat ?? t.enrolledAt).getTime();
-  return now - heard >= UNRESPONSIVE_AFTER_MS ? 'unresponsive' : 'ok';
+function stateOf(row: FleetRow, now: number): KioskState {
+  if (row.revoked_at !== null) return 'revoked';
+  return now - (row.last_seen_at ?? row.enrolled_at) >= UNRESPONSIVE_AFTER_MS ? 'unresponsive' : 'ok';
 }
 
-/** How many attestation failures each terminal had in the last 24 h (from the audit rows). */
-async function failuresByTerminal(deps: Deps, now: number): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const row of await attestationFailureDetails(deps.db, now - FAILURE_WINDOW_MS)) {
-    const id = (JSON.parse(row.detail) as { terminalId?: unknown }).terminalId;
-    if (typeof id === 'string') counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  return counts;
+const iso = (at: number | null) => (at === null ? null : new Date(Number(at)).toISOString());
+
+function summary(row: FleetRow, now: number): KioskSummary {
+  return {
+    id: row.id,
+    office: row.office,
+    label: row.label,
+    version: row.version,
+    enrolledAt: new Date(Number(row.enrolled_at)).toISOString(),
+    lastHeartbeatAt: iso(row.last_seen_at),
+    lastPaintAt: iso(row.painted_at),
+    attestationFailures24h: row.failures,
+    state: stateOf(row, now),
+    duplicateMachineId: row.duplicate === 1,
+  };
 }
 
-/** 端末一覧: every terminal, its state 正常 ok / 応答なし unresponsive / 失効 revoked. */
-export async function listKiosks(deps: Deps): Promise<KioskSummary[]> {
+/**
+ * 端末一覧: one page of terminals, sorted and filtered by the service, states 正常 ok / 応答なし
+ * unresponsive / 失効 revoked; failures are the terminal's own (its key signed, issue 20), and the
+ * attempts no key proves are shown apart, per source address.
+ */
+export async function listKiosks(deps: Deps, query: z.output<typeof KiosksQuery>): Promise<KiosksResponse> {
   const now = deps.clock.now().getTime();
-  const fleet = await listFleet(deps.db);
-  const failures = await failuresByTerminal(deps, now);
-  const iso = (d: Date | null) => (d === null ? null : d.toISOString());
-  return fleet.map((t) => ({
-    id: t.terminalId,
-    office: t.office,
-    label: t.label,
-    version: t.version,
-    enrolledAt: t.enrolledAt.toISOString(),
-    lastHeartbeatAt: iso(t.lastHeartbeat),
-    lastPaintAt: iso(t.lastPainted),
-    attestationFailures24h: failures.get(t.terminalId) ?? 0,
-    state: stateOf(t, now),
-    duplicateMachineId: t.state === 'duplicate-machine-id',
-  }));
+  const sinceHour = failureHour(now) - (FAILURE_HOURS - 1);
+  const office = query.office ?? null;
+  const rows = await fleetPage(deps.db, {
+    office,
+    sort: query.sort,
+    direction: query.direction,
+    offset: query.offset,
+    limit: query.limit + 1,
+    silentSince: now - UNRESPONSIVE_AFTER_MS,
+    sinceHour,
+  });
+  const counts = await fleetCounts(deps.db, office);
+  return {
+    kiosks: rows.slice(0, query.limit).map((r) => summary(r, now)),
+    total: counts.shown,
+    all: counts.all,
+    nextOffset: rows.length > query.limit ? query.offset + query.limit : null,
+    offices: await officesWithTerminals(deps.db),
+    unverifiedAttempts: await unverifiedAttemptsBySource(deps.db, {
+      sinceHour,
+      untilHour: failureHour(now),
+      limit: SOURCES_SHOWN,
+    }),
+  };
 }
 
 /** 失効させる: as the CLI's `revoke-kiosk` (its visitor is logged out at its next call), audited with who did it. */

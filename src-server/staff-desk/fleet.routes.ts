@@ -3,6 +3,7 @@ import {
   AuditResponse,
   EnrollmentCodeResponse,
   KioskParams,
+  KiosksQuery,
   KiosksResponse,
   OfficesResponse,
 } from '../../src-shared/staff-api/actions.js';
@@ -22,9 +23,11 @@ import { issueKioskCode, listKiosks, listOffices, revokeKiosk } from './fleet-vi
 export const staffFleetRoutes: Feature = (app, deps) => {
   const it = requireStaff(deps, 'it');
 
-  app.get(staffApi.kiosks.path, { preHandler: it, schema: { response: { 200: KiosksResponse } } }, async () => ({
-    kiosks: await listKiosks(deps),
-  }));
+  app.get(
+    staffApi.kiosks.path,
+    { preHandler: it, schema: { querystring: KiosksQuery, response: { 200: KiosksResponse } } },
+    async (request) => listKiosks(deps, request.query),
+  );
 
   app.post(
     staffApi.kioskRevoke.path,

@@ -37,8 +37,20 @@ export const EmployerParams = z.strictObject({ ref: z.string().min(1).max(200) }
 export const KioskParams = z.strictObject({ id: z.string().min(1).max(200) });
 
 // ── office staff ──────────────────────────────────────────────────────────────
+/**
+ * `q`: a part of the company name (compared normalised: full/half width, kana, spaces and legal-entity
+ * marks do not matter) or the exact ID. `after`: the `nextAfter` of the page before.
+ */
 export const EmployerSearchQuery = z
-  .strictObject({ q: z.string().trim().min(1).max(254) })
+  .strictObject({
+    q: z.string().trim().min(1).max(254),
+    after: z
+      .string()
+      .max(2000)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
   .meta({ id: 'StaffEmployerSearchQuery' });
 export const EmployerSummary = z.strictObject({
   ref: Opaque,
@@ -50,7 +62,11 @@ export const EmployerSummary = z.strictObject({
 });
 export type EmployerSummary = z.infer<typeof EmployerSummary>;
 export const EmployerSearchResponse = z
-  .strictObject({ employers: z.array(EmployerSummary) })
+  .strictObject({
+    employers: z.array(EmployerSummary),
+    /** The next page's `after`; null on the last page. */
+    nextAfter: z.string().nullable(),
+  })
   .meta({ id: 'StaffEmployerSearchResponse' });
 export type EmployerSearchResponse = z.infer<typeof EmployerSearchResponse>;
 
@@ -91,7 +107,49 @@ export const KioskSummary = z.strictObject({
   duplicateMachineId: z.boolean(),
 });
 export type KioskSummary = z.infer<typeof KioskSummary>;
-export const KiosksResponse = z.strictObject({ kiosks: z.array(KioskSummary) }).meta({ id: 'StaffKiosksResponse' });
+/** The columns 端末一覧 sorts by (`sort`); ties go by office, label, id. Missing values come last either way. */
+export const kioskSortColumns = [
+  'office',
+  'label',
+  'version',
+  'enrolledAt',
+  'lastHeartbeatAt',
+  'lastPaintAt',
+  'attestationFailures24h',
+  'state',
+] as const;
+export type KioskSortColumn = (typeof kioskSortColumns)[number];
+/** 端末一覧's page: sorted and filtered by the service (`office`: one office's name). `offset`: the `nextOffset` before. */
+export const KiosksQuery = z
+  .strictObject({
+    office: z.string().min(1).max(100).optional(),
+    sort: z.enum(kioskSortColumns).default('office'),
+    direction: z.enum(['ascending', 'descending']).default('ascending'),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .meta({ id: 'StaffKiosksQuery' });
+export type KiosksQuery = z.input<typeof KiosksQuery>;
+export const KiosksResponse = z
+  .strictObject({
+    kiosks: z.array(KioskSummary),
+    /** Terminals matching the filter, and in all. */
+    total: z.number().int().nonnegative(),
+    all: z.number().int().nonnegative(),
+    /** The next page's `offset`; null on the last page. */
+    nextOffset: z.number().int().nonnegative().nullable(),
+    /** The offices that have terminals (the filter's choices). */
+    offices: z.array(z.string()),
+    /**
+     * Attestations in 24 h that no terminal's key signed (anyone can send them naming any terminal):
+     * counted per source address, never as a terminal's failures. The busiest sources, and the total.
+     */
+    unverifiedAttempts: z.strictObject({
+      total: z.number().int().nonnegative(),
+      sources: z.array(z.strictObject({ source: z.string(), failures: z.number().int().nonnegative() })),
+    }),
+  })
+  .meta({ id: 'StaffKiosksResponse' });
 export type KiosksResponse = z.infer<typeof KiosksResponse>;
 
 /** `office`: one of `GET /offices` (400 `office_unknown` otherwise: a typo never makes an office). */

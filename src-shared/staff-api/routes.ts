@@ -52,7 +52,7 @@ export const staffApi = {
     response: auth.WebAuthnOptionsResponse,
     status: 200,
   },
-  // staff actions (src-server/staff-desk/; schemas in ./actions.ts; `:ref` and `:id` take EmployerParams / KioskParams, GET queries EmployerSearchQuery / AuditQuery)
+  // staff actions (src-server/staff-desk/; schemas in ./actions.ts; `:ref` and `:id` take EmployerParams / KioskParams, GET queries EmployerSearchQuery / KiosksQuery / AuditQuery)
   employerSearch: {
     method: 'GET',
     path: '/api/v1/staff/employers',

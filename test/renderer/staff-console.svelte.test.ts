@@ -1,4 +1,4 @@
-// The staff console's logic: 端末一覧's sorting and filtering, the words for states, events and
+// The staff console's logic: 端末一覧's sort order (the service sorts: test/server/staff-desk/fleet-failures.test.ts), the words for states, events and
 // answer codes, the idle clock, and the client's requests (no DOM, no service).
 import { describe, expect, it } from 'vitest';
 import staffEn from '../../src-renderer/lib/i18n/staff/en.js';
@@ -11,75 +11,15 @@ import {
   staffErrorText,
 } from '../../src-renderer/lib/i18n/staff/staff-i18n.svelte.js';
 import { IdleTimer, STAFF_IDLE_MS } from '../../src-renderer/staff/lib/idle-timer.js';
-import { filterKiosks, nextOrder, officesOf, sortKiosks } from '../../src-renderer/staff/lib/kiosk-table.js';
+import { kioskColumns, nextOrder } from '../../src-renderer/staff/lib/kiosk-table.js';
 import { pathOf } from '../../src-renderer/staff/lib/staff-calls.js';
 import { StaffClient } from '../../src-renderer/staff/lib/staff-client.js';
-import type { KioskRow } from '../../src-renderer/staff/lib/staff-types.js';
 import { documentKinds } from '../../src-renderer/staff/lib/document-kinds.js';
-import { identityDocumentKinds } from '../../src-shared/staff-api/actions.js';
+import { identityDocumentKinds, kioskSortColumns } from '../../src-shared/staff-api/actions.js';
 
-const kiosk = (over: Partial<KioskRow>): KioskRow => ({
-  id: 'k',
-  office: '飯田橋公共職業安定所',
-  label: '受付1',
-  version: '0.1.0',
-  enrolledAt: '2026-11-01T00:00:00.000Z',
-  lastHeartbeatAt: '2026-12-01T00:00:00.000Z',
-  lastPaintAt: '2026-12-01T00:00:00.000Z',
-  attestationFailures24h: 0,
-  state: 'ok',
-  ...over,
-});
-
-describe('端末一覧: sorting and filtering', () => {
-  const rows = [
-    kiosk({
-      id: 'a',
-      office: '渋谷公共職業安定所',
-      label: '受付2',
-      version: '0.10.0',
-      lastHeartbeatAt: null,
-      state: 'unresponsive',
-      attestationFailures24h: 3,
-    }),
-    kiosk({
-      id: 'b',
-      office: '飯田橋公共職業安定所',
-      label: '受付1',
-      version: '0.9.1',
-      lastHeartbeatAt: '2026-12-01T10:00:00.000Z',
-    }),
-    kiosk({
-      id: 'c',
-      office: '渋谷公共職業安定所',
-      label: '受付1',
-      version: '0.2.0',
-      lastHeartbeatAt: '2026-12-01T09:00:00.000Z',
-      state: 'revoked',
-    }),
-  ];
-  const ids = (list: KioskRow[]) => list.map((r) => r.id);
-
-  it('versions sort as numbers (0.9.1 before 0.10.0), both ways', () => {
-    expect(ids(sortKiosks(rows, { column: 'version', direction: 'ascending' }))).toEqual(['c', 'b', 'a']);
-    expect(ids(sortKiosks(rows, { column: 'version', direction: 'descending' }))).toEqual(['a', 'b', 'c']);
-  });
-
-  it('a terminal that never answered goes last whichever way 最終応答 sorts', () => {
-    expect(ids(sortKiosks(rows, { column: 'lastHeartbeatAt', direction: 'ascending' }))).toEqual(['c', 'b', 'a']);
-    expect(ids(sortKiosks(rows, { column: 'lastHeartbeatAt', direction: 'descending' }))).toEqual(['b', 'c', 'a']);
-  });
-
-  it('by state, the worst first: 失効, 応答なし, 正常; by failures, the most last when ascending', () => {
-    expect(ids(sortKiosks(rows, { column: 'state', direction: 'ascending' }))).toEqual(['c', 'a', 'b']);
-    expect(ids(sortKiosks(rows, { column: 'attestationFailures24h', direction: 'descending' }))[0]).toBe('a');
-  });
-
-  it('filtering by office keeps only its terminals; no office keeps all; the list of offices is each once', () => {
-    expect(ids(filterKiosks(rows, '渋谷公共職業安定所'))).toEqual(['a', 'c']);
-    expect(filterKiosks(rows, '')).toHaveLength(3);
-    expect(officesOf(rows)).toHaveLength(2);
-    expect(new Set(officesOf(rows))).toEqual(new Set(['渋谷公共職業安定所', '飯田橋公共職業安定所']));
+describe('端末一覧: the order asked of the service', () => {
+  it("the console's columns are the ones the service sorts by", () => {
+    expect([...kioskColumns]).toEqual([...kioskSortColumns]);
   });
 
   it('a heading clicked twice flips the direction; another heading starts ascending', () => {

@@ -32,7 +32,12 @@ export class StaffModel {
   signedOut = $state<SignedOutReason | null>(null);
   loggingOut = $state(false);
   /** 求人者検索's query and results, kept while an employer's page is open. */
-  search = $state<{ q: string; results: EmployerRow[] | null }>({ q: '', results: null });
+  /** 求人者検索: the typed text, the rows shown, and where さらに表示 goes on (the searched text and cursor). */
+  search = $state<{ q: string; results: EmployerRow[] | null; next: { q: string; after: string } | null }>({
+    q: '',
+    results: null,
+    next: null,
+  });
   readonly idle: IdleTimer;
 
   constructor(client: StaffClient, options: { lang?: StaffLang; idle?: IdleTimer } = {}) {
@@ -78,7 +83,7 @@ export class StaffModel {
   endSession(reason: SignedOutReason, staffId?: string): void {
     this.idle.stop();
     this.me = null;
-    this.search = { q: '', results: null };
+    this.search = { q: '', results: null, next: null };
     this.signedOut = reason;
     this.view = staffId ? { name: 'signin', staffId } : { name: 'signin' };
   }

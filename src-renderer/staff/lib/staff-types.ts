@@ -31,6 +31,16 @@ export type KioskRow = {
   /** Another live terminal has the same machine-ID hash (a disk image cloned before sysprep). */
   duplicateMachineId?: boolean;
 };
+/** 端末一覧's page: the service sorted and filtered it; `all` counts every terminal. */
+export type KiosksPage = {
+  kiosks: KioskRow[];
+  total: number;
+  all: number;
+  nextOffset: number | null;
+  offices: string[];
+  /** Attempts no terminal's key signed, per source address (issue 20): never a terminal's failures. */
+  unverifiedAttempts: { total: number; sources: Array<{ source: string; failures: number }> };
+};
 export type HistoryEvent = { at: string; type: string };
 export type AuditEvent = {
   at: string;
@@ -49,7 +59,10 @@ export type StaffCallTypes = {
   registrationOptions: { in: { body: { staffId: string; code: string } }; out: { options: PasskeyJSON } };
   registrationVerify: { in: { body: { staffId: string; code: string; response: PasskeyJSON } }; out: void };
   stepUpOptions: { in: { body: StepUpBinding }; out: { options: PasskeyJSON } };
-  employerSearch: { in: { query: { q: string } }; out: { employers: EmployerRow[] } };
+  employerSearch: {
+    in: { query: { q: string; after?: string | undefined } };
+    out: { employers: EmployerRow[]; nextAfter: string | null };
+  };
   employerRevealId: {
     in: { params: { ref: string }; body: { documentKind: string; note: string; stepUp: PasskeyJSON } };
     out: { loginId: string };
@@ -57,7 +70,12 @@ export type StaffCallTypes = {
   employerUnlock: { in: { params: { ref: string } }; out: void };
   employerReinstate: { in: { params: { ref: string }; body: { stepUp: PasskeyJSON } }; out: { mailed: boolean } };
   employerHistory: { in: { params: { ref: string } }; out: { events: HistoryEvent[] } };
-  kiosks: { in: undefined; out: { kiosks: KioskRow[] } };
+  kiosks: {
+    in: {
+      query: { sort: string; direction: string; office?: string | undefined; offset: string; limit: string };
+    };
+    out: KiosksPage;
+  };
   kioskRevoke: { in: { params: { id: string }; body: { stepUp: PasskeyJSON } }; out: void };
   enrollmentCodes: {
     in: { body: { office: string; label: string; stepUp: PasskeyJSON } };

@@ -35,3 +35,20 @@ export interface KioskNoncesTable {
   created_at: number;
   expires_at: number;
 }
+
+/**
+ * Attestation failures per hour (migration 0011, issue 20): against a terminal only when its own
+ * key signed (a verified signature over a spent or expired nonce); `hour` is epoch ms / 3,600,000.
+ */
+export interface TerminalFailuresTable {
+  terminal_id: string;
+  hour: number;
+  failures: number;
+}
+
+/** Attestation failures nobody's key proves (forged, unknown terminal, …), per source address and hour. */
+export interface AttestationSourceFailuresTable {
+  source: string;
+  hour: number;
+  failures: number;
+}

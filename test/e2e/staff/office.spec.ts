@@ -1,3 +1,4 @@
+import { ensureOffice, insertAccount } from '../../../src-server/accounts/accounts.repository.js';
 import { DAY_MS } from './time.js';
 import {
   OFFICE,
@@ -74,6 +75,39 @@ test("求人者検索 shows 利用中 / ロック中 / 退会（n日経過） fo
   await page.getByRole('button', { name: '検索', exact: true }).click();
   await expect(page.getByRole('heading', { name: '検索結果 0件' })).toBeVisible();
   await expect(page.getByText('該当する求人者はいません。')).toBeVisible();
+});
+
+test('求人者検索 ignores width, kana, spaces and ㈱, and shows さらに表示 until every match is listed', async ({
+  page,
+  service,
+  authenticator,
+}) => {
+  expect(authenticator).toBeTruthy();
+  // 51 employers straight into the table (none signs in): one more than a page
+  const officeId = await ensureOffice(service.db, OFFICE);
+  const now = service.clock.now().getTime();
+  for (let i = 0; i < 51; i++)
+    await insertAccount(service.db, {
+      id: `page-${i}`,
+      login_id: `page-${i}-${now}@example.jp`,
+      password_hash: 'not-a-hash',
+      company: `㈱ハローワーク 第${String(i).padStart(2, '0')}支店`,
+      office_id: officeId,
+      status: 'active',
+      withdrawn_at: null,
+      created_at: now,
+      updated_at: now,
+      password_changed_at: now,
+    });
+  await staffConsole(page, service, 'office');
+  await page.getByLabel('事業所名またはID').fill('ﾊﾛｰ ﾜｰｸ 第');
+  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '検索結果 50件' })).toBeVisible();
+  await page.getByRole('button', { name: 'さらに表示' }).click();
+  await expect(page.getByRole('heading', { name: '検索結果 51件' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'さらに表示' })).toHaveCount(0);
+  const names = await page.getByRole('table').getByRole('rowheader').allTextContents();
+  expect(new Set(names).size).toBe(51);
 });
 
 test('確認依頼: IDを表示 after recording the document and a note, with the passkey again; shown once; audited in 操作履歴', async ({

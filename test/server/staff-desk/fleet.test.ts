@@ -47,20 +47,10 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     const silent = await enrollKiosk(svc, { label: '来所者端末 B', office: SHINJUKU });
     const e = await employer(svc);
     expect((await heartbeat(beating)).status).toBe(204);
-    // a forged attestation at login: the kiosk.attestation_failed row counts for that terminal
-    const nonce = await fetchNonce(svc, beating.terminalId);
-    await createClient(svc.url).post(api.login.path, {
-      id: e.id,
-      password: PASSWORD,
-      attestation: {
-        terminalId: beating.terminalId,
-        nonce,
-        signature: signFor({ ...beating, privateKey: newKeyPair().privateKey }, nonce, {
-          purpose: 'login',
-          loginId: e.id,
-        }),
-      },
-    });
+    // the terminal's own signature replayed over its spent nonce: a failure of that terminal (issue 20)
+    const attestation = await attest(svc, beating, e.id);
+    await createClient(svc.url).post(api.login.path, { id: e.id, password: PASSWORD, attestation });
+    await createClient(svc.url).post(api.login.path, { id: e.id, password: PASSWORD, attestation });
 
     let list = await kiosks();
     expect(list.get(beating.terminalId)).toMatchObject({
