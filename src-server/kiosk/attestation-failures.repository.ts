@@ -1,3 +1,4 @@
+import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
 import type { Executor } from '../db/schema.js';
 
 /** Failures are counted per hour: `hour` is epoch ms / HOUR_MS, floored (migration 0011). */
@@ -39,3 +40,9 @@ export async function countAttestationFailure(
       )
       .execute();
 }
+
+/** Retention: hourly counts before `beforeHour` (a batch of each table's oldest). */
+export const deleteTerminalFailuresBefore = (db: Executor, beforeHour: number, batch: DeleteBatch) =>
+  deleteOldestBefore(db, 'terminal_failures', 'hour', beforeHour, batch);
+export const deleteSourceFailuresBefore = (db: Executor, beforeHour: number, batch: DeleteBatch) =>
+  deleteOldestBefore(db, 'attestation_source_failures', 'hour', beforeHour, batch);

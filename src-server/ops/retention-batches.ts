@@ -5,6 +5,11 @@ import { deleteSessionsEndedBefore } from '../auth/sessions.repository.js';
 import { deleteBudgetEventsBefore } from '../budgets/budgets.repository.js';
 import type { DeleteBatch } from '../db/batched-delete.js';
 import type { Executor } from '../db/schema.js';
+import {
+  deleteSourceFailuresBefore,
+  deleteTerminalFailuresBefore,
+  failureHour,
+} from '../kiosk/attestation-failures.repository.js';
 import { deleteNoncesExpiredBefore } from '../kiosk/kiosk.repository.js';
 import { deleteChallengesExpiredBefore } from '../login/challenges.repository.js';
 import { deleteKnownBrowsersExpiredBefore } from '../login/known-browsers.repository.js';
@@ -47,6 +52,9 @@ export function sweepTargets(h: Horizon): ReadonlyArray<readonly [string, Delete
     ['staff_challenges', (db, b) => deleteStaffChallengesExpiredBefore(db, expired, b)],
     ['staff_sessions', (db, b) => deleteStaffSessionsEndedBefore(db, expired, b)],
     ['staff_registration_codes', (db, b) => deleteRegistrationCodesExpiredBefore(db, expired, b)],
+    // 端末一覧 reads the last 24 hours of failure counts; a day of grace after that, as above.
+    ['terminal_failures', (db, b) => deleteTerminalFailuresBefore(db, failureHour(expired - DAY_MS), b)],
+    ['attestation_source_failures', (db, b) => deleteSourceFailuresBefore(db, failureHour(expired - DAY_MS), b)],
     ['known_browsers', (db, b) => deleteKnownBrowsersExpiredBefore(db, expired, b)],
     ['audit_events', (db, b) => deleteAuditBefore(db, h.now - h.auditDays * DAY_MS, b)],
   ];

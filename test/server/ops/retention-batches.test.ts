@@ -311,7 +311,11 @@ describeEachDatabase('Deploy: the retention sweep deletes in bounded batches', (
 
     const report = await sweepOf(svc, database, { RETENTION_BATCH_ROWS: '50' }).runOnce();
 
-    const expected = Object.fromEntries(SWEPT_TABLES.map((t) => [t, t === 'audit_events' ? 500 : 120]));
+    const expected = {
+      ...Object.fromEntries(SWEPT_TABLES.map((t) => [t, t === 'audit_events' ? 500 : 120])),
+      terminal_failures: 0,
+      attestation_source_failures: 0,
+    };
     // 120 rows a table in 50 + 50 + 20 (the tables that end two ways too: the second way fills
     // what the first leaves of a batch), 500 audit rows in 10.
     expect(report).toEqual({

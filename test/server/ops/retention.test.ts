@@ -5,6 +5,7 @@ import { insertMailedKey } from '../../../src-server/recovery/mailed-keys.reposi
 import { insertOutbox, markFailed } from '../../../src-server/mail/outbox.repository.js';
 import { createRetentionSweep, RETENTION, RETENTION_LOCK } from '../../../src-server/ops/retention.js';
 import type { Db } from '../../../src-server/db/schema.js';
+import { countAttestationFailure, failureHour } from '../../../src-server/kiosk/attestation-failures.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
@@ -100,6 +101,8 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
         staff_challenges: 0,
         staff_sessions: 0,
         staff_registration_codes: 0,
+        terminal_failures: 0,
+        attestation_source_failures: 0,
       },
       batches: 4, // a batch per table that had something to delete
       complete: true,
@@ -138,6 +141,23 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
     svc.clock.advance(2);
     expect(await sweepOf(svc).runOnce()).toMatchObject({ deleted: { known_browsers: 1 } });
     expect(await markers()).toEqual([]);
+  });
+
+  it('R-KIOSK-2: hourly attestation-failure counts older than two days are swept; the last 24 hours stay for 端末一覧', async () => {
+    svc = await startTestService({ database });
+    const now = svc.clock.now().getTime();
+    const hour = failureHour(now);
+    for (const h of [hour, hour - 24, hour - 49, hour - 72]) {
+      await countAttestationFailure(svc.db, { hour: h, terminalId: 'kiosk-a' });
+      await countAttestationFailure(svc.db, { hour: h, source: '192.0.2.7' });
+    }
+    expect(await sweepOf(svc).runOnce()).toMatchObject({
+      deleted: { terminal_failures: 2, attestation_source_failures: 4 }, // the source's rows and the hour's total
+    });
+    const left = (t: 'terminal_failures' | 'attestation_source_failures') =>
+      svc.db.selectFrom(t).select('hour').distinct().orderBy('hour').execute();
+    expect((await left('terminal_failures')).map((r) => Number(r.hour))).toEqual([hour - 24, hour]);
+    expect((await left('attestation_source_failures')).map((r) => Number(r.hour))).toEqual([hour - 24, hour]);
   });
 
   it('Deploy: mail the relay refused for good goes after 7 days too; mail still waiting never does', async () => {
