@@ -29,14 +29,19 @@ import { volumeScale } from './lib/volume-sizes.js';
  * writes bench/results/latest.json (`npm run bench:check` judges it). Loopback only.
  * BENCH_ONLY=service or BENCH_ONLY=screens runs one half (e.g. to re-measure after a fix);
  * BENCH_ONLY=mail only the OTP mail delay (with the hash limit it is run at); BENCH_ONLY=db-drop
- * only the time from a dropped database to answering again; BENCH_ONLY=volume only the volume
- * phase (a nationwide data set against an empty one; BENCH_VOLUME_SCALE shrinks it for a smoke run).
+ * only the time from a dropped database to answering again; BENCH_ONLY=endpoints only the hash limit
+ * and the endpoints (login with its CPU per login, OTP, home, nonce) on each database; BENCH_ONLY=volume
+ * only the volume phase (a nationwide data set against an empty one; BENCH_VOLUME_SCALE shrinks it
+ * for a smoke run).
  */
 const started = performance.now();
 const startedAt = new Date().toISOString();
 const loadBefore = loadAverage();
 const work = mkdtempSync(join(tmpdir(), 'mypage-bench-'));
 const f: Figures = {};
+const only = process.env.BENCH_ONLY;
+// BENCH_ONLY=endpoints: the hash limit and the endpoints phase on each database, nothing else.
+const endpointsOnly = only === 'endpoints';
 const say = (m: string) =>
   console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${m}`);
 
@@ -71,13 +76,13 @@ async function serviceHalf(): Promise<void> {
     const drainMs = Math.ceil((1000 * s.loginConnections) / limit.perSecond) + 500;
     await phase('sqlite', () => measureOn('sqlite', drainMs, measureBare));
     await bare.stop();
-    await phase('mail', mailPhase);
+    if (!endpointsOnly) await phase('mail', mailPhase);
     if (postgresSkipReason) {
       say(`PostgreSQL skipped: ${postgresSkipReason}`);
       f.postgresSkipped = postgresSkipReason;
     } else {
       await phase('postgres', () => measureOn('postgres', drainMs));
-      await phase('db-drop', dbDropPhase);
+      if (!endpointsOnly) await phase('db-drop', dbDropPhase);
     }
   } finally {
     await bare.stop();
@@ -106,8 +111,10 @@ async function measureOn(kind: BenchDatabase, drainMs: number, measureBare?: () 
     );
     f[kind] = await measureEndpoints(svc.url, d.db, ids, s, drainMs, {
       floor: kind === 'sqlite',
+      cpuSeconds: () => svc.cpuSeconds(),
       ...(measureBare ? { bare: measureBare } : {}),
     });
+    if (endpointsOnly) return;
     if (kind === 'sqlite') {
       say(`${kind}: enrolling ${s.burstTerminals} terminals, then all log in at once`);
       const terminals = await enrollTerminals(d.db, svc.url, s.burstTerminals);
@@ -172,7 +179,6 @@ async function screensHalf(): Promise<void> {
   }
 }
 
-const only = process.env.BENCH_ONLY;
 if (only === 'mail') {
   // The mail phase alone (e.g. its before/after): the hash limit, then the phase.
   f.argon2 = await measureArgon2Limit(s.argon2Ms);
@@ -183,7 +189,7 @@ if (only === 'mail') {
   await volumePhase();
 } else {
   if (only !== 'screens') await phase('service', serviceHalf);
-  if (only !== 'service') await phase('screens', screensHalf);
+  if (only !== 'service' && !endpointsOnly) await phase('screens', screensHalf);
   if (!only) await volumePhase();
 }
 

@@ -44,6 +44,31 @@ const load = (r: LoadResult) => ({
 });
 const MB = 2 ** 20;
 
+/**
+ * Issue 18: the service's own CPU per login (its process's CPU time over the login phase ÷ the logins
+ * it completed) against argon2's CPU per hash, both from CPU time, so the load generator sharing the
+ * cores does not move it. A missing measurement is a failed row, not a silent pass.
+ */
+export function loginCpuRow(
+  kind: 'sqlite' | 'postgres',
+  db: string,
+  e: EndpointFigures,
+  argon2: Figures['argon2'],
+): Row {
+  const c = e.loginCpu;
+  const perHash = argon2?.cpuMsPerHash;
+  return {
+    key: `login-cpu.${kind}`,
+    label: `service CPU per login · ${db}`,
+    value: c?.msPerLogin ?? NaN,
+    unit: 'ms CPU',
+    against: perHash ? { label: 'argon2id CPU per hash', value: perHash } : undefined,
+    ratio: c && perHash ? c.msPerLogin / perHash : undefined,
+    target: { of: 'ratio', op: '<=', limit: 1.15 },
+    note: c ? `${c.cpuSeconds.toFixed(1)} s CPU of the service for ${c.logins} logins` : 'not measured',
+  };
+}
+
 export function endpointRows(f: Figures, s: Settings): Row[] {
   const rows: Row[] = [];
   const limit = f.argon2 ? { label: `argon2id ×${f.argon2.workers} cores`, value: f.argon2.perSecond } : undefined;
@@ -60,8 +85,9 @@ export function endpointRows(f: Figures, s: Settings): Row[] {
       ...load(e.login),
       against: limit,
       ratio: ratio(e.login.rps, limit),
-      target: { of: 'ratio', op: '>=', limit: 0.9 },
+      target: { of: 'ratio', op: '>=', limit: kind === 'sqlite' ? 0.9 : 0.85 },
     });
+    rows.push(loginCpuRow(kind, db, e, f.argon2));
     for (const [name, label] of [
       ['otp', 'OTP check'],
       ['home', 'GET home'],

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,6 +13,8 @@ export interface ServiceProcess {
   pid: number;
   /** Resident set size in bytes, read from /proc (Linux). */
   rssBytes(): number;
+  /** CPU seconds the process has used so far, user + system, every thread (argon2's too), from /proc. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startServiceProcess(opts: {
     url,
     pid: child.pid ?? -1,
     rssBytes: () => rssOf(child.pid ?? -1),
+    cpuSeconds: () => cpuSecondsOf(child.pid ?? -1),
     stop: () => stopChild(child),
   };
 }
@@ -75,6 +78,20 @@ export function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
   return kb ? Number(kb) * 1024 : NaN;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ; 100 on Linux unless getconf says otherwise). */
+const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/**
+ * utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, after the command name in
+ * parentheses, which may hold spaces): the CPU it used, whatever else ran on the cores meanwhile.
+ */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state): utime is field 14, stime field 15.
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -8,6 +8,12 @@ import { PASSWORD } from '../../test/support/passwords.js';
 
 export interface EndpointFigures {
   login: LoadResult;
+  /**
+   * The service process's own CPU over the login phase and its drain (every thread: argon2's pool,
+   * the event loop), per login the service completed (a challenge row each): compared with
+   * argon2's CPU per hash, robust against the load generator sharing the cores.
+   */
+  loginCpu?: { cpuSeconds: number; logins: number; msPerLogin: number };
   otp: LoadResult;
   home: LoadResult;
   nonce: LoadResult;
@@ -31,12 +37,21 @@ export async function measureEndpoints(
   ids: string[],
   s: Settings,
   drainMs: number,
-  opts: { floor?: boolean; bare?: () => Promise<LoadResult> } = {},
+  opts: { floor?: boolean; bare?: () => Promise<LoadResult>; cpuSeconds?: () => number } = {},
 ): Promise<EndpointFigures> {
+  const challengesBefore = await countChallenges(db);
+  const cpuBefore = opts.cpuSeconds?.();
   const login = await runLoginLoad(url, ids, s);
   // Logins still queued for argon2 when the load stopped (one per connection) must not run into
   // the next phase: wait as long as they take at the rate just seen, at least drainMs.
   await sleep(Math.max(drainMs, Math.ceil((1000 * s.loginConnections) / Math.max(login.rps, 1)) + 500));
+  // Those drained logins used CPU too, so the logins counted are the service's: one challenge each.
+  const logins = (await countChallenges(db)) - challengesBefore;
+  const cpuSeconds = opts.cpuSeconds && cpuBefore !== undefined ? opts.cpuSeconds() - cpuBefore : undefined;
+  const loginCpu =
+    cpuSeconds === undefined
+      ? undefined
+      : { cpuSeconds, logins, msPerLogin: (1000 * cpuSeconds) / Math.max(logins, 1) };
 
   const bareRuns: number[] = [];
   const bare = async () => {
@@ -98,7 +113,23 @@ export async function measureEndpoints(
   const bareAround = opts.bare
     ? { otp: around(0), home: around(1), nonce: around(2), ...(floor ? { floor: around(3) } : {}), runs: bareRuns }
     : undefined;
-  return { login, otp, home, nonce, ...(floor ? { floor } : {}), ...(bareAround ? { bareAround } : {}) };
+  return {
+    login,
+    ...(loginCpu ? { loginCpu } : {}),
+    otp,
+    home,
+    nonce,
+    ...(floor ? { floor } : {}),
+    ...(bareAround ? { bareAround } : {}),
+  };
+}
+
+async function countChallenges(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('login_challenges')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

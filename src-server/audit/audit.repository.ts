@@ -21,18 +21,27 @@ export interface AuditEvent {
  * the change commit (or vanish) together.
  */
 export async function recordAudit(db: Executor, clock: Clock, e: AuditEvent): Promise<void> {
+  await recordAudits(db, clock, [e]);
+}
+
+/** Several events of one change in ONE insert (a statement, and on PostgreSQL a round trip, for all). */
+export async function recordAudits(db: Executor, clock: Clock, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const at = clock.now().getTime();
   await db
     .insertInto('audit_events')
-    .values({
-      id: randomId(),
-      at: clock.now().getTime(),
-      type: e.type,
-      account_id: e.accountId ?? null,
-      login_id: e.loginId ?? null,
-      ip: e.ip ?? null,
-      staff_member_id: e.staffMemberId ?? null,
-      detail: JSON.stringify(e.detail ?? {}),
-    })
+    .values(
+      events.map((e) => ({
+        id: randomId(),
+        at,
+        type: e.type,
+        account_id: e.accountId ?? null,
+        login_id: e.loginId ?? null,
+        ip: e.ip ?? null,
+        staff_member_id: e.staffMemberId ?? null,
+        detail: JSON.stringify(e.detail ?? {}),
+      })),
+    )
     .execute();
 }
 

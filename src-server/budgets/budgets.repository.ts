@@ -23,22 +23,32 @@ export async function holdBudget(
   return { notifiedAt: row.notified_at };
 }
 
-/** Per kind: how many events since `since`, and the oldest of them (when the first slot frees). */
+/**
+ * Per kind: how many events since `since`, and the oldest of them (when the first slot frees); and
+ * how many older events are still stored (`outside`: the caller sweeps them when there are any).
+ */
 export async function countBudgetEvents(
   trx: Executor,
   subject: string,
   kinds: readonly string[],
   since: number,
-): Promise<Map<string, { count: number; oldest: number }>> {
+): Promise<{ inWindow: Map<string, { count: number; oldest: number }>; outside: number }> {
   const rows = await trx
     .selectFrom('budget_events')
-    .select(['kind', sql<number>`count(*)`.as('n'), sql<number>`min(at)`.as('oldest')])
+    .select([
+      'kind',
+      sql<number>`sum(case when at > ${since} then 1 else 0 end)`.as('n'),
+      sql<number | null>`min(case when at > ${since} then at end)`.as('oldest'),
+      sql<number>`count(*)`.as('stored'),
+    ])
     .where('subject', '=', subject)
     .where('kind', 'in', kinds)
-    .where('at', '>', since)
     .groupBy('kind')
     .execute();
-  return new Map(rows.map((r) => [r.kind, { count: Number(r.n), oldest: Number(r.oldest) }]));
+  const inWindow = new Map(
+    rows.filter((r) => Number(r.n) > 0).map((r) => [r.kind, { count: Number(r.n), oldest: Number(r.oldest) }]),
+  );
+  return { inWindow, outside: rows.reduce((sum, r) => sum + Number(r.stored) - Number(r.n), 0) };
 }
 
 export async function addBudgetEvent(trx: Executor, subject: string, kind: string, at: number): Promise<void> {

@@ -8,12 +8,25 @@ export async function insertDeviceTrust(db: Executor, row: DeviceTrustRow): Prom
   await db.insertInto('device_trusts').values(row).execute();
 }
 
-export function findDeviceTrustByTokenHash(db: Executor, tokenHash: string): Promise<DeviceTrustRow | undefined> {
-  return db.selectFrom('device_trusts').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-}
-
-export async function touchDeviceTrust(db: Executor, id: string, now: number): Promise<void> {
-  await db.updateTable('device_trusts').set({ last_used_at: now }).where('id', '=', id).execute();
+/**
+ * R-OTP-4 in one statement: marks the trust of this token used when it is this account's, live
+ * (not revoked, before its 90 days); true when it was. A read and a touch would be two round trips.
+ */
+export async function useDeviceTrust(
+  db: Executor,
+  tokenHash: string,
+  accountId: string,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('device_trusts')
+    .set({ last_used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** The live trusts of an account (settings: list, R-OTP-5). */

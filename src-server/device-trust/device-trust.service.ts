@@ -2,7 +2,7 @@ import { R_OTP_3_DEVICE_TRUST_MS } from '../../src-shared/rules.js';
 import type { Clock } from '../clock.js';
 import { randomId, randomToken, sha256 } from '../crypto/tokens.js';
 import type { Executor } from '../db/schema.js';
-import { findDeviceTrustByTokenHash, insertDeviceTrust, touchDeviceTrust } from './device-trust.repository.js';
+import { insertDeviceTrust, useDeviceTrust } from './device-trust.repository.js';
 
 /** R-OTP-3: remembers this browser for this account for 90 days; returns the cookie's token. */
 export async function trustDevice(
@@ -27,12 +27,8 @@ export async function trustDevice(
 }
 
 /** R-OTP-4: the cookie skips the OTP only for its own account, before 90 days, unless revoked. */
-export async function deviceIsTrusted(db: Executor, clock: Clock, token: string, accountId: string): Promise<boolean> {
-  const row = await findDeviceTrustByTokenHash(db, sha256(token));
-  const now = clock.now().getTime();
-  if (!row || row.account_id !== accountId || row.revoked_at !== null || row.expires_at <= now) return false;
-  await touchDeviceTrust(db, row.id, now);
-  return true;
+export function deviceIsTrusted(db: Executor, clock: Clock, token: string, accountId: string): Promise<boolean> {
+  return useDeviceTrust(db, sha256(token), accountId, clock.now().getTime());
 }
 
 /** A name for the settings list, from the User-Agent (no fingerprinting; just what a person recognises). */

@@ -16,6 +16,22 @@ export function findChallenge(db: Executor, id: string): Promise<ChallengeRow | 
 }
 
 /**
+ * A challenge with what the OTP step needs of its account, in one read: the account's ID (audit,
+ * mail), status and last credential change (R-CRED-1). Read before the step's transaction: a change
+ * that commits after this read has expired the challenge in its own transaction (R-CRED-1,
+ * credentials-in-flight.ts), so the counted try under the row lock refuses it.
+ */
+export function findChallengeWithAccount(db: Executor, id: string) {
+  return db
+    .selectFrom('login_challenges')
+    .innerJoin('accounts', 'accounts.id', 'login_challenges.account_id')
+    .selectAll('login_challenges')
+    .select(['accounts.login_id', 'accounts.status', 'accounts.password_changed_at'])
+    .where('login_challenges.id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
  * R-OTP-2: counts one try in a single atomic UPDATE … RETURNING, before the code is compared.
  * Only a live challenge (not consumed, not expired, fewer than ten tries) is counted; parallel
  * tries, in one process or many, cannot pass ten.

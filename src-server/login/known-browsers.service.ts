@@ -21,9 +21,11 @@ export async function rememberKnownBrowser(
   clock: Clock,
   accountId: string,
   presented: string | undefined,
+  /** The presented token named this account's live marker already (the try's source): no need to ask. */
+  { issued = false } = {},
 ): Promise<KnownBrowserMarker> {
   const now = clock.now().getTime();
-  const reuse = presented !== undefined && (await knownBrowserTokenExists(trx, sha256(presented)));
+  const reuse = presented !== undefined && (issued || (await knownBrowserTokenExists(trx, sha256(presented))));
   const token = reuse ? presented : randomToken();
   await upsertKnownBrowser(trx, {
     id: randomId(),

@@ -1,7 +1,7 @@
 import type { Attestation } from '../../src-shared/api/schemas.js';
 import { isReregistrable, R_LOGIN_2_OTP_DIGITS, R_OTP_1_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
-import { findAccountByLoginId, type AccountRow } from '../accounts/accounts.repository.js';
+import type { AccountRow } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { createSession } from '../auth/sessions.service.js';
 import { hmacSha256, randomDigits, randomToken, sha256 } from '../crypto/tokens.js';
@@ -11,6 +11,7 @@ import { enqueueMail } from '../mail/mail.service.js';
 import { otpMail } from '../mail/mail-templates.js';
 import type { Executor } from '../db/schema.js';
 import { insertChallenge } from './challenges.repository.js';
+import { findLoginSubject } from './login-subject.repository.js';
 import { holdOtpBudget, OTP_BUDGET_KINDS, refuseIfSpent, type OtpBudgetRefusal } from './otp-budget.service.js';
 import { rememberKnownBrowser, type KnownBrowserMarker } from './known-browsers.service.js';
 import { attemptPassword } from './password-attempt.js';
@@ -52,14 +53,20 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>
  */
 export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome> {
   const { db, clock } = deps;
-  const found = await findAccountByLoginId(db, input.loginId);
+  const marker = !input.attestation && input.knownBrowserToken ? input.knownBrowserToken : undefined;
+  const subject = await findLoginSubject(
+    db,
+    input.loginId,
+    marker === undefined ? undefined : sha256(marker),
+    clock.now().getTime(),
+  );
   const attempt = await attemptPassword(deps, {
     surface: 'login',
     loginId: input.loginId,
-    account: found,
+    account: subject.account,
     verifiable: () => true,
     password: input.password,
-    claim: { attestation: input.attestation, knownBrowserToken: input.knownBrowserToken },
+    claim: { attestation: input.attestation, knownBrowserToken: marker, knownBrowserId: subject.knownBrowserId },
     ip: input.ip,
   });
   if (attempt.status === 'locked') return { status: 'locked', retryAfterSeconds: attempt.retryAfterSeconds };
@@ -90,7 +97,9 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
         ip: input.ip,
       });
       const session = await createSession(trx, clock, { accountId: account.id, kind: 'web' });
-      return { session, knownBrowser: await rememberKnownBrowser(trx, clock, account.id, input.knownBrowserToken) };
+      const issued = attempt.source.kind === 'browser';
+      const knownBrowser = await rememberKnownBrowser(trx, clock, account.id, input.knownBrowserToken, { issued });
+      return { session, knownBrowser };
     });
     const { session, knownBrowser } = signedIn;
     return {

@@ -43,7 +43,7 @@ export async function refuseIfSpent(
   trx: Executor,
   clock: Clock,
   b: OtpBudget,
-  account: AccountRow,
+  account: Pick<AccountRow, 'id' | 'login_id' | 'status'>,
   kinds: readonly (keyof typeof OTP_BUDGET.limits)[],
   ip: string,
 ): Promise<OtpBudgetRefusal | undefined> {
@@ -60,7 +60,12 @@ export async function refuseIfSpent(
 }
 
 /** Mails the owner that the OTP budget ran out, at most once per window (R-OTP-8). */
-export async function tellOwnerOnce(trx: Executor, clock: Clock, b: OtpBudget, account: AccountRow): Promise<boolean> {
+export async function tellOwnerOnce(
+  trx: Executor,
+  clock: Clock,
+  b: OtpBudget,
+  account: Pick<AccountRow, 'login_id' | 'status'>,
+): Promise<boolean> {
   if (account.status !== 'active' || !(await claimBudgetNotice(trx, b))) return false;
   await enqueueMail(trx, clock, account.login_id, otpBudgetMail());
   return true;

@@ -1,14 +1,22 @@
 import { R_OTP_2_MAX_ATTEMPTS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
-import { findAccountById } from '../accounts/accounts.repository.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import type { AccountRow } from '../accounts/accounts.repository.js';
+import { recordAudit, recordAudits, type AuditEvent } from '../audit/audit.repository.js';
+import type { Clock } from '../clock.js';
+import type { Executor } from '../db/schema.js';
 import { createSession } from '../auth/sessions.service.js';
 import { hmacSha256, safeEqual, sha256 } from '../crypto/tokens.js';
 import { isSpent, spendBudget } from '../budgets/budget.service.js';
 import { trustDevice } from '../device-trust/device-trust.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { deviceTrustMail } from '../mail/mail-templates.js';
-import { consumeChallenge, countOtpTry, findChallenge, type ChallengeRow } from './challenges.repository.js';
+import {
+  consumeChallenge,
+  countOtpTry,
+  findChallenge,
+  findChallengeWithAccount,
+  type ChallengeRow,
+} from './challenges.repository.js';
 import { holdOtpBudget, refuseIfSpent, tellOwnerOnce, type OtpBudgetRefusal } from './otp-budget.service.js';
 import { rememberKnownBrowser, type KnownBrowserMarker } from './known-browsers.service.js';
 
@@ -53,16 +61,16 @@ export async function verifyOtp(deps: Deps, input: OtpInput): Promise<OtpOutcome
   const { db, clock } = deps;
   const id = sha256(input.challenge);
   const presented = hmacSha256(input.challenge, input.otp);
-  // Whose budget to hold: read before the transaction (a challenge never changes account).
-  const found = await findChallenge(db, id);
+  // Whose budget to hold, and the account, read before the transaction with the challenge (a
+  // challenge never changes account; a credential change expires it, which the counted try sees).
+  const found = await findChallengeWithAccount(db, id);
   if (!found) return { status: 'otp_expired' };
+  const account: OtpAccount = { id: found.account_id, login_id: found.login_id, status: found.status };
+  if (account.status !== 'active' || found.password_changed_at > found.created_at) return { status: 'otp_expired' };
   let mailed = false;
   const outcome = await db.transaction().execute(async (trx): Promise<OtpOutcome> => {
     const budget = await holdOtpBudget(trx, clock, found.account_id);
     const now = clock.now().getTime();
-    const account = await findAccountById(trx, found.account_id);
-    if (!account || account.status !== 'active' || account.password_changed_at > found.created_at)
-      return { status: 'otp_expired' };
     if (isSpent(budget, 'otp_wrong')) {
       if (!isLive(found, now)) return whyNotCounted(found, now);
       const refusal = await refuseIfSpent(trx, clock, budget, account, ['otp_wrong'], input.ip);
@@ -84,44 +92,55 @@ export async function verifyOtp(deps: Deps, input: OtpInput): Promise<OtpOutcome
       return attemptsLeft === 0 ? { status: 'otp_exhausted' } : { status: 'otp_invalid', attemptsLeft };
     }
     if (!(await consumeChallenge(trx, id, now))) return { status: 'otp_expired' };
-    const kiosk = counted.attestation_failed === 1;
-    await recordAudit(trx, clock, {
-      type: 'login.succeeded',
-      accountId: account.id,
-      loginId: account.login_id,
-      ip: input.ip,
-      detail: { kind: kiosk ? 'kiosk' : 'web' },
-    });
-    if (kiosk) {
-      const s = await createSession(trx, clock, { accountId: account.id, kind: 'kiosk' });
-      return { status: 'authenticated', kind: 'kiosk', sessionToken: s.token, expiresAt: s.expiresAt };
-    }
-    const s = await createSession(trx, clock, { accountId: account.id, kind: 'web' });
-    const knownBrowser = await rememberKnownBrowser(trx, clock, account.id, input.knownBrowserToken);
-    if (!input.rememberDevice)
-      return {
-        status: 'authenticated',
-        kind: 'web',
-        sessionToken: s.token,
-        maxAgeSeconds: s.maxAgeSeconds,
-        knownBrowser,
-      };
-    const device = await trustDevice(trx, clock, account.id, input.deviceLabel);
-    // R-OTP-9: the owner hears of it, in the transaction that creates the trust.
-    await enqueueMail(trx, clock, account.login_id, deviceTrustMail(input.deviceLabel, clock.now()));
-    mailed = true;
-    await recordAudit(trx, clock, { type: 'device_trust.created', accountId: account.id, ip: input.ip });
-    return {
-      status: 'authenticated',
-      kind: 'web',
-      sessionToken: s.token,
-      maxAgeSeconds: s.maxAgeSeconds,
-      knownBrowser,
-      device,
-    };
+    const signedIn = await signIn(trx, clock, account, counted.attestation_failed === 1, input);
+    mailed ||= signedIn.mailed;
+    return signedIn.outcome;
   });
   if (mailed) deps.mailQueued();
   return outcome;
+}
+
+type OtpAccount = Pick<AccountRow, 'id' | 'login_id' | 'status'>;
+
+/**
+ * The right OTP: the session (a kiosk bearer one when a kiosk started the challenge, R-KIOSK-3),
+ * the known browser (R-LOGIN-6), the device trust asked for (R-OTP-3) with its mail (R-OTP-9), and
+ * their audit rows in one insert.
+ */
+async function signIn(
+  trx: Executor,
+  clock: Clock,
+  account: OtpAccount,
+  kiosk: boolean,
+  input: OtpInput,
+): Promise<{ outcome: OtpOutcome; mailed: boolean }> {
+  const succeeded: AuditEvent = {
+    type: 'login.succeeded',
+    accountId: account.id,
+    loginId: account.login_id,
+    ip: input.ip,
+    detail: { kind: kiosk ? 'kiosk' : 'web' },
+  };
+  if (kiosk) {
+    const s = await createSession(trx, clock, { accountId: account.id, kind: 'kiosk' });
+    await recordAudit(trx, clock, succeeded);
+    return {
+      outcome: { status: 'authenticated', kind: 'kiosk', sessionToken: s.token, expiresAt: s.expiresAt },
+      mailed: false,
+    };
+  }
+  const s = await createSession(trx, clock, { accountId: account.id, kind: 'web' });
+  const knownBrowser = await rememberKnownBrowser(trx, clock, account.id, input.knownBrowserToken);
+  const signedIn = { sessionToken: s.token, maxAgeSeconds: s.maxAgeSeconds, knownBrowser };
+  if (!input.rememberDevice) {
+    await recordAudit(trx, clock, succeeded);
+    return { outcome: { status: 'authenticated', kind: 'web', ...signedIn }, mailed: false };
+  }
+  const device = await trustDevice(trx, clock, account.id, input.deviceLabel);
+  // R-OTP-9: the owner hears of it, in the transaction that creates the trust.
+  await enqueueMail(trx, clock, account.login_id, deviceTrustMail(input.deviceLabel, clock.now()));
+  await recordAudits(trx, clock, [succeeded, { type: 'device_trust.created', accountId: account.id, ip: input.ip }]);
+  return { outcome: { status: 'authenticated', kind: 'web', ...signedIn, device }, mailed: true };
 }
 
 function isLive(row: ChallengeRow, now: number): boolean {

@@ -24,6 +24,11 @@ export interface SourceClaim {
   sessionTerminalId?: string | null | undefined;
   /** The known-browser marker cookie. */
   knownBrowserToken?: string | undefined;
+  /**
+   * The marker's live row for this account when the caller read it already (the login reads it with
+   * the account: login-subject.repository.ts): its id, or null for none. Undefined: looked up here.
+   */
+  knownBrowserId?: string | null | undefined;
 }
 
 export interface ChosenSource {
@@ -78,7 +83,10 @@ export async function chooseSource(
     };
   }
   if (claim.knownBrowserToken) {
-    const id = await findKnownBrowserId(db, sha256(claim.knownBrowserToken), input.accountId, clock.now().getTime());
+    const id =
+      claim.knownBrowserId !== undefined
+        ? claim.knownBrowserId
+        : await findKnownBrowserId(db, sha256(claim.knownBrowserToken), input.accountId, clock.now().getTime());
     if (id) return { source: { kind: 'browser', key: `b:${id}` }, attestationFailed: false };
   }
   return { source: ANYWHERE, attestationFailed: false };
