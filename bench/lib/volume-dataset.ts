@@ -3,9 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameS
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openDatabase } from '../../src-server/db/database.js';
-import { migrateToLatest } from '../../src-server/db/migrate.js';
-import type { Db } from '../../src-server/db/schema.js';
+import { migrateToLatest, openDatabase, type Db } from '../../test/support/volume-service.js';
 import { PG_ADMIN_URL } from '../../test/support/databases.js';
 import { freshDatabase } from '../../test/support/fresh-database.js';
 import { dropPostgresDatabase, postgresUrl } from '../../test/support/postgres.js';
@@ -17,6 +15,7 @@ import { auditFill, forgedAttestationsFill } from './volume-table-audit.js';
 import { knownBrowsersFill } from './volume-table-browsers.js';
 import { budgetEventsFill, challengesFill, sessionsFill } from './volume-table-day.js';
 import { officesFill } from './volume-table-offices.js';
+import { sourceFailuresFill, sourceFailureTotalsFill } from './volume-table-failures.js';
 import { terminalsFill } from './volume-table-terminals.js';
 import { deviceTrustsFill } from './volume-table-trusts.js';
 
@@ -27,6 +26,8 @@ export const FILLS = [
   terminalsFill,
   auditFill,
   forgedAttestationsFill,
+  sourceFailuresFill,
+  sourceFailureTotalsFill,
   knownBrowsersFill,
   deviceTrustsFill,
   challengesFill,

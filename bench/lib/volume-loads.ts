@@ -1,7 +1,6 @@
 import autocannon from 'autocannon';
 import { api } from '../../src-shared/api/routes.js';
-import { randomId, randomToken, sha256 } from '../../src-server/crypto/tokens.js';
-import type { Db } from '../../src-server/db/schema.js';
+import { randomId, randomToken, sha256, type Db } from '../../test/support/volume-service.js';
 import { signFor } from '../../test/support/kiosk-keys.js';
 import { PASSWORD } from '../../test/support/passwords.js';
 import type { LoadResult } from './load.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../src-server/db/schema.js';
+import type { Db } from '../../test/support/volume-service.js';
 
 /**
  * The SQL the volume data set is generated with: each table's rows are `insert … select` over a

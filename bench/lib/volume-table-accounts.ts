@@ -1,3 +1,4 @@
+import { companySearchKey } from '../../test/support/volume-service.js';
 import { DAY_MS, I, pad, pick, spread, lit, type TableFill } from './volume-sql.js';
 import { officeIdOf } from './volume-table-offices.js';
 
@@ -80,6 +81,8 @@ export const accountsFill: TableFill = {
       id: accountIdExpr(c, I),
       login_id: loginIdExpr(c, I),
       password_hash: lit(c.passwordHash),
+      // 求人者検索's key (migration 0011): the legal form goes, each word folds on its own.
+      company_search: `${pick(FIRST.map(companySearchKey), `${I} / 3`)} || ${pick(SECOND.map(companySearchKey), `${I} / 7`)}`,
       company: `(case ${I} % 4 when 0 then '株式会社 ' || ${words} when 1 then ${words} || '株式会社' when 2 then '有限会社' || ${words} else ${words} || '(株)' end)`,
       office_id: `'o' || ${pad(c, `1 + ${spread(I, c.sizes.offices)}`, 3)}`,
       status: `(case when ${I} % 50 = 0 then 'withdrawn' else 'active' end)`,

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { api } from '../../src-shared/api/routes.js';
 import { staffApi } from '../../src-shared/staff-api/routes.js';
-import type { Db } from '../../src-server/db/schema.js';
+import type { Db } from '../../test/support/volume-service.js';
 import { insertChallenges } from '../../test/support/seed.js';
 import { runLoad, runLoginLoad, type LoadResult } from '../lib/load.js';
 import { startServiceProcess, type ServiceProcess } from '../lib/service-process.js';

@@ -1,6 +1,7 @@
 import { sign, verify, createPublicKey } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { companySearchKey } from '../../../src-server/accounts/company-search.js';
 import { openVolumeDatabase, type VolumeDatabase } from '../../../bench/lib/volume-dataset.js';
 import { bigSizes } from '../../../bench/lib/volume-sizes.js';
 import { AUDIT_DAYS, DAY_MS } from '../../../bench/lib/volume-sql.js';
@@ -34,6 +35,9 @@ describeEachDatabase('bench: the volume data set generator', (database) => {
     expect(await count('login_challenges')).toBe(sizes.challenges);
     expect(await count('sessions')).toBe(sizes.sessions);
     expect(await count('budget_events')).toBe(sizes.budgetEvents);
+    // 端末一覧's count of the forged attestations: per source and hour, and each hour's total.
+    expect(await count('attestation_source_failures', "source = '*'")).toBe(sizes.forgedAttestations > 0 ? 24 : 0);
+    expect(await count('terminal_failures')).toBe(0);
     expect(v.meta.sizes).toEqual(sizes);
   });
 
@@ -51,7 +55,7 @@ describeEachDatabase('bench: the volume data set generator', (database) => {
   });
 
   it('makes the IDs, offices and keys the bench computes in JavaScript', async () => {
-    for (const k of [1, 7, sizes.accounts]) {
+    for (const k of [1, 2, 3, 4, 7, sizes.accounts]) {
       const row = await v.db
         .selectFrom('accounts')
         .selectAll()
@@ -60,6 +64,8 @@ describeEachDatabase('bench: the volume data set generator', (database) => {
       expect(row.login_id).toBe(loginIdOf(k));
       expect(row.office_id).toBe(officeOfAccount(k, sizes.offices));
       expect(row.company).toMatch(/株式会社|有限会社|合同会社|\(株\)/);
+      // 求人者検索 finds it: the stored key is the service's own of the name.
+      expect(row.company_search).toBe(companySearchKey(row.company));
     }
     const t = await v.db
       .selectFrom('kiosk_terminals')
