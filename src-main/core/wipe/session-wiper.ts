@@ -123,10 +123,14 @@ export async function wipeVisitor(reason: WipeReason, deps: WipeDeps): Promise<W
 /**
  * After a wipe: the next visitor's page is prepared on a new partition while this visitor is
  * here, so the next wipe only swaps it in. A page that fails to load is made again at the wipe.
+ * Asked again with the same start hint before a wipe took it, it does nothing (one page each).
  */
 export function prepareNextPage(deps: Pick<WipeDeps, 'wiper' | 'partitions' | 'log' | 'start'>): Promise<void> {
-  const { name, preparation } = deps.partitions.reserve();
-  return deps.wiper.prepareNext(name, deps.start?.()).catch((error: unknown) => {
+  const start = deps.start?.();
+  const reserved = deps.partitions.reserve(JSON.stringify(start ?? null));
+  if (!reserved) return Promise.resolve(); // that page is made (or being made) already
+  const { name, preparation } = reserved;
+  return deps.wiper.prepareNext(name, start).catch((error: unknown) => {
     deps.partitions.unready(name, preparation);
     deps.log.warn("the next visitor's page could not be prepared; the next wipe loads it", { error: String(error) });
   });
