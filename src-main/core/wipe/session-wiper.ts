@@ -145,3 +145,42 @@ export function serializeWipes(run: (reason: WipeReason) => Promise<WipeReport>)
     return next;
   };
 }
+
+/**
+ * The kiosk's wipes (R-KIOSK-4): one at a time; after each, `afterWipe` (the idle guard starts
+ * over, the offline screen is said again) and the next visitor's page prepared, unless the wipe
+ * restarts the app; then `settled` (the restart policy looks).
+ */
+export function setupWipes(
+  deps: Required<Omit<WipeDeps, 'client'>> & {
+    client: WipeDeps['client'];
+    afterWipe: () => void;
+    restarting: () => void;
+    settled: () => void;
+  },
+) {
+  const page = { wiper: deps.wiper, partitions: deps.partitions, log: deps.log, start: deps.start };
+  let running = 0;
+  const wipe = serializeWipes(async (reason: WipeReason) => {
+    running++;
+    try {
+      const report = await wipeVisitor(reason, deps);
+      deps.afterWipe();
+      if (!report.restarted)
+        void prepareNextPage(page); // while the next visitor is here
+      else deps.restarting();
+      return report;
+    } finally {
+      running--;
+      deps.settled();
+    }
+  });
+  return {
+    wipe,
+    /** the page made ahead again (after 端末登録: it was made for a terminal not yet enrolled) */
+    prepareNextPage: () => void prepareNextPage(page),
+    get wiping(): boolean {
+      return running > 0;
+    },
+  };
+}
