@@ -47,7 +47,7 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     const fresh = k.page();
     expect(fresh).toBe(ready); // shown, not loaded now
     expect(page.isClosed()).toBe(true);
-    await k.until(() => !k.partitions().includes(visitorPartition)); // cleared, then dropped behind the report
+    await k.dropped(visitorPartition); // cleared, then dropped behind the report
     expect(k.partitions()).not.toContain(visitorPartition);
     await expect(oldContext.newPage()).rejects.toThrow(); // the old partition is gone
     await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();

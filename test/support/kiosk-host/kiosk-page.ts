@@ -26,7 +26,7 @@ export type KioskPage = {
   clock: ManualClock;
   store: MemorySettingsStore;
   page(): Page;
-  /** the live partitions (browser contexts), oldest first; a dropped one leaves once its context is closed */
+  /** the live partitions (browser contexts), oldest first */
   partitions(): string[];
   contextOf(name: string): BrowserContext | undefined;
   logLines: string[];
@@ -37,6 +37,8 @@ export type KioskPage = {
    * events, never the wall clock (the test's own timeout bounds it).
    */
   until(check: () => boolean): Promise<void>;
+  /** Resolves when the partition `name` has been dropped and its browser context is closed. */
+  dropped(name: string): Promise<void>;
   /** Resolves when the latest preparation of the next visitor's page has settled (loaded or failed). */
   nextPageSettled(): Promise<void>;
   close(): Promise<void>;
@@ -160,6 +162,7 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
     await page.goto(entryUrl + kioskStartFragment(start), { waitUntil: 'load' });
   };
   let preparing: Promise<void> = Promise.resolve();
+  const drops = new Map<string, Promise<void>>();
   const steps: SessionWiper = {
     async prepareNext(name, start) {
       const prepared = (async () => {
@@ -227,9 +230,11 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
     },
     async dropPartition(name) {
       const p = partitions.get(name);
+      partitions.delete(name);
       making.delete(name);
-      await p?.context.close();
-      partitions.delete(name); // listed until its context is gone
+      const closed = p ? p.context.close() : Promise.resolve();
+      drops.set(name, closed);
+      await closed;
     },
     restartApp: (reason) => void restarts.push(reason),
   };
@@ -292,6 +297,10 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
     logLines,
     restarts,
     until,
+    async dropped(name) {
+      await until(() => drops.has(name));
+      await drops.get(name);
+    },
     async nextPageSettled() {
       for (let seen = preparing; ; seen = preparing) {
         await seen;
