@@ -3,23 +3,25 @@
 import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
-import { app, clipboard, dialog, Menu, powerMonitor, screen, session, type Session } from 'electron';
+import { app, clipboard, dialog, Menu, powerMonitor, screen } from 'electron';
 import Store from 'electron-store';
 import { machineId } from 'node-machine-id';
 import { ConfigError } from '../core/config/config-error.js';
-import { loadKioskConfig } from '../core/config/load-config.js';
+import { loadKioskConfig, type LoadedConfig } from '../core/config/load-config.js';
 import { defaultPolicyPath } from '../core/config/policy-file.js';
 import { KIOSK_EXIT } from '../core/exit-codes.js';
 import { appOriginOf } from '../core/guards/url-guards.js';
-import { createKioskCore } from '../core/kiosk-core.js';
+import { createKioskCore, type KioskCoreDeps } from '../core/kiosk-core.js';
 import { ManualClock } from '../core/manual-clock.js';
-import { consoleLogger, systemClock, type SettingsStore } from '../core/ports.js';
-import { APP_URL, registerAppScheme, serveAppFiles } from './app-protocol.js';
+import { consoleLogger, systemClock, type Clock, type SettingsStore } from '../core/ports.js';
+import { enrollWithCode } from '../core/terminal/scripted-enrollment.js';
+import { APP_URL, registerAppScheme } from './app-protocol.js';
 import { emitToPage, registerKioskIpc } from './ipc.js';
 import { electronWiper } from './electron-wiper.js';
 import { createKioskWindow, type KioskWindow } from './kiosk-window.js';
-import { lockDownSession } from './lockdown.js';
+import { probePaint } from './paint-probe.js';
 import { safeStorageBox } from './safe-storage-box.js';
+import { createVisitorPartitions, type VisitorPartitions } from './visitor-partitions.js';
 
 const log = consoleLogger;
 
@@ -70,65 +72,15 @@ async function start(): Promise<void> {
       error instanceof ConfigError ? `The kiosk configuration is invalid:\n${error.message}` : String(error),
     );
   }
-
-  // One in-memory partition per visitor (core/wipe/partitions.ts names them; no `persist:`
-  // prefix: nothing of a visitor on disk), each locked down and serving the app's files.
-  const sessions = new Map<string, Session>();
-  const sessionFor = (partition: string): Session => {
-    let ses = sessions.get(partition);
-    if (!ses) {
-      ses = session.fromPartition(partition, { cache: true });
-      lockDownSession(ses);
-      serveAppFiles(ses, path.join(__dirname, '..', 'renderer'));
-      sessions.set(partition, ses);
-    }
-    return ses;
-  };
+  const partitions = createVisitorPartitions(path.join(__dirname, '..', 'renderer'));
   const appOrigin = appOriginOf(APP_URL);
   const clock = testHooks ? new ManualClock() : systemClock;
 
   // eslint-disable-next-line prefer-const -- assigned after the core that its callbacks read is made
   let kiosk: KioskWindow | undefined;
-  const core = createKioskCore({
-    loaded,
-    store,
-    box: safeStorageBox(),
-    machineId: () => machineId(true),
-    keyFile: path.join(app.getPath('userData'), 'terminal-key.pem'),
-    clock,
-    log,
-    wiper: electronWiper({
-      kiosk: () => kiosk!,
-      sessionFor,
-      forget: (partition) => void sessions.delete(partition),
-      clearClipboard: () => {
-        clipboard.clear();
-        if (process.platform === 'linux') clipboard.selection.clear(); // Electron 45: the selection is its own object
-      },
-      restart: (reason) => {
-        log.error(`restarting: ${reason}`);
-        if (app.isPackaged) return app.exit(KIOSK_EXIT.restart); // the supervisor starts it again
-        app.relaunch();
-        app.exit(0);
-      },
-    }),
-    emit: (event) => emitToPage(kiosk, event),
-    quit: () => {
-      kiosk?.close();
-      app.exit(KIOSK_EXIT.itExit); // tells Shell Launcher / the session loop not to restart
-    },
-    // The OS sees mouse and touch that never reach the page. Under test hooks only the moved
-    // clock counts: Playwright's input is not OS input, and a CI display's idle time is arbitrary.
-    ...(testHooks ? {} : { osIdleMs: () => powerMonitor.getSystemIdleTime() * 1000 }),
-    version: app.getVersion(),
-    label: os.hostname(),
-    probePaint: () => probePaint(kiosk),
-    // Issue 13: `onScreenKeyboard: "auto"` shows the on-screen keyboard on a touch screen.
-    touchScreen: () => screen.getAllDisplays().some((d) => d.touchSupport === 'available'),
-  });
-
+  const core = createKioskCore(coreDeps({ loaded, store, clock, partitions, kiosk: () => kiosk }));
   kiosk = createKioskWindow({
-    sessionFor,
+    sessionFor: partitions.sessionFor,
     preload: path.join(__dirname, 'preload.cjs'),
     appUrl: APP_URL,
     app: appOrigin,
@@ -147,13 +99,7 @@ async function start(): Promise<void> {
   powerMonitor.on('lock-screen', () => void core.wipe('lock-screen'));
 
   // Scripted enrollment (IT's deployment scripts, `npm start`): the one-time code is the authority.
-  const code = process.env.HELLOWORK_KIOSK_ENROLL_CODE;
-  const status = code ? await core.handlers.status(undefined) : undefined;
-  if (code && status?.ok && !status.data.enrolled && status.data.serviceUrl) {
-    const enrolled = await core.handlers.enroll({ serviceUrl: status.data.serviceUrl, code });
-    if (!enrolled.ok)
-      log.error(`enrollment with HELLOWORK_KIOSK_ENROLL_CODE failed: ${enrolled.error.reason ?? enrolled.error.error}`);
-  }
+  await enrollWithCode(core.handlers, process.env.HELLOWORK_KIOSK_ENROLL_CODE, log);
 
   if (testHooks)
     (globalThis as Record<string, unknown>).__hwKiosk = { core, clock, shownUrl: () => kiosk?.contents?.getURL() };
@@ -161,13 +107,52 @@ async function start(): Promise<void> {
   kiosk.win.show();
 }
 
-/** True when the page renders a frame within 5 s (a hung or blank renderer does not). */
-function probePaint(kiosk: KioskWindow | undefined): Promise<boolean> {
-  const contents = kiosk?.contents;
-  if (!contents || contents.isDestroyed()) return Promise.resolve(false);
-  const frame = contents.executeJavaScript(
-    'new Promise((r) => requestAnimationFrame(() => r(true)))',
-  ) as Promise<boolean>;
-  const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref());
-  return Promise.race([frame.catch(() => false), timeout]);
+/** What the core gets from Electron: the stores, the wipe's Electron steps, the OS's idle time and displays. */
+function coreDeps(glue: {
+  loaded: LoadedConfig;
+  store: SettingsStore;
+  clock: Clock;
+  partitions: VisitorPartitions;
+  kiosk: () => KioskWindow | undefined;
+}): KioskCoreDeps {
+  const { kiosk } = glue;
+  return {
+    loaded: glue.loaded,
+    store: glue.store,
+    box: safeStorageBox(),
+    machineId: () => machineId(true),
+    keyFile: path.join(app.getPath('userData'), 'terminal-key.pem'),
+    clock: glue.clock,
+    log,
+    wiper: electronWiper({
+      kiosk: () => kiosk()!,
+      sessionFor: glue.partitions.sessionFor,
+      forget: glue.partitions.forget,
+      clearClipboard: () => {
+        clipboard.clear();
+        if (process.platform === 'linux') clipboard.selection.clear(); // Electron 45: the selection is its own object
+      },
+      restart: restartKiosk,
+    }),
+    emit: (event) => emitToPage(kiosk(), event),
+    quit: () => {
+      kiosk()?.close();
+      app.exit(KIOSK_EXIT.itExit); // tells Shell Launcher / the session loop not to restart
+    },
+    // The OS sees mouse and touch that never reach the page. Under test hooks only the moved
+    // clock counts: Playwright's input is not OS input, and a CI display's idle time is arbitrary.
+    ...(testHooks ? {} : { osIdleMs: () => powerMonitor.getSystemIdleTime() * 1000 }),
+    version: app.getVersion(),
+    label: os.hostname(),
+    probePaint: () => probePaint(kiosk()),
+    // Issue 13: `onScreenKeyboard: "auto"` shows the on-screen keyboard on a touch screen.
+    touchScreen: () => screen.getAllDisplays().some((d) => d.touchSupport === 'available'),
+  };
+}
+
+function restartKiosk(reason: string): void {
+  log.error(`restarting: ${reason}`);
+  if (app.isPackaged) return app.exit(KIOSK_EXIT.restart); // the supervisor starts it again
+  app.relaunch();
+  app.exit(0);
 }

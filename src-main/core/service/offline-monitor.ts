@@ -20,15 +20,10 @@ export type OfflineOptions = {
 /**
  * Issue 13 item 5: when the service cannot be reached, the kiosk says so and retries by itself
  * with a capped back-off on the injected clock, then goes back to the login form. It keeps how
- * long it was offline, for the next heartbeat to report (`takeOfflineMs`).
+ * long it was offline, for the next heartbeat to report (`pendingOfflineMs`, then `reported`).
  */
 export function createOfflineMonitor(opts: OfflineOptions) {
-  const first = opts.firstRetryMs ?? 2_000;
-  const max = opts.maxRetryMs ?? 60_000;
   let since: number | undefined; // offline since
-  let delay = first;
-  let nextAt = 0;
-  let probing = false;
   let unreported = 0; // offline ms not yet sent with a heartbeat
   let handle: unknown;
 
@@ -42,25 +37,9 @@ export function createOfflineMonitor(opts: OfflineOptions) {
     opts.log.info('the service answers again', { offlineMs: lasted });
     opts.onChange(false);
   };
-
-  const retryLater = () => {
-    delay = Math.min(delay * 2, max);
-    nextAt = opts.clock.now() + delay;
-  };
+  const retries = createRetries(opts, goOnline);
   const tick = () => {
-    if (since === undefined || probing || opts.clock.now() < nextAt) return;
-    probing = true;
-    opts.probe().then(
-      (answered) => {
-        probing = false;
-        if (answered) goOnline();
-        else retryLater();
-      },
-      () => {
-        probing = false;
-        retryLater();
-      },
-    );
+    if (since !== undefined) retries.tick();
   };
 
   return {
@@ -69,15 +48,14 @@ export function createOfflineMonitor(opts: OfflineOptions) {
     },
     /** When the next retry is due (ms since the epoch), for tests and the log. */
     get nextRetryAt(): number | undefined {
-      return since === undefined ? undefined : nextAt;
+      return since === undefined ? undefined : retries.nextAt;
     },
     /** Every service answer passes here: an offline one starts the retries; any other ends them. */
     observe(error: string | undefined): void {
       if (error !== undefined && OFFLINE_ERRORS.has(error)) {
         if (since !== undefined) return;
         since = opts.clock.now();
-        delay = first;
-        nextAt = since + delay;
+        retries.begin(since);
         opts.log.warn('the service cannot be reached: offline screen, retrying', { error });
         handle = opts.clock.setInterval(tick, opts.tickMs ?? 1_000);
         opts.onChange(true);
@@ -98,6 +76,44 @@ export function createOfflineMonitor(opts: OfflineOptions) {
   };
 }
 export type OfflineMonitor = ReturnType<typeof createOfflineMonitor>;
+
+/** The retries while offline: a probe once due, the wait doubling after each failed one, capped. */
+function createRetries(opts: OfflineOptions, answered: () => void) {
+  const first = opts.firstRetryMs ?? 2_000;
+  const max = opts.maxRetryMs ?? 60_000;
+  let delay = first;
+  let nextAt = 0;
+  let probing = false;
+  const retryLater = () => {
+    delay = Math.min(delay * 2, max);
+    nextAt = opts.clock.now() + delay;
+  };
+  return {
+    get nextAt(): number {
+      return nextAt;
+    },
+    /** Offline from `since`: the first retry one first delay later. */
+    begin(since: number): void {
+      delay = first;
+      nextAt = since + delay;
+    },
+    tick(): void {
+      if (probing || opts.clock.now() < nextAt) return;
+      probing = true;
+      opts.probe().then(
+        (ok) => {
+          probing = false;
+          if (ok) answered();
+          else retryLater();
+        },
+        () => {
+          probing = false;
+          retryLater();
+        },
+      );
+    },
+  };
+}
 
 /** The retry: a nonce request (cheap, anonymous); any answer but an offline one means the service is back. */
 export async function probeService(

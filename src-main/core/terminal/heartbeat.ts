@@ -1,4 +1,5 @@
 import type { Clock, Logger } from '../ports.js';
+import type { OfflineMonitor } from '../service/offline-monitor.js';
 import type { ServiceClient } from '../service/service-client.js';
 import { signAttestation, type Signer } from './attestation.js';
 
@@ -30,16 +31,20 @@ export async function sendHeartbeat(
   return answer.ok ? 'ok' : verdict(answer.error.error);
 }
 
-/** Every `everyMs`; a revoked terminal logs its visitor out at once (issue 5: next call). */
+/**
+ * Every `everyMs`; a revoked terminal logs its visitor out at once (issue 5: next call). `beaten()`
+ * resolves when the latest beat has settled (tests await it instead of waiting a while).
+ */
 export function startHeartbeat(opts: {
   clock: Clock;
   everyMs: number;
   beat: () => Promise<HeartbeatOutcome>;
   onRevoked: () => void;
   log: Logger;
-}): () => void {
+}): { stop(): void; beaten(): Promise<void> } {
+  let latest: Promise<void> = Promise.resolve();
   const handle = opts.clock.setInterval(() => {
-    opts.beat().then(
+    latest = opts.beat().then(
       (outcome) => {
         if (outcome === 'revoked') {
           opts.log.warn('heartbeat: the service no longer accepts this terminal');
@@ -49,5 +54,42 @@ export function startHeartbeat(opts: {
       (error: unknown) => opts.log.error('heartbeat failed', { error: String(error) }),
     );
   }, opts.everyMs);
-  return () => opts.clock.clearInterval(handle);
+  return { stop: () => opts.clock.clearInterval(handle), beaten: () => latest };
+}
+
+/**
+ * The terminal's heartbeat: signed, with the paint probe's answer (issue 5: the window paints, not
+ * only the process lives) and the time spent offline; a revoked terminal wipes its visitor.
+ */
+export function setupHeartbeat(deps: {
+  clock: Clock;
+  log: Logger;
+  everyMs: number;
+  version: string;
+  client: () => ServiceClient | undefined;
+  signer: () => Promise<Signer | undefined>;
+  /** Does the page still paint? (a frame rendered within a few seconds) */
+  probePaint: (() => Promise<boolean>) | undefined;
+  offline: Pick<OfflineMonitor, 'pendingOfflineMs' | 'reported' | 'observe'>;
+  onRevoked: () => void;
+}) {
+  const { clock, offline } = deps;
+  return startHeartbeat({
+    clock,
+    everyMs: deps.everyMs,
+    log: deps.log,
+    beat: async () => {
+      const c = deps.client();
+      const s = await deps.signer();
+      if (!c || !s) return 'ok';
+      const painted = deps.probePaint ? await deps.probePaint().catch(() => false) : false;
+      const offlineMs = offline.pendingOfflineMs();
+      const paintedAt = painted ? new Date(clock.now()).toISOString() : undefined;
+      const outcome = await sendHeartbeat(c, s, deps.version, paintedAt, offlineMs);
+      if (outcome === 'ok') offline.reported(offlineMs);
+      offline.observe(outcome === 'unreachable' ? 'network_error' : undefined);
+      return outcome;
+    },
+    onRevoked: deps.onRevoked,
+  });
 }

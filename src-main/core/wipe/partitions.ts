@@ -10,6 +10,8 @@ export function createPartitionRotation() {
   let retired = 0;
   let current: string | undefined;
   let ready: string | undefined;
+  /** what the page on `ready` was (or is being) prepared with: the same again is not made twice */
+  let readyFor: string | undefined;
   let preparations = 0;
   const fresh = () => `${VISITOR_PARTITION_PREFIX}${++made}`;
   return {
@@ -29,6 +31,7 @@ export function createPartitionRotation() {
     advance(): { next: string; old: string | undefined } {
       const next = ready ?? fresh();
       ready = undefined;
+      readyFor = undefined;
       const old = current;
       if (old) retired++;
       current = next;
@@ -36,10 +39,14 @@ export function createPartitionRotation() {
     },
     /**
      * A name for the page prepared ahead for the next visitor, and which preparation this is: a
-     * later one on the same name (after 端末登録, say) replaces the page of an earlier one.
+     * later one on the same name with another `start` (after 端末登録, say) replaces the page of an
+     * earlier one. Undefined when that page is already made, or being made, with this `start`:
+     * each page is prepared once (端末登録 answered during a wipe asks for it, and so does the wipe).
      */
-    reserve(): { name: string; preparation: number } {
+    reserve(start: string): { name: string; preparation: number } | undefined {
+      if (ready !== undefined && readyFor === start) return undefined;
       ready ??= fresh();
+      readyFor = start;
       return { name: ready, preparation: ++preparations };
     },
     /**
@@ -47,7 +54,9 @@ export function createPartitionRotation() {
      * preparation that fails because a later one replaced its page loses nothing.
      */
     unready(name: string, preparation: number): void {
-      if (ready === name && preparation === preparations) ready = undefined;
+      if (ready !== name || preparation !== preparations) return;
+      ready = undefined;
+      readyFor = undefined;
     },
   };
 }

@@ -123,10 +123,14 @@ export async function wipeVisitor(reason: WipeReason, deps: WipeDeps): Promise<W
 /**
  * After a wipe: the next visitor's page is prepared on a new partition while this visitor is
  * here, so the next wipe only swaps it in. A page that fails to load is made again at the wipe.
+ * Asked again with the same start hint before a wipe took it, it does nothing (one page each).
  */
 export function prepareNextPage(deps: Pick<WipeDeps, 'wiper' | 'partitions' | 'log' | 'start'>): Promise<void> {
-  const { name, preparation } = deps.partitions.reserve();
-  return deps.wiper.prepareNext(name, deps.start?.()).catch((error: unknown) => {
+  const start = deps.start?.();
+  const reserved = deps.partitions.reserve(JSON.stringify(start ?? null));
+  if (!reserved) return Promise.resolve(); // that page is made (or being made) already
+  const { name, preparation } = reserved;
+  return deps.wiper.prepareNext(name, start).catch((error: unknown) => {
     deps.partitions.unready(name, preparation);
     deps.log.warn("the next visitor's page could not be prepared; the next wipe loads it", { error: String(error) });
   });
@@ -139,5 +143,44 @@ export function serializeWipes(run: (reason: WipeReason) => Promise<WipeReport>)
     const next = last.then(() => run(reason));
     last = next.catch(() => undefined);
     return next;
+  };
+}
+
+/**
+ * The kiosk's wipes (R-KIOSK-4): one at a time; after each, `afterWipe` (the idle guard starts
+ * over, the offline screen is said again) and the next visitor's page prepared, unless the wipe
+ * restarts the app; then `settled` (the restart policy looks).
+ */
+export function setupWipes(
+  deps: Required<Omit<WipeDeps, 'client'>> & {
+    client: WipeDeps['client'];
+    afterWipe: () => void;
+    restarting: () => void;
+    settled: () => void;
+  },
+) {
+  const page = { wiper: deps.wiper, partitions: deps.partitions, log: deps.log, start: deps.start };
+  let running = 0;
+  const wipe = serializeWipes(async (reason: WipeReason) => {
+    running++;
+    try {
+      const report = await wipeVisitor(reason, deps);
+      deps.afterWipe();
+      if (!report.restarted)
+        void prepareNextPage(page); // while the next visitor is here
+      else deps.restarting();
+      return report;
+    } finally {
+      running--;
+      deps.settled();
+    }
+  });
+  return {
+    wipe,
+    /** the page made ahead again (after 端末登録: it was made for a terminal not yet enrolled) */
+    prepareNextPage: () => void prepareNextPage(page),
+    get wiping(): boolean {
+      return running > 0;
+    },
   };
 }

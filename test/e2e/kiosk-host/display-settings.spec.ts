@@ -97,7 +97,7 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
     await expectAccessible(page);
     await expectEachWindowSize(page);
     // The idle warning on top of it, in the same settings.
-    await expect.poll(() => k.core.idle.state.phase).toBe('active');
+    await k.until(() => k.core.idle.state.phase === 'active');
     k.clock.advance(90_000);
     await expect(page.getByRole('alertdialog')).toBeVisible();
     await expectAccessible(page);

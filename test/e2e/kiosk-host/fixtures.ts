@@ -1,4 +1,5 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base } from '@playwright/test';
+import { expect } from '../../support/kiosk-host/kiosk-flows.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { openKiosk, type KioskPage, type OpenKioskOptions } from '../../support/kiosk-host/kiosk-page.js';
 import { PASSWORD } from '../../support/passwords.js';

@@ -56,7 +56,7 @@ test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
     const dialog = page.getByRole('alertdialog', { name: 'まもなく自動的にログアウトします' });
     await dialog.getByRole('button', { name: '延長する' }).click();
     await expect(dialog).toHaveCount(0);
-    await expect.poll(() => k.core.idle.state.phase).toBe('active');
+    await k.until(() => k.core.idle.state.phase === 'active');
     // Past the original idle end, the session still answers: the extend reached the service.
     service.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 60_000);
     const home = await fetch(`${service.url}${api.home.path}`, { headers: { authorization: `Bearer ${token}` } });

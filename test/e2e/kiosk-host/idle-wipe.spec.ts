@@ -19,8 +19,10 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     const { page, token } = await signedInVisitor(k, service, employer);
     await leaveTraces(page);
     expect((await traces(page)).local).toBe(1);
-    // The next visitor's login page is already loaded, on a partition of its own.
-    await expect.poll(() => k.partitions().length).toBe(2);
+    // The next visitor's login page is already loaded, on a partition of its own (made again after
+    // 端末登録: the first one was made for a terminal not yet enrolled, and is replaced, not kept).
+    await k.nextPageSettled();
+    expect(k.partitions()).toHaveLength(2);
     const [visitorPartition, nextPartition] = k.partitions() as [string, string];
     expect([visitorPartition, nextPartition]).toEqual([
       expect.stringMatching(/^kiosk-visitor-\d+$/),
@@ -28,17 +30,9 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     ]);
     const oldContext = k.contextOf(visitorPartition)!;
     expect((await oldContext.cookies()).length).toBe(1);
-    // (made again after 端末登録: the first one was made for a terminal not yet enrolled)
-    const readyPage = () => k.contextOf(nextPartition)!.pages().at(-1);
-    await expect
-      .poll(
-        async () =>
-          (await readyPage()?.getByRole('heading', { level: 1, name: '求人者マイページログイン' }).isVisible()) ??
-          false,
-      )
-      .toBe(true);
-    const ready = readyPage()!;
     expect(k.contextOf(nextPartition)!.pages()).toHaveLength(1);
+    const ready = k.contextOf(nextPartition)!.pages()[0]!;
+    await expect(ready.getByRole('heading', { level: 1, name: '求人者マイページログイン' })).toBeVisible();
 
     // 90 s idle: the overlay counts down from 30 s.
     k.clock.advance(90_000);
@@ -53,7 +47,8 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     const fresh = k.page();
     expect(fresh).toBe(ready); // shown, not loaded now
     expect(page.isClosed()).toBe(true);
-    expect(k.partitions()).not.toContain(visitorPartition); // cleared and dropped
+    await k.dropped(visitorPartition); // cleared, then dropped behind the report
+    expect(k.partitions()).not.toContain(visitorPartition);
     await expect(oldContext.newPage()).rejects.toThrow(); // the old partition is gone
     await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();
     await expect(fresh.getByLabel('ID（メールアドレス）')).toHaveValue('');
@@ -76,7 +71,7 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     await expect(overlay).toContainText('あと 20 秒');
     await overlay.getByRole('button', { name: '延長する' }).click();
     await expect(overlay).toHaveCount(0);
-    await expect.poll(() => k.core.idle.state.phase).toBe('active');
+    await k.until(() => k.core.idle.state.phase === 'active');
 
     k.clock.advance(60_000); // well past the first deadline
     expect(k.core.session.credential).toBeDefined();
@@ -95,7 +90,7 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     const page = k.page();
     await page.getByLabel('ID（メールアドレス）').fill(employer.id);
     await page.locator('#login-password').fill('half-typed');
-    await expect.poll(() => k.core.idle.state.phase).toBe('active'); // the typing reached main's idle guard
+    await k.until(() => k.core.idle.state.phase === 'active'); // the typing reached main's idle guard
     k.clock.advance(120_000);
     await wipeDone(k, 2);
     const fresh = k.page();
@@ -128,7 +123,7 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     const page = k.page();
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('求人者マイページログイン');
-    await expect.poll(() => k.core.idle.state.phase).toBe('active');
+    await k.until(() => k.core.idle.state.phase === 'active');
     k.clock.advance(90_000);
     await expect(page.getByRole('alertdialog', { name: 'You will be logged out soon' })).toContainText('in 30 seconds');
     k.clock.advance(30_000);

@@ -5,6 +5,7 @@ import type { KioskEvent } from '../../../src-shared/kiosk-bridge.js';
 import { createKioskCore } from '../../../src-main/core/kiosk-core.js';
 import { loadKioskConfig } from '../../../src-main/core/config/load-config.js';
 import { MemorySettingsStore } from '../../../src-main/core/ports.js';
+import type { SessionWiper } from '../../../src-main/core/wipe/session-wiper.js';
 import { fakeSecretBox, recordingLogger, recordingWiper } from './fake-ports.js';
 import { ManualClock } from './manual-clock.js';
 
@@ -16,6 +17,8 @@ export async function buildTestCore(opts: {
   machineId?: string;
   probePaint?: () => Promise<boolean>;
   touchScreen?: () => boolean;
+  /** instead of the recording wiper (whose steps settle at once) */
+  wiper?: SessionWiper;
 }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-core-'));
   const store = new MemorySettingsStore({ serviceUrl: opts.serviceUrl, ...opts.settings });
@@ -33,7 +36,7 @@ export async function buildTestCore(opts: {
     keyFile: path.join(dir, 'terminal-key.pem'),
     clock,
     log: log.logger,
-    wiper: wiper.wiper,
+    wiper: opts.wiper ?? wiper.wiper,
     emit: (e) => void events.push(e),
     quit: () => void (quits += 1),
     version: '0.1.0-test',

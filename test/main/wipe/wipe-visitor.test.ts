@@ -119,8 +119,9 @@ describe('wipe procedure (R-KIOSK-4, R-OTP-6): a new partition per visitor', () 
       prepareNext: (name, start) => (++prepares === 1 ? first : wiper.prepareNext(name, start)),
     };
     const log = recordingLogger();
-    const earlier = prepareNextPage({ wiper: racing, partitions, log: log.logger }); // the page made before enrollment
-    await prepareNextPage({ wiper: racing, partitions, log: log.logger }); // made again once enrolled: closes the first
+    const start = (enrolled: boolean) => () => ({ enrolled, locale: 'ja' as const });
+    const earlier = prepareNextPage({ wiper: racing, partitions, log: log.logger, start: start(false) }); // the page made before enrollment
+    await prepareNextPage({ wiper: racing, partitions, log: log.logger, start: start(true) }); // made again once enrolled: closes the first
     replaced(new Error('page closed'));
     await earlier;
     await wipeVisitor('idle', deps({ wiper: racing, partitions }));

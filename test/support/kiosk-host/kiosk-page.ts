@@ -31,6 +31,16 @@ export type KioskPage = {
   contextOf(name: string): BrowserContext | undefined;
   logLines: string[];
   restarts: string[];
+  /**
+   * Resolves once `check()` holds, checked again at each thing the host sees happen (a log line, a
+   * bridge call answered, an event sent to the page, a wipe step settled): a wait that follows
+   * events, never the wall clock (the test's own timeout bounds it).
+   */
+  until(check: () => boolean): Promise<void>;
+  /** Resolves when the partition `name` has been dropped and its browser context is closed. */
+  dropped(name: string): Promise<void>;
+  /** Resolves when the latest preparation of the next visitor's page has settled (loaded or failed). */
+  nextPageSettled(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -73,11 +83,21 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
   const clock = new ManualClock();
   const logLines: string[] = [];
   const restarts: string[] = [];
-  const log: Logger = {
-    info: (m, d) => void logLines.push(`info ${m} ${JSON.stringify(d ?? {})}`),
-    warn: (m, d) => void logLines.push(`warn ${m} ${JSON.stringify(d ?? {})}`),
-    error: (m, d) => void logLines.push(`error ${m} ${JSON.stringify(d ?? {})}`),
+  const waiters = new Set<{ check: () => boolean; resolve: () => void }>();
+  const happened = () => {
+    for (const w of waiters)
+      if (w.check()) {
+        waiters.delete(w);
+        w.resolve();
+      }
   };
+  const until = (check: () => boolean): Promise<void> =>
+    check() ? Promise.resolve() : new Promise((resolve) => waiters.add({ check, resolve }));
+  const line = (level: string) => (m: string, d?: Record<string, unknown>) => {
+    logLines.push(`${level} ${m} ${JSON.stringify(d ?? {})}`);
+    happened();
+  };
+  const log: Logger = { info: line('info'), warn: line('warn'), error: line('error') };
   const flip = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
   const box: SecretBox = {
     backend: opts.osBacked === false ? 'basic_text' : 'test_keyring',
@@ -90,6 +110,8 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
   // A partition is a browser context of its own (Electron: session.fromPartition, in memory).
   type Partition = {
     context: BrowserContext;
+    /** the page of the latest preparation, made or still being made */
+    opening?: Promise<Page>;
     page?: Page;
     loaded?: Promise<void>;
     shown?: () => void;
@@ -119,17 +141,37 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
     return made;
   };
   // The next visitor's page: its bridge calls wait until it is shown (as ipc.ts holds the spare's).
+  // A later preparation on the same partition (another hint, after 端末登録) replaces the earlier
+  // page, made or still being made, as kiosk-window.ts's prepare() drops its spare view: one page
+  // per partition, never two (issue 21: the earlier page was left open when it was still opening).
   const load = async (p: Partition, start?: KioskStartHint) => {
-    if (p !== current) await p.page?.close(); // a page prepared earlier, with an older hint
+    const earlier = p.opening;
+    const opening = p.context.newPage();
+    p.opening = opening;
     p.held = new Promise<void>((r) => (p.shown = r));
-    p.page = await p.context.newPage();
-    await p.page.goto(entryUrl + kioskStartFragment(start), { waitUntil: 'load' });
+    await earlier?.then(
+      (page) => page.close(),
+      () => undefined,
+    );
+    const page = await opening;
+    if (p.opening !== opening) {
+      await page.close();
+      throw new Error('replaced by a later preparation');
+    }
+    p.page = page;
+    await page.goto(entryUrl + kioskStartFragment(start), { waitUntil: 'load' });
   };
-  const wiper: SessionWiper = {
+  let preparing: Promise<void> = Promise.resolve();
+  const drops = new Map<string, Promise<void>>();
+  const steps: SessionWiper = {
     async prepareNext(name, start) {
-      const p = await partitionOf(name);
-      p.loaded = load(p, start);
-      await p.loaded;
+      const prepared = (async () => {
+        const p = await partitionOf(name);
+        p.loaded = load(p, start);
+        await p.loaded;
+      })();
+      preparing = prepared.catch(() => undefined);
+      await prepared;
     },
     async replaceContents(name, start) {
       const p = await partitionOf(name);
@@ -190,17 +232,35 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
       const p = partitions.get(name);
       partitions.delete(name);
       making.delete(name);
-      await p?.context.close();
+      const closed = p ? p.context.close() : Promise.resolve();
+      drops.set(name, closed);
+      await closed;
     },
     restartApp: (reason) => void restarts.push(reason),
   };
+  // Each step that settles is something that happened (for `until`).
+  const wiper = Object.fromEntries(
+    Object.entries(steps).map(([name, step]: [string, (...args: never[]) => unknown]) => [
+      name,
+      (...args: never[]) => {
+        const result = step(...args);
+        if (result instanceof Promise) void result.finally(happened).catch(() => undefined);
+        else happened();
+        return result;
+      },
+    ]),
+  ) as unknown as SessionWiper;
 
   async function invoke(source: Page, frame: unknown, channel: string, payload: unknown) {
     const own = [...partitions.values()].find((p) => p.page === source);
     if (own && own !== current) await own.held; // the ready page's status call waits until shown
     if (!current?.page || source !== current.page || frame !== current.page.mainFrame())
       throw new Error('refused: not the kiosk page');
-    return core.dispatch(channel, payload);
+    try {
+      return await core.dispatch(channel, payload);
+    } finally {
+      happened();
+    }
   }
 
   const core = createKioskCore({
@@ -215,7 +275,8 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
     emit: (event: KioskEvent) => {
       void current?.page
         ?.evaluate((e) => (window as unknown as { __kioskEmit(e: unknown): void }).__kioskEmit(e), event)
-        .catch(() => undefined);
+        .catch(() => undefined)
+        .finally(happened);
     },
     quit: () => undefined,
     version: '0.1.0-kiosk-host',
@@ -235,6 +296,17 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
     contextOf: (name: string) => partitions.get(name)?.context,
     logLines,
     restarts,
+    until,
+    async dropped(name) {
+      await until(() => drops.has(name));
+      await drops.get(name);
+    },
+    async nextPageSettled() {
+      for (let seen = preparing; ; seen = preparing) {
+        await seen;
+        if (seen === preparing) return;
+      }
+    },
     close: async () => {
       core.stop();
       await Promise.all([...partitions.values()].map((p) => p.context.close().catch(() => undefined)));
