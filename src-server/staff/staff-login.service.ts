@@ -6,50 +6,14 @@ import {
 import { STAFF_CHALLENGE_TTL_MS, type StaffProfile } from '../../src-shared/staff-api/auth.js';
 import type { AppDeps } from '../app-deps.js';
 import type { Config } from '../config.js';
-import { hmacSha256 } from '../crypto/tokens.js';
-import type { Executor } from '../db/schema.js';
 import { challengeOf, relyingParty, verifyAssertion } from './relying-party.js';
-import {
-  advancePasskeyCounter,
-  findPasskey,
-  findStaffByStaffId,
-  passkeysOf,
-  recentCredentialIds,
-  staffSecret,
-  type StaffPasskeyRow,
-} from './staff.repository.js';
+import { advancePasskeyCounter, findPasskey, findStaffByStaffId, passkeysOf } from './staff.repository.js';
+import { allowCredentialsFor } from './sign-in-credentials.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { rememberChallenge, spendChallenge } from './staff-challenges.service.js';
 import { createStaffSession } from './staff-sessions.service.js';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'> & { config: Pick<Config, 'staffPublicOrigin'> };
-
-/** Decoy credential IDs are sized like one of the stored passkeys' (32 bytes before any); bounds of WebAuthn's credential ID. */
-const DECOY_DEFAULT_BYTES = 32;
-const decodedLength = (id: string) => Math.min(1023, Math.max(16, Buffer.from(id, 'base64url').length));
-
-/**
- * The credentials to offer: the staff member's passkeys, or (unknown ID, no passkey yet) a decoy,
- * the same every time for that ID and the size of a real one here (picked by the ID among the
- * newest passkeys), so the options do not tell a staff ID exists. No transports for anyone: a
- * real passkey's transports would differ from any constant a decoy could carry (the browser then
- * tries every transport, which is what it does for a passkey anyway).
- */
-export async function allowCredentialsFor(
-  db: Executor,
-  staffId: string,
-  passkeys: StaffPasskeyRow[],
-): Promise<Array<{ id: string }>> {
-  if (passkeys.length) return passkeys.map((p) => ({ id: p.credential_id }));
-  const key = await staffSecret(db, 'decoy_credentials');
-  const recent = await recentCredentialIds(db, 32);
-  const pick = parseInt(hmacSha256(key, `size|${staffId}`).slice(0, 8), 16);
-  const size = recent.length ? decodedLength(recent[pick % recent.length] ?? '') : DECOY_DEFAULT_BYTES;
-  let bytes = Buffer.alloc(0);
-  for (let block = 0; bytes.length < size; block++)
-    bytes = Buffer.concat([bytes, Buffer.from(hmacSha256(key, `${block}|${staffId}`), 'hex')]);
-  return [{ id: bytes.subarray(0, size).toString('base64url') }];
-}
 
 /** `POST /staff/login/options`: request options of one shape for every staff ID, known or not. */
 export async function staffLoginOptions(deps: Deps, staffId: string): Promise<PublicKeyCredentialRequestOptionsJSON> {

@@ -102,3 +102,8 @@ export const STAFF_REGISTRATION_CODE_TTL_MS = 24 * 3_600_000;
 /** A sign-in or registration challenge lives 5 minutes; a step-up challenge 2 (one sensitive action). */
 export const STAFF_CHALLENGE_TTL_MS = 5 * 60_000;
 export const STAFF_STEP_UP_TTL_MS = 2 * 60_000;
+/**
+ * Passkeys per staff member, at most; sign-in options always list exactly this many credentials
+ * (the member's and decoys), so their count tells nothing (docs/security.md).
+ */
+export const STAFF_PASSKEYS_MAX = 4;
