@@ -36,10 +36,12 @@ export const Base64 = z
   .string()
   .max(4096)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/);
+/** The longest path parameter the contract documents (a device's or kiosk's id, an employer's ref). */
+export const PATH_PARAM_MAX_CHARS = 200;
 export const Opaque = z
   .string()
   .min(1)
-  .max(200)
+  .max(PATH_PARAM_MAX_CHARS)
   .regex(/^[A-Za-z0-9_-]+$/);
 export const IsoDateTime = z.iso.datetime();
 

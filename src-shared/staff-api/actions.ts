@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Opaque } from '../api/schemas.js';
+import { IsoDateTime, Opaque, PATH_PARAM_MAX_CHARS } from '../api/schemas.js';
 import { StepUp } from './auth.js';
 import { identityDocumentKinds } from './document-kinds.js';
 
@@ -33,8 +33,8 @@ const StepUpField = StepUp.optional();
 export const StepUpOnly = z.strictObject({ stepUp: StepUpField }).meta({ id: 'StaffStepUpOnly' });
 export type StepUpOnly = z.input<typeof StepUpOnly>;
 /** `:ref` of an employer and `:id` of a kiosk: any text, so a malformed one is simply not found (404). */
-export const EmployerParams = z.strictObject({ ref: z.string().min(1).max(200) });
-export const KioskParams = z.strictObject({ id: z.string().min(1).max(200) });
+export const EmployerParams = z.strictObject({ ref: z.string().min(1).max(PATH_PARAM_MAX_CHARS) });
+export const KioskParams = z.strictObject({ id: z.string().min(1).max(PATH_PARAM_MAX_CHARS) });
 
 // ── office staff ──────────────────────────────────────────────────────────────
 export const EmployerSearchQuery = z
