@@ -12,6 +12,7 @@ import { allowCredentialsFor } from './sign-in-credentials.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { rememberChallenge, spendChallenge } from './staff-challenges.service.js';
 import { createStaffSession } from './staff-sessions.service.js';
+import { forgetSignInAttempts, newKnownBrowserMarker, reserveSignInAttempt, signInSource } from './sign-in-limits.js';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'> & { config: Pick<Config, 'staffPublicOrigin'> };
 
@@ -36,19 +37,33 @@ export async function staffLoginOptions(deps: Deps, staffId: string): Promise<Pu
 }
 
 export type StaffLoginOutcome =
-  { status: 'signed_in'; token: string; maxAgeSeconds: number; staff: StaffProfile } | { status: 'staff_login_failed' };
+  | { status: 'signed_in'; token: string; maxAgeSeconds: number; staff: StaffProfile; marker: string }
+  | { status: 'staff_login_failed' }
+  | { status: 'staff_login_limited'; retryAfterSeconds: number };
 
 /**
  * `POST /staff/login/verify`: the challenge is spent FIRST (a replay or a race fails whatever
  * the signature), then the assertion is verified against the staff member's passkey — or the
  * decoy for an unknown ID or credential, the same work — then the counter moves in one
- * statement and the session starts. Every failure is one answer.
+ * statement and the session starts. Every failure is one answer. Before all that, one attempt of
+ * this staff ID from this source is reserved (sign-in-limits.ts): over the limit, 429 whatever the
+ * passkey; a sign-in forgets its source's attempts and marks the browser as known for this ID.
  */
 export async function verifyStaffLogin(
   deps: Deps,
-  input: { staffId: string; response: AuthenticationResponseJSON; ip: string },
+  input: { staffId: string; response: AuthenticationResponseJSON; ip: string; marker?: string },
 ): Promise<StaffLoginOutcome> {
   const { db, clock } = deps;
+  const source = await signInSource(db, input.staffId, input.marker);
+  const reserved = await reserveSignInAttempt(db, clock, source);
+  if (!reserved.ok) {
+    await recordAudit(db, clock, {
+      type: 'staff.login_failed',
+      ip: input.ip,
+      detail: { staffId: input.staffId, reason: 'limited' },
+    });
+    return { status: 'staff_login_limited', retryAfterSeconds: reserved.retryAfterSeconds };
+  }
   const challenge = challengeOf(input.response.response.clientDataJSON);
   const fresh = await spendChallenge(db, clock, { challenge, purpose: 'login', subject: input.staffId });
   const member = await findStaffByStaffId(db, input.staffId);
@@ -71,6 +86,7 @@ export async function verifyStaffLogin(
   }
   return db.transaction().execute(async (trx) => {
     const session = await createStaffSession(trx, clock, member.id);
+    await forgetSignInAttempts(trx, source);
     await recordAudit(trx, clock, {
       type: 'staff.login',
       ip: input.ip,
@@ -82,6 +98,7 @@ export async function verifyStaffLogin(
       token: session.token,
       maxAgeSeconds: session.maxAgeSeconds,
       staff: { staffId: member.staff_id, name: member.name, role: member.role, office: member.office_name },
+      marker: await newKnownBrowserMarker(trx, input.staffId),
     };
   });
 }

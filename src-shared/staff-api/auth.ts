@@ -101,3 +101,9 @@ export const STAFF_STEP_UP_TTL_MS = 2 * 60_000;
  * (the member's and decoys), so their count tells nothing (docs/security.md).
  */
 export const STAFF_PASSKEYS_MAX = 4;
+/**
+ * Sign-in attempts per staff ID and source (a browser that signed in as it before, or anywhere
+ * else) within the window; then 429 until the oldest leaves it (docs/security.md).
+ */
+export const STAFF_SIGN_IN_ATTEMPTS_MAX = 10;
+export const STAFF_SIGN_IN_WINDOW_MS = 15 * 60_000;
