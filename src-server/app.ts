@@ -6,6 +6,7 @@ import type { TrustProxy } from './config.js';
 import { features } from './app-features.js';
 import { installCookiePolicy } from './auth/cookies.js';
 import { getDummyHash } from './crypto/passwords.js';
+import { routerOptions } from './http/path-params.js';
 import { installErrorHandler, sendError } from './http/errors.js';
 import { loggerOptions, OneLineRequestLog } from './http/logging.js';
 import { installOpenApi, openApiRoute } from './http/openapi.js';
@@ -52,6 +53,7 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   const frameworkErrorHeaders = { ...headers, ...NO_STORE };
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
+    routerOptions,
     bodyLimit: 16 * 1024, // every request of the contract is small
     trustProxy: fastifyTrustProxy(config.trustProxy),
     // config.ts HTTP_TIMEOUTS says why each deadline is what it is.

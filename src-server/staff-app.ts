@@ -5,6 +5,7 @@ import { Registry } from 'prom-client';
 import { fastifyTrustProxy, type ServiceDeps } from './app.js';
 import type { AppDeps } from './app-deps.js';
 import { installCookiePolicy } from './auth/cookies.js';
+import { routerOptions } from './http/path-params.js';
 import { installErrorHandler, sendError } from './http/errors.js';
 import { loggerOptions, OneLineRequestLog } from './http/logging.js';
 import { originAllowed } from './http/origin-check.js';
@@ -34,6 +35,7 @@ export async function buildStaffApp(service: ServiceDeps, options: StaffBuildOpt
   const headers = securityHeaders({ hsts: config.production });
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
+    routerOptions,
     bodyLimit: 16 * 1024,
     trustProxy: fastifyTrustProxy(config.staffTrustProxy),
     requestTimeout: config.http.requestMs,

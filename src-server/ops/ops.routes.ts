@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { safeEqual } from '../crypto/tokens.js';
 import type { Metrics } from './metrics.js';
-import type { Readiness } from './readiness.js';
+import { publicReadiness, type Readiness } from './readiness.js';
 
 export const OPS_PATHS = { health: '/healthz', ready: '/readyz', metrics: '/metrics' } as const;
 
 /**
  * GET /healthz (the process answers), /readyz (it should get traffic), /metrics (Prometheus).
+ * /readyz tells anyone ready or not and the codes of its checks; the reasons' text (a driver's
+ * error may name the database or a host) only with the metrics bearer.
  * Outside /api: load balancers and scrapers call them, not the screens. None is rate limited.
  * /metrics says how the service is used, so on the public origin it answers only with
  * `Authorization: Bearer $METRICS_TOKEN`; without METRICS_TOKEN (or with a wrong one) it is 404,
@@ -21,12 +23,12 @@ export function installOpsRoutes(
     reply.header('cache-control', 'no-store').send({ status: 'ok' }),
   );
 
-  app.get(OPS_PATHS.ready, hide, async (_request, reply) => {
+  app.get(OPS_PATHS.ready, hide, async (request, reply) => {
     const report = await o.readiness.evaluate();
     return reply
       .code(report.status === 'not_ready' ? 503 : 200)
       .header('cache-control', 'no-store')
-      .send(report);
+      .send(bearerMatches(request, o.metricsToken) ? report : publicReadiness(report));
   });
 
   app.get(OPS_PATHS.metrics, hide, async (request, reply) => {

@@ -18,7 +18,8 @@ export interface ReadinessCheck {
   check: () => Promise<CheckResult>;
 }
 
-export type CheckReport = { status: 'ok' } | { status: 'failed' | 'degraded'; reason: string };
+/** A check's outcome; `reason` (free text) only in the operator's report. */
+export type CheckReport = { status: 'ok' } | { status: 'failed' | 'degraded'; reason?: string };
 
 /**
  * API.md's shape (`ready`, and `reasons` when not ready) with the named checks added: a load
@@ -96,6 +97,20 @@ function withApiShape(report: ReadinessReport): ReadinessReport {
     c.status === 'failed' ? [`${name}: ${c.reason}`] : [],
   );
   return { ...report, ready: false, reasons };
+}
+
+/**
+ * What anyone may read of /readyz: ready or not, the status, and each check by name (its code)
+ * with its status — never a reason's text, which can carry a driver's error (a database's or a
+ * host's name). `reasons` are the codes of the failed checks. The full report is for the
+ * operator: with the metrics bearer (ops.routes.ts).
+ */
+export function publicReadiness(report: ReadinessReport): ReadinessReport {
+  const checks = Object.fromEntries(
+    Object.entries(report.checks).map(([name, c]): [string, CheckReport] => [name, { status: c.status }]),
+  );
+  const reasons = report.reasons ? Object.keys(checks).filter((name) => checks[name]?.status === 'failed') : undefined;
+  return { ready: report.ready, status: report.status, ...(reasons ? { reasons } : {}), checks };
 }
 
 export type Readiness = ReturnType<typeof createReadiness>;

@@ -6,7 +6,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
-import { STAFF_CHALLENGE_TTL_MS } from '../../src-shared/staff-api/auth.js';
+import { STAFF_CHALLENGE_TTL_MS, STAFF_PASSKEYS_MAX } from '../../src-shared/staff-api/auth.js';
 import type { AppDeps } from '../app-deps.js';
 import type { Config } from '../config.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -14,12 +14,16 @@ import { sha256 } from '../crypto/tokens.js';
 import { challengeOf, relyingParty } from './relying-party.js';
 import {
   consumeRegistrationCode,
+  countPasskeysOf,
   findLiveRegistrationCode,
   findStaffByStaffId,
   insertPasskey,
   passkeysOf,
 } from './staff.repository.js';
 import { rememberChallenge, spendChallenge } from './staff-challenges.service.js';
+
+/** Rolls the registration's transaction back (the code stays live) and answers `response_invalid`. */
+class RegistrationRefused extends Error {}
 
 type Deps = Pick<AppDeps, 'db' | 'clock'> & { config: Pick<Config, 'staffPublicOrigin'> };
 
@@ -72,6 +76,8 @@ export type RegistrationOutcome =
  * `POST /staff/registration/verify`: the code must still be live, the challenge is spent, the
  * attestation verified (origin, rpID, user verification); then ONE transaction spends the code
  * (a single `UPDATE … RETURNING`: of parallel registrations with one code, one wins) and stores the passkey.
+ * A credential ID stored already, or a member with `STAFF_PASSKEYS_MAX` passkeys, is the 400 of
+ * any refused response, and the code stays live.
  */
 export async function verifyRegistration(
   deps: Deps,
@@ -93,25 +99,35 @@ export async function verifyRegistration(
   }).catch(() => undefined);
   const credential = verified?.verified ? verified.registrationInfo?.credential : undefined;
   if (!credential) return { status: 'response_invalid' };
-  return db.transaction().execute(async (trx): Promise<RegistrationOutcome> => {
-    const now = clock.now().getTime();
-    if (!(await consumeRegistrationCode(trx, sha256(input.code), member.id, now)))
-      return { status: 'registration_code_invalid' };
-    await insertPasskey(trx, {
-      credential_id: credential.id,
-      staff_member_id: member.id,
-      public_key: isoBase64URL.fromBuffer(credential.publicKey),
-      counter: credential.counter,
-      transports: JSON.stringify(credential.transports ?? []),
-      created_at: now,
-      last_used_at: null,
+  return db
+    .transaction()
+    .execute(async (trx): Promise<RegistrationOutcome> => {
+      const now = clock.now().getTime();
+      if (!(await consumeRegistrationCode(trx, sha256(input.code), member.id, now)))
+        return { status: 'registration_code_invalid' };
+      // A credential ID that is stored already (another member's, read from their sign-in options)
+      // or a member at the cap: thrown so the code's spending rolls back with it.
+      if ((await countPasskeysOf(trx, member.id)) >= STAFF_PASSKEYS_MAX) throw new RegistrationRefused();
+      const stored = await insertPasskey(trx, {
+        credential_id: credential.id,
+        staff_member_id: member.id,
+        public_key: isoBase64URL.fromBuffer(credential.publicKey),
+        counter: credential.counter,
+        transports: JSON.stringify(credential.transports ?? []),
+        created_at: now,
+        last_used_at: null,
+      });
+      if (!stored) throw new RegistrationRefused();
+      await recordAudit(trx, clock, {
+        type: 'staff.passkey_registered',
+        ip: input.ip,
+        staffMemberId: member.id,
+        detail: { staffId: member.staff_id },
+      });
+      return { status: 'registered' };
+    })
+    .catch((err: unknown): RegistrationOutcome => {
+      if (err instanceof RegistrationRefused) return { status: 'response_invalid' };
+      throw err;
     });
-    await recordAudit(trx, clock, {
-      type: 'staff.passkey_registered',
-      ip: input.ip,
-      staffMemberId: member.id,
-      detail: { staffId: member.staff_id },
-    });
-    return { status: 'registered' };
-  });
 }

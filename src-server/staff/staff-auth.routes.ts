@@ -5,7 +5,13 @@ import type { Feature } from '../http/feature.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
 import { registrationOptions, verifyRegistration } from './registration.service.js';
 import { requireStaff } from './require-staff.js';
-import { clearStaffCookie, readStaffCookie, setStaffCookie } from './staff-cookies.js';
+import {
+  clearStaffCookie,
+  readKnownBrowserCookie,
+  readStaffCookie,
+  setKnownBrowserCookie,
+  setStaffCookie,
+} from './staff-cookies.js';
 import { staffLoginOptions, verifyStaffLogin } from './staff-login.service.js';
 import { endStaffSession } from './staff-sessions.service.js';
 import { stepUpOptions } from './step-up.service.js';
@@ -58,9 +64,13 @@ export const staffAuthRoutes: Feature = (app, deps) => {
         staffId,
         response: response as unknown as AuthenticationResponseJSON,
         ip: request.ip,
+        marker: readKnownBrowserCookie(request),
       });
+      if (r.status === 'staff_login_limited')
+        return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 429, 'rate_limited');
       if (r.status !== 'signed_in') return sendError(reply, 401, 'staff_login_failed');
       setStaffCookie(request, reply, r.token, r.maxAgeSeconds);
+      setKnownBrowserCookie(request, reply, r.marker);
       return { staff: r.staff };
     },
   );

@@ -37,3 +37,21 @@ export function setStaffCookie(
 export function clearStaffCookie(request: FastifyRequest, reply: FastifyReply): void {
   reply.clearCookie(name(request), options(request));
 }
+
+/**
+ * The known-browser marker (`mypage_staff_known`, `__Host-` when Secure): set by a sign-in, sent
+ * back with the next ones so this browser's attempts count apart from a stranger's (sign-in-limits.ts).
+ */
+const KNOWN_MAX_AGE_SECONDS = 400 * 86_400;
+function knownName(request: FastifyRequest): string {
+  return request.server.cookiePolicy.secure ? '__Host-mypage_staff_known' : 'mypage_staff_known';
+}
+
+export function readKnownBrowserCookie(request: FastifyRequest): string | undefined {
+  const v = request.cookies[knownName(request)];
+  return v && v.length <= 200 ? v : undefined;
+}
+
+export function setKnownBrowserCookie(request: FastifyRequest, reply: FastifyReply, marker: string): void {
+  reply.setCookie(knownName(request), marker, options(request, KNOWN_MAX_AGE_SECONDS));
+}

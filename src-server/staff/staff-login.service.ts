@@ -6,50 +6,15 @@ import {
 import { STAFF_CHALLENGE_TTL_MS, type StaffProfile } from '../../src-shared/staff-api/auth.js';
 import type { AppDeps } from '../app-deps.js';
 import type { Config } from '../config.js';
-import { hmacSha256 } from '../crypto/tokens.js';
-import type { Executor } from '../db/schema.js';
 import { challengeOf, relyingParty, verifyAssertion } from './relying-party.js';
-import {
-  advancePasskeyCounter,
-  findPasskey,
-  findStaffByStaffId,
-  passkeysOf,
-  recentCredentialIds,
-  staffSecret,
-  type StaffPasskeyRow,
-} from './staff.repository.js';
+import { advancePasskeyCounter, findPasskey, findStaffByStaffId, passkeysOf } from './staff.repository.js';
+import { allowCredentialsFor } from './sign-in-credentials.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { rememberChallenge, spendChallenge } from './staff-challenges.service.js';
 import { createStaffSession } from './staff-sessions.service.js';
+import { forgetSignInAttempts, newKnownBrowserMarker, reserveSignInAttempt, signInSource } from './sign-in-limits.js';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'> & { config: Pick<Config, 'staffPublicOrigin'> };
-
-/** Decoy credential IDs are sized like one of the stored passkeys' (32 bytes before any); bounds of WebAuthn's credential ID. */
-const DECOY_DEFAULT_BYTES = 32;
-const decodedLength = (id: string) => Math.min(1023, Math.max(16, Buffer.from(id, 'base64url').length));
-
-/**
- * The credentials to offer: the staff member's passkeys, or (unknown ID, no passkey yet) a decoy,
- * the same every time for that ID and the size of a real one here (picked by the ID among the
- * newest passkeys), so the options do not tell a staff ID exists. No transports for anyone: a
- * real passkey's transports would differ from any constant a decoy could carry (the browser then
- * tries every transport, which is what it does for a passkey anyway).
- */
-export async function allowCredentialsFor(
-  db: Executor,
-  staffId: string,
-  passkeys: StaffPasskeyRow[],
-): Promise<Array<{ id: string }>> {
-  if (passkeys.length) return passkeys.map((p) => ({ id: p.credential_id }));
-  const key = await staffSecret(db, 'decoy_credentials');
-  const recent = await recentCredentialIds(db, 32);
-  const pick = parseInt(hmacSha256(key, `size|${staffId}`).slice(0, 8), 16);
-  const size = recent.length ? decodedLength(recent[pick % recent.length] ?? '') : DECOY_DEFAULT_BYTES;
-  let bytes = Buffer.alloc(0);
-  for (let block = 0; bytes.length < size; block++)
-    bytes = Buffer.concat([bytes, Buffer.from(hmacSha256(key, `${block}|${staffId}`), 'hex')]);
-  return [{ id: bytes.subarray(0, size).toString('base64url') }];
-}
 
 /** `POST /staff/login/options`: request options of one shape for every staff ID, known or not. */
 export async function staffLoginOptions(deps: Deps, staffId: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
@@ -72,19 +37,33 @@ export async function staffLoginOptions(deps: Deps, staffId: string): Promise<Pu
 }
 
 export type StaffLoginOutcome =
-  { status: 'signed_in'; token: string; maxAgeSeconds: number; staff: StaffProfile } | { status: 'staff_login_failed' };
+  | { status: 'signed_in'; token: string; maxAgeSeconds: number; staff: StaffProfile; marker: string }
+  | { status: 'staff_login_failed' }
+  | { status: 'staff_login_limited'; retryAfterSeconds: number };
 
 /**
  * `POST /staff/login/verify`: the challenge is spent FIRST (a replay or a race fails whatever
  * the signature), then the assertion is verified against the staff member's passkey — or the
  * decoy for an unknown ID or credential, the same work — then the counter moves in one
- * statement and the session starts. Every failure is one answer.
+ * statement and the session starts. Every failure is one answer. Before all that, one attempt of
+ * this staff ID from this source is reserved (sign-in-limits.ts): over the limit, 429 whatever the
+ * passkey; a sign-in forgets its source's attempts and marks the browser as known for this ID.
  */
 export async function verifyStaffLogin(
   deps: Deps,
-  input: { staffId: string; response: AuthenticationResponseJSON; ip: string },
+  input: { staffId: string; response: AuthenticationResponseJSON; ip: string; marker?: string },
 ): Promise<StaffLoginOutcome> {
   const { db, clock } = deps;
+  const source = await signInSource(db, input.staffId, input.marker);
+  const reserved = await reserveSignInAttempt(db, clock, source);
+  if (!reserved.ok) {
+    await recordAudit(db, clock, {
+      type: 'staff.login_failed',
+      ip: input.ip,
+      detail: { staffId: input.staffId, reason: 'limited' },
+    });
+    return { status: 'staff_login_limited', retryAfterSeconds: reserved.retryAfterSeconds };
+  }
   const challenge = challengeOf(input.response.response.clientDataJSON);
   const fresh = await spendChallenge(db, clock, { challenge, purpose: 'login', subject: input.staffId });
   const member = await findStaffByStaffId(db, input.staffId);
@@ -107,6 +86,7 @@ export async function verifyStaffLogin(
   }
   return db.transaction().execute(async (trx) => {
     const session = await createStaffSession(trx, clock, member.id);
+    await forgetSignInAttempts(trx, source);
     await recordAudit(trx, clock, {
       type: 'staff.login',
       ip: input.ip,
@@ -118,6 +98,7 @@ export async function verifyStaffLogin(
       token: session.token,
       maxAgeSeconds: session.maxAgeSeconds,
       staff: { staffId: member.staff_id, name: member.name, role: member.role, office: member.office_name },
+      marker: await newKnownBrowserMarker(trx, input.staffId),
     };
   });
 }

@@ -77,8 +77,26 @@ export function consumeRegistrationCode(db: Executor, codeHash: string, staffMem
     .executeTakeFirst();
 }
 
-export async function insertPasskey(db: Executor, row: StaffPasskeyRow): Promise<void> {
-  await db.insertInto('staff_passkeys').values(row).execute();
+/**
+ * False when the credential ID is already stored (anyone's): ONE statement with
+ * `ON CONFLICT DO NOTHING` on both dialects, so a duplicate is a refusal, never a unique violation.
+ */
+export async function insertPasskey(db: Executor, row: StaffPasskeyRow): Promise<boolean> {
+  const r = await db
+    .insertInto('staff_passkeys')
+    .values(row)
+    .onConflict((oc) => oc.column('credential_id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export async function countPasskeysOf(db: Executor, staffMemberId: string): Promise<number> {
+  const r = await db
+    .selectFrom('staff_passkeys')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('staff_member_id', '=', staffMemberId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export function passkeysOf(db: Executor, staffMemberId: string): Promise<StaffPasskeyRow[]> {

@@ -8,7 +8,7 @@ import type { AppDeps } from '../app-deps.js';
 import type { Config } from '../config.js';
 import { challengeOf, relyingParty, verifyAssertion } from './relying-party.js';
 import { advancePasskeyCounter, findPasskey, findStaffById, passkeysOf } from './staff.repository.js';
-import { allowCredentialsFor } from './staff-login.service.js';
+import { allowCredentialsFor } from './sign-in-credentials.js';
 import { rememberChallenge, spendChallenge } from './staff-challenges.service.js';
 import type { StaffActor } from './staff-sessions.service.js';
 

@@ -1,46 +1,38 @@
 import { z } from 'zod';
 import { normalizeAccountId } from '../account-id.js';
 import { R_LOGIN_2_OTP_DIGITS } from '../rules.js';
+import { text } from './text.js';
 
 /**
  * The HTTP contract of docs/spec/API.md as zod schemas: the service validates with them,
  * the screens and the kiosk type their calls with them, and /api/openapi.json is generated from them.
- * Request bodies are strict: unknown fields are refused with 400 invalid_request.
+ * Request bodies are strict: unknown fields are refused with 400 invalid_request. Every string a
+ * client sends is a `text(max)` (./text.ts): no control characters, no lone surrogates.
  */
 
 // ── building blocks ───────────────────────────────────────────────────────────
 /** ID (メールアドレス): normalised (NFKC, trimmed, lower case) before it is checked. */
-export const AccountId = z
-  .string()
-  .max(320)
+export const AccountId = text(320)
   .transform(normalizeAccountId)
   .pipe(z.email().max(254))
   .meta({ description: 'ID（メールアドレス）. Normalised: NFKC, trimmed, lower case.' });
 
 /** A password as typed at login: any text (an empty one is simply wrong), bounded against abuse. */
-export const TypedPassword = z.string().max(1024);
+export const TypedPassword = text(1024);
 /** A new password: checked against R-PW-4 by the service, so the violations can be listed. */
-export const NewPassword = z.string().max(1024);
-export const OtpCode = z
-  .string()
+export const NewPassword = text(1024);
+export const OtpCode = text(64, { lines: true })
   .trim()
   .regex(new RegExp(`^[0-9０-９]{${R_LOGIN_2_OTP_DIGITS}}$`))
   .transform((s) => s.normalize('NFKC'));
 /** A mailed 認証キー: printed in groups for reading aloud; spaces and hyphens are ignored. */
-export const MailedKey = z
-  .string()
-  .max(64)
+export const MailedKey = text(64, { lines: true })
   .transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
   .pipe(z.string().min(1));
-export const Base64 = z
-  .string()
-  .max(4096)
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/);
-export const Opaque = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9_-]+$/);
+export const Base64 = text(4096).regex(/^[A-Za-z0-9+/]+={0,2}$/);
+/** The longest path parameter the contract documents (a device's or kiosk's id, an employer's ref). */
+export const PATH_PARAM_MAX_CHARS = 200;
+export const Opaque = text(PATH_PARAM_MAX_CHARS, { min: 1 }).regex(/^[A-Za-z0-9_-]+$/);
 export const IsoDateTime = z.iso.datetime();
 
 // ── sign-in ───────────────────────────────────────────────────────────────────
@@ -152,21 +144,18 @@ export type EmailConfirmRequest = z.input<typeof EmailConfirmRequest>;
 export type WithdrawRequest = z.input<typeof WithdrawRequest>;
 
 // ── kiosk terminals ───────────────────────────────────────────────────────────
-export const MachineIdHash = z
-  .string()
+export const MachineIdHash = text(64)
   .regex(/^[0-9a-f]{64}$/)
   .meta({ description: 'SHA-256 (hex) of the machine ID' });
 export const EnrollRequest = z
   .strictObject({
-    code: z
-      .string()
-      .max(64)
+    code: text(64, { lines: true })
       .transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
       .pipe(z.string().min(1)),
     publicKey: Base64,
     machineIdHash: MachineIdHash,
-    label: z.string().max(100).optional(),
-    version: z.string().max(40).optional(),
+    label: text(100).optional(),
+    version: text(40).optional(),
   })
   .meta({ id: 'EnrollRequest' });
 export const EnrollResponse = z
@@ -177,7 +166,7 @@ export const NonceResponse = z.strictObject({ nonce: Opaque, expiresAt: IsoDateT
 export const HeartbeatRequest = z
   .strictObject({
     terminalId: Opaque,
-    version: z.string().max(40),
+    version: text(40),
     nonce: Opaque,
     signature: Base64,
     paintedAt: IsoDateTime.optional(),

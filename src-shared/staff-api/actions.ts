@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IsoDateTime, Opaque } from '../api/schemas.js';
+import { IsoDateTime, Opaque, PATH_PARAM_MAX_CHARS } from '../api/schemas.js';
+import { text } from '../api/text.js';
 import { StepUp } from './auth.js';
 import { identityDocumentKinds } from './document-kinds.js';
 
@@ -17,13 +18,7 @@ export const employerStates = ['active', 'locked', 'withdrawn'] as const;
 export type EmployerState = (typeof employerStates)[number];
 
 /** Staff text: trimmed, one to `max` characters, no control characters but line breaks and tabs. */
-const StaffText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u);
+const StaffText = (max: number) => text(max, { lines: true }).trim().min(1);
 
 /**
  * `stepUp` of an action that asks for the passkey again (reveal, reinstate, revoke, enrollment code): without one
@@ -33,8 +28,8 @@ const StepUpField = StepUp.optional();
 export const StepUpOnly = z.strictObject({ stepUp: StepUpField }).meta({ id: 'StaffStepUpOnly' });
 export type StepUpOnly = z.input<typeof StepUpOnly>;
 /** `:ref` of an employer and `:id` of a kiosk: any text, so a malformed one is simply not found (404). */
-export const EmployerParams = z.strictObject({ ref: z.string().min(1).max(200) });
-export const KioskParams = z.strictObject({ id: z.string().min(1).max(200) });
+export const EmployerParams = z.strictObject({ ref: text(PATH_PARAM_MAX_CHARS, { min: 1 }) });
+export const KioskParams = z.strictObject({ id: text(PATH_PARAM_MAX_CHARS, { min: 1 }) });
 
 // ── office staff ──────────────────────────────────────────────────────────────
 /**
@@ -43,10 +38,8 @@ export const KioskParams = z.strictObject({ id: z.string().min(1).max(200) });
  */
 export const EmployerSearchQuery = z
   .strictObject({
-    q: z.string().trim().min(1).max(254),
-    after: z
-      .string()
-      .max(2000)
+    q: text(254).trim().min(1),
+    after: text(2000)
       .regex(/^[A-Za-z0-9_-]+$/)
       .optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -122,7 +115,7 @@ export type KioskSortColumn = (typeof kioskSortColumns)[number];
 /** 端末一覧's page: sorted and filtered by the service (`office`: one office's name). `offset`: the `nextOffset` before. */
 export const KiosksQuery = z
   .strictObject({
-    office: z.string().min(1).max(100).optional(),
+    office: text(100, { min: 1 }).optional(),
     sort: z.enum(kioskSortColumns).default('office'),
     direction: z.enum(['ascending', 'descending']).default('ascending'),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -168,15 +161,7 @@ export type EnrollmentCodeResponse = z.infer<typeof EnrollmentCodeResponse>;
  */
 export const AuditQuery = z
   .strictObject({
-    before: z
-      .union([
-        z
-          .string()
-          .max(100)
-          .regex(/^[0-9]+\.[A-Za-z0-9_-]+$/),
-        IsoDateTime,
-      ])
-      .optional(),
+    before: z.union([text(100).regex(/^[0-9]+\.[A-Za-z0-9_-]+$/), IsoDateTime]).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .meta({ id: 'StaffAuditQuery' });

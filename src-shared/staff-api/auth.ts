@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../api/text.js';
 
 /**
  * The staff console's sign-in (issue 14): staff ID + a one-time registration code to register a
@@ -7,26 +8,19 @@ import { z } from 'zod';
  */
 
 /** The printed staff ID (`S` and 7 digits); typed in any width or case. */
-export const StaffId = z
-  .string()
-  .max(32)
+export const StaffId = text(32)
   .transform((s) => s.normalize('NFKC').trim().toUpperCase())
   .pipe(z.string().min(1).max(16));
 
 /** The one-time registration code of `mypage create-staff`; spaces and hyphens are ignored. */
-export const RegistrationCode = z
-  .string()
-  .max(64)
+export const RegistrationCode = text(64, { lines: true })
   .transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
   .pipe(z.string().min(1));
 
 export const StaffRole = z.enum(['office', 'it']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
-const B64url = z
-  .string()
-  .max(8192)
-  .regex(/^[A-Za-z0-9_-]*={0,2}$/);
+const B64url = text(8192).regex(/^[A-Za-z0-9_-]*={0,2}$/);
 
 /** A RegistrationResponseJSON (navigator.credentials.create, through @simplewebauthn/browser). */
 export const RegistrationResponse = z.looseObject({
@@ -36,10 +30,10 @@ export const RegistrationResponse = z.looseObject({
   response: z.looseObject({
     clientDataJSON: B64url,
     attestationObject: B64url,
-    transports: z.array(z.string().max(32)).max(10).optional(),
+    transports: z.array(text(32)).max(10).optional(),
   }),
   clientExtensionResults: z.looseObject({}),
-  authenticatorAttachment: z.string().max(32).optional(),
+  authenticatorAttachment: text(32).optional(),
 });
 
 /** An AuthenticationResponseJSON (navigator.credentials.get): sign-in, and the `stepUp` of a sensitive action. */
@@ -54,7 +48,7 @@ export const AuthenticationResponse = z.looseObject({
     userHandle: B64url.optional(),
   }),
   clientExtensionResults: z.looseObject({}),
-  authenticatorAttachment: z.string().max(32).optional(),
+  authenticatorAttachment: text(32).optional(),
 });
 export type AuthenticationResponse = z.infer<typeof AuthenticationResponse>;
 
@@ -69,7 +63,7 @@ export const stepUpActions = ['reveal_id', 'reinstate', 'revoke_kiosk', 'issue_e
 export type StepUpAction = (typeof stepUpActions)[number];
 export const StepUpOptionsRequest = z.strictObject({
   action: z.enum(stepUpActions),
-  target: z.string().min(1).max(200),
+  target: text(200, { min: 1 }),
 });
 export type StepUpBinding = z.infer<typeof StepUpOptionsRequest>;
 
@@ -102,3 +96,14 @@ export const STAFF_REGISTRATION_CODE_TTL_MS = 24 * 3_600_000;
 /** A sign-in or registration challenge lives 5 minutes; a step-up challenge 2 (one sensitive action). */
 export const STAFF_CHALLENGE_TTL_MS = 5 * 60_000;
 export const STAFF_STEP_UP_TTL_MS = 2 * 60_000;
+/**
+ * Passkeys per staff member, at most; sign-in options always list exactly this many credentials
+ * (the member's and decoys), so their count tells nothing (docs/security.md).
+ */
+export const STAFF_PASSKEYS_MAX = 4;
+/**
+ * Sign-in attempts per staff ID and source (a browser that signed in as it before, or anywhere
+ * else) within the window; then 429 until the oldest leaves it (docs/security.md).
+ */
+export const STAFF_SIGN_IN_ATTEMPTS_MAX = 10;
+export const STAFF_SIGN_IN_WINDOW_MS = 15 * 60_000;

@@ -38,7 +38,7 @@ export function createSoftAuthenticator(opts: { origin: string }) {
   const credentials: SoftCredential[] = [];
 
   /** navigator.credentials.create(): a new credential for the options' RP and user. */
-  function register(options: CreationOptions, override: { origin?: string } = {}) {
+  function register(options: CreationOptions, override: { origin?: string; credentialId?: string } = {}) {
     const rpID = options.rp.id ?? new URL(opts.origin).hostname;
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = publicKey.export({ format: 'jwk' });
@@ -51,7 +51,8 @@ export function createSoftAuthenticator(opts: { origin: string }) {
         [-3, isoBase64URL.toBuffer(jwk.y ?? '')],
       ]),
     );
-    const idBytes = randomBytes(32);
+    // `credentialId`: an authenticator that answers with an ID someone else registered (a hostile client can)
+    const idBytes = override.credentialId ? Buffer.from(override.credentialId, 'base64url') : randomBytes(32);
     const credential: SoftCredential = { id: b64(idBytes), rpID, userHandle: options.user.id, privateKey, counter: 0 };
     credentials.push(credential);
     const idLength = Buffer.alloc(2);

@@ -98,7 +98,11 @@ describe.skipIf(redisSkipReason !== undefined)('per-IP limits shared through Red
     const statuses: number[] = [];
     for (let i = 0; i <= LIMIT; i++) statuses.push((await otpTry(down.url)).status);
     expect(tally(statuses)).toEqual({ 410: LIMIT, 429: 1 }); // limited in memory, not unlimited
-    const ready = await down.app.inject({ method: 'GET', url: '/readyz' });
+    const ready = await down.app.inject({
+      method: 'GET',
+      url: '/readyz',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(ready.statusCode).toBe(200); // a Redis outage must not take every instance out of the load balancer
     expect(ready.json()).toMatchObject({
       status: 'degraded',

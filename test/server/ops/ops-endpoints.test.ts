@@ -31,8 +31,8 @@ describeEachDatabase('Deploy: /healthz and /readyz', (database) => {
     expect(ready.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('Deploy: /readyz is 503 naming the migration this code has and the database lacks', async () => {
-    svc = await startTestService({ database });
+  it('Deploy: /readyz is 503 naming (to the metrics bearer) the migration this code has and the database lacks', async () => {
+    svc = await startTestService({ database, env: { METRICS_TOKEN: TOKEN } });
     await svc.db
       .deleteFrom('kysely_migration' as never)
       .where('name' as never, '=', '0003-nonce-expiry-index' as never)
@@ -40,7 +40,7 @@ describeEachDatabase('Deploy: /healthz and /readyz', (database) => {
     const ready = await createClient(svc.url).get<{
       status: string;
       checks: Record<string, { status: string; reason?: string }>;
-    }>('/readyz');
+    }>('/readyz', { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(ready.status).toBe(503);
     expect(ready.body.status).toBe('not_ready');
     expect(ready.body.checks.migrations).toEqual({ status: 'failed', reason: 'not applied: 0003-nonce-expiry-index' });
@@ -49,14 +49,14 @@ describeEachDatabase('Deploy: /healthz and /readyz', (database) => {
   });
 
   it('Deploy: a non-critical check that fails reports degraded and keeps /readyz at 200; a critical one makes it 503', async () => {
-    svc = await startTestService({ database });
+    svc = await startTestService({ database, env: { METRICS_TOKEN: TOKEN } });
     const client = createClient(svc.url);
     svc.readiness.register({
       name: 'redis',
       critical: false,
       check: async () => fail('connect ECONNREFUSED 127.0.0.1:1'),
     });
-    const degraded = await client.get('/readyz');
+    const degraded = await client.get('/readyz', { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(degraded.status).toBe(200);
     expect(degraded.body).toMatchObject({
       status: 'degraded',
@@ -69,10 +69,11 @@ describeEachDatabase('Deploy: /healthz and /readyz', (database) => {
   });
 
   it('Deploy: a check that never answers fails /readyz at its deadline instead of hanging it', async () => {
-    svc = await startTestService({ database });
+    svc = await startTestService({ database, env: { METRICS_TOKEN: TOKEN } });
     svc.readiness.register({ name: 'stuck', critical: true, check: () => new Promise(() => undefined) });
     const ready = await createClient(svc.url).get<{ checks: Record<string, { status: string; reason?: string }> }>(
       '/readyz',
+      { headers: { authorization: `Bearer ${TOKEN}` } },
     );
     expect(ready.status).toBe(503);
     expect(ready.body.checks.stuck?.reason).toMatch(/no answer within/);

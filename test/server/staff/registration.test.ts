@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { STAFF_REGISTRATION_CODE_TTL_MS } from '../../../src-shared/staff-api/auth.js';
+import { STAFF_PASSKEYS_MAX, STAFF_REGISTRATION_CODE_TTL_MS } from '../../../src-shared/staff-api/auth.js';
 import { staffApi } from '../../../src-shared/staff-api/routes.js';
-import { createStaff } from '../../../src-server/staff/staff-members.service.js';
+import { createStaff, issueRegistrationCode } from '../../../src-server/staff/staff-members.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { createSoftAuthenticator } from '../../support/soft-authenticator.js';
-import { createStaffClient, passkeyLogin, staffOf } from '../../support/staff.js';
+import { createStaffClient, passkeyLogin, registerStaff, staffOf } from '../../support/staff.js';
 
 type Options = { challenge: string; rp: { id?: string }; user: { id: string } };
 
@@ -137,5 +137,97 @@ describeEachDatabase('staff console: passkey registration with a one-time code',
         .where('staff_member_id', '=', member.id)
         .execute(),
     ).toHaveLength(1);
+  });
+});
+
+describeEachDatabase('staff console: a credential ID that is stored already', (database) => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService({ database, staff: true });
+  });
+  afterAll(() => svc.close());
+
+  const passkeysOfStaff = async (staffId: string) =>
+    svc.db
+      .selectFrom('staff_passkeys')
+      .innerJoin('staff_members', 'staff_members.id', 'staff_passkeys.staff_member_id')
+      .select(['staff_passkeys.credential_id', 'staff_passkeys.public_key'])
+      .where('staff_members.staff_id', '=', staffId)
+      .execute();
+
+  it("registering another member's credential ID (read from their sign-in options) answers the 400 of any refused response, stores nothing and leaves the code live", async () => {
+    const victim = await registerStaff(svc, { role: 'office' });
+    const [stored] = await passkeysOfStaff(victim.staffId);
+    const { staffId, code } = await createStaff(svc.db, svc.clock, {
+      name: '窓口 二郎',
+      role: 'office',
+      office: '飯田橋公共職業安定所',
+    });
+    const client = createStaffClient(svc);
+    const attacker = createSoftAuthenticator({ origin: staffOf(svc).origin });
+    const opts = await client.post<{ options: Options }>(staffApi.registrationOptions.path, { staffId, code });
+    const r = await client.post(staffApi.registrationVerify.path, {
+      staffId,
+      code,
+      response: attacker.register(opts.body.options, { credentialId: stored?.credential_id ?? '' }),
+    });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ error: 'invalid_request', fields: ['response'] });
+    expect(await passkeysOfStaff(staffId)).toEqual([]);
+    expect(await passkeysOfStaff(victim.staffId)).toEqual([stored]);
+    // the code was not spent by the refusal: a genuine passkey registers with it
+    const again = await client.post<{ options: Options }>(staffApi.registrationOptions.path, { staffId, code });
+    const ok = await client.post(staffApi.registrationVerify.path, {
+      staffId,
+      code,
+      response: attacker.register(again.body.options),
+    });
+    expect(ok.status).toBe(204);
+    expect(await passkeysOfStaff(staffId)).toHaveLength(1);
+    // and the victim still signs in with theirs
+    expect((await passkeyLogin(createStaffClient(svc), victim.authenticator, victim.staffId)).status).toBe(200);
+  });
+
+  it(`a member with ${STAFF_PASSKEYS_MAX} passkeys registers no more: the 400 of a refused response, the code stays live`, async () => {
+    const member = await registerStaff(svc, { role: 'it' });
+    const id = (
+      await svc.db
+        .selectFrom('staff_members')
+        .select('id')
+        .where('staff_id', '=', member.staffId)
+        .executeTakeFirstOrThrow()
+    ).id;
+    for (let i = 1; i < STAFF_PASSKEYS_MAX; i++) {
+      const code = (await issueRegistrationCode(svc.db, svc.clock, member.staffId))?.code ?? '';
+      const opts = await member.client.post<{ options: Options }>(staffApi.registrationOptions.path, {
+        staffId: member.staffId,
+        code,
+      });
+      const r = await member.client.post(staffApi.registrationVerify.path, {
+        staffId: member.staffId,
+        code,
+        response: member.authenticator.register(opts.body.options),
+      });
+      expect(r.status).toBe(204);
+    }
+    const code = (await issueRegistrationCode(svc.db, svc.clock, member.staffId))?.code ?? '';
+    const opts = await member.client.post<{ options: Options }>(staffApi.registrationOptions.path, {
+      staffId: member.staffId,
+      code,
+    });
+    const over = await member.client.post(staffApi.registrationVerify.path, {
+      staffId: member.staffId,
+      code,
+      response: member.authenticator.register(opts.body.options),
+    });
+    expect(over.status).toBe(400);
+    expect(await passkeysOfStaff(member.staffId)).toHaveLength(STAFF_PASSKEYS_MAX);
+    const live = await svc.db
+      .selectFrom('staff_registration_codes')
+      .select('used_at')
+      .where('staff_member_id', '=', id)
+      .where('used_at', 'is', null)
+      .execute();
+    expect(live).toHaveLength(1);
   });
 });
