@@ -101,17 +101,8 @@ export const KioskSummary = z.strictObject({
 });
 export type KioskSummary = z.infer<typeof KioskSummary>;
 /** The columns 端末一覧 sorts by (`sort`); ties go by office, label, id. Missing values come last either way. */
-export const kioskSortColumns = [
-  'office',
-  'label',
-  'version',
-  'enrolledAt',
-  'lastHeartbeatAt',
-  'lastPaintAt',
-  'attestationFailures24h',
-  'state',
-] as const;
-export type KioskSortColumn = (typeof kioskSortColumns)[number];
+import { kioskSortColumns } from './kiosk-columns.js';
+export { kioskSortColumns, type KioskSortColumn } from './kiosk-columns.js';
 /** 端末一覧's page: sorted and filtered by the service (`office`: one office's name). `offset`: the `nextOffset` before. */
 export const KiosksQuery = z
   .strictObject({

@@ -1,19 +1,11 @@
+import { kioskSortColumns, type KioskSortColumn } from '../../../src-shared/staff-api/kiosk-columns.js';
+
 /**
  * The columns of 端末一覧 that sort. The service sorts, filters and pages (GET /kiosks `sort`,
- * `direction`, `office`; src-shared/staff-api/actions.ts `kioskSortColumns`, the same list, which
- * the console does not import: no zod in the bundle).
+ * `direction`, `office`): the contract's own list, zod-free (src-shared/staff-api/kiosk-columns.ts).
  */
-export const kioskColumns = [
-  'office',
-  'label',
-  'version',
-  'enrolledAt',
-  'lastHeartbeatAt',
-  'lastPaintAt',
-  'attestationFailures24h',
-  'state',
-] as const;
-export type KioskColumn = (typeof kioskColumns)[number];
+export const kioskColumns = kioskSortColumns;
+export type KioskColumn = KioskSortColumn;
 export type SortOrder = { column: KioskColumn; direction: 'ascending' | 'descending' };
 
 /** A click on a column heading: the same column flips its direction, another starts ascending. */
