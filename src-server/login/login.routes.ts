@@ -37,8 +37,8 @@ export const loginRoutes: Feature = (app, deps) => {
       });
       deps.metrics.loginAnswered(r.status);
       switch (r.status) {
-        case 'invalid_credentials':
-          return sendError(reply, 401, 'invalid_credentials');
+        case 'invalid_credentials': // R-LOGIN-3: counted per source, alike for unknown IDs
+          return sendError(reply, 401, 'invalid_credentials', { attemptsLeft: r.attemptsLeft });
         case 'locked':
           return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', {
             retryAfterSeconds: r.retryAfterSeconds,

@@ -38,7 +38,7 @@ export type LoginOutcome =
       knownBrowser: KnownBrowserMarker;
     }
   | { status: 'authenticated'; kind: 'kiosk'; sessionToken: string; expiresAt: Date }
-  | { status: 'invalid_credentials' }
+  | { status: 'invalid_credentials'; attemptsLeft: number }
   | { status: 'locked'; retryAfterSeconds: number }
   | { status: 'withdrawn'; reregistrable: boolean }
   | OtpBudgetRefusal;
@@ -70,7 +70,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
     ip: input.ip,
   });
   if (attempt.status === 'locked') return { status: 'locked', retryAfterSeconds: attempt.retryAfterSeconds };
-  if (attempt.status === 'wrong') return { status: 'invalid_credentials' };
+  if (attempt.status === 'wrong') return { status: 'invalid_credentials', attemptsLeft: attempt.attemptsLeft };
   const { account, clear } = attempt;
 
   if (account.status === 'withdrawn') {

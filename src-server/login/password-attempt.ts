@@ -1,4 +1,4 @@
-import { isReregistrable, R_LOGIN_3_LOCK_MS } from '../../src-shared/rules.js';
+import { isReregistrable, R_LOGIN_3_LOCK_MS, R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import type { AccountRow } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -31,7 +31,10 @@ type Common = { source: PasswordSource; attestationFailed: boolean };
 export type PasswordAttempt =
   /** The right password. `clear` forgets this source's failures: call it in the outcome's own transaction. */
   | (Common & { status: 'right'; account: AccountRow; clear: (trx: Executor) => Promise<void> })
-  | (Common & { status: 'wrong' })
+  | (Common & {
+      status: 'wrong';
+      /** Wrong passwords this source may still send before it locks. */ attemptsLeft: number;
+    })
   | (Common & { status: 'locked'; retryAfterSeconds: number });
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>;
@@ -80,7 +83,7 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
   }
   if (!locksNow) {
     await recordAudit(db, clock, { type: 'password.failed', ...audit, detail });
-    return { ...common, status: 'wrong' };
+    return { ...common, status: 'wrong', attemptsLeft: Math.max(0, R_LOGIN_3_MAX_FAILED_PASSWORDS - taken.failures) };
   }
   const mailed = await db.transaction().execute(async (trx) => {
     await recordAudit(trx, clock, { type: 'password.locked', ...audit, detail });

@@ -48,6 +48,22 @@ describe('LoginState', () => {
     expect(s.form.values).toEqual({ id: 'taro@example.jp', password: 'Passw0rd!' });
   });
 
+  it('R-LOGIN-3: the fourth wrong password warns that one more locks login; earlier ones do not', async () => {
+    for (const [left, warned] of [
+      [2, false],
+      [1, true],
+    ] as const) {
+      const { host } = fakeHost({
+        login: { ok: false, error: { error: 'invalid_credentials', message: '', attemptsLeft: left } },
+      });
+      const s = new LoginState(app(host));
+      s.form.values = { id: 'taro@example.jp', password: 'Wrong-pass1' };
+      await s.submit();
+      expect(s.form.errors.password).toContain('ID（メールアドレス）またはパスワードが正しくありません。');
+      expect(s.form.errors.password?.includes('あと1回パスワード入力を誤ると、ロックがかかり')).toBe(warned);
+    }
+  });
+
   it('R-LOGIN-3, R-KIOSK-1: on a kiosk a lock sends the visitor to the counter staff, not to パスワード再登録', async () => {
     const { host } = fakeHost({
       login: { ok: false, error: { error: 'locked', message: '', retryAfterSeconds: 600 } },

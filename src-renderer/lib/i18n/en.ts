@@ -83,6 +83,7 @@ const en: Catalog = {
       'If you forgot your ID (e-mail address), please visit the Hello Work office in charge of your area and ask them to confirm it. Hello Work offices cannot tell you your password; if you forgot it, re-register it from the login screen.',
     lockHeading: 'If your account is locked',
     lockedNow: 'The password was entered wrongly 5 times, so login is locked.',
+    oneMoreLocks: 'One more wrong password locks login for about 30 minutes.',
     lockWayOut: {
       web: 'To sign in now, reset your password with "Forgot your password?": that also lifts the lock.',
       kiosk: 'To sign in now, please ask the staff at the counter: they can lift the lock.',

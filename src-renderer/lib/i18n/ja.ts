@@ -84,6 +84,7 @@ const ja = {
     lockHeading: 'アカウントロックされ、ログインできない場合',
     /** The lock's first sentence (the seed's), when the screen says the wait itself. */
     lockedNow: 'パスワード入力を5回誤ったため、ロックがかかりログインできません。',
+    oneMoreLocks: 'あと1回パスワード入力を誤ると、ロックがかかり30分程度ログインできなくなります。',
     lockWayOut: {
       web: 'すぐにご利用になる場合は、「パスワードをお忘れの方」からパスワードを再登録すると、ロックも解除されます。',
       kiosk: 'すぐにご利用になる場合は、窓口の職員にお声がけください。ロックを解除できます。',

@@ -58,8 +58,13 @@ export class LoginState {
     }
     const e = r.error;
     switch (e.error) {
-      case 'invalid_credentials':
-        return this.form.fail({ password: app.i18n.error(e) });
+      case 'invalid_credentials': {
+        // R-LOGIN-3: the fourth wrong password of this source warns that the fifth locks it.
+        const last = 'attemptsLeft' in e && e.attemptsLeft === 1;
+        return this.form.fail({
+          password: last ? app.i18n.join(app.i18n.error(e), app.i18n.m.login.oneMoreLocks) : app.i18n.error(e),
+        });
+      }
       case 'locked':
       case 'otp_budget_exhausted': // R-OTP-8: after a correct password, with the time to wait
         return this.form.fail({}, lockedText(app, e));

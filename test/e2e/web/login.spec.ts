@@ -184,6 +184,9 @@ test('R-LOGIN-3: five wrong passwords lock the login for about 30 minutes, with 
     await expect(page.getByRole('alert')).toContainText(
       i < 5 ? 'ID（メールアドレス）またはパスワードが正しくありません。' : 'ロックがかかりログインできません',
     );
+    // The fourth says that the fifth locks; none before it does.
+    const warning = page.locator('#login-password-error', { hasText: 'あと1回パスワード入力を誤ると' });
+    if (i < 5) await expect(warning).toHaveCount(i === 4 ? 1 : 0);
   }
   // The typed values stay, so the user only fixes the password.
   await expect(page.getByLabel('ID（メールアドレス）')).toHaveValue(employer.id);

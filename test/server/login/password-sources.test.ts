@@ -188,6 +188,25 @@ describeEachDatabase('lock-outs per source', (database) => {
     ).toBe(423);
   });
 
+  it('R-LOGIN-3: each wrong password says how many this source may still send, alike for a known and an unknown ID', async () => {
+    const left = async (id: string) => {
+      const out: unknown[] = [];
+      for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS - 1; i++) {
+        const r = await wrong(createClient(svc.url), id, i);
+        out.push([r.status, (r.body as { attemptsLeft?: number }).attemptsLeft]);
+      }
+      return out;
+    };
+    const known = await left(await employer());
+    expect(known).toEqual([
+      [401, 4],
+      [401, 3],
+      [401, 2],
+      [401, 1], // the screen warns: one more locks it
+    ]);
+    expect(await left('nobody-at-all@example.jp')).toEqual(known);
+  });
+
   it('R-LOGIN-6: the marker is set at each web sign-in: HttpOnly, 400 days, only its sha256 stored, bound to the account; a kiosk gets none', async () => {
     const id = await employer();
     const c = createClient(svc.url);
