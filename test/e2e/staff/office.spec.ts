@@ -207,7 +207,7 @@ test('利用再開 for an account withdrawn 31+ days ago, with the passkey again
   expect((await employerSignIn(service, id)).status).not.toBe(200);
 });
 
-test('an account withdrawn within 30 days offers no 利用再開 but says the employer can re-register', async ({
+test('R-REREG-1: an account withdrawn within 30 days offers no 利用再開; the counter can show a forgotten ID, then the employer re-registers', async ({
   page,
   service,
   authenticator,
@@ -225,4 +225,10 @@ test('an account withdrawn within 30 days offers no 利用再開 but says the em
   await expect(page.getByText('退会（10日経過）')).toBeVisible();
   await expect(page.getByRole('button', { name: '利用再開' })).toHaveCount(0);
   await expect(page.getByText('「アカウントを再登録」から利用を再開できます')).toBeVisible();
+  // Forgot the ID too: after the identity check the counter shows it (audited, once).
+  await page.getByLabel('確認した本人確認書類').selectOption({ label: '運転免許証' });
+  await page.getByLabel('メモ').fill('退会後10日。IDを失念。運転免許証を確認。');
+  await page.getByRole('button', { name: 'IDを表示' }).click();
+  await expect(page.getByText(id, { exact: true })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -99,7 +99,7 @@ const en: StaffCatalog = {
     reinstatedNotMailed:
       'The account is active again, but no password-reset mail was sent (staff may send at most 3 an hour per account). In about an hour the employer can reset the password themselves with "Forgot your password?" on the login screen.',
     withinThirty:
-      'Withdrawn within 30 days: the employer can re-register themselves with "Re-register account" on the login screen.',
+      'Withdrawn within 30 days: the employer can re-register themselves with "Re-register account" on the login screen. If they forgot the ID, show it with "Show ID" after checking their identity, then guide them to re-register.',
     historyHeading: 'Activity',
     historyLoad: 'Show activity',
     historyNone: 'No activity recorded.',
