@@ -3,7 +3,7 @@
  * in src-shared/staff-api/, which the console does not import at run time: no zod in the bundle).
  */
 import type { StaffProfile, StepUpBinding } from '../../../src-shared/staff-api/auth.js';
-import type { EmployerState } from '../../lib/i18n/staff/staff-i18n.svelte.js';
+import type { AuditDetail, EmployerState } from '../../lib/i18n/staff/staff-i18n.svelte.js';
 
 export type StaffRole = StaffProfile['role'];
 export type StaffMe = StaffProfile;
@@ -47,7 +47,7 @@ export type AuditEvent = {
   type: string;
   staffId: string | null;
   staffName: string | null;
-  detail: Record<string, string | number | boolean | null> | string | null;
+  detail: AuditDetail;
 };
 
 /** Every call of the console: its input (path params, query, body) and what a success carries. */
@@ -82,7 +82,9 @@ export type StaffCallTypes = {
     out: { code: string; expiresAt: string };
   };
   audit: {
-    in: { query: { before?: string; limit?: string } };
+    in: {
+      query: { kind?: string | undefined; staffId?: string | undefined; before?: string | undefined; limit?: string };
+    };
     out: { events: AuditEvent[]; nextBefore: string | null };
   };
   offices: { in: undefined; out: { offices: string[] } };
