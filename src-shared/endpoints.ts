@@ -1,23 +1,17 @@
 import type { z } from 'zod';
 import type * as schemas from './api/schemas.js';
+import type { EndpointEntry } from './endpoint-table.js';
 
 /** What a schema recipe is given where zod is loaded (api/routes.ts): zod and the shared schemas. */
 export type SchemaKit = { z: typeof z; s: typeof schemas };
-type Recipe = (kit: SchemaKit) => z.ZodType;
 
-export type Endpoint = {
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  /** The success status. */
-  status: number;
-  /** `session`: the route answers 401 `unauthenticated` without a live session. */
-  access: 'anonymous' | 'session';
+/**
+ * An entry (endpoint-table.ts: method, path, status, access, rate limit, `about`, schema
+ * recipes). `session`: the route answers 401 `unauthenticated` without a live session.
+ */
+export type Endpoint = EndpointEntry<SchemaKit, 'anonymous' | 'session'> & {
   /** The Host call of the screens that goes to this endpoint (host-calls.ts), if any. */
   call?: string;
-  /** Endpoints beyond API.md: what they answer and why (the OpenAPI document's description). */
-  about?: string;
-  body?: Recipe;
-  response?: Recipe;
 };
 
 /**
