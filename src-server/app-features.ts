@@ -11,8 +11,8 @@ import { kioskAttestationVerifier } from './kiosk/attestation.service.js';
 import type { Feature } from './http/feature.js';
 
 /**
- * The features the service serves, in order. A new feature adds one line here (and nothing in
- * app.ts): its routes file exports a `Feature`.
+ * The features of the employer listener (app.ts), in order. A new feature adds one line here (and
+ * nothing in app.ts): its routes file exports a `Feature`.
  */
 export const features: Feature[] = [
   metaRoutes,
