@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../../src-shared/rules.js';
-import { createAttestationVerifier } from '../../../src-server/app-features.js';
+import { kioskAttestationVerifier } from '../../../src-server/kiosk/attestation.service.js';
 import { login } from '../../../src-server/login/login.service.js';
 import { requestReregistration } from '../../../src-server/recovery/reregistration.service.js';
 import { withdrawAccount } from '../../../src-server/accounts/accounts.service.js';
@@ -28,7 +28,7 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
     const deps = {
       db: counter.db,
       clock: svc.clock,
-      attestationVerifier: createAttestationVerifier(svc.clock),
+      attestationVerifier: kioskAttestationVerifier,
       mailQueued: () => undefined,
     };
     return { counter, deps };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../../src-shared/rules.js';
-import { createAttestationVerifier } from '../../../src-server/app-features.js';
+import { kioskAttestationVerifier } from '../../../src-server/kiosk/attestation.service.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import { resumeSession } from '../../../src-server/auth/sessions.service.js';
@@ -33,7 +33,7 @@ describeEachDatabase('what a login costs the database', (database) => {
     const deps = {
       db: counter.db,
       clock: svc.clock,
-      attestationVerifier: createAttestationVerifier(svc.clock),
+      attestationVerifier: kioskAttestationVerifier,
       mailQueued: () => undefined,
     };
     return { counter, deps };

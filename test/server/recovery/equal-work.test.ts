@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS, R_PW_7_MAX_MAILS } from '../../../src-shared/rules.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { withdrawAccount } from '../../../src-server/accounts/accounts.service.js';
-import { refuseAllAttestations } from '../../../src-server/login/attestation-verifier.js';
+import { kioskAttestationVerifier } from '../../../src-server/kiosk/attestation.service.js';
 import { completePasswordReset, requestPasswordReset } from '../../../src-server/recovery/password-reset.service.js';
 import { completeReregistration, requestReregistration } from '../../../src-server/recovery/reregistration.service.js';
 import { requestEmailChange } from '../../../src-server/settings/settings.service.js';
@@ -34,7 +34,7 @@ describeEachDatabase('known and unknown IDs give the database the same work', (d
   const deps = () => ({
     db: recorder.db,
     clock: svc.clock,
-    attestationVerifier: refuseAllAttestations,
+    attestationVerifier: kioskAttestationVerifier,
     mailQueued: () => undefined,
   });
   /** Traffic of other people first: unknown IDs have left keys (the stand-in's) and budgets behind. */

@@ -3,7 +3,7 @@ import { R_PW_7_MAX_MAILS } from '../../../src-shared/rules.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { withdrawAccount } from '../../../src-server/accounts/accounts.service.js';
 import { completePasswordReset, requestPasswordReset } from '../../../src-server/recovery/password-reset.service.js';
-import { refuseAllAttestations } from '../../../src-server/login/attestation-verifier.js';
+import { kioskAttestationVerifier } from '../../../src-server/kiosk/attestation.service.js';
 import { requestEmailChange } from '../../../src-server/settings/settings.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
@@ -27,7 +27,7 @@ describeEachDatabase('known and unknown IDs run the same statements', (database)
   const deps = () => ({
     db: counter.db,
     clock: svc.clock,
-    attestationVerifier: refuseAllAttestations,
+    attestationVerifier: kioskAttestationVerifier,
     mailQueued: () => undefined,
   });
 
