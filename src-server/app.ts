@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import { features } from './app-features.js';
 import { installOpenApi, openApiRoute } from './http/openapi.js';
 import { installOriginCheck } from './http/origin-check.js';
-import { installRenderer } from './http/renderer.js';
+import { installScreenFiles } from './http/screen-files.js';
 import type { Listener } from './listener.js';
 import { devMailboxRoutes } from './mail/dev-mailbox.routes.js';
 import type { Metrics } from './ops/metrics.js';
@@ -34,7 +34,7 @@ export function employerListener(
       installOpsRoutes(app, { readiness: ops.readiness, metrics: ops.metrics, metricsToken: config.metricsToken });
       openApiRoute(app);
       // The staff console's page is the staff listener's (staff-app.ts), never the public one's.
-      await installRenderer(app, config.rendererDir, { hide: ['staff.html'] });
+      await installScreenFiles(app, config.rendererDir, { hide: ['staff.html'] });
     },
   };
 }

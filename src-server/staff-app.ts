@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { sendError } from './http/errors.js';
 import { originAllowed } from './http/origin-check.js';
-import { installRenderer } from './http/renderer.js';
+import { installScreenFiles } from './http/screen-files.js';
 import type { Listener } from './listener.js';
 import { staffFeatures } from './staff-features.js';
 
@@ -31,7 +31,7 @@ export function staffListener(
         await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
       }
       // Only the console's page: the employer's and the kiosk's pages are the employer listener's.
-      await installRenderer(app, config.rendererDir, {
+      await installScreenFiles(app, config.rendererDir, {
         index: 'staff.html',
         hide: ['index.html', 'kiosk.html'],
         onlyOwnAssets: true,
