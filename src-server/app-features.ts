@@ -5,13 +5,13 @@ import { metaRoutes } from './http/meta.routes.js';
 import { recoveryRoutes } from './recovery/recovery.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { kioskRoutes } from './kiosk/kiosk.routes.js';
-import type { Feature } from './http/feature.js';
+import type { RegisterRoutes } from './http/register-routes.js';
 
 /**
  * The features of the employer listener (app.ts), in order. A new feature adds one line here (and
- * nothing in app.ts): its routes file exports a `Feature`.
+ * nothing in app.ts): its routes file exports a `RegisterRoutes` function.
  */
-export const features: Feature[] = [
+export const features: RegisterRoutes[] = [
   metaRoutes,
   loginRoutes,
   sessionRoutes,

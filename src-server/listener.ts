@@ -5,7 +5,7 @@ import type { AppDeps } from './app-deps.js';
 import type { Config, TrustProxy } from './config.js';
 import { installCookiePolicy } from './auth/cookies.js';
 import { installErrorHandler, sendError } from './http/errors.js';
-import type { ZodApp } from './http/feature.js';
+import type { ZodApp } from './http/register-routes.js';
 import { OneLineRequestLog } from './http/logging.js';
 import { routerOptions } from './http/path-params.js';
 import type { RateLimits } from './http/rate-limit.js';
