@@ -48,7 +48,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>
 /**
  * R-LOGIN-1, R-LOGIN-2, R-LOGIN-3, R-LOGIN-6, R-OTP-7: one login attempt. The password check is attemptPassword's (the source
  * — attested terminal, known browser, anywhere else — chosen first, a try reserved, the real or
- * the stand-in's hash verified), so known and unknown IDs run the same code. After the right
+ * the decoy's hash verified), so known and unknown IDs run the same code. After the right
  * password, every outcome forgets its source's failures in its own transaction.
  */
 export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome> {

@@ -4,7 +4,7 @@ import type { AccountRow } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { verifyPassword } from '../crypto/passwords.js';
 import type { Executor } from '../db/schema.js';
-import { STAND_IN_ACCOUNT_ID } from '../accounts/stand-in.js';
+import { DECOY_ACCOUNT_ID } from '../accounts/decoy-account.js';
 import { enqueueMailOrDrop } from '../mail/mail.service.js';
 import { lockedMail } from '../mail/mail-templates.js';
 import { deleteLoginFailures, findLoginFailures, takePasswordTry } from './login-failures.repository.js';
@@ -44,7 +44,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>
  * current-password check). In order: the source is chosen after its proof is checked (R-LOGIN-6),
  * a try of that source is reserved atomically BEFORE comparing (R-LOGIN-3: parallel guesses cannot
  * take more than five), the password is verified against the account's hash — or, for an unknown
- * ID or an account this surface does not check, against the stand-in's dummy hash, through the
+ * ID or an account this surface does not check, against the decoy's dummy hash, through the
  * same statements (no enumeration) — and the try that locked mails the owner アカウントロック通知
  * (R-LOGIN-7). Only the reservation that set `locked_until` has `locksNow`, so the mail goes out
  * at most once per lock, whatever the concurrency and whichever surface counted it.
@@ -54,7 +54,7 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
   const subject = input.account && input.verifiable(input.account) ? input.account : undefined;
   const chosen = await chooseSource(deps, {
     loginId: input.loginId,
-    accountId: input.account?.id ?? STAND_IN_ACCOUNT_ID,
+    accountId: input.account?.id ?? DECOY_ACCOUNT_ID,
     claim: input.claim,
     ip: input.ip,
   });
@@ -97,7 +97,7 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
  * R-LOGIN-7: the owner is mailed — of an active account, and of a withdrawn one within its 30 days
  * (re-registration takes such an account back with its password, so a lock there is someone
  * trying). For an unknown ID, or an account past its 30 days, the same mail row is written as
- * dropped (the stand-in's, never sent), so the locking answer runs the same statements and does not tell.
+ * dropped (the decoy's, never sent), so the locking answer runs the same statements and does not tell.
  */
 async function tellOwnerOfLock(
   trx: Executor,

@@ -40,7 +40,7 @@ export interface ChosenSource {
 /**
  * Checks the claim's proof and names the source. A forged, replayed or foreign attestation, a
  * marker of another account or an unknown marker all count as "anywhere else". `accountId` is the
- * account the ID names, or the stand-in's id (no marker row ever has it): the same statements run
+ * account the ID names, or the decoy's id (no marker row ever has it): the same statements run
  * either way, so this step does not tell whether an ID exists.
  */
 export async function chooseSource(

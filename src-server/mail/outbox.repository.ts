@@ -7,11 +7,11 @@ import { deleteOldestBeforeEither, type DeleteBatch } from '../db/batched-delete
 
 export type OutboxRow = Selectable<OutboxTable>;
 
-/** A stand-in's dropped mail has no address: it never went anywhere. */
+/** A decoy's dropped mail has no address: it never went anywhere. */
 const DROPPED_ADDRESS = '';
 
 /**
- * `dropped`: the mail of a stand-in (accounts/stand-in.ts) — the same INSERT, written as if already
+ * `dropped`: the mail of a decoy (accounts/decoy-account.ts) — the same INSERT, written as if already
  * sent (no address, blank body), so the sender never sees it and the request costs the same.
  */
 export async function insertOutbox(
@@ -101,7 +101,7 @@ export async function markFailed(db: Executor, id: string, now: number, error: s
     .execute();
 }
 
-/** Mail that went, or is going, to someone: the dev mailbox lists these, never a stand-in's dropped rows. */
+/** Mail that went, or is going, to someone: the dev mailbox lists these, never a decoy's dropped rows. */
 export function recentOutbox(db: Executor, limit: number): Promise<OutboxRow[]> {
   return db
     .selectFrom('outbox')
@@ -137,7 +137,7 @@ export async function outboxStats(
           )
           .as('failing'),
         eb.fn.count<number>('failed_at').as('failed'),
-        // A stand-in's dropped mail is written as sent (same INSERT); it was never sent to anyone.
+        // A decoy's dropped mail is written as sent (same INSERT); it was never sent to anyone.
         eb.fn
           .count<number>(
             eb

@@ -8,7 +8,7 @@ import {
 } from '../accounts/accounts.repository.js';
 import { withdrawAccount } from '../accounts/accounts.service.js';
 import { endEverythingInFlight } from '../accounts/credentials-in-flight.js';
-import { recoveryTarget } from '../accounts/stand-in.js';
+import { recoveryTarget } from '../accounts/decoy-account.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { hashPassword } from '../crypto/passwords.js';
 import { enqueueMail } from '../mail/mail.service.js';
@@ -88,7 +88,7 @@ export async function requestEmailChange(
   if (proof.status !== 'ok') return proof;
   const taken = (await findAccountByLoginId(deps.db, input.newLoginId)) !== undefined;
   // The same code either way: a taken address spends the same budget and writes a key, but to the
-  // stand-in (nobody can use it), and its owner's mail says the change was not made.
+  // decoy (nobody can use it), and its owner's mail says the change was not made.
   const target = recoveryTarget(taken ? undefined : account);
   const mailed = await mailKey(
     deps.db,

@@ -12,7 +12,7 @@ import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
 
 /**
- * Known and unknown IDs run the same code (the unknown one against the stand-in account), so each
+ * Known and unknown IDs run the same code (the unknown one against the decoy account), so each
  * step sends the same statements: on PostgreSQL each is a round trip, and a path with one more
  * would answer measurably later. Counted per statement kind and table, not only in number.
  */
@@ -53,7 +53,7 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
     const unknown = await tries('unknown-login@example.jp');
     expect(unknown).toEqual(known);
     expect(known[0]!.length).toBeGreaterThan(0);
-    // the locking try writes the lock mail (the stand-in's is written as dropped)
+    // the locking try writes the lock mail (the decoy's is written as dropped)
     expect(known[R_LOGIN_3_MAX_FAILED_PASSWORDS - 1]).toContain('insert outbox');
   });
 

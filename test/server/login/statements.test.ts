@@ -62,7 +62,7 @@ describeEachDatabase('what a login costs the database', (database) => {
 
   /** A password login that ends in the OTP mail (R-LOGIN-2), from a browser known or not. */
   const OTP_MAILED = [
-    'select accounts', // the account (or the stand-in's) and the browser's marker, one statement
+    'select accounts', // the account (or the decoy's) and the browser's marker, one statement
     'insert login_failures', // R-LOGIN-3: the try reserved before the hash, its own commit
     'begin',
     'insert budget_holds', // R-OTP-8: the budget held (row lock) …
@@ -234,7 +234,7 @@ describeEachDatabase('what a login costs the database', (database) => {
     const knownWork = await tries(known.id);
     const unknownWork = await tries(`nobody-${known.id}`);
     expect(unknownWork).toEqual(knownWork);
-    // One account row read for each (the stand-in's for the unknown ID), one try counted, one audit row.
+    // One account row read for each (the decoy's for the unknown ID), one try counted, one audit row.
     expect(knownWork[0]).toEqual(['select accounts → 1', 'insert login_failures → 1', 'insert audit_events → 1']);
     expect(knownWork[R_LOGIN_3_MAX_FAILED_PASSWORDS]).toEqual([
       'select accounts → 1',

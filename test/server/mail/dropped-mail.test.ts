@@ -6,18 +6,18 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 
 /**
- * A stand-in's lock mail (R-LOGIN-7 for an unknown ID) is written through the same INSERT as a
+ * A decoy's lock mail (R-LOGIN-7 for an unknown ID) is written through the same INSERT as a
  * real one, but it never goes to anyone: operators must not see it as sent mail in /metrics, and
  * the dev mailbox must not list it as a blank message.
  */
-describeEachDatabase('dropped mail of the stand-in', (database) => {
+describeEachDatabase('dropped mail of the decoy', (database) => {
   let svc: TestService;
   beforeAll(async () => {
     svc = await startTestService({ database });
   });
   afterAll(() => svc.close());
 
-  it("R-LOGIN-7: a stand-in's dropped lock mail is not counted as sent and is not listed in the dev mailbox", async () => {
+  it("R-LOGIN-7: a decoy's dropped lock mail is not counted as sent and is not listed in the dev mailbox", async () => {
     const before = await outboxStats(svc.db);
     await enqueueMailOrDrop(svc.db, svc.clock, null, lockedMail());
     const after = await outboxStats(svc.db);

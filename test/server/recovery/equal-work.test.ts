@@ -37,7 +37,7 @@ describeEachDatabase('known and unknown IDs give the database the same work', (d
     attestationVerifier: kioskAttestationVerifier,
     mailQueued: () => undefined,
   });
-  /** Traffic of other people first: unknown IDs have left keys (the stand-in's) and budgets behind. */
+  /** Traffic of other people first: unknown IDs have left keys (the decoy's) and budgets behind. */
   async function othersFirst(tag: string): Promise<void> {
     for (let i = 0; i < 6; i++) {
       await requestPasswordReset(deps(), { loginId: `other-${tag}-${i}@example.jp`, ip: '127.0.0.1' });

@@ -24,7 +24,7 @@ describeEachDatabase('re-registration lock mail', (database) => {
     const a = (await findAccountByLoginId(svc.db, id))!;
     await svc.db.transaction().execute((trx) => withdrawAccount(trx, svc.clock, a.id));
   }
-  /** Lock mails to `to` that are to go out (queued or sent, never a stand-in's dropped row). */
+  /** Lock mails to `to` that are to go out (queued or sent, never a decoy's dropped row). */
   const lockMails = async (to: string) =>
     (
       await svc.db
@@ -66,7 +66,7 @@ describeEachDatabase('re-registration lock mail', (database) => {
     expect(await lockMails(id)).toBe(2);
   });
 
-  it('R-LOGIN-7: past its 30 days (re-registration closed) a withdrawn account is not mailed; the lock mail row is the stand-in’s dropped one', async () => {
+  it('R-LOGIN-7: past its 30 days (re-registration closed) a withdrawn account is not mailed; the lock mail row is the decoy’s dropped one', async () => {
     const id = 'rereg-lock-late@example.jp';
     await withdrawn(id);
     svc.clock.advance(R_REREG_1_WINDOW_MS + DAY);

@@ -46,7 +46,7 @@ describeEachDatabase('staff console: 利用再開 mails its key whatever the pub
     svc.clock.advance(R_REREG_2_REFUSED_FROM_MS);
     for (let i = 0; i < R_PW_7_MAX_MAILS + 1; i++)
       expect((await createClient(svc.url).post(api.passwordReset.path, { id: e.id })).status).toBe(202);
-    // The public budget of this address is spent (a withdrawn account's requests go to the stand-in).
+    // The public budget of this address is spent (a withdrawn account's requests go to the decoy).
     const publicEvents = await svc.db
       .selectFrom('budget_events')
       .select('kind')
