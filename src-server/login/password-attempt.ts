@@ -9,28 +9,29 @@ import { enqueueMailOrDrop } from '../mail/mail.service.js';
 import { lockedMail } from '../mail/mail-templates.js';
 import { deleteLoginFailures, findLoginFailures, takePasswordTry } from './login-failures.repository.js';
 import { retryAfterSeconds } from './lockout.service.js';
-import { chooseSource, type PasswordSource, type SourceClaim } from './password-source.js';
+import { chooseSource, type PasswordSource, type SourceEvidence } from './password-source.js';
 
 /** The screens that ask for a password; each is a door to the same counter (R-LOGIN-3, R-LOGIN-6, R-LOGIN-7). */
-export type PasswordSurface = 'login' | 'reregistration' | 'settings';
+export type PasswordScreen = 'login' | 'reregistration' | 'settings';
 
 export interface PasswordAttemptInput {
-  surface: PasswordSurface;
+  screen: PasswordScreen;
   /** The normalised ID typed (or the signed-in account's): the counter's key. */
   loginId: string;
   /** The account that ID names, if any: the owner told of a lock (when active). */
   account: AccountRow | undefined;
-  /** Whether this surface checks the password of that account (re-registration: withdrawn ones only). */
+  /** Whether this screen checks the password of that account (re-registration: withdrawn ones only). */
   verifiable: (account: AccountRow) => boolean;
   password: string;
-  claim: SourceClaim;
+  /** What the request presents of where it comes from (attestation, kiosk session, marker): checked before it counts. */
+  evidence: SourceEvidence;
   ip: string;
 }
 
 type Common = { source: PasswordSource; attestationFailed: boolean };
 export type PasswordAttempt =
-  /** The right password. `clear` forgets this source's failures: call it in the outcome's own transaction. */
-  | (Common & { status: 'right'; account: AccountRow; clear: (trx: Executor) => Promise<void> })
+  /** The right password. `forgetFailures` forgets this source's failed tries: call it in the outcome's own transaction. */
+  | (Common & { status: 'right'; account: AccountRow; forgetFailures: (trx: Executor) => Promise<void> })
   | (Common & {
       status: 'wrong';
       /** Wrong passwords this source may still send before it locks. */ attemptsLeft: number;
@@ -40,14 +41,14 @@ export type PasswordAttempt =
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>;
 
 /**
- * The one password check of every surface (login, re-registration, the settings screens'
+ * The one password check of every screen (login, re-registration, the settings screens'
  * current-password check). In order: the source is chosen after its proof is checked (R-LOGIN-6),
  * a try of that source is reserved atomically BEFORE comparing (R-LOGIN-3: parallel guesses cannot
  * take more than five), the password is verified against the account's hash — or, for an unknown
- * ID or an account this surface does not check, against the decoy's dummy hash, through the
+ * ID or an account this screen does not check, against the decoy's dummy hash, through the
  * same statements (no enumeration) — and the try that locked mails the owner アカウントロック通知
  * (R-LOGIN-7). Only the reservation that set `locked_until` has `locksNow`, so the mail goes out
- * at most once per lock, whatever the concurrency and whichever surface counted it.
+ * at most once per lock, whatever the concurrency and whichever screen counted it.
  */
 export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): Promise<PasswordAttempt> {
   const { db, clock } = deps;
@@ -55,12 +56,13 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
   const chosen = await chooseSource(deps, {
     loginId: input.loginId,
     accountId: input.account?.id ?? DECOY_ACCOUNT_ID,
-    claim: input.claim,
+    evidence: input.evidence,
     ip: input.ip,
   });
   const common: Common = { source: chosen.source, attestationFailed: chosen.attestationFailed };
   const audit = { accountId: input.account?.id ?? null, loginId: input.loginId, ip: input.ip };
-  const detail = { surface: input.surface, source: chosen.source.kind };
+  // Audit rows name the screen under `surface`, as they always have (staff-desk/audit-detail.ts).
+  const detail = { surface: input.screen, source: chosen.source.kind };
 
   const now = clock.now().getTime();
   const taken = await takePasswordTry(db, input.loginId, chosen.source.key, now);
@@ -78,7 +80,7 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
       ...common,
       status: 'right',
       account: subject,
-      clear: (trx) => deleteLoginFailures(trx, input.loginId, key),
+      forgetFailures: (trx) => deleteLoginFailures(trx, input.loginId, key),
     };
   }
   if (!locksNow) {

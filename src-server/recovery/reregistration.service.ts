@@ -32,21 +32,21 @@ export async function requestReregistration(
   const { db, clock } = deps;
   const found = await findAccountByLoginId(db, input.loginId);
   const attempt = await attemptPassword(deps, {
-    surface: 'reregistration',
+    screen: 'reregistration',
     loginId: input.loginId,
     account: found,
     verifiable: (a) => a.status === 'withdrawn',
     password: input.password,
-    claim: { knownBrowserToken: input.knownBrowserToken },
+    evidence: { knownBrowserToken: input.knownBrowserToken },
     ip: input.ip,
   });
   if (attempt.status === 'locked') return { status: 'locked', retryAfterSeconds: attempt.retryAfterSeconds };
   if (attempt.status === 'wrong') return { status: 'invalid_credentials' };
-  const { account, clear } = attempt;
+  const { account, forgetFailures } = attempt;
   // The right password forgets its source's failures in the transaction of each outcome.
   if (!isReregistrable(account.withdrawn_at, clock.now().getTime())) {
     await db.transaction().execute(async (trx) => {
-      await clear(trx);
+      await forgetFailures(trx);
       await recordAudit(trx, clock, {
         type: 'reregistration.expired',
         accountId: account.id,
@@ -69,7 +69,7 @@ export async function requestReregistration(
       content: reregKeyMail,
     },
     async (trx, sent) => {
-      await clear(trx);
+      await forgetFailures(trx);
       await recordAudit(trx, clock, {
         type: 'reregistration.requested',
         accountId: account.id,

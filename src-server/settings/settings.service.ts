@@ -57,7 +57,7 @@ export async function changePassword(
   if (proof.status !== 'ok') return proof;
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await proof.clear(trx);
+    await proof.forgetFailures(trx);
     await setPassword(trx, deps, account.id, hash, caller.sessionId);
     await enqueueMail(trx, deps.clock, account.login_id, passwordChangedMail('change'));
     await recordAudit(trx, deps.clock, {
@@ -104,7 +104,7 @@ export async function requestEmailChange(
       content: taken ? emailTakenMail : emailChangeKeyMail,
     },
     async (trx, sent) => {
-      await proof.clear(trx);
+      await proof.forgetFailures(trx);
       await recordAudit(trx, deps.clock, {
         type: 'settings.email_change_requested',
         accountId: account.id,
@@ -179,7 +179,7 @@ export async function withdraw(
   const proof = await proveCurrentPassword(deps, account, input.password, caller.ip, sourceOf(caller));
   if (proof.status !== 'ok') return proof;
   await deps.db.transaction().execute(async (trx) => {
-    await proof.clear(trx);
+    await proof.forgetFailures(trx);
     await withdrawAccount(trx, deps.clock, account.id); // R-CRED-1 inside
   });
   return { status: 'done' };

@@ -270,7 +270,7 @@ describeEachDatabase('lock-outs per source', (database) => {
     });
   });
 
-  it('R-LOGIN-7: the lock mail goes out once per lock, whichever surface counted the fifth wrong password', async () => {
+  it('R-LOGIN-7: the lock mail goes out once per lock, whichever screen counted the fifth wrong password', async () => {
     // login
     const a = await employer();
     await fiveWrong(() => createClient(svc.url), a);
