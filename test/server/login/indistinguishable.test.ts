@@ -7,7 +7,7 @@ import { withdrawAccount } from '../../../src-server/accounts/accounts.service.j
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { countStatements } from '../../support/statement-count.js';
+import { recordStatements } from '../../support/statement-recorder.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
 
@@ -24,22 +24,22 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
   afterAll(() => svc.close());
 
   const counted = () => {
-    const counter = countStatements(svc.db);
+    const recorder = recordStatements(svc.db);
     const deps = {
-      db: counter.db,
+      db: recorder.db,
       clock: svc.clock,
       attestationVerifier: kioskAttestationVerifier,
       mailQueued: () => undefined,
     };
-    return { counter, deps };
+    return { recorder, deps };
   };
   /** The statements of each of five wrong tries and the refusal after them, for one ID. */
   const fiveWrongThenRefused = async (
     run: (deps: ReturnType<typeof counted>['deps'], i: number) => Promise<unknown>,
   ) => {
-    const { counter, deps } = counted();
+    const { recorder, deps } = counted();
     const shapes: string[][] = [];
-    for (let i = 0; i <= R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) shapes.push(await counter.during(() => run(deps, i)));
+    for (let i = 0; i <= R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) shapes.push(await recorder.during(() => run(deps, i)));
     return shapes;
   };
 
@@ -62,8 +62,8 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
     const kiosk = await enrollKiosk(svc);
     const once = async (loginId: string) => {
       const attestation = await attest(svc, kiosk, loginId);
-      const { counter, deps } = counted();
-      return counter.during(() => login(deps, { loginId, password: 'Wrong-pass1', attestation, ip: '127.0.0.1' }));
+      const { recorder, deps } = counted();
+      return recorder.during(() => login(deps, { loginId, password: 'Wrong-pass1', attestation, ip: '127.0.0.1' }));
     };
     expect(await once('unknown-kiosk@example.jp')).toEqual(await once('known-kiosk@example.jp'));
   });

@@ -11,7 +11,7 @@ import { verifyOtp, type OtpOutcome } from '../../../src-server/login/otp.servic
 import { describeEachDatabase } from '../../support/databases.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { countStatements, type StatementTrace } from '../../support/statement-count.js';
+import { recordStatements, type StatementTrace } from '../../support/statement-recorder.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 
 /**
@@ -29,14 +29,14 @@ describeEachDatabase('what a login costs the database', (database) => {
 
   const ip = '127.0.0.1';
   const counted = () => {
-    const counter = countStatements(svc.db);
+    const recorder = recordStatements(svc.db);
     const deps = {
-      db: counter.db,
+      db: recorder.db,
       clock: svc.clock,
       attestationVerifier: kioskAttestationVerifier,
       mailQueued: () => undefined,
     };
-    return { counter, deps };
+    return { recorder, deps };
   };
   /** The shapes, with the SQL sent as the message when they differ. */
   const expectShapes = (t: StatementTrace, shapes: string[]) =>
@@ -77,9 +77,9 @@ describeEachDatabase('what a login costs the database', (database) => {
 
   it('R-LOGIN-2, R-OTP-8: a password login from an unknown browser (OTP mailed): 11 round trips, one transaction', async () => {
     const e = await svc.employer();
-    const { counter, deps } = counted();
+    const { recorder, deps } = counted();
     let outcome: LoginOutcome | undefined;
-    const t = await counter.trace(async () => {
+    const t = await recorder.trace(async () => {
       outcome = await login(deps, { loginId: e.id, password: PASSWORD, ip });
     });
     expect(outcome?.status).toBe('otp_required');
@@ -95,8 +95,8 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-LOGIN-6: a password login from a known browser reads its marker with the account: the same 11 round trips', async () => {
     const e = await svc.employer();
     const marker = (await signedInWeb(e.id)).knownBrowser.token;
-    const { counter, deps } = counted();
-    const t = await counter.trace(() =>
+    const { recorder, deps } = counted();
+    const t = await recorder.trace(() =>
       login(deps, { loginId: e.id, password: PASSWORD, knownBrowserToken: marker, ip }),
     );
     expectShapes(t, OTP_MAILED);
@@ -107,9 +107,9 @@ describeEachDatabase('what a login costs the database', (database) => {
     const marker = (await signedInWeb(e.id)).knownBrowser.token;
     const account = (await findAccountByLoginId(svc.db, e.id))!;
     const device = await trustDevice(svc.db, svc.clock, account.id, 'Chrome');
-    const { counter, deps } = counted();
+    const { recorder, deps } = counted();
     let outcome: LoginOutcome | undefined;
-    const t = await counter.trace(async () => {
+    const t = await recorder.trace(async () => {
       outcome = await login(deps, {
         loginId: e.id,
         password: PASSWORD,
@@ -142,9 +142,9 @@ describeEachDatabase('what a login costs the database', (database) => {
     const e = await svc.employer();
     const kiosk = await enrollKiosk(svc);
     const attestation = await attest(svc, kiosk, e.id);
-    const { counter, deps } = counted();
+    const { recorder, deps } = counted();
     let outcome: LoginOutcome | undefined;
-    const t = await counter.trace(async () => {
+    const t = await recorder.trace(async () => {
       outcome = await login(deps, { loginId: e.id, password: PASSWORD, attestation, ip });
     });
     expect(outcome).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
@@ -166,11 +166,11 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-OTP-1, R-OTP-2: the right OTP: 10 round trips, one transaction; remembering the browser adds its rows, one audit insert for both events', async () => {
     const e = await svc.employer();
     const run = async (rememberDevice: boolean) => {
-      const { counter, deps } = counted();
+      const { recorder, deps } = counted();
       const started = (await login(deps, { loginId: e.id, password: PASSWORD, ip })) as { challenge: string };
       const otp = await svc.mail.latestCode(e.id);
       let outcome: OtpOutcome | undefined;
-      const t = await counter.trace(async () => {
+      const t = await recorder.trace(async () => {
         outcome = await verifyOtp(deps, {
           challenge: started.challenge,
           otp,
@@ -211,9 +211,9 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-HOME-1: a home read is the session and one statement for the whole home', async () => {
     const e = await svc.employer();
     const { sessionToken } = await signedInWeb(e.id);
-    const { counter, deps } = counted();
+    const { recorder, deps } = counted();
     let home: Awaited<ReturnType<typeof homeOf>>;
-    const t = await counter.trace(async () => {
+    const t = await recorder.trace(async () => {
       const session = await resumeSession(deps.db, svc.clock, sessionToken, 'web');
       home = await homeOf(deps.db, session!.accountId);
     });
@@ -225,10 +225,10 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-LOGIN-3, R-LOGIN-6: a wrong password for an unknown ID does the same work as for a known one: the same statements, the same rows read and written, to the lock and past it', async () => {
     const known = await svc.employer();
     const tries = async (loginId: string) => {
-      const { counter, deps } = counted();
+      const { recorder, deps } = counted();
       const work: string[][] = [];
       for (let i = 0; i <= R_LOGIN_3_MAX_FAILED_PASSWORDS; i++)
-        work.push((await counter.trace(() => login(deps, { loginId, password: `Wrong-pass${i}`, ip }))).work);
+        work.push((await recorder.trace(() => login(deps, { loginId, password: `Wrong-pass${i}`, ip }))).work);
       return work;
     };
     const knownWork = await tries(known.id);

@@ -7,7 +7,7 @@ import { kioskAttestationVerifier } from '../../../src-server/kiosk/attestation.
 import { requestEmailChange } from '../../../src-server/settings/settings.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { countStatements } from '../../support/statement-count.js';
+import { recordStatements } from '../../support/statement-recorder.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 
 /**
@@ -17,15 +17,15 @@ import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
  */
 describeEachDatabase('known and unknown IDs run the same statements', (database) => {
   let svc: TestService;
-  let counter: ReturnType<typeof countStatements>;
+  let recorder: ReturnType<typeof recordStatements>;
   beforeAll(async () => {
     svc = await startTestService({ database });
-    counter = countStatements(svc.db);
+    recorder = recordStatements(svc.db);
   });
   afterAll(() => svc.close());
 
   const deps = () => ({
-    db: counter.db,
+    db: recorder.db,
     clock: svc.clock,
     attestationVerifier: kioskAttestationVerifier,
     mailQueued: () => undefined,
@@ -36,7 +36,7 @@ describeEachDatabase('known and unknown IDs run the same statements', (database)
     await svc.createEmployer({ id: 'gone-same@example.jp', password: PASSWORD });
     const gone = (await findAccountByLoginId(svc.db, 'gone-same@example.jp'))!;
     await svc.db.transaction().execute((trx) => withdrawAccount(trx, svc.clock, gone.id));
-    const run = (loginId: string) => counter.during(() => requestPasswordReset(deps(), { loginId, ip: '127.0.0.1' }));
+    const run = (loginId: string) => recorder.during(() => requestPasswordReset(deps(), { loginId, ip: '127.0.0.1' }));
     for (let i = 0; i < R_PW_7_MAX_MAILS + 1; i++) {
       const known = await run('known-same@example.jp');
       expect(known.length).toBeGreaterThanOrEqual(i < R_PW_7_MAX_MAILS ? 7 : 4); // find, hold, count, (spend, key, outbox,) audit
@@ -50,7 +50,7 @@ describeEachDatabase('known and unknown IDs run the same statements', (database)
     await requestPasswordReset(deps(), { loginId: 'complete-same@example.jp', ip: '127.0.0.1' });
     await requestPasswordReset(deps(), { loginId: 'nobody-complete@example.jp', ip: '127.0.0.1' });
     const run = (loginId: string) =>
-      counter.during(() =>
+      recorder.during(() =>
         completePasswordReset(deps(), {
           loginId,
           key: 'WRNGWRNGWRNGWRNG',
@@ -70,7 +70,7 @@ describeEachDatabase('known and unknown IDs run the same statements', (database)
     const asker = (await findAccountByLoginId(svc.db, 'asker-same@example.jp'))!;
     const caller = { accountId: asker.id, sessionId: 'none', ip: '127.0.0.1' };
     const run = (newLoginId: string) =>
-      counter.during(() => requestEmailChange(deps(), caller, { newLoginId, password: PASSWORD }));
+      recorder.during(() => requestEmailChange(deps(), caller, { newLoginId, password: PASSWORD }));
     const free = await run('free-same@example.jp');
     expect(free.length).toBeGreaterThanOrEqual(8);
     expect(await run('taken-same@example.jp')).toEqual(free);
