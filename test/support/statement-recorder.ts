@@ -8,6 +8,8 @@ import type {
   UnknownRow,
 } from 'kysely';
 import type { Db } from '../../src-server/db/schema.js';
+import { kioskAttestationVerifier } from '../../src-server/kiosk/attestation.service.js';
+import type { TestService } from './service-harness.js';
 
 /** One executed statement: its kind and its first table (`select login_failures`, `raw`). */
 export type StatementShape = string;
@@ -99,6 +101,24 @@ export function recordStatements(db: Db): {
     }
   };
   return { db: counted, trace, during: async (run) => (await trace(run)).shapes };
+}
+
+/**
+ * A recorder on the test service's database, and the deps a service function takes with it: the
+ * service's clock and kiosk verifier, and a mail kick that does nothing (the harness's sender polls).
+ *
+ *   const { recorder, deps } = recordedDeps(svc);
+ *   const shapes = await recorder.during(() => login(deps, input));
+ */
+export function recordedDeps(svc: Pick<TestService, 'db' | 'clock'>) {
+  const recorder = recordStatements(svc.db);
+  const deps = {
+    db: recorder.db,
+    clock: svc.clock,
+    attestationVerifier: kioskAttestationVerifier,
+    mailQueued: () => undefined,
+  };
+  return { recorder, deps };
 }
 
 /** The counted db, whose `transaction().execute(fn)` records `begin` and `commit` (or `rollback`). */

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../../src-shared/rules.js';
-import { kioskAttestationVerifier } from '../../../src-server/kiosk/attestation.service.js';
 import { login } from '../../../src-server/login/login.service.js';
 import { requestReregistration } from '../../../src-server/recovery/reregistration.service.js';
 import { withdrawAccount } from '../../../src-server/accounts/accounts.service.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { recordStatements } from '../../support/statement-recorder.js';
+import { recordedDeps } from '../../support/statement-recorder.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
 
@@ -23,21 +22,11 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
   });
   afterAll(() => svc.close());
 
-  const counted = () => {
-    const recorder = recordStatements(svc.db);
-    const deps = {
-      db: recorder.db,
-      clock: svc.clock,
-      attestationVerifier: kioskAttestationVerifier,
-      mailQueued: () => undefined,
-    };
-    return { recorder, deps };
-  };
   /** The statements of each of five wrong tries and the refusal after them, for one ID. */
   const fiveWrongThenRefused = async (
-    run: (deps: ReturnType<typeof counted>['deps'], i: number) => Promise<unknown>,
+    run: (deps: ReturnType<typeof recordedDeps>['deps'], i: number) => Promise<unknown>,
   ) => {
-    const { recorder, deps } = counted();
+    const { recorder, deps } = recordedDeps(svc);
     const shapes: string[][] = [];
     for (let i = 0; i <= R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) shapes.push(await recorder.during(() => run(deps, i)));
     return shapes;
@@ -62,7 +51,7 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
     const kiosk = await enrollKiosk(svc);
     const once = async (loginId: string) => {
       const attestation = await attest(svc, kiosk, loginId);
-      const { recorder, deps } = counted();
+      const { recorder, deps } = recordedDeps(svc);
       return recorder.during(() => login(deps, { loginId, password: 'Wrong-pass1', attestation, ip: '127.0.0.1' }));
     };
     expect(await once('unknown-kiosk@example.jp')).toEqual(await once('known-kiosk@example.jp'));

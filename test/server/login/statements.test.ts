@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../../src-shared/rules.js';
-import { kioskAttestationVerifier } from '../../../src-server/kiosk/attestation.service.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import { resumeSession } from '../../../src-server/auth/sessions.service.js';
@@ -11,7 +10,7 @@ import { verifyOtp, type OtpOutcome } from '../../../src-server/login/otp.servic
 import { describeEachDatabase } from '../../support/databases.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { recordStatements, type StatementTrace } from '../../support/statement-recorder.js';
+import { recordedDeps, type StatementTrace } from '../../support/statement-recorder.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 
 /**
@@ -28,16 +27,6 @@ describeEachDatabase('what a login costs the database', (database) => {
   afterAll(() => svc.close());
 
   const ip = '127.0.0.1';
-  const counted = () => {
-    const recorder = recordStatements(svc.db);
-    const deps = {
-      db: recorder.db,
-      clock: svc.clock,
-      attestationVerifier: kioskAttestationVerifier,
-      mailQueued: () => undefined,
-    };
-    return { recorder, deps };
-  };
   /** The shapes, with the SQL sent as the message when they differ. */
   const expectShapes = (t: StatementTrace, shapes: string[]) =>
     expect(
@@ -45,7 +34,7 @@ describeEachDatabase('what a login costs the database', (database) => {
       t.statements.map((s) => `${s.sql} → ${s.rows}`).join('\n'),
     ).toEqual(shapes);
   const signedInWeb = async (loginId: string, rememberDevice = false) => {
-    const { deps } = counted();
+    const { deps } = recordedDeps(svc);
     const started = (await login(deps, { loginId, password: PASSWORD, ip })) as { challenge: string };
     const otp = await svc.mail.latestCode(loginId);
     return (await verifyOtp(deps, {
@@ -77,7 +66,7 @@ describeEachDatabase('what a login costs the database', (database) => {
 
   it('R-LOGIN-2, R-OTP-8: a password login from an unknown browser (OTP mailed): 11 round trips, one transaction', async () => {
     const e = await svc.employer();
-    const { recorder, deps } = counted();
+    const { recorder, deps } = recordedDeps(svc);
     let outcome: LoginOutcome | undefined;
     const t = await recorder.trace(async () => {
       outcome = await login(deps, { loginId: e.id, password: PASSWORD, ip });
@@ -95,7 +84,7 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-LOGIN-6: a password login from a known browser reads its marker with the account: the same 11 round trips', async () => {
     const e = await svc.employer();
     const marker = (await signedInWeb(e.id)).knownBrowser.token;
-    const { recorder, deps } = counted();
+    const { recorder, deps } = recordedDeps(svc);
     const t = await recorder.trace(() =>
       login(deps, { loginId: e.id, password: PASSWORD, knownBrowserToken: marker, ip }),
     );
@@ -107,7 +96,7 @@ describeEachDatabase('what a login costs the database', (database) => {
     const marker = (await signedInWeb(e.id)).knownBrowser.token;
     const account = (await findAccountByLoginId(svc.db, e.id))!;
     const device = await trustDevice(svc.db, svc.clock, account.id, 'Chrome');
-    const { recorder, deps } = counted();
+    const { recorder, deps } = recordedDeps(svc);
     let outcome: LoginOutcome | undefined;
     const t = await recorder.trace(async () => {
       outcome = await login(deps, {
@@ -142,7 +131,7 @@ describeEachDatabase('what a login costs the database', (database) => {
     const e = await svc.employer();
     const kiosk = await enrollKiosk(svc);
     const attestation = await attest(svc, kiosk, e.id);
-    const { recorder, deps } = counted();
+    const { recorder, deps } = recordedDeps(svc);
     let outcome: LoginOutcome | undefined;
     const t = await recorder.trace(async () => {
       outcome = await login(deps, { loginId: e.id, password: PASSWORD, attestation, ip });
@@ -166,7 +155,7 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-OTP-1, R-OTP-2: the right OTP: 10 round trips, one transaction; remembering the browser adds its rows, one audit insert for both events', async () => {
     const e = await svc.employer();
     const run = async (rememberDevice: boolean) => {
-      const { recorder, deps } = counted();
+      const { recorder, deps } = recordedDeps(svc);
       const started = (await login(deps, { loginId: e.id, password: PASSWORD, ip })) as { challenge: string };
       const otp = await svc.mail.latestCode(e.id);
       let outcome: OtpOutcome | undefined;
@@ -211,7 +200,7 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-HOME-1: a home read is the session and one statement for the whole home', async () => {
     const e = await svc.employer();
     const { sessionToken } = await signedInWeb(e.id);
-    const { recorder, deps } = counted();
+    const { recorder, deps } = recordedDeps(svc);
     let home: Awaited<ReturnType<typeof homeOf>>;
     const t = await recorder.trace(async () => {
       const session = await resumeSession(deps.db, svc.clock, sessionToken, 'web');
@@ -225,7 +214,7 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-LOGIN-3, R-LOGIN-6: a wrong password for an unknown ID does the same work as for a known one: the same statements, the same rows read and written, to the lock and past it', async () => {
     const known = await svc.employer();
     const tries = async (loginId: string) => {
-      const { recorder, deps } = counted();
+      const { recorder, deps } = recordedDeps(svc);
       const work: string[][] = [];
       for (let i = 0; i <= R_LOGIN_3_MAX_FAILED_PASSWORDS; i++)
         work.push((await recorder.trace(() => login(deps, { loginId, password: `Wrong-pass${i}`, ip }))).work);

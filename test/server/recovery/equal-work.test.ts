@@ -2,14 +2,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS, R_PW_7_MAX_MAILS } from '../../../src-shared/rules.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { withdrawAccount } from '../../../src-server/accounts/accounts.service.js';
-import { kioskAttestationVerifier } from '../../../src-server/kiosk/attestation.service.js';
 import { completePasswordReset, requestPasswordReset } from '../../../src-server/recovery/password-reset.service.js';
 import { completeReregistration, requestReregistration } from '../../../src-server/recovery/reregistration.service.js';
 import { requestEmailChange } from '../../../src-server/settings/settings.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { recordStatements, type RecordedStatement } from '../../support/statement-recorder.js';
+import { recordedDeps, type RecordedStatement } from '../../support/statement-recorder.js';
 
 /**
  * Equal statement counts are not equal work (issue 20: a reset for an unknown ID was measurably
@@ -24,21 +23,16 @@ const work = (statements: RecordedStatement[]) =>
 
 describeEachDatabase('known and unknown IDs give the database the same work', (database) => {
   let svc: TestService;
-  let recorder: ReturnType<typeof recordStatements>;
+  let recorded: ReturnType<typeof recordedDeps>;
   beforeAll(async () => {
     svc = await startTestService({ database });
-    recorder = recordStatements(svc.db);
+    recorded = recordedDeps(svc);
   });
   afterAll(() => svc.close());
   /** What one operation asked of the database, statement by statement (no BEGIN/COMMIT). */
-  const queriesOf = async (run: () => Promise<unknown>) => (await recorder.trace(run)).queries;
+  const queriesOf = async (run: () => Promise<unknown>) => (await recorded.recorder.trace(run)).queries;
 
-  const deps = () => ({
-    db: recorder.db,
-    clock: svc.clock,
-    attestationVerifier: kioskAttestationVerifier,
-    mailQueued: () => undefined,
-  });
+  const deps = () => recorded.deps;
   /** Traffic of other people first: unknown IDs have left keys (the decoy's) and budgets behind. */
   async function othersFirst(tag: string): Promise<void> {
     for (let i = 0; i < 6; i++) {
