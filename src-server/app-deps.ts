@@ -7,8 +7,8 @@ import type { MetricsPort } from './ops/metrics-port.js';
 import type { Readiness } from './ops/readiness.js';
 
 /**
- * What every feature receives. Built once in server.ts (or the test harness) and passed to
- * buildApp; features never read process.env or the system clock themselves.
+ * What every feature receives. Built once by composeService (service.ts) and given to both
+ * listeners; features never read process.env or the system clock themselves.
  */
 export interface AppDeps {
   config: Config;

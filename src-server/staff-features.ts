@@ -1,4 +1,4 @@
-import type { Feature } from './http/feature.js';
+import type { RegisterRoutes } from './http/register-routes.js';
 import { staffEmployerRoutes } from './staff-desk/employers.routes.js';
 import { staffFleetRoutes } from './staff-desk/fleet.routes.js';
 import { staffAuthRoutes } from './staff/staff-auth.routes.js';
@@ -8,4 +8,4 @@ import { staffAuthRoutes } from './staff/staff-auth.routes.js';
  * `buildStaffApp` (staff-app.ts) and never by the employer app. A staff feature adds one line
  * here; its routes take `preHandler: requireStaff(deps, role?)` (src-server/staff/).
  */
-export const staffFeatures: Feature[] = [staffAuthRoutes, staffEmployerRoutes, staffFleetRoutes];
+export const staffFeatures: RegisterRoutes[] = [staffAuthRoutes, staffEmployerRoutes, staffFleetRoutes];

@@ -35,7 +35,7 @@ export interface MailedKeysTable {
   /** email_change only: the normalised new ID the key was mailed to. */
   new_login_id: string | null;
   /**
-   * The ID the key was asked for (the account's; for the stand-in, the typed unknown ID): a try
+   * The ID the key was asked for (the account's; for the decoy, the typed unknown ID): a try
    * counts on the keys of that ID only (migration 0013). Null only for rows written before it.
    */
   login_id: string | null;

@@ -1,6 +1,6 @@
 import { api } from '../../src-shared/api/routes.js';
 import { sendError } from '../http/errors.js';
-import type { Feature } from '../http/feature.js';
+import type { RegisterRoutes } from '../http/register-routes.js';
 import { requireSession } from './session.hook.js';
 import { extendSession } from './sessions.service.js';
 
@@ -8,7 +8,7 @@ import { extendSession } from './sessions.service.js';
  * POST /session/extend (「延長する」, issue 13): a live session's idle time starts again; GET /session:
  * when the live session ends, read without using it. 401 without a live session.
  */
-export const sessionRoutes: Feature = (app, deps) => {
+export const sessionRoutes: RegisterRoutes = (app, deps) => {
   app.get(
     api.session.path,
     { preHandler: requireSession(deps, { use: false }), schema: { response: { 200: api.session.response } } },

@@ -1,12 +1,12 @@
 import { api } from '../../src-shared/api/routes.js';
 import { HomeResponse } from '../../src-shared/api/schemas.js';
-import type { Feature } from '../http/feature.js';
+import type { RegisterRoutes } from '../http/register-routes.js';
 import { requireSession } from '../auth/session.hook.js';
 import { sendError } from '../http/errors.js';
 import { homeOf } from './home.service.js';
 
 /** GET /home (R-HOME-1) for web and kiosk sessions. */
-export const homeRoutes: Feature = (app, deps) => {
+export const homeRoutes: RegisterRoutes = (app, deps) => {
   app.get(
     api.home.path,
     { schema: { response: { 200: HomeResponse } }, preHandler: requireSession(deps) },

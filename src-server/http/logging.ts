@@ -1,4 +1,5 @@
-import { LogController, type FastifyLoggerOptions, type FastifyReply, type FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { LoggerOptions } from 'pino';
 
 /**
  * Pino redaction: codes never reach a log (API.md, "Mail"). Fastify logs no bodies by default;
@@ -22,7 +23,8 @@ export const REDACT_PATHS = [
   '*.body',
 ];
 
-export function loggerOptions(level: string): FastifyLoggerOptions & { redact: { paths: string[]; censor: string } } {
+/** The service's pino options (service.ts makes its one logger from them). */
+export function loggerOptions(level: string): LoggerOptions & { redact: { paths: string[]; censor: string } } {
   return { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
 }
 

@@ -38,7 +38,8 @@ export type RateLimitStoreState =
   { store: 'memory' } | { store: 'redis'; ok: true } | { store: 'redis'; ok: false; reason: string; since: number };
 
 export interface SharedRateLimitStore {
-  Store: FastifyRateLimitStoreCtor;
+  /** The plugin's store for keys under `keyPrefix` + `keys` (each listener has its own `keys`). */
+  storeFor(keys: string): FastifyRateLimitStoreCtor;
   state(): RateLimitStoreState;
   close(): Promise<void>;
 }
@@ -108,17 +109,18 @@ export function createSharedRateLimitStore(opts: {
   });
 
   // The plugin builds the store with its global options, then a child per limited route.
-  const Store = function (
-    this: unknown,
-    params: FastifyRateLimitOptions & { continueExceeding?: boolean; exponentialBackoff?: boolean; cache?: number },
-  ) {
-    const c = params.continueExceeding ?? false;
-    const e = params.exponentialBackoff ?? false;
-    return wrap(new RedisStore(c, e, redis, opts.keyPrefix), new LocalStore(c, e, params.cache));
-  } as unknown as FastifyRateLimitStoreCtor;
+  const storeFor = (keys: string) =>
+    function (
+      this: unknown,
+      params: FastifyRateLimitOptions & { continueExceeding?: boolean; exponentialBackoff?: boolean; cache?: number },
+    ) {
+      const c = params.continueExceeding ?? false;
+      const e = params.exponentialBackoff ?? false;
+      return wrap(new RedisStore(c, e, redis, `${opts.keyPrefix}${keys}`), new LocalStore(c, e, params.cache));
+    } as unknown as FastifyRateLimitStoreCtor;
 
   return {
-    Store,
+    storeFor,
     state: () => {
       if (outage) return { store: 'redis', ok: false, ...outage };
       // Not connected yet (start-up, or a server that accepts but never answers): memory meanwhile.

@@ -1,34 +1,42 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Gauge, type Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import { fail, ok, type Readiness } from '../ops/readiness.js';
 import { errorBody } from './errors.js';
-import { createSharedRateLimitStore, type RateLimitStoreState } from './rate-limit-store.js';
+import { createSharedRateLimitStore } from './rate-limit-store.js';
+
+/** The per-IP limits of the service, built once (service.ts) and installed on each listener. */
+export interface RateLimits {
+  /** Registers the limits on a listener; its counts are kept under its own `keys` (e.g. `staff:`). */
+  install(app: FastifyInstance, keys: string): Promise<void>;
+  /** Disconnects from Redis (after the listeners have closed). */
+  close(): Promise<void>;
+}
 
 /**
  * Per-IP limits on the endpoints anyone can call (login, OTP, recovery, kiosk enrollment).
  * Not global: signed-in endpoints are limited by the session. With REDIS_URL the counts are one
- * store for every instance (rate-limit-store.ts), falling back to this process while Redis is
- * down; without it they are per process (in memory). The exact limits of the seed (5 passwords,
- * 10 OTPs) are kept in the database instead.
+ * store for every instance (rate-limit-store.ts: one connection, whatever the listeners), falling
+ * back to this process while Redis is down; without it they are per process (in memory). The
+ * exact limits of the seed (5 passwords, 10 OTPs) are kept in the database instead.
  */
-export async function installRateLimit(
-  app: FastifyInstance,
+export function createRateLimits(
   config: Pick<Config, 'redisUrl' | 'redisKeyPrefix'>,
-  ops: { readiness: Readiness; registry: Registry },
-): Promise<{ state(): RateLimitStoreState }> {
+  ops: { log: FastifyBaseLogger; readiness: Readiness; registry: Registry },
+): RateLimits {
   const shared = config.redisUrl
-    ? createSharedRateLimitStore({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, log: app.log })
+    ? createSharedRateLimitStore({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, log: ops.log })
     : undefined;
-  await app.register(rateLimit, {
-    global: false,
-    ...(shared ? { store: shared.Store } : {}),
-    errorResponseBuilder: (_req, ctx) =>
-      Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode, ...errorBody('rate_limited') }),
-  });
-  if (!shared) return { state: () => ({ store: 'memory' }) };
-  app.addHook('onClose', () => shared.close());
+  const install = async (app: FastifyInstance, keys: string) => {
+    await app.register(rateLimit, {
+      global: false,
+      ...(shared ? { store: shared.storeFor(keys) } : {}),
+      errorResponseBuilder: (_req, ctx) =>
+        Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode, ...errorBody('rate_limited') }),
+    });
+  };
+  if (!shared) return { install, close: async () => undefined };
   new Gauge({
     name: 'mypage_rate_limit_shared',
     help: 'Per-IP limits counted in Redis for every instance (1), or in this process while Redis does not answer (0)',
@@ -49,7 +57,7 @@ export async function installRateLimit(
         : ok();
     },
   });
-  return shared;
+  return { install, close: () => shared.close() };
 }
 
 /** Route `config` for an unauthenticated endpoint: `config: publicEndpointLimit(deps.config)`. */

@@ -69,7 +69,7 @@ export async function verifyAttestation(
 }
 
 /**
- * The verifier the login uses (createAttestationVerifier in app-features.ts). A failure is counted
+ * The verifier the login uses (composeService hands it over, service.ts). A failure is counted
  * in the same transaction (端末一覧, issue 20): against the terminal when its key signed, else
  * against the source address — a stranger naming a terminal ID never raises that terminal's count.
  */

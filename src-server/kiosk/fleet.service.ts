@@ -9,7 +9,13 @@ import {
   revokeTerminalSessions,
 } from './kiosk.repository.js';
 
-export type TerminalState = 'active' | 'never-seen' | 'duplicate-machine-id' | 'revoked';
+/**
+ * What `mypage kiosks` tells of a terminal's enrollment: heard from yet (`active`, `never-seen`),
+ * sharing its machine ID with another live terminal, revoked. Not the console's `KioskState`
+ * (src-shared/staff-api/actions.ts: ok, unresponsive, revoked), which judges health by the age of
+ * the last heartbeat and shows a shared machine ID apart.
+ */
+export type KioskEnrollmentState = 'active' | 'never-seen' | 'duplicate-machine-id' | 'revoked';
 
 export interface FleetEntry {
   terminalId: string;
@@ -19,7 +25,7 @@ export interface FleetEntry {
   enrolledAt: Date;
   lastHeartbeat: Date | null;
   lastPainted: Date | null;
-  state: TerminalState;
+  state: KioskEnrollmentState;
 }
 
 /**

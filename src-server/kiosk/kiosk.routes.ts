@@ -1,13 +1,13 @@
 import { api } from '../../src-shared/api/routes.js';
 import { EnrollResponse, NonceResponse } from '../../src-shared/api/schemas.js';
-import type { Feature } from '../http/feature.js';
+import type { RegisterRoutes } from '../http/register-routes.js';
 import { sendError } from '../http/errors.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
 import { issueNonce, recordHeartbeat } from './attestation.service.js';
 import { enrollTerminal } from './enrollment.service.js';
 
 /** POST /kiosk/enroll, /kiosk/nonce, /kiosk/heartbeat (API.md, "Kiosk terminals"). No cookies here. */
-export const kioskRoutes: Feature = (app, deps) => {
+export const kioskRoutes: RegisterRoutes = (app, deps) => {
   const limit = publicEndpointLimit(deps.config);
 
   app.post(

@@ -21,14 +21,11 @@ export type AttestationResult = { ok: true; terminalId: string } | { ok: false; 
 
 /**
  * R-KIOSK-2/R-OTP-7: checks a login's `attestation` (nonce fresh and unused — consume it in `trx` —,
- * terminal enrolled and not revoked, signature over the v2 attestationMessage(…, {purpose: 'login', loginId}) valid). Implemented in
- * src-server/kiosk/; `reason` goes to the audit log, so it must hold no secret.
+ * terminal enrolled and not revoked, signature over the v2 attestationMessage(…, {purpose: 'login', loginId}) valid).
+ * The kiosk feature implements it (`kioskAttestationVerifier`, kiosk/attestation.service.ts; the
+ * login may not import kiosk/, which imports login/); composeService hands it to the login, tests
+ * may put another in its place. `reason` goes to the audit log, so it must hold no secret.
  */
 export interface AttestationVerifier {
   verify(trx: Executor, attestation: Attestation, context: AttestationContext): Promise<AttestationResult>;
 }
-
-/** The default until a kiosk verifier is wired in: nothing attests, every login takes the OTP step. */
-export const refuseAllAttestations: AttestationVerifier = {
-  verify: async () => ({ ok: false, reason: 'no_verifier' }),
-};

@@ -1,9 +1,9 @@
 import type { AccountRow } from '../accounts/accounts.repository.js';
-import { STAND_IN_ACCOUNT_ID } from '../accounts/stand-in.js';
+import { DECOY_ACCOUNT_ID } from '../accounts/decoy-account.js';
 import type { Executor } from '../db/schema.js';
 
 export interface LoginSubject {
-  /** The account the ID names; undefined for an unknown ID (the stand-in's row was read instead). */
+  /** The account the ID names; undefined for an unknown ID (the decoy's row was read instead). */
   account: AccountRow | undefined;
   /**
    * The live known-browser marker row of the presented token for that account (R-LOGIN-6): its id,
@@ -14,7 +14,7 @@ export interface LoginSubject {
 
 /**
  * The first read of a login, in ONE statement: the account an ID names — for an unknown ID the
- * stand-in's row (accounts/stand-in.ts), so both read one account row by its primary key and probe
+ * decoy's row (accounts/decoy-account.ts), so both read one account row by its primary key and probe
  * the markers of one account: the same statement, the same rows read (R-LOGIN-3: no enumeration) —
  * and, when the browser presented a marker, whether it is live for that account (the source of the
  * try, R-LOGIN-6), as a scalar subquery instead of a second round trip.
@@ -41,12 +41,12 @@ export async function findLoginSubject(
     .where('accounts.id', '=', (eb) =>
       eb.fn.coalesce(
         eb.selectFrom('accounts as named').select('named.id').where('named.login_id', '=', loginId),
-        eb.val(STAND_IN_ACCOUNT_ID),
+        eb.val(DECOY_ACCOUNT_ID),
       ),
     )
     .executeTakeFirst();
   const knownBrowserId = markerHash === undefined ? undefined : (row?.known_browser_id ?? null);
-  if (!row || row.id === STAND_IN_ACCOUNT_ID) return { account: undefined, knownBrowserId };
+  if (!row || row.id === DECOY_ACCOUNT_ID) return { account: undefined, knownBrowserId };
   const { known_browser_id: _, ...account } = row;
   return { account, knownBrowserId };
 }

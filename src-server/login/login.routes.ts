@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { api } from '../../src-shared/api/routes.js';
 import { LoginRequest, LoginResponse, OtpRequest, OtpResponse } from '../../src-shared/api/schemas.js';
-import type { Feature } from '../http/feature.js';
+import type { RegisterRoutes } from '../http/register-routes.js';
 import { clearCookie, readCookie, setCookie } from '../auth/cookies.js';
 import { presentedToken } from '../auth/session.hook.js';
 import { deviceLabel } from '../device-trust/device-trust.service.js';
@@ -19,7 +19,7 @@ function budgetRefusal(reply: FastifyReply, retryAfterSeconds: number): FastifyR
 }
 
 /** POST /login, /login/otp, /logout (API.md, "Sign-in"). Routes only translate; rules live in the services. */
-export const loginRoutes: Feature = (app, deps) => {
+export const loginRoutes: RegisterRoutes = (app, deps) => {
   app.post(
     api.login.path,
     { schema: { body: LoginRequest, response: { 200: LoginResponse } }, config: publicEndpointLimit(deps.config) },

@@ -48,7 +48,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>
 /**
  * R-LOGIN-1, R-LOGIN-2, R-LOGIN-3, R-LOGIN-6, R-OTP-7: one login attempt. The password check is attemptPassword's (the source
  * — attested terminal, known browser, anywhere else — chosen first, a try reserved, the real or
- * the stand-in's hash verified), so known and unknown IDs run the same code. After the right
+ * the decoy's hash verified), so known and unknown IDs run the same code. After the right
  * password, every outcome forgets its source's failures in its own transaction.
  */
 export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome> {
@@ -61,22 +61,22 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
     clock.now().getTime(),
   );
   const attempt = await attemptPassword(deps, {
-    surface: 'login',
+    screen: 'login',
     loginId: input.loginId,
     account: subject.account,
     verifiable: () => true,
     password: input.password,
-    claim: { attestation: input.attestation, knownBrowserToken: marker, knownBrowserId: subject.knownBrowserId },
+    evidence: { attestation: input.attestation, knownBrowserToken: marker, knownBrowserId: subject.knownBrowserId },
     ip: input.ip,
   });
   if (attempt.status === 'locked') return { status: 'locked', retryAfterSeconds: attempt.retryAfterSeconds };
   if (attempt.status === 'wrong') return { status: 'invalid_credentials', attemptsLeft: attempt.attemptsLeft };
-  const { account, clear } = attempt;
+  const { account, forgetFailures } = attempt;
 
   if (account.status === 'withdrawn') {
     const reregistrable = isReregistrable(account.withdrawn_at, clock.now().getTime());
     await db.transaction().execute(async (trx) => {
-      await clear(trx);
+      await forgetFailures(trx);
       await recordAudit(trx, clock, {
         type: 'login.withdrawn',
         accountId: account.id,
@@ -86,10 +86,11 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
     });
     return { status: 'withdrawn', reregistrable };
   }
-  if (attempt.source.kind === 'terminal') return kioskLogin(deps, input, account, attempt.source.terminalId, clear);
+  if (attempt.source.kind === 'terminal')
+    return kioskLogin(deps, input, account, attempt.source.terminalId, forgetFailures);
   if (!input.attestation && input.deviceToken && (await deviceIsTrusted(db, clock, input.deviceToken, account.id))) {
     const signedIn = await db.transaction().execute(async (trx) => {
-      await clear(trx);
+      await forgetFailures(trx);
       await recordAudit(trx, clock, {
         type: 'login.device_trusted',
         accountId: account.id,
@@ -110,7 +111,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
       knownBrowser,
     };
   }
-  return startOtp(deps, input, account, attempt.attestationFailed, clear);
+  return startOtp(deps, input, account, attempt.attestationFailed, forgetFailures);
 }
 
 /** R-OTP-7 / R-KIOSK-2: an attested kiosk skips the OTP (the attestation was verified before the password). */
@@ -119,11 +120,11 @@ async function kioskLogin(
   input: LoginInput,
   account: AccountRow,
   terminalId: string,
-  clear: (trx: Executor) => Promise<void>,
+  forgetFailures: (trx: Executor) => Promise<void>,
 ): Promise<LoginOutcome> {
   const { db, clock } = deps;
   const session = await db.transaction().execute(async (trx) => {
-    await clear(trx);
+    await forgetFailures(trx);
     await recordAudit(trx, clock, {
       type: 'login.kiosk',
       accountId: account.id,
@@ -146,7 +147,7 @@ async function startOtp(
   input: LoginInput,
   account: AccountRow,
   fromKiosk: boolean,
-  clear: (trx: Executor) => Promise<void>,
+  forgetFailures: (trx: Executor) => Promise<void>,
 ): Promise<LoginOutcome> {
   const { db, clock } = deps;
   const now = clock.now().getTime();
@@ -155,7 +156,7 @@ async function startOtp(
   const expiresAt = now + R_OTP_1_TTL_MS;
   const refused = await db.transaction().execute(async (trx) => {
     const budget = await holdOtpBudget(trx, clock, account.id);
-    await clear(trx);
+    await forgetFailures(trx);
     const refusal = await refuseIfSpent(trx, clock, budget, account, OTP_BUDGET_KINDS, input.ip);
     if (refusal) return refusal;
     await spendBudget(trx, budget, 'otp_mail');

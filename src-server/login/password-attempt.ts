@@ -4,33 +4,34 @@ import type { AccountRow } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { verifyPassword } from '../crypto/passwords.js';
 import type { Executor } from '../db/schema.js';
-import { STAND_IN_ACCOUNT_ID } from '../accounts/stand-in.js';
+import { DECOY_ACCOUNT_ID } from '../accounts/decoy-account.js';
 import { enqueueMailOrDrop } from '../mail/mail.service.js';
 import { lockedMail } from '../mail/mail-templates.js';
 import { deleteLoginFailures, findLoginFailures, takePasswordTry } from './login-failures.repository.js';
 import { retryAfterSeconds } from './lockout.service.js';
-import { chooseSource, type PasswordSource, type SourceClaim } from './password-source.js';
+import { chooseSource, type PasswordSource, type SourceEvidence } from './password-source.js';
 
 /** The screens that ask for a password; each is a door to the same counter (R-LOGIN-3, R-LOGIN-6, R-LOGIN-7). */
-export type PasswordSurface = 'login' | 'reregistration' | 'settings';
+export type PasswordScreen = 'login' | 'reregistration' | 'settings';
 
 export interface PasswordAttemptInput {
-  surface: PasswordSurface;
+  screen: PasswordScreen;
   /** The normalised ID typed (or the signed-in account's): the counter's key. */
   loginId: string;
   /** The account that ID names, if any: the owner told of a lock (when active). */
   account: AccountRow | undefined;
-  /** Whether this surface checks the password of that account (re-registration: withdrawn ones only). */
+  /** Whether this screen checks the password of that account (re-registration: withdrawn ones only). */
   verifiable: (account: AccountRow) => boolean;
   password: string;
-  claim: SourceClaim;
+  /** What the request presents of where it comes from (attestation, kiosk session, marker): checked before it counts. */
+  evidence: SourceEvidence;
   ip: string;
 }
 
 type Common = { source: PasswordSource; attestationFailed: boolean };
 export type PasswordAttempt =
-  /** The right password. `clear` forgets this source's failures: call it in the outcome's own transaction. */
-  | (Common & { status: 'right'; account: AccountRow; clear: (trx: Executor) => Promise<void> })
+  /** The right password. `forgetFailures` forgets this source's failed tries: call it in the outcome's own transaction. */
+  | (Common & { status: 'right'; account: AccountRow; forgetFailures: (trx: Executor) => Promise<void> })
   | (Common & {
       status: 'wrong';
       /** Wrong passwords this source may still send before it locks. */ attemptsLeft: number;
@@ -40,27 +41,28 @@ export type PasswordAttempt =
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>;
 
 /**
- * The one password check of every surface (login, re-registration, the settings screens'
+ * The one password check of every screen (login, re-registration, the settings screens'
  * current-password check). In order: the source is chosen after its proof is checked (R-LOGIN-6),
  * a try of that source is reserved atomically BEFORE comparing (R-LOGIN-3: parallel guesses cannot
  * take more than five), the password is verified against the account's hash — or, for an unknown
- * ID or an account this surface does not check, against the stand-in's dummy hash, through the
+ * ID or an account this screen does not check, against the decoy's dummy hash, through the
  * same statements (no enumeration) — and the try that locked mails the owner アカウントロック通知
  * (R-LOGIN-7). Only the reservation that set `locked_until` has `locksNow`, so the mail goes out
- * at most once per lock, whatever the concurrency and whichever surface counted it.
+ * at most once per lock, whatever the concurrency and whichever screen counted it.
  */
 export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): Promise<PasswordAttempt> {
   const { db, clock } = deps;
   const subject = input.account && input.verifiable(input.account) ? input.account : undefined;
   const chosen = await chooseSource(deps, {
     loginId: input.loginId,
-    accountId: input.account?.id ?? STAND_IN_ACCOUNT_ID,
-    claim: input.claim,
+    accountId: input.account?.id ?? DECOY_ACCOUNT_ID,
+    evidence: input.evidence,
     ip: input.ip,
   });
   const common: Common = { source: chosen.source, attestationFailed: chosen.attestationFailed };
   const audit = { accountId: input.account?.id ?? null, loginId: input.loginId, ip: input.ip };
-  const detail = { surface: input.surface, source: chosen.source.kind };
+  // Audit rows name the screen under `surface`, as they always have (staff-desk/audit-detail.ts).
+  const detail = { surface: input.screen, source: chosen.source.kind };
 
   const now = clock.now().getTime();
   const taken = await takePasswordTry(db, input.loginId, chosen.source.key, now);
@@ -78,7 +80,7 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
       ...common,
       status: 'right',
       account: subject,
-      clear: (trx) => deleteLoginFailures(trx, input.loginId, key),
+      forgetFailures: (trx) => deleteLoginFailures(trx, input.loginId, key),
     };
   }
   if (!locksNow) {
@@ -97,7 +99,7 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
  * R-LOGIN-7: the owner is mailed — of an active account, and of a withdrawn one within its 30 days
  * (re-registration takes such an account back with its password, so a lock there is someone
  * trying). For an unknown ID, or an account past its 30 days, the same mail row is written as
- * dropped (the stand-in's, never sent), so the locking answer runs the same statements and does not tell.
+ * dropped (the decoy's, never sent), so the locking answer runs the same statements and does not tell.
  */
 async function tellOwnerOfLock(trx: Executor, deps: Pick<Deps, 'clock'>, account: AccountRow | undefined) {
   const to = account && ownerHearsOfLock(account, deps.clock.now().getTime()) ? account.login_id : null;

@@ -16,8 +16,8 @@ export type PasswordSource =
 
 export const ANYWHERE: PasswordSource = { kind: 'anywhere', key: '' };
 
-/** What a request claims about where it comes from; nothing of it is believed before its proof is checked. */
-export interface SourceClaim {
+/** What a request presents as evidence of where it comes from; none of it is believed before its proof is checked. */
+export interface SourceEvidence {
   /** A login's kiosk attestation (v2, naming the login ID): verified here, its nonce spent. */
   attestation?: Attestation | undefined;
   /** The terminal of a kiosk session: its attestation was verified when it signed in. */
@@ -38,19 +38,19 @@ export interface ChosenSource {
 }
 
 /**
- * Checks the claim's proof and names the source. A forged, replayed or foreign attestation, a
+ * Checks the evidence's proof and names the source. A forged, replayed or foreign attestation, a
  * marker of another account or an unknown marker all count as "anywhere else". `accountId` is the
- * account the ID names, or the stand-in's id (no marker row ever has it): the same statements run
+ * account the ID names, or the decoy's id (no marker row ever has it): the same statements run
  * either way, so this step does not tell whether an ID exists.
  */
 export async function chooseSource(
   deps: Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier'>,
-  input: { loginId: string; accountId: string; claim: SourceClaim; ip: string },
+  input: { loginId: string; accountId: string; evidence: SourceEvidence; ip: string },
 ): Promise<ChosenSource> {
   const { db, clock } = deps;
-  const { claim } = input;
-  if (claim.attestation) {
-    const attestation = claim.attestation;
+  const { evidence } = input;
+  if (evidence.attestation) {
+    const attestation = evidence.attestation;
     const result = await db.transaction().execute(async (trx) => {
       const r = await deps.attestationVerifier.verify(trx, attestation, {
         loginId: input.loginId,
@@ -76,17 +76,17 @@ export async function chooseSource(
       };
     return { source: ANYWHERE, attestationFailed: true };
   }
-  if (claim.sessionTerminalId) {
+  if (evidence.sessionTerminalId) {
     return {
-      source: { kind: 'terminal', key: `t:${claim.sessionTerminalId}`, terminalId: claim.sessionTerminalId },
+      source: { kind: 'terminal', key: `t:${evidence.sessionTerminalId}`, terminalId: evidence.sessionTerminalId },
       attestationFailed: false,
     };
   }
-  if (claim.knownBrowserToken) {
+  if (evidence.knownBrowserToken) {
     const id =
-      claim.knownBrowserId !== undefined
-        ? claim.knownBrowserId
-        : await findKnownBrowserId(db, sha256(claim.knownBrowserToken), input.accountId, clock.now().getTime());
+      evidence.knownBrowserId !== undefined
+        ? evidence.knownBrowserId
+        : await findKnownBrowserId(db, sha256(evidence.knownBrowserToken), input.accountId, clock.now().getTime());
     if (id) return { source: { kind: 'browser', key: `b:${id}` }, attestationFailed: false };
   }
   return { source: ANYWHERE, attestationFailed: false };

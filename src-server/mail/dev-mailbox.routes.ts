@@ -1,4 +1,4 @@
-import type { Feature } from '../http/feature.js';
+import type { RegisterRoutes } from '../http/register-routes.js';
 import { isLoopbackHost, type Config } from '../config.js';
 import { latestMail } from './mail.service.js';
 
@@ -22,7 +22,7 @@ export function devMailboxServed(
   );
 }
 
-export const devMailboxRoutes: Feature = (app, deps) => {
+export const devMailboxRoutes: RegisterRoutes = (app, deps) => {
   if (!devMailboxServed(deps.config)) return;
   app.get('/dev/mailbox', { schema: { hide: true } }, async (_request, reply) => {
     const rows = await latestMail(deps.db, 50);

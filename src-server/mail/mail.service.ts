@@ -12,7 +12,7 @@ export async function enqueueMail(db: Executor, clock: Clock, to: string, mail: 
   return insertOutbox(db, clock.now().getTime(), { to, subject: mail.subject, body: mail.body });
 }
 
-/** A mail to `to`, or — `to` null, a stand-in's — the same row written as dropped (never sent). */
+/** A mail to `to`, or — `to` null, a decoy's — the same row written as dropped (never sent). */
 export async function enqueueMailOrDrop(
   db: Executor,
   clock: Clock,

@@ -10,7 +10,7 @@ export interface OutboxSenderOptions {
   db: Db;
   dialect: Dialect;
   clock: Clock;
-  /** Without it (development: the dev mailbox), only the stand-ins' dropped rows are completed. */
+  /** Without it (development: the dev mailbox), only the decoys' dropped rows are completed. */
   smtpUrl: string | undefined;
   from: string;
   log: FastifyBaseLogger;
@@ -42,7 +42,7 @@ export function backoffMs(attempts: number): number {
  */
 export function createOutboxSender(o: OutboxSenderOptions) {
   const transport = o.smtpUrl ? smtpTransport(o, o.smtpUrl) : undefined;
-  // A stand-in's mail is composed like a real one (the same MIME build) and written to nowhere,
+  // A decoy's mail is composed like a real one (the same MIME build) and written to nowhere,
   // so what follows a request for an unknown ID costs what follows one for a known ID.
   const nowhere = nodemailer.createTransport({ streamTransport: true, buffer: true });
   let timer: NodeJS.Timeout | undefined;

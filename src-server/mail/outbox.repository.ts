@@ -7,13 +7,13 @@ import { deleteOldestBeforeEither, type DeleteBatch } from '../db/batched-delete
 
 export type OutboxRow = Selectable<OutboxTable>;
 
-/** A stand-in's dropped mail has no address: it never goes anywhere. */
+/** A decoy's dropped mail has no address: it never goes anywhere. */
 export const DROPPED_ADDRESS = '';
 
 export const isDropped = (row: Pick<OutboxRow, 'to_address'>): boolean => row.to_address === DROPPED_ADDRESS;
 
 /**
- * `dropped`: the mail of a stand-in (accounts/stand-in.ts) — the same INSERT, with no address. The
+ * `dropped`: the mail of a decoy (accounts/decoy-account.ts) — the same INSERT, with no address. The
  * sender takes it like any other mail and composes it, but hands it to nowhere (outbox-sender.ts):
  * the work after a request is the same for a known and an unknown ID, not only the request itself.
  */
@@ -50,7 +50,7 @@ export async function insertOutbox(
  * each row is claimed by exactly one of them until its lease runs out (without the lock, two
  * senders pick the same row and both UPDATEs succeed). SQLite has one writer, so the same
  * UPDATE … WHERE id = (SELECT …) is already one claim at a time. `only: 'dropped'`: a service
- * without SMTP completes the stand-ins' rows only; its real mail stays for the dev mailbox.
+ * without SMTP completes the decoys' rows only; its real mail stays for the dev mailbox.
  */
 export async function claimNextOutbox(
   db: Executor,
@@ -107,7 +107,7 @@ export async function markFailed(db: Executor, id: string, now: number, error: s
     .execute();
 }
 
-/** Mail that went, or is going, to someone: the dev mailbox lists these, never a stand-in's dropped rows. */
+/** Mail that went, or is going, to someone: the dev mailbox lists these, never a decoy's dropped rows. */
 export function recentOutbox(db: Executor, limit: number): Promise<OutboxRow[]> {
   return db
     .selectFrom('outbox')
@@ -130,7 +130,7 @@ export async function outboxStats(
   const row = await db
     .selectFrom('outbox')
     .select((eb) => {
-      // A stand-in's dropped mail is nobody's: neither waiting nor sent for the operators.
+      // A decoy's dropped mail is nobody's: neither waiting nor sent for the operators.
       const real = eb('to_address', '<>', DROPPED_ADDRESS);
       const waiting = eb.and([eb('sent_at', 'is', null), eb('failed_at', 'is', null), real]);
       return [

@@ -29,7 +29,7 @@ export async function expireMailedKeysOfAccount(db: Executor, accountId: string,
  * Counts one try on the live key(s) of an account and ID in ONE statement (UPDATE … RETURNING),
  * before the key is compared: parallel wrong keys, in one process or many, cannot pass the maximum.
  * The ID bounds the rows to those one person asked for (R-PW-7: five an hour), also on the
- * stand-in, which holds the keys of every unknown ID (index mailed_keys_account_login, 0013).
+ * decoy, which holds the keys of every unknown ID (index mailed_keys_account_login, 0013).
  */
 export function countMailedKeyTry(
   db: Executor,

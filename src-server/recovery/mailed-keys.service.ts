@@ -5,7 +5,7 @@ import {
   R_PW_7_WINDOW_MS,
 } from '../../src-shared/rules.js';
 import type { MailedKeyPurpose } from '../accounts/accounts.table.js';
-import type { RecoveryTarget } from '../accounts/stand-in.js';
+import type { RecoveryTarget } from '../accounts/decoy-account.js';
 import { holdBudgetOf, isSpent, spendBudget, type BudgetSpec } from '../budgets/budget.service.js';
 import type { Clock } from '../clock.js';
 import { randomId, randomKey, safeEqual, sha256 } from '../crypto/tokens.js';
@@ -64,7 +64,7 @@ export interface KeyMail {
  * Mails a new 認証キー inside a transaction of its own (the key and its mail commit together): the
  * budget is held first (R-PW-7: past 5 mails an hour, nothing is written and nobody is mailed; the
  * caller answers the same). Older keys stay valid, each its own TTL (R-PW-7). Only the SHA-256 is
- * stored. A stand-in target runs exactly this too, its mail dropped. True when a mail is to go out.
+ * stored. A decoy target runs exactly this too, its mail dropped. True when a mail is to go out.
  */
 export async function mailKey(
   db: Db,

@@ -3,7 +3,7 @@ import { R_PW_3_RESET_KEY_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountByLoginId, updatePasswordHash } from '../accounts/accounts.repository.js';
 import { endEverythingInFlight } from '../accounts/credentials-in-flight.js';
-import { auditedAccountId, recoveryTarget, type RecoveryTarget } from '../accounts/stand-in.js';
+import { auditedAccountId, recoveryTarget, type RecoveryTarget } from '../accounts/decoy-account.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { hashPassword } from '../crypto/passwords.js';
 import { sha256 } from '../crypto/tokens.js';
@@ -20,7 +20,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued'>;
 /**
  * R-PW-1, R-PW-7: a reset request. The caller answers 202 whatever happened. Known and unknown IDs
  * run the same code (mailKey): an unknown ID, or an account that is not active, works on the
- * stand-in (accounts/stand-in.ts), whose mail is dropped. The budget is per typed ID, so an unknown
+ * decoy (accounts/decoy-account.ts), whose mail is dropped. The budget is per typed ID, so an unknown
  * ID runs out after five like a known one — except from a browser that signed in to the account
  * before (R-LOGIN-6's marker), which spends a budget of its own, so a stranger who spent the public
  * one cannot silence the owner. The mail only goes into the outbox, never waits on SMTP.
@@ -60,7 +60,7 @@ export async function requestPasswordReset(
 /**
  * R-PW-7: the owner's known browser (a live marker of THIS account) pays from its own budget; any
  * other request from the public one, per typed ID. With a marker cookie the lookup runs for every
- * ID — the stand-in never has a marker — so it does not tell whether the ID exists.
+ * ID — the decoy never has a marker — so it does not tell whether the ID exists.
  */
 async function resetBudget(
   deps: Deps,
@@ -103,7 +103,7 @@ export async function completePasswordReset(
   if (bad) return bad;
   const found = await findAccountByLoginId(db, input.loginId);
   const account = found?.status === 'active' ? found : undefined;
-  // An unknown ID checks the key against the stand-in's keys: the same statements, never a match that counts.
+  // An unknown ID checks the key against the decoy's keys: the same statements, never a match that counts.
   const target = recoveryTarget(account);
   const check = await checkMailedKey(
     db,

@@ -1,5 +1,5 @@
 import { api } from '../../src-shared/api/routes.js';
-import type { Feature } from '../http/feature.js';
+import type { RegisterRoutes } from '../http/register-routes.js';
 import { readCookie } from '../auth/cookies.js';
 import { sendError } from '../http/errors.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
@@ -7,7 +7,7 @@ import { completePasswordReset, requestPasswordReset } from './password-reset.se
 import { completeReregistration, requestReregistration } from './reregistration.service.js';
 
 /** POST /password-reset(/complete), /reregistration(/complete) (API.md, "Recovery"). Routes only translate. */
-export const recoveryRoutes: Feature = (app, deps) => {
+export const recoveryRoutes: RegisterRoutes = (app, deps) => {
   const limit = publicEndpointLimit(deps.config);
 
   app.post(

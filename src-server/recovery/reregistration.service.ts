@@ -1,7 +1,7 @@
 import { isReregistrable, R_PW_7_MAILED_KEY_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { findAccountByLoginId, markReregistered } from '../accounts/accounts.repository.js';
-import { auditedAccountId, recoveryTarget } from '../accounts/stand-in.js';
+import { auditedAccountId, recoveryTarget } from '../accounts/decoy-account.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { revokeAllDeviceTrusts } from '../device-trust/device-trust.repository.js';
 import { clearLockout } from '../login/lockout.service.js';
@@ -22,7 +22,7 @@ export type ReregRequestOutcome =
  * R-REREG-1: former ID and password. The password is a secret like at login, so it goes through
  * the same attemptPassword (R-LOGIN-3, R-LOGIN-6, R-LOGIN-7: a try of the same counters, the lock mail), checked
  * against withdrawn accounts only: a wrong password, an unknown ID and an active account all
- * answer `invalid_credentials` after a real argon2 verify (the stand-in's dummy hash when there is
+ * answer `invalid_credentials` after a real argon2 verify (the decoy's dummy hash when there is
  * nothing to verify against). Only after the correct password does the answer say "expired".
  */
 export async function requestReregistration(
@@ -32,21 +32,21 @@ export async function requestReregistration(
   const { db, clock } = deps;
   const found = await findAccountByLoginId(db, input.loginId);
   const attempt = await attemptPassword(deps, {
-    surface: 'reregistration',
+    screen: 'reregistration',
     loginId: input.loginId,
     account: found,
     verifiable: (a) => a.status === 'withdrawn',
     password: input.password,
-    claim: { knownBrowserToken: input.knownBrowserToken },
+    evidence: { knownBrowserToken: input.knownBrowserToken },
     ip: input.ip,
   });
   if (attempt.status === 'locked') return { status: 'locked', retryAfterSeconds: attempt.retryAfterSeconds };
   if (attempt.status === 'wrong') return { status: 'invalid_credentials' };
-  const { account, clear } = attempt;
+  const { account, forgetFailures } = attempt;
   // The right password forgets its source's failures in the transaction of each outcome.
   if (!isReregistrable(account.withdrawn_at, clock.now().getTime())) {
     await db.transaction().execute(async (trx) => {
-      await clear(trx);
+      await forgetFailures(trx);
       await recordAudit(trx, clock, {
         type: 'reregistration.expired',
         accountId: account.id,
@@ -69,7 +69,7 @@ export async function requestReregistration(
       content: reregKeyMail,
     },
     async (trx, sent) => {
-      await clear(trx);
+      await forgetFailures(trx);
       await recordAudit(trx, clock, {
         type: 'reregistration.requested',
         accountId: account.id,
@@ -86,7 +86,7 @@ export async function requestReregistration(
 /**
  * R-REREG-1: the mailed key makes the account active again. R-OTP-4: no device trust of before
  * survives (withdrawal deleted them; deleted again here so the rule does not rest on that). An
- * unknown ID, or an account that cannot be re-registered, checks the key against the stand-in's
+ * unknown ID, or an account that cannot be re-registered, checks the key against the decoy's
  * keys of that ID: the same statements and rows, never a match that counts.
  */
 export async function completeReregistration(

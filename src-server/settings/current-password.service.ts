@@ -1,12 +1,12 @@
 import type { AppDeps } from '../app-deps.js';
 import type { AccountRow } from '../accounts/accounts.repository.js';
 import { attemptPassword } from '../login/password-attempt.js';
-import type { SourceClaim } from '../login/password-source.js';
+import type { SourceEvidence } from '../login/password-source.js';
 import type { Executor } from '../db/schema.js';
 
-/** `clear` forgets this source's failures: run it in the transaction of the change the password allowed. */
+/** `forgetFailures` forgets this source's failed tries: run it in the transaction of the change the password allowed. */
 export type PasswordProof =
-  | { status: 'ok'; clear: (trx: Executor) => Promise<void> }
+  | { status: 'ok'; forgetFailures: (trx: Executor) => Promise<void> }
   | { status: 'invalid_credentials' }
   | { status: 'locked'; retryAfterSeconds: number };
 
@@ -22,18 +22,18 @@ export async function proveCurrentPassword(
   account: AccountRow,
   password: string,
   ip: string,
-  claim: Pick<SourceClaim, 'sessionTerminalId' | 'knownBrowserToken'> = {},
+  evidence: Pick<SourceEvidence, 'sessionTerminalId' | 'knownBrowserToken'> = {},
 ): Promise<PasswordProof> {
   const attempt = await attemptPassword(deps, {
-    surface: 'settings',
+    screen: 'settings',
     loginId: account.login_id,
     account,
     verifiable: () => true,
     password,
-    claim,
+    evidence,
     ip,
   });
   if (attempt.status === 'locked') return { status: 'locked', retryAfterSeconds: attempt.retryAfterSeconds };
   if (attempt.status === 'wrong') return { status: 'invalid_credentials' };
-  return { status: 'ok', clear: attempt.clear };
+  return { status: 'ok', forgetFailures: attempt.forgetFailures };
 }

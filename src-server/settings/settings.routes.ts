@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { api } from '../../src-shared/api/routes.js';
 import { DeviceParams, DevicesResponse } from '../../src-shared/api/schemas.js';
-import type { Feature } from '../http/feature.js';
+import type { RegisterRoutes } from '../http/register-routes.js';
 import { clearCookie, readCookie } from '../auth/cookies.js';
 import { requireSession } from '../auth/session.hook.js';
 import type { AuthSession } from '../auth/sessions.service.js';
@@ -33,7 +33,7 @@ function refuse(reply: FastifyReply, r: Refused): FastifyReply {
 }
 
 /** Settings (API.md, "Settings (signed in)"): devices (R-OTP-5), password, ID, withdrawal. */
-export const settingsRoutes: Feature = (app, deps) => {
+export const settingsRoutes: RegisterRoutes = (app, deps) => {
   const preHandler = requireSession(deps);
   const caller = (session: AuthSession | null, ip: string, knownBrowserToken?: string): Caller => {
     if (!session) throw new Error('requireSession did not run'); // cannot happen: preHandler answers 401 first

@@ -8,7 +8,7 @@ import {
 } from '../accounts/accounts.repository.js';
 import { withdrawAccount } from '../accounts/accounts.service.js';
 import { endEverythingInFlight } from '../accounts/credentials-in-flight.js';
-import { recoveryTarget } from '../accounts/stand-in.js';
+import { recoveryTarget } from '../accounts/decoy-account.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { hashPassword } from '../crypto/passwords.js';
 import { enqueueMail } from '../mail/mail.service.js';
@@ -57,7 +57,7 @@ export async function changePassword(
   if (proof.status !== 'ok') return proof;
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await proof.clear(trx);
+    await proof.forgetFailures(trx);
     await setPassword(trx, deps, account.id, hash, caller.sessionId);
     await enqueueMail(trx, deps.clock, account.login_id, passwordChangedMail('change'));
     await recordAudit(trx, deps.clock, {
@@ -88,7 +88,7 @@ export async function requestEmailChange(
   if (proof.status !== 'ok') return proof;
   const taken = (await findAccountByLoginId(deps.db, input.newLoginId)) !== undefined;
   // The same code either way: a taken address spends the same budget and writes a key, but to the
-  // stand-in (nobody can use it), and its owner's mail says the change was not made.
+  // decoy (nobody can use it), and its owner's mail says the change was not made.
   const target = recoveryTarget(taken ? undefined : account);
   const mailed = await mailKey(
     deps.db,
@@ -104,7 +104,7 @@ export async function requestEmailChange(
       content: taken ? emailTakenMail : emailChangeKeyMail,
     },
     async (trx, sent) => {
-      await proof.clear(trx);
+      await proof.forgetFailures(trx);
       await recordAudit(trx, deps.clock, {
         type: 'settings.email_change_requested',
         accountId: account.id,
@@ -179,7 +179,7 @@ export async function withdraw(
   const proof = await proveCurrentPassword(deps, account, input.password, caller.ip, sourceOf(caller));
   if (proof.status !== 'ok') return proof;
   await deps.db.transaction().execute(async (trx) => {
-    await proof.clear(trx);
+    await proof.forgetFailures(trx);
     await withdrawAccount(trx, deps.clock, account.id); // R-CRED-1 inside
   });
   return { status: 'done' };

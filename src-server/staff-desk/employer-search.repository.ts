@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Dialect } from '../db/database.js';
-import { STAND_IN_ACCOUNT_ID } from '../accounts/stand-in.js';
+import { DECOY_ACCOUNT_ID } from '../accounts/decoy-account.js';
 import type { Executor } from '../db/schema.js';
 import { employers, type EmployerRow } from './employers.repository.js';
 
@@ -51,7 +51,7 @@ export function searchByCompany(
   let ids = db
     .selectFrom('accounts')
     .select('accounts.id')
-    .where('accounts.id', '!=', STAND_IN_ACCOUNT_ID)
+    .where('accounts.id', '!=', DECOY_ACCOUNT_ID)
     .where(containsKey(dialect, input.key, officeId === null));
   if (officeId !== null) ids = ids.where('accounts.office_id', '=', officeId);
   if (after)

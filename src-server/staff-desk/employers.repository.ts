@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { AccountsTable } from '../accounts/accounts.table.js';
-import { STAND_IN_ACCOUNT_ID } from '../accounts/stand-in.js';
+import { DECOY_ACCOUNT_ID } from '../accounts/decoy-account.js';
 import type { Executor } from '../db/schema.js';
 
-/** The employers of the staff console: always within one office (or every office: `officeId` null), never the stand-in. */
+/** The employers of the staff console: always within one office (or every office: `officeId` null), never the decoy. */
 export type EmployerRow = Selectable<AccountsTable> & { office: string; locked: number };
 
 /** The office's employers (or every office's), with `locked`; the base of every lookup here. */
@@ -30,7 +30,7 @@ export function employers(db: Executor, officeId: string | null, now: number) {
         .end()
         .as('locked'),
     )
-    .where('accounts.id', '!=', STAND_IN_ACCOUNT_ID);
+    .where('accounts.id', '!=', DECOY_ACCOUNT_ID);
   if (officeId !== null) q = q.where('accounts.office_id', '=', officeId);
   return q;
 }

@@ -9,7 +9,7 @@ import {
 } from '../../src-shared/staff-api/actions.js';
 import { staffApi } from '../../src-shared/staff-api/routes.js';
 import { sendError } from '../http/errors.js';
-import type { Feature } from '../http/feature.js';
+import type { RegisterRoutes } from '../http/register-routes.js';
 import { requireStaff, type StaffActor } from '../staff/require-staff.js';
 import { verifyStepUp } from '../staff/step-up.service.js';
 import { searchOfficeEmployers } from './employer-search.service.js';
@@ -27,7 +27,7 @@ export function actorOf(request: FastifyRequest): StaffActor {
  * only; another office's employer answers 404 `not_found` like none at all. Revealing and
  * reinstating ask for the passkey again (`stepUp`, single use): 403 `step_up_required` otherwise.
  */
-export const staffEmployerRoutes: Feature = (app, deps) => {
+export const staffEmployerRoutes: RegisterRoutes = (app, deps) => {
   const preHandler = requireStaff(deps, 'office');
 
   app.get(

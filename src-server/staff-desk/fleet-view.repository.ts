@@ -156,7 +156,7 @@ export async function unverifiedAttemptsBySource(
   return { total: Number(total?.failures ?? 0), sources };
 }
 
-/** Office names, sorted; `officeId` narrows to one. The stand-in's office (migration 0005) is nobody's. */
+/** Office names, sorted; `officeId` narrows to one. The decoy's office (migration 0005) is nobody's. */
 export async function officeNames(db: Executor, officeId: string | null): Promise<string[]> {
   let q = db.selectFrom('offices').select('name').where('id', '!=', 'stand-in').orderBy('name');
   if (officeId !== null) q = q.where('id', '=', officeId);

@@ -9,7 +9,7 @@ import {
 } from '../../src-shared/staff-api/actions.js';
 import { staffApi } from '../../src-shared/staff-api/routes.js';
 import { sendError } from '../http/errors.js';
-import type { Feature } from '../http/feature.js';
+import type { RegisterRoutes } from '../http/register-routes.js';
 import { requireStaff } from '../staff/require-staff.js';
 import { verifyStepUp } from '../staff/step-up.service.js';
 import { readAuditLog } from './audit-log.service.js';
@@ -20,7 +20,7 @@ import { issueKioskCode, listKiosks, listOffices, revokeKiosk } from './fleet-vi
  * IT staff (issue 14): 端末一覧, 失効させる and 登録コードを発行 (both ask for the passkey again), 監査ログ;
  * and the offices a staff member may name (both roles).
  */
-export const staffFleetRoutes: Feature = (app, deps) => {
+export const staffFleetRoutes: RegisterRoutes = (app, deps) => {
   const it = requireStaff(deps, 'it');
 
   app.get(

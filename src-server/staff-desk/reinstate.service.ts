@@ -1,7 +1,7 @@
 import { isReregistrable, R_PW_3_RESET_KEY_TTL_MS, R_REREG_2_REFUSED_FROM_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { endEverythingInFlight } from '../accounts/credentials-in-flight.js';
-import { recoveryTarget } from '../accounts/stand-in.js';
+import { recoveryTarget } from '../accounts/decoy-account.js';
 import { hashPassword } from '../crypto/passwords.js';
 import { randomToken } from '../crypto/tokens.js';
 import { deleteKnownBrowsersOfAccount } from '../login/known-browsers.repository.js';

@@ -1,7 +1,7 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { staffApi } from '../../src-shared/staff-api/routes.js';
 import { sendError } from '../http/errors.js';
-import type { Feature } from '../http/feature.js';
+import type { RegisterRoutes } from '../http/register-routes.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
 import { registrationOptions, verifyRegistration } from './registration.service.js';
 import { requireStaff } from './require-staff.js';
@@ -17,7 +17,7 @@ import { endStaffSession } from './staff-sessions.service.js';
 import { stepUpOptions } from './step-up.service.js';
 
 /** 職員ログイン: passkey registration with a one-time code, sign-in, sign-out, who am I, step-up options. */
-export const staffAuthRoutes: Feature = (app, deps) => {
+export const staffAuthRoutes: RegisterRoutes = (app, deps) => {
   const limited = { config: publicEndpointLimit(deps.config) };
 
   app.post(

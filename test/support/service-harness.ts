@@ -6,6 +6,7 @@ import { TestClock } from '../../src-server/clock.js';
 import { loadConfig, type HttpTimeouts } from '../../src-server/config.js';
 import type { Db } from '../../src-server/db/schema.js';
 import { loggerOptions } from '../../src-server/http/logging.js';
+import { pino } from 'pino';
 import type { AttestationVerifier } from '../../src-server/login/attestation-verifier.js';
 import type { Readiness } from '../../src-server/ops/readiness.js';
 import { composeService } from '../../src-server/service.js';
@@ -106,18 +107,9 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   const service = await composeService(config, {
     clock,
     ...(opts.attestationVerifier ? { attestationVerifier: opts.attestationVerifier } : {}),
-    build: {
-      mailPollMs: 50,
-      sweepIntervalMs: 0, // tests run the retention sweep themselves (test/server/ops/retention.test.ts)
-      ...(opts.captureLogs
-        ? {
-            logger: {
-              ...loggerOptions('trace'),
-              stream: { write: (line: string) => void opts.captureLogs?.push(line) },
-            },
-          }
-        : {}),
-    },
+    mailPollMs: 50,
+    sweepIntervalMs: 0, // tests run the retention sweep themselves (test/server/ops/retention.test.ts)
+    ...(opts.captureLogs ? { log: capturingLogger(opts.captureLogs) } : {}),
   });
   // A test is over: its page may still hold a keep-alive connection, or a request in flight whose
   // connection then idles for the whole keepAliveTimeout (65 s, longer than nginx's) — past the
@@ -182,6 +174,11 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       for (const c of cleanups.reverse()) await c();
     },
   };
+}
+
+/** Every log line of the service (level trace, with its redaction) pushed into `lines`. */
+function capturingLogger(lines: string[]) {
+  return pino(loggerOptions('trace'), { write: (line: string) => void lines.push(line) });
 }
 
 /** A port free right now (the staff listener's origin must name its port before the app is built). */

@@ -1,6 +1,8 @@
 import type { TestClient } from './http-client.js';
 import type { TestService } from './service-harness.js';
 import { api } from '../../src-shared/api/routes.js';
+import { RESET_KEY_SUBJECT } from '../../src-server/recovery/recovery-mails.js';
+import { NEW_PASSWORD } from './passwords.js';
 
 export const OTP_SUBJECT = 'ワンタイムパスワード通知';
 
@@ -32,4 +34,18 @@ export async function signIn(
 /** A wrong OTP for a challenge whose right one is `otp`. */
 export function wrongOtp(otp: string): string {
   return otp === '000000' ? '000001' : '000000';
+}
+
+/**
+ * Completes a password reset of `id` with the newest 認証キー mailed to it, to NEW_PASSWORD, from
+ * `client` (the owner's browser); the answer, for the test to check (204).
+ */
+export async function resetWithMailedKey(svc: Pick<TestService, 'mail'>, client: TestClient, id: string) {
+  const key = await svc.mail.latestCode(id, RESET_KEY_SUBJECT);
+  return client.post(api.passwordResetComplete.path, {
+    id,
+    key,
+    newPassword: NEW_PASSWORD,
+    newPasswordConfirm: NEW_PASSWORD,
+  });
 }

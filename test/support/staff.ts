@@ -13,6 +13,15 @@ type Options = {
   allowCredentials?: { id: string }[];
 };
 
+/** A passkey sign-in answer that is well formed and proves nothing (for a staff ID with no passkey). */
+export const UNPROVEN_PASSKEY_RESPONSE = {
+  id: 'eA',
+  rawId: 'eA',
+  type: 'public-key',
+  response: { clientDataJSON: 'eA', authenticatorData: 'eA', signature: 'eA' },
+  clientExtensionResults: {},
+} as const;
+
 /** The staff listener of a service started with `startTestService({ staff: true })`. */
 export function staffOf(svc: TestService): NonNullable<TestService['staff']> {
   if (!svc.staff) throw new Error('start the service with startTestService({ staff: true })');

@@ -15,6 +15,21 @@ export interface TestMailbox {
   latestCode(to: string, subject?: string): Promise<string>;
 }
 
+/**
+ * How many mails to `to` with `subject` the outbox holds to go out, queued or sent (a decoy's
+ * dropped mail has no address, so it is never counted): what a test asserts of mail that must
+ * go once, or not at all.
+ */
+export async function countMails(db: Db, to: string, subject: string): Promise<number> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('to_address', '=', to)
+    .where('subject', '=', subject)
+    .execute();
+  return rows.length;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**

@@ -25,7 +25,7 @@ describeEachDatabase('bench: the volume data set generator', (database) => {
         .rows[0]?.n,
     );
 
-  it('fills every table with its size (the stand-in account and office of migration 0005 besides)', async () => {
+  it('fills every table with its size (the decoy account and office of migration 0005 besides)', async () => {
     expect(await count('offices')).toBe(sizes.offices + 1);
     expect(await count('accounts')).toBe(sizes.accounts + 1);
     expect(await count('kiosk_terminals')).toBe(sizes.terminals);

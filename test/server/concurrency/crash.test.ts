@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../../src-shared/rules.js';
 import { createEmployer } from '../../../src-server/accounts/accounts.service.js';
-import { STAND_IN_ACCOUNT_ID } from '../../../src-server/accounts/stand-in.js';
+import { DECOY_ACCOUNT_ID } from '../../../src-server/accounts/decoy-account.js';
 import { systemClock } from '../../../src-server/clock.js';
 import { hmacSha256, sha256 } from '../../../src-server/crypto/tokens.js';
 import { openDatabase } from '../../../src-server/db/database.js';
@@ -87,11 +87,11 @@ describeEachDatabase('crash (SIGKILL during writes)', (database) => {
           expect(
             (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows[0]?.integrity_check,
           ).toBe('ok');
-        // (the stand-in of migration 0005 is no employer's account)
+        // (the decoy of migration 0005 is no employer's account)
         const accounts = await db
           .selectFrom('accounts')
           .select('login_id')
-          .where('id', '!=', STAND_IN_ACCOUNT_ID)
+          .where('id', '!=', DECOY_ACCOUNT_ID)
           .execute();
         expect(accounts.map((a) => a.login_id).sort()).toEqual([...LOCKS, ...OTPS].sort());
 

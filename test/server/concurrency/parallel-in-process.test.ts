@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import {
   R_LOGIN_3_MAX_FAILED_PASSWORDS,
   R_OTP_2_MAX_ATTEMPTS,
@@ -14,6 +15,7 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { OTP_SUBJECT, wrongOtp } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
+import { liveSessions, otpTriesCounted } from '../../support/db-rows.js';
 
 const tally = (statuses: number[]) =>
   statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
@@ -118,16 +120,7 @@ describeEachDatabase('concurrency in one process', (database) => {
     const t = tally(answers.map((a) => a.status));
     expect(t[429]).toBe(60 - R_OTP_8_MAX_WRONG_OTPS);
     expect((t[401] ?? 0) + (t[410] ?? 0)).toBe(R_OTP_8_MAX_WRONG_OTPS);
-    const rows = await svc.db
-      .selectFrom('login_challenges')
-      .select('attempts')
-      .where(
-        'id',
-        'in',
-        challenges.map((c) => sha256(c.challenge)),
-      )
-      .execute();
-    expect(rows.reduce((n, r) => n + r.attempts, 0)).toBe(R_OTP_8_MAX_WRONG_OTPS);
+    expect(await otpTriesCounted(svc.db, challenges)).toBe(R_OTP_8_MAX_WRONG_OTPS);
     // a challenge with tries left: its right OTP is refused too now
     const live = await svc.db
       .selectFrom('login_challenges')
@@ -162,11 +155,7 @@ describeEachDatabase('concurrency in one process', (database) => {
     expect(svc.mail.messages().filter((m) => m.to.includes(id) && m.subject === RESET_KEY_SUBJECT)).toHaveLength(
       R_PW_7_MAX_MAILS,
     );
-    const account = await svc.db
-      .selectFrom('accounts')
-      .select('id')
-      .where('login_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const account = (await findAccountByLoginId(svc.db, id))!;
     expect(
       await svc.db.selectFrom('mailed_keys').select('id').where('account_id', '=', account.id).execute(),
     ).toHaveLength(R_PW_7_MAX_MAILS);
@@ -175,11 +164,7 @@ describeEachDatabase('concurrency in one process', (database) => {
   it('R-CRED-1: an OTP step with rememberDevice racing a password reset never leaves a live session or a trust behind', async () => {
     const id = 'cred-race@example.jp';
     await svc.createEmployer({ id, password: PASSWORD });
-    const account = await svc.db
-      .selectFrom('accounts')
-      .select('id')
-      .where('login_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const account = (await findAccountByLoginId(svc.db, id))!;
     let password = PASSWORD;
     const outcomes: number[] = [];
     for (let round = 0; round < 6; round++) {
@@ -206,14 +191,7 @@ describeEachDatabase('concurrency in one process', (database) => {
       expect(
         await svc.db.selectFrom('device_trusts').select('id').where('account_id', '=', account.id).execute(),
       ).toHaveLength(0);
-      expect(
-        await svc.db
-          .selectFrom('sessions')
-          .select('id')
-          .where('account_id', '=', account.id)
-          .where('revoked_at', 'is', null)
-          .execute(),
-      ).toHaveLength(0);
+      expect(await liveSessions(svc.db, account.id)).toHaveLength(0);
       expect((await c.get(api.home.path)).status).toBe(401);
     }
     expect(outcomes.every((s) => s === 200 || s === 410)).toBe(true);

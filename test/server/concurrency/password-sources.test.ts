@@ -12,6 +12,7 @@ import { startTwoServes, type TwoServes } from '../../support/two-serves.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
+import { countMails } from '../../support/test-mailbox.js';
 
 const LOCK_SUBJECT = 'アカウントロック通知';
 const tally = (statuses: number[]) =>
@@ -22,15 +23,7 @@ const bySource = async (db: Db, id: string) =>
   (await db.selectFrom('login_failures').select(['source', 'failures']).where('login_id', '=', id).execute()).map(
     (r) => [r.source.slice(0, 2), r.failures],
   );
-const lockMails = async (db: Db, id: string) =>
-  (
-    await db
-      .selectFrom('outbox')
-      .select('id')
-      .where('to_address', '=', id)
-      .where('subject', '=', LOCK_SUBJECT)
-      .execute()
-  ).length;
+const lockMails = (db: Db, id: string) => countMails(db, id, LOCK_SUBJECT);
 /** A marker as a sign-in would have issued it (the cookie's value). */
 const markerFor = async (db: Db, id: string) =>
   (await rememberKnownBrowser(db, systemClock, (await findAccountByLoginId(db, id))!.id, undefined)).token;

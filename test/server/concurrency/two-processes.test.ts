@@ -17,6 +17,7 @@ import { startSmtpSink } from '../../support/smtp-sink.js';
 import { startTwoServes, type TwoServes } from '../../support/two-serves.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
+import { otpTriesCounted } from '../../support/db-rows.js';
 
 if (postgresSkipReason) console.warn(`[skipped] two service processes on one PostgreSQL: ${postgresSkipReason}`);
 
@@ -161,16 +162,7 @@ describe.skipIf(postgresSkipReason !== undefined)(
       );
       const t = tally(answers.map((a) => a.status));
       expect(t[429]).toBe(60 - R_OTP_8_MAX_WRONG_OTPS);
-      const rows = await db
-        .selectFrom('login_challenges')
-        .select('attempts')
-        .where(
-          'id',
-          'in',
-          challenges.map((c) => sha256(c.challenge)),
-        )
-        .execute();
-      expect(rows.reduce((n, r) => n + r.attempts, 0)).toBe(R_OTP_8_MAX_WRONG_OTPS);
+      expect(await otpTriesCounted(db, challenges)).toBe(R_OTP_8_MAX_WRONG_OTPS);
       const account = await db.selectFrom('accounts').select('id').where('login_id', '=', id).executeTakeFirstOrThrow();
       expect(
         await db

@@ -14,6 +14,7 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { signIn } from '../../support/sign-in.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
+import { liveSessions } from '../../support/db-rows.js';
 
 describeEachDatabase('device trust (skip the OTP)', (database) => {
   let svc: TestService;
@@ -104,14 +105,7 @@ describeEachDatabase('device trust (skip the OTP)', (database) => {
     const id = await accountId('rereg@example.jp');
     await svc.db.transaction().execute((trx) => withdrawAccount(trx, svc.clock, id));
     expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', id).execute()).toHaveLength(0);
-    expect(
-      await svc.db
-        .selectFrom('sessions')
-        .selectAll()
-        .where('account_id', '=', id)
-        .where('revoked_at', 'is', null)
-        .execute(),
-    ).toHaveLength(0);
+    expect(await liveSessions(svc.db, id)).toHaveLength(0);
     await svc.db.updateTable('accounts').set({ status: 'active', withdrawn_at: null }).where('id', '=', id).execute(); // as re-registration does
     expect((await browser.post(api.login.path, { id: 'rereg@example.jp', password: PASSWORD })).body.status).toBe(
       'otp_required',

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../../src-shared/rules.js';
-import { createAttestationVerifier } from '../../../src-server/app-features.js';
 import { login } from '../../../src-server/login/login.service.js';
 import { requestReregistration } from '../../../src-server/recovery/reregistration.service.js';
 import { withdrawAccount } from '../../../src-server/accounts/accounts.service.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { countStatements } from '../../support/statement-count.js';
+import { recordedDeps } from '../../support/statement-recorder.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
 
 /**
- * Known and unknown IDs run the same code (the unknown one against the stand-in account), so each
+ * Known and unknown IDs run the same code (the unknown one against the decoy account), so each
  * step sends the same statements: on PostgreSQL each is a round trip, and a path with one more
  * would answer measurably later. Counted per statement kind and table, not only in number.
  */
@@ -23,23 +22,13 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
   });
   afterAll(() => svc.close());
 
-  const counted = () => {
-    const counter = countStatements(svc.db);
-    const deps = {
-      db: counter.db,
-      clock: svc.clock,
-      attestationVerifier: createAttestationVerifier(svc.clock),
-      mailQueued: () => undefined,
-    };
-    return { counter, deps };
-  };
   /** The statements of each of five wrong tries and the refusal after them, for one ID. */
   const fiveWrongThenRefused = async (
-    run: (deps: ReturnType<typeof counted>['deps'], i: number) => Promise<unknown>,
+    run: (deps: ReturnType<typeof recordedDeps>['deps'], i: number) => Promise<unknown>,
   ) => {
-    const { counter, deps } = counted();
+    const { recorder, deps } = recordedDeps(svc);
     const shapes: string[][] = [];
-    for (let i = 0; i <= R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) shapes.push(await counter.during(() => run(deps, i)));
+    for (let i = 0; i <= R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) shapes.push(await recorder.during(() => run(deps, i)));
     return shapes;
   };
 
@@ -53,7 +42,7 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
     const unknown = await tries('unknown-login@example.jp');
     expect(unknown).toEqual(known);
     expect(known[0]!.length).toBeGreaterThan(0);
-    // the locking try writes the lock mail (the stand-in's is written as dropped)
+    // the locking try writes the lock mail (the decoy's is written as dropped)
     expect(known[R_LOGIN_3_MAX_FAILED_PASSWORDS - 1]).toContain('insert outbox');
   });
 
@@ -62,8 +51,8 @@ describeEachDatabase('known and unknown IDs: the same statements', (database) =>
     const kiosk = await enrollKiosk(svc);
     const once = async (loginId: string) => {
       const attestation = await attest(svc, kiosk, loginId);
-      const { counter, deps } = counted();
-      return counter.during(() => login(deps, { loginId, password: 'Wrong-pass1', attestation, ip: '127.0.0.1' }));
+      const { recorder, deps } = recordedDeps(svc);
+      return recorder.during(() => login(deps, { loginId, password: 'Wrong-pass1', attestation, ip: '127.0.0.1' }));
     };
     expect(await once('unknown-kiosk@example.jp')).toEqual(await once('known-kiosk@example.jp'));
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { errorText } from '../../../src-shared/api/errors.js';
 import {
   R_OTP_2_MAX_ATTEMPTS,
@@ -69,11 +70,7 @@ describeEachDatabase('OTP budget per account and hour', (database) => {
     expect(notice.text).toContain('パスワードをお忘れの方');
     expect(await count(id, OTP_BUDGET_SUBJECT)).toBe(1);
     expect(await count(id, OTP_SUBJECT)).toBe(4); // no OTP mail for the refused login
-    const account = await svc.db
-      .selectFrom('accounts')
-      .select('id')
-      .where('login_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const account = (await findAccountByLoginId(svc.db, id))!;
     expect(
       await svc.db.selectFrom('sessions').select('id').where('account_id', '=', account.id).execute(),
     ).toHaveLength(0);

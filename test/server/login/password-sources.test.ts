@@ -13,6 +13,7 @@ import { signIn } from '../../support/sign-in.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
+import { countMails } from '../../support/test-mailbox.js';
 
 const MARKER = 'mypage_known';
 const LOCK_SUBJECT = 'アカウントロック通知';
@@ -42,15 +43,7 @@ describeEachDatabase('lock-outs per source', (database) => {
     for (let i = 0; i < R_LOGIN_3_MAX_FAILED_PASSWORDS; i++) statuses.push((await wrong(c(), id, i)).status);
     return statuses;
   };
-  const lockMails = async (id: string) =>
-    (
-      await svc.db
-        .selectFrom('outbox')
-        .select('id')
-        .where('to_address', '=', id)
-        .where('subject', '=', LOCK_SUBJECT)
-        .execute()
-    ).length;
+  const lockMails = (id: string) => countMails(svc.db, id, LOCK_SUBJECT);
   const sources = async (id: string) =>
     (
       await svc.db
@@ -270,7 +263,7 @@ describeEachDatabase('lock-outs per source', (database) => {
     });
   });
 
-  it('R-LOGIN-7: the lock mail goes out once per lock, whichever surface counted the fifth wrong password', async () => {
+  it('R-LOGIN-7: the lock mail goes out once per lock, whichever screen counted the fifth wrong password', async () => {
     // login
     const a = await employer();
     await fiveWrong(() => createClient(svc.url), a);

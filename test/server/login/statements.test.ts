@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { R_LOGIN_3_MAX_FAILED_PASSWORDS } from '../../../src-shared/rules.js';
-import { createAttestationVerifier } from '../../../src-server/app-features.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { listAudit } from '../../../src-server/audit/audit.repository.js';
 import { resumeSession } from '../../../src-server/auth/sessions.service.js';
@@ -11,7 +10,7 @@ import { verifyOtp, type OtpOutcome } from '../../../src-server/login/otp.servic
 import { describeEachDatabase } from '../../support/databases.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { countStatements, type StatementTrace } from '../../support/statement-count.js';
+import { recordedDeps, type StatementTrace } from '../../support/statement-recorder.js';
 import { attest, enrollKiosk } from '../kiosk/kiosk-helpers.js';
 
 /**
@@ -28,16 +27,6 @@ describeEachDatabase('what a login costs the database', (database) => {
   afterAll(() => svc.close());
 
   const ip = '127.0.0.1';
-  const counted = () => {
-    const counter = countStatements(svc.db);
-    const deps = {
-      db: counter.db,
-      clock: svc.clock,
-      attestationVerifier: createAttestationVerifier(svc.clock),
-      mailQueued: () => undefined,
-    };
-    return { counter, deps };
-  };
   /** The shapes, with the SQL sent as the message when they differ. */
   const expectShapes = (t: StatementTrace, shapes: string[]) =>
     expect(
@@ -45,7 +34,7 @@ describeEachDatabase('what a login costs the database', (database) => {
       t.statements.map((s) => `${s.sql} → ${s.rows}`).join('\n'),
     ).toEqual(shapes);
   const signedInWeb = async (loginId: string, rememberDevice = false) => {
-    const { deps } = counted();
+    const { deps } = recordedDeps(svc);
     const started = (await login(deps, { loginId, password: PASSWORD, ip })) as { challenge: string };
     const otp = await svc.mail.latestCode(loginId);
     return (await verifyOtp(deps, {
@@ -62,7 +51,7 @@ describeEachDatabase('what a login costs the database', (database) => {
 
   /** A password login that ends in the OTP mail (R-LOGIN-2), from a browser known or not. */
   const OTP_MAILED = [
-    'select accounts', // the account (or the stand-in's) and the browser's marker, one statement
+    'select accounts', // the account (or the decoy's) and the browser's marker, one statement
     'insert login_failures', // R-LOGIN-3: the try reserved before the hash, its own commit
     'begin',
     'insert budget_holds', // R-OTP-8: the budget held (row lock) …
@@ -77,9 +66,9 @@ describeEachDatabase('what a login costs the database', (database) => {
 
   it('R-LOGIN-2, R-OTP-8: a password login from an unknown browser (OTP mailed): 11 round trips, one transaction', async () => {
     const e = await svc.employer();
-    const { counter, deps } = counted();
+    const { recorder, deps } = recordedDeps(svc);
     let outcome: LoginOutcome | undefined;
-    const t = await counter.trace(async () => {
+    const t = await recorder.trace(async () => {
       outcome = await login(deps, { loginId: e.id, password: PASSWORD, ip });
     });
     expect(outcome?.status).toBe('otp_required');
@@ -95,8 +84,8 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-LOGIN-6: a password login from a known browser reads its marker with the account: the same 11 round trips', async () => {
     const e = await svc.employer();
     const marker = (await signedInWeb(e.id)).knownBrowser.token;
-    const { counter, deps } = counted();
-    const t = await counter.trace(() =>
+    const { recorder, deps } = recordedDeps(svc);
+    const t = await recorder.trace(() =>
       login(deps, { loginId: e.id, password: PASSWORD, knownBrowserToken: marker, ip }),
     );
     expectShapes(t, OTP_MAILED);
@@ -107,9 +96,9 @@ describeEachDatabase('what a login costs the database', (database) => {
     const marker = (await signedInWeb(e.id)).knownBrowser.token;
     const account = (await findAccountByLoginId(svc.db, e.id))!;
     const device = await trustDevice(svc.db, svc.clock, account.id, 'Chrome');
-    const { counter, deps } = counted();
+    const { recorder, deps } = recordedDeps(svc);
     let outcome: LoginOutcome | undefined;
-    const t = await counter.trace(async () => {
+    const t = await recorder.trace(async () => {
       outcome = await login(deps, {
         loginId: e.id,
         password: PASSWORD,
@@ -142,9 +131,9 @@ describeEachDatabase('what a login costs the database', (database) => {
     const e = await svc.employer();
     const kiosk = await enrollKiosk(svc);
     const attestation = await attest(svc, kiosk, e.id);
-    const { counter, deps } = counted();
+    const { recorder, deps } = recordedDeps(svc);
     let outcome: LoginOutcome | undefined;
-    const t = await counter.trace(async () => {
+    const t = await recorder.trace(async () => {
       outcome = await login(deps, { loginId: e.id, password: PASSWORD, attestation, ip });
     });
     expect(outcome).toMatchObject({ status: 'authenticated', kind: 'kiosk' });
@@ -166,11 +155,11 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-OTP-1, R-OTP-2: the right OTP: 10 round trips, one transaction; remembering the browser adds its rows, one audit insert for both events', async () => {
     const e = await svc.employer();
     const run = async (rememberDevice: boolean) => {
-      const { counter, deps } = counted();
+      const { recorder, deps } = recordedDeps(svc);
       const started = (await login(deps, { loginId: e.id, password: PASSWORD, ip })) as { challenge: string };
       const otp = await svc.mail.latestCode(e.id);
       let outcome: OtpOutcome | undefined;
-      const t = await counter.trace(async () => {
+      const t = await recorder.trace(async () => {
         outcome = await verifyOtp(deps, {
           challenge: started.challenge,
           otp,
@@ -211,9 +200,9 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-HOME-1: a home read is the session and one statement for the whole home', async () => {
     const e = await svc.employer();
     const { sessionToken } = await signedInWeb(e.id);
-    const { counter, deps } = counted();
+    const { recorder, deps } = recordedDeps(svc);
     let home: Awaited<ReturnType<typeof homeOf>>;
-    const t = await counter.trace(async () => {
+    const t = await recorder.trace(async () => {
       const session = await resumeSession(deps.db, svc.clock, sessionToken, 'web');
       home = await homeOf(deps.db, session!.accountId);
     });
@@ -225,16 +214,16 @@ describeEachDatabase('what a login costs the database', (database) => {
   it('R-LOGIN-3, R-LOGIN-6: a wrong password for an unknown ID does the same work as for a known one: the same statements, the same rows read and written, to the lock and past it', async () => {
     const known = await svc.employer();
     const tries = async (loginId: string) => {
-      const { counter, deps } = counted();
+      const { recorder, deps } = recordedDeps(svc);
       const work: string[][] = [];
       for (let i = 0; i <= R_LOGIN_3_MAX_FAILED_PASSWORDS; i++)
-        work.push((await counter.trace(() => login(deps, { loginId, password: `Wrong-pass${i}`, ip }))).work);
+        work.push((await recorder.trace(() => login(deps, { loginId, password: `Wrong-pass${i}`, ip }))).work);
       return work;
     };
     const knownWork = await tries(known.id);
     const unknownWork = await tries(`nobody-${known.id}`);
     expect(unknownWork).toEqual(knownWork);
-    // One account row read for each (the stand-in's for the unknown ID), one try counted, one audit row.
+    // One account row read for each (the decoy's for the unknown ID), one try counted, one audit row.
     expect(knownWork[0]).toEqual(['select accounts → 1', 'insert login_failures → 1', 'insert audit_events → 1']);
     expect(knownWork[R_LOGIN_3_MAX_FAILED_PASSWORDS]).toEqual([
       'select accounts → 1',

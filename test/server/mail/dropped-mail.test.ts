@@ -6,13 +6,13 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 
 /**
- * A stand-in's lock mail (R-LOGIN-7 for an unknown ID) is written through the same INSERT as a
+ * A decoy's lock mail (R-LOGIN-7 for an unknown ID) is written through the same INSERT as a
  * real one, and the sender takes it like a real one (the same claim, the same MIME build, the
  * same mark), but it never goes to anyone: what follows the answer must not tell a known ID from
  * an unknown one (docs/security.md). Operators must not see it as mail in /metrics, and the dev
  * mailbox must not list it as a blank message.
  */
-describeEachDatabase('dropped mail of the stand-in', (database) => {
+describeEachDatabase('dropped mail of the decoy', (database) => {
   let svc: TestService;
   let devMailbox: TestService;
   beforeAll(async () => {
@@ -26,7 +26,7 @@ describeEachDatabase('dropped mail of the stand-in', (database) => {
   const row = (s: TestService, id: string) =>
     s.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
-  it("R-LOGIN-7: a stand-in's dropped lock mail is not counted as sent and is not listed in the dev mailbox", async () => {
+  it("R-LOGIN-7: a decoy's dropped lock mail is not counted as sent and is not listed in the dev mailbox", async () => {
     const before = await outboxStats(svc.db);
     await enqueueMailOrDrop(svc.db, svc.clock, null, lockedMail());
     const after = await outboxStats(svc.db);

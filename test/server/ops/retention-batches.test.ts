@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { loadConfig } from '../../../src-server/config.js';
 import { openDatabase } from '../../../src-server/db/database.js';
+import type { Insertable } from 'kysely';
 import type { Database, Db } from '../../../src-server/db/schema.js';
 import { createRetentionSweep, type SweepOptions } from '../../../src-server/ops/retention.js';
 import { insertMailedKey } from '../../../src-server/recovery/mailed-keys.repository.js';
@@ -132,6 +133,16 @@ async function insertOldAudit(s: TestService, count: number): Promise<void> {
       .execute();
 }
 
+/** `n` rows of `table`, the i-th made by `row(i)`. */
+async function insertRows<T extends SweptTable>(
+  db: Db,
+  table: T,
+  n: number,
+  row: (i: number) => Insertable<Database[T]>,
+) {
+  await db.insertInto(table).values(range(n).map(row)).execute();
+}
+
 /**
  * `n` rows of every other swept table that ended long ago (half of sessions, staff sessions and
  * mail by the second way they end: revoked, refused).
@@ -140,134 +151,82 @@ async function insertExpired(s: TestService, live: LiveRows, n: number): Promise
   const old = s.clock.now().getTime() - 500 * DAY;
   const later = s.clock.now().getTime() + DAY; // revoked long ago, though not yet expired
   const half = (i: number) => i < n / 2;
+  const expired = (i: number) => ({ created_at: old, expires_at: old + i });
+  const endedTwoWays = (i: number) => ({
+    created_at: old,
+    last_seen_at: old,
+    expires_at: half(i) ? old + i : later,
+    revoked_at: half(i) ? null : old + i,
+  });
   const { accountId, terminalId, staffId } = live;
   const db = s.db;
-  await db
-    .insertInto('login_challenges')
-    .values(
-      range(n).map((i) => ({
-        id: `c${i}`,
-        account_id: accountId,
-        otp_hash: 'x',
-        attempts: 0,
-        created_at: old,
-        expires_at: old + i,
-        consumed_at: null,
-        attestation_failed: 0,
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('kiosk_nonces')
-    .values(
-      range(n).map((i) => ({ nonce_hash: `n${i}`, terminal_id: terminalId, created_at: old, expires_at: old + i })),
-    )
-    .execute();
-  await db
-    .insertInto('sessions')
-    .values(
-      range(n).map((i) => ({
-        id: `s${i}`,
-        token_hash: `s${i}`,
-        account_id: accountId,
-        kind: 'web' as const,
-        terminal_id: null,
-        created_at: old,
-        last_seen_at: old,
-        expires_at: half(i) ? old + i : later,
-        revoked_at: half(i) ? null : old + i,
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('mailed_keys')
-    .values(
-      range(n).map((i) => ({
-        id: `k${i}`,
-        account_id: accountId,
-        purpose: 'reset',
-        key_hash: `k${i}`,
-        new_login_id: null,
-        attempts: 0,
-        created_at: old,
-        expires_at: old + i,
-        used_at: null,
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('outbox')
-    .values(
-      range(n).map((i) => ({
-        id: `o${i}`,
-        to_address: 'a@example.jp',
-        subject: 's',
-        body: '',
-        created_at: old,
-        attempts: 1,
-        next_attempt_at: old,
-        claimed_until: null,
-        sent_at: half(i) ? old + i : null,
-        failed_at: half(i) ? null : old + i,
-        last_error: null,
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('budget_events')
-    .values(range(n).map((i) => ({ subject: accountId, kind: 'otp_mail', at: old + i })))
-    .execute();
-  await db
-    .insertInto('known_browsers')
-    .values(
-      range(n).map((i) => ({
-        id: `b${i}`,
-        token_hash: `b${i}`,
-        account_id: accountId,
-        created_at: old,
-        last_seen_at: old,
-        expires_at: old + i,
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('staff_challenges')
-    .values(
-      range(n).map((i) => ({
-        challenge_hash: `sc${i}`,
-        purpose: 'login' as const,
-        subject: 'S0001',
-        created_at: old,
-        expires_at: old + i,
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('staff_sessions')
-    .values(
-      range(n).map((i) => ({
-        id: `ss${i}`,
-        token_hash: `ss${i}`,
-        staff_member_id: staffId,
-        created_at: old,
-        last_seen_at: old,
-        expires_at: half(i) ? old + i : later,
-        revoked_at: half(i) ? null : old + i,
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('staff_registration_codes')
-    .values(
-      range(n).map((i) => ({
-        code_hash: `rc${i}`,
-        staff_member_id: staffId,
-        created_at: old,
-        expires_at: old + i,
-        used_at: null,
-      })),
-    )
-    .execute();
+  await insertRows(db, 'login_challenges', n, (i) => ({
+    id: `c${i}`,
+    account_id: accountId,
+    otp_hash: 'x',
+    attempts: 0,
+    consumed_at: null,
+    attestation_failed: 0,
+    ...expired(i),
+  }));
+  await insertRows(db, 'kiosk_nonces', n, (i) => ({ nonce_hash: `n${i}`, terminal_id: terminalId, ...expired(i) }));
+  await insertRows(db, 'sessions', n, (i) => ({
+    id: `s${i}`,
+    token_hash: `s${i}`,
+    account_id: accountId,
+    kind: 'web' as const,
+    terminal_id: null,
+    ...endedTwoWays(i),
+  }));
+  await insertRows(db, 'mailed_keys', n, (i) => ({
+    id: `k${i}`,
+    account_id: accountId,
+    purpose: 'reset' as const,
+    key_hash: `k${i}`,
+    new_login_id: null,
+    attempts: 0,
+    used_at: null,
+    ...expired(i),
+  }));
+  await insertRows(db, 'outbox', n, (i) => ({
+    id: `o${i}`,
+    to_address: 'a@example.jp',
+    subject: 's',
+    body: '',
+    created_at: old,
+    attempts: 1,
+    next_attempt_at: old,
+    claimed_until: null,
+    sent_at: half(i) ? old + i : null,
+    failed_at: half(i) ? null : old + i,
+    last_error: null,
+  }));
+  await insertRows(db, 'budget_events', n, (i) => ({ subject: accountId, kind: 'otp_mail', at: old + i }));
+  await insertRows(db, 'known_browsers', n, (i) => ({
+    id: `b${i}`,
+    token_hash: `b${i}`,
+    account_id: accountId,
+    last_seen_at: old,
+    ...expired(i),
+  }));
+  await insertRows(db, 'staff_challenges', n, (i) => ({
+    challenge_hash: `sc${i}`,
+    purpose: 'login' as const,
+    subject: 'S0001',
+    ...expired(i),
+  }));
+  await insertRows(db, 'staff_sessions', n, (i) => ({
+    id: `ss${i}`,
+    token_hash: `ss${i}`,
+    staff_member_id: staffId,
+    ...endedTwoWays(i),
+  }));
+  await insertRows(db, 'staff_registration_codes', n, (i) => ({
+    code_hash: `rc${i}`,
+    staff_member_id: staffId,
+    used_at: null,
+    ...expired(i),
+  }));
 }
 
 /** Counts setImmediate turns (the event loop's check phase) until stopped. */

@@ -11,7 +11,7 @@ import type { Db } from '../../../src-server/db/schema.js';
 import type { AttestationVerifier } from '../../../src-server/login/attestation-verifier.js';
 import { rememberKnownBrowser } from '../../../src-server/login/known-browsers.service.js';
 import { attemptPassword } from '../../../src-server/login/password-attempt.js';
-import type { SourceClaim } from '../../../src-server/login/password-source.js';
+import type { SourceEvidence } from '../../../src-server/login/password-source.js';
 import { PASSWORD } from '../../support/passwords.js';
 
 const ID = 'prop@example.jp';
@@ -74,7 +74,7 @@ describe('password tries per source (property)', () => {
   });
   afterAll(() => db.destroy());
 
-  const claim = (s: Source): SourceClaim => {
+  const evidenceOf = (s: Source): SourceEvidence => {
     switch (s) {
       case 'stranger':
         return {};
@@ -93,12 +93,12 @@ describe('password tries per source (property)', () => {
   };
   const attempt = (s: Source, right: boolean) =>
     attemptPassword(deps(), {
-      surface: 'login',
+      screen: 'login',
       loginId: ID,
       account,
       verifiable: () => true,
       password: right ? PASSWORD : 'Wrong-pass1',
-      claim: claim(s),
+      evidence: evidenceOf(s),
       ip: '127.0.0.1',
     });
   const fresh = async () => {
@@ -133,7 +133,7 @@ describe('password tries per source (property)', () => {
           }
           model.set(key, c);
           const got = await attempt(source, right);
-          if (got.status === 'right') await db.transaction().execute((trx) => got.clear(trx));
+          if (got.status === 'right') await db.transaction().execute((trx) => got.forgetFailures(trx));
           // a source is only ever locked by its own five: never by another source's
           expect({ source, status: got.status }).toEqual({ source, status: expected });
           expect(got.source.kind).toBe(

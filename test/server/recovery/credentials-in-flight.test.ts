@@ -9,6 +9,7 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { OTP_SUBJECT, signIn } from '../../support/sign-in.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
+import { liveSessions } from '../../support/db-rows.js';
 
 describeEachDatabase('credential changes end what is in flight', (database) => {
   let svc: TestService;
@@ -50,13 +51,7 @@ describeEachDatabase('credential changes end what is in flight', (database) => {
     expect(late.body.error).toBe('otp_expired');
     expect(late.headers.getSetCookie()).toEqual([]);
     expect(await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', a).execute()).toHaveLength(0);
-    const live = await svc.db
-      .selectFrom('sessions')
-      .select(['id', 'kind'])
-      .where('account_id', '=', a)
-      .where('revoked_at', 'is', null)
-      .execute();
-    expect(live.length).toBe(keep ? 1 : 0);
+    expect((await liveSessions(svc.db, a)).length).toBe(keep ? 1 : 0);
     expect((await f.trusted.get(api.home.path)).status).toBe(401);
     expect(
       (await createClient(svc.url).get(api.home.path, { headers: { authorization: `Bearer ${f.kiosk.token}` } }))

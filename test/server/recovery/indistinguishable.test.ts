@@ -3,11 +3,10 @@ import { R_PW_7_MAX_MAILS } from '../../../src-shared/rules.js';
 import { findAccountByLoginId } from '../../../src-server/accounts/accounts.repository.js';
 import { withdrawAccount } from '../../../src-server/accounts/accounts.service.js';
 import { completePasswordReset, requestPasswordReset } from '../../../src-server/recovery/password-reset.service.js';
-import { refuseAllAttestations } from '../../../src-server/login/attestation-verifier.js';
 import { requestEmailChange } from '../../../src-server/settings/settings.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { countStatements } from '../../support/statement-count.js';
+import { recordedDeps } from '../../support/statement-recorder.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 
 /**
@@ -17,26 +16,22 @@ import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
  */
 describeEachDatabase('known and unknown IDs run the same statements', (database) => {
   let svc: TestService;
-  let counter: ReturnType<typeof countStatements>;
+  let recorded: ReturnType<typeof recordedDeps>;
   beforeAll(async () => {
     svc = await startTestService({ database });
-    counter = countStatements(svc.db);
+    recorded = recordedDeps(svc);
   });
   afterAll(() => svc.close());
 
-  const deps = () => ({
-    db: counter.db,
-    clock: svc.clock,
-    attestationVerifier: refuseAllAttestations,
-    mailQueued: () => undefined,
-  });
+  const deps = () => recorded.deps;
 
   it(`R-PW-1, R-PW-7: a reset request for a known, an unknown and a withdrawn ID runs the same statements, within the budget and past it`, async () => {
     await svc.createEmployer({ id: 'known-same@example.jp', password: PASSWORD });
     await svc.createEmployer({ id: 'gone-same@example.jp', password: PASSWORD });
     const gone = (await findAccountByLoginId(svc.db, 'gone-same@example.jp'))!;
     await svc.db.transaction().execute((trx) => withdrawAccount(trx, svc.clock, gone.id));
-    const run = (loginId: string) => counter.during(() => requestPasswordReset(deps(), { loginId, ip: '127.0.0.1' }));
+    const run = (loginId: string) =>
+      recorded.recorder.during(() => requestPasswordReset(deps(), { loginId, ip: '127.0.0.1' }));
     for (let i = 0; i < R_PW_7_MAX_MAILS + 1; i++) {
       const known = await run('known-same@example.jp');
       expect(known.length).toBeGreaterThanOrEqual(i < R_PW_7_MAX_MAILS ? 7 : 4); // find, hold, count, (spend, key, outbox,) audit
@@ -50,7 +45,7 @@ describeEachDatabase('known and unknown IDs run the same statements', (database)
     await requestPasswordReset(deps(), { loginId: 'complete-same@example.jp', ip: '127.0.0.1' });
     await requestPasswordReset(deps(), { loginId: 'nobody-complete@example.jp', ip: '127.0.0.1' });
     const run = (loginId: string) =>
-      counter.during(() =>
+      recorded.recorder.during(() =>
         completePasswordReset(deps(), {
           loginId,
           key: 'WRNGWRNGWRNGWRNG',
@@ -70,7 +65,7 @@ describeEachDatabase('known and unknown IDs run the same statements', (database)
     const asker = (await findAccountByLoginId(svc.db, 'asker-same@example.jp'))!;
     const caller = { accountId: asker.id, sessionId: 'none', ip: '127.0.0.1' };
     const run = (newLoginId: string) =>
-      counter.during(() => requestEmailChange(deps(), caller, { newLoginId, password: PASSWORD }));
+      recorded.recorder.during(() => requestEmailChange(deps(), caller, { newLoginId, password: PASSWORD }));
     const free = await run('free-same@example.jp');
     expect(free.length).toBeGreaterThanOrEqual(8);
     expect(await run('taken-same@example.jp')).toEqual(free);

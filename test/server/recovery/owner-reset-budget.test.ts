@@ -4,8 +4,9 @@ import { R_PW_7_KNOWN_BROWSER_MAX_MAILS, R_PW_7_MAX_MAILS } from '../../../src-s
 import { RESET_KEY_SUBJECT } from '../../../src-server/recovery/recovery-mails.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { createClient, type TestClient } from '../../support/http-client.js';
-import { NEW_PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
+import { resetWithMailedKey } from '../../support/sign-in.js';
+import { countMails } from '../../support/test-mailbox.js';
 
 /**
  * R-PW-7's bound cannot be spent against the owner: a reset request from a browser that signed in
@@ -20,15 +21,7 @@ describeEachDatabase('the owner’s reset budget', (database) => {
   afterAll(() => svc.close());
 
   /** Reset mails to `to` that are to go out (queued or sent). */
-  const resetMails = async (to: string) =>
-    (
-      await svc.db
-        .selectFrom('outbox')
-        .select('id')
-        .where('to_address', '=', to)
-        .where('subject', '=', RESET_KEY_SUBJECT)
-        .execute()
-    ).length;
+  const resetMails = (to: string) => countMails(svc.db, to, RESET_KEY_SUBJECT);
   const ask = async (client: TestClient, id: string) => {
     const r = await client.post(api.passwordReset.path, { id });
     return { status: r.status, body: r.body, length: r.headers.get('content-length') };
@@ -59,13 +52,7 @@ describeEachDatabase('the owner’s reset budget', (database) => {
     expect(held).toHaveLength(R_PW_7_KNOWN_BROWSER_MAX_MAILS);
 
     // The key the owner's browser got completes the reset.
-    const key = await svc.mail.latestCode(owner.id, RESET_KEY_SUBJECT);
-    const done = await browser.post(api.passwordResetComplete.path, {
-      id: owner.id,
-      key,
-      newPassword: NEW_PASSWORD,
-      newPasswordConfirm: NEW_PASSWORD,
-    });
+    const done = await resetWithMailedKey(svc, browser, owner.id);
     expect(done.status, JSON.stringify(done.body)).toBe(204);
   });
 

@@ -11,6 +11,7 @@ import { createClient } from '../../support/http-client.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
+import { liveSessions } from '../../support/db-rows.js';
 
 const RESET = api.passwordReset.path;
 const COMPLETE = api.passwordResetComplete.path;
@@ -134,13 +135,7 @@ describeEachDatabase('password reset', (database) => {
       await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', row.id).execute(),
     ).toHaveLength(0);
     expect(await svc.db.selectFrom('login_failures').selectAll().where('login_id', '=', id).execute()).toHaveLength(0);
-    const live = await svc.db
-      .selectFrom('sessions')
-      .select('id')
-      .where('account_id', '=', row.id)
-      .where('revoked_at', 'is', null)
-      .execute();
-    expect(live).toHaveLength(0);
+    expect(await liveSessions(svc.db, row.id)).toHaveLength(0);
     expect((await trusted.get(api.home.path)).status).toBe(401);
     expect((await keys(id))[0]!.used_at).not.toBeNull();
     // R-PW-5: the browser that skipped the OTP needs it again; the old password no longer works.

@@ -8,6 +8,7 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
+import { countMails } from '../../support/test-mailbox.js';
 
 const LOCK_SUBJECT = 'アカウントロック通知';
 const DAY = 86_400_000;
@@ -24,16 +25,8 @@ describeEachDatabase('re-registration lock mail', (database) => {
     const a = (await findAccountByLoginId(svc.db, id))!;
     await svc.db.transaction().execute((trx) => withdrawAccount(trx, svc.clock, a.id));
   }
-  /** Lock mails to `to` that are to go out (queued or sent, never a stand-in's dropped row). */
-  const lockMails = async (to: string) =>
-    (
-      await svc.db
-        .selectFrom('outbox')
-        .select('id')
-        .where('to_address', '=', to)
-        .where('subject', '=', LOCK_SUBJECT)
-        .execute()
-    ).length;
+  /** Lock mails to `to` that are to go out (queued or sent, never a decoy's dropped row). */
+  const lockMails = (to: string) => countMails(svc.db, to, LOCK_SUBJECT);
   /** Five wrong passwords from one browser; the answers without anything that differs per request. */
   async function fiveWrong(id: string) {
     const browser = createClient(svc.url);
@@ -66,7 +59,7 @@ describeEachDatabase('re-registration lock mail', (database) => {
     expect(await lockMails(id)).toBe(2);
   });
 
-  it('R-LOGIN-7: past its 30 days (re-registration closed) a withdrawn account is not mailed; the lock mail row is the stand-in’s dropped one', async () => {
+  it('R-LOGIN-7: past its 30 days (re-registration closed) a withdrawn account is not mailed; the lock mail row is the decoy’s dropped one', async () => {
     const id = 'rereg-lock-late@example.jp';
     await withdrawn(id);
     svc.clock.advance(R_REREG_1_WINDOW_MS + DAY);

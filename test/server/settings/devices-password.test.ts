@@ -9,6 +9,7 @@ import { startTestService, type TestService } from '../../support/service-harnes
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
 import { pathOf } from '../../support/paths.js';
+import { liveSessions } from '../../support/db-rows.js';
 
 describeEachDatabase('settings: devices and password', (database) => {
   let svc: TestService;
@@ -84,13 +85,7 @@ describeEachDatabase('settings: devices and password', (database) => {
     expect(await trusts(id)).toHaveLength(0);
     expect((await here.get(api.home.path)).status).toBe(200);
     expect((await elsewhere.get(api.home.path)).status).toBe(401);
-    const live = await svc.db
-      .selectFrom('sessions')
-      .select('id')
-      .where('account_id', '=', (await account(id)).id)
-      .where('revoked_at', 'is', null)
-      .execute();
-    expect(live).toHaveLength(1);
+    expect(await liveSessions(svc.db, (await account(id)).id)).toHaveLength(1);
     expect((await svc.mail.waitFor({ to: id, subject: PASSWORD_CHANGED_SUBJECT })).text).toContain('変更されました');
     await elsewhere.post(api.logout.path);
     expect((await elsewhere.post(api.login.path, { id, password: NEW_PASSWORD })).body.status).toBe('otp_required');

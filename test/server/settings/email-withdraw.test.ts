@@ -11,6 +11,7 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { api } from '../../../src-shared/api/routes.js';
+import { liveSessions } from '../../support/db-rows.js';
 
 describeEachDatabase('settings: ID change and withdrawal', (database) => {
   let svc: TestService;
@@ -103,13 +104,7 @@ describeEachDatabase('settings: ID change and withdrawal', (database) => {
     expect(r.status).toBe(204);
     const row = (await account(id))!;
     expect(row).toMatchObject({ status: 'withdrawn', withdrawn_at: svc.clock.now().getTime() });
-    const live = await svc.db
-      .selectFrom('sessions')
-      .select('id')
-      .where('account_id', '=', row.id)
-      .where('revoked_at', 'is', null)
-      .execute();
-    expect(live).toHaveLength(0);
+    expect(await liveSessions(svc.db, row.id)).toHaveLength(0);
     expect(
       await svc.db.selectFrom('device_trusts').selectAll().where('account_id', '=', row.id).execute(),
     ).toHaveLength(0);

@@ -4,7 +4,7 @@ import { EMAIL_CHANGE_KEY_SUBJECT } from '../../../src-server/recovery/recovery-
 import { describeEachDatabase } from '../../support/databases.js';
 import { PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { signInStaff, type StaffSession } from '../../support/staff.js';
+import { signInStaff, UNPROVEN_PASSKEY_RESPONSE, type StaffSession } from '../../support/staff.js';
 import { employer, paths } from './desk-helpers.js';
 import { staffApi } from '../../../src-shared/staff-api/routes.js';
 
@@ -60,13 +60,7 @@ describeEachDatabase('staff console: 監査ログ and 操作履歴 never show lo
     const typed = 'ab@example.jp';
     await it_.client.post(staffApi.loginVerify.path, {
       staffId: typed,
-      response: {
-        id: 'eA',
-        rawId: 'eA',
-        type: 'public-key',
-        response: { clientDataJSON: 'eA', authenticatorData: 'eA', signature: 'eA' },
-        clientExtensionResults: {},
-      },
+      response: UNPROVEN_PASSKEY_RESPONSE,
     });
     const log = await wholeLog();
     expect(JSON.stringify(log)).not.toContain(typed.toUpperCase());

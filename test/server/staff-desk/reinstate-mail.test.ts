@@ -6,9 +6,10 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { NEW_PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { signIn } from '../../support/sign-in.js';
+import { resetWithMailedKey, signIn } from '../../support/sign-in.js';
 import { signInStaff } from '../../support/staff.js';
 import { auditRows, employer, IIDABASHI, paths, withdraw } from './desk-helpers.js';
+import { countMails } from '../../support/test-mailbox.js';
 
 /**
  * 利用再開 mails a password-reset key from the staff's own budget (R-PW-7: a key the office staff
@@ -21,15 +22,7 @@ describeEachDatabase('staff console: 利用再開 mails its key whatever the pub
   });
   afterAll(() => svc.close());
 
-  const resetMails = async (to: string) =>
-    (
-      await svc.db
-        .selectFrom('outbox')
-        .select('id')
-        .where('to_address', '=', to)
-        .where('subject', '=', RESET_KEY_SUBJECT)
-        .execute()
-    ).length;
+  const resetMails = (to: string) => countMails(svc.db, to, RESET_KEY_SUBJECT);
   async function reinstate(ref: string) {
     const desk = await signInStaff(svc, { role: 'office', office: IIDABASHI });
     const r = await desk.client.post(paths.reinstate(ref), {
@@ -46,7 +39,7 @@ describeEachDatabase('staff console: 利用再開 mails its key whatever the pub
     svc.clock.advance(R_REREG_2_REFUSED_FROM_MS);
     for (let i = 0; i < R_PW_7_MAX_MAILS + 1; i++)
       expect((await createClient(svc.url).post(api.passwordReset.path, { id: e.id })).status).toBe(202);
-    // The public budget of this address is spent (a withdrawn account's requests go to the stand-in).
+    // The public budget of this address is spent (a withdrawn account's requests go to the decoy).
     const publicEvents = await svc.db
       .selectFrom('budget_events')
       .select('kind')
@@ -65,13 +58,7 @@ describeEachDatabase('staff console: 利用再開 mails its key whatever the pub
         detail: { mailed: true, by: 'staff', staffId: r.staffId },
       }),
     ]);
-    const key = await svc.mail.latestCode(e.id, RESET_KEY_SUBJECT);
-    const done = await createClient(svc.url).post(api.passwordResetComplete.path, {
-      id: e.id,
-      key,
-      newPassword: NEW_PASSWORD,
-      newPasswordConfirm: NEW_PASSWORD,
-    });
+    const done = await resetWithMailedKey(svc, createClient(svc.url), e.id);
     expect(done.status, JSON.stringify(done.body)).toBe(204);
     await signIn(svc, createClient(svc.url), e.id, NEW_PASSWORD);
   });

@@ -6,10 +6,12 @@ import { describeEachDatabase } from '../../support/databases.js';
 import { createClient } from '../../support/http-client.js';
 import { NEW_PASSWORD, PASSWORD } from '../../support/passwords.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { signIn } from '../../support/sign-in.js';
+import { resetWithMailedKey, signIn } from '../../support/sign-in.js';
 import { signInStaff } from '../../support/staff.js';
+import { countMails } from '../../support/test-mailbox.js';
 import { auditRows, employer, IIDABASHI, paths, withdraw } from './desk-helpers.js';
 import { api } from '../../../src-shared/api/routes.js';
+import { liveSessions } from '../../support/db-rows.js';
 
 describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 days ago or more', (database) => {
   let svc: TestService;
@@ -21,13 +23,6 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
   const counter = () => signInStaff(svc, { role: 'office', office: IIDABASHI });
   const of = async (table: 'known_browsers' | 'device_trusts', accountId: string) =>
     svc.db.selectFrom(table).select('id').where('account_id', '=', accountId).execute();
-  const liveSessions = (accountId: string) =>
-    svc.db
-      .selectFrom('sessions')
-      .select('id')
-      .where('account_id', '=', accountId)
-      .where('revoked_at', 'is', null)
-      .execute();
 
   it('R-PW-2, R-CRED-1: reactivated without its old password, sessions, trust, known browsers or locks; the mailed reset key sets a new password and the employer signs in', async () => {
     const e = await employer(svc);
@@ -61,7 +56,7 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
     expect(row).toMatchObject({ status: 'active', withdrawn_at: null });
     expect(await of('known_browsers', e.ref)).toEqual([]);
     expect(await of('device_trusts', e.ref)).toEqual([]);
-    expect(await liveSessions(e.ref)).toEqual([]);
+    expect(await liveSessions(svc.db, e.ref)).toEqual([]);
     expect(await svc.db.selectFrom('login_failures').selectAll().where('login_id', '=', e.id).execute()).toEqual([]);
     // the old password no longer opens it, from the owner's old browser or anywhere
     for (const c of [owner, createClient(svc.url)])
@@ -80,13 +75,7 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
       expect.objectContaining({ staff_member_id: expect.any(String), detail: { staffId: desk.staffId } }),
     ]);
 
-    const key = await svc.mail.latestCode(e.id, RESET_KEY_SUBJECT);
-    const done = await createClient(svc.url).post(api.passwordResetComplete.path, {
-      id: e.id,
-      key,
-      newPassword: NEW_PASSWORD,
-      newPasswordConfirm: NEW_PASSWORD,
-    });
+    const done = await resetWithMailedKey(svc, createClient(svc.url), e.id);
     expect(done.status, JSON.stringify(done.body)).toBe(204);
     await signIn(svc, createClient(svc.url), e.id, NEW_PASSWORD); // the OTP step again: no trust survived
   });
@@ -119,13 +108,6 @@ describeEachDatabase('staff console: 利用再開 of an account withdrawn 31 day
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     expect((await auditRows(svc, 'staff.reinstated')).filter((a) => a.account_id === e.ref)).toHaveLength(1);
     await svc.mail.latestCode(e.id, RESET_KEY_SUBJECT);
-    expect(
-      await svc.db
-        .selectFrom('outbox')
-        .select('id')
-        .where('to_address', '=', e.id)
-        .where('subject', '=', RESET_KEY_SUBJECT)
-        .execute(),
-    ).toHaveLength(1);
+    expect(await countMails(svc.db, e.id, RESET_KEY_SUBJECT)).toBe(1);
   });
 });

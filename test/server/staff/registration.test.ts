@@ -4,10 +4,37 @@ import { staffApi } from '../../../src-shared/staff-api/routes.js';
 import { createStaff, issueRegistrationCode } from '../../../src-server/staff/staff-members.service.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { createSoftAuthenticator } from '../../support/soft-authenticator.js';
+import type { TestClient } from '../../support/http-client.js';
+import { createSoftAuthenticator, type SoftAuthenticator } from '../../support/soft-authenticator.js';
 import { createStaffClient, passkeyLogin, registerStaff, staffOf } from '../../support/staff.js';
 
 type Options = { challenge: string; rp: { id?: string }; user: { id: string } };
+
+/** The passkeys stored for the staff member with this staff ID. */
+const passkeysOf = (svc: TestService, staffId: string) =>
+  svc.db
+    .selectFrom('staff_passkeys')
+    .innerJoin('staff_members', 'staff_members.id', 'staff_passkeys.staff_member_id')
+    .select(['staff_passkeys.credential_id', 'staff_passkeys.public_key'])
+    .where('staff_members.staff_id', '=', staffId)
+    .execute();
+
+/** Registration options for the code, answered by `auth` (`override`: another origin or credential ID); the last answer. */
+async function registerPasskey(
+  client: TestClient,
+  auth: SoftAuthenticator,
+  staffId: string,
+  code: string,
+  override: { origin?: string; credentialId?: string } = {},
+) {
+  const opts = await client.post<{ options: Options }>(staffApi.registrationOptions.path, { staffId, code });
+  if (opts.status !== 200) return opts;
+  return client.post(staffApi.registrationVerify.path, {
+    staffId,
+    code,
+    response: auth.register(opts.body.options, override),
+  });
+}
 
 describeEachDatabase('staff console: passkey registration with a one-time code', (database) => {
   let svc: TestService;
@@ -24,15 +51,8 @@ describeEachDatabase('staff console: passkey registration with a one-time code',
       staffId,
       code,
     });
-  async function register(staffId: string, code: string, auth = authenticator()) {
-    const opts = await options(staffId, code);
-    if (opts.status !== 200) return opts;
-    return createStaffClient(svc).post(staffApi.registrationVerify.path, {
-      staffId,
-      code,
-      response: auth.register(opts.body.options),
-    });
-  }
+  const register = (staffId: string, code: string, auth = authenticator()) =>
+    registerPasskey(createStaffClient(svc), auth, staffId, code);
 
   it('the code registers one passkey, once: a second use of the same code is refused and adds nothing', async () => {
     const { staffId, code } = await newStaff();
@@ -42,18 +62,7 @@ describeEachDatabase('staff console: passkey registration with a one-time code',
     const again = await register(staffId, code);
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ error: 'registration_code_invalid' });
-    const member = await svc.db
-      .selectFrom('staff_members')
-      .select('id')
-      .where('staff_id', '=', staffId)
-      .executeTakeFirstOrThrow();
-    expect(
-      await svc.db
-        .selectFrom('staff_passkeys')
-        .select('credential_id')
-        .where('staff_member_id', '=', member.id)
-        .execute(),
-    ).toHaveLength(1);
+    expect(await passkeysOf(svc, staffId)).toHaveLength(1);
     expect((await passkeyLogin(createStaffClient(svc), auth, staffId)).status).toBe(200);
   });
 
@@ -99,11 +108,8 @@ describeEachDatabase('staff console: passkey registration with a one-time code',
 
   it('a registration answered for another origin is refused and leaves the code usable', async () => {
     const { staffId, code } = await newStaff();
-    const opts = await options(staffId, code);
-    const r = await createStaffClient(svc).post(staffApi.registrationVerify.path, {
-      staffId,
-      code,
-      response: authenticator().register(opts.body.options, { origin: 'https://evil.example' }),
+    const r = await registerPasskey(createStaffClient(svc), authenticator(), staffId, code, {
+      origin: 'https://evil.example',
     });
     expect(r.status).toBe(400);
     expect((await register(staffId, code)).status).toBe(204);
@@ -125,18 +131,7 @@ describeEachDatabase('staff console: passkey registration with a one-time code',
     );
     expect(results.filter((r) => r.status === 204)).toHaveLength(1);
     expect(results.filter((r) => r.status === 400)).toHaveLength(9);
-    const member = await svc.db
-      .selectFrom('staff_members')
-      .select('id')
-      .where('staff_id', '=', staffId)
-      .executeTakeFirstOrThrow();
-    expect(
-      await svc.db
-        .selectFrom('staff_passkeys')
-        .select('credential_id')
-        .where('staff_member_id', '=', member.id)
-        .execute(),
-    ).toHaveLength(1);
+    expect(await passkeysOf(svc, staffId)).toHaveLength(1);
   });
 });
 
@@ -147,17 +142,9 @@ describeEachDatabase('staff console: a credential ID that is stored already', (d
   });
   afterAll(() => svc.close());
 
-  const passkeysOfStaff = async (staffId: string) =>
-    svc.db
-      .selectFrom('staff_passkeys')
-      .innerJoin('staff_members', 'staff_members.id', 'staff_passkeys.staff_member_id')
-      .select(['staff_passkeys.credential_id', 'staff_passkeys.public_key'])
-      .where('staff_members.staff_id', '=', staffId)
-      .execute();
-
   it("registering another member's credential ID (read from their sign-in options) answers the 400 of any refused response, stores nothing and leaves the code live", async () => {
     const victim = await registerStaff(svc, { role: 'office' });
-    const [stored] = await passkeysOfStaff(victim.staffId);
+    const [stored] = await passkeysOf(svc, victim.staffId);
     const { staffId, code } = await createStaff(svc.db, svc.clock, {
       name: '窓口 二郎',
       role: 'office',
@@ -165,25 +152,15 @@ describeEachDatabase('staff console: a credential ID that is stored already', (d
     });
     const client = createStaffClient(svc);
     const attacker = createSoftAuthenticator({ origin: staffOf(svc).origin });
-    const opts = await client.post<{ options: Options }>(staffApi.registrationOptions.path, { staffId, code });
-    const r = await client.post(staffApi.registrationVerify.path, {
-      staffId,
-      code,
-      response: attacker.register(opts.body.options, { credentialId: stored?.credential_id ?? '' }),
-    });
+    const r = await registerPasskey(client, attacker, staffId, code, { credentialId: stored?.credential_id ?? '' });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ error: 'invalid_request', fields: ['response'] });
-    expect(await passkeysOfStaff(staffId)).toEqual([]);
-    expect(await passkeysOfStaff(victim.staffId)).toEqual([stored]);
+    expect(await passkeysOf(svc, staffId)).toEqual([]);
+    expect(await passkeysOf(svc, victim.staffId)).toEqual([stored]);
     // the code was not spent by the refusal: a genuine passkey registers with it
-    const again = await client.post<{ options: Options }>(staffApi.registrationOptions.path, { staffId, code });
-    const ok = await client.post(staffApi.registrationVerify.path, {
-      staffId,
-      code,
-      response: attacker.register(again.body.options),
-    });
+    const ok = await registerPasskey(client, attacker, staffId, code);
     expect(ok.status).toBe(204);
-    expect(await passkeysOfStaff(staffId)).toHaveLength(1);
+    expect(await passkeysOf(svc, staffId)).toHaveLength(1);
     // and the victim still signs in with theirs
     expect((await passkeyLogin(createStaffClient(svc), victim.authenticator, victim.staffId)).status).toBe(200);
   });
@@ -199,29 +176,13 @@ describeEachDatabase('staff console: a credential ID that is stored already', (d
     ).id;
     for (let i = 1; i < STAFF_PASSKEYS_MAX; i++) {
       const code = (await issueRegistrationCode(svc.db, svc.clock, member.staffId))?.code ?? '';
-      const opts = await member.client.post<{ options: Options }>(staffApi.registrationOptions.path, {
-        staffId: member.staffId,
-        code,
-      });
-      const r = await member.client.post(staffApi.registrationVerify.path, {
-        staffId: member.staffId,
-        code,
-        response: member.authenticator.register(opts.body.options),
-      });
+      const r = await registerPasskey(member.client, member.authenticator, member.staffId, code);
       expect(r.status).toBe(204);
     }
     const code = (await issueRegistrationCode(svc.db, svc.clock, member.staffId))?.code ?? '';
-    const opts = await member.client.post<{ options: Options }>(staffApi.registrationOptions.path, {
-      staffId: member.staffId,
-      code,
-    });
-    const over = await member.client.post(staffApi.registrationVerify.path, {
-      staffId: member.staffId,
-      code,
-      response: member.authenticator.register(opts.body.options),
-    });
+    const over = await registerPasskey(member.client, member.authenticator, member.staffId, code);
     expect(over.status).toBe(400);
-    expect(await passkeysOfStaff(member.staffId)).toHaveLength(STAFF_PASSKEYS_MAX);
+    expect(await passkeysOf(svc, member.staffId)).toHaveLength(STAFF_PASSKEYS_MAX);
     const live = await svc.db
       .selectFrom('staff_registration_codes')
       .select('used_at')

@@ -4,7 +4,7 @@ import { loadConfig } from '../../../src-server/config.js';
 import { refuseSharedCookieHost, startServer } from '../../../src-server/server.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
-import { staffOf } from '../../support/staff.js';
+import { staffOf, UNPROVEN_PASSKEY_RESPONSE } from '../../support/staff.js';
 
 const FORWARDED = '203.0.113.9';
 
@@ -68,13 +68,7 @@ describeEachDatabase("staff listener: the employer's TRUST_PROXY is not the staf
       headers: { 'content-type': 'application/json', origin: staff.origin, 'x-forwarded-for': FORWARDED },
       body: JSON.stringify({
         staffId: 'S9999999',
-        response: {
-          id: 'eA',
-          rawId: 'eA',
-          type: 'public-key',
-          response: { clientDataJSON: 'eA', authenticatorData: 'eA', signature: 'eA' },
-          clientExtensionResults: {},
-        },
+        response: UNPROVEN_PASSKEY_RESPONSE,
       }),
     });
     expect(r.status).toBe(401);

@@ -11,7 +11,7 @@ import { pageAssets } from './page-assets.js';
  * passes `index: 'staff.html'` and hides the employer's index.html). Unknown /api paths
  * and other methods get a JSON 404.
  */
-export async function installRenderer(
+export async function installScreenFiles(
   app: FastifyInstance,
   dir: string | undefined,
   opts: { index?: string; hide?: string[]; onlyOwnAssets?: boolean } = {},

@@ -18,7 +18,9 @@ export type ZodApp = FastifyInstance<
 >;
 
 /**
- * A feature registers its routes on the app it is given. Its own file (not app-features.ts, which
- * lists the features) so that a routes file and the list do not import each other.
+ * What a feature's routes file exports (`loginRoutes`, `staffFleetRoutes`, …): it registers that
+ * feature's routes on the listener it is given, with the deps they use. Its own file (not
+ * app-features.ts or staff-features.ts, which list them) so that a routes file and a list do not
+ * import each other.
  */
-export type Feature = (app: ZodApp, deps: AppDeps) => Promise<void> | void;
+export type RegisterRoutes = (app: ZodApp, deps: AppDeps) => Promise<void> | void;
