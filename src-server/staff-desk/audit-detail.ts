@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../src-shared/staff-api/actions.js';
 import type { SessionKind } from '../auth/sessions.table.js';
-import type { PasswordSurface } from '../login/password-attempt.js';
+import type { PasswordScreen } from '../login/password-attempt.js';
 import type { PasswordSource } from '../login/password-source.js';
 
 /**
@@ -55,7 +55,7 @@ const allOf =
  * reads those files for its literals.
  */
 export const codedDetailValues = {
-  surface: allOf<PasswordSurface>()(['login', 'reregistration', 'settings']),
+  surface: allOf<PasswordScreen>()(['login', 'reregistration', 'settings']),
   source: allOf<PasswordSource['kind']>()(['terminal', 'browser', 'anywhere']),
   kind: allOf<SessionKind>()(['web', 'kiosk']),
   by: ['staff', 'cli'],
