@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorCode } from './api/errors.js';
 import type * as schemas from './api/schemas.js';
 
 /** What a schema recipe is given where zod is loaded (api/routes.ts): zod and the shared schemas. */
@@ -16,6 +17,13 @@ export type Endpoint = {
   call?: string;
   /** Endpoints beyond API.md: what they answer and why (the OpenAPI document's description). */
   about?: string;
+  /**
+   * The error codes of the endpoint's own outcomes (each answered at its status: api/errors.ts).
+   * Those that follow from how it is served are not listed: 401 of `session`, 429 of the per-IP
+   * limit, 400 of its schemas and body, 403 of the Origin check, 500 and 503 (the OpenAPI document
+   * adds them). `invalid_request` here: a 400 even for a request its schemas allow.
+   */
+  errors?: readonly ErrorCode[];
   body?: Recipe;
   response?: Recipe;
 };
@@ -50,6 +58,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/login',
     status: 200,
+    errors: ['invalid_credentials', 'locked', 'withdrawn', 'otp_budget_exhausted'],
     body: ({ s }) => s.LoginRequest,
     response: ({ s }) => s.LoginResponse,
   },
@@ -60,6 +69,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/login/otp',
     status: 200,
+    errors: ['otp_invalid', 'otp_expired', 'otp_exhausted', 'otp_budget_exhausted'],
     body: ({ s }) => s.OtpRequest,
     response: ({ s }) => s.OtpResponse,
   },
@@ -114,6 +124,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/password-reset/complete',
     status: 204,
+    errors: ['password_policy', 'password_mismatch', 'key_invalid'],
     body: ({ s }) => s.PasswordResetComplete,
   },
   reregistration: {
@@ -122,6 +133,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/reregistration',
     status: 202,
+    errors: ['invalid_credentials', 'locked', 'reregistration_expired'],
     body: ({ s }) => s.ReregistrationRequest,
   },
   reregistrationComplete: {
@@ -130,6 +142,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/reregistration/complete',
     status: 204,
+    errors: ['key_invalid'],
     body: ({ s }) => s.ReregistrationComplete,
   },
   devices: {
@@ -146,6 +159,7 @@ export const endpoints = {
     method: 'DELETE',
     path: '/api/v1/settings/devices/:id',
     status: 204,
+    errors: ['not_found'],
   },
   passwordChange: {
     call: 'changePassword',
@@ -153,6 +167,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/settings/password',
     status: 204,
+    errors: ['invalid_credentials', 'locked', 'password_policy', 'password_mismatch'],
     body: ({ s }) => s.PasswordChangeRequest,
   },
   emailChange: {
@@ -161,6 +176,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/settings/email',
     status: 202,
+    errors: ['invalid_credentials', 'locked'],
     body: ({ s }) => s.EmailChangeRequest,
   },
   emailConfirm: {
@@ -169,6 +185,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/settings/email/confirm',
     status: 204,
+    errors: ['key_invalid'],
     body: ({ s }) => s.EmailConfirmRequest,
   },
   withdraw: {
@@ -177,6 +194,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/settings/withdraw',
     status: 204,
+    errors: ['invalid_credentials', 'locked'],
     body: ({ s }) => s.WithdrawRequest,
   },
   // The kiosk's main process calls these itself (src-main/core/service); no screen does.
@@ -185,6 +203,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/kiosk/enroll',
     status: 201,
+    errors: ['enrollment_code_invalid'],
     body: ({ s }) => s.EnrollRequest,
     response: ({ s }) => s.EnrollResponse,
   },
@@ -193,6 +212,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/kiosk/nonce',
     status: 200,
+    errors: ['attestation_invalid'],
     body: ({ s }) => s.NonceRequest,
     response: ({ s }) => s.NonceResponse,
   },
@@ -201,6 +221,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/kiosk/heartbeat',
     status: 204,
+    errors: ['attestation_invalid'],
     body: ({ s }) => s.HeartbeatRequest,
   },
 } as const satisfies Record<string, Endpoint>;
