@@ -9,7 +9,7 @@ import { getDummyHash } from './crypto/passwords.js';
 import { routerOptions } from './http/path-params.js';
 import { installErrorHandler, sendError } from './http/errors.js';
 import { loggerOptions, OneLineRequestLog } from './http/logging.js';
-import { installOpenApi, openApiRoute } from './http/openapi.js';
+import { serveOpenApi } from './http/openapi/serve.js';
 import { installOriginCheck } from './http/origin-check.js';
 import { installRateLimit } from './http/rate-limit.js';
 import { installRenderer } from './http/renderer.js';
@@ -104,7 +104,6 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   await app.register(cookie);
   installCookiePolicy(app, config);
   await installRateLimit(app, config, { readiness, registry: metrics.registry });
-  await installOpenApi(app);
   installOriginCheck(app, config);
   app.decorateRequest('session', null);
 
@@ -115,7 +114,7 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   installDrainingClose(app, readiness);
   // The staff listener (staff-app.ts) kicks the same mail sender after its own commits.
   app.decorate('mailQueued', deps.mailQueued);
-  openApiRoute(app);
+  serveOpenApi(app, 'employer');
   // The staff console's page is the staff listener's (staff-app.ts), never the public one's.
   await installRenderer(app, config.rendererDir, { hide: ['staff.html'] });
   await app.ready();

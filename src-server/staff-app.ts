@@ -5,6 +5,7 @@ import { Registry } from 'prom-client';
 import { fastifyTrustProxy, type ServiceDeps } from './app.js';
 import type { AppDeps } from './app-deps.js';
 import { installCookiePolicy } from './auth/cookies.js';
+import { serveOpenApi } from './http/openapi/serve.js';
 import { routerOptions } from './http/path-params.js';
 import { installErrorHandler, sendError } from './http/errors.js';
 import { loggerOptions, OneLineRequestLog } from './http/logging.js';
@@ -72,6 +73,7 @@ export async function buildStaffApp(service: ServiceDeps, options: StaffBuildOpt
   for (const feature of staffFeatures) {
     await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
   }
+  serveOpenApi(app, 'staff');
   // Only the console's page: the employer's and the kiosk's pages are the employer listener's.
   await installRenderer(app, config.rendererDir, {
     index: 'staff.html',
