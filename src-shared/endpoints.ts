@@ -34,7 +34,7 @@ export type Endpoint = {
  * (api/routes.ts, the schemas built) that the service registers its routes from and main's client
  * calls through; the table of Host calls (host-calls.ts) behind `Host`, `KioskApi`, the WebHost,
  * the KioskHost, the preload's channels, the kiosk's visitor handlers and the test fake; the
- * OpenAPI document's descriptions (src-server/http/openapi.ts).
+ * employer listener's OpenAPI document (src-server/http/openapi/).
  *
  * No zod at run time (only `import type`): the screens' bundle and the sandboxed preload import
  * this file. So a schema is written as a recipe, `({ z, s }) => …`, that api/routes.ts runs where
