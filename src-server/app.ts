@@ -72,32 +72,31 @@ export async function buildApp(service: ServiceDeps, options: BuildOptions = {})
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
-  const sender = config.smtpUrl
-    ? createOutboxSender({
-        db: service.db,
-        dialect: service.dialect,
-        clock: service.clock,
-        smtpUrl: config.smtpUrl,
-        from: config.mailFrom,
-        maxConnections: config.smtpMaxConnections,
-        log: app.log,
-        pollMs: options.mailPollMs,
-      })
-    : undefined;
+  // Without SMTP the sender still completes the stand-ins' dropped rows (outbox-sender.ts).
+  const sender = createOutboxSender({
+    db: service.db,
+    dialect: service.dialect,
+    clock: service.clock,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    maxConnections: config.smtpMaxConnections,
+    log: app.log,
+    pollMs: options.mailPollMs,
+  });
   const readiness = options.readiness ?? createReadiness();
   for (const check of coreChecks(service)) readiness.register(check);
   const metrics = createMetrics(service);
   metrics.install(app);
-  const deps: AppDeps = { ...service, mailQueued: () => void sender?.kick(), readiness, metrics: metrics.port };
+  const deps: AppDeps = { ...service, mailQueued: () => void sender.kick(), readiness, metrics: metrics.port };
   const sweep = createRetentionSweep({ ...service, log: app.log });
   // The dummy hash is made before the first request, so the first unknown ID is not slower.
   app.addHook('onReady', async () => {
     await getDummyHash();
-    sender?.start();
+    sender.start();
     if (options.sweepIntervalMs !== 0) sweep.start(options.sweepIntervalMs);
   });
   app.addHook('onClose', async () => {
-    await Promise.all([sender?.stop(), sweep.stop()]);
+    await Promise.all([sender.stop(), sweep.stop()]);
   });
 
   installSecurityHeaders(app, headers);

@@ -1,31 +1,17 @@
 import type { z } from 'zod';
-import type { ErrorCode } from './api/errors.js';
 import type * as schemas from './api/schemas.js';
+import type { EndpointEntry } from './endpoint-table.js';
 
 /** What a schema recipe is given where zod is loaded (api/routes.ts): zod and the shared schemas. */
 export type SchemaKit = { z: typeof z; s: typeof schemas };
-type Recipe = (kit: SchemaKit) => z.ZodType;
 
-export type Endpoint = {
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  /** The success status. */
-  status: number;
-  /** `session`: the route answers 401 `unauthenticated` without a live session. */
-  access: 'anonymous' | 'session';
+/**
+ * An entry (endpoint-table.ts: method, path, status, access, rate limit, `about`, schema
+ * recipes). `session`: the route answers 401 `unauthenticated` without a live session.
+ */
+export type Endpoint = EndpointEntry<SchemaKit, 'anonymous' | 'session'> & {
   /** The Host call of the screens that goes to this endpoint (host-calls.ts), if any. */
   call?: string;
-  /** Endpoints beyond API.md: what they answer and why (the OpenAPI document's description). */
-  about?: string;
-  /**
-   * The error codes of the endpoint's own outcomes (each answered at its status: api/errors.ts).
-   * Those that follow from how it is served are not listed: 401 of `session`, 429 of the per-IP
-   * limit, 400 of its schemas and body, 403 of the Origin check, 500 and 503 (the OpenAPI document
-   * adds them). `invalid_request` here: a 400 even for a request its schemas allow.
-   */
-  errors?: readonly ErrorCode[];
-  body?: Recipe;
-  response?: Recipe;
 };
 
 /**
@@ -55,6 +41,7 @@ export const endpoints = {
   login: {
     call: 'login',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/login',
     status: 200,
@@ -66,6 +53,7 @@ export const endpoints = {
   loginOtp: {
     call: 'submitOtp',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/login/otp',
     status: 200,
@@ -113,6 +101,7 @@ export const endpoints = {
   passwordReset: {
     call: 'requestPasswordReset',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/password-reset',
     status: 202,
@@ -121,6 +110,7 @@ export const endpoints = {
   passwordResetComplete: {
     call: 'completePasswordReset',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/password-reset/complete',
     status: 204,
@@ -130,6 +120,7 @@ export const endpoints = {
   reregistration: {
     call: 'requestReregistration',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/reregistration',
     status: 202,
@@ -139,6 +130,7 @@ export const endpoints = {
   reregistrationComplete: {
     call: 'completeReregistration',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/reregistration/complete',
     status: 204,
@@ -159,6 +151,7 @@ export const endpoints = {
     method: 'DELETE',
     path: '/api/v1/settings/devices/:id',
     status: 204,
+    params: ({ s }) => s.DeviceParams,
     errors: ['not_found'],
   },
   passwordChange: {
@@ -200,6 +193,7 @@ export const endpoints = {
   // The kiosk's main process calls these itself (src-main/core/service); no screen does.
   kioskEnroll: {
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/kiosk/enroll',
     status: 201,
@@ -209,6 +203,7 @@ export const endpoints = {
   },
   kioskNonce: {
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/kiosk/nonce',
     status: 200,
@@ -218,6 +213,7 @@ export const endpoints = {
   },
   kioskHeartbeat: {
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/kiosk/heartbeat',
     status: 204,

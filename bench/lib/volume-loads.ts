@@ -7,16 +7,46 @@ import type { LoadResult } from './load.js';
 import { isWithdrawn } from './volume-table-accounts.js';
 import { machineIdHashOf, terminalIdOf, terminalPrivateKey } from './volume-table-terminals.js';
 
-/** A steady login load: a few clients back to back, so latency is the service's, not a queue's. */
+/** A steady login load: a few clients, paced (loginsUntil's `rate`), so latency is the service's, not a queue's. */
 export const STEADY_LOGIN_CLIENTS = 8;
+/**
+ * The pace of a steady load: this share of the password-login rate the same set reached (the
+ * argon2-bound limit of the run). Back to back, logins alone fill both cores and whatever runs
+ * beside them measures the CPU's queue, not locks or stalls.
+ */
+export const STEADY_LOGIN_SHARE = 0.5;
 
 /** The employers the load signs in with: 128 spread over the set, none withdrawn; the first is the one staff look up. */
-export function benchEmployers(accounts: number, n = 128): number[] {
+function spread(accounts: number, n: number): number[] {
   return Array.from({ length: Math.min(n, accounts - 1) }, (_, j) => {
     const k = 1 + Math.floor((j * (accounts - 1)) / n);
     return isWithdrawn(k) ? k + 1 : k;
   });
 }
+
+/**
+ * The employers a load signs in with. Slot 0: 128 spread over the set (the rates; its first is the
+ * one staff look up). Each login mails an OTP and R-OTP-8 allows an account 10 an hour, so a
+ * phase that logs in for long takes a slot of its own — accounts `k ≡ slot (mod 3)` other than
+ * slot 0's — and never meets a budget another phase spent: every login is a real one (200), not
+ * a fast 429.
+ */
+export function benchEmployers(accounts: number, n = 128, slot = 0): number[] {
+  if (slot === 0) return spread(accounts, n);
+  const taken = new Set(spread(accounts, 128));
+  const candidates = Math.floor((accounts - 1 - slot) / 3);
+  const count = Math.min(n, candidates);
+  const out: number[] = [];
+  for (let j = 0; j < count; j++) {
+    const k = 1 + slot + 3 * Math.floor((j * candidates) / count);
+    const live = isWithdrawn(k) ? k + 3 : k; // the same class mod 3
+    if (live <= accounts && !taken.has(live)) out.push(live);
+  }
+  return out;
+}
+
+/** How many accounts a steady phase needs: its logins over R-OTP-8's 10 mails an account an hour, twice over. */
+export const steadyEmployers = (rate: number, seconds: number) => Math.ceil((rate * seconds) / 5) + 16;
 
 /** A load's figures with its slowest answer (a stall shows there first). */
 export type TimedLoad = LoadResult & { max: number };
@@ -167,13 +197,18 @@ export async function pacedHeartbeats(
   return summarise(latencies, errors, unexpected, (performance.now() - started) / 1000);
 }
 
-/** Password logins (right password: 200 and an OTP mailed) over `ids` by `connections` clients until `stop` resolves or `maxS` passes. */
+/**
+ * Password logins (right password: 200 and an OTP mailed) over `ids` by `connections` clients until
+ * `stop` resolves or `maxS` passes; `rate` (logins a second over all `urls`) makes it a steady load
+ * rather than back to back, so what is measured beside it is not starved of CPU by argon2 alone.
+ */
 export async function loginsUntil(
   urls: string[],
   ids: string[],
   connections: number,
   stop: Promise<unknown>,
   maxS: number,
+  rate?: number,
 ): Promise<TimedLoad> {
   let i = 0;
   const runs = urls.map(
@@ -186,6 +221,7 @@ export async function loginsUntil(
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             connections: Math.max(1, Math.round(connections / urls.length)),
+            ...(rate ? { overallRate: Math.max(1, rate / urls.length) } : {}),
             pipelining: 1,
             duration: maxS,
             timeout: 60,

@@ -2,7 +2,13 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Settings } from '../lib/settings.js';
 import type { VolumeDatabase } from '../lib/volume-dataset.js';
-import { benchEmployers, loginsUntil, STEADY_LOGIN_CLIENTS, type TimedLoad } from '../lib/volume-loads.js';
+import {
+  benchEmployers,
+  loginsUntil,
+  STEADY_LOGIN_CLIENTS,
+  steadyEmployers,
+  type TimedLoad,
+} from '../lib/volume-loads.js';
 import { AUDIT_DAYS, DAY_MS, fillTable, type FillContext } from '../lib/volume-sql.js';
 import { backlogColumns } from '../lib/volume-table-audit.js';
 import { loginIdOf } from '../lib/volume-table-accounts.js';
@@ -66,6 +72,8 @@ export async function retentionBacklog(
   scale: number,
   s: Settings,
   say: (m: string) => void,
+  /** Logins a second (a share of the rate this set reached). */
+  loginRate: number,
 ): Promise<BacklogFigures> {
   const rows = Math.max(1, Math.round(BACKLOG_ROWS * scale));
   const now = Date.now();
@@ -83,12 +91,14 @@ export async function retentionBacklog(
   const insertSeconds = (performance.now() - t0) / 1000;
   say(`  ${rows} expired audit rows added in ${insertSeconds.toFixed(0)} s; logins alone, then with the sweep`);
 
-  const ids = benchEmployers(v.meta.sizes.accounts).map(loginIdOf);
   const loginS = s.loginS * 2;
-  const without = await loginsUntil([url], ids, STEADY_LOGIN_CLIENTS, after(loginS * 1000), loginS + 5);
+  const ids = benchEmployers(v.meta.sizes.accounts, steadyEmployers(loginRate, loginS + SWEEP_MAX_S), 2).map(loginIdOf);
+  const steady = (stop: Promise<unknown>, maxS: number) =>
+    loginsUntil([url], ids, STEADY_LOGIN_CLIENTS, stop, maxS, loginRate);
+  const without = await steady(after(loginS * 1000), loginS + 5);
   let finished: () => void = () => undefined;
   const sweepDone = new Promise<void>((r) => (finished = r));
-  const during = loginsUntil([url], ids, STEADY_LOGIN_CLIENTS, sweepDone, SWEEP_MAX_S + 60);
+  const during = steady(sweepDone, SWEEP_MAX_S + 60);
   await after(1_000); // the logins are under way when the sweep starts
   const sweep = await runSweep(v.url, retentionDays);
   await after(1_000); // and go on a moment after it ends

@@ -5,6 +5,7 @@ import {
   loginsUntil,
   pacedHeartbeats,
   STEADY_LOGIN_CLIENTS,
+  steadyEmployers,
   type TimedLoad,
 } from '../lib/volume-loads.js';
 import { NATIONWIDE } from '../lib/volume-sizes.js';
@@ -23,8 +24,8 @@ const after = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * Issue 18, item 5: 5,000 terminals at one heartbeat a minute (≈ 83/s, open loop, alternating
- * between two `mypage serve` instances on one PostgreSQL) while password logins run through both;
- * the same logins alone first. Locks the heartbeats take (terminal row, nonce) must not show in
+ * between two `mypage serve` instances on one PostgreSQL) while steady password logins run
+ * through both (paced: `loginRate`); the same logins alone first. Locks the heartbeats take (terminal row, nonce) must not show in
  * the logins' p99.
  */
 export async function fleetHeartbeats(
@@ -33,6 +34,8 @@ export async function fleetHeartbeats(
   sizes: VolumeSizes,
   s: Settings,
   logFile: string,
+  /** Logins a second over both instances (a share of the rate one instance reached on this set). */
+  loginRate: number,
 ): Promise<FleetFigures> {
   const second = await startServiceProcess({
     kind: 'serve',
@@ -42,13 +45,15 @@ export async function fleetHeartbeats(
   });
   try {
     const urls = [firstUrl, second.url];
-    const ids = benchEmployers(sizes.accounts).map(loginIdOf);
     const loginS = s.loginS * 2;
-    const loginsAlone = await loginsUntil(urls, ids, STEADY_LOGIN_CLIENTS, after(loginS * 1000), loginS + 5);
+    const ids = benchEmployers(sizes.accounts, steadyEmployers(loginRate, 2 * loginS + 10), 1).map(loginIdOf);
+    const steady = (stop: Promise<unknown>) =>
+      loginsUntil(urls, ids, STEADY_LOGIN_CLIENTS, stop, loginS + 5, loginRate);
+    const loginsAlone = await steady(after(loginS * 1000));
     const perSecond = NATIONWIDE.terminals / 60;
     const stop = after(loginS * 1000);
     const [loginsWithHeartbeats, heartbeats] = await Promise.all([
-      loginsUntil(urls, ids, STEADY_LOGIN_CLIENTS, stop, loginS + 5),
+      steady(stop),
       pacedHeartbeats(urls, sizes.terminals, perSecond, stop),
     ]);
     return { perSecond, heartbeats, loginsAlone, loginsWithHeartbeats };

@@ -8,7 +8,7 @@ import { runLoad, runLoginLoad, type LoadResult } from '../lib/load.js';
 import { startServiceProcess, type ServiceProcess } from '../lib/service-process.js';
 import type { Settings } from '../lib/settings.js';
 import { openVolumeDatabase, type DatasetMeta } from '../lib/volume-dataset.js';
-import { benchEmployers, runHeartbeats, staffCookie, type TimedLoad } from '../lib/volume-loads.js';
+import { benchEmployers, runHeartbeats, staffCookie, STEADY_LOGIN_SHARE, type TimedLoad } from '../lib/volume-loads.js';
 import { bigSizes, EMPTY_SIZES } from '../lib/volume-sizes.js';
 import type { VolumeSizes } from '../lib/volume-sql.js';
 import { accountIdOf, companyWordsOf, loginIdOf, officeOfAccount } from '../lib/volume-table-accounts.js';
@@ -189,12 +189,13 @@ export async function measureVolume(
     let backlog: BacklogFigures | undefined;
     try {
       bigFigures = await measureSet(svc, big.db, sizes, s, drainMs);
+      const steady = STEADY_LOGIN_SHARE * bigFigures.login.rps;
       if (kind === 'postgres') {
-        say('volume postgres: a fleet of heartbeats across two instances while logins run');
-        fleet = await fleetHeartbeats(svc.url, big.url, sizes, s, join(work, 'volume-postgres-2.log'));
+        say(`volume postgres: a fleet of heartbeats across two instances while ${steady.toFixed(0)} logins/s run`);
+        fleet = await fleetHeartbeats(svc.url, big.url, sizes, s, join(work, 'volume-postgres-2.log'), steady);
       }
-      say(`volume ${kind}: a retention backlog cleared by \`mypage sweep\` while logins run`);
-      backlog = await retentionBacklog(svc.url, big, kind, scale, s, say);
+      say(`volume ${kind}: a retention backlog cleared by \`mypage sweep\` while ${steady.toFixed(0)} logins/s run`);
+      backlog = await retentionBacklog(svc.url, big, kind, scale, s, say, steady);
     } finally {
       await svc.stop();
     }

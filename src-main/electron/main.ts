@@ -21,6 +21,7 @@ import { electronWiper } from './electron-wiper.js';
 import { createKioskWindow, type KioskWindow } from './kiosk-window.js';
 import { probePaint } from './paint-probe.js';
 import { safeStorageBox } from './safe-storage-box.js';
+import { runSelfTestCli, selfTestRequested } from './self-test-cli.js';
 import { createVisitorPartitions, type VisitorPartitions } from './visitor-partitions.js';
 
 const log = consoleLogger;
@@ -45,7 +46,10 @@ const testHooks = process.env.HELLOWORK_KIOSK_TEST_HOOKS === '1' && inspectorOn;
 registerAppScheme();
 // The test build (inspector on, test hooks) takes no single-instance lock: Playwright workers
 // start several kiosks at once (each with its own profile). A shipped kiosk always takes it.
-if (!testHooks && !app.requestSingleInstanceLock()) {
+// `--self-test` (IT's post-install check) takes none either: it runs beside a running kiosk.
+if (selfTestRequested(process.argv)) {
+  void runSelfTestCli({ argv: process.argv, policyPath: override('HELLOWORK_KIOSK_POLICY') ?? defaultPolicyPath() });
+} else if (!testHooks && !app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => log.warn('a second kiosk start was refused (single instance)'));

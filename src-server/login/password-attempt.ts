@@ -85,11 +85,11 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
     await recordAudit(db, clock, { type: 'password.failed', ...audit, detail });
     return { ...common, status: 'wrong', attemptsLeft: Math.max(0, R_LOGIN_3_MAX_FAILED_PASSWORDS - taken.failures) };
   }
-  const mailed = await db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await recordAudit(trx, clock, { type: 'password.locked', ...audit, detail });
-    return tellOwnerOfLock(trx, deps, input.account);
+    await tellOwnerOfLock(trx, deps, input.account);
   });
-  if (mailed) deps.mailQueued();
+  deps.mailQueued(); // a dropped mail too: the sender's work after the answer must not tell
   return { ...common, status: 'locked', retryAfterSeconds: Math.ceil(R_LOGIN_3_LOCK_MS / 1000) };
 }
 
@@ -99,14 +99,9 @@ export async function attemptPassword(deps: Deps, input: PasswordAttemptInput): 
  * trying). For an unknown ID, or an account past its 30 days, the same mail row is written as
  * dropped (the stand-in's, never sent), so the locking answer runs the same statements and does not tell.
  */
-async function tellOwnerOfLock(
-  trx: Executor,
-  deps: Pick<Deps, 'clock'>,
-  account: AccountRow | undefined,
-): Promise<boolean> {
+async function tellOwnerOfLock(trx: Executor, deps: Pick<Deps, 'clock'>, account: AccountRow | undefined) {
   const to = account && ownerHearsOfLock(account, deps.clock.now().getTime()) ? account.login_id : null;
   await enqueueMailOrDrop(trx, deps.clock, to, lockedMail());
-  return to !== null;
 }
 
 function ownerHearsOfLock(account: AccountRow, now: number): boolean {

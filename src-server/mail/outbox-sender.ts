@@ -3,14 +3,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Dialect } from '../db/database.js';
 import type { Db } from '../db/schema.js';
-import { claimNextOutbox, markFailed, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
+import { claimNextOutbox, isDropped, markFailed, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
 import { describeSmtpError, isPermanentRefusal } from './smtp-errors.js';
 
 export interface OutboxSenderOptions {
   db: Db;
   dialect: Dialect;
   clock: Clock;
-  smtpUrl: string;
+  /** Without it (development: the dev mailbox), only the stand-ins' dropped rows are completed. */
+  smtpUrl: string | undefined;
   from: string;
   log: FastifyBaseLogger;
   /** Pooled SMTP connections, and so mails in flight at once (SMTP_MAX_CONNECTIONS). */
@@ -40,17 +41,10 @@ export function backoffMs(attempts: number): number {
  * after the lease. Bodies are never logged (they carry codes): only ids, subjects and SMTP replies.
  */
 export function createOutboxSender(o: OutboxSenderOptions) {
-  const transport = nodemailer.createTransport({
-    // Short timeouts: a dead server should fail the attempt quickly and leave it to the back-off.
-    // Options in SMTP_URL's query (e.g. ?socketTimeout=60000) win over these.
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-    pool: true,
-    maxConnections: o.maxConnections,
-    maxMessages: MAX_MESSAGES_PER_CONNECTION,
-    url: o.smtpUrl,
-  });
+  const transport = o.smtpUrl ? smtpTransport(o, o.smtpUrl) : undefined;
+  // A stand-in's mail is composed like a real one (the same MIME build) and written to nowhere,
+  // so what follows a request for an unknown ID costs what follows one for a known ID.
+  const nowhere = nodemailer.createTransport({ streamTransport: true, buffer: true });
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let active = 0;
@@ -61,6 +55,11 @@ export function createOutboxSender(o: OutboxSenderOptions) {
   async function deliver(row: OutboxRow): Promise<void> {
     const claimedAt = o.clock.now().getTime();
     try {
+      if (isDropped(row) || !transport) {
+        await nowhere.sendMail({ from: o.from, to: 'nobody@invalid', subject: row.subject, text: row.body });
+        await markSent(o.db, row.id, o.clock.now().getTime());
+        return;
+      }
       await transport.sendMail({ from: o.from, to: row.to_address, subject: row.subject, text: row.body });
       const now = o.clock.now().getTime();
       await markSent(o.db, row.id, now);
@@ -104,7 +103,7 @@ export function createOutboxSender(o: OutboxSenderOptions) {
       while (!stopped) {
         const seen = kicks;
         const now = o.clock.now().getTime();
-        const row = await claimNextOutbox(o.db, o.dialect, now, now + LEASE_MS);
+        const row = await claimNextOutbox(o.db, o.dialect, now, now + LEASE_MS, transport ? 'all' : 'dropped');
         if (!row) {
           if (seen === kicks) return; // nothing due, and nothing queued since the claim began
           continue;
@@ -154,9 +153,24 @@ export function createOutboxSender(o: OutboxSenderOptions) {
       stopped = true;
       if (timer) clearTimeout(timer);
       await idle;
-      transport.close();
+      transport?.close();
     },
   };
 }
 
 export type OutboxSender = ReturnType<typeof createOutboxSender>;
+
+/** Pooled SMTP: `maxConnections` mails in flight at once. */
+function smtpTransport(o: OutboxSenderOptions, url: string) {
+  return nodemailer.createTransport({
+    // Short timeouts: a dead server should fail the attempt quickly and leave it to the back-off.
+    // Options in SMTP_URL's query (e.g. ?socketTimeout=60000) win over these.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    pool: true,
+    maxConnections: o.maxConnections,
+    maxMessages: MAX_MESSAGES_PER_CONNECTION,
+    url,
+  });
+}

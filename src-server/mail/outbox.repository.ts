@@ -7,12 +7,15 @@ import { deleteOldestBeforeEither, type DeleteBatch } from '../db/batched-delete
 
 export type OutboxRow = Selectable<OutboxTable>;
 
-/** A stand-in's dropped mail has no address: it never went anywhere. */
-const DROPPED_ADDRESS = '';
+/** A stand-in's dropped mail has no address: it never goes anywhere. */
+export const DROPPED_ADDRESS = '';
+
+export const isDropped = (row: Pick<OutboxRow, 'to_address'>): boolean => row.to_address === DROPPED_ADDRESS;
 
 /**
- * `dropped`: the mail of a stand-in (accounts/stand-in.ts) — the same INSERT, written as if already
- * sent (no address, blank body), so the sender never sees it and the request costs the same.
+ * `dropped`: the mail of a stand-in (accounts/stand-in.ts) — the same INSERT, with no address. The
+ * sender takes it like any other mail and composes it, but hands it to nowhere (outbox-sender.ts):
+ * the work after a request is the same for a known and an unknown ID, not only the request itself.
  */
 export async function insertOutbox(
   db: Executor,
@@ -27,12 +30,12 @@ export async function insertOutbox(
       id,
       to_address: dropped ? DROPPED_ADDRESS : mail.to,
       subject: mail.subject,
-      body: dropped ? '' : mail.body,
+      body: mail.body,
       created_at: now,
       attempts: 0,
       next_attempt_at: now,
       claimed_until: null,
-      sent_at: dropped ? now : null,
+      sent_at: null,
       failed_at: null,
       last_error: null,
     })
@@ -46,13 +49,15 @@ export async function insertOutbox(
  * LOCKED`, so several senders (instances) claim different rows without waiting on each other, and
  * each row is claimed by exactly one of them until its lease runs out (without the lock, two
  * senders pick the same row and both UPDATEs succeed). SQLite has one writer, so the same
- * UPDATE … WHERE id = (SELECT …) is already one claim at a time.
+ * UPDATE … WHERE id = (SELECT …) is already one claim at a time. `only: 'dropped'`: a service
+ * without SMTP completes the stand-ins' rows only; its real mail stays for the dev mailbox.
  */
 export async function claimNextOutbox(
   db: Executor,
   dialect: Dialect,
   now: number,
   leaseUntil: number,
+  only: 'all' | 'dropped' = 'all',
 ): Promise<OutboxRow | undefined> {
   return db
     .updateTable('outbox')
@@ -65,6 +70,7 @@ export async function claimNextOutbox(
         .where('failed_at', 'is', null)
         .where('next_attempt_at', '<=', now)
         .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', now)]))
+        .$if(only === 'dropped', (q) => q.where('to_address', '=', DROPPED_ADDRESS))
         .orderBy('next_attempt_at')
         .orderBy('created_at')
         .limit(1)
@@ -124,7 +130,9 @@ export async function outboxStats(
   const row = await db
     .selectFrom('outbox')
     .select((eb) => {
-      const waiting = eb.and([eb('sent_at', 'is', null), eb('failed_at', 'is', null)]);
+      // A stand-in's dropped mail is nobody's: neither waiting nor sent for the operators.
+      const real = eb('to_address', '<>', DROPPED_ADDRESS);
+      const waiting = eb.and([eb('sent_at', 'is', null), eb('failed_at', 'is', null), real]);
       return [
         eb.fn.count<number>(eb.case().when(waiting).then(1).end()).as('unsent'),
         eb.fn
@@ -137,12 +145,11 @@ export async function outboxStats(
           )
           .as('failing'),
         eb.fn.count<number>('failed_at').as('failed'),
-        // A stand-in's dropped mail is written as sent (same INSERT); it was never sent to anyone.
         eb.fn
           .count<number>(
             eb
               .case()
-              .when(eb.and([eb('sent_at', 'is not', null), eb('to_address', '<>', DROPPED_ADDRESS)]))
+              .when(eb.and([eb('sent_at', 'is not', null), real]))
               .then(1)
               .end(),
           )

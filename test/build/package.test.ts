@@ -57,6 +57,15 @@ describe('R-KIOSK-5 electron-builder packs the kiosk (linux-unpacked, the stage 
     expect(pkg.scripts).toBeUndefined();
   });
 
+  it('the profile folder is the same in every version: the packed name, no productName (issue 22: updates and roll-backs keep the enrollment)', () => {
+    // Electron names the user-data folder after package.json's productName, else its name.
+    const pkg = JSON.parse(
+      asar.extractFile(path.join(unpacked('out-shipped'), 'resources', 'app.asar'), 'package.json').toString(),
+    );
+    expect(pkg.name).toBe('hellowork-kiosk');
+    expect(pkg.productName).toBeUndefined();
+  });
+
   it('nothing beside app.asar could be loaded instead (no resources/app folder)', () => {
     expect(existsSync(path.join(unpacked('out-shipped'), 'resources', 'app'))).toBe(false);
   });

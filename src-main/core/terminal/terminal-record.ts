@@ -4,16 +4,20 @@ import { z } from 'zod';
 import type { SettingsStore } from '../ports.js';
 import type { SecretBox } from './secret-box.js';
 
-/** What enrollment leaves in the settings store. The private key is never stored in clear there. */
-export const TerminalRecord = z.strictObject({
+/**
+ * What enrollment leaves in the settings store. The private key is never stored in clear there.
+ * Not strict: a field a newer version adds must not make this version lose the enrollment when IT
+ * rolls back (docs/it-staff.md, "Roll back"); unknown fields are dropped on reading.
+ */
+export const TerminalRecord = z.object({
   terminalId: z.string().min(1),
   machineIdHash: z.string().regex(/^[0-9a-f]{64}$/),
   publicKey: z.string().min(1),
   office: z.string().optional(),
   serviceUrl: z.string(),
   key: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('os'), backend: z.string(), cipher: z.string() }),
-    z.strictObject({ kind: z.literal('file'), backend: z.string(), path: z.string() }),
+    z.object({ kind: z.literal('os'), backend: z.string(), cipher: z.string() }),
+    z.object({ kind: z.literal('file'), backend: z.string(), path: z.string() }),
   ]),
 });
 export type TerminalRecord = z.infer<typeof TerminalRecord>;

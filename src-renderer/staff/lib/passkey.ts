@@ -3,11 +3,10 @@ import {
   startAuthentication,
   startRegistration,
   type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
 import type { StaffClient, StaffResult } from './staff-client.js';
 import type { StepUpBinding } from '../../../src-shared/staff-api/auth.js';
-import type { PasskeyJSON } from './staff-types.js';
+import type { PasskeyAssertion, PasskeyOptions, PasskeyRegistration } from './staff-types.js';
 
 /** What the browser's passkey prompt ended with, as a code the catalog words. */
 function failure(err: unknown): StaffResult<never> {
@@ -20,26 +19,24 @@ function failure(err: unknown): StaffResult<never> {
 const unsupported: StaffResult<never> = { ok: false, error: { error: 'passkey_unsupported', message: '' } };
 
 /** The browser's passkey prompt for a sign-in or step-up challenge. */
-export async function assertPasskey(options: PasskeyJSON): Promise<StaffResult<PasskeyJSON>> {
+export async function assertPasskey(options: PasskeyOptions): Promise<StaffResult<PasskeyAssertion>> {
   if (!browserSupportsWebAuthn()) return unsupported;
   try {
-    const response = await startAuthentication({
-      optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
-    });
-    return { ok: true, data: response as unknown as PasskeyJSON };
+    const response = await startAuthentication({ optionsJSON: options });
+    return { ok: true, data: response as unknown as PasskeyAssertion };
   } catch (err) {
     return failure(err);
   }
 }
 
 /** The browser's prompt that makes a new passkey. */
-export async function createPasskey(options: PasskeyJSON): Promise<StaffResult<PasskeyJSON>> {
+export async function createPasskey(options: PasskeyOptions): Promise<StaffResult<PasskeyRegistration>> {
   if (!browserSupportsWebAuthn()) return unsupported;
   try {
     const response = await startRegistration({
       optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON,
     });
-    return { ok: true, data: response as unknown as PasskeyJSON };
+    return { ok: true, data: response as unknown as PasskeyRegistration };
   } catch (err) {
     return failure(err);
   }
@@ -49,7 +46,7 @@ export async function createPasskey(options: PasskeyJSON): Promise<StaffResult<P
  * The passkey asked again before a sensitive action: a fresh challenge for this action on this
  * target (the service accepts it for nothing else), answered; the `stepUp` body.
  */
-export async function stepUp(client: StaffClient, binding: StepUpBinding): Promise<StaffResult<PasskeyJSON>> {
+export async function stepUp(client: StaffClient, binding: StepUpBinding): Promise<StaffResult<PasskeyAssertion>> {
   const options = await client.call('stepUpOptions', { body: binding });
   if (!options.ok) return options;
   return assertPasskey(options.data.options);

@@ -1,11 +1,24 @@
-import { pathOf, staffCalls } from './staff-calls.js';
+import { staffEndpoints } from '../../../src-shared/staff-api/endpoints.js';
 import type { StaffCallName, StaffCallTypes } from './staff-types.js';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 export type StaffError = { error: string; message: string };
 export type StaffResult<T> = { ok: true; data: T } | { ok: false; error: StaffError };
-type Input = { params?: Record<string, string>; query?: Record<string, string | undefined>; body?: unknown };
-type Args<K extends StaffCallName> = StaffCallTypes[K]['in'] extends undefined ? [] : [StaffCallTypes[K]['in']];
+type Input = { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+/** A call whose entry takes nothing is made without an argument. */
+type Args<K extends StaffCallName> = keyof StaffCallTypes[K]['in'] extends never ? [] : [StaffCallTypes[K]['in']];
+
+/** The path with its `:params` filled in (encoded) and the query appended (empty values left out). */
+export function pathOf(path: string, params: Record<string, string> = {}, query: Record<string, unknown> = {}): string {
+  const filled = path.replace(/:([a-zA-Z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  const q = new URLSearchParams(
+    Object.entries(query).flatMap(([k, v]) =>
+      (typeof v === 'string' && v !== '') || typeof v === 'number' || typeof v === 'boolean' ? [[k, String(v)]] : [],
+    ),
+  );
+  const text = q.toString();
+  return text ? `${filled}?${text}` : filled;
+}
 
 /**
  * The staff console's client: JSON to the staff listener's own origin, cookie `same-origin` (the
@@ -30,7 +43,7 @@ export class StaffClient {
   }
 
   async #request<T>(name: StaffCallName, input: Input): Promise<StaffResult<T>> {
-    const route = staffCalls[name];
+    const route = staffEndpoints[name];
     const hasBody = route.method === 'POST';
     let res: Response;
     try {

@@ -1,90 +1,41 @@
 /**
- * The shapes of the staff API as the console uses them (the brief's contract; the zod schemas are
- * in src-shared/staff-api/, which the console does not import at run time: no zod in the bundle).
+ * The staff API's shapes as the console uses them, derived from the staff table
+ * (src-shared/staff-api/endpoints.ts) and its zod schemas through `import type` only: no zod in
+ * the console's bundle, and no type written twice.
  */
-import type { StaffProfile, StepUpBinding } from '../../../src-shared/staff-api/auth.js';
-import type { EmployerState } from '../../lib/i18n/staff/staff-i18n.svelte.js';
+import type { z } from 'zod';
+import type { InputOf, OutputOf } from '../../../src-shared/endpoint-table.js';
+import type {
+  AuditEntry,
+  EmployerSummary,
+  KioskSummary,
+  KiosksResponse,
+} from '../../../src-shared/staff-api/actions.js';
+import type {
+  AuthenticationResponse,
+  RegistrationResponse,
+  StaffProfile,
+  WebAuthnOptionsResponse,
+} from '../../../src-shared/staff-api/auth.js';
+import type { StaffEndpointName, StaffEndpoints } from '../../../src-shared/staff-api/endpoints.js';
 
 export type StaffRole = StaffProfile['role'];
 export type StaffMe = StaffProfile;
 /** WebAuthn options and responses travel as the JSON @simplewebauthn makes and reads. */
-export type PasskeyJSON = Record<string, unknown>;
+export type PasskeyOptions = z.output<typeof WebAuthnOptionsResponse>['options'];
+export type PasskeyAssertion = z.input<typeof AuthenticationResponse>;
+export type PasskeyRegistration = z.input<typeof RegistrationResponse>;
 
-export type EmployerRow = {
-  ref: string;
-  company: string;
-  office: string;
-  state: EmployerState;
-  withdrawnDays: number | null;
-};
-export type KioskState = 'ok' | 'unresponsive' | 'revoked';
-export type KioskRow = {
-  id: string;
-  office: string;
-  label: string;
-  version: string | null;
-  enrolledAt: string;
-  lastHeartbeatAt: string | null;
-  lastPaintAt: string | null;
-  attestationFailures24h: number;
-  state: KioskState;
-  /** Another live terminal has the same machine-ID hash (a disk image cloned before sysprep). */
-  duplicateMachineId?: boolean;
-};
+export type EmployerRow = EmployerSummary;
+export type KioskRow = KioskSummary;
+export type KioskState = KioskRow['state'];
 /** 端末一覧's page: the service sorted and filtered it; `all` counts every terminal. */
-export type KiosksPage = {
-  kiosks: KioskRow[];
-  total: number;
-  all: number;
-  nextOffset: number | null;
-  offices: string[];
-  /** Attempts no terminal's key signed, per source address (issue 20): never a terminal's failures. */
-  unverifiedAttempts: { total: number; sources: Array<{ source: string; failures: number }> };
-};
-export type HistoryEvent = { at: string; type: string };
-export type AuditEvent = {
-  at: string;
-  type: string;
-  staffId: string | null;
-  staffName: string | null;
-  detail: Record<string, string | number | boolean | null> | string | null;
-};
+export type KiosksPage = KiosksResponse;
+export type HistoryEvent = StaffCallTypes['employerHistory']['out']['events'][number];
+export type AuditEvent = AuditEntry;
 
 /** Every call of the console: its input (path params, query, body) and what a success carries. */
 export type StaffCallTypes = {
-  me: { in: undefined; out: { staff: StaffMe } };
-  logout: { in: undefined; out: void };
-  loginOptions: { in: { body: { staffId: string } }; out: { options: PasskeyJSON } };
-  loginVerify: { in: { body: { staffId: string; response: PasskeyJSON } }; out: { staff: StaffMe } };
-  registrationOptions: { in: { body: { staffId: string; code: string } }; out: { options: PasskeyJSON } };
-  registrationVerify: { in: { body: { staffId: string; code: string; response: PasskeyJSON } }; out: void };
-  stepUpOptions: { in: { body: StepUpBinding }; out: { options: PasskeyJSON } };
-  employerSearch: {
-    in: { query: { q: string; after?: string | undefined } };
-    out: { employers: EmployerRow[]; nextAfter: string | null };
-  };
-  employerRevealId: {
-    in: { params: { ref: string }; body: { documentKind: string; note: string; stepUp: PasskeyJSON } };
-    out: { loginId: string };
-  };
-  employerUnlock: { in: { params: { ref: string } }; out: void };
-  employerReinstate: { in: { params: { ref: string }; body: { stepUp: PasskeyJSON } }; out: { mailed: boolean } };
-  employerHistory: { in: { params: { ref: string } }; out: { events: HistoryEvent[] } };
-  kiosks: {
-    in: {
-      query: { sort: string; direction: string; office?: string | undefined; offset: string; limit: string };
-    };
-    out: KiosksPage;
-  };
-  kioskRevoke: { in: { params: { id: string }; body: { stepUp: PasskeyJSON } }; out: void };
-  enrollmentCodes: {
-    in: { body: { office: string; label: string; stepUp: PasskeyJSON } };
-    out: { code: string; expiresAt: string };
-  };
-  audit: {
-    in: { query: { before?: string; limit?: string } };
-    out: { events: AuditEvent[]; nextBefore: string | null };
-  };
-  offices: { in: undefined; out: { offices: string[] } };
+  [K in StaffEndpointName]: { in: InputOf<StaffEndpoints[K]>; out: OutputOf<StaffEndpoints[K]> };
 };
-export type StaffCallName = keyof StaffCallTypes;
+export type StaffCallName = StaffEndpointName;
