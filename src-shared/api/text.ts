@@ -41,3 +41,15 @@ export function typedCode(max = 64) {
       pattern: '^[ \\t\\n\\r-]*[0-9A-Za-z][0-9A-Za-z \\t\\n\\r-]*$',
     });
 }
+
+/**
+ * A text that is trimmed, then must hold at least one character: one that is not only white space
+ * (JavaScript's `trim()` removes exactly what the pattern `\S` does not match). The OpenAPI
+ * document states it as that pattern, so `" "` is refused there as by the service.
+ */
+export function trimmedText(max: number, opts: { lines?: boolean } = {}) {
+  return text(max, opts)
+    .trim()
+    .min(1)
+    .meta({ allOf: [{ pattern: '\\S' }] });
+}
