@@ -1,7 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { features } from './app-features.js';
-import { installOpenApi, openApiRoute } from './http/openapi.js';
+import { serveOpenApi } from './http/openapi/serve.js';
 import { installOriginCheck } from './http/origin-check.js';
 import { installScreenFiles } from './http/screen-files.js';
 import type { Listener } from './listener.js';
@@ -25,14 +25,13 @@ export function employerListener(
     rateLimitKeys: '',
     async install(app, deps) {
       ops.metrics.install(app);
-      await installOpenApi(app);
       installOriginCheck(app, config);
       app.decorateRequest('session', null);
       for (const feature of [...features, devMailboxRoutes]) {
         await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
       }
       installOpsRoutes(app, { readiness: ops.readiness, metrics: ops.metrics, metricsToken: config.metricsToken });
-      openApiRoute(app);
+      serveOpenApi(app, 'employer');
       // The staff console's page is the staff listener's (staff-app.ts), never the public one's.
       await installScreenFiles(app, config.rendererDir, { hide: ['staff.html'] });
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { sendError } from './http/errors.js';
+import { serveOpenApi } from './http/openapi/serve.js';
 import { originAllowed } from './http/origin-check.js';
 import { installScreenFiles } from './http/screen-files.js';
 import type { Listener } from './listener.js';
@@ -30,6 +31,7 @@ export function staffListener(
       for (const feature of staffFeatures) {
         await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
       }
+      serveOpenApi(app, 'staff');
       // Only the console's page: the employer's and the kiosk's pages are the employer listener's.
       await installScreenFiles(app, config.rendererDir, {
         index: 'staff.html',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorCode } from './api/errors.js';
 
 /**
  * What the two endpoint tables have in common (endpoints.ts: the employer listener's;
@@ -24,6 +25,14 @@ export type EndpointEntry<Kit, Access extends string> = {
   rateLimit?: 'perIp';
   /** Endpoints beyond API.md: what they answer and why (the OpenAPI document's description). */
   about?: string;
+  /**
+   * The error codes of the endpoint's own outcomes (each answered at its status: api/errors.ts).
+   * Those that follow from how it is served are not listed: its guard's (`access`, `role`,
+   * `stepUp`), 429 of `rateLimit`, 400 of its schemas and body, 403 of the Origin check, 500 and
+   * 503 (the OpenAPI documents add them). `invalid_request` here: a 400 even for a request its
+   * schemas allow (what they cannot express).
+   */
+  errors?: readonly ErrorCode[];
   /** Path parameters, query string, JSON body, success body. */
   params?: Recipe<Kit>;
   query?: Recipe<Kit>;

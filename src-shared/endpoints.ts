@@ -20,7 +20,7 @@ export type Endpoint = EndpointEntry<SchemaKit, 'anonymous' | 'session'> & {
  * (api/routes.ts, the schemas built) that the service registers its routes from and main's client
  * calls through; the table of Host calls (host-calls.ts) behind `Host`, `KioskApi`, the WebHost,
  * the KioskHost, the preload's channels, the kiosk's visitor handlers and the test fake; the
- * OpenAPI document's descriptions (src-server/http/openapi.ts).
+ * employer listener's OpenAPI document (src-server/http/openapi/).
  *
  * No zod at run time (only `import type`): the screens' bundle and the sandboxed preload import
  * this file. So a schema is written as a recipe, `({ z, s }) => …`, that api/routes.ts runs where
@@ -41,9 +41,11 @@ export const endpoints = {
   login: {
     call: 'login',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/login',
     status: 200,
+    errors: ['invalid_credentials', 'locked', 'withdrawn', 'otp_budget_exhausted'],
     body: ({ s }) => s.LoginRequest,
     response: ({ s }) => s.LoginResponse,
   },
@@ -51,9 +53,11 @@ export const endpoints = {
   loginOtp: {
     call: 'submitOtp',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/login/otp',
     status: 200,
+    errors: ['otp_invalid', 'otp_expired', 'otp_exhausted', 'otp_budget_exhausted'],
     body: ({ s }) => s.OtpRequest,
     response: ({ s }) => s.OtpResponse,
   },
@@ -97,6 +101,7 @@ export const endpoints = {
   passwordReset: {
     call: 'requestPasswordReset',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/password-reset',
     status: 202,
@@ -105,25 +110,31 @@ export const endpoints = {
   passwordResetComplete: {
     call: 'completePasswordReset',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/password-reset/complete',
     status: 204,
+    errors: ['password_policy', 'password_mismatch', 'key_invalid'],
     body: ({ s }) => s.PasswordResetComplete,
   },
   reregistration: {
     call: 'requestReregistration',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/reregistration',
     status: 202,
+    errors: ['invalid_credentials', 'locked', 'reregistration_expired'],
     body: ({ s }) => s.ReregistrationRequest,
   },
   reregistrationComplete: {
     call: 'completeReregistration',
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/reregistration/complete',
     status: 204,
+    errors: ['key_invalid'],
     body: ({ s }) => s.ReregistrationComplete,
   },
   devices: {
@@ -140,6 +151,8 @@ export const endpoints = {
     method: 'DELETE',
     path: '/api/v1/settings/devices/:id',
     status: 204,
+    params: ({ s }) => s.DeviceParams,
+    errors: ['not_found'],
   },
   passwordChange: {
     call: 'changePassword',
@@ -147,6 +160,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/settings/password',
     status: 204,
+    errors: ['invalid_credentials', 'locked', 'password_policy', 'password_mismatch'],
     body: ({ s }) => s.PasswordChangeRequest,
   },
   emailChange: {
@@ -155,6 +169,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/settings/email',
     status: 202,
+    errors: ['invalid_credentials', 'locked'],
     body: ({ s }) => s.EmailChangeRequest,
   },
   emailConfirm: {
@@ -163,6 +178,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/settings/email/confirm',
     status: 204,
+    errors: ['key_invalid'],
     body: ({ s }) => s.EmailConfirmRequest,
   },
   withdraw: {
@@ -171,30 +187,37 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/settings/withdraw',
     status: 204,
+    errors: ['invalid_credentials', 'locked'],
     body: ({ s }) => s.WithdrawRequest,
   },
   // The kiosk's main process calls these itself (src-main/core/service); no screen does.
   kioskEnroll: {
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/kiosk/enroll',
     status: 201,
+    errors: ['enrollment_code_invalid'],
     body: ({ s }) => s.EnrollRequest,
     response: ({ s }) => s.EnrollResponse,
   },
   kioskNonce: {
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/kiosk/nonce',
     status: 200,
+    errors: ['attestation_invalid'],
     body: ({ s }) => s.NonceRequest,
     response: ({ s }) => s.NonceResponse,
   },
   kioskHeartbeat: {
     access: 'anonymous',
+    rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/kiosk/heartbeat',
     status: 204,
+    errors: ['attestation_invalid'],
     body: ({ s }) => s.HeartbeatRequest,
   },
 } as const satisfies Record<string, Endpoint>;

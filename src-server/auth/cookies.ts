@@ -44,8 +44,13 @@ export function installCookiePolicy(
 
 const secure = (request: FastifyRequest) => request.server.cookiePolicy.secure;
 
+/** A cookie's name: `__Host-mypage_<name>` when Secure, else `mypage_<name>` (also the OpenAPI document's). */
+export function cookieNameFor(secure: boolean, name: CookieName): string {
+  return secure ? `__Host-mypage_${name}` : `mypage_${name}`;
+}
+
 export function cookieName(request: FastifyRequest, name: CookieName): string {
-  return secure(request) ? `__Host-mypage_${name}` : `mypage_${name}`;
+  return cookieNameFor(secure(request), name);
 }
 
 function options(request: FastifyRequest, maxAgeSeconds: number | undefined): CookieSerializeOptions {

@@ -6,8 +6,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * SameSite=Strict, Path=/. Its own name, so an employer's `mypage_session` (which a browser also
  * sends to another port of the same host) is never read as a staff session.
  */
+export function staffCookieName(secure: boolean): string {
+  return secure ? '__Host-mypage_staff' : 'mypage_staff';
+}
+
 function name(request: FastifyRequest): string {
-  return request.server.cookiePolicy.secure ? '__Host-mypage_staff' : 'mypage_staff';
+  return staffCookieName(request.server.cookiePolicy.secure);
 }
 
 function options(request: FastifyRequest, maxAgeSeconds?: number) {

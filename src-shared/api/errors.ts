@@ -38,6 +38,39 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** The one status each error code is answered with (a path beyond any valid length is 414 `invalid_request`). */
+export const errorStatus = {
+  invalid_request: 400,
+  invalid_credentials: 401,
+  locked: 423,
+  withdrawn: 403,
+  rate_limited: 429,
+  otp_invalid: 401,
+  otp_expired: 410,
+  otp_exhausted: 410,
+  otp_budget_exhausted: 429,
+  unauthenticated: 401,
+  password_policy: 400,
+  password_mismatch: 400,
+  key_invalid: 401,
+  reregistration_expired: 403,
+  enrollment_code_invalid: 401,
+  attestation_invalid: 401,
+  forbidden_origin: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  internal_error: 500,
+  service_unavailable: 503,
+  registration_code_invalid: 400,
+  staff_login_failed: 401,
+  staff_unauthenticated: 401,
+  staff_forbidden: 403,
+  step_up_required: 403,
+  not_reinstatable: 409,
+  office_unknown: 400,
+} as const satisfies Record<ErrorCode, number>;
+
 export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
   invalid_request: {
     ja: '入力内容に誤りがあります。入力内容をご確認ください。',

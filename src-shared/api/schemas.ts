@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeAccountId } from '../account-id.js';
 import { R_LOGIN_2_OTP_DIGITS } from '../rules.js';
-import { text } from './text.js';
+import { text, typedCode } from './text.js';
 
 /**
  * The HTTP contract of docs/spec/API.md as zod schemas: the service validates with them,
@@ -26,9 +26,7 @@ export const OtpCode = text(64, { lines: true })
   .regex(new RegExp(`^[0-9０-９]{${R_LOGIN_2_OTP_DIGITS}}$`))
   .transform((s) => s.normalize('NFKC'));
 /** A mailed 認証キー: printed in groups for reading aloud; spaces and hyphens are ignored. */
-export const MailedKey = text(64, { lines: true })
-  .transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
-  .pipe(z.string().min(1));
+export const MailedKey = typedCode();
 export const Base64 = text(4096).regex(/^[A-Za-z0-9+/]+={0,2}$/);
 /** The longest path parameter the contract documents (a device's or kiosk's id, an employer's ref). */
 export const PATH_PARAM_MAX_CHARS = 200;
@@ -144,15 +142,18 @@ export type EmailConfirmRequest = z.input<typeof EmailConfirmRequest>;
 export type WithdrawRequest = z.input<typeof WithdrawRequest>;
 
 // ── kiosk terminals ───────────────────────────────────────────────────────────
+/**
+ * A kiosk's Ed25519 public key as base64 SPKI DER: always 44 bytes, the 12 of the header and the 32
+ * of the key (src-server/kiosk/ed25519.ts), so 60 characters; any other key answers 400.
+ */
+export const Ed25519PublicKey = text(60).regex(/^MCowBQYDK2VwAyEA[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/);
 export const MachineIdHash = text(64)
   .regex(/^[0-9a-f]{64}$/)
   .meta({ description: 'SHA-256 (hex) of the machine ID' });
 export const EnrollRequest = z
   .strictObject({
-    code: text(64, { lines: true })
-      .transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
-      .pipe(z.string().min(1)),
-    publicKey: Base64,
+    code: typedCode(),
+    publicKey: Ed25519PublicKey,
     machineIdHash: MachineIdHash,
     label: text(100).optional(),
     version: text(40).optional(),

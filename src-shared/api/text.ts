@@ -24,3 +24,32 @@ export function text(max: number, opts: { min?: number; lines?: boolean } = {}) 
     .regex(opts.lines ? MULTILINE_TEXT : PLAIN_TEXT, { message: 'control characters or lone surrogates' });
   return opts.min === undefined ? s : s.min(opts.min);
 }
+
+/**
+ * A code as a person types it from a mail or a printout (a 認証キー, a registration or enrollment
+ * code): spaces, line breaks and hyphens are ignored, full-width forms and lower case normalised
+ * (NFKC, upper case); at least one character must be left. The OpenAPI document states the form a
+ * client should send (letters and digits, with any spaces and hyphens), which JSON Schema can check
+ * without normalising; the service also takes the full-width forms.
+ */
+export function typedCode(max = 64) {
+  return text(max, { lines: true })
+    .transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
+    .pipe(z.string().min(1))
+    .meta({
+      description: 'Spaces, line breaks and hyphens are ignored; full-width forms and lower case are normalised.',
+      pattern: '^[ \\t\\n\\r-]*[0-9A-Za-z][0-9A-Za-z \\t\\n\\r-]*$',
+    });
+}
+
+/**
+ * A text that is trimmed, then must hold at least one character: one that is not only white space
+ * (JavaScript's `trim()` removes exactly what the pattern `\S` does not match). The OpenAPI
+ * document states it as that pattern, so `" "` is refused there as by the service.
+ */
+export function trimmedText(max: number, opts: { lines?: boolean } = {}) {
+  return text(max, opts)
+    .trim()
+    .min(1)
+    .meta({ allOf: [{ pattern: '\\S' }] });
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, Opaque, PATH_PARAM_MAX_CHARS } from '../api/schemas.js';
-import { text } from '../api/text.js';
+import { text, trimmedText } from '../api/text.js';
 import { auditKinds } from './audit-kinds.js';
 import { StaffId, StepUp } from './auth.js';
 import { identityDocumentKinds } from './document-kinds.js';
@@ -19,7 +19,7 @@ export const employerStates = ['active', 'locked', 'withdrawn'] as const;
 export type EmployerState = (typeof employerStates)[number];
 
 /** Staff text: trimmed, one to `max` characters, no control characters but line breaks and tabs. */
-const StaffText = (max: number) => text(max, { lines: true }).trim().min(1);
+const StaffText = (max: number) => trimmedText(max, { lines: true });
 
 /**
  * `stepUp` of an action that asks for the passkey again (reveal, reinstate, revoke, enrollment code): without one
@@ -39,7 +39,7 @@ export const KioskParams = z.strictObject({ id: text(PATH_PARAM_MAX_CHARS, { min
  */
 export const EmployerSearchQuery = z
   .strictObject({
-    q: text(254).trim().min(1),
+    q: trimmedText(254),
     after: text(2000)
       .regex(/^[A-Za-z0-9_-]+$/)
       .optional(),

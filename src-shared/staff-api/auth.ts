@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../api/text.js';
+import { text, typedCode } from '../api/text.js';
 
 /**
  * The staff console's sign-in (issue 14): staff ID + a one-time registration code to register a
@@ -10,12 +10,14 @@ import { text } from '../api/text.js';
 /** The printed staff ID (`S` and 7 digits); typed in any width or case. */
 export const StaffId = text(32)
   .transform((s) => s.normalize('NFKC').trim().toUpperCase())
-  .pipe(z.string().min(1).max(16));
+  .pipe(z.string().min(1).max(16))
+  .meta({
+    description: 'Trimmed; full-width forms and lower case are normalised. Documented in its printed (ASCII) form.',
+    pattern: '^[!-~]([ -~]*[!-~])?$',
+  });
 
 /** The one-time registration code of `mypage create-staff`; spaces and hyphens are ignored. */
-export const RegistrationCode = text(64, { lines: true })
-  .transform((s) => s.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
-  .pipe(z.string().min(1));
+export const RegistrationCode = typedCode();
 
 export const StaffRole = z.enum(['office', 'it']);
 export type StaffRole = z.infer<typeof StaffRole>;

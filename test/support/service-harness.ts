@@ -13,6 +13,7 @@ import { composeService } from '../../src-server/service.js';
 import type { TestDatabase } from './databases.js';
 import { freshDatabase } from './fresh-database.js';
 import { createClient, type TestClient } from './http-client.js';
+import { watchAnswers, type OpenApi } from './openapi-answers.js';
 import { PASSWORD } from './passwords.js';
 import { signIn } from './sign-in.js';
 import { createMailbox, type TestMailbox } from './test-mailbox.js';
@@ -132,6 +133,15 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       origin: config.staffPublicOrigin ?? '',
     };
   }
+  // Every answer on the wire is checked against its listener's OpenAPI document; close() fails the test otherwise.
+  const watched = [app, ...(service.staffApp ? [service.staffApp] : [])].map(async (listener) =>
+    watchAnswers(listener.server, (await listener.inject({ url: '/api/openapi.json' })).json<OpenApi>()),
+  );
+  const contract = await Promise.all(watched);
+  cleanups.unshift(() => {
+    const violations = contract.flatMap((c) => c.violations);
+    if (violations.length) throw new Error(`answers the OpenAPI document does not allow:\n${violations.join('\n')}`);
+  });
   const url = `http://127.0.0.1:${address.port}`;
   const mail = createMailbox(db, sink?.received);
   const addEmployer: TestService['createEmployer'] = async (input) => {
