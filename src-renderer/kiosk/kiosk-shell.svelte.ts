@@ -55,7 +55,10 @@ export class KioskShellModel {
   get adminOpen(): boolean {
     return this.#adminOpen;
   }
-  /** Issue 13: the service cannot be reached; main retries by itself and then shows a fresh login. */
+  /**
+   * Issue 13: the service cannot be reached; main retries by itself. The visitor's screens stay
+   * as they were underneath, and come back when it answers (issue 21: nothing typed is lost).
+   */
   get offline(): boolean {
     return this.#offline;
   }
