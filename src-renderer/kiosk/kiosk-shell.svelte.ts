@@ -69,6 +69,10 @@ export class KioskShellModel {
   get app(): AppModel | null {
     return this.#app;
   }
+  /** Set only by the Chromium preview of `npm start` (no Electron): the page says it is one. */
+  get preview(): boolean {
+    return this.api.preview === true;
+  }
 
   /** The configured language at first; then whatever the visitor picked in the header. */
   get lang(): KioskLang {

@@ -32,6 +32,9 @@ export const kioskText = {
     idleLogout: 'ログアウト',
     attestationNote: 'この端末を確認できなかったため、ワンタイムパスワードによる確認が必要です。',
     outsideBlocked: 'この端末では求人者マイページ外のページは開けません。ご自宅などの端末からご覧ください。',
+    // Issue 21: the kiosk in a browser (npm start without Electron) says it is a preview.
+    previewMark: 'プレビュー',
+    previewNote: 'Electron を使わずにブラウザで表示しているキオスクです。所内の来所者端末ではありません。',
     // Issue 13: the on-screen keyboard and the display settings (文字サイズ・色合い).
     osk: {
       label: '画面キーボード',
@@ -90,6 +93,8 @@ export const kioskText = {
     idleLogout: 'Log out',
     attestationNote: 'This terminal could not be verified, so a one-time password is needed.',
     outsideBlocked: 'Pages outside My Page cannot be opened on this terminal. Please use your own device.',
+    previewMark: 'Preview',
+    previewNote: 'The kiosk shown in a browser, without Electron. This is not an office terminal.',
     osk: {
       label: 'On-screen keyboard',
       bksp: 'Delete',
