@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { expectAccessible } from '../web/fixtures.js';
+import { expectAccessible, shot } from '../web/fixtures.js';
 import { expect, test } from './fixtures.js';
 import { enrollThroughScreen, heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
 import { osk } from './osk-flows.js';
@@ -35,11 +34,6 @@ async function expectInView(page: Page, box: { x: number; y: number; width: numb
   expect(box!.y + box!.height).toBeLessThanOrEqual(view.height);
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync('docs/screens', { recursive: true });
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `docs/screens/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
-}
 /** What the window shows (the keyboard is fixed to its bottom). */
 async function viewShot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
