@@ -22,6 +22,7 @@ const STAFF_PAGES = [
   ['history', '操作履歴'],
   ['kiosks', '端末一覧'],
   ['audit', '監査ログ, first page'],
+  ['auditStaff', '監査ログ, 職員の操作 (partial index)'],
 ] as const;
 
 const failures = (r: LoadResult) => r.errors + r.unexpected;

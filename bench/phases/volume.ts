@@ -27,6 +27,8 @@ export interface VolumeSetFigures {
   history: LoadResult;
   kiosks: LoadResult;
   audit: LoadResult;
+  /** 監査ログ filtered to 職員の操作: a few rows among millions, through migration 0016's partial index. */
+  auditStaff: LoadResult;
 }
 export interface VolumeDbFigures {
   sizes: VolumeSizes;
@@ -145,6 +147,7 @@ async function measureSet(
     ),
     kiosks: await staffPage(svc.staffUrl + staffApi.kiosks.path, it, s),
     audit: await staffPage(`${svc.staffUrl}${staffApi.audit.path}?limit=50`, it, s),
+    auditStaff: await staffPage(`${svc.staffUrl}${staffApi.audit.path}?kind=staff&limit=50`, it, s),
   };
 }
 

@@ -1,4 +1,7 @@
 import type { AuditEntry } from '../../src-shared/staff-api/actions.js';
+import type { SessionKind } from '../auth/sessions.table.js';
+import type { PasswordSurface } from '../login/password-attempt.js';
+import type { PasswordSource } from '../login/password-source.js';
 
 /**
  * What 監査ログ shows of each event's detail: the keys listed for its type, nothing else. Audit
@@ -7,7 +10,7 @@ import type { AuditEntry } from '../../src-shared/staff-api/actions.js';
  * an identity check — so the log never bypasses IDを表示's identity check. A type not listed shows
  * no detail; a note shows only that one was recorded. Values are scalars only.
  */
-const shownKeys: Record<string, readonly string[]> = {
+export const shownKeys: Record<string, readonly string[]> = {
   'account.unlocked': ['by'],
   'kiosk.attestation_failed': ['terminalId', 'reason', 'keyUsed'],
   'kiosk.code_issued': ['office', 'label'],
@@ -38,6 +41,39 @@ const shownKeys: Record<string, readonly string[]> = {
   'staff.reinstated': ['staffId'],
   'staff.unlocked': ['staffId', 'wasLocked'],
 };
+
+/** Every member of a union of codes, checked both ways: one missing or one too many does not compile. */
+const allOf =
+  <T extends string>() =>
+  <const A extends readonly T[]>(values: A & ([Exclude<T, A[number]>] extends [never] ? unknown : never)): A =>
+    values;
+
+/**
+ * The shown keys whose values are codes, and every code each may hold: the console words them all
+ * (src-renderer/lib/i18n/staff/audit-*.ts `values`; test/shared/audit-detail-words.test.ts). `reason`
+ * is free text in the code that records it (attestation and staff sign-in failures): the test also
+ * reads those files for its literals.
+ */
+export const codedDetailValues = {
+  surface: allOf<PasswordSurface>()(['login', 'reregistration', 'settings']),
+  source: allOf<PasswordSource['kind']>()(['terminal', 'browser', 'anywhere']),
+  kind: allOf<SessionKind>()(['web', 'kiosk']),
+  by: ['staff', 'cli'],
+  reason: [
+    // kiosk attestations (kiosk/attestation.service.ts, login/attestation-verifier.ts)
+    'nonce_invalid',
+    'unknown_terminal',
+    'terminal_revoked',
+    'bad_signature',
+    'no_verifier',
+    // staff sign-in (staff/staff-login.service.ts)
+    'limited',
+    'challenge',
+    'credential',
+    'assertion',
+    'counter',
+  ],
+} as const;
 
 type Detail = AuditEntry['detail'];
 const isScalar = (v: unknown): v is Detail[string] => v === null || ['string', 'number', 'boolean'].includes(typeof v);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IsoDateTime, Opaque, PATH_PARAM_MAX_CHARS } from '../api/schemas.js';
 import { text } from '../api/text.js';
-import { StepUp } from './auth.js';
+import { auditKinds } from './audit-kinds.js';
+import { StaffId, StepUp } from './auth.js';
 import { identityDocumentKinds } from './document-kinds.js';
 
 /**
@@ -154,6 +155,10 @@ export const AuditQuery = z
   .strictObject({
     before: z.union([text(100).regex(/^[0-9]+\.[A-Za-z0-9_-]+$/), IsoDateTime]).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** 職員の操作, 求人者の操作 or 端末の記録 (`./audit-kinds.ts`); every record without it. */
+    kind: z.enum(auditKinds).optional(),
+    /** Only what this staff member did (as typed: any width or case); an unknown ID matches nothing. */
+    staffId: StaffId.optional(),
   })
   .meta({ id: 'StaffAuditQuery' });
 export const AuditEntry = z.strictObject({

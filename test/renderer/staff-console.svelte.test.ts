@@ -1,4 +1,5 @@
-// The staff console's logic: 端末一覧's sort order (the service sorts: test/server/staff-desk/fleet-failures.test.ts), the words for states, events and
+/// <reference types="vite/client" />
+// The staff console's logic: its table of screens, stale messages, 端末一覧's sort order (the service sorts: test/server/staff-desk/fleet-failures.test.ts), the words for states, events and
 // answer codes, the idle clock, and the client's requests (no DOM, no service).
 import { describe, expect, it } from 'vitest';
 import staffEn from '../../src-renderer/lib/i18n/staff/en.js';
@@ -11,10 +12,76 @@ import {
   staffErrorText,
 } from '../../src-renderer/lib/i18n/staff/staff-i18n.svelte.js';
 import { IdleTimer, STAFF_IDLE_MS } from '../../src-renderer/staff/lib/idle-timer.js';
+import { ScreenActions } from '../../src-renderer/staff/lib/action.svelte.js';
+import { StaffModel } from '../../src-renderer/staff/lib/staff-model.svelte.js';
+import {
+  homeOf,
+  menuItemOf,
+  menuOf,
+  screenNames,
+  screenTitle,
+  staffScreens,
+} from '../../src-renderer/staff/lib/staff-screens.js';
+
+/** The console's screen components, by path (Vite's glob: no file-system access here). */
+const screenFiles = Object.keys(import.meta.glob('../../src-renderer/staff/screens/*Screen.svelte'));
 import { kioskColumns, nextOrder } from '../../src-renderer/staff/lib/kiosk-table.js';
 import { pathOf, StaffClient } from '../../src-renderer/staff/lib/staff-client.js';
 import { documentKinds } from '../../src-renderer/staff/lib/document-kinds.js';
 import { identityDocumentKinds, kioskSortColumns } from '../../src-shared/staff-api/actions.js';
+
+describe('the table of screens (lib/staff-screens.ts)', () => {
+  it('each screen has its component file; each role its menu, starting where it lands after ログイン', () => {
+    for (const name of screenNames)
+      expect(screenFiles, name).toContain(`../../src-renderer/staff/screens/${staffScreens[name].component}.svelte`);
+    expect(menuOf('office')).toEqual(['search']);
+    expect(menuOf('it')).toEqual(['kiosks', 'enroll', 'audit']);
+    expect([homeOf('office'), homeOf('it')]).toEqual(['search', 'kiosks']);
+    expect(menuItemOf('employer')).toBe('search');
+  });
+
+  it('titles come from the catalog, an employer page from its company', () => {
+    expect(screenTitle(staffJa, { name: 'audit', params: {} })).toBe('監査ログ');
+    expect(screenTitle(staffEn, { name: 'kiosks', params: {} })).toBe('Terminals');
+    const employer = { ref: 'r', company: '株式会社 例', office: 'o', state: 'active' as const, withdrawnDays: null };
+    expect(screenTitle(staffJa, { name: 'employer', params: { employer } })).toBe('株式会社 例');
+  });
+
+  it("go() opens only a screen the staff member may see: another role's opens their own first screen", () => {
+    const staff = new StaffModel(new StaffClient({ fetch: () => Promise.reject(new TypeError('offline')) }));
+    staff.go('kiosks');
+    expect(staff.view).toEqual({ name: 'signin', params: {} });
+    staff.signedIn({ staffId: 'S1', name: 'n', role: 'office', office: 'o' });
+    expect(staff.view?.name).toBe('search');
+    staff.go('audit');
+    expect(staff.view?.name).toBe('search');
+    staff.go('register');
+    expect(staff.view?.name).toBe('search');
+    staff.idle.stop();
+  });
+});
+
+describe('messages cleared when stale', () => {
+  it("starting an action clears every other action's error and the screen's notice; a new screen starts with none", () => {
+    const screen = new ScreenActions();
+    const search = screen.action();
+    const more = screen.action();
+    search.fail({}, '通信エラー');
+    screen.notice = { kind: 'success', words: () => 'ロックを解除しました。' };
+    more.begin();
+    expect(search.message).toBeNull();
+    expect(screen.notice).toBeNull();
+
+    const staff = new StaffModel(new StaffClient({ fetch: () => Promise.reject(new TypeError('offline')) }));
+    staff.endSession('loggedOut');
+    expect(staff.screen.notice?.words(staffJa)).toBe('ログアウトしました。');
+    staff.screen.action().begin(); // the clerk presses ログイン again
+    expect(staff.screen.notice).toBeNull();
+    staff.endSession('idle');
+    staff.go('register');
+    expect(staff.screen.notice).toBeNull();
+  });
+});
 
 describe('端末一覧: the order asked of the service', () => {
   it("the console's columns are the ones the service sorts by", () => {
@@ -141,7 +208,23 @@ describe('監査ログ details', () => {
     );
     expect(detailText(staffJa, { wasLocked: true, office: null })).toBe('ロック中だった：はい');
     expect(detailText(staffJa, { staffId: 'S1234567', role: 'it' }, ['staffId'])).toBe('役割：システム担当職員');
-    expect(detailText(staffEn, { office: '渋谷', label: '受付' })).toBe('Office: 渋谷, Label: 受付');
+    expect(detailText(staffEn, { office: '渋谷', label: '受付' })).toBe('Office: 渋谷, Terminal: 受付');
+  });
+
+  it("the issue's raw codes read as words: 「画面：login、対象：anywhere」「種類：web」「実施：staff」", () => {
+    expect(detailText(staffJa, { surface: 'login', source: 'anywhere' })).toBe(
+      '画面：ログイン、入力元：その他（記憶されていない端末・ブラウザ）',
+    );
+    expect(detailText(staffJa, { kind: 'web' })).toBe('利用場所：ブラウザ');
+    expect(detailText(staffJa, { mailed: true, by: 'staff' })).toBe(
+      'メール送信：はい、実施者：窓口職員（職員コンソール）',
+    );
+    expect(detailText(staffJa, { offlineMs: 200_000, sessionsEnded: 2 })).toBe(
+      '通信できなかった時間：約3分、終了したログイン：2件',
+    );
+    expect(detailText(staffJa, { label: '受付横 1', office: '飯田橋', terminalId: 'k1' })).toBe(
+      '端末名：受付横 1、安定所：飯田橋',
+    );
   });
 });
 

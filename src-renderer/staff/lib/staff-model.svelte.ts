@@ -1,37 +1,27 @@
 import { createContext } from 'svelte';
 import { StaffI18n, staffErrorText, type StaffLang } from '../../lib/i18n/staff/staff-i18n.svelte.js';
+import { ScreenActions } from './action.svelte.js';
 import { IdleTimer } from './idle-timer.js';
 import type { StaffClient, StaffError } from './staff-client.js';
+import { homeOf, mayOpen, type ScreenArgs, type StaffScreenName, type StaffView } from './staff-screens.js';
 import type { EmployerRow, StaffMe } from './staff-types.js';
-
-/** The console's screens. Office staff start at 求人者検索, IT staff at 端末一覧. */
-export type StaffView =
-  | { name: 'loading' }
-  | { name: 'signin'; staffId?: string }
-  | { name: 'register' }
-  | { name: 'search' }
-  | { name: 'employer'; employer: EmployerRow }
-  | { name: 'kiosks' }
-  | { name: 'enroll' }
-  | { name: 'audit' };
-export type StaffViewName = StaffView['name'];
 
 /** Why the sign-in screen is shown again (its message). */
 export type SignedOutReason = 'idle' | 'expired' | 'loggedOut' | 'registered';
 
 /**
- * The console's state: who is signed in, the screen shown, the message the sign-in screen opens
- * with, and the idle clock. Screens read it from the context (`getStaff()`).
+ * The console's state: who is signed in, the screen shown (`view`, null while the session is
+ * checked on load) with its actions and notice, and the idle clock. Screens read it from the
+ * context (`getStaff()`); which screens exist is the table's (`staff-screens.ts`).
  */
 export class StaffModel {
   readonly i18n: StaffI18n;
   readonly client: StaffClient;
   me = $state.raw<StaffMe | null>(null);
-  view = $state.raw<StaffView>({ name: 'loading' });
-  /** The sign-in screen's message after an idle, expired or ended session. */
-  signedOut = $state<SignedOutReason | null>(null);
+  view = $state.raw<StaffView | null>(null);
+  /** The shown screen's actions and notice: a new screen starts with none. */
+  screen = $state.raw(new ScreenActions());
   loggingOut = $state(false);
-  /** 求人者検索's query and results, kept while an employer's page is open. */
   /** 求人者検索: the typed text, the rows shown, and where さらに表示 goes on (the searched text and cursor). */
   search = $state<{ q: string; results: EmployerRow[] | null; next: { q: string; after: string } | null }>({
     q: '',
@@ -56,17 +46,25 @@ export class StaffModel {
   async start(): Promise<void> {
     const r = await this.client.call('me');
     if (r.ok) this.signedIn(r.data.staff);
-    else this.view = { name: 'signin' };
+    else this.go('signin');
   }
 
   signedIn(me: StaffMe): void {
     this.me = me;
-    this.signedOut = null;
     this.idle.touch();
-    this.view = { name: home(me) };
+    this.go(homeOf(me.role));
   }
 
-  go(view: StaffView): void {
+  /**
+   * Opens a screen of the table with what it needs. A screen the staff member may not see (another
+   * role's, or a signed-out one while signed in) opens where they belong instead.
+   */
+  go<K extends StaffScreenName>(name: K, ...args: ScreenArgs<K>): void {
+    const role = this.me?.role ?? null;
+    const view = mayOpen(name, role)
+      ? ({ name, params: args[0] ?? {} } as StaffView)
+      : ({ name: role ? homeOf(role) : 'signin', params: {} } as StaffView);
+    this.screen = new ScreenActions();
     this.view = view;
   }
 
@@ -79,23 +77,22 @@ export class StaffModel {
     this.endSession('loggedOut');
   }
 
-  /** Back to 職員ログイン with a message saying why (idle, expired, signed out, registered). */
+  /** Back to 職員ログイン with a notice saying why (idle, expired, signed out, registered). */
   endSession(reason: SignedOutReason, staffId?: string): void {
     this.idle.stop();
     this.me = null;
     this.search = { q: '', results: null, next: null };
-    this.signedOut = reason;
-    this.view = staffId ? { name: 'signin', staffId } : { name: 'signin' };
+    this.go('signin', staffId ? { staffId } : {});
+    this.screen.notice = {
+      kind: reason === 'idle' || reason === 'expired' ? 'warn' : 'success',
+      words: (m) => m.signin[reason],
+    };
   }
 
   /** The words for an error answer, in the language shown. */
   error(e: StaffError): string {
     return staffErrorText(this.i18n.m, e.error);
   }
-}
-
-export function home(me: StaffMe): 'search' | 'kiosks' {
-  return me.role === 'it' ? 'kiosks' : 'search';
 }
 
 export const [getStaff, setStaff] = createContext<StaffModel>();

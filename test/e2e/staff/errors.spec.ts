@@ -1,4 +1,7 @@
-import { OFFICE, PASSWORD, expect, expectAccessible, heading, shot, staffConsole, test } from './fixtures.js';
+import { staffApi } from '../../../src-shared/staff-api/routes.js';
+import { signInStaff as signInOverApi } from '../../support/staff.js';
+import { OFFICE, PASSWORD, expect, expectAccessible, heading, shot, staffConsole, test, withdraw } from './fixtures.js';
+import { DAY_MS } from './time.js';
 
 const COMPANY = '株式会社 ハローワーク物産';
 
@@ -83,4 +86,44 @@ test('while a passkey prompt or a request runs, the console says so and the butt
   release();
   await expect(page.getByRole('heading', { name: '検索結果 1件' })).toBeVisible();
   await expect(page.getByRole('button', { name: '検索', exact: true })).toBeEnabled();
+});
+
+test('利用再開 refused because a colleague reinstated the account meanwhile: the message says what may have happened and to search again', async ({
+  page,
+  service,
+  authenticator,
+}) => {
+  expect(authenticator).toBeTruthy();
+  const id = `twice-${Date.now().toString(36)}@example.jp`;
+  await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
+  await withdraw(service, id);
+  service.clock.advance(31 * DAY_MS);
+  await staffConsole(page, service, 'office');
+  await page.getByLabel('事業所名またはID').fill(id);
+  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await page.getByRole('button', { name: `${COMPANY} の詳細` }).click();
+  await expect(page.getByRole('button', { name: '利用再開' })).toBeVisible();
+
+  // A colleague at the next desk reinstates it first.
+  const colleague = await signInOverApi(service, { role: 'office', office: OFFICE });
+  const ref = (
+    await colleague.client.get<{ employers: Array<{ ref: string }> }>(
+      `${staffApi.employerSearch.path}?q=${encodeURIComponent(id)}`,
+    )
+  ).body.employers[0]!.ref;
+  const first = await colleague.client.post(staffApi.employerReinstate.path.replace(':ref', ref), {
+    stepUp: await colleague.stepUp({ action: 'reinstate', target: ref }),
+  });
+  expect(first.status).toBe(200);
+
+  await page.getByRole('button', { name: '利用再開' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('利用再開できませんでした。');
+  await expect(alert).toContainText('可能性があります');
+  await expect(alert).toContainText('「求人者検索」に戻って検索し直し');
+  await expect(alert).not.toContainText('読み込み直');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '「求人者検索」に戻る' }).click();
+  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await expect(page.getByRole('table')).toContainText('利用中');
 });

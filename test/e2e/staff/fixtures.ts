@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, guardPage, heading, shot } from '../../support/e2e-page.js';
 import { createStaff } from '../../../src-server/staff/staff-members.service.js';
 import { createClient } from '../../support/http-client.js';
@@ -48,6 +48,29 @@ export const test = base.extend<Fixtures>({
     await use(authenticatorId);
   },
 });
+
+/**
+ * Nothing on the screen scrolls sideways: not the page, not a table's box (its region, by name).
+ * The console's desks are 1280 px wide or more (issue 21).
+ */
+export async function expectNoSidewaysScroll(page: Page, ...regions: string[]): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  for (const name of regions) {
+    const region = page.getByRole('region', { name });
+    expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth), name).toBeLessThanOrEqual(0);
+    // a box that does not scroll is no keyboard stop
+    await expect(region).not.toHaveAttribute('tabindex');
+  }
+}
+
+/** Whether the element is within the window, left to right (not cut at either edge). */
+export async function expectWithinWidth(page: Page, locator: Locator): Promise<void> {
+  const box = await locator.boundingBox();
+  const width = page.viewportSize()?.width ?? 0;
+  expect(box, 'on screen').not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+}
 
 /** `mypage create-staff`, as the service does it: the staff ID and the one-time registration code. */
 export function newStaff(svc: StaffService, role: 'office' | 'it', name = role === 'it' ? '情報 花子' : '窓口 太郎') {

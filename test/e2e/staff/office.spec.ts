@@ -125,6 +125,9 @@ test('確認依頼: IDを表示 after recording the document and a note, with th
   await page.getByRole('button', { name: '検索', exact: true }).click();
   await page.getByRole('button', { name: `${COMPANY} の詳細` }).click();
   await expect(heading(page, COMPANY)).toBeVisible();
+  // Not locked: nothing to unlock, so ロック解除 is not offered (nor audited).
+  await expect(page.getByRole('definition').filter({ hasText: '利用中' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'ロック解除' })).toHaveCount(0);
 
   // Nothing recorded: nothing shown, and each field says what is missing.
   await page.getByRole('button', { name: 'IDを表示' }).click();
@@ -166,14 +169,19 @@ test('ロック解除 lifts the lock, and the employer signs in again at once', 
   await expect(page.getByRole('table')).toContainText('ロック中');
   await page.getByRole('button', { name: `${COMPANY} の詳細` }).click();
   await page.getByRole('button', { name: 'ロック解除' }).click();
-  await expect(page.getByText('ロックを解除しました。求人者はすぐにログインできます。')).toBeVisible();
+  const done = page.getByText('ロックを解除しました。求人者はすぐにログインできます。');
+  await expect(done).toBeVisible();
+  await expect(done).toBeFocused(); // the button it replaces is gone: focus is on what happened
   await expect(page.getByRole('definition').filter({ hasText: '利用中' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'ロック解除' })).toHaveCount(0);
   await expectAccessible(page);
   await shot(page, '78-staff-unlocked');
   expect((await employerSignIn(service, id)).status).toBe(200);
 
+  // The next action clears the message of the last one.
   await page.getByRole('button', { name: '操作履歴を表示' }).click();
   await expect(page.getByRole('table', { name: '操作履歴' })).toContainText('ロック');
+  await expect(done).toHaveCount(0);
   await page.getByRole('button', { name: '「求人者検索」に戻る' }).click();
   await expect(page.getByRole('table')).toContainText('利用中');
 });

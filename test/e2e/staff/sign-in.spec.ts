@@ -40,7 +40,11 @@ test('パスキーの登録 with a wrong code says what to do and keeps the inpu
   await page.getByRole('button', { name: '「職員ログイン」画面に戻る' }).click();
 
   await registerPasskey(page, staffId, code);
+  // The ID is filled in: the message asks for ログイン, not for typing it.
   await expect(page.getByLabel('職員ID')).toHaveValue(staffId);
+  await expect(page.getByRole('status').filter({ hasText: 'パスキーを登録しました。' })).toContainText(
+    '「ログイン」を押し',
+  );
   // The code is used up: registering again with it is refused.
   await page.getByRole('button', { name: 'はじめての方（パスキーの登録）' }).click();
   await page.getByLabel('職員ID').fill(staffId);
@@ -56,6 +60,10 @@ test('パスキーの登録 with a wrong code says what to do and keeps the inpu
   await page.getByRole('button', { name: 'ログアウト' }).click();
   await expect(heading(page, '職員ログイン')).toBeVisible();
   await expect(page.getByText('ログアウトしました。')).toBeVisible();
+  // A new sign-in that fails: its error alone, not under the green 「ログアウトしました。」 of before.
+  await signInStaff(page, 'S0000000');
+  await expect(page.getByRole('alert')).toContainText('職員IDが正しいか確認し');
+  await expect(page.getByText('ログアウトしました。')).toHaveCount(0);
   // Signed out on the service too: a reload opens 職員ログイン.
   await page.reload();
   await expect(heading(page, '職員ログイン')).toBeVisible();

@@ -29,7 +29,7 @@ const events = {
   'device_trust.created': 'Device remembered',
   'device_trust.revoked': 'Remembered device removed',
   'kiosk.enrolled': 'Terminal enrolled',
-  'kiosk.revoked': 'Terminal revoked',
+  'kiosk.revoked': 'Terminal revoked (its sign-ins ended)',
   'kiosk.code_issued': 'Enrollment code issued',
   'kiosk.attestation_failed': 'Terminal attestation failed',
   'kiosk.duplicate_machine_id': 'Second enrolment of one machine detected',

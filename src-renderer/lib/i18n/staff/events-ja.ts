@@ -29,7 +29,7 @@ const events = {
   'device_trust.created': '端末の記憶',
   'device_trust.revoked': '端末の記憶の解除',
   'kiosk.enrolled': '端末登録',
-  'kiosk.revoked': '端末の失効',
+  'kiosk.revoked': '端末の失効（利用中のログインの終了）',
   'kiosk.code_issued': '登録コードの発行',
   'kiosk.attestation_failed': '端末の認証の失敗',
   'kiosk.duplicate_machine_id': '同じ機器での重複登録の検出',

@@ -1,8 +1,9 @@
 /**
  * The staff console's Japanese (the default), one section a screen. The screen names are the
  * issue's (「職員ログイン」「求人者検索」「端末一覧」…); `en.ts` must have the same shape. Errors:
- * ./errors-ja.ts. The employer's screens have their own catalogs (../ja.ts, ../en.ts).
+ * ./errors-ja.ts, 監査ログ: ./audit-ja.ts. The employer's screens have their own catalogs (../ja.ts, ../en.ts).
  */
+import audit from './audit-ja.js';
 import errors from './errors-ja.js';
 import events from './events-ja.js';
 
@@ -29,6 +30,8 @@ const ja = {
     errorHeading: '入力内容をご確認ください',
     enterField: (label: string) => `「${label}」を入力してください。`,
     chooseField: (label: string) => `「${label}」を選択してください。`,
+    date: (d: Date) => `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`,
+    time: (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`,
     dateTime: (d: Date) =>
       `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`,
     never: '記録なし',
@@ -43,7 +46,7 @@ const ja = {
     idle: '15分間操作がなかったため、ログアウトしました。もう一度ログインしてください。',
     expired: 'ログインの有効期限が切れました。もう一度ログインしてください。',
     loggedOut: 'ログアウトしました。',
-    registered: 'パスキーを登録しました。職員IDを入力してログインしてください。',
+    registered: 'パスキーを登録しました。職員IDを確かめて「ログイン」を押し、登録したパスキーで確認してください。',
   },
   register: {
     title: 'パスキーの登録',
@@ -119,7 +122,7 @@ const ja = {
   } as Record<string, string>,
   kiosks: {
     title: '端末一覧',
-    lead: 'すべての安定所の端末です。列の見出しで並べ替え、安定所で絞り込めます。',
+    lead: 'すべての安定所の端末です。列の見出しか「並べ替え」で並べ替え、安定所で絞り込めます。登録日時・最終画面表示・端末IDと、端末ごとの操作は「詳細」にあります。',
     office: '安定所',
     allOffices: 'すべての安定所',
     filter: '安定所で絞り込む',
@@ -131,9 +134,16 @@ const ja = {
     lastPaintAt: '最終画面表示',
     attestationFailures24h: '認証失敗（24時間）',
     state: '状態',
-    sortBy: (column: string) => `${column}で並べ替え`,
+    sort: '並べ替え',
+    sortChoice: (column: string, direction: 'ascending' | 'descending') =>
+      `${column}（${direction === 'ascending' ? '昇順' : '降順'}）`,
     none: '端末はありません。',
     duplicate: '同じ機体IDの端末あり（イメージ複製の疑い）',
+    actions: '詳細・操作',
+    details: '詳細',
+    detailsLabel: (label: string) => `${label}の詳細と操作`,
+    terminalId: '端末ID',
+    revokedNote: '失効した端末です。もう一度使うには、「登録コードを発行」で発行したコードで登録し直してください。',
     revoke: '失効させる',
     revokeLabel: (label: string) => `${label}を失効させる`,
     confirmTitle: '端末を失効させますか',
@@ -161,44 +171,7 @@ const ja = {
     expires: (at: string) => `有効期限：${at}まで。1回だけ使えます。`,
     again: '別の端末のコードを発行',
   },
-  audit: {
-    title: '監査ログ',
-    lead: '職員の操作の記録です。新しい順に表示します。',
-    at: '日時',
-    staff: '職員',
-    what: '操作',
-    detail: '内容',
-    more: 'さらに表示',
-    detailKeys: {
-      office: '安定所',
-      label: '端末名',
-      documentKind: '確認書類',
-      company: '事業所名',
-      note: 'メモ',
-      kiosk: '端末',
-      terminalId: '端末ID',
-      wasLocked: 'ロック中だった',
-      staffId: '職員ID',
-      role: '役割',
-      mailed: 'メール送信',
-      by: '実施',
-      reason: '理由',
-      keyUsed: '端末の鍵による署名',
-      sessionsEnded: '終了したログイン数',
-      others: '同じ機体IDの端末',
-      offlineMs: 'オフライン時間（ミリ秒）',
-      noteRecorded: 'メモの記録',
-      kind: '種類',
-      surface: '画面',
-      source: '対象',
-      wrong: 'OTP誤り回数',
-      mails: 'OTP送信回数',
-    } as Record<string, string>,
-    roles: { office: '窓口職員', it: 'システム担当職員' } as Record<string, string>,
-    yes: 'はい',
-    no: 'いいえ',
-    none: '記録はありません。',
-  },
+  audit,
   events,
   otherEvent: (type: string) => `その他の操作（${type}）`,
   errors,

@@ -44,26 +44,56 @@ export function employerStateText(m: StaffCatalog, state: EmployerState, withdra
   return m.states[state];
 }
 
-/** An audit row's detail (codes and values) as 「安定所：…、端末名：…」; document kinds worded. */
-export function detailText(
+export type AuditDetail = Record<string, string | number | boolean | null>;
+
+/**
+ * An audit row's detail as worded pairs [key, value] (「端末名」「受付横 1」): keys and coded values in
+ * the catalog's words, numbers with their unit, yes/no. `omit`: keys the row shows elsewhere. With a
+ * terminal's name the raw terminal ID is left out (端末一覧 shows it).
+ */
+export function detailPairs(
   m: StaffCatalog,
-  detail: Record<string, string | number | boolean | null> | string | null | undefined,
+  detail: AuditDetail | null | undefined,
   omit: string[] = [],
-): string {
-  if (!detail) return '';
-  if (typeof detail === 'string') return detail;
-  const sep = m === ja ? '、' : ', ';
+): [string, string][] {
+  if (!detail) return [];
+  const named = typeof detail['label'] === 'string' && detail['label'] !== '';
+  const skip = named ? [...omit, 'terminalId'] : omit;
   return Object.entries(detail)
-    .filter(([k, v]) => v !== null && v !== '' && !omit.includes(k))
-    .map(([k, v]) => `${m.audit.detailKeys[k] ?? k}${m === ja ? '：' : ': '}${valueText(m, k, v)}`)
-    .join(sep);
+    .filter(([k, v]) => v !== null && v !== '' && !skip.includes(k))
+    .map(([k, v]) => [
+      m.audit.detailKeys[k] ?? ja.audit.detailKeys[k] ?? k,
+      valueText(m, k, v as string | number | boolean),
+    ]);
 }
 
-function valueText(m: StaffCatalog, key: string, value: string | number | boolean | null): string {
-  if (key === 'documentKind') return m.documents[String(value)] ?? String(value);
-  if (key === 'role') return m.audit.roles[String(value)] ?? String(value);
+/** The same pairs as one line: 「安定所：…、端末名：…」. */
+export function detailText(m: StaffCatalog, detail: AuditDetail | null | undefined, omit: string[] = []): string {
+  const en = m !== ja;
+  return detailPairs(m, detail, omit)
+    .map(([k, v]) => `${k}${en ? ': ' : '：'}${v}`)
+    .join(en ? ', ' : '、');
+}
+
+function valueText(m: StaffCatalog, key: string, value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? m.audit.yes : m.audit.no;
-  return String(value);
+  if (typeof value === 'number') {
+    if (key === 'offlineMs') return m.audit.duration(value);
+    if (key === 'wrong' || key === 'mails') return m.audit.times(value);
+    if (key === 'sessionsEnded' || key === 'others') return m.audit.count(value);
+    return String(value);
+  }
+  if (key === 'documentKind') return m.documents[value] ?? value;
+  if (key === 'role') return m.audit.roles[value] ?? value;
+  return m.audit.values[key]?.[value] ?? value;
+}
+
+/** A timestamp of the API as [date, time of day] in the catalog's format; null for none. */
+export function dateParts(m: StaffCatalog, iso: string | null): [string, string] | null {
+  if (!iso) return null;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a value formatted at once, never state
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? [iso, ''] : [m.common.date(d), m.common.time(d)];
 }
 
 /** A timestamp of the API (ISO 8601) in the catalog's format, or "記録なし". */
