@@ -94,6 +94,11 @@ export type KioskParsedInput<C extends KioskChannel> = z.output<KioskInputSchema
 export type KioskApi = { [C in KioskChannel]: HostMethod<KioskInput<C>, KioskOutputs[C]> } & {
   /** Subscribe to pushed events; returns the unsubscribe function. */
   onEvent(listener: (event: KioskEvent) => void): () => void;
+  /**
+   * Set only by the kiosk preview in Chromium (`npm start` without Electron: the kiosk host of
+   * test/support/kiosk-host), so the page marks itself プレビュー. Electron's preload never sets it.
+   */
+  readonly preview?: true;
 };
 
 /** Pushed from main to the page. */

@@ -63,7 +63,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
     restartApp: (reason) => deps.wiper.restartApp(reason),
   });
   const idle = idleGuardOf(deps, wipe);
-  const offline = offlineMonitorOf(deps, terminal, wipe);
+  const offline = offlineMonitorOf(deps, terminal);
   const wipes = setupWipes({
     wiper: deps.wiper,
     partitions,
@@ -112,20 +112,17 @@ function idleGuardOf(deps: KioskCoreDeps, wipe: (reason: WipeReason) => Promise<
   });
 }
 
-/** Issue 13 item 5: 「ただいまご利用いただけません」 while the service cannot be reached; back to a fresh login after. */
-function offlineMonitorOf(
-  deps: KioskCoreDeps,
-  terminal: TerminalLink,
-  wipe: (reason: WipeReason) => Promise<WipeReport>,
-) {
+/**
+ * Issue 13 item 5: 「ただいまご利用いただけません」 while the service cannot be reached. When it answers
+ * again the page goes back to the visitor's screen as it was (issue 21: coming back online is no
+ * wipe; what they typed stays, and only the idle wipe or ログアウト clears it).
+ */
+function offlineMonitorOf(deps: KioskCoreDeps, terminal: TerminalLink) {
   return createOfflineMonitor({
     clock: deps.clock,
     log: deps.log,
     probe: async () => probeService(terminal.client(), terminal.record()?.terminalId),
-    onChange(isOffline) {
-      deps.emit({ type: isOffline ? 'service-offline' : 'service-online' });
-      if (!isOffline) void wipe('service-back');
-    },
+    onChange: (isOffline) => deps.emit({ type: isOffline ? 'service-offline' : 'service-online' }),
   });
 }
 

@@ -12,7 +12,7 @@ const calls = Object.fromEntries(
 );
 
 const kiosk = {
-  ...(calls as Omit<KioskApi, 'onEvent'>),
+  ...(calls as Omit<KioskApi, 'onEvent' | 'preview'>), // never `preview`: that is the Chromium preview's
   onEvent(listener: (event: KioskEvent) => void) {
     const handler = (_e: unknown, event: KioskEvent) => listener(event);
     ipcRenderer.on(KIOSK_EVENT_CHANNEL, handler);

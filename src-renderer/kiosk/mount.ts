@@ -37,7 +37,7 @@ export async function mountKiosk(target: HTMLElement): Promise<void> {
       const url = new URL(link.href, location.href);
       if (url.protocol !== location.protocol || url.host !== location.host || link.target === '_blank') {
         event.preventDefault();
-        shell.outsideNotice = true;
+        shell.refuseOutsideLink();
       }
     },
     { capture: true },

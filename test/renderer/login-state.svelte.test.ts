@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppModel } from '../../src-renderer/lib/app-model.svelte.js';
 import { LoginState, OtpState } from '../../src-renderer/lib/state/login.svelte.js';
 import { newPasswordErrors } from '../../src-renderer/lib/state/recovery.svelte.js';
+import { wordTexts } from '../../src-renderer/lib/state/form.svelte.js';
 import { fakeHost } from './fake-host.js';
 
 const app = (host: ReturnType<typeof fakeHost>['host']) => new AppModel(host, { routing: 'memory' });
@@ -29,7 +30,7 @@ describe('LoginState', () => {
     const { host } = fakeHost();
     const a = app(host);
     const s = new LoginState(a);
-    s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
+    s.form.fill({ id: 'taro@example.jp', password: 'Passw0rd!' });
     await s.submit();
     expect(a.router.current).toBe('otp');
   });
@@ -39,7 +40,7 @@ describe('LoginState', () => {
       login: { ok: false, error: { error: 'locked', message: '', retryAfterSeconds: 1799 } },
     });
     const s = new LoginState(app(host));
-    s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
+    s.form.fill({ id: 'taro@example.jp', password: 'Passw0rd!' });
     await s.submit();
     expect(s.form.message).toBe(
       'パスワード入力を5回誤ったため、ロックがかかりログインできません。あと約30分でお試しいただけます。' +
@@ -57,7 +58,7 @@ describe('LoginState', () => {
         login: { ok: false, error: { error: 'invalid_credentials', message: '', attemptsLeft: left } },
       });
       const s = new LoginState(app(host));
-      s.form.values = { id: 'taro@example.jp', password: 'Wrong-pass1' };
+      s.form.fill({ id: 'taro@example.jp', password: 'Wrong-pass1' });
       await s.submit();
       expect(s.form.errors.password).toContain('ID（メールアドレス）またはパスワードが正しくありません。');
       expect(s.form.errors.password?.includes('あと1回パスワード入力を誤ると、ロックがかかり')).toBe(warned);
@@ -69,7 +70,7 @@ describe('LoginState', () => {
       login: { ok: false, error: { error: 'locked', message: '', retryAfterSeconds: 600 } },
     });
     const s = new LoginState(app({ ...host, kind: 'kiosk' }));
-    s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
+    s.form.fill({ id: 'taro@example.jp', password: 'Passw0rd!' });
     await s.submit();
     expect(s.form.message).toBe(
       'パスワード入力を5回誤ったため、ロックがかかりログインできません。あと約10分でお試しいただけます。' +
@@ -82,7 +83,7 @@ describe('LoginState', () => {
       login: { ok: false, error: { error: 'otp_budget_exhausted', message: '', retryAfterSeconds: 1500 } },
     });
     const s = new LoginState(app(host));
-    s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
+    s.form.fill({ id: 'taro@example.jp', password: 'Passw0rd!' });
     await s.submit();
     expect(s.form.message).toContain(
       'しばらく時間を空けてから、もう一度お試しください。あと約25分でお試しいただけます。',
@@ -95,7 +96,7 @@ describe('LoginState', () => {
       login: { ok: false, error: { error: 'withdrawn', message: '', reregistrable: false } },
     });
     const s = new LoginState(app(host));
-    s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
+    s.form.fill({ id: 'taro@example.jp', password: 'Passw0rd!' });
     await s.submit();
     expect(s.withdrawn).toBe('expired');
     expect(s.form.message).toContain('最寄りのハローワークまでご連絡ください。');
@@ -108,7 +109,7 @@ describe('LoginState', () => {
         new Promise((r) => (release = () => r({ ok: true, data: { status: 'otp_required', expiresAt: '' } }))),
     });
     const s = new LoginState(app(host));
-    s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
+    s.form.fill({ id: 'taro@example.jp', password: 'Passw0rd!' });
     const first = s.submit();
     const second = s.submit();
     await Promise.resolve();
@@ -121,7 +122,7 @@ describe('LoginState', () => {
   it('a network failure becomes a message, not an exception', async () => {
     const { host } = fakeHost({ login: { ok: false, error: { error: 'network_error', message: 'offline' } } });
     const s = new LoginState(app(host));
-    s.form.values = { id: 'taro@example.jp', password: 'Passw0rd!' };
+    s.form.fill({ id: 'taro@example.jp', password: 'Passw0rd!' });
     await s.submit();
     expect(s.form.message).toMatch(/^通信エラーが発生しました。/);
   });
@@ -132,8 +133,8 @@ describe('OtpState', () => {
     const { host, calls } = fakeHost();
     const a = app(host);
     const s = new OtpState(a);
-    s.form.values = { otp: '123456' };
-    s.remember = true;
+    s.form.fill({ otp: '123456' });
+    s.chooseSkip(true);
     await s.submit();
     expect(a.router.current).toBe('otp-confirm');
     expect(a.otpDraft).toEqual({ otp: '123456', remember: true, canceled: false });
@@ -145,7 +146,7 @@ describe('OtpState', () => {
       submitOtp: { ok: false, error: { error: 'otp_invalid', message: '', attemptsLeft: 3 } },
     });
     const s = new OtpState(app(host));
-    s.form.values = { otp: '１２３４５６' }; // full-width digits are accepted
+    s.form.fill({ otp: '１２３４５６' }); // full-width digits are accepted
     await s.submit();
     expect(s.form.errors.otp).toBe(
       'ワンタイムパスワードが正しくありません。あと3回入力できます。10回誤るとワンタイムパスワードが無効になります。',
@@ -158,7 +159,7 @@ describe('OtpState', () => {
     });
     const a = app(host);
     const s = new OtpState(a);
-    s.form.values = { otp: '123456' };
+    s.form.fill({ otp: '123456' });
     await s.submit();
     expect(s.form.message).toContain(
       '上限に達したため、現在ログインできません。しばらく時間を空けてから、もう一度お試しください。あと約60分でお試しいただけます。',
@@ -171,7 +172,7 @@ describe('OtpState', () => {
     const { host } = fakeHost({ submitOtp: { ok: false, error: { error: 'otp_expired', message: '' } } });
     const a = app(host);
     const s = new OtpState(a);
-    s.form.values = { otp: '123456' };
+    s.form.fill({ otp: '123456' });
     await s.submit();
     expect(a.router.current).toBe('otp-ended');
   });
@@ -181,10 +182,10 @@ describe('newPasswordErrors', () => {
   it('R-PW-4: lists what the new password lacks; a mismatch is reported on the confirmation', () => {
     const { host } = fakeHost();
     const a = app(host);
-    expect(newPasswordErrors(a, 'abc', 'abc').newPassword).toBe(
+    expect(newPasswordErrors(a, 'abc', 'abc').newPassword?.()).toBe(
       'パスワードは、半角数字、英字、記号を組み合わせ、8桁以上32桁以内で設定してください。8桁以上で入力してください。半角数字を含めてください。半角記号を含めてください。',
     );
-    expect(newPasswordErrors(a, 'Passw0rd!', 'Passw0rd?')).toEqual({
+    expect(wordTexts(newPasswordErrors(a, 'Passw0rd!', 'Passw0rd?'))).toEqual({
       confirm: '新しいパスワードと新しいパスワード（確認用）が一致しません。',
     });
     expect(newPasswordErrors(a, 'Passw0rd!', 'Passw0rd!')).toEqual({});

@@ -59,6 +59,7 @@ describe('the on-screen keyboard: which layout a field gets (issue 13)', () => {
     const words = {
       bksp: '削除',
       close: '閉じる',
+      next: '次へ',
       shiftOn: '大文字',
       shiftOff: '小文字',
       symbols: '記号',
@@ -67,6 +68,7 @@ describe('the on-screen keyboard: which layout a field gets (issue 13)', () => {
     expect(oskDisplay(words, 'default')).toMatchObject({
       '{bksp}': '削除',
       '{close}': '閉じる',
+      '{next}': '次へ',
       '{shift}': '大文字',
       '<': '&lt;',
       '&': '&amp;',
@@ -102,6 +104,11 @@ describe('the on-screen keyboard: what a key does (issue 13)', () => {
     expect(pressKey('{abc}', at(''), 'symbols')).toEqual({ kind: 'page', page: 'default' });
     expect(pressKey('{close}', at('x'), 'default')).toEqual({ kind: 'close' });
     expect(pressKey('{', at(''), 'symbols')).toEqual({ kind: 'edit', value: '{', caret: 1 }); // the symbol itself
+  });
+  it('issue 21: 次へ ends the last row of every page of every layout, where Enter sits; it asks for the next field', () => {
+    for (const pages of Object.values(oskLayouts))
+      for (const rows of Object.values(pages)) expect(rows.at(-1)?.split(' ').at(-1)).toBe('{next}');
+    expect(pressKey('{next}', at('taro@example.jp'), 'default')).toEqual({ kind: 'next' });
   });
   it('文字サイズ 特大 is 200 % (WCAG 1.4.4)', () => {
     expect(textSizePercent).toEqual({ standard: 100, large: 150, xlarge: 200 });

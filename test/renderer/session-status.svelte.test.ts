@@ -78,7 +78,7 @@ describeEachDatabase('session status (GET /session) and the signed-in page that 
     });
     const asked = vi.spyOn(host, 'sessionStatus');
     app.go('home');
-    app.signedIn = true;
+    app.confirmSignedIn();
     await vi.waitFor(() => expect(pending).toHaveLength(1));
     expect(pending[0]!.ms).toBe(WEB_SESSION_IDLE_MS + 1000);
 
@@ -98,7 +98,7 @@ describeEachDatabase('session status (GET /session) and the signed-in page that 
     next().run();
     await vi.waitFor(() => expect(app.router.current).toBe('login'));
     expect(app.signedIn).toBe(false);
-    expect(app.notice).toEqual({ kind: 'error', text: ja.errors.sessionEnded });
+    expect({ ...app.notice, text: app.notice?.text() }).toEqual({ kind: 'error', text: ja.errors.sessionEnded });
     expect(pending).toEqual([]);
   });
 });

@@ -7,7 +7,11 @@ import { mkdirSync } from 'node:fs';
 /** Screenshots of the screens for the docs (docs/screens). */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync('docs/screens', { recursive: true });
-  await page.evaluate(() => document.fonts.ready);
+  // From the top: a full-page shot of a scrolled page draws a sticky bar (the kiosk's 文字サイズ) where the scroll left it.
+  await page.evaluate(async () => {
+    window.scrollTo(0, 0);
+    await document.fonts.ready;
+  });
   await page.screenshot({ path: `docs/screens/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
 }
 

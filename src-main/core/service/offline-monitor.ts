@@ -9,7 +9,7 @@ export type OfflineOptions = {
   log: Logger;
   /** One cheap call to the service; true when it answered. */
   probe: () => Promise<boolean>;
-  /** offline: show 「ただいまご利用いただけません」; online again: back to the login form. */
+  /** offline: show 「ただいまご利用いただけません」; online again: back to the visitor's screen as it was. */
   onChange: (offline: boolean) => void;
   /** first retry after this, doubling each time, capped (R-KIOSK-4 issue 13: back-off) */
   firstRetryMs?: number;
@@ -19,7 +19,7 @@ export type OfflineOptions = {
 
 /**
  * Issue 13 item 5: when the service cannot be reached, the kiosk says so and retries by itself
- * with a capped back-off on the injected clock, then goes back to the login form. It keeps how
+ * with a capped back-off on the injected clock, then goes back to the visitor's screen. It keeps how
  * long it was offline, for the next heartbeat to report (`pendingOfflineMs`, then `reported`).
  */
 export function createOfflineMonitor(opts: OfflineOptions) {

@@ -39,15 +39,7 @@ export interface SessionWiper {
 }
 
 export type WipeReason =
-  | 'idle'
-  | 'logout'
-  | 'suspend'
-  | 'lock-screen'
-  | 'start-up'
-  | 'renderer-gone'
-  | 'terminal-revoked'
-  | 'admin'
-  | 'service-back';
+  'idle' | 'logout' | 'suspend' | 'lock-screen' | 'start-up' | 'renderer-gone' | 'terminal-revoked' | 'admin';
 export type WipeReport = { reason: WipeReason; steps: string[]; leftovers: string[]; restarted: boolean };
 
 export type WipeDeps = {

@@ -14,12 +14,27 @@ export type Contrast = (typeof contrasts)[number];
 export const textSizePercent: Record<TextSize, number> = { standard: 100, large: 150, xlarge: 200 };
 
 export class DisplaySettings {
-  textSize = $state<TextSize>('standard');
-  contrast = $state<Contrast>('standard');
+  #textSize = $state<TextSize>('standard');
+  #contrast = $state<Contrast>('standard');
+
+  get textSize(): TextSize {
+    return this.#textSize;
+  }
+  get contrast(): Contrast {
+    return this.#contrast;
+  }
+  /** 文字サイズ: the visitor picks one. */
+  chooseTextSize(size: TextSize): void {
+    this.#textSize = size;
+  }
+  /** 色合い: the visitor picks one. */
+  chooseContrast(contrast: Contrast): void {
+    this.#contrast = contrast;
+  }
 
   /** Writes the settings onto `root` (the page's <html>). */
   applyTo(root: HTMLElement): void {
-    root.dataset.textSize = this.textSize;
-    root.dataset.contrast = this.contrast;
+    root.dataset.textSize = this.#textSize;
+    root.dataset.contrast = this.#contrast;
   }
 }

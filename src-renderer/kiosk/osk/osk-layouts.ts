@@ -43,7 +43,10 @@ export function layoutFor(field: FieldFacts): OskLayout | null {
 const LETTERS = ['q w e r t y u i o p', 'a s d f g h j k l'];
 const upper = (row: string) => row.toUpperCase();
 
-/** Key names in braces are actions; `.co.jp` and the like type their text. */
+/**
+ * Key names in braces are actions; `.co.jp` and the like type their text. 次へ (`{next}`, issue 21)
+ * ends the last row of each page, where Enter sits on a keyboard.
+ */
 export const oskLayouts: Record<OskLayout, Partial<Record<OskPage, string[]>>> = {
   id: {
     default: [
@@ -51,35 +54,49 @@ export const oskLayouts: Record<OskLayout, Partial<Record<OskPage, string[]>>> =
       `${LETTERS[0]} @`,
       `${LETTERS[1]} . -`,
       '{shift} z x c v b n m _ +',
-      '.co.jp .jp .com {close}',
+      '.co.jp .jp .com {close} {next}',
     ],
     shift: [
       '1 2 3 4 5 6 7 8 9 0 {bksp}',
       `${upper(LETTERS[0]!)} @`,
       `${upper(LETTERS[1]!)} . -`,
       '{shift} Z X C V B N M _ +',
-      '.co.jp .jp .com {close}',
+      '.co.jp .jp .com {close} {next}',
     ],
   },
   password: {
-    default: ['1 2 3 4 5 6 7 8 9 0 {bksp}', LETTERS[0]!, LETTERS[1]!, '{shift} z x c v b n m {symbols}', '{close}'],
+    default: [
+      '1 2 3 4 5 6 7 8 9 0 {bksp}',
+      LETTERS[0]!,
+      LETTERS[1]!,
+      '{shift} z x c v b n m {symbols}',
+      '{close} {next}',
+    ],
     shift: [
       '1 2 3 4 5 6 7 8 9 0 {bksp}',
       upper(LETTERS[0]!),
       upper(LETTERS[1]!),
       '{shift} Z X C V B N M {symbols}',
-      '{close}',
+      '{close} {next}',
     ],
     // R-PW-4's symbols: every half-width one (0x21-0x2f, 0x3a-0x40, 0x5b-0x60, 0x7b-0x7e).
-    symbols: ['! " # $ % & \' ( ) * {bksp}', '+ , - . / : ; < = >', '? @ [ \\ ] ^ _ ` { | } ~', '{abc} {close}'],
+    symbols: ['! " # $ % & \' ( ) * {bksp}', '+ , - . / : ; < = >', '? @ [ \\ ] ^ _ ` { | } ~', '{abc} {close} {next}'],
   },
   otp: {
-    default: ['1 2 3', '4 5 6', '7 8 9', '{close} 0 {bksp}'],
+    default: ['1 2 3', '4 5 6', '7 8 9', '{close} 0 {bksp}', '{next}'],
   },
 };
 
 /** The labels of the action keys (the kiosk's catalog gives the words). */
-export type OskWords = { bksp: string; close: string; shiftOn: string; shiftOff: string; symbols: string; abc: string };
+export type OskWords = {
+  bksp: string;
+  close: string;
+  next: string;
+  shiftOn: string;
+  shiftOff: string;
+  symbols: string;
+  abc: string;
+};
 
 /**
  * simple-keyboard's `display` map: the action keys' words, and the characters that innerHTML
@@ -89,6 +106,7 @@ export function oskDisplay(words: OskWords, page: OskPage): Record<string, strin
   return {
     '{bksp}': words.bksp,
     '{close}': words.close,
+    '{next}': words.next,
     '{shift}': page === 'shift' ? words.shiftOff : words.shiftOn,
     '{symbols}': words.symbols,
     '{abc}': words.abc,
@@ -104,6 +122,8 @@ export type KeyOutcome =
   | { kind: 'edit'; value: string; caret: number }
   | { kind: 'page'; page: OskPage }
   | { kind: 'close' }
+  /** 次へ: the next field of the form, or, from the last, the form is sent. */
+  | { kind: 'next' }
   | { kind: 'none' };
 
 /**
@@ -115,6 +135,8 @@ export function pressKey(key: string, field: FieldState, page: OskPage): KeyOutc
   switch (key) {
     case '{close}':
       return { kind: 'close' };
+    case '{next}':
+      return { kind: 'next' };
     case '{shift}':
       return { kind: 'page', page: page === 'shift' ? 'default' : 'shift' };
     case '{symbols}':

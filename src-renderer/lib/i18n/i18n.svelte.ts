@@ -5,6 +5,13 @@ import ja, { type Catalog } from './ja.js';
 
 export type Lang = 'ja' | 'en';
 
+/**
+ * A text the screen shows, worded when it is shown: state keeps `Text`, never a worded string, so
+ * an error on screen follows the language chosen after it appeared (issue 21). Called during a
+ * render, it reads the current catalog, so the render follows a switch.
+ */
+export type Text = () => string;
+
 /** A catalog by language. Japanese is in the main bundle; English loads on first use. */
 export async function loadCatalog(lang: Lang): Promise<Catalog> {
   return lang === 'ja' ? ja : (await import('./en.js')).default;
@@ -43,6 +50,16 @@ export class I18n {
     const known = errorText[e.error] as { ja: string; en: string } | undefined;
     if (known) return known[this.lang];
     return e.message;
+  }
+
+  /** The text `pick` chooses from the catalog, worded when shown. */
+  text(pick: (m: Catalog) => string): Text {
+    return () => pick(this.m);
+  }
+
+  /** The text of an error answer (see `error`), worded when shown. */
+  errorText(e: HostError): Text {
+    return () => this.error(e);
   }
 
   /** Sentences in a row: Japanese runs them together, English puts a space between. */

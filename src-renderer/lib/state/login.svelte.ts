@@ -1,14 +1,19 @@
 import type { HostError } from '../../../src-shared/host.js';
 import { R_LOGIN_2_OTP_DIGITS } from '../../../src-shared/rules.js';
 import type { AppModel } from '../app-model.svelte.js';
-import { Form, looksLikeEmail, type FieldErrors } from './form.svelte.js';
+import type { Text } from '../i18n/i18n.svelte.js';
+import { Form, looksLikeEmail, type FieldTexts } from './form.svelte.js';
 
 /**
  * The locked message (R-LOGIN-3): the wait said once — the time left when the service gives it,
  * else the seed's "30分程度" — and for a lock, the way out now: パスワード再登録 on the web, the
  * counter staff (who can unlock it) on a kiosk.
  */
-export function lockedText(app: AppModel, e: HostError): string {
+export function lockedText(app: AppModel, e: HostError): Text {
+  return () => lockedWords(app, e);
+}
+
+function lockedWords(app: AppModel, e: HostError): string {
   const m = app.i18n.m;
   const s = 'retryAfterSeconds' in e ? e.retryAfterSeconds : undefined;
   const wait = typeof s === 'number' && s > 0 ? m.common.retryAfter(Math.max(1, Math.ceil(s / 60))) : '';
@@ -19,41 +24,41 @@ export function lockedText(app: AppModel, e: HostError): string {
 /** 求人者マイページログイン (R-LOGIN-1, R-LOGIN-2, R-LOGIN-3, R-LOGIN-4, R-REREG-2). */
 export class LoginState {
   readonly form = new Form({ id: '', password: '' });
-  /** After a correct password for a withdrawn account: can it be re-registered online? */
-  withdrawn = $state<'reregistrable' | 'expired' | null>(null);
+  #withdrawn = $state<'reregistrable' | 'expired' | null>(null);
   readonly #app: AppModel;
 
   constructor(app: AppModel) {
     this.#app = app;
   }
 
-  validate(): FieldErrors<'id' | 'password'> {
-    const m = this.#app.i18n.m;
+  /** After a correct password for a withdrawn account: can it be re-registered online? */
+  get withdrawn(): 'reregistrable' | 'expired' | null {
+    return this.#withdrawn;
+  }
+
+  validate(): FieldTexts<'id' | 'password'> {
+    const t = this.#app.i18n;
     const { id, password } = this.form.values;
-    const errors: FieldErrors<'id' | 'password'> = {};
-    if (id.trim() === '') errors.id = m.common.enterField(m.login.id);
-    else if (!looksLikeEmail(id)) errors.id = m.common.emailFormat;
-    if (password === '') errors.password = m.common.enterField(m.login.password);
+    const errors: FieldTexts<'id' | 'password'> = {};
+    if (id.trim() === '') errors.id = t.text((m) => m.common.enterField(m.login.id));
+    else if (!looksLikeEmail(id)) errors.id = t.text((m) => m.common.emailFormat);
+    if (password === '') errors.password = t.text((m) => m.common.enterField(m.login.password));
     return errors;
   }
 
   async submit(): Promise<void> {
     const app = this.#app;
+    const t = app.i18n;
     const errors = this.validate();
-    this.withdrawn = null;
+    this.#withdrawn = null;
     if (Object.keys(errors).length) return this.form.fail(errors);
     this.form.clear();
     const { id, password } = this.form.values;
     const r = await this.form.run(() => app.host.login({ id, password }));
     if (!r) return;
     if (r.ok) {
-      if (r.data.status === 'otp_required') {
-        app.otpDraft = { otp: '', remember: false, canceled: false };
-        app.go('otp');
-      } else {
-        app.signedIn = true;
-        app.go('home', { replace: true });
-      }
+      if (r.data.status === 'otp_required') app.askForOtp();
+      else app.enterHome();
       return;
     }
     const e = r.error;
@@ -62,7 +67,7 @@ export class LoginState {
         // R-LOGIN-3: the fourth wrong password of this source warns that the fifth locks it.
         const last = 'attemptsLeft' in e && e.attemptsLeft === 1;
         return this.form.fail({
-          password: last ? app.i18n.join(app.i18n.error(e), app.i18n.m.login.oneMoreLocks) : app.i18n.error(e),
+          password: last ? () => t.join(t.error(e), t.m.login.oneMoreLocks) : t.errorText(e),
         });
       }
       case 'locked':
@@ -70,20 +75,20 @@ export class LoginState {
         return this.form.fail({}, lockedText(app, e));
       case 'withdrawn': {
         const reregistrable = 'reregistrable' in e && e.reregistrable === true;
-        this.withdrawn = reregistrable ? 'reregistrable' : 'expired';
-        const m = app.i18n.m;
+        this.#withdrawn = reregistrable ? 'reregistrable' : 'expired';
         return this.form.fail(
           {},
           reregistrable
-            ? m.login.withdrawnReregistrable
-            : app.i18n.error({ error: 'reregistration_expired', message: '' }),
+            ? t.text((m) => m.login.withdrawnReregistrable)
+            : t.errorText({ error: 'reregistration_expired', message: '' }),
         );
       }
       case 'invalid_request':
-        if ('fields' in e && e.fields?.includes('id')) return this.form.fail({ id: app.i18n.m.common.emailFormat });
-        return this.form.fail({}, app.i18n.error(e));
+        if ('fields' in e && e.fields?.includes('id'))
+          return this.form.fail({ id: t.text((m) => m.common.emailFormat) });
+        return this.form.fail({}, t.errorText(e));
       default:
-        return this.form.fail({}, app.i18n.error(e));
+        return this.form.fail({}, t.errorText(e));
     }
   }
 }
@@ -91,21 +96,29 @@ export class LoginState {
 /** ワンタイムパスワード入力 and its confirmation (R-LOGIN-2, R-OTP-1, R-OTP-2, R-OTP-3, R-OTP-4, R-OTP-5, R-OTP-6). */
 export class OtpState {
   readonly form: Form<'otp'>;
-  remember = $state(false);
+  #remember = $state(false);
   readonly #app: AppModel;
 
   constructor(app: AppModel) {
     this.#app = app;
     this.form = new Form({ otp: app.otpDraft.otp });
-    this.remember = app.host.offersOtpSkip && app.otpDraft.remember;
+    this.#remember = app.host.offersOtpSkip && app.otpDraft.remember;
   }
 
-  validate(): FieldErrors<'otp'> {
-    const m = this.#app.i18n.m;
+  /** 「次回以降…省略する」 is ticked (never on a host that does not offer it). */
+  get remember(): boolean {
+    return this.#remember;
+  }
+  chooseSkip(on: boolean): void {
+    this.#remember = this.#app.host.offersOtpSkip && on;
+  }
+
+  validate(): FieldTexts<'otp'> {
+    const t = this.#app.i18n;
     const otp = this.form.values.otp.normalize('NFKC').trim();
-    if (otp === '') return { otp: m.common.enterField(m.otp.label) };
+    if (otp === '') return { otp: t.text((m) => m.common.enterField(m.otp.label)) };
     if (!new RegExp(`^[0-9]{${R_LOGIN_2_OTP_DIGITS}}$`).test(otp))
-      return { otp: this.#app.i18n.error({ error: 'otp_invalid', message: '' }) };
+      return { otp: t.errorText({ error: 'otp_invalid', message: '' }) };
     return {};
   }
 
@@ -114,12 +127,7 @@ export class OtpState {
     const errors = this.validate();
     if (Object.keys(errors).length) return this.form.fail(errors);
     this.form.clear();
-    const remember = this.#app.host.offersOtpSkip && this.remember;
-    if (remember) {
-      this.#app.otpDraft = { otp: this.form.values.otp, remember: true, canceled: false };
-      this.#app.go('otp-confirm');
-      return;
-    }
+    if (this.#remember) return this.#app.confirmOtpSkip(this.form.values.otp);
     await this.send(false);
   }
 
@@ -129,41 +137,22 @@ export class OtpState {
     const r = await this.form.run(() => app.host.submitOtp({ otp, rememberDevice }));
     if (!r) return;
     if (r.ok) {
-      app.otpDraft = { otp: '', remember: false, canceled: false };
-      app.signedIn = true;
-      app.go('home', {
-        replace: true,
-        ...(rememberDevice ? { notice: { kind: 'success', text: app.i18n.m.confirm.doneNotice } } : {}),
-      });
-      return;
+      const done = app.i18n.text((m) => m.confirm.doneNotice);
+      return app.enterHome(rememberDevice ? { kind: 'success', text: done } : undefined);
     }
     const e = r.error;
-    if (e.error === 'otp_expired' || e.error === 'otp_exhausted') {
-      app.otpEnded = e;
-      app.go('otp-ended', { replace: true });
-      return;
-    }
+    if (e.error === 'otp_expired' || e.error === 'otp_exhausted') return app.endOtp(e);
+    const t = app.i18n;
     if (e.error === 'otp_invalid') {
       const left = 'attemptsLeft' in e ? e.attemptsLeft : undefined;
-      const text = app.i18n.join(
-        app.i18n.error(e),
-        typeof left === 'number' ? app.i18n.m.common.attemptsLeft(left) : '',
-      );
-      if (rememberDevice) {
-        // Back from the confirmation to the entry screen, with the error beside the field.
-        app.otpDraft = { otp: this.form.values.otp, remember: true, canceled: false };
-        app.go('otp', { replace: true, notice: { kind: 'error', text } });
-        return;
-      }
+      const text = () => t.join(t.error(e), typeof left === 'number' ? t.m.common.attemptsLeft(left) : '');
+      // From the confirmation: back to the entry screen, with the error beside the field.
+      if (rememberDevice) return app.returnToOtpEntry(this.form.values.otp, text);
       return this.form.fail({ otp: text });
     }
     // R-OTP-8: the budget's refusal says how long to wait; the typed OTP stays in the field.
-    const text = e.error === 'otp_budget_exhausted' ? lockedText(app, e) : app.i18n.error(e);
-    if (rememberDevice) {
-      app.otpDraft = { otp: this.form.values.otp, remember: true, canceled: false };
-      app.go('otp', { replace: true, notice: { kind: 'error', text } });
-      return;
-    }
+    const text = e.error === 'otp_budget_exhausted' ? lockedText(app, e) : t.errorText(e);
+    if (rememberDevice) return app.returnToOtpEntry(this.form.values.otp, text);
     return this.form.fail({}, text);
   }
 

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { expect } from '@playwright/test';
 import { R_KIOSK_4_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
-import { startSwitchableProxy } from '../kiosk-host/switchable-proxy.js';
+import { startSwitchableProxy } from '../../support/kiosk-host/switchable-proxy.js';
 import { advance, launchKiosk, mainToken, shownPage } from './electron-app.js';
 import { enroll, heading, login, skipWithoutElectron, test } from './electron-fixtures.js';
 import { api } from '../../../src-shared/api/routes.js';
@@ -68,7 +68,7 @@ test.describe('the Electron kiosk: warning, ready page, offline (issue 13)', () 
     }
   });
 
-  test('offline: the service stops answering → 「ただいまご利用いただけません」 → it answers → the login form', async ({
+  test('offline: the service stops answering → 「ただいまご利用いただけません」 → it answers → the login form as the visitor left it', async ({
     service,
     employer,
   }, testInfo) => {
@@ -83,8 +83,10 @@ test.describe('the Electron kiosk: warning, ready page, offline (issue 13)', () 
       await expect(page.getByRole('alert')).toContainText('係員にお知らせください');
       proxy.up();
       await advance(app, 60_000);
-      await expect.poll(() => page.isClosed()).toBe(true);
-      await expect(heading(await shownPage(app), '求人者マイページログイン')).toBeVisible();
+      // Coming back is no wipe (issue 21): the same page, what the visitor typed kept.
+      await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+      expect(page.isClosed()).toBe(false);
+      await expect(page.getByLabel('ID（メールアドレス）')).toHaveValue(employer.id);
     } finally {
       await app.close();
       await proxy.close();

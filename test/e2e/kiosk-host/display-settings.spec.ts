@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { expectAccessible } from '../web/fixtures.js';
+import { expectAccessible, shot } from '../web/fixtures.js';
 import { expect, test } from './fixtures.js';
 import { enrollThroughScreen, heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
+import { osk } from './osk-flows.js';
 
 const SIZES = [
   { name: '標準', key: 'standard', px: '16px' },
@@ -16,15 +16,28 @@ const CONTRASTS = [
 ] as const;
 
 const controls = (page: Page) => page.getByTestId('display-controls');
+// Each button's name starts with its group's (issue 21): 「文字サイズ 標準」, 「色合い 標準」.
 const sizeButton = (page: Page, name: string) =>
-  controls(page).getByRole('group', { name: '文字サイズ' }).getByRole('button', { name, exact: true });
+  controls(page)
+    .getByRole('group', { name: '文字サイズ' })
+    .getByRole('button', { name: `文字サイズ ${name}`, exact: true });
 const contrastButton = (page: Page, name: string) =>
-  controls(page).getByRole('group', { name: '色合い' }).getByRole('button', { name, exact: true });
+  controls(page)
+    .getByRole('group', { name: '色合い' })
+    .getByRole('button', { name: `色合い ${name}`, exact: true });
 
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync('docs/screens', { recursive: true });
+/** The element's box lies wholly inside the window (nothing of it scrolled away). */
+async function expectInView(page: Page, box: { x: number; y: number; width: number; height: number } | null) {
+  const view = page.viewportSize()!;
+  expect(box, 'on screen').not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(view.height);
+}
+
+/** What the window shows (the keyboard is fixed to its bottom). */
+async function viewShot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `docs/screens/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: `docs/screens/${name}.png`, animations: 'disabled', caret: 'hide' });
 }
 
 /** No horizontal scroll: the page is never wider than the window (WCAG 1.4.10 at 200 % text). */
@@ -141,5 +154,58 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
       textSize: 'standard',
       contrast: 'standard',
     });
+  });
+
+  test('issue 21: each 標準 is told apart by ear (「文字サイズ 標準」, 「色合い 標準」) and by eye (each group boxed with its name); at 特大 on 1280×1024 ログイン is on screen without scrolling', async ({
+    kiosk,
+    service,
+  }) => {
+    const k = await kiosk();
+    await enrollThroughScreen(k, service);
+    const page = k.page();
+    await expect(page.getByRole('button', { name: '文字サイズ 標準', exact: true })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: '色合い 標準', exact: true })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: '標準', exact: true })).toHaveCount(0);
+    // Each group's name is shown in its box, ahead of its buttons (theirs is for the ear only).
+    for (const name of ['文字サイズ', '色合い']) {
+      const group = controls(page).getByRole('group', { name });
+      const label = group.getByText(name, { exact: true }).first();
+      await expect(label).toBeVisible();
+      const [box, shown] = [(await group.boundingBox())!, (await label.boundingBox())!];
+      expect(shown.width).toBeGreaterThan(40);
+      expect(shown.x).toBeGreaterThanOrEqual(box.x);
+      expect(shown.x + shown.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+    await sizeButton(page, '特大').click();
+    await expect(sizeButton(page, '特大')).toHaveAttribute('aria-pressed', 'true');
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expectInView(page, await page.getByRole('button', { name: 'ログイン', exact: true }).boundingBox());
+    await expectAccessible(page);
+  });
+
+  test('issue 21: 文字サイズ / 色合い stay on screen — the page scrolled to its end, and the on-screen keyboard open at 特大 with the password field shown between them (docs/screens/69)', async ({
+    kiosk,
+    service,
+  }) => {
+    const k = await kiosk({ policy: { onScreenKeyboard: 'always' } });
+    await enrollThroughScreen(k, service);
+    const page = k.page();
+    await sizeButton(page, '特大').click();
+    await expect(sizeButton(page, '特大')).toHaveAttribute('aria-pressed', 'true');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await expectInView(page, await controls(page).boundingBox());
+
+    const password = page.locator('#login-password');
+    await password.click();
+    await expect(osk(page)).toHaveAttribute('data-layout', 'password');
+    const bar = (await controls(page).boundingBox())!;
+    const field = (await password.boundingBox())!;
+    const keyboard = (await osk(page).boundingBox())!;
+    await expectInView(page, bar);
+    expect(field.y, 'the field is below the bar').toBeGreaterThanOrEqual(bar.y + bar.height);
+    expect(field.y + field.height, 'the field is above the keyboard').toBeLessThanOrEqual(keyboard.y);
+    await expectAccessible(page);
+    await viewShot(page, '69-kiosk-osk-xlarge');
   });
 });

@@ -1,3 +1,4 @@
+import { expectAccessible } from '../web/fixtures.js';
 import { expect, OTP_SUBJECT, test } from './fixtures.js';
 import { revokeTerminal } from '../../support/kiosk-host/kiosk-admin.js';
 import { enrollThroughScreen, heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
@@ -65,5 +66,25 @@ test.describe('attested kiosk login (R-KIOSK-2, R-KIOSK-3, R-OTP-7)', () => {
     await expect(heading(page, '求人者マイページホーム')).toBeVisible();
     await expect(page.getByTestId('attestation-note')).toHaveCount(0);
     expect(await service.db.selectFrom('device_trusts').selectAll().execute()).toEqual([]); // R-KIOSK-3
+  });
+
+  test("issue 21: on the kiosk an error already shown follows a switch to English at once, the kiosk's own words too", async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
+    const k = await kiosk();
+    await enrollThroughScreen(k, service);
+    const page = k.page();
+    await typeLogin(page, employer.id, 'Wrong-pass1');
+    const error = page.locator('#login-password-error');
+    await expect(error).toHaveText('ID（メールアドレス）またはパスワードが正しくありません。');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(error).toHaveText('The ID (e-mail address) or password is incorrect.');
+    await expect(page.getByRole('alert')).toContainText('Please check your input');
+    await expect(page.getByRole('button', { name: 'Text size Standard', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Colours Standard', exact: true })).toBeVisible();
+    await expect(page.getByLabel('ID (e-mail address)')).toHaveValue(employer.id);
+    await expectAccessible(page);
   });
 });

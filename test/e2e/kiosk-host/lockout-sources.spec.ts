@@ -1,6 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { expectAccessible, loginWithOtp, logout, submitLogin } from '../web/fixtures.js';
+import { expectAccessible, loginWithOtp, logout, shot, submitLogin } from '../web/fixtures.js';
 import { expect, OTP_SUBJECT, test } from './fixtures.js';
 import { enrollThroughScreen, heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
 
@@ -17,12 +16,6 @@ async function browserOf(browser: Browser): Promise<Page> {
     viewport: { width: 1280, height: 1024 },
   });
   return context.newPage();
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync('docs/screens', { recursive: true });
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `docs/screens/${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
 }
 
 test.describe('lock-outs where the wrong passwords came from (R-LOGIN-6)', () => {

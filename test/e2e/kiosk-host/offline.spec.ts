@@ -1,11 +1,11 @@
 import { expectAccessible, shot } from '../web/fixtures.js';
 import { expect, test } from './fixtures.js';
 import { issueEnrollmentCode } from '../../support/kiosk-host/kiosk-admin.js';
-import { heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
-import { startSwitchableProxy } from './switchable-proxy.js';
+import { heading, typeLogin, wipeDone, wipesDone } from '../../support/kiosk-host/kiosk-flows.js';
+import { startSwitchableProxy } from '../../support/kiosk-host/switchable-proxy.js';
 
 test.describe('offline (issue 13 item 5)', () => {
-  test('R-KIOSK-4: the service stops answering → 「ただいまご利用いただけません」, retried by itself → back to a fresh login form; the heartbeat reports the time offline (docs/screens/51)', async ({
+  test("R-KIOSK-4: the service stops answering → 「ただいまご利用いただけません」, retried by itself → the visitor's screen back as it was, what they typed kept (issue 21); the heartbeat reports the time offline (docs/screens/51)", async ({
     kiosk,
     service,
     employer,
@@ -13,7 +13,7 @@ test.describe('offline (issue 13 item 5)', () => {
     const proxy = await startSwitchableProxy(service.url);
     try {
       const k = await kiosk();
-      let page = k.page();
+      const page = k.page();
       await expect(heading(page, '端末登録')).toBeVisible();
       await page.getByLabel('サービスのURL').fill(proxy.url);
       await page.getByLabel('登録コード').fill(await issueEnrollmentCode(service));
@@ -34,14 +34,17 @@ test.describe('offline (issue 13 item 5)', () => {
       expect(k.core.offline.offline).toBe(true);
 
       proxy.up();
-      const wipes = k.logLines.filter((l) => l.startsWith('info wipe: done')).length;
+      const wipes = wipesDone(k);
       k.clock.advance(60_000); // the back-off is capped at 60 s
-      await wipeDone(k, wipes + 1);
       await k.until(() => !k.core.offline.offline);
-      page = k.page(); // the page the wipe showed
+      // Coming back is no wipe (issue 21): the same page, the form as the visitor left it.
       await expect(heading(page, '求人者マイページログイン')).toBeVisible();
-      await expect(page.getByLabel('ID（メールアドレス）')).toHaveValue('');
-      await typeLogin(page, employer.id, employer.password);
+      expect(k.page()).toBe(page);
+      expect(wipesDone(k)).toBe(wipes);
+      await expect(page.getByLabel('ID（メールアドレス）')).toHaveValue(employer.id);
+      await expect(page.locator('#login-password')).toHaveValue(employer.password);
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'ログイン', exact: true }).click();
       await expect(heading(page, '求人者マイページホーム')).toBeVisible();
 
       // The next heartbeat carries how long it was offline; the service records it for IT.
@@ -55,6 +58,43 @@ test.describe('offline (issue 13 item 5)', () => {
         .where('type', '=', 'kiosk.offline_reported')
         .execute();
       expect(rows).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('R-KIOSK-4: an offline spell ends no visit, the idle wipe still does: the visitor walks away offline, the wipe clears what they typed and the next page says offline until the service answers', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
+    const proxy = await startSwitchableProxy(service.url);
+    try {
+      const k = await kiosk();
+      const page = k.page();
+      await expect(heading(page, '端末登録')).toBeVisible();
+      await page.getByLabel('サービスのURL').fill(proxy.url);
+      await page.getByLabel('登録コード').fill(await issueEnrollmentCode(service));
+      await page.getByRole('button', { name: '登録する' }).click();
+      await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+
+      proxy.down('reset');
+      await typeLogin(page, employer.id, employer.password);
+      await expect(heading(page, 'ただいまご利用いただけません')).toBeVisible();
+      await k.until(() => k.core.idle.state.phase === 'active');
+      const wipes = wipesDone(k);
+      k.clock.advance(120_000); // nobody comes back: the idle wipe
+      await wipeDone(k, wipes + 1);
+      const fresh = k.page();
+      expect(fresh).not.toBe(page);
+      await expect(heading(fresh, 'ただいまご利用いただけません')).toBeVisible();
+
+      proxy.up();
+      k.clock.advance(60_000);
+      await k.until(() => !k.core.offline.offline);
+      await expect(heading(fresh, '求人者マイページログイン')).toBeVisible();
+      await expect(fresh.getByLabel('ID（メールアドレス）')).toHaveValue('');
+      await expect(fresh.locator('#login-password')).toHaveValue('');
     } finally {
       await proxy.close();
     }

@@ -105,6 +105,33 @@ test.describe('the on-screen keyboard (issue 13)', () => {
     await expect(osk(page)).toBeHidden();
   });
 
+  test('issue 21: 次へ moves from the ID to the password and, from the last field, sends the form, as Enter does', async ({
+    kiosk,
+    service,
+    employer,
+  }) => {
+    const k = await kiosk({ touchScreen: true });
+    await enrollThroughScreen(k, service);
+    const page = k.page();
+    const id = page.getByLabel('ID（メールアドレス）');
+    const password = page.locator('#login-password');
+    await id.tap();
+    await expect(osk(page)).toHaveAttribute('data-layout', 'id');
+    await expect(oskKey(page, '{next}')).toHaveText('次へ');
+    await id.fill(employer.id);
+    await oskKey(page, '{next}').tap();
+    await expect(password).toBeFocused();
+    await expect(osk(page)).toHaveAttribute('data-layout', 'password');
+    // From the last field with nothing in it: the form's own checks answer, beside the field.
+    await oskKey(page, '{next}').tap();
+    await expect(page.locator('#login-password-error')).toHaveText('「パスワード」を入力してください。');
+    await expect(password).toBeFocused();
+    await expectAccessible(page);
+    await password.fill(employer.password);
+    await oskKey(page, '{next}').tap();
+    await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+  });
+
   test('issue 13: policy "never" keeps it off even on a touch screen', async ({ kiosk, service }) => {
     const k = await kiosk({ touchScreen: true, policy: { onScreenKeyboard: 'never' } });
     await enrollThroughScreen(k, service);

@@ -9,6 +9,7 @@ import { createKioskCore, type KioskCore } from '../../../src-main/core/kiosk-co
 import { ManualClock } from '../../../src-main/core/manual-clock.js';
 import { MemorySettingsStore, type Logger } from '../../../src-main/core/ports.js';
 import type { SecretBox } from '../../../src-main/core/terminal/secret-box.js';
+import { enrollWithCode } from '../../../src-main/core/terminal/scripted-enrollment.js';
 import type { SessionWiper } from '../../../src-main/core/wipe/session-wiper.js';
 import { kioskStartFragment, type KioskStartHint } from '../../../src-shared/kiosk-start-hint.js';
 
@@ -44,7 +45,7 @@ export type KioskPage = {
   close(): Promise<void>;
 };
 
-function initScript(channels: readonly string[]) {
+function initScript({ channels, preview }: { channels: readonly string[]; preview: boolean }) {
   const w = window as unknown as Record<string, unknown> & {
     __kioskInvoke(channel: string, payload: unknown): Promise<unknown>;
   };
@@ -55,6 +56,7 @@ function initScript(channels: readonly string[]) {
       return () => listeners.delete(listener);
     },
   };
+  if (preview) api.preview = true; // KioskApi.preview: the page marks itself プレビュー
   for (const channel of channels) api[channel] = (input?: unknown) => w.__kioskInvoke(channel, input);
   Object.defineProperty(window, 'kiosk', { value: Object.freeze(api), writable: false, configurable: false });
   Object.defineProperty(window, '__kioskEmit', { value: (event: unknown) => listeners.forEach((l) => l(event)) });
@@ -72,6 +74,12 @@ export type OpenKioskOptions = {
   policy?: Record<string, unknown>;
   /** What the "OS" reports for `onScreenKeyboard: "auto"` (Electron: a display with touch support) */
   touchScreen?: boolean;
+  /** The core's clock (default: a ManualClock the test moves; the preview moves its own with real time) */
+  clock?: ManualClock;
+  /** A one-time code: the terminal enrolls itself before start-up, as main does with HELLOWORK_KIOSK_ENROLL_CODE */
+  enrollmentCode?: string;
+  /** The kiosk preview for people (kiosk-preview.ts): `window.kiosk.preview`, and the shown page is brought to the front */
+  preview?: boolean;
 };
 
 export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promise<KioskPage> {
@@ -80,7 +88,7 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
   const policyPath = path.join(dir, 'policy.json');
   if (opts.policy) writeFileSync(policyPath, JSON.stringify(opts.policy));
   const loaded = await loadKioskConfig({ store, policyPath });
-  const clock = new ManualClock();
+  const clock = opts.clock ?? new ManualClock();
   const logLines: string[] = [];
   const restarts: string[] = [];
   const waiters = new Set<{ check: () => boolean; resolve: () => void }>();
@@ -132,7 +140,7 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
         await context.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) =>
           invoke(source.page, source.frame, channel, payload),
         );
-        await context.addInitScript(initScript, kioskChannels);
+        await context.addInitScript(initScript, { channels: kioskChannels, preview: opts.preview === true });
         partitions.set(name, p);
         return p;
       })();
@@ -169,6 +177,8 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
         const p = await partitionOf(name);
         p.loaded = load(p, start);
         await p.loaded;
+        // A window of its own in a headed browser: the visitor's stays in front of it.
+        if (opts.preview) await current?.page?.bringToFront();
       })();
       preparing = prepared.catch(() => undefined);
       await prepared;
@@ -188,6 +198,7 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
       // Kept for closePage: the old page is the kiosk's page no more (its calls are refused).
       if (old && old !== p) retiring.push(old);
       await p.loaded;
+      if (opts.preview) await p.page?.bringToFront();
     },
     async closePage(name) {
       const p = partitions.get(name);
@@ -286,6 +297,7 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
       (await current?.page?.evaluate(() => new Promise<boolean>((r) => requestAnimationFrame(() => r(true))))) ?? false,
   });
 
+  await enrollWithCode(core.handlers, opts.enrollmentCode, log); // as main does, before start-up
   await core.start(); // the start-up wipe opens the first page
   return {
     core,
