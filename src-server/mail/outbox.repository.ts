@@ -59,6 +59,18 @@ export async function claimNextOutbox(
   leaseUntil: number,
   only: 'all' | 'dropped' = 'all',
 ): Promise<OutboxRow | undefined> {
+  // A read first: an idle poll (most of them) never takes SQLite's write lock.
+  const due = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('sent_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where('next_attempt_at', '<=', now)
+    .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', now)]))
+    .$if(only === 'dropped', (q) => q.where('to_address', '=', DROPPED_ADDRESS))
+    .limit(1)
+    .executeTakeFirst();
+  if (!due) return undefined;
   return db
     .updateTable('outbox')
     .set((eb) => ({ claimed_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
