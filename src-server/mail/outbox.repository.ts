@@ -59,30 +59,13 @@ export async function claimNextOutbox(
   leaseUntil: number,
   only: 'all' | 'dropped' = 'all',
 ): Promise<OutboxRow | undefined> {
-  // A read first: an idle poll (most of them) never takes SQLite's write lock.
-  const due = await db
-    .selectFrom('outbox')
-    .select('id')
-    .where('sent_at', 'is', null)
-    .where('failed_at', 'is', null)
-    .where('next_attempt_at', '<=', now)
-    .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', now)]))
-    .$if(only === 'dropped', (q) => q.where('to_address', '=', DROPPED_ADDRESS))
-    .limit(1)
-    .executeTakeFirst();
-  if (!due) return undefined;
+  // SQLite: a read first, so an idle poll (most of them) never takes the one write lock.
+  if (dialect === 'sqlite' && !(await dueIds(db, now, only).limit(1).executeTakeFirst())) return undefined;
   return db
     .updateTable('outbox')
     .set((eb) => ({ claimed_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', (eb) =>
-      eb
-        .selectFrom('outbox')
-        .select('id')
-        .where('sent_at', 'is', null)
-        .where('failed_at', 'is', null)
-        .where('next_attempt_at', '<=', now)
-        .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', now)]))
-        .$if(only === 'dropped', (q) => q.where('to_address', '=', DROPPED_ADDRESS))
+    .where('id', '=', () =>
+      dueIds(db, now, only)
         .orderBy('next_attempt_at')
         .orderBy('created_at')
         .limit(1)
@@ -90,6 +73,18 @@ export async function claimNextOutbox(
     )
     .returningAll()
     .executeTakeFirst();
+}
+
+/** The ids of mail due now: not sent, not refused, not leased (or its lease run out). */
+function dueIds(db: Executor, now: number, only: 'all' | 'dropped') {
+  return db
+    .selectFrom('outbox')
+    .select('id')
+    .where('sent_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where('next_attempt_at', '<=', now)
+    .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', now)]))
+    .$if(only === 'dropped', (q) => q.where('to_address', '=', DROPPED_ADDRESS));
 }
 
 /** Sent: the body (which carries the code) is blanked, so codes do not stay at rest. */
