@@ -74,15 +74,27 @@ export interface BatchLimits {
   maxRunMs: number;
   /** Asked after every batch: true stops the run there (the service is shutting down). */
   stopping: () => boolean;
+  /**
+   * After each batch the sweep rests this share of the time the batch took: at 1 the write lock
+   * (SQLite, every process) and a core are free at least half of the sweep's time, so a login
+   * waiting in another process's busy handler finds the lock free instead of starving behind
+   * batch after batch (the volume bench's SQLite backlog, docs/performance.md).
+   */
+  restRatio: number;
+  /** How to rest (tests record it); default a timer, or one event-loop turn under a millisecond. */
+  rest?: (ms: number) => Promise<void>;
 }
 
-/** Lets timers, sockets and the requests waiting for the database run between two batches. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets timers, sockets, other processes and the requests waiting for the database run between two batches. */
+function restFor(ms: number): Promise<void> {
+  return new Promise<void>((resolve) => (ms >= 1 ? setTimeout(resolve, ms) : setImmediate(resolve)));
+}
 
 /**
  * Deletes table after table, batch after batch, until a batch comes back short (nothing expired
- * left there) or the run reaches its bound. Between two batches the event loop gets a turn: on
- * SQLite (better-sqlite3 runs on it) a batch is the longest the sweep ever holds it.
+ * left there) or the run reaches its bound. Between two batches the sweep rests (`restRatio`), so
+ * the event loop gets turns: on SQLite (better-sqlite3 runs on it) a batch is the longest the
+ * sweep ever holds it, and the write lock is free between batches for other processes.
  */
 export async function deleteInBatches(
   db: Executor,
@@ -94,8 +106,9 @@ export async function deleteInBatches(
   let batches = 0;
   for (const [table, deleteOneBatch] of targets) {
     for (;;) {
+      const batchStarted = performance.now();
       const n = await deleteOneBatch(db, limits.batch);
-      await yieldToEventLoop();
+      await (limits.rest ?? restFor)((performance.now() - batchStarted) * limits.restRatio);
       if (n > 0) batches++;
       deleted[table] = (deleted[table] ?? 0) + n;
       if (n < limits.batch.rows) break;

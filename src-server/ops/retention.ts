@@ -27,6 +27,8 @@ export const RETENTION = {
   batchRows: { sqlite: 500, postgres: 5_000 } satisfies Record<Dialect, number>,
   /** Real time one run may take; half the interval, so runs never queue up behind each other. */
   maxRunMs: 5 * 60_000,
+  /** Rest after each batch for as long as it took (retention-batches.ts, BatchLimits.restRatio). */
+  restRatio: 1,
 } as const;
 
 /** pg_try_advisory_lock key: one instance sweeps at a time ("mypa" "retn"). */
@@ -42,6 +44,10 @@ export interface SweepOptions {
   batchRows?: number;
   /** Real milliseconds a run may take (checked after each batch); default RETENTION.maxRunMs. */
   maxRunMs?: number;
+  /** Rest after each batch as a share of its time; default RETENTION.restRatio. */
+  restRatio?: number;
+  /** How to rest (tests record it); default a timer. */
+  rest?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -88,6 +94,8 @@ export function createRetentionSweep(deps: Deps, options: SweepOptions = {}) {
         batch: { dialect: deps.dialect, rows: batchRows },
         maxRunMs: options.maxRunMs ?? RETENTION.maxRunMs,
         stopping: () => stopping,
+        restRatio: options.restRatio ?? RETENTION.restRatio,
+        rest: options.rest,
       });
       return { status: 'swept', ...done, elapsedMs: Math.round(performance.now() - started) };
     });

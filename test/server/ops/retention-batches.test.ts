@@ -1,9 +1,11 @@
+import { performance } from 'node:perf_hooks';
 import { afterEach, expect, it } from 'vitest';
 import { loadConfig } from '../../../src-server/config.js';
 import { openDatabase } from '../../../src-server/db/database.js';
 import type { Insertable } from 'kysely';
 import type { Database, Db } from '../../../src-server/db/schema.js';
 import { createRetentionSweep, type SweepOptions } from '../../../src-server/ops/retention.js';
+import { sweepTargets } from '../../../src-server/ops/retention-batches.js';
 import { insertMailedKey } from '../../../src-server/recovery/mailed-keys.repository.js';
 import { describeEachDatabase, type TestDatabase } from '../../support/databases.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
@@ -319,6 +321,32 @@ describeEachDatabase('Deploy: the retention sweep deletes in bounded batches', (
     expect(report).toMatchObject({ status: 'swept', deleted: { audit_events: 2000 }, batches: 40 });
     // better-sqlite3 answers on the event loop: without a yield the 40 batches would run back to back.
     expect(turned).toBeGreaterThanOrEqual(40);
+  });
+
+  it('Deploy: after every batch the sweep rests as long as the batch took, so the write lock and a core are free half its time', async () => {
+    svc = await startTestService({ database });
+    await insertOldAudit(svc, 200);
+    const rests: number[] = [];
+    const batchTimes: number[] = [];
+    let batchStarted = performance.now();
+    const rest = async (ms: number) => {
+      batchTimes.push(performance.now() - batchStarted);
+      rests.push(ms);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      batchStarted = performance.now();
+    };
+    const report = await sweepOf(svc, database, {}, { batchRows: 50, rest }).runOnce();
+    expect(report).toMatchObject({ status: 'swept', deleted: { audit_events: 200 }, batches: 4 });
+    // One rest after each delete: a short one ends each table, and the audit log had four full ones.
+    const tables = sweepTargets({ now: 0, graceMs: 0, sentMailMs: 0, auditDays: 1 }).length;
+    expect(rests.length).toBe(tables + 4);
+    // Each rest is the batch's own time (measured inside the sweep, so within the time seen here).
+    rests.forEach((ms, i) => {
+      expect(ms).toBeGreaterThan(0);
+      expect(ms).toBeLessThanOrEqual(batchTimes[i]! + 1);
+    });
+    const audit = rests.slice(-5, -1);
+    expect(Math.min(...audit)).toBeGreaterThan(0);
   });
 
   it('Deploy: a run stops at its bound with expired rows left, and the next run carries on', async () => {
