@@ -10,35 +10,31 @@ import { verifyEd25519 } from './ed25519.js';
 import { countAttestationFailure, failureHour } from './attestation-failures.repository.js';
 import {
   consumeNonce,
-  deleteExpiredNonces,
   findTerminal,
-  insertNonce,
+  insertNonceForLiveTerminal,
   recordTerminalSeen,
   type TerminalRow,
 } from './kiosk.repository.js';
 
 /**
  * R-KIOSK-2 step 3: a single-use nonce for a live terminal (≤ 5 minutes), stored hashed. Unknown
- * and revoked terminals get none: revocation takes effect at the terminal's next call.
+ * and revoked terminals get none: revocation takes effect at the terminal's next call. One
+ * statement (issue 18: 5,000 terminals ask once a minute); expired nonces go with the retention
+ * sweep, and a nonce is checked against the terminal's state again when it is spent.
  */
 export async function issueNonce(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   terminalId: string,
 ): Promise<{ nonce: string; expiresAt: Date } | undefined> {
   const now = deps.clock.now().getTime();
-  return deps.db.transaction().execute(async (trx) => {
-    const terminal = await findTerminal(trx, terminalId);
-    if (!terminal || terminal.revoked_at !== null) return undefined;
-    await deleteExpiredNonces(trx, terminalId, now);
-    const nonce = randomToken();
-    await insertNonce(trx, {
-      nonce_hash: sha256(nonce),
-      terminal_id: terminalId,
-      created_at: now,
-      expires_at: now + R_KIOSK_2_NONCE_TTL_MS,
-    });
-    return { nonce, expiresAt: new Date(now + R_KIOSK_2_NONCE_TTL_MS) };
+  const nonce = randomToken();
+  const issued = await insertNonceForLiveTerminal(deps.db, {
+    nonce_hash: sha256(nonce),
+    terminal_id: terminalId,
+    created_at: now,
+    expires_at: now + R_KIOSK_2_NONCE_TTL_MS,
   });
+  return issued ? { nonce, expiresAt: new Date(now + R_KIOSK_2_NONCE_TTL_MS) } : undefined;
 }
 
 /**

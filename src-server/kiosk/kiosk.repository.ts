@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../db/schema.js';
 import type { EnrollmentCodesTable, KioskTerminalsTable } from '../db/tables/kiosk.table.js';
 import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
@@ -83,21 +83,37 @@ export async function recordTerminalSeen(
     .execute();
 }
 
-export async function insertNonce(
+/**
+ * R-KIOSK-2 step 3 in one statement: the nonce row is written only when the terminal is enrolled
+ * and not revoked (an insert … select from its row), so issuing one is a single round trip. The
+ * literals are cast so PostgreSQL types the select list as the columns (bigint), not as text.
+ */
+export async function insertNonceForLiveTerminal(
   db: Executor,
   row: { nonce_hash: string; terminal_id: string; created_at: number; expires_at: number },
-): Promise<void> {
-  await db.insertInto('kiosk_nonces').values(row).execute();
+): Promise<boolean> {
+  const r = await db
+    .insertInto('kiosk_nonces')
+    .columns(['nonce_hash', 'terminal_id', 'created_at', 'expires_at'])
+    .expression(
+      db
+        .selectFrom('kiosk_terminals')
+        .select([
+          sql<string>`${row.nonce_hash}`.as('nonce_hash'),
+          'id',
+          sql<number>`cast(${row.created_at} as bigint)`.as('created_at'),
+          sql<number>`cast(${row.expires_at} as bigint)`.as('expires_at'),
+        ])
+        .where('id', '=', row.terminal_id)
+        .where('revoked_at', 'is', null),
+    )
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 /** Every nonce of a terminal (it was revoked). */
 export async function deleteTerminalNonces(db: Executor, terminalId: string): Promise<void> {
   await db.deleteFrom('kiosk_nonces').where('terminal_id', '=', terminalId).execute();
-}
-
-/** Expired nonces of a terminal have no further use (used ones are gone already). */
-export async function deleteExpiredNonces(db: Executor, terminalId: string, now: number): Promise<void> {
-  await db.deleteFrom('kiosk_nonces').where('terminal_id', '=', terminalId).where('expires_at', '<=', now).execute();
 }
 
 /**
