@@ -1,3 +1,4 @@
+import { kioskVersionKey } from '../../src-shared/kiosk-version.js';
 import type { Selectable } from 'kysely';
 import type { Executor } from '../db/schema.js';
 import type { EnrollmentCodesTable, KioskTerminalsTable } from '../db/tables/kiosk.table.js';
@@ -76,6 +77,7 @@ export async function recordTerminalSeen(
     .updateTable('kiosk_terminals')
     .set({
       version: values.version,
+      version_key: kioskVersionKey(values.version) ?? null,
       last_seen_at: values.now,
       ...(values.paintedAt !== null ? { painted_at: values.paintedAt } : {}),
     })
