@@ -20,7 +20,7 @@ export const FLEET_ALERTS = {
   maxTerminals: 2_000,
 } as const;
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'config' | 'mailQueued'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'mailQueued'> & { config: Pick<AppDeps['config'], 'fleet'> };
 
 export type AlertRunReport =
   { status: 'off' | 'quiet' } | { status: 'ran'; /** offices mailed */ mails: number; terminals: number };
