@@ -142,7 +142,8 @@ export const RULES = {
     constants: {},
   },
   'R-FLEET-1': {
-    summary: 'A kiosk build below the minimum version (semver) is refused at login and heartbeat; 端末一覧 flags 要更新.',
+    summary:
+      'A kiosk build below the minimum version (semver) is refused at login and heartbeat; 端末一覧 flags 要更新.',
     constants: {},
   },
   'R-FLEET-2': {

@@ -21,7 +21,8 @@ export function fleetAlertMail(input: {
       ...list(input.silent),
       '',
     );
-  if (input.back.length) lines.push(`復旧（ハートビートが再開しました）: ${input.back.length}台`, ...list(input.back), '');
+  if (input.back.length)
+    lines.push(`復旧（ハートビートが再開しました）: ${input.back.length}台`, ...list(input.back), '');
   lines.push('職員コンソールの「端末一覧」で、各端末の状態を確認できます。', NOTICE_FOOTER);
   const counts = [
     input.silent.length ? `応答なし${input.silent.length}台` : '',

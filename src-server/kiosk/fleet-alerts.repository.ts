@@ -82,9 +82,7 @@ export async function countTerminalStates(
   minimumKey: string | null,
 ): Promise<FleetStateCounts> {
   const outdated =
-    minimumKey === null
-      ? sql``
-      : sql`when version_key is null or version_key < ${minimumKey} then 'update_required'`;
+    minimumKey === null ? sql`` : sql`when version_key is null or version_key < ${minimumKey} then 'update_required'`;
   const r = await sql<{ state: keyof FleetStateCounts; n: number }>`
     select state, count(*) as n from (
       select case when revoked_at is not null then 'revoked'

@@ -81,7 +81,9 @@ export function createFleetAlertJob(deps: Deps & { log?: FastifyBaseLogger }) {
       .catch((err: unknown) =>
         deps.log?.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'fleet alerts failed'),
       )
-      .finally(() => (running = undefined));
+      .finally(() => {
+        running = undefined;
+      });
   };
   return {
     start(intervalMs: number = FLEET_ALERTS.intervalMs): void {

@@ -32,9 +32,7 @@ export function parseQuietHours(text: string): QuietHours | undefined {
 export function inQuietHours(quiet: QuietHours | undefined, at: Date): boolean {
   if (!quiet) return false;
   const hour = (at.getUTCHours() + 9) % 24;
-  return quiet.from < quiet.until
-    ? hour >= quiet.from && hour < quiet.until
-    : hour >= quiet.from || hour < quiet.until;
+  return quiet.from < quiet.until ? hour >= quiet.from && hour < quiet.until : hour >= quiet.from || hour < quiet.until;
 }
 
 const Address = z.email();
@@ -76,7 +74,7 @@ export interface FleetConfig {
 }
 
 type FleetEnvValues = {
-  [K in keyof typeof FleetEnv]: z.output<(typeof FleetEnv)[K]>;
+  [K in keyof typeof FleetEnv]?: z.output<(typeof FleetEnv)[K]>;
 };
 
 export function fleetConfig(e: FleetEnvValues): FleetConfig {

@@ -6,7 +6,6 @@ import type { AttestationVerifier } from '../login/attestation-verifier.js';
 import { findTerminal } from './kiosk.repository.js';
 import { MINIMUM_VERSION_SETTING, readSetting, writeSetting } from './service-settings.repository.js';
 
-
 type Deps = { db: Executor; config: Pick<AppDeps['config'], 'fleet'> };
 
 /**

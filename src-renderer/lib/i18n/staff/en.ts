@@ -157,8 +157,7 @@ const en: StaffCatalog = {
     unverifiedTotal: (n) => `${n} in all`,
     source: 'Source',
     attempts: 'Attempts',
-    leadOffice:
-      "This office's terminals (read only). If any is unresponsive or needs an update, please contact IT.",
+    leadOffice: "This office's terminals (read only). If any is unresponsive or needs an update, please contact IT.",
     updateRequired: 'Update needed',
     updateRequiredNote: (minimum: string) => `Older than the minimum version ${minimum}: cannot sign in`,
   },

@@ -158,7 +158,8 @@ const ja = {
     unverifiedTotal: (n: number) => `合計 ${n}件`,
     source: '送信元',
     attempts: '件数',
-    leadOffice: 'この安定所の端末の状態です（閲覧のみ）。応答なし・要更新の端末があれば、システム担当に連絡してください。',
+    leadOffice:
+      'この安定所の端末の状態です（閲覧のみ）。応答なし・要更新の端末があれば、システム担当に連絡してください。',
     updateRequired: '要更新',
     updateRequiredNote: (minimum: string) => `最低バージョン ${minimum} より古いため、ログインできません`,
   },
