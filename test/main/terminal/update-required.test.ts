@@ -10,7 +10,12 @@ const BEAT_MS = 5 * 60_000;
 let service: TestService;
 beforeEach(async () => {
   service = await startTestService({ database: 'sqlite', smtp: false });
-  await service.createEmployer({ id: ID, password: PASSWORD, company: '株式会社 更新', office: '飯田橋公共職業安定所' });
+  await service.createEmployer({
+    id: ID,
+    password: PASSWORD,
+    company: '株式会社 更新',
+    office: '飯田橋公共職業安定所',
+  });
 });
 afterEach(async () => service.close());
 
@@ -21,7 +26,10 @@ const minimum = (version: string | null) =>
 describe('R-FLEET-1 the kiosk refused for its build (core against the real service)', () => {
   it('R-FLEET-1: a refused heartbeat shows 更新が必要 in place of the login, keeps beating, and the login returns when a beat is accepted', async () => {
     const built = await buildTestCore({ serviceUrl: service.url });
-    const { code } = await issueEnrollmentCode(service.db, service.clock, { office: '飯田橋公共職業安定所', label: '更新' });
+    const { code } = await issueEnrollmentCode(service.db, service.clock, {
+      office: '飯田橋公共職業安定所',
+      label: '更新',
+    });
     await built.core.dispatch('enroll', { serviceUrl: service.url, code });
     await built.core.start();
     const row = () =>
@@ -63,7 +71,10 @@ describe('R-FLEET-1 the kiosk refused for its build (core against the real servi
 
   it('R-FLEET-1: a login refused for the build turns the page to 更新が必要 at once, before any heartbeat', async () => {
     const built = await buildTestCore({ serviceUrl: service.url });
-    const { code } = await issueEnrollmentCode(service.db, service.clock, { office: '飯田橋公共職業安定所', label: '更新' });
+    const { code } = await issueEnrollmentCode(service.db, service.clock, {
+      office: '飯田橋公共職業安定所',
+      label: '更新',
+    });
     await built.core.dispatch('enroll', { serviceUrl: service.url, code });
     // enrolled with its version (0.1.0-test), which the service believes until a heartbeat says otherwise
     await minimum('0.2.0');

@@ -112,9 +112,14 @@ describeEachDatabase('R-FLEET-2 alerts when terminals go silent or come back', (
     await svc.db.updateTable('kiosk_terminals').set({ revoked_at: 1 }).where('id', '=', revoked.terminalId).execute();
     const fresh = await enrollKiosk(svc, { label: '正常 1' });
     await heartbeat(fresh);
-    const states = await svc.db.selectFrom('kiosk_terminals').select(['revoked_at', 'last_seen_at', 'enrolled_at']).execute();
+    const states = await svc.db
+      .selectFrom('kiosk_terminals')
+      .select(['revoked_at', 'last_seen_at', 'enrolled_at'])
+      .execute();
     const now = svc.clock.now().getTime();
-    const silent = states.filter((t) => t.revoked_at === null && Number(t.last_seen_at ?? t.enrolled_at) <= now - 10 * MINUTE);
+    const silent = states.filter(
+      (t) => t.revoked_at === null && Number(t.last_seen_at ?? t.enrolled_at) <= now - 10 * MINUTE,
+    );
     const r = await createClient(svc.url).get<string>('/metrics', { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(r.status).toBe(200);
     const lines = String(r.body)

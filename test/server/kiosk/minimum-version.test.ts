@@ -12,7 +12,10 @@ import { staffApi } from '../../../src-shared/staff-api/routes.js';
 
 const minimumPath = fillPath(staffApi.kioskMinimumVersion.path, {});
 type Kiosk = { id: string; version: string | null; updateRequired: boolean; office: string };
-type Page = { kiosks: Kiosk[]; minimumVersion: { effective: string | null; configured: string | null; console: string | null } };
+type Page = {
+  kiosks: Kiosk[];
+  minimumVersion: { effective: string | null; configured: string | null; console: string | null };
+};
 
 describeEachDatabase('R-FLEET-1 the minimum kiosk version', (database) => {
   let svc: TestService;
@@ -39,11 +42,13 @@ describeEachDatabase('R-FLEET-1 the minimum kiosk version', (database) => {
     expect(r.status).toBe(200);
     return r.body;
   };
-  const setMinimum = async (version: string) =>
-    it_.client.post(minimumPath, {
+  const setMinimum = async (version: string) => {
+    svc.clock.advance(1000); // audit rows in the order they happen
+    return it_.client.post(minimumPath, {
       version,
       stepUp: await it_.stepUp({ action: 'set_kiosk_minimum_version', target: version }),
     });
+  };
 
   it('R-FLEET-1: a heartbeat below the minimum is recorded, then refused 403 kiosk_update_required; at or above it, accepted', async () => {
     const k = await enrollKiosk(svc);
@@ -93,13 +98,17 @@ describeEachDatabase('R-FLEET-1 the minimum kiosk version', (database) => {
     expect((await page()).minimumVersion).toEqual({ effective: '1.5.0', configured: '1.5.0', console: null });
 
     // no passkey, or one for another value: nothing changes
-    expect((await it_.client.post(minimumPath, { version: '2.0.0' })).body).toMatchObject({ error: 'step_up_required' });
+    expect((await it_.client.post(minimumPath, { version: '2.0.0' })).body).toMatchObject({
+      error: 'step_up_required',
+    });
     const forOther = await it_.stepUp({ action: 'set_kiosk_minimum_version', target: '1.6.0' });
     expect((await it_.client.post(minimumPath, { version: '2.0.0', stepUp: forOther })).body).toMatchObject({
       error: 'step_up_required',
     });
     for (const version of ['v2.0.0', '2.0', '２.０.０', '']) {
-      expect((await it_.client.post(minimumPath, { version })).body, version).toMatchObject({ error: 'invalid_request' });
+      expect((await it_.client.post(minimumPath, { version })).body, version).toMatchObject({
+        error: 'invalid_request',
+      });
     }
     expect((await page()).minimumVersion.console).toBeNull();
     expect(await auditRows(svc, 'staff.kiosk_minimum_version_set')).toEqual([]);
