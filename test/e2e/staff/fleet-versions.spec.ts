@@ -33,7 +33,9 @@ test('R-FLEET-1: 最低バージョン refuses what is not semver, asks for the 
   const field = panel.getByLabel('新しい最低バージョン');
   await field.fill('v2.0');
   await panel.getByRole('button', { name: '最低バージョンを設定' }).click();
-  await expect(panel.getByText('数字3つをピリオドで区切った形式')).toBeVisible();
+  // said at the field (and in the summary above the form)
+  await expect(field).toHaveAccessibleDescription(/数字3つをピリオドで区切った形式/);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
 
   await field.fill('2.0.0');
@@ -55,7 +57,7 @@ test('R-FLEET-1: 最低バージョン refuses what is not semver, asks for the 
   await expect(page.getByRole('table')).toContainText('端末の最低バージョンの変更');
 });
 
-test('R-FLEET-2: office staff see their own office’s 端末一覧, read only, with 応答なし and 要更新', async ({
+test('R-FLEET-2: office staff see their own office’s 端末一覧, read only, with 応答なし', async ({
   page,
   service,
   authenticator,
