@@ -1,8 +1,8 @@
-import { kioskVersionKey } from '../../src-shared/kiosk-version.js';
 import type { Selectable } from 'kysely';
 import type { Executor } from '../db/schema.js';
 import type { EnrollmentCodesTable, KioskTerminalsTable } from '../db/tables/kiosk.table.js';
 import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
+import { kioskVersionKey } from '../../src-shared/kiosk-version.js';
 
 export type TerminalRow = Selectable<KioskTerminalsTable>;
 export type EnrollmentCodeRow = Selectable<EnrollmentCodesTable>;
