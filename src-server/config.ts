@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { R_LOGIN_5_SEED_MAIL_FROM } from '../src-shared/rules.js';
+import { FleetEnv, fleetConfig, type FleetConfig } from './kiosk/fleet-config.js';
 
 /**
  * The service's environment (API.md, "Operating the service"). Everything has a default, so
@@ -66,6 +67,8 @@ const EnvSchema = z.object({
    * cut; below systemd's TimeoutStopSec (90 s) and Kubernetes' 30 s grace, so we exit on our terms.
    */
   SHUTDOWN_DEADLINE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(20)),
+  /** KIOSK_MINIMUM_VERSION, FLEET_ALERT_MAIL_TO, FLEET_ALERT_QUIET_HOURS (issue 22). */
+  ...FleetEnv,
 });
 
 /** A host name or address that only this machine can reach (where plain-http development is safe). */
@@ -158,6 +161,8 @@ export type Config = {
   dbTimeouts: DbTimeouts;
   /** Folder of the built screens; served at `/` when it exists. */
   rendererDir: string | undefined;
+  /** The kiosk fleet's minimum version and alerts (kiosk/fleet-config.ts). */
+  fleet: FleetConfig;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -196,5 +201,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { ...HTTP_TIMEOUTS },
     dbTimeouts: { ...DB_TIMEOUTS },
     rendererDir: 'dist/renderer',
+    fleet: fleetConfig(e),
   };
 }

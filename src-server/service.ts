@@ -11,6 +11,8 @@ import type { Db } from './db/schema.js';
 import { loggerOptions } from './http/logging.js';
 import { createRateLimits } from './http/rate-limit.js';
 import { kioskAttestationVerifier } from './kiosk/attestation.service.js';
+import { createFleetAlertJob } from './kiosk/fleet-alerts.service.js';
+import { withMinimumVersion } from './kiosk/minimum-version.service.js';
 import { buildListener } from './listener.js';
 import type { AttestationVerifier } from './login/attestation-verifier.js';
 import { createOutboxSender } from './mail/outbox-sender.js';
@@ -34,6 +36,8 @@ export interface ServiceOverrides {
   mailPollMs?: number;
   /** Real time between retention sweeps (default RETENTION.intervalMs); 0: never (tests call runOnce). */
   sweepIntervalMs?: number;
+  /** Real time between fleet alert runs (default FLEET_ALERTS.intervalMs); 0: never (tests call runFleetAlerts). */
+  fleetAlertIntervalMs?: number;
 }
 
 /** The service, composed and ready, listening nowhere yet: the caller decides where. */
@@ -79,7 +83,7 @@ export async function composeService(config: Config, overrides: ServiceOverrides
       db,
       dialect,
       clock,
-      attestationVerifier: overrides.attestationVerifier ?? kioskAttestationVerifier,
+      attestationVerifier: withMinimumVersion(overrides.attestationVerifier ?? kioskAttestationVerifier, config),
     };
     const workers = createWorkers(service, log, overrides);
     opened.push(workers);
@@ -122,19 +126,23 @@ function createWorkers(service: ServiceDeps, log: FastifyBaseLogger, overrides: 
   const metrics = createMetrics(service);
   const rateLimits = createRateLimits(config, { log, readiness, registry: metrics.registry });
   const sweep = createRetentionSweep({ ...service, log });
+  const mailQueued = () => void sender.kick();
+  // R-FLEET-2: alert mails when an office's terminals go silent or come back (off without FLEET_ALERT_MAIL_TO).
+  const alerts = createFleetAlertJob({ ...service, mailQueued, log });
   return {
     log,
     readiness,
     metrics,
     rateLimits,
     /** A committed transaction queued mail: the sender looks now (it also polls). */
-    mailQueued: () => void sender.kick(),
+    mailQueued,
     start(): void {
       sender.start();
       if (overrides.sweepIntervalMs !== 0) sweep.start(overrides.sweepIntervalMs);
+      if (overrides.fleetAlertIntervalMs !== 0) alerts.start(overrides.fleetAlertIntervalMs);
     },
     async close(): Promise<void> {
-      await Promise.all([sender.stop(), sweep.stop(), rateLimits.close()]);
+      await Promise.all([sender.stop(), sweep.stop(), alerts.stop(), rateLimits.close()]);
     },
   };
 }

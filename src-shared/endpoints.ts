@@ -45,7 +45,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/login',
     status: 200,
-    errors: ['invalid_credentials', 'locked', 'withdrawn', 'otp_budget_exhausted'],
+    errors: ['invalid_credentials', 'locked', 'withdrawn', 'otp_budget_exhausted', 'kiosk_update_required'],
     body: ({ s }) => s.LoginRequest,
     response: ({ s }) => s.LoginResponse,
   },
@@ -217,7 +217,7 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/kiosk/heartbeat',
     status: 204,
-    errors: ['attestation_invalid'],
+    errors: ['attestation_invalid', 'kiosk_update_required'],
     body: ({ s }) => s.HeartbeatRequest,
   },
 } as const satisfies Record<string, Endpoint>;

@@ -109,5 +109,8 @@ export const KioskEvent = z.discriminatedUnion('type', [
   /** Issue 13: the service cannot be reached (「ただいまご利用いただけません」) / answers again. */
   z.strictObject({ type: z.literal('service-offline') }),
   z.strictObject({ type: z.literal('service-online') }),
+  /** R-FLEET-1: the service refuses this build (「この端末は更新が必要です」) / accepts its heartbeat again. */
+  z.strictObject({ type: z.literal('update-required') }),
+  z.strictObject({ type: z.literal('update-cleared') }),
 ]);
 export type KioskEvent = z.infer<typeof KioskEvent>;

@@ -141,6 +141,15 @@ export const RULES = {
     summary: 'Attestations name their purpose and the login ID: one signature cannot be spent on another.',
     constants: {},
   },
+  'R-FLEET-1': {
+    summary:
+      'A kiosk build below the minimum version (semver) is refused at login and heartbeat; 端末一覧 flags 要更新.',
+    constants: {},
+  },
+  'R-FLEET-2': {
+    summary: 'IT is mailed once per change per office when terminals go 応答なし or come back; /metrics counts states.',
+    constants: {},
+  },
 } as const satisfies Record<string, RuleEntry>;
 
 export type RuleId = keyof typeof RULES;

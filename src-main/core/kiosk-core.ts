@@ -12,6 +12,7 @@ import { setupHeartbeat } from './terminal/heartbeat.js';
 import type { MachineIdSource } from './terminal/machine-id.js';
 import type { SecretBox } from './terminal/secret-box.js';
 import { createTerminalLink, type TerminalLink } from './terminal/terminal-link.js';
+import { createUpdateGate, dispatchWatchingUpdates, type UpdateGate } from './terminal/update-gate.js';
 import { createPartitionRotation } from './wipe/partitions.js';
 import { setupRestartPolicy } from './wipe/restart-policy.js';
 import { setupWipes, type SessionWiper, type WipeReason, type WipeReport } from './wipe/session-wiper.js';
@@ -64,6 +65,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
   });
   const idle = idleGuardOf(deps, wipe);
   const offline = offlineMonitorOf(deps, terminal);
+  const updates = createUpdateGate(deps);
   const wipes = setupWipes({
     wiper: deps.wiper,
     partitions,
@@ -75,13 +77,17 @@ export function createKioskCore(deps: KioskCoreDeps) {
     afterWipe: () => {
       idle.wiped();
       if (offline.offline) deps.emit({ type: 'service-offline' }); // the new page says so too
+      if (updates.required) deps.emit({ type: 'update-required' }); // R-FLEET-1, likewise
     },
     restarting: () => restart.restartingAnyway(),
     settled: () => restart.restartIfDue(),
   });
   const handlers = kioskHandlersOf(deps, { terminal, session, idle, wipe, prepareNextPage: wipes.prepareNextPage });
-  const dispatch = dispatchWatchingOffline(handlers, log, () => terminal.client() !== undefined, offline);
-  const lifecycle = kioskLifecycle(deps, { terminal, session, idle, offline, restart, wipe });
+  const dispatch = dispatchWatchingUpdates(
+    dispatchWatchingOffline(handlers, log, () => terminal.client() !== undefined, offline),
+    updates,
+  );
+  const lifecycle = kioskLifecycle(deps, { terminal, session, idle, offline, restart, wipe, updates });
   return {
     handlers,
     dispatch,
@@ -89,8 +95,9 @@ export function createKioskCore(deps: KioskCoreDeps) {
     wipe,
     /** For tests and the glue's diagnostics only; the renderer never sees it. */
     session,
-    partitions, // for tests, as `offline` and `heartbeat`
+    partitions, // for tests, as `offline`, `updates` and `heartbeat`
     offline,
+    updates,
     ...lifecycle,
   };
 }
@@ -167,6 +174,7 @@ function kioskLifecycle(
   f: Features & {
     offline: ReturnType<typeof createOfflineMonitor>;
     restart: ReturnType<typeof setupRestartPolicy>;
+    updates: UpdateGate;
   },
 ) {
   let heartbeat: ReturnType<typeof setupHeartbeat> | undefined;
@@ -192,6 +200,7 @@ function kioskLifecycle(
         onRevoked: () => {
           if (f.session.credential) void f.wipe('terminal-revoked');
         },
+        onOutcome: (outcome) => f.updates.heartbeat(outcome),
       });
     },
     stop() {

@@ -21,6 +21,7 @@ export class KioskShellModel {
   #attestationFailed = $state(false);
   #adminOpen = $state(false);
   #offline = $state(false);
+  #updateRequired = $state(false);
   #outsideNotice = $state(false);
   #app = $state.raw<AppModel | null>(null);
   readonly host: KioskHost;
@@ -61,6 +62,13 @@ export class KioskShellModel {
    */
   get offline(): boolean {
     return this.#offline;
+  }
+  /**
+   * R-FLEET-1: the service refuses this build. 「この端末は更新が必要です」 stands in place of the
+   * login until a heartbeat is accepted again (main keeps beating).
+   */
+  get updateRequired(): boolean {
+    return this.#updateRequired;
   }
   /** A link off My Page was refused (R-HOME-2): the banner says why. */
   get outsideNotice(): boolean {
@@ -120,6 +128,8 @@ export class KioskShellModel {
     else if (event.type === 'admin-prompt') this.#adminOpen = true;
     else if (event.type === 'service-offline') this.#offline = true;
     else if (event.type === 'service-online') this.#offline = false;
+    else if (event.type === 'update-required') this.#updateRequired = true;
+    else if (event.type === 'update-cleared') this.#updateRequired = false;
   }
 
   /** A link off My Page was clicked and stopped (R-HOME-2). */

@@ -29,6 +29,9 @@ export const kioskText = {
     offlineTitle: 'ただいまご利用いただけません',
     offlineBody: 'この端末からサービスに接続できません。お手数ですが、係員にお知らせください。',
     offlineRetrying: '接続が戻ると、自動的に元の画面に戻ります。入力した内容はそのまま残ります。',
+    // R-FLEET-1: the service refuses this build.
+    updateTitle: 'ただいまご利用いただけません',
+    updateBody: 'この端末は更新が必要です。係員にお知らせください。',
     idleLogout: 'ログアウト',
     attestationNote: 'この端末を確認できなかったため、ワンタイムパスワードによる確認が必要です。',
     outsideBlocked: 'この端末では求人者マイページ外のページは開けません。ご自宅などの端末からご覧ください。',
@@ -90,6 +93,8 @@ export const kioskText = {
     offlineTitle: 'The service is not available right now',
     offlineBody: 'This terminal cannot reach the service. Please tell the staff.',
     offlineRetrying: 'When the connection is back, the screen you were on returns by itself, with what you typed.',
+    updateTitle: 'This terminal cannot be used right now',
+    updateBody: 'This terminal needs an update. Please tell the staff.',
     idleLogout: 'Log out',
     attestationNote: 'This terminal could not be verified, so a one-time password is needed.',
     outsideBlocked: 'Pages outside My Page cannot be opened on this terminal. Please use your own device.',

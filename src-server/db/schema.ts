@@ -6,6 +6,7 @@ import type { BudgetEventsTable, BudgetHoldsTable } from '../budgets/budgets.tab
 import type { DeviceTrustsTable } from '../device-trust/device-trust.table.js';
 import type { JobPostingsTable, MessagesTable } from '../home/home.table.js';
 import type { KnownBrowsersTable, LoginChallengesTable, LoginFailuresTable } from '../login/login.table.js';
+import type { ServiceSettingsTable } from '../kiosk/service-settings.table.js';
 import type { OutboxTable } from '../mail/outbox.table.js';
 import type {
   StaffChallengesTable,
@@ -50,6 +51,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   staff_challenges: StaffChallengesTable;
   staff_secrets: StaffSecretsTable;
+  service_settings: ServiceSettingsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,3 +1,4 @@
+import { kioskVersionKey } from '../../src-shared/kiosk-version.js';
 import { R_KIOSK_5_ENROLLMENT_CODE_TTL_MS } from '../../src-shared/rules.js';
 import type { AppDeps } from '../app-deps.js';
 import { ensureOffice, officeName } from '../accounts/accounts.repository.js';
@@ -81,10 +82,12 @@ export async function enrollTerminal(
       public_key: input.publicKey,
       machine_id_hash: input.machineIdHash,
       version: input.version ?? null,
+      version_key: (input.version && kioskVersionKey(input.version)) ?? null,
       enrolled_at: now,
       last_seen_at: null,
       revoked_at: null,
       painted_at: null,
+      alerted_silent: 0,
     });
     await linkEnrollmentCode(trx, codeHash, terminalId);
     const twins = (await terminalsWithMachineId(trx, input.machineIdHash, terminalId)).map((t) => t.id);

@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../db/schema.js';
 import type { EnrollmentCodesTable, KioskTerminalsTable } from '../db/tables/kiosk.table.js';
 import { deleteOldestBefore, type DeleteBatch } from '../db/batched-delete.js';
+import { kioskVersionKey } from '../../src-shared/kiosk-version.js';
 
 export type TerminalRow = Selectable<KioskTerminalsTable>;
 export type EnrollmentCodeRow = Selectable<EnrollmentCodesTable>;
@@ -76,6 +77,7 @@ export async function recordTerminalSeen(
     .updateTable('kiosk_terminals')
     .set({
       version: values.version,
+      version_key: kioskVersionKey(values.version) ?? null,
       last_seen_at: values.now,
       ...(values.paintedAt !== null ? { painted_at: values.paintedAt } : {}),
     })

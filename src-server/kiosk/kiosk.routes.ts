@@ -5,6 +5,7 @@ import { sendError } from '../http/errors.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
 import { issueNonce, recordHeartbeat } from './attestation.service.js';
 import { enrollTerminal } from './enrollment.service.js';
+import { versionRefused } from './minimum-version.service.js';
 
 /** POST /kiosk/enroll, /kiosk/nonce, /kiosk/heartbeat (API.md, "Kiosk terminals"). No cookies here. */
 export const kioskRoutes: RegisterRoutes = (app, deps) => {
@@ -43,7 +44,10 @@ export const kioskRoutes: RegisterRoutes = (app, deps) => {
     async (request, reply) => {
       const ok = await recordHeartbeat(deps, { ...request.body, ip: request.ip });
       deps.metrics.kioskHeartbeat(ok);
-      return ok ? reply.code(204).send() : sendError(reply, 401, 'attestation_invalid');
+      if (!ok) return sendError(reply, 401, 'attestation_invalid');
+      // R-FLEET-1: recorded (last seen, version: IT sees the terminal), then refused when too old.
+      if (await versionRefused(deps, request.body.version)) return sendError(reply, 403, 'kiosk_update_required');
+      return reply.code(204).send();
     },
   );
 };

@@ -28,4 +28,10 @@ export type AttestationResult = { ok: true; terminalId: string } | { ok: false; 
  */
 export interface AttestationVerifier {
   verify(trx: Executor, attestation: Attestation, context: AttestationContext): Promise<AttestationResult>;
+  /**
+   * R-FLEET-1: the terminal a kiosk login names runs a build below the minimum version (as its
+   * signed heartbeats said): the login answers 403 `kiosk_update_required` before anything else.
+   * composeService adds it (kiosk/minimum-version.service.ts `withMinimumVersion`).
+   */
+  updateRequired?(db: Executor, terminalId: string): Promise<boolean>;
 }

@@ -47,6 +47,8 @@ export const loginRoutes: RegisterRoutes = (app, deps) => {
           return sendError(reply, 403, 'withdrawn', { reregistrable: r.reregistrable });
         case 'otp_budget_exhausted':
           return budgetRefusal(reply, r.retryAfterSeconds);
+        case 'kiosk_update_required': // R-FLEET-1
+          return sendError(reply, 403, 'kiosk_update_required');
         case 'otp_required':
           return {
             status: 'otp_required' as const,

@@ -41,6 +41,7 @@ export type LoginOutcome =
   | { status: 'invalid_credentials'; attemptsLeft: number }
   | { status: 'locked'; retryAfterSeconds: number }
   | { status: 'withdrawn'; reregistrable: boolean }
+  | { status: 'kiosk_update_required' }
   | OtpBudgetRefusal;
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>;
@@ -53,6 +54,9 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'attestationVerifier' | 'mailQueued'>
  */
 export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome> {
   const { db, clock } = deps;
+  // R-FLEET-1: an outdated kiosk build is refused before its password is looked at.
+  if (input.attestation && (await deps.attestationVerifier.updateRequired?.(db, input.attestation.terminalId)))
+    return { status: 'kiosk_update_required' };
   const marker = !input.attestation && input.knownBrowserToken ? input.knownBrowserToken : undefined;
   const subject = await findLoginSubject(
     db,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
 import type { Db } from '../db/schema.js';
 import type { MetricsPort } from './metrics-port.js';
 import { scrapeGauges } from './scrape-gauges.js';
@@ -10,7 +11,7 @@ import { scrapeGauges } from './scrape-gauges.js';
  * prom-client's global registry would mix them). Names follow `mypage_<thing>_<unit>`; labels are
  * routes and outcomes, never a user, an ID or an address.
  */
-export function createMetrics(deps: { db: Db; clock: Clock }) {
+export function createMetrics(deps: { db: Db; clock: Clock; config: Pick<Config, 'fleet'> }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'mypage_process_' });
   const requests = new Counter({

@@ -1,6 +1,10 @@
 import type { Gauge as GaugeClass, Registry } from 'prom-client';
 import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
 import type { Db } from '../db/schema.js';
+import { countTerminalStates, type FleetStateCounts } from '../kiosk/fleet-alerts.repository.js';
+import { MINIMUM_VERSION_SETTING, readSetting } from '../kiosk/service-settings.repository.js';
+import { higherKioskVersion, kioskVersionKey } from '../../src-shared/kiosk-version.js';
 import { countLockedIds } from '../login/login-failures.repository.js';
 import { outboxStats } from '../mail/outbox.repository.js';
 
@@ -9,7 +13,7 @@ import { outboxStats } from '../mail/outbox.repository.js';
  * truth (the outbox and the lock-outs live in the database, not in one process). A scrape while
  * the database is down leaves them out instead of failing the whole answer.
  */
-export function scrapeGauges(registry: Registry, deps: { db: Db; clock: Clock }, Gauge: typeof GaugeClass): void {
+export function scrapeGauges(registry: Registry, deps: ScrapeDeps, Gauge: typeof GaugeClass): void {
   let pending: Promise<Snapshot | undefined> | undefined;
   // One read per scrape, shared by the gauges below (they collect in parallel).
   const snapshot = () =>
@@ -60,16 +64,44 @@ export function scrapeGauges(registry: Registry, deps: { db: Db; clock: Clock },
     'Login IDs locked right now for at least one source after 5 wrong passwords (R-LOGIN-3, R-LOGIN-6)',
     (s) => s.lockedIds,
   );
+  new Gauge({
+    name: 'mypage_kiosk_terminals',
+    help: 'Kiosk terminals by state: active, silent (no heartbeat for 10 minutes), revoked, update_required (below the minimum version) (R-FLEET-1, R-FLEET-2)',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const s = await snapshot();
+      if (s) for (const [state, n] of Object.entries(s.terminals)) this.set({ state }, n);
+    },
+  });
 }
 
-type Snapshot = { now: number; outbox: Awaited<ReturnType<typeof outboxStats>>; lockedIds: number };
+type ScrapeDeps = { db: Db; clock: Clock; config: Pick<Config, 'fleet'> };
+type Snapshot = {
+  now: number;
+  outbox: Awaited<ReturnType<typeof outboxStats>>;
+  lockedIds: number;
+  terminals: FleetStateCounts;
+};
 
-async function read(deps: { db: Db; clock: Clock }): Promise<Snapshot | undefined> {
+async function read(deps: ScrapeDeps): Promise<Snapshot | undefined> {
   const now = deps.clock.now().getTime();
   try {
-    const [outbox, lockedIds] = await Promise.all([outboxStats(deps.db), countLockedIds(deps.db, now)]);
-    return { now, outbox, lockedIds };
+    const [outbox, lockedIds, terminals] = await Promise.all([
+      outboxStats(deps.db),
+      countLockedIds(deps.db, now),
+      terminalStates(deps, now),
+    ]);
+    return { now, outbox, lockedIds, terminals };
   } catch {
     return undefined;
   }
+}
+
+/** The fleet by state (R-FLEET-2), below the effective minimum version counted apart (R-FLEET-1). */
+async function terminalStates(deps: ScrapeDeps, now: number): Promise<FleetStateCounts> {
+  const set = (await readSetting(deps.db, MINIMUM_VERSION_SETTING)) ?? null;
+  const minimum = higherKioskVersion(deps.config.fleet.minimumVersion, set);
+  return countTerminalStates(deps.db, now, minimum === null ? null : (kioskVersionKey(minimum) ?? null));
 }

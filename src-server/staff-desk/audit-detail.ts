@@ -35,6 +35,7 @@ export const shownKeys: Record<string, readonly string[]> = {
   'staff.enrollment_code_issued': ['staffId', 'office', 'label'],
   'staff.id_revealed': ['staffId', 'documentKind'],
   'staff.kiosk_revoked': ['staffId', 'terminalId'],
+  'staff.kiosk_minimum_version_set': ['staffId', 'version', 'previous'],
   'staff.login': ['staffId'],
   'staff.login_failed': ['reason'],
   'staff.passkey_registered': ['staffId'],

@@ -31,8 +31,8 @@ function sortKey(column: KioskSortColumn, silentSince: number): { value: RawBuil
       return { value: sql`o.name`, nullable: false };
     case 'label':
       return { value: sql`t.label`, nullable: false };
-    case 'version':
-      return { value: sql`t.version`, nullable: true };
+    case 'version': // semver's order (R-FLEET-1): the key migration 0017 keeps, byte-compared
+      return { value: sql`t.version_key`, nullable: true };
     case 'enrolledAt':
       return { value: sql`t.enrolled_at`, nullable: false };
     case 'lastHeartbeatAt':

@@ -1,9 +1,12 @@
 import type { z } from 'zod';
+import { isBelowMinimum } from '../../src-shared/kiosk-version.js';
 import type { KioskState, KioskSummary, KiosksQuery, KiosksResponse } from '../../src-shared/staff-api/actions.js';
 import type { AppDeps } from '../app-deps.js';
 import { issueEnrollmentCode } from '../kiosk/enrollment.service.js';
 import { failureHour } from '../kiosk/attestation-failures.repository.js';
 import { revokeTerminal } from '../kiosk/fleet.service.js';
+import { minimumVersion, setConsoleMinimumVersion } from '../kiosk/minimum-version.service.js';
+import { UNRESPONSIVE_AFTER_MS } from '../kiosk/silence.js';
 import type { StaffActor } from '../staff/require-staff.js';
 import { recordStaffAudit } from '../staff/staff-audit.js';
 import {
@@ -16,10 +19,8 @@ import {
 } from './fleet-view.repository.js';
 import { officeScope } from './employers.service.js';
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
 
-/** 応答なし: no heartbeat for this long (since enrollment, for a terminal never heard from). */
-export const UNRESPONSIVE_AFTER_MS = 10 * 60 * 1000;
 /** 認証失敗（24時間）: the current hourly bucket and the 23 before it. */
 const FAILURE_HOURS = 24;
 /** The busiest sources of unverifiable attestations shown. */
@@ -32,7 +33,7 @@ function stateOf(row: FleetRow, now: number): KioskState {
 
 const iso = (at: number | null) => (at === null ? null : new Date(Number(at)).toISOString());
 
-function summary(row: FleetRow, now: number): KioskSummary {
+function summary(row: FleetRow, now: number, minimum: string | null): KioskSummary {
   return {
     id: row.id,
     office: row.office,
@@ -44,18 +45,26 @@ function summary(row: FleetRow, now: number): KioskSummary {
     attestationFailures24h: row.failures,
     state: stateOf(row, now),
     duplicateMachineId: row.duplicate === 1,
+    updateRequired: row.revoked_at === null && isBelowMinimum(row.version, minimum),
   };
 }
 
 /**
  * 端末一覧: one page of terminals, sorted and filtered by the service, states 正常 ok / 応答なし
- * unresponsive / 失効 revoked; failures are the terminal's own (its key signed, issue 20), and the
- * attempts no key proves are shown apart, per source address.
+ * unresponsive / 失効 revoked, 要更新 below the minimum version (R-FLEET-1); failures are the
+ * terminal's own (its key signed, issue 20), and the attempts no key proves are shown apart, per
+ * source address — to IT only. Office staff see their own office's terminals, whatever `office`
+ * asks (R-FLEET-2), and no source addresses.
  */
-export async function listKiosks(deps: Deps, query: z.output<typeof KiosksQuery>): Promise<KiosksResponse> {
+export async function listKiosks(
+  deps: Deps,
+  actor: Pick<StaffActor, 'role' | 'officeName'>,
+  query: z.output<typeof KiosksQuery>,
+): Promise<KiosksResponse> {
   const now = deps.clock.now().getTime();
   const sinceHour = failureHour(now) - (FAILURE_HOURS - 1);
-  const office = query.office ?? null;
+  const it = actor.role === 'it';
+  const office = it ? (query.office ?? null) : (actor.officeName ?? '');
   const rows = await fleetPage(deps.db, {
     office,
     sort: query.sort,
@@ -66,18 +75,32 @@ export async function listKiosks(deps: Deps, query: z.output<typeof KiosksQuery>
     sinceHour,
   });
   const counts = await fleetCounts(deps.db, office);
+  const minimum = await minimumVersion(deps);
   return {
-    kiosks: rows.slice(0, query.limit).map((r) => summary(r, now)),
+    kiosks: rows.slice(0, query.limit).map((r) => summary(r, now, minimum.effective)),
     total: counts.shown,
-    all: counts.all,
+    all: it ? counts.all : counts.shown,
     nextOffset: rows.length > query.limit ? query.offset + query.limit : null,
-    offices: await officesWithTerminals(deps.db),
-    unverifiedAttempts: await unverifiedAttemptsBySource(deps.db, {
-      sinceHour,
-      untilHour: failureHour(now),
-      limit: SOURCES_SHOWN,
-    }),
+    offices: it ? await officesWithTerminals(deps.db) : office ? [office] : [],
+    unverifiedAttempts: it
+      ? await unverifiedAttemptsBySource(deps.db, { sinceHour, untilHour: failureHour(now), limit: SOURCES_SHOWN })
+      : { total: 0, sources: [] },
+    minimumVersion: minimum,
   };
+}
+
+/**
+ * 最低バージョン (R-FLEET-1): sets the console's minimum (`none` clears it), audited with who did it,
+ * the value and the one before, in the same transaction.
+ */
+export async function setMinimumVersion(deps: Deps, actor: StaffActor, version: string): Promise<void> {
+  const value = version === 'none' ? null : version;
+  await setConsoleMinimumVersion(deps, value, (trx, previous) =>
+    recordStaffAudit(trx, deps.clock, actor, {
+      type: 'staff.kiosk_minimum_version_set',
+      detail: { version: value, previous },
+    }),
+  );
 }
 
 /** 失効させる: as the CLI's `revoke-kiosk` (its visitor is logged out at its next call), audited with who did it. */

@@ -14,19 +14,33 @@ import { requireStaff } from '../staff/require-staff.js';
 import { verifyStepUp } from '../staff/step-up.service.js';
 import { readAuditLog } from './audit-log.service.js';
 import { actorOf } from './employers.routes.js';
-import { issueKioskCode, listKiosks, listOffices, revokeKiosk } from './fleet-view.service.js';
+import { issueKioskCode, listKiosks, listOffices, revokeKiosk, setMinimumVersion } from './fleet-view.service.js';
 
 /**
- * IT staff (issue 14): 端末一覧, 失効させる and 登録コードを発行 (both ask for the passkey again), 監査ログ;
- * and the offices a staff member may name (both roles).
+ * IT staff (issue 14): 端末一覧, 失効させる, 登録コードを発行 and 最低バージョン (R-FLEET-1; these three ask
+ * for the passkey again), 監査ログ; 端末一覧 read only for office staff (their office, R-FLEET-2); and
+ * the offices a staff member may name (both roles).
  */
 export const staffFleetRoutes: RegisterRoutes = (app, deps) => {
   const it = requireStaff(deps, 'it');
 
   app.get(
     staffApi.kiosks.path,
-    { preHandler: it, schema: { querystring: KiosksQuery, response: { 200: KiosksResponse } } },
-    async (request) => listKiosks(deps, request.query),
+    { preHandler: requireStaff(deps), schema: { querystring: KiosksQuery, response: { 200: KiosksResponse } } },
+    async (request) => listKiosks(deps, actorOf(request), request.query),
+  );
+
+  app.post(
+    staffApi.kioskMinimumVersion.path,
+    { preHandler: it, schema: { body: staffApi.kioskMinimumVersion.body } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { version, stepUp } = request.body;
+      if (!(await verifyStepUp(deps, actor, stepUp, { action: 'set_kiosk_minimum_version', target: version })))
+        return sendError(reply, 403, 'step_up_required');
+      await setMinimumVersion(deps, actor, version);
+      return reply.code(204).send();
+    },
   );
 
   app.post(

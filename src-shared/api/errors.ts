@@ -35,6 +35,8 @@ export const errorCodes = [
   'step_up_required',
   'not_reinstatable',
   'office_unknown',
+  // R-FLEET-1: a kiosk build below the minimum version (issue 22)
+  'kiosk_update_required',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -69,6 +71,7 @@ export const errorStatus = {
   step_up_required: 403,
   not_reinstatable: 409,
   office_unknown: 400,
+  kiosk_update_required: 403,
 } as const satisfies Record<ErrorCode, number>;
 
 export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
@@ -187,6 +190,10 @@ export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
   office_unknown: {
     ja: '指定された安定所は登録されていません。一覧から選択してください。',
     en: 'That office is not registered. Please choose one from the list.',
+  },
+  kiosk_update_required: {
+    ja: 'この端末は更新が必要です。係員にお知らせください。',
+    en: 'This terminal needs an update. Please tell the staff.',
   },
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Opaque, PATH_PARAM_MAX_CHARS } from '../api/schemas.js';
 import { text, trimmedText } from '../api/text.js';
+import { isKioskVersion } from '../kiosk-version.js';
 import { auditKinds } from './audit-kinds.js';
 import { StaffId, StepUp } from './auth.js';
 import { identityDocumentKinds } from './document-kinds.js';
@@ -99,6 +100,8 @@ export const KioskSummary = z.strictObject({
   state: z.enum(kioskStates),
   /** Another live terminal has the same machine-ID hash (a disk image cloned before sysprep). */
   duplicateMachineId: z.boolean(),
+  /** 要更新 (R-FLEET-1): its last reported version is below the minimum (or not semver). */
+  updateRequired: z.boolean(),
 });
 export type KioskSummary = z.infer<typeof KioskSummary>;
 /** The columns 端末一覧 sorts by (`sort`); ties go by office, label, id. Missing values come last either way. */
@@ -133,9 +136,30 @@ export const KiosksResponse = z
       total: z.number().int().nonnegative(),
       sources: z.array(z.strictObject({ source: z.string(), failures: z.number().int().nonnegative() })),
     }),
+    /**
+     * R-FLEET-1: the lowest kiosk version accepted (`effective`: the higher of KIOSK_MINIMUM_VERSION,
+     * `configured`, and the console's 最低バージョン, `console`); null where none is set.
+     */
+    minimumVersion: z.strictObject({
+      effective: z.string().nullable(),
+      configured: z.string().nullable(),
+      console: z.string().nullable(),
+    }),
   })
   .meta({ id: 'StaffKiosksResponse' });
 export type KiosksResponse = z.infer<typeof KiosksResponse>;
+
+/**
+ * 最低バージョン (R-FLEET-1): a semver version (e.g. `1.4.0`, `2.0.0-rc.1`), or `none` to clear the
+ * console's minimum (KIOSK_MINIMUM_VERSION, if set, still applies). The step-up's target is this value.
+ */
+export const MinimumVersionRequest = z
+  .strictObject({
+    version: z.union([z.literal('none'), text(40).refine(isKioskVersion, { message: 'not a semver version' })]),
+    stepUp: StepUpField,
+  })
+  .meta({ id: 'StaffMinimumVersionRequest' });
+export type MinimumVersionRequest = z.input<typeof MinimumVersionRequest>;
 
 /** `office`: one of `GET /offices` (400 `office_unknown` otherwise: a typo never makes an office). */
 export const EnrollmentCodeRequest = z

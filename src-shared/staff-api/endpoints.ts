@@ -145,9 +145,9 @@ export const staffEndpoints = {
     response: ({ actions }) => actions.EmployerHistoryResponse,
   },
   // ── IT staff (src-server/staff-desk/) ─────────────────────────────────────────
+  /** Both roles: office staff see their own office's terminals, read only (R-FLEET-2). */
   kiosks: {
     access: 'staff',
-    role: 'it',
     method: 'GET',
     path: '/api/v1/staff/kiosks',
     status: 200,
@@ -175,6 +175,17 @@ export const staffEndpoints = {
     errors: ['office_unknown'],
     body: ({ actions }) => actions.EnrollmentCodeRequest,
     response: ({ actions }) => actions.EnrollmentCodeResponse,
+  },
+  /** 最低バージョン (R-FLEET-1): `version` a semver version or `none`; the step-up's target is it. */
+  kioskMinimumVersion: {
+    access: 'staff',
+    role: 'it',
+    stepUp: { action: 'set_kiosk_minimum_version', target: 'body.version' },
+    method: 'POST',
+    path: '/api/v1/staff/kiosk-minimum-version',
+    status: 204,
+    errors: ['invalid_request'],
+    body: ({ actions }) => actions.MinimumVersionRequest,
   },
   audit: {
     access: 'staff',

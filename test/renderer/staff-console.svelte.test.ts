@@ -34,7 +34,7 @@ describe('the table of screens (lib/staff-screens.ts)', () => {
   it('each screen has its component file; each role its menu, starting where it lands after ログイン', () => {
     for (const name of screenNames)
       expect(screenFiles, name).toContain(`../../src-renderer/staff/screens/${staffScreens[name].component}.svelte`);
-    expect(menuOf('office')).toEqual(['search']);
+    expect(menuOf('office')).toEqual(['search', 'kiosks']); // R-FLEET-2: their own office's terminals, read only
     expect(menuOf('it')).toEqual(['kiosks', 'enroll', 'audit']);
     expect([homeOf('office'), homeOf('it')]).toEqual(['search', 'kiosks']);
     expect(menuItemOf('employer')).toBe('search');

@@ -110,6 +110,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     ...(opts.attestationVerifier ? { attestationVerifier: opts.attestationVerifier } : {}),
     mailPollMs: 50,
     sweepIntervalMs: 0, // tests run the retention sweep themselves (test/server/ops/retention.test.ts)
+    fleetAlertIntervalMs: 0, // and the fleet alerts (test/server/kiosk/fleet-alerts.test.ts)
     ...(opts.captureLogs ? { log: capturingLogger(opts.captureLogs) } : {}),
   });
   // A test is over: its page may still hold a keep-alive connection, or a request in flight whose

@@ -3,10 +3,14 @@ import type { OfflineMonitor } from '../service/offline-monitor.js';
 import type { ServiceClient } from '../service/service-client.js';
 import { signAttestation, type Signer } from './attestation.js';
 
-/** `revoked`: the service refused this terminal (401 attestation_invalid); `unreachable`: no verdict. */
-export type HeartbeatOutcome = 'ok' | 'revoked' | 'unreachable';
+/**
+ * `revoked`: the service refused this terminal (401 attestation_invalid); `update_required`: it
+ * recorded the beat but refuses this build (403 kiosk_update_required, R-FLEET-1); `unreachable`: no verdict.
+ */
+export type HeartbeatOutcome = 'ok' | 'revoked' | 'update_required' | 'unreachable';
 
-const verdict = (error: string): HeartbeatOutcome => (error === 'attestation_invalid' ? 'revoked' : 'unreachable');
+const verdict = (error: string): HeartbeatOutcome =>
+  error === 'attestation_invalid' ? 'revoked' : error === 'kiosk_update_required' ? 'update_required' : 'unreachable';
 
 /** A signed heartbeat (API.md): a nonce signed like a login, with the app version. */
 export async function sendHeartbeat(
@@ -40,12 +44,15 @@ export function startHeartbeat(opts: {
   everyMs: number;
   beat: () => Promise<HeartbeatOutcome>;
   onRevoked: () => void;
+  /** Every settled beat's outcome (R-FLEET-1: the update gate follows it). */
+  onOutcome?: (outcome: HeartbeatOutcome) => void;
   log: Logger;
 }): { stop(): void; beaten(): Promise<void> } {
   let latest: Promise<void> = Promise.resolve();
   const handle = opts.clock.setInterval(() => {
     latest = opts.beat().then(
       (outcome) => {
+        opts.onOutcome?.(outcome);
         if (outcome === 'revoked') {
           opts.log.warn('heartbeat: the service no longer accepts this terminal');
           opts.onRevoked();
@@ -72,6 +79,7 @@ export function setupHeartbeat(deps: {
   probePaint: (() => Promise<boolean>) | undefined;
   offline: Pick<OfflineMonitor, 'pendingOfflineMs' | 'reported' | 'observe'>;
   onRevoked: () => void;
+  onOutcome?: (outcome: HeartbeatOutcome) => void;
 }) {
   const { clock, offline } = deps;
   return startHeartbeat({
@@ -86,10 +94,12 @@ export function setupHeartbeat(deps: {
       const offlineMs = offline.pendingOfflineMs();
       const paintedAt = painted ? new Date(clock.now()).toISOString() : undefined;
       const outcome = await sendHeartbeat(c, s, deps.version, paintedAt, offlineMs);
-      if (outcome === 'ok') offline.reported(offlineMs);
+      // An outdated build's beat is recorded too (R-FLEET-1): its offline time was reported.
+      if (outcome === 'ok' || outcome === 'update_required') offline.reported(offlineMs);
       offline.observe(outcome === 'unreachable' ? 'network_error' : undefined);
       return outcome;
     },
     onRevoked: deps.onRevoked,
+    ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
   });
 }

@@ -7,8 +7,8 @@ type None = Record<string, never>;
 type ScreenEntry = {
   /** The heading and the document title (an employer's page: its company). */
   title: (m: StaffCatalog, params: never) => string;
-  /** Who may see it: a staff member signed out (職員ログイン, パスキーの登録), or signed in with this role. */
-  access: 'signedOut' | StaffRole;
+  /** Who may see it: a staff member signed out (職員ログイン, パスキーの登録), signed in with this role, or either role (`staff`). */
+  access: 'signedOut' | StaffRole | 'staff';
   /** In that role's 職員メニュー, in the table's order: the role's first is where it starts after ログイン. */
   menu?: true;
   /** The menu item shown as current while this screen is up (an employer's page is under 求人者検索). */
@@ -43,7 +43,8 @@ export const staffScreens = {
     component: 'EmployerScreen',
     params: opens<{ employer: EmployerRow }>(),
   },
-  kiosks: { title: (m: StaffCatalog) => m.kiosks.title, access: 'it', menu: true, component: 'KiosksScreen' },
+  // Both roles: office staff see their own office's terminals, read only (R-FLEET-2).
+  kiosks: { title: (m: StaffCatalog) => m.kiosks.title, access: 'staff', menu: true, component: 'KiosksScreen' },
   enroll: { title: (m: StaffCatalog) => m.enroll.title, access: 'it', menu: true, component: 'EnrollScreen' },
   audit: { title: (m: StaffCatalog) => m.audit.title, access: 'it', menu: true, component: 'AuditScreen' },
 } as const satisfies Record<string, ScreenEntry>;
@@ -65,9 +66,14 @@ export function screenTitle(m: StaffCatalog, view: StaffView): string {
 
 /** Whether a staff member (null: nobody signed in) may see the screen. */
 export function mayOpen(name: StaffScreenName, role: StaffRole | null): boolean {
-  const access = staffScreens[name].access;
-  return role === null ? access === 'signedOut' : access === role;
+  const access: ScreenEntry['access'] = staffScreens[name].access;
+  return role === null ? access === 'signedOut' : access === role || access === 'staff';
 }
+
+const forRole = (name: StaffScreenName, role: StaffRole): boolean => {
+  const access: ScreenEntry['access'] = staffScreens[name].access;
+  return access === role || access === 'staff';
+};
 
 /** The screens of a 職員メニュー (they open without params). */
 export type MenuScreenName = {
@@ -78,7 +84,7 @@ const isMenuScreen = (n: StaffScreenName): n is MenuScreenName => 'menu' in staf
 
 /** The role's 職員メニュー, in the table's order. */
 export function menuOf(role: StaffRole): MenuScreenName[] {
-  return screenNames.filter(isMenuScreen).filter((n) => staffScreens[n].access === role);
+  return screenNames.filter(isMenuScreen).filter((n) => forRole(n, role));
 }
 
 /** A menu item's words: its screen's title. */

@@ -15,6 +15,10 @@ export interface KioskTerminalsTable {
   revoked_at: number | null;
   /** When the kiosk's window last painted, as its latest heartbeat said (migration 0002). */
   painted_at: number | null;
+  /** `version` as a key whose byte order is semver's (src-shared/kiosk-version.ts); null when not semver (migration 0017). */
+  version_key: string | null;
+  /** 1 while IT was last mailed that the terminal is 応答なし (R-FLEET-2, migration 0017). */
+  alerted_silent: number;
 }
 
 export interface EnrollmentCodesTable {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, type ApiName } from '../../../src-shared/api/routes.js';
 import { staffApi, type StaffApiName } from '../../../src-shared/staff-api/routes.js';
+import type { StepUpAction } from '../../../src-shared/staff-api/auth.js';
 import { issueEnrollmentCode } from '../../../src-server/kiosk/enrollment.service.js';
 import { createStaff } from '../../../src-server/staff/staff-members.service.js';
 import { skipReason } from '../../support/databases.js';
@@ -175,11 +176,8 @@ describe.skipIf(PG !== undefined)('hostile text on every field of both APIs neve
     const r = await anonymous().post<{ challenge: string }>(api.login.path, { id: employerId, password: PASSWORD });
     return r.body.challenge ?? 'none';
   };
-  const stepUp = async (
-    who: StaffSession,
-    action: 'reveal_id' | 'reinstate' | 'revoke_kiosk' | 'issue_enrollment_code',
-    target: string,
-  ) => (await who.stepUp({ action, target })) as unknown as Json;
+  const stepUp = async (who: StaffSession, action: StepUpAction, target: string) =>
+    (await who.stepUp({ action, target })) as unknown as Json;
 
   const employerSamples = {
     meta: { client: () => anonymous() },
@@ -319,6 +317,10 @@ describe.skipIf(PG !== undefined)('hostile text on every field of both APIs neve
         label: '受付2',
         stepUp: await stepUp(itStaff, 'issue_enrollment_code', '飯田橋公共職業安定所'),
       }),
+    },
+    kioskMinimumVersion: {
+      client: () => itStaff.client,
+      body: async () => ({ version: '0.0.1', stepUp: await stepUp(itStaff, 'set_kiosk_minimum_version', '0.0.1') }),
     },
     audit: { client: () => itStaff.client, query: { before: '2026-01-01T00:00:00.000Z', limit: '10' } },
     offices: { client: () => itStaff.client },

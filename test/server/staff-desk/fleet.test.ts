@@ -219,15 +219,20 @@ describeEachDatabase('staff console: the fleet, enrollment codes and the audit l
     expect((await it_.client.get(paths.audit('?before=yesterday'))).body).toMatchObject({ error: 'invalid_request' });
   });
 
-  it("office staff may not use IT's actions; offices: IT sees every office, office staff their own", async () => {
+  it("office staff may not use IT's actions, and read only their office's 端末一覧 (R-FLEET-2); offices: IT sees every office, office staff their own", async () => {
     const desk = await signInStaff(svc, { role: 'office', office: SHINJUKU });
     for (const answer of [
-      await desk.client.get(paths.kiosks),
       await desk.client.get(paths.audit()),
       await desk.client.post(paths.codes, { office: SHINJUKU, label: 'x' }),
+      await desk.client.post(paths.revoke('any-terminal'), {}),
     ]) {
       expect(answer.body).toMatchObject({ error: 'staff_forbidden' });
     }
+    // R-FLEET-2: 端末一覧 is theirs to read, their own office only
+    const own = await desk.client.get<{ kiosks: Array<{ office: string }>; offices: string[] }>(paths.kiosks);
+    expect(own.status).toBe(200);
+    expect(own.body.offices).toEqual([SHINJUKU]);
+    expect(own.body.kiosks.every((k) => k.office === SHINJUKU)).toBe(true);
     expect((await desk.client.get(paths.offices)).body).toEqual({ offices: [SHINJUKU] });
     const all = (await it_.client.get<{ offices: string[] }>(paths.offices)).body.offices;
     expect(all).toEqual(expect.arrayContaining([IIDABASHI, SHINJUKU]));

@@ -24,6 +24,8 @@ const audit: StaffCatalog['audit'] = {
     company: 'Company',
     note: 'Note',
     terminalId: 'Terminal ID',
+    version: 'Minimum version',
+    previous: 'Minimum version before',
     wasLocked: 'Was locked',
     staffId: 'Staff ID',
     role: 'Role',

@@ -27,6 +27,8 @@ const audit = {
     company: '事業所名',
     note: 'メモ',
     terminalId: '端末ID',
+    version: '最低バージョン',
+    previous: '変更前の最低バージョン',
     wasLocked: 'ロック中だった',
     staffId: '職員ID',
     role: '役割',

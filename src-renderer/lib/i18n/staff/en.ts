@@ -157,6 +157,25 @@ const en: StaffCatalog = {
     unverifiedTotal: (n) => `${n} in all`,
     source: 'Source',
     attempts: 'Attempts',
+    leadOffice: "This office's terminals (read only). If any is unresponsive or needs an update, please contact IT.",
+    updateRequired: 'Update needed',
+    updateRequiredNote: (minimum: string) => `Older than the minimum version ${minimum}: cannot sign in`,
+  },
+  minimum: {
+    title: 'Minimum version',
+    lead: 'Terminals running an older version have their sign-ins and heartbeats refused and show "This terminal needs an update". Set it after the new version has reached every terminal. Your passkey is asked first.',
+    effective: 'Minimum version in force',
+    configured: 'Configuration (KIOSK_MINIMUM_VERSION)',
+    console: 'Set on this screen',
+    none: 'None',
+    field: 'New minimum version',
+    hint: 'e.g. 1.4.0, 2.0.0-rc.1 (it cannot go below the configured one)',
+    notSemver:
+      'Enter the version as three numbers separated by dots (semantic versioning), e.g. 1.4.0, without a leading "v".',
+    submit: 'Set the minimum version',
+    clear: 'Clear the value set here',
+    saved: (version: string | null) =>
+      version ? `The minimum version is now ${version}.` : 'The minimum version set here was cleared.',
   },
   kioskStates: { ok: 'OK', unresponsive: 'Not responding', revoked: 'Revoked' },
   enroll: {

@@ -49,6 +49,7 @@ const events = {
   'staff.employer_reinstated': 'Reinstated',
   'staff.reinstated': 'Reinstated',
   'staff.kiosk_revoked': 'Terminal revoked',
+  'staff.kiosk_minimum_version_set': 'Minimum kiosk version changed',
   'staff.enrollment_code_issued': 'Enrollment code issued',
 };
 

@@ -49,6 +49,7 @@ const events = {
   'staff.employer_reinstated': '利用再開',
   'staff.reinstated': '利用再開',
   'staff.kiosk_revoked': '端末の失効',
+  'staff.kiosk_minimum_version_set': '端末の最低バージョンの変更',
   'staff.enrollment_code_issued': '登録コードの発行',
 } as Record<string, string>;
 

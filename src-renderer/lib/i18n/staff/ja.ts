@@ -158,6 +158,26 @@ const ja = {
     unverifiedTotal: (n: number) => `合計 ${n}件`,
     source: '送信元',
     attempts: '件数',
+    leadOffice:
+      'この安定所の端末の状態です（閲覧のみ）。応答なし・要更新の端末があれば、システム担当に連絡してください。',
+    updateRequired: '要更新',
+    updateRequiredNote: (minimum: string) => `最低バージョン ${minimum} より古いため、ログインできません`,
+  },
+  minimum: {
+    title: '最低バージョン',
+    lead: 'これより古いバージョンの端末は、ログインとハートビートが拒否され、「この端末は更新が必要です」と表示されます。新しいバージョンを全端末に配布してから設定してください。設定にはパスキーでの確認があります。',
+    effective: '適用中の最低バージョン',
+    configured: '設定ファイル（KIOSK_MINIMUM_VERSION）',
+    console: 'この画面で設定した値',
+    none: 'なし',
+    field: '新しい最低バージョン',
+    hint: '例：1.4.0、2.0.0-rc.1（設定ファイルの値より低くはできません）',
+    notSemver:
+      'バージョンは「1.4.0」のように、数字3つをピリオドで区切った形式（セマンティックバージョニング）で入力してください。先頭の「v」や全角文字は使えません。',
+    submit: '最低バージョンを設定',
+    clear: 'この画面での設定を解除',
+    saved: (version: string | null) =>
+      version ? `最低バージョンを ${version} に設定しました。` : 'この画面での最低バージョンの設定を解除しました。',
   },
   kioskStates: { ok: '正常', unresponsive: '応答なし', revoked: '失効' },
   enroll: {
