@@ -141,6 +141,17 @@ export const RULES = {
     summary: 'Attestations name their purpose and the login ID: one signature cannot be spent on another.',
     constants: {},
   },
+  'R-DIAG-1': {
+    summary: 'IT asks a terminal for diagnostics; its next heartbeat uploads a signed, bounded, redacted bundle, kept 14 days.',
+    constants: pick(
+      'R_DIAG_1_MAX_BYTES',
+      'R_DIAG_1_LOG_LINES',
+      'R_DIAG_1_MAX_PER_TERMINAL',
+      'R_DIAG_1_KEEP_MS',
+      'R_DIAG_1_LOG_FILE_BYTES',
+      'R_DIAG_1_LOG_FILES',
+    ),
+  },
 } as const satisfies Record<string, RuleEntry>;
 
 export type RuleId = keyof typeof RULES;

@@ -35,6 +35,8 @@ export const errorCodes = [
   'step_up_required',
   'not_reinstatable',
   'office_unknown',
+  // R-DIAG-1: a kiosk's diagnostics upload that IT did not ask for
+  'diagnostics_not_requested',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -69,6 +71,7 @@ export const errorStatus = {
   step_up_required: 403,
   not_reinstatable: 409,
   office_unknown: 400,
+  diagnostics_not_requested: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
@@ -187,6 +190,10 @@ export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
   office_unknown: {
     ja: '指定された安定所は登録されていません。一覧から選択してください。',
     en: 'That office is not registered. Please choose one from the list.',
+  },
+  diagnostics_not_requested: {
+    ja: 'この端末の診断情報は求められていません。',
+    en: 'Diagnostics were not requested from this terminal.',
   },
 };
 

@@ -61,7 +61,13 @@ export const StepUp = AuthenticationResponse;
  * What a step-up is for: the sensitive action and its target (an employer's ref, a kiosk's id, the
  * office of an enrollment code). The challenge is bound to both: it counts for nothing else.
  */
-export const stepUpActions = ['reveal_id', 'reinstate', 'revoke_kiosk', 'issue_enrollment_code'] as const;
+export const stepUpActions = [
+  'reveal_id',
+  'reinstate',
+  'revoke_kiosk',
+  'issue_enrollment_code',
+  'request_diagnostics',
+] as const;
 export type StepUpAction = (typeof stepUpActions)[number];
 export const StepUpOptionsRequest = z.strictObject({
   action: z.enum(stepUpActions),
