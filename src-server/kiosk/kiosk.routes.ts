@@ -1,12 +1,14 @@
 import { api } from '../../src-shared/api/routes.js';
-import { EnrollResponse, NonceResponse } from '../../src-shared/api/schemas.js';
+import { EnrollResponse, HeartbeatResponse, NonceResponse } from '../../src-shared/api/schemas.js';
+import { R_DIAG_1_MAX_BYTES } from '../../src-shared/rules.js';
 import type { RegisterRoutes } from '../http/register-routes.js';
 import { sendError } from '../http/errors.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
 import { issueNonce, recordHeartbeat } from './attestation.service.js';
+import { diagnosticsRequested, receiveDiagnostics } from './diagnostics.service.js';
 import { enrollTerminal } from './enrollment.service.js';
 
-/** POST /kiosk/enroll, /kiosk/nonce, /kiosk/heartbeat (API.md, "Kiosk terminals"). No cookies here. */
+/** POST /kiosk/enroll, /kiosk/nonce, /kiosk/heartbeat (API.md, "Kiosk terminals"), /kiosk/diagnostics (R-DIAG-1). No cookies here. */
 export const kioskRoutes: RegisterRoutes = (app, deps) => {
   const limit = publicEndpointLimit(deps.config);
 
@@ -39,11 +41,35 @@ export const kioskRoutes: RegisterRoutes = (app, deps) => {
 
   app.post(
     api.kioskHeartbeat.path,
-    { schema: { body: api.kioskHeartbeat.body }, config: limit },
+    { schema: { body: api.kioskHeartbeat.body, response: { 200: HeartbeatResponse } }, config: limit },
     async (request, reply) => {
       const ok = await recordHeartbeat(deps, { ...request.body, ip: request.ip });
       deps.metrics.kioskHeartbeat(ok);
-      return ok ? reply.code(204).send() : sendError(reply, 401, 'attestation_invalid');
+      if (!ok) return sendError(reply, 401, 'attestation_invalid');
+      // R-DIAG-1: IT asked for this terminal's diagnostics: it uploads them next.
+      const asked = await diagnosticsRequested(deps.db, request.body.terminalId, deps.clock.now().getTime());
+      return asked ? reply.code(200).send({ diagnosticsRequested: true }) : reply.code(204).send();
+    },
+  );
+
+  app.post(
+    api.kioskDiagnostics.path,
+    // the bundle (≤ 256 KiB of JSON) travels as a JSON string: its quotes escaped, it may double
+    { schema: { body: api.kioskDiagnostics.body }, config: limit, bodyLimit: 2 * R_DIAG_1_MAX_BYTES + 4096 },
+    async (request, reply) => {
+      const r = await receiveDiagnostics(deps, { ...request.body, ip: request.ip });
+      switch (r.status) {
+        case 'stored':
+          return reply.code(204).send();
+        case 'attestation_invalid':
+          return sendError(reply, 401, 'attestation_invalid');
+        case 'not_requested':
+          return sendError(reply, 409, 'diagnostics_not_requested');
+        case 'too_large':
+          return sendError(reply, 413, 'payload_too_large');
+        case 'invalid_bundle':
+          return sendError(reply, 400, 'invalid_request', { fields: ['bundle'] });
+      }
     },
   );
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, type ApiName } from '../../../src-shared/api/routes.js';
@@ -177,7 +178,7 @@ describe.skipIf(PG !== undefined)('hostile text on every field of both APIs neve
   };
   const stepUp = async (
     who: StaffSession,
-    action: 'reveal_id' | 'reinstate' | 'revoke_kiosk' | 'issue_enrollment_code',
+    action: 'reveal_id' | 'reinstate' | 'revoke_kiosk' | 'issue_enrollment_code' | 'request_diagnostics',
     target: string,
   ) => (await who.stepUp({ action, target })) as unknown as Json;
 
@@ -252,6 +253,20 @@ describe.skipIf(PG !== undefined)('hostile text on every field of both APIs neve
         };
       },
     },
+    kioskDiagnostics: {
+      client: () => anonymous(),
+      body: async () => {
+        const n = await anonymous().post<{ nonce: string }>(api.kioskNonce.path, { terminalId: kiosk.terminalId });
+        const bundle = '{"log":[]}';
+        const bundleSha256 = createHash('sha256').update(bundle).digest('hex');
+        return {
+          terminalId: kiosk.terminalId,
+          nonce: n.body.nonce,
+          signature: signFor(kiosk, n.body.nonce, { purpose: 'diagnostics', bundleSha256 }),
+          bundle,
+        };
+      },
+    },
   } satisfies Record<ApiName, Sample>;
 
   const staffSamples = {
@@ -312,6 +327,12 @@ describe.skipIf(PG !== undefined)('hostile text on every field of both APIs neve
       params: { id: 'no-such-kiosk' },
       body: async () => ({ stepUp: await stepUp(itStaff, 'revoke_kiosk', 'no-such-kiosk') }),
     },
+    kioskDiagnosticsRequest: {
+      client: () => itStaff.client,
+      params: { id: 'no-such-kiosk' },
+      body: async () => ({ stepUp: await stepUp(itStaff, 'request_diagnostics', 'no-such-kiosk') }),
+    },
+    kioskDiagnostics: { client: () => itStaff.client, params: { id: 'no-such-kiosk' } },
     enrollmentCodes: {
       client: () => itStaff.client,
       body: async () => ({
