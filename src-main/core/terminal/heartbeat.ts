@@ -3,8 +3,11 @@ import type { OfflineMonitor } from '../service/offline-monitor.js';
 import type { ServiceClient } from '../service/service-client.js';
 import { signAttestation, type Signer } from './attestation.js';
 
-/** `revoked`: the service refused this terminal (401 attestation_invalid); `unreachable`: no verdict. */
-export type HeartbeatOutcome = 'ok' | 'revoked' | 'unreachable';
+/**
+ * `revoked`: the service refused this terminal (401 attestation_invalid); `unreachable`: no verdict;
+ * `diagnostics-requested`: accepted, and IT asked for the terminal's diagnostics (R-DIAG-1).
+ */
+export type HeartbeatOutcome = 'ok' | 'diagnostics-requested' | 'revoked' | 'unreachable';
 
 const verdict = (error: string): HeartbeatOutcome => (error === 'attestation_invalid' ? 'revoked' : 'unreachable');
 
@@ -28,7 +31,8 @@ export async function sendHeartbeat(
       ...(offlineMs ? { offlineMs } : {}),
     },
   });
-  return answer.ok ? 'ok' : verdict(answer.error.error);
+  if (!answer.ok) return verdict(answer.error.error);
+  return answer.data?.diagnosticsRequested ? 'diagnostics-requested' : 'ok';
 }
 
 /**
@@ -72,6 +76,8 @@ export function setupHeartbeat(deps: {
   probePaint: (() => Promise<boolean>) | undefined;
   offline: Pick<OfflineMonitor, 'pendingOfflineMs' | 'reported' | 'observe'>;
   onRevoked: () => void;
+  /** R-DIAG-1: IT asked for the diagnostics: upload them (part of the beat, so `beaten()` includes it). */
+  uploadDiagnostics?: (client: ServiceClient, signer: Signer) => Promise<void>;
 }) {
   const { clock, offline } = deps;
   return startHeartbeat({
@@ -86,8 +92,9 @@ export function setupHeartbeat(deps: {
       const offlineMs = offline.pendingOfflineMs();
       const paintedAt = painted ? new Date(clock.now()).toISOString() : undefined;
       const outcome = await sendHeartbeat(c, s, deps.version, paintedAt, offlineMs);
-      if (outcome === 'ok') offline.reported(offlineMs);
+      if (outcome === 'ok' || outcome === 'diagnostics-requested') offline.reported(offlineMs);
       offline.observe(outcome === 'unreachable' ? 'network_error' : undefined);
+      if (outcome === 'diagnostics-requested') await deps.uploadDiagnostics?.(c, s);
       return outcome;
     },
     onRevoked: deps.onRevoked,
