@@ -1,4 +1,5 @@
 import audit from './audit-en.js';
+import diagnostics from './diagnostics-en.js';
 import errors from './errors-en.js';
 import events from './events-en.js';
 import type { StaffCatalog } from './ja.js';
@@ -159,6 +160,7 @@ const en: StaffCatalog = {
     attempts: 'Attempts',
   },
   kioskStates: { ok: 'OK', unresponsive: 'Not responding', revoked: 'Revoked' },
+  diagnostics,
   enroll: {
     title: 'Issue an enrollment code',
     lead: "Issues the code to type on a new terminal's enrollment screen.",
