@@ -57,7 +57,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
   const terminal = createTerminalLink(deps);
   const session = createVisitorSession();
   const partitions = createPartitionRotation();
-  const diagnostics = createKioskDiagnostics(deps);
+  const diagnostics = createKioskDiagnostics({ ...deps, serviceUrl: () => terminal.serviceUrl() });
   const wipe = (reason: WipeReason) => wipes.wipe(reason).then(diagnostics.wiped);
   const restart = setupRestartPolicy({
     policy: config,

@@ -19,6 +19,8 @@ export function createKioskDiagnostics(deps: {
   version: string;
   loaded: LoadedConfig;
   logTail?: (n: number) => LogEntry[];
+  /** The service the terminal talks to now (enrolment may have set it after start-up). */
+  serviceUrl?: () => string | undefined;
 }) {
   const recorder = createDiagnosticsRecorder(deps.clock);
   return {
@@ -33,7 +35,7 @@ export function createKioskDiagnostics(deps: {
       const bundle = buildDiagnosticsBundle({
         now: deps.clock.now(),
         version: deps.version,
-        config: deps.loaded.config,
+        config: { ...deps.loaded.config, serviceUrl: deps.serviceUrl?.() ?? deps.loaded.config.serviceUrl },
         fromPolicy: deps.loaded.fromPolicy,
         log: deps.logTail?.(R_DIAG_1_LOG_LINES) ?? [],
         recorded: recorder.snapshot(),

@@ -75,3 +75,13 @@ describe('R-DIAG-1: the kiosk writes a rotating structured log (src-main/core/di
     );
   });
 });
+
+describe('R-DIAG-1: docs/it-staff.md names where the log is', () => {
+  it('R-DIAG-1: the Windows and Linux places, as defaultLogDir makes them', () => {
+    const doc = readFileSync(path.join(import.meta.dirname, '../../../docs/it-staff.md'), 'utf8');
+    const windows = defaultLogDir('win32', { LOCALAPPDATA: '%LOCALAPPDATA%' }, 'C:\\Users\\kiosk');
+    const linux = defaultLogDir('linux', {}, '~');
+    expect(doc).toContain(`\`${windows}\\kiosk.log\``);
+    expect(doc).toContain(`\`${linux}/kiosk.log\``);
+  });
+});
