@@ -90,8 +90,13 @@ const STRING_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\d.:-])[0-9０-９]{4,8}(?![\d.:-])/g, '[number]'],
 ];
 
+// eslint-disable-next-line no-control-regex -- control characters are what it finds (tab and line breaks stay)
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The text scrubbed of what looks private, and of control characters and lone surrogates (U+FFFD): valid text of the contract. */
 export function redactText(text: string): string {
-  let out = text;
+  let out = text.replace(CONTROL, '\ufffd').replace(LONE_SURROGATE, '\ufffd');
   for (const [pattern, replacement] of STRING_RULES) out = out.replace(pattern, replacement);
   return out;
 }
