@@ -200,7 +200,7 @@ export const DiagnosticsBundle = z
           at: IsoDateTime,
           level: z.enum(['info', 'warn', 'error']),
           msg: DiagText(4000),
-          data: z.record(text(200), z.json()).optional(),
+          data: z.record(text(200), z.unknown()).optional(),
         }),
       )
       .max(R_DIAG_1_LOG_LINES),

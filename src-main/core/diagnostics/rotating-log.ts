@@ -85,9 +85,18 @@ export function createRotatingLog(opts: RotatingLogOptions): Logger & { tail(n: 
 
   return {
     file,
-    info: (m, d) => (write('info', m, d), opts.also?.info(m, d)),
-    warn: (m, d) => (write('warn', m, d), opts.also?.warn(m, d)),
-    error: (m, d) => (write('error', m, d), opts.also?.error(m, d)),
+    info(m, d) {
+      write('info', m, d);
+      opts.also?.info(m, d);
+    },
+    warn(m, d) {
+      write('warn', m, d);
+      opts.also?.warn(m, d);
+    },
+    error(m, d) {
+      write('error', m, d);
+      opts.also?.error(m, d);
+    },
     tail(n) {
       const out: LogEntry[] = [];
       for (let i = 0; i < files && out.length < n; i++) {
