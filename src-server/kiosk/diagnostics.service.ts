@@ -54,10 +54,10 @@ export async function receiveDiagnostics(
     const now = clock.now().getTime();
     const signed = { purpose: 'diagnostics', bundleSha256: sha256(input.bundle) } as const;
     const r = await verifyAttestation(trx, now, input, signed);
-    const audit = (type: `kiosk.${string}`, detail: Record<string, string | number>) =>
-      recordAudit(trx, clock, { type, ip: input.ip, detail: { terminalId: input.terminalId, ...detail } });
+    const audit = (e: { type: `kiosk.${string}`; detail?: Record<string, string | number> }) =>
+      recordAudit(trx, clock, { type: e.type, ip: input.ip, detail: { terminalId: input.terminalId, ...e.detail } });
     if (!r.ok) {
-      await audit('kiosk.diagnostics_refused', { reason: r.reason });
+      await audit({ type: 'kiosk.diagnostics_refused', detail: { reason: r.reason } });
       return { status: 'attestation_invalid' };
     }
     const bundle = redactedBundle(input.bundle);
@@ -72,11 +72,11 @@ export async function receiveDiagnostics(
       bytes,
     });
     if (!row) {
-      await audit('kiosk.diagnostics_unrequested', {});
+      await audit({ type: 'kiosk.diagnostics_unrequested' });
       return { status: 'not_requested' };
     }
     await trimDiagnostics(trx, r.terminalId, R_DIAG_1_MAX_PER_TERMINAL);
-    await audit('kiosk.diagnostics_uploaded', { bytes });
+    await audit({ type: 'kiosk.diagnostics_uploaded', detail: { bytes } });
     return { status: 'stored', bytes };
   });
 }
