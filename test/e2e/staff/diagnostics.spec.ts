@@ -55,7 +55,8 @@ test("R-DIAG-1: 診断情報 in a terminal's 詳細: 診断情報を取得 with 
   expect(upload.status).toBe(204);
 
   await panel.getByRole('button', { name: '最新の状態を表示' }).click();
-  await expect(panel.getByText('バージョン 1.4.0')).toBeVisible();
+  await expect(panel.locator('summary')).toHaveCount(1);
+  await expect(panel.locator('summary')).toContainText('バージョン 1.4.0');
   const log = panel.getByRole('table', { name: /動作の記録/ });
   await expect(log.getByRole('columnheader', { name: '内容' })).toBeVisible();
   await expect(log.getByRole('row')).toHaveCount(4);
