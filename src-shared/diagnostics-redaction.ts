@@ -65,8 +65,15 @@ export function keyWords(key: string): string[] {
 
 export const isPrivateKey = (key: string): boolean => keyWords(key).some((w) => PRIVATE_KEY_WORDS.has(w));
 
-/** Patterns scrubbed from every string, in order (the wider ones first). */
-const STRING_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+/** Letters and digits both: a token or a code, not a word or a number. */
+const mixed = (replacement: string) => (m: string) => (/[0-9]/.test(m) && /[A-Za-z]/.test(m) ? replacement : m);
+
+/**
+ * Patterns scrubbed from every string, in order (the wider ones first). Each runs in time linear
+ * in the text: a match starts only where its run of characters starts (a lookbehind), and the
+ * letters-and-digits test is a function on the run, not a lookahead at every position.
+ */
+const STRING_RULES: ReadonlyArray<readonly [RegExp, string | ((m: string) => string)]> = [
   // PEM blocks (private or public keys, certificates)
   [/-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(?:-----END [A-Z0-9 ]+-----|$)/g, '[key]'],
   // the admin PIN's hash (and any scrypt hash)
@@ -76,16 +83,16 @@ const STRING_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   // Cookie and Set-Cookie headers: everything after the name
   [/\b(set-cookie|cookie)(["']?\s*[:=]\s*)[^\n]*/gi, `$1$2${REDACTED}`],
   // e-mail addresses (visitors' login IDs), full-width @ included
-  [/[^\s@＠"'<>(),;:[\]]+[@＠][^\s@＠"'<>(),;:[\]]+/g, '[email]'],
+  [/(?<![^\s@＠"'<>(),;:[\]])[^\s@＠"'<>(),;:[\]]+[@＠][^\s@＠"'<>(),;:[\]]+/g, '[email]'],
   // name=value and "name": "value" where the name is private (query strings, error texts, JSON in a message)
   [
     /\b([A-Za-z_-]*(?:password|passwd|pwd|otp|pin|token|secret|key|code|signature|nonce|session|sid|cookie|challenge|login|email|hash)[A-Za-z_-]*)(["']?\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&"'}]+)/gi,
     `$1$2${REDACTED}`,
   ],
   // long opaque strings with letters and digits: tokens, keys, signatures, nonces, hashes (base64, base64url, hex)
-  [/(?=[A-Za-z0-9+/_=-]*[0-9])(?=[A-Za-z0-9+/_=-]*[A-Za-z])[A-Za-z0-9+/_-]{20,}={0,2}/g, '[token]'],
+  [/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g, mixed('[token]')],
   // enrollment and registration codes as typed (ABCD-2345, ABCD2345)
-  [/\b(?=[A-Z0-9-]*[0-9])(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{4}-?[A-Z0-9]{4}(?:-?[A-Z0-9]{4})?\b/g, '[code]'],
+  [/\b[A-Z0-9]{4}-?[A-Z0-9]{4}(?:-?[A-Z0-9]{4})?\b/g, mixed('[code]')],
   // OTP-looking runs of 4 to 8 digits standing alone (never inside a date, a version or a longer number)
   [/(?<![\d.:-])[0-9０-９]{4,8}(?![\d.:-])/g, '[number]'],
 ];
@@ -97,7 +104,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** The text scrubbed of what looks private, and of control characters and lone surrogates (U+FFFD): valid text of the contract. */
 export function redactText(text: string): string {
   let out = text.replace(CONTROL, '\ufffd').replace(LONE_SURROGATE, '\ufffd');
-  for (const [pattern, replacement] of STRING_RULES) out = out.replace(pattern, replacement);
+  for (const [pattern, replacement] of STRING_RULES)
+    out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
   return out;
 }
 

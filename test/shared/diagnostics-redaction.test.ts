@@ -98,6 +98,13 @@ describe('R-DIAG-1: diagnostics are redacted (src-shared/diagnostics-redaction.t
     expect(out.n).toBeNull();
   });
 
+  it('R-DIAG-1: redaction takes time linear in the text (a 256 KiB bundle of long runs is quick)', () => {
+    const runs = ['y'.repeat(4_000), `${'a1'.repeat(2_000)}`, 'A'.repeat(4_000), '9'.repeat(4_000), 'x@'.repeat(2_000)];
+    const started = performance.now();
+    for (let i = 0; i < 64; i++) redactDiagnostics({ log: runs.map((msg) => ({ msg })) });
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('R-DIAG-1: a text cut in the middle of an emoji, or holding control characters, stays valid text', () => {
     const cut = redactDiagnostics({ msg: `${'x'.repeat(3_999)}😀` }) as { msg: string };
     expect(cut.msg).not.toMatch(/[\ud800-\udbff]$/);

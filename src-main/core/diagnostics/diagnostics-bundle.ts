@@ -48,31 +48,31 @@ export type BundleInput = {
 
 /**
  * R-DIAG-1: the bundle's JSON text as the kiosk uploads and signs it — redacted (the service
- * redacts again), checked against the contract's shape, and at most 256 KiB: the oldest log
- * lines go first until it fits. Undefined only if even without its log it would not fit or fit
- * the shape (then nothing is sent rather than something unchecked).
+ * redacts again), checked against the contract's shape, and at most 256 KiB: the oldest log lines
+ * go first until it fits. Each line is redacted once. Undefined only if the rest of the bundle
+ * does not fit the shape or the size (then nothing is sent rather than something unchecked).
  */
 export function buildDiagnosticsBundle(input: BundleInput): string | undefined {
-  let log = input.log.slice(-R_DIAG_1_LOG_LINES);
-  for (;;) {
-    const candidate = {
+  const lineShape = DiagnosticsBundle.shape.log.element;
+  // a line the shape refuses (none of ours should be) is left out
+  let log = input.log.slice(-R_DIAG_1_LOG_LINES).flatMap((line) => {
+    const r = lineShape.safeParse(redactDiagnostics(line));
+    return r.success ? [r.data] : [];
+  });
+  const rest = DiagnosticsBundle.safeParse(
+    redactDiagnostics({
       collectedAt: iso(input.now),
       version: input.version,
       policy: { ...input.config },
       fromPolicy: [...input.fromPolicy],
-      log,
+      log: [],
       wipes: input.recorded.wipes,
       offline: input.recorded.offline,
-    };
-    const parsed = DiagnosticsBundle.safeParse(redactDiagnostics(candidate));
-    if (!parsed.success) {
-      // a line the shape refuses (none of ours should be) is dropped with the oldest ones
-      if (log.length === 0) return undefined;
-      log = log.filter((line) => DiagnosticsBundle.shape.log.element.safeParse(redactDiagnostics(line)).success);
-      if (log.length === candidate.log.length) return undefined;
-      continue;
-    }
-    const text = JSON.stringify(parsed.data);
+    }),
+  );
+  if (!rest.success) return undefined;
+  for (;;) {
+    const text = JSON.stringify({ ...rest.data, log });
     if (Buffer.byteLength(text, 'utf8') <= R_DIAG_1_MAX_BYTES) return text;
     if (log.length === 0) return undefined;
     log = log.slice(Math.max(1, Math.ceil(log.length / 10)));
