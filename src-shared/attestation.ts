@@ -14,9 +14,7 @@ export const ATTESTATION_CONTEXT = 'hw-kiosk-attest/v2';
  * place of the login ID, so a signature covers that bundle and no other.
  */
 export type AttestationPurpose =
-  | { purpose: 'login'; loginId: string }
-  | { purpose: 'heartbeat' }
-  | { purpose: 'diagnostics'; bundleSha256: string };
+  { purpose: 'login'; loginId: string } | { purpose: 'heartbeat' } | { purpose: 'diagnostics'; bundleSha256: string };
 
 export function attestationMessage(
   terminalId: string,
@@ -25,6 +23,10 @@ export function attestationMessage(
   what: AttestationPurpose,
 ): string {
   const last =
-    what.purpose === 'login' ? normalizeAccountId(what.loginId) : what.purpose === 'diagnostics' ? what.bundleSha256 : '';
+    what.purpose === 'login'
+      ? normalizeAccountId(what.loginId)
+      : what.purpose === 'diagnostics'
+        ? what.bundleSha256
+        : '';
   return `${ATTESTATION_CONTEXT}\n${what.purpose}\n${terminalId}\n${machineIdHash}\n${nonce}\n${last}`;
 }

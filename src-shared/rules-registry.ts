@@ -142,7 +142,8 @@ export const RULES = {
     constants: {},
   },
   'R-DIAG-1': {
-    summary: 'IT asks a terminal for diagnostics; its next heartbeat uploads a signed, bounded, redacted bundle, kept 14 days.',
+    summary:
+      'IT asks a terminal for diagnostics; its next heartbeat uploads a signed, bounded, redacted bundle, kept 14 days.',
     constants: pick(
       'R_DIAG_1_MAX_BYTES',
       'R_DIAG_1_LOG_LINES',

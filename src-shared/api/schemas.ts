@@ -225,7 +225,12 @@ export type DiagnosticsBundle = z.infer<typeof DiagnosticsBundle>;
  * 256 KiB of UTF-8, else 413 (the schema's bound is only the body's).
  */
 export const DiagnosticsUpload = z
-  .strictObject({ terminalId: Opaque, nonce: Opaque, signature: Base64, bundle: text(2 * R_DIAG_1_MAX_BYTES, { min: 2 }) })
+  .strictObject({
+    terminalId: Opaque,
+    nonce: Opaque,
+    signature: Base64,
+    bundle: text(2 * R_DIAG_1_MAX_BYTES, { min: 2 }),
+  })
   .meta({ id: 'DiagnosticsUpload' });
 export type DiagnosticsUpload = z.input<typeof DiagnosticsUpload>;
 export type EnrollRequest = z.input<typeof EnrollRequest>;

@@ -20,7 +20,11 @@ const PRIVATE_IN_TEXT: Array<[string, string, string]> = [
     'key MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=',
     'Gb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE',
   ],
-  ['a PEM private key', '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI\n-----END PRIVATE KEY-----', 'MC4CAQAwBQYDK2VwBCIEI'],
+  [
+    'a PEM private key',
+    '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI\n-----END PRIVATE KEY-----',
+    'MC4CAQAwBQYDK2VwBCIEI',
+  ],
   ['the admin PIN hash', 'adminPinHash scrypt$16384$8$1$c2FsdA==$aGFzaA==', 'c2FsdA=='],
   ['an enrollment code', 'enrolling with ABCD-2345', 'ABCD-2345'],
   ['an enrollment code typed without its hyphen', 'enroll ABCD2345 failed', 'ABCD2345'],
@@ -106,7 +110,7 @@ describe('R-DIAG-1: diagnostics are redacted (src-shared/diagnostics-redaction.t
   });
 
   it('R-DIAG-1: a text cut in the middle of an emoji, or holding control characters, stays valid text', () => {
-    const cut = redactDiagnostics({ msg: `${'x'.repeat(3_999)}😀` }) as { msg: string };
+    const cut = redactDiagnostics({ msg: `${'x'.repeat(3_999)}😀` });
     expect(cut.msg).not.toMatch(/[\ud800-\udbff]$/);
     // eslint-disable-next-line no-control-regex -- what must not be left
     expect(redactText('bell \u0007 escape \u001b[31m end')).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);

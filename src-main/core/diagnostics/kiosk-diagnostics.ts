@@ -25,13 +25,13 @@ export function createKioskDiagnostics(deps: {
   const recorder = createDiagnosticsRecorder(deps.clock);
   return {
     /** After each wipe (passes the report on). */
-    wiped(report: WipeReport): WipeReport {
+    wiped: (report: WipeReport): WipeReport => {
       recorder.wiped(report);
       return report;
     },
     offlineChanged: (isOffline: boolean) => recorder.offlineChanged(isOffline),
     /** The heartbeat's answer asked for them. */
-    async upload(client: ServiceClient, signer: Signer): Promise<void> {
+    upload: async (client: ServiceClient, signer: Signer): Promise<void> => {
       const bundle = buildDiagnosticsBundle({
         now: deps.clock.now(),
         version: deps.version,

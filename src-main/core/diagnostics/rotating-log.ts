@@ -100,13 +100,7 @@ export function createRotatingLog(opts: RotatingLogOptions): Logger & { tail(n: 
     tail(n) {
       const out: LogEntry[] = [];
       for (let i = 0; i < files && out.length < n; i++) {
-        let text = '';
-        try {
-          text = opts.fs.read(nth(i));
-        } catch {
-          continue;
-        }
-        const lines = text.split('\n').filter(Boolean);
+        const lines = readLines(opts.fs, nth(i));
         for (let j = lines.length - 1; j >= 0 && out.length < n; j--) {
           const entry = parseLine(lines[j]!);
           if (entry) out.push(entry);
@@ -115,6 +109,15 @@ export function createRotatingLog(opts: RotatingLogOptions): Logger & { tail(n: 
       return out.reverse();
     },
   };
+}
+
+/** A file's lines; none when it cannot be read. */
+function readLines(fs: LogFs, file: string): string[] {
+  try {
+    return fs.read(file).split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
 }
 
 function parseLine(line: string): LogEntry | undefined {

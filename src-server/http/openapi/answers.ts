@@ -62,6 +62,8 @@ export function responsesOf(
         },
       },
     ]);
-  const empty = entry.emptyStatus ? { [String(entry.emptyStatus)]: { description: STATUS_CODES[entry.emptyStatus] } } : {};
+  const empty = entry.emptyStatus
+    ? { [String(entry.emptyStatus)]: { description: STATUS_CODES[entry.emptyStatus] } }
+    : {};
   return { [String(entry.status)]: success, ...empty, ...Object.fromEntries(errors) };
 }

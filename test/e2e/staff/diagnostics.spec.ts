@@ -27,7 +27,12 @@ test("R-DIAG-1: 診断情報 in a terminal's 詳細: 診断情報を取得 with 
   const beat = async () => {
     const nonce = await fetchNonce(service, kiosk.terminalId);
     const signature = signFor(kiosk, nonce, { purpose: 'heartbeat' });
-    return createClient(service.url).post(api.kioskHeartbeat.path, { terminalId: kiosk.terminalId, version: '1.4.0', nonce, signature });
+    return createClient(service.url).post(api.kioskHeartbeat.path, {
+      terminalId: kiosk.terminalId,
+      version: '1.4.0',
+      nonce,
+      signature,
+    });
   };
   expect((await beat()).body).toEqual({ diagnosticsRequested: true });
   const now = service.clock.now().getTime();
@@ -39,9 +44,21 @@ test("R-DIAG-1: 診断情報 in a terminal's 詳細: 診断情報を取得 with 
     log: [
       { at: at(now - 120_000), level: 'info', msg: 'wipe: done', data: { reason: 'idle' } },
       { at: at(now - 60_000), level: 'warn', msg: 'heartbeat: the service is unreachable' },
-      { at: at(now - 30_000), level: 'error', msg: '<img src=x onerror=alert(1)> login refused for visitor@example.jp' },
+      {
+        at: at(now - 30_000),
+        level: 'error',
+        msg: '<img src=x onerror=alert(1)> login refused for visitor@example.jp',
+      },
     ],
-    wipes: [{ at: at(now - 120_000), reason: 'idle', steps: ['logout', 'drop-token', 'verify'], leftovers: [], restarted: false }],
+    wipes: [
+      {
+        at: at(now - 120_000),
+        reason: 'idle',
+        steps: ['logout', 'drop-token', 'verify'],
+        leftovers: [],
+        restarted: false,
+      },
+    ],
     offline: [{ from: at(now - 70_000), to: at(now - 50_000) }],
   });
   const nonce = await fetchNonce(service, kiosk.terminalId);

@@ -2,7 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDiagnosticsBundle, createDiagnosticsRecorder } from '../../../src-main/core/diagnostics/diagnostics-bundle.js';
+import {
+  buildDiagnosticsBundle,
+  createDiagnosticsRecorder,
+} from '../../../src-main/core/diagnostics/diagnostics-bundle.js';
 import { createRotatingLog, nodeLogFs } from '../../../src-main/core/diagnostics/rotating-log.js';
 import { defaultSettings } from '../../../src-main/core/config/kiosk-config.schema.js';
 import { readTerminalRecord } from '../../../src-main/core/terminal/terminal-record.js';
@@ -26,7 +29,10 @@ async function enrolledCore() {
     clock: new ManualClock(),
   });
   const built = await buildTestCore({ serviceUrl: service.url, logTail: (n) => log.tail(n) });
-  const { code } = await issueEnrollmentCode(service.db, service.clock, { office: '飯田橋公共職業安定所', label: 'diag' });
+  const { code } = await issueEnrollmentCode(service.db, service.clock, {
+    office: '飯田橋公共職業安定所',
+    label: 'diag',
+  });
   expect(await built.core.dispatch('enroll', { serviceUrl: service.url, code })).toMatchObject({ ok: true });
   return { ...built, fileLog: log, terminalId: readTerminalRecord(built.store)!.terminalId };
 }

@@ -17,7 +17,10 @@ describe('R-DIAG-1: the kiosk writes a rotating structured log (src-main/core/di
     log.info('wipe: done', { reason: 'idle' });
     clock.advance(1_000);
     log.warn('heartbeat: the service is unreachable');
-    const lines = readFileSync(path.join(dir, 'kiosk.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(path.join(dir, 'kiosk.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([
       { at: new Date(clock.now() - 1_000).toISOString(), level: 'info', msg: 'wipe: done', data: { reason: 'idle' } },
       { at: new Date(clock.now()).toISOString(), level: 'warn', msg: 'heartbeat: the service is unreachable' },
@@ -58,7 +61,12 @@ describe('R-DIAG-1: the kiosk writes a rotating structured log (src-main/core/di
     const text = readFileSync(path.join(dir, 'kiosk.log'), 'utf8');
     expect(text).not.toMatch(/kiosk-visitor@example\.jp|hunter2|123456/);
     const broken = createRotatingLog({
-      fs: { ...nodeLogFs, append: () => { throw new Error('ENOSPC'); } },
+      fs: {
+        ...nodeLogFs,
+        append: () => {
+          throw new Error('ENOSPC');
+        },
+      },
       dir,
       clock: new ManualClock(),
     });

@@ -8,7 +8,8 @@ const diagnostics = {
   requestLabel: (label: string) => `${label}の診断情報を取得`,
   refresh: '最新の状態を表示',
   requested: (at: string) => `${at}に取得を依頼しました。端末の次の定期通知のあとに届きます。`,
-  requestedNotice: (label: string) => `「${label}」に診断情報を求めました。5分ほどで届きます。「最新の状態を表示」で確認してください。`,
+  requestedNotice: (label: string) =>
+    `「${label}」に診断情報を求めました。5分ほどで届きます。「最新の状態を表示」で確認してください。`,
   none: 'この端末の診断情報はありません。',
   bundle: (at: string) => `${at}に受信`,
   collectedAt: '端末での作成日時',
