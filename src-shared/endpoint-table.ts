@@ -28,6 +28,8 @@ export type EndpointEntry<Kit, Access extends string> = {
   access: Access;
   /** `perIp`: the per-IP limit of the endpoints anyone can call (RATE_LIMIT_PER_MINUTE). */
   rateLimit?: 'perIp';
+  /** The bytes its request body may have, where the listener's 16 KiB is too few (413 beyond). */
+  bodyLimit?: number;
   /** Endpoints beyond API.md: what they answer and why (the OpenAPI document's description). */
   about?: string;
   /**

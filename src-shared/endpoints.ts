@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type * as schemas from './api/schemas.js';
 import type { EndpointEntry } from './endpoint-table.js';
+import { R_DIAG_1_MAX_BYTES } from './rules.js';
 
 /** What a schema recipe is given where zod is loaded (api/routes.ts): zod and the shared schemas. */
 export type SchemaKit = { z: typeof z; s: typeof schemas };
@@ -229,6 +230,8 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/kiosk/diagnostics',
     status: 204,
+    // the bundle (≤ 256 KiB of JSON) travels as a JSON string: its quotes escaped, it may double
+    bodyLimit: 2 * R_DIAG_1_MAX_BYTES + 4096,
     errors: ['attestation_invalid', 'diagnostics_not_requested', 'payload_too_large'],
     body: ({ s }) => s.DiagnosticsUpload,
     about:

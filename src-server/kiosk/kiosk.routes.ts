@@ -1,6 +1,5 @@
 import { api } from '../../src-shared/api/routes.js';
 import { EnrollResponse, NonceResponse } from '../../src-shared/api/schemas.js';
-import { R_DIAG_1_MAX_BYTES } from '../../src-shared/rules.js';
 import type { RegisterRoutes } from '../http/register-routes.js';
 import { sendError } from '../http/errors.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
@@ -55,8 +54,7 @@ export const kioskRoutes: RegisterRoutes = (app, deps) => {
 
   app.post(
     api.kioskDiagnostics.path,
-    // the bundle (≤ 256 KiB of JSON) travels as a JSON string: its quotes escaped, it may double
-    { schema: { body: api.kioskDiagnostics.body }, config: limit, bodyLimit: 2 * R_DIAG_1_MAX_BYTES + 4096 },
+    { schema: { body: api.kioskDiagnostics.body }, config: limit, bodyLimit: api.kioskDiagnostics.bodyLimit },
     async (request, reply) => {
       const r = await receiveDiagnostics(deps, { ...request.body, ip: request.ip });
       switch (r.status) {
