@@ -1,4 +1,5 @@
 import type { RegisterRoutes } from './http/register-routes.js';
+import { staffDiagnosticsRoutes } from './staff-desk/diagnostics.routes.js';
 import { staffEmployerRoutes } from './staff-desk/employers.routes.js';
 import { staffFleetRoutes } from './staff-desk/fleet.routes.js';
 import { staffAuthRoutes } from './staff/staff-auth.routes.js';
@@ -8,4 +9,9 @@ import { staffAuthRoutes } from './staff/staff-auth.routes.js';
  * `buildStaffApp` (staff-app.ts) and never by the employer app. A staff feature adds one line
  * here; its routes take `preHandler: requireStaff(deps, role?)` (src-server/staff/).
  */
-export const staffFeatures: RegisterRoutes[] = [staffAuthRoutes, staffEmployerRoutes, staffFleetRoutes];
+export const staffFeatures: RegisterRoutes[] = [
+  staffAuthRoutes,
+  staffEmployerRoutes,
+  staffFleetRoutes,
+  staffDiagnosticsRoutes,
+];

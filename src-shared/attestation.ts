@@ -9,7 +9,12 @@ import { normalizeAccountId } from './account-id.js';
  */
 export const ATTESTATION_CONTEXT = 'hw-kiosk-attest/v2';
 
-export type AttestationPurpose = { purpose: 'login'; loginId: string } | { purpose: 'heartbeat' };
+/**
+ * `diagnostics` (R-DIAG-1): the upload signs the SHA-256 (hex) of the bundle's JSON text in the
+ * place of the login ID, so a signature covers that bundle and no other.
+ */
+export type AttestationPurpose =
+  { purpose: 'login'; loginId: string } | { purpose: 'heartbeat' } | { purpose: 'diagnostics'; bundleSha256: string };
 
 export function attestationMessage(
   terminalId: string,
@@ -17,6 +22,11 @@ export function attestationMessage(
   nonce: string,
   what: AttestationPurpose,
 ): string {
-  const loginId = what.purpose === 'login' ? normalizeAccountId(what.loginId) : '';
-  return `${ATTESTATION_CONTEXT}\n${what.purpose}\n${terminalId}\n${machineIdHash}\n${nonce}\n${loginId}`;
+  const last =
+    what.purpose === 'login'
+      ? normalizeAccountId(what.loginId)
+      : what.purpose === 'diagnostics'
+        ? what.bundleSha256
+        : '';
+  return `${ATTESTATION_CONTEXT}\n${what.purpose}\n${terminalId}\n${machineIdHash}\n${nonce}\n${last}`;
 }

@@ -19,10 +19,17 @@ export type EndpointEntry<Kit, Access extends string> = {
   path: string;
   /** The success status. */
   status: number;
+  /**
+   * A second success: the same outcome with nothing to say, answered 204 without a body (the
+   * kiosk's heartbeat: 200 with `diagnosticsRequested` when IT asked for them, 204 otherwise).
+   */
+  emptyStatus?: 204;
   /** Who may call it; each listener turns this into its guard (a session, a staff session). */
   access: Access;
   /** `perIp`: the per-IP limit of the endpoints anyone can call (RATE_LIMIT_PER_MINUTE). */
   rateLimit?: 'perIp';
+  /** The bytes its request body may have, where the listener's 16 KiB is too few (413 beyond). */
+  bodyLimit?: number;
   /** Endpoints beyond API.md: what they answer and why (the OpenAPI document's description). */
   about?: string;
   /**

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type * as schemas from './api/schemas.js';
 import type { EndpointEntry } from './endpoint-table.js';
+import { R_DIAG_1_MAX_BYTES } from './rules.js';
 
 /** What a schema recipe is given where zod is loaded (api/routes.ts): zod and the shared schemas. */
 export type SchemaKit = { z: typeof z; s: typeof schemas };
@@ -216,9 +217,25 @@ export const endpoints = {
     rateLimit: 'perIp',
     method: 'POST',
     path: '/api/v1/kiosk/heartbeat',
-    status: 204,
+    status: 200,
+    emptyStatus: 204,
     errors: ['attestation_invalid', 'kiosk_update_required'],
     body: ({ s }) => s.HeartbeatRequest,
+    // R-DIAG-1: 200 `{ diagnosticsRequested: true }` when IT asked for diagnostics, 204 otherwise (api-additions.md).
+    response: ({ s }) => s.HeartbeatResponse,
+  },
+  kioskDiagnostics: {
+    access: 'anonymous',
+    rateLimit: 'perIp',
+    method: 'POST',
+    path: '/api/v1/kiosk/diagnostics',
+    status: 204,
+    // the bundle (≤ 256 KiB of JSON) travels as a JSON string: its quotes escaped, it may double
+    bodyLimit: 2 * R_DIAG_1_MAX_BYTES + 4096,
+    errors: ['attestation_invalid', 'diagnostics_not_requested', 'payload_too_large'],
+    body: ({ s }) => s.DiagnosticsUpload,
+    about:
+      'R-DIAG-1: the diagnostics IT asked for, once: `bundle` is the JSON text of a DiagnosticsBundle (at most 256 KiB), signed like a heartbeat with purpose `diagnostics` and its SHA-256 (hex) as the last line. 401 `attestation_invalid` for a bad signature or a spent nonce; 409 `diagnostics_not_requested` when nothing was asked.',
   },
 } as const satisfies Record<string, Endpoint>;
 

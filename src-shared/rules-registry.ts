@@ -150,6 +150,18 @@ export const RULES = {
     summary: 'IT is mailed once per change per office when terminals go 応答なし or come back; /metrics counts states.',
     constants: {},
   },
+  'R-DIAG-1': {
+    summary:
+      'IT asks a terminal for diagnostics; its next heartbeat uploads a signed, bounded, redacted bundle, kept 14 days.',
+    constants: pick(
+      'R_DIAG_1_MAX_BYTES',
+      'R_DIAG_1_LOG_LINES',
+      'R_DIAG_1_MAX_PER_TERMINAL',
+      'R_DIAG_1_KEEP_MS',
+      'R_DIAG_1_LOG_FILE_BYTES',
+      'R_DIAG_1_LOG_FILES',
+    ),
+  },
 } as const satisfies Record<string, RuleEntry>;
 
 export type RuleId = keyof typeof RULES;

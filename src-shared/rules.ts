@@ -92,6 +92,18 @@ export const R_KIOSK_4_IDLE_ANNOUNCE_EVERY_S = 10;
 /** R-LOGIN-5: the seed's sender address (configurable through MAIL_FROM). */
 export const R_LOGIN_5_SEED_MAIL_FROM = 'system@mail.hellowork.mhlw.go.jp';
 
+/**
+ * R-DIAG-1: a terminal's diagnostics, uploaded only when IT asked: at most 256 KiB of JSON, the
+ * last 400 log lines at most; the service keeps at most 3 per terminal, each 14 days. The kiosk's
+ * own log rotates at 1 MiB through 5 files.
+ */
+export const R_DIAG_1_MAX_BYTES = 256 * 1024;
+export const R_DIAG_1_LOG_LINES = 400;
+export const R_DIAG_1_MAX_PER_TERMINAL = 3;
+export const R_DIAG_1_KEEP_MS = 14 * 24 * 60 * MINUTE_MS;
+export const R_DIAG_1_LOG_FILE_BYTES = 1024 * 1024;
+export const R_DIAG_1_LOG_FILES = 5;
+
 // The service's own choices below: no rule of RULES.md sets them (src-shared/rules-registry.ts
 // lists them as such, so a new constant is either a rule's or named there).
 

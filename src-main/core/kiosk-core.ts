@@ -1,5 +1,7 @@
 import type { KioskEvent } from '../../src-shared/kiosk-bridge.js';
 import { createAdminExitHandler } from './admin/admin-exit.js';
+import { createKioskDiagnostics } from './diagnostics/kiosk-diagnostics.js';
+import type { LogEntry } from './diagnostics/rotating-log.js';
 import { createKioskHandlers, dispatchWatchingOffline } from './bridge/kiosk-handlers.js';
 import { kioskStatus } from './bridge/kiosk-status.js';
 import { createVisitorHandlers } from './bridge/visitor-handlers.js';
@@ -40,6 +42,8 @@ export type KioskCoreDeps = {
   touchScreen?: () => boolean;
   /** Does the page still paint? (a frame rendered within a few seconds); sent with the heartbeat */
   probePaint?: () => Promise<boolean>;
+  /** R-DIAG-1: the log's last lines (rotating-log.ts), for a diagnostics bundle IT asks for. */
+  logTail?: (n: number) => LogEntry[];
 };
 
 /**
@@ -54,7 +58,8 @@ export function createKioskCore(deps: KioskCoreDeps) {
   const terminal = createTerminalLink(deps);
   const session = createVisitorSession();
   const partitions = createPartitionRotation();
-  const wipe = (reason: WipeReason) => wipes.wipe(reason);
+  const diagnostics = createKioskDiagnostics({ ...deps, serviceUrl: () => terminal.serviceUrl() });
+  const wipe = (reason: WipeReason) => wipes.wipe(reason).then(diagnostics.wiped);
   const restart = setupRestartPolicy({
     policy: config,
     clock,
@@ -64,7 +69,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
     restartApp: (reason) => deps.wiper.restartApp(reason),
   });
   const idle = idleGuardOf(deps, wipe);
-  const offline = offlineMonitorOf(deps, terminal);
+  const offline = offlineMonitorOf(deps, terminal, diagnostics.offlineChanged);
   const updates = createUpdateGate(deps);
   const wipes = setupWipes({
     wiper: deps.wiper,
@@ -87,7 +92,7 @@ export function createKioskCore(deps: KioskCoreDeps) {
     dispatchWatchingOffline(handlers, log, () => terminal.client() !== undefined, offline),
     updates,
   );
-  const lifecycle = kioskLifecycle(deps, { terminal, session, idle, offline, restart, wipe, updates });
+  const lifecycle = kioskLifecycle(deps, { terminal, session, idle, offline, restart, wipe, updates, diagnostics });
   return {
     handlers,
     dispatch,
@@ -124,12 +129,15 @@ function idleGuardOf(deps: KioskCoreDeps, wipe: (reason: WipeReason) => Promise<
  * again the page goes back to the visitor's screen as it was (issue 21: coming back online is no
  * wipe; what they typed stays, and only the idle wipe or ログアウト clears it).
  */
-function offlineMonitorOf(deps: KioskCoreDeps, terminal: TerminalLink) {
+function offlineMonitorOf(deps: KioskCoreDeps, terminal: TerminalLink, recorded: (isOffline: boolean) => void) {
   return createOfflineMonitor({
     clock: deps.clock,
     log: deps.log,
     probe: async () => probeService(terminal.client(), terminal.record()?.terminalId),
-    onChange: (isOffline) => deps.emit({ type: isOffline ? 'service-offline' : 'service-online' }),
+    onChange: (isOffline) => {
+      recorded(isOffline); // R-DIAG-1: the offline history of a diagnostics bundle
+      deps.emit({ type: isOffline ? 'service-offline' : 'service-online' });
+    },
   });
 }
 
@@ -175,6 +183,7 @@ function kioskLifecycle(
     offline: ReturnType<typeof createOfflineMonitor>;
     restart: ReturnType<typeof setupRestartPolicy>;
     updates: UpdateGate;
+    diagnostics: ReturnType<typeof createKioskDiagnostics>;
   },
 ) {
   let heartbeat: ReturnType<typeof setupHeartbeat> | undefined;
@@ -201,6 +210,7 @@ function kioskLifecycle(
           if (f.session.credential) void f.wipe('terminal-revoked');
         },
         onOutcome: (outcome) => f.updates.heartbeat(outcome),
+        uploadDiagnostics: f.diagnostics.upload,
       });
     },
     stop() {

@@ -9,6 +9,8 @@ import { machineId } from 'node-machine-id';
 import { ConfigError } from '../core/config/config-error.js';
 import { loadKioskConfig, type LoadedConfig } from '../core/config/load-config.js';
 import { defaultPolicyPath } from '../core/config/policy-file.js';
+import { defaultLogDir } from '../core/diagnostics/log-location.js';
+import { createRotatingLog, nodeLogFs } from '../core/diagnostics/rotating-log.js';
 import { KIOSK_EXIT } from '../core/exit-codes.js';
 import { appOriginOf } from '../core/guards/url-guards.js';
 import { createKioskCore, type KioskCoreDeps } from '../core/kiosk-core.js';
@@ -24,7 +26,8 @@ import { safeStorageBox } from './safe-storage-box.js';
 import { runSelfTestCli, selfTestRequested } from './self-test-cli.js';
 import { createVisitorPartitions, type VisitorPartitions } from './visitor-partitions.js';
 
-const log = consoleLogger;
+// Until the log's folder is known (it follows the profile override below), the console only.
+const earlyLog = consoleLogger;
 
 // Developer and test overrides of the profile and the policy file. A shipped build ignores them:
 // whoever controls the kiosk account's environment must not be able to point the terminal at a
@@ -34,12 +37,19 @@ const inspectorOn = inspector.url() !== undefined;
 const overridesAllowed = !app.isPackaged || inspectorOn;
 const override = (name: string): string | undefined => {
   const value = process.env[name];
-  if (value && !overridesAllowed) log.warn(`${name} is ignored by a packaged kiosk`);
+  if (value && !overridesAllowed) earlyLog.warn(`${name} is ignored by a packaged kiosk`);
   return overridesAllowed ? value : undefined;
 };
 // Each Playwright worker (and `npm start`) may give its own profile; set before anything reads it.
 const userData = override('HELLOWORK_KIOSK_USER_DATA');
 if (userData) app.setPath('userData', userData);
+// R-DIAG-1: the structured log (JSON lines, 1 MiB × 5) in docs/it-staff.md's place; a test profile keeps its own.
+const log = createRotatingLog({
+  fs: nodeLogFs,
+  dir: userData ? path.join(userData, 'logs') : defaultLogDir(process.platform, process.env, os.homedir()),
+  clock: systemClock,
+  also: consoleLogger,
+});
 // Test hooks (a moved clock, the core on globalThis) exist only with the inspector on.
 const testHooks = process.env.HELLOWORK_KIOSK_TEST_HOOKS === '1' && inspectorOn;
 
@@ -149,6 +159,7 @@ function coreDeps(glue: {
     version: app.getVersion(),
     label: os.hostname(),
     probePaint: () => probePaint(kiosk()),
+    logTail: (n) => log.tail(n),
     // Issue 13: `onScreenKeyboard: "auto"` shows the on-screen keyboard on a touch screen.
     touchScreen: () => screen.getAllDisplays().some((d) => d.touchSupport === 'available'),
   };

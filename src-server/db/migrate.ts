@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011-search-and-fleet-volume.js';
 import * as m0013 from './migrations/0013-mailed-keys-login-id.js';
 import * as m0016 from './migrations/0016-audit-kind-indexes.js';
 import * as m0017 from './migrations/0017-kiosk-fleet-versions.js';
+import * as m0018 from './migrations/0018-kiosk-diagnostics.js';
 
 /**
  * Versioned migrations, listed in code (no file-system scan: works the same from tsx, a bundle or
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013-mailed-keys-login-id': m0013,
   '0016-audit-kind-indexes': m0016,
   '0017-kiosk-fleet-versions': m0017,
+  '0018-kiosk-diagnostics': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

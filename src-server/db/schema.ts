@@ -19,6 +19,7 @@ import type {
 import type {
   AttestationSourceFailuresTable,
   EnrollmentCodesTable,
+  KioskDiagnosticsTable,
   KioskNoncesTable,
   KioskTerminalsTable,
   TerminalFailuresTable,
@@ -41,6 +42,7 @@ export interface Database {
   kiosk_nonces: KioskNoncesTable;
   terminal_failures: TerminalFailuresTable;
   attestation_source_failures: AttestationSourceFailuresTable;
+  kiosk_diagnostics: KioskDiagnosticsTable;
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
   budget_holds: BudgetHoldsTable;

@@ -4,10 +4,11 @@ import type { RegisterRoutes } from '../http/register-routes.js';
 import { sendError } from '../http/errors.js';
 import { publicEndpointLimit } from '../http/rate-limit.js';
 import { issueNonce, recordHeartbeat } from './attestation.service.js';
+import { diagnosticsRequested, receiveDiagnostics } from './diagnostics.service.js';
 import { enrollTerminal } from './enrollment.service.js';
 import { versionRefused } from './minimum-version.service.js';
 
-/** POST /kiosk/enroll, /kiosk/nonce, /kiosk/heartbeat (API.md, "Kiosk terminals"). No cookies here. */
+/** POST /kiosk/enroll, /kiosk/nonce, /kiosk/heartbeat (API.md, "Kiosk terminals"), /kiosk/diagnostics (R-DIAG-1). No cookies here. */
 export const kioskRoutes: RegisterRoutes = (app, deps) => {
   const limit = publicEndpointLimit(deps.config);
 
@@ -40,6 +41,7 @@ export const kioskRoutes: RegisterRoutes = (app, deps) => {
 
   app.post(
     api.kioskHeartbeat.path,
+    // no response schema: a 200's body is the one literal below, and a 204 has none
     { schema: { body: api.kioskHeartbeat.body }, config: limit },
     async (request, reply) => {
       const ok = await recordHeartbeat(deps, { ...request.body, ip: request.ip });
@@ -47,7 +49,29 @@ export const kioskRoutes: RegisterRoutes = (app, deps) => {
       if (!ok) return sendError(reply, 401, 'attestation_invalid');
       // R-FLEET-1: recorded (last seen, version: IT sees the terminal), then refused when too old.
       if (await versionRefused(deps, request.body.version)) return sendError(reply, 403, 'kiosk_update_required');
-      return reply.code(204).send();
+      // R-DIAG-1: IT asked for this terminal's diagnostics: it uploads them next.
+      const asked = await diagnosticsRequested(deps.db, request.body.terminalId, deps.clock.now().getTime());
+      return asked ? reply.code(200).send({ diagnosticsRequested: true }) : reply.code(204).send();
+    },
+  );
+
+  app.post(
+    api.kioskDiagnostics.path,
+    { schema: { body: api.kioskDiagnostics.body }, config: limit, bodyLimit: api.kioskDiagnostics.bodyLimit },
+    async (request, reply) => {
+      const r = await receiveDiagnostics(deps, { ...request.body, ip: request.ip });
+      switch (r.status) {
+        case 'stored':
+          return reply.code(204).send();
+        case 'attestation_invalid':
+          return sendError(reply, 401, 'attestation_invalid');
+        case 'not_requested':
+          return sendError(reply, 409, 'diagnostics_not_requested');
+        case 'too_large':
+          return sendError(reply, 413, 'payload_too_large');
+        case 'invalid_bundle':
+          return sendError(reply, 400, 'invalid_request', { fields: ['bundle'] });
+      }
     },
   );
 };

@@ -10,6 +10,7 @@ import {
   deleteTerminalFailuresBefore,
   failureHour,
 } from '../kiosk/attestation-failures.repository.js';
+import { deleteDiagnosticsBefore } from '../kiosk/diagnostics.repository.js';
 import { deleteNoncesExpiredBefore } from '../kiosk/kiosk.repository.js';
 import { deleteChallengesExpiredBefore } from '../login/challenges.repository.js';
 import { deleteKnownBrowsersExpiredBefore } from '../login/known-browsers.repository.js';
@@ -55,6 +56,9 @@ export function sweepTargets(h: Horizon): ReadonlyArray<readonly [string, Delete
     // 端末一覧 reads the last 24 hours of failure counts; a day of grace after that, as above.
     ['terminal_failures', (db, b) => deleteTerminalFailuresBefore(db, failureHour(expired - DAY_MS), b)],
     ['attestation_source_failures', (db, b) => deleteSourceFailuresBefore(db, failureHour(expired - DAY_MS), b)],
+    // R-DIAG-1: a terminal's diagnostics are kept 14 days (until `kept_until`, which the console
+    // no longer shows), no grace: they hold its log
+    ['kiosk_diagnostics', (db, b) => deleteDiagnosticsBefore(db, h.now + 1, b)],
     ['known_browsers', (db, b) => deleteKnownBrowsersExpiredBefore(db, expired, b)],
     ['audit_events', (db, b) => deleteAuditBefore(db, h.now - h.auditDays * DAY_MS, b)],
   ];

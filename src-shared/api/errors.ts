@@ -37,6 +37,8 @@ export const errorCodes = [
   'office_unknown',
   // R-FLEET-1: a kiosk build below the minimum version (issue 22)
   'kiosk_update_required',
+  // R-DIAG-1: a kiosk's diagnostics upload that IT did not ask for
+  'diagnostics_not_requested',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -72,6 +74,7 @@ export const errorStatus = {
   not_reinstatable: 409,
   office_unknown: 400,
   kiosk_update_required: 403,
+  diagnostics_not_requested: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
@@ -194,6 +197,10 @@ export const errorText: Record<ErrorCode, { ja: string; en: string }> = {
   kiosk_update_required: {
     ja: 'この端末は更新が必要です。係員にお知らせください。',
     en: 'This terminal needs an update. Please tell the staff.',
+  },
+  diagnostics_not_requested: {
+    ja: 'この端末の診断情報は求められていません。',
+    en: 'Diagnostics were not requested from this terminal.',
   },
 };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalizeAccountId } from '../account-id.js';
-import { R_LOGIN_2_OTP_DIGITS } from '../rules.js';
+import { R_DIAG_1_LOG_LINES, R_DIAG_1_MAX_BYTES, R_LOGIN_2_OTP_DIGITS } from '../rules.js';
 import { text, typedCode } from './text.js';
 
 /**
@@ -180,6 +180,59 @@ export const HeartbeatRequest = z
       .optional(),
   })
   .meta({ id: 'HeartbeatRequest' });
+/** R-DIAG-1: the heartbeat's answer when IT asked for the terminal's diagnostics (204 otherwise). */
+export const HeartbeatResponse = z
+  .strictObject({ diagnosticsRequested: z.literal(true) })
+  .meta({ id: 'HeartbeatResponse' });
+const DiagText = (max: number) => text(max, { lines: true });
+/** R-DIAG-1: one bundle, as the kiosk builds it and the console shows it (redacted: diagnostics-redaction.ts). */
+export const DiagnosticsBundle = z
+  .strictObject({
+    collectedAt: IsoDateTime,
+    version: text(40),
+    /** The kiosk's configuration (the admin PIN's hash redacted) and which keys IT's policy file fixed. */
+    policy: z.record(text(100), z.union([DiagText(2048), z.number(), z.boolean(), z.null()])),
+    fromPolicy: z.array(text(100)).max(50),
+    /** Its structured log's last lines, oldest first; `data` as logged (redacted). */
+    log: z
+      .array(
+        z.strictObject({
+          at: IsoDateTime,
+          level: z.enum(['info', 'warn', 'error']),
+          msg: DiagText(4000),
+          data: z.record(text(200), z.unknown()).optional(),
+        }),
+      )
+      .max(R_DIAG_1_LOG_LINES),
+    wipes: z
+      .array(
+        z.strictObject({
+          at: IsoDateTime,
+          reason: text(40),
+          steps: z.array(text(200)).max(30),
+          leftovers: z.array(DiagText(4000)).max(30),
+          restarted: z.boolean(),
+        }),
+      )
+      .max(20),
+    /** When the service could not be reached: from, and until (null: still offline). */
+    offline: z.array(z.strictObject({ from: IsoDateTime, to: IsoDateTime.nullable() })).max(50),
+  })
+  .meta({ id: 'DiagnosticsBundle' });
+export type DiagnosticsBundle = z.infer<typeof DiagnosticsBundle>;
+/**
+ * The bundle travels as the JSON text the kiosk signed (its SHA-256 is in the signed text); at most
+ * 256 KiB of UTF-8, else 413 (the schema's bound is only the body's).
+ */
+export const DiagnosticsUpload = z
+  .strictObject({
+    terminalId: Opaque,
+    nonce: Opaque,
+    signature: Base64,
+    bundle: text(2 * R_DIAG_1_MAX_BYTES, { min: 2 }),
+  })
+  .meta({ id: 'DiagnosticsUpload' });
+export type DiagnosticsUpload = z.input<typeof DiagnosticsUpload>;
 export type EnrollRequest = z.input<typeof EnrollRequest>;
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
 export type NonceResponse = z.infer<typeof NonceResponse>;

@@ -200,5 +200,8 @@ export const AuditResponse = z
   .meta({ id: 'StaffAuditResponse' });
 export type AuditResponse = z.infer<typeof AuditResponse>;
 
+/** R-DIAG-1: a terminal's diagnostics (./diagnostics.ts). */
+export { KioskDiagnosticsResponse } from './diagnostics.js';
+
 export const OfficesResponse = z.strictObject({ offices: z.array(z.string()) }).meta({ id: 'StaffOfficesResponse' });
 export type OfficesResponse = z.infer<typeof OfficesResponse>;

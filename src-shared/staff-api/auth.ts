@@ -67,6 +67,7 @@ export const stepUpActions = [
   'revoke_kiosk',
   'issue_enrollment_code',
   'set_kiosk_minimum_version',
+  'request_diagnostics',
 ] as const;
 export type StepUpAction = (typeof stepUpActions)[number];
 export const StepUpOptionsRequest = z.strictObject({

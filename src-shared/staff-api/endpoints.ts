@@ -165,6 +165,29 @@ export const staffEndpoints = {
     params: ({ actions }) => actions.KioskParams,
     body: ({ actions }) => actions.StepUpOnly,
   },
+  /** R-DIAG-1: ask the terminal for its diagnostics; it uploads them after its next heartbeat. */
+  kioskDiagnosticsRequest: {
+    access: 'staff',
+    role: 'it',
+    stepUp: { action: 'request_diagnostics', target: 'params.id' },
+    method: 'POST',
+    path: '/api/v1/staff/kiosks/:id/diagnostics',
+    status: 204,
+    errors: ['not_found'],
+    params: ({ actions }) => actions.KioskParams,
+    body: ({ actions }) => actions.StepUpOnly,
+  },
+  /** R-DIAG-1: the terminal's request still waiting, and its bundles kept (newest first, 14 days). */
+  kioskDiagnostics: {
+    access: 'staff',
+    role: 'it',
+    method: 'GET',
+    path: '/api/v1/staff/kiosks/:id/diagnostics',
+    status: 200,
+    errors: ['not_found'],
+    params: ({ actions }) => actions.KioskParams,
+    response: ({ actions }) => actions.KioskDiagnosticsResponse,
+  },
   enrollmentCodes: {
     access: 'staff',
     role: 'it',

@@ -14,7 +14,9 @@ export type Credential = { kind: 'bearer'; token: string } | { kind: 'cookie'; c
 
 type Route<N extends ApiName> = (typeof api)[N];
 type BodyOf<N extends ApiName> = Route<N> extends { body: z.ZodType } ? z.input<Route<N>['body']> : undefined;
-type DataOf<N extends ApiName> = Route<N> extends { response: z.ZodType } ? z.output<Route<N>['response']> : void;
+type Answer<N extends ApiName> = Route<N> extends { response: z.ZodType } ? z.output<Route<N>['response']> : void;
+/** An entry with an `emptyStatus` (the heartbeat) may also succeed without a body: `undefined`. */
+type DataOf<N extends ApiName> = Route<N> extends { emptyStatus: number } ? Answer<N> | undefined : Answer<N>;
 
 export type CallOptions<N extends ApiName> = {
   body?: BodyOf<N>;
@@ -52,7 +54,13 @@ export function createServiceClient(
   return {
     baseUrl: origin,
     async call(name, options = {}) {
-      const route = api[name] as { method: string; path: string; status: number; response?: z.ZodType };
+      const route = api[name] as {
+        method: string;
+        path: string;
+        status: number;
+        emptyStatus?: number;
+        response?: z.ZodType;
+      };
       const path = fillPath(route.path, options.params);
       const headers: Record<string, string> = {};
       if (options.credential?.kind === 'bearer') headers.Authorization = `Bearer ${options.credential.token}`;
@@ -73,6 +81,8 @@ export function createServiceClient(
       const setCookie = res.headers['set-cookie'];
       if (options.onCookies && Array.isArray(setCookie))
         options.onCookies(setCookie.map((c) => c.split(';')[0] ?? '').filter(Boolean));
+      if (route.emptyStatus !== undefined && res.status === route.emptyStatus)
+        return { ok: true, data: undefined } as HostResult<DataOf<typeof name>>;
       if (res.status === route.status) {
         if (!route.response) return { ok: true, data: undefined } as HostResult<DataOf<typeof name>>;
         const parsed = route.response.safeParse(res.data);

@@ -5,9 +5,10 @@ import { signAttestation, type Signer } from './attestation.js';
 
 /**
  * `revoked`: the service refused this terminal (401 attestation_invalid); `update_required`: it
- * recorded the beat but refuses this build (403 kiosk_update_required, R-FLEET-1); `unreachable`: no verdict.
+ * recorded the beat but refuses this build (403 kiosk_update_required, R-FLEET-1); `unreachable`: no verdict;
+ * `diagnostics-requested`: accepted, and IT asked for the terminal's diagnostics (R-DIAG-1).
  */
-export type HeartbeatOutcome = 'ok' | 'revoked' | 'update_required' | 'unreachable';
+export type HeartbeatOutcome = 'ok' | 'diagnostics-requested' | 'revoked' | 'update_required' | 'unreachable';
 
 const verdict = (error: string): HeartbeatOutcome =>
   error === 'attestation_invalid' ? 'revoked' : error === 'kiosk_update_required' ? 'update_required' : 'unreachable';
@@ -32,7 +33,8 @@ export async function sendHeartbeat(
       ...(offlineMs ? { offlineMs } : {}),
     },
   });
-  return answer.ok ? 'ok' : verdict(answer.error.error);
+  if (!answer.ok) return verdict(answer.error.error);
+  return answer.data?.diagnosticsRequested ? 'diagnostics-requested' : 'ok';
 }
 
 /**
@@ -80,6 +82,8 @@ export function setupHeartbeat(deps: {
   offline: Pick<OfflineMonitor, 'pendingOfflineMs' | 'reported' | 'observe'>;
   onRevoked: () => void;
   onOutcome?: (outcome: HeartbeatOutcome) => void;
+  /** R-DIAG-1: IT asked for the diagnostics: upload them (part of the beat, so `beaten()` includes it). */
+  uploadDiagnostics?: (client: ServiceClient, signer: Signer) => Promise<void>;
 }) {
   const { clock, offline } = deps;
   return startHeartbeat({
@@ -95,8 +99,10 @@ export function setupHeartbeat(deps: {
       const paintedAt = painted ? new Date(clock.now()).toISOString() : undefined;
       const outcome = await sendHeartbeat(c, s, deps.version, paintedAt, offlineMs);
       // An outdated build's beat is recorded too (R-FLEET-1): its offline time was reported.
-      if (outcome === 'ok' || outcome === 'update_required') offline.reported(offlineMs);
+      if (outcome === 'ok' || outcome === 'diagnostics-requested' || outcome === 'update_required')
+        offline.reported(offlineMs);
       offline.observe(outcome === 'unreachable' ? 'network_error' : undefined);
+      if (outcome === 'diagnostics-requested') await deps.uploadDiagnostics?.(c, s);
       return outcome;
     },
     onRevoked: deps.onRevoked,

@@ -23,7 +23,7 @@ export function createUpdateGate(deps: { emit: (event: KioskEvent) => void; log:
     /** A heartbeat settled: refused for the build, or accepted (the other outcomes say nothing of it). */
     heartbeat(outcome: HeartbeatOutcome): void {
       if (outcome === 'update_required') set(true);
-      else if (outcome === 'ok') set(false);
+      else if (outcome === 'ok' || outcome === 'diagnostics-requested') set(false);
     },
     /** A bridge answer (a visitor's login): the service's refusal of the build counts as well. */
     answer(result: unknown): void {

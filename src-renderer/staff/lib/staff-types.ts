@@ -33,6 +33,9 @@ export type KioskState = KioskRow['state'];
 export type KiosksPage = KiosksResponse;
 export type HistoryEvent = StaffCallTypes['employerHistory']['out']['events'][number];
 export type AuditEvent = AuditEntry;
+/** R-DIAG-1: 診断情報 of a terminal, and one bundle of it. */
+export type KioskDiagnostics = StaffCallTypes['kioskDiagnostics']['out'];
+export type DiagnosticsEntry = KioskDiagnostics['bundles'][number];
 
 /** Every call of the console: its input (path params, query, body) and what a success carries. */
 export type StaffCallTypes = {

@@ -56,3 +56,20 @@ export interface AttestationSourceFailuresTable {
   hour: number;
   failures: number;
 }
+
+/**
+ * R-DIAG-1 (migration 0018): IT's request for a terminal's diagnostics, and once uploaded its
+ * bundle (redacted JSON text). `kept_until`: when the retention sweep deletes it.
+ */
+export interface KioskDiagnosticsTable {
+  id: string;
+  terminal_id: string;
+  requested_at: number;
+  /** The staff member who asked (staff_members.id). */
+  requested_by: string;
+  uploaded_at: number | null;
+  kept_until: number;
+  version: string | null;
+  bundle: string | null;
+  bytes: number | null;
+}

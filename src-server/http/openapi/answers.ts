@@ -29,7 +29,7 @@ const line = (code: ErrorCode) => `\`${code}\`: ${errorText[code].en}`;
 
 /**
  * The responses of an operation: the success status with the response schema (none for 202 and
- * 204), and one response per error status, each the `Error` body with the codes that status
+ * 204) and its `emptyStatus` (no body) if it has one, and one response per error status, each the `Error` body with the codes that status
  * carries for this endpoint. A path with parameters may also answer 414 `invalid_request` (a
  * parameter far beyond any valid length, refused by the router: http/path-params.ts).
  */
@@ -62,5 +62,8 @@ export function responsesOf(
         },
       },
     ]);
-  return { [String(entry.status)]: success, ...Object.fromEntries(errors) };
+  const empty = entry.emptyStatus
+    ? { [String(entry.emptyStatus)]: { description: STATUS_CODES[entry.emptyStatus] } }
+    : {};
+  return { [String(entry.status)]: success, ...empty, ...Object.fromEntries(errors) };
 }

@@ -10,6 +10,8 @@ export type DocumentedEntry = {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
   status: number;
+  /** A second success without a body (src-shared/endpoint-table.ts). */
+  emptyStatus?: number;
   access?: string;
   rateLimit?: string;
   role?: string;

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { KioskEvent } from '../../../src-shared/kiosk-bridge.js';
-import { createKioskCore } from '../../../src-main/core/kiosk-core.js';
+import { createKioskCore, type KioskCoreDeps } from '../../../src-main/core/kiosk-core.js';
 import { loadKioskConfig } from '../../../src-main/core/config/load-config.js';
 import { MemorySettingsStore } from '../../../src-main/core/ports.js';
 import type { SessionWiper } from '../../../src-main/core/wipe/session-wiper.js';
@@ -19,6 +19,8 @@ export async function buildTestCore(opts: {
   touchScreen?: () => boolean;
   /** instead of the recording wiper (whose steps settle at once) */
   wiper?: SessionWiper;
+  /** the log's last lines for a diagnostics bundle (R-DIAG-1) */
+  logTail?: KioskCoreDeps['logTail'];
 }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-core-'));
   const store = new MemorySettingsStore({ serviceUrl: opts.serviceUrl, ...opts.settings });
@@ -42,6 +44,7 @@ export async function buildTestCore(opts: {
     version: '0.1.0-test',
     ...(opts.probePaint ? { probePaint: opts.probePaint } : {}),
     ...(opts.touchScreen ? { touchScreen: opts.touchScreen } : {}),
+    ...(opts.logTail ? { logTail: opts.logTail } : {}),
   });
   return { core, store, clock, log, wiper, events, dir, quits: () => quits };
 }

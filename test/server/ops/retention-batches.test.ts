@@ -276,6 +276,7 @@ describeEachDatabase('Deploy: the retention sweep deletes in bounded batches', (
       ...Object.fromEntries(SWEPT_TABLES.map((t) => [t, t === 'audit_events' ? 500 : 120])),
       terminal_failures: 0,
       attestation_source_failures: 0,
+      kiosk_diagnostics: 0,
     };
     // 120 rows a table in 50 + 50 + 20 (the tables that end two ways too: the second way fills
     // what the first leaves of a batch), 500 audit rows in 10.

@@ -103,6 +103,7 @@ describeEachDatabase('Deploy: the retention sweep', (database) => {
         staff_registration_codes: 0,
         terminal_failures: 0,
         attestation_source_failures: 0,
+        kiosk_diagnostics: 0,
       },
       batches: 4, // a batch per table that had something to delete
       complete: true,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, type ApiName } from '../../../src-shared/api/routes.js';
@@ -250,6 +251,20 @@ describe.skipIf(PG !== undefined)('hostile text on every field of both APIs neve
         };
       },
     },
+    kioskDiagnostics: {
+      client: () => anonymous(),
+      body: async () => {
+        const n = await anonymous().post<{ nonce: string }>(api.kioskNonce.path, { terminalId: kiosk.terminalId });
+        const bundle = '{"log":[]}';
+        const bundleSha256 = createHash('sha256').update(bundle).digest('hex');
+        return {
+          terminalId: kiosk.terminalId,
+          nonce: n.body.nonce,
+          signature: signFor(kiosk, n.body.nonce, { purpose: 'diagnostics', bundleSha256 }),
+          bundle,
+        };
+      },
+    },
   } satisfies Record<ApiName, Sample>;
 
   const staffSamples = {
@@ -310,6 +325,12 @@ describe.skipIf(PG !== undefined)('hostile text on every field of both APIs neve
       params: { id: 'no-such-kiosk' },
       body: async () => ({ stepUp: await stepUp(itStaff, 'revoke_kiosk', 'no-such-kiosk') }),
     },
+    kioskDiagnosticsRequest: {
+      client: () => itStaff.client,
+      params: { id: 'no-such-kiosk' },
+      body: async () => ({ stepUp: await stepUp(itStaff, 'request_diagnostics', 'no-such-kiosk') }),
+    },
+    kioskDiagnostics: { client: () => itStaff.client, params: { id: 'no-such-kiosk' } },
     enrollmentCodes: {
       client: () => itStaff.client,
       body: async () => ({

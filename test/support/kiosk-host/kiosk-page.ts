@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { kioskChannels, type KioskEvent } from '../../../src-shared/kiosk-bridge.js';
 import { loadKioskConfig } from '../../../src-main/core/config/load-config.js';
+import { createRotatingLog, nodeLogFs } from '../../../src-main/core/diagnostics/rotating-log.js';
 import { createKioskCore, type KioskCore } from '../../../src-main/core/kiosk-core.js';
 import { ManualClock } from '../../../src-main/core/manual-clock.js';
 import { MemorySettingsStore, type Logger } from '../../../src-main/core/ports.js';
@@ -105,7 +106,9 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
     logLines.push(`${level} ${m} ${JSON.stringify(d ?? {})}`);
     happened();
   };
-  const log: Logger = { info: line('info'), warn: line('warn'), error: line('error') };
+  // the log main writes (R-DIAG-1: JSON lines in the profile), each line also kept in logLines
+  const also: Logger = { info: line('info'), warn: line('warn'), error: line('error') };
+  const log = createRotatingLog({ fs: nodeLogFs, dir: path.join(dir, 'logs'), clock, also });
   const flip = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
   const box: SecretBox = {
     backend: opts.osBacked === false ? 'basic_text' : 'test_keyring',
@@ -295,6 +298,7 @@ export async function openKiosk(browser: Browser, opts: OpenKioskOptions): Promi
     touchScreen: () => opts.touchScreen ?? false,
     probePaint: async () =>
       (await current?.page?.evaluate(() => new Promise<boolean>((r) => requestAnimationFrame(() => r(true))))) ?? false,
+    logTail: (n) => log.tail(n),
   });
 
   await enrollWithCode(core.handlers, opts.enrollmentCode, log); // as main does, before start-up

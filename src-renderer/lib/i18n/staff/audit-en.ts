@@ -36,6 +36,7 @@ const audit: StaffCatalog['audit'] = {
     sessionsEnded: 'Sign-ins ended',
     others: 'Terminals with the same machine ID',
     offlineMs: 'Offline for',
+    bytes: 'Size (bytes)',
     noteRecorded: 'Note recorded',
     kind: 'Where',
     surface: 'Screen',

@@ -39,6 +39,7 @@ const audit = {
     sessionsEnded: '終了したログイン',
     others: '同じ機体IDの端末',
     offlineMs: '通信できなかった時間',
+    bytes: 'サイズ（バイト）',
     noteRecorded: 'メモの記録',
     kind: '利用場所',
     surface: '画面',

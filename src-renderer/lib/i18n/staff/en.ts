@@ -1,4 +1,5 @@
 import audit from './audit-en.js';
+import diagnostics from './diagnostics-en.js';
 import errors from './errors-en.js';
 import events from './events-en.js';
 import type { StaffCatalog } from './ja.js';
@@ -178,6 +179,7 @@ const en: StaffCatalog = {
       version ? `The minimum version is now ${version}.` : 'The minimum version set here was cleared.',
   },
   kioskStates: { ok: 'OK', unresponsive: 'Not responding', revoked: 'Revoked' },
+  diagnostics,
   enroll: {
     title: 'Issue an enrollment code',
     lead: "Issues the code to type on a new terminal's enrollment screen.",

@@ -36,6 +36,9 @@ const events = {
   'kiosk.enroll_refused': 'Terminal enrolment refused',
   'kiosk.heartbeat_refused': 'Terminal heartbeat refused',
   'kiosk.offline_reported': 'Terminal reported being offline',
+  'kiosk.diagnostics_uploaded': 'Terminal diagnostics received',
+  'kiosk.diagnostics_unrequested': 'Unrequested diagnostics refused',
+  'kiosk.diagnostics_refused': 'Diagnostics signature refused',
   'staff.login': 'Staff sign-in',
   'staff.login_failed': 'Staff sign-in failed',
   'staff.logout': 'Staff sign-out',
@@ -51,6 +54,7 @@ const events = {
   'staff.kiosk_revoked': 'Terminal revoked',
   'staff.kiosk_minimum_version_set': 'Minimum kiosk version changed',
   'staff.enrollment_code_issued': 'Enrollment code issued',
+  'staff.kiosk_diagnostics_requested': 'Terminal diagnostics requested',
 };
 
 export default events;

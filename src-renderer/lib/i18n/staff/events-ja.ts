@@ -36,6 +36,9 @@ const events = {
   'kiosk.enroll_refused': '端末登録の拒否',
   'kiosk.heartbeat_refused': '端末からの定期通知の拒否',
   'kiosk.offline_reported': '端末の通信断の報告',
+  'kiosk.diagnostics_uploaded': '端末の診断情報の受信',
+  'kiosk.diagnostics_unrequested': '求めていない診断情報の拒否',
+  'kiosk.diagnostics_refused': '診断情報の署名の拒否',
   'staff.login': '職員ログイン',
   'staff.login_failed': '職員ログインの失敗',
   'staff.logout': '職員ログアウト',
@@ -51,6 +54,7 @@ const events = {
   'staff.kiosk_revoked': '端末の失効',
   'staff.kiosk_minimum_version_set': '端末の最低バージョンの変更',
   'staff.enrollment_code_issued': '登録コードの発行',
+  'staff.kiosk_diagnostics_requested': '端末の診断情報の取得依頼',
 } as Record<string, string>;
 
 export default events;

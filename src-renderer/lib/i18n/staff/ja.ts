@@ -4,6 +4,7 @@
  * ./errors-ja.ts, 監査ログ: ./audit-ja.ts. The employer's screens have their own catalogs (../ja.ts, ../en.ts).
  */
 import audit from './audit-ja.js';
+import diagnostics from './diagnostics-ja.js';
 import errors from './errors-ja.js';
 import events from './events-ja.js';
 
@@ -180,6 +181,7 @@ const ja = {
       version ? `最低バージョンを ${version} に設定しました。` : 'この画面での最低バージョンの設定を解除しました。',
   },
   kioskStates: { ok: '正常', unresponsive: '応答なし', revoked: '失効' },
+  diagnostics,
   enroll: {
     title: '登録コードを発行',
     lead: '新しい端末の「端末登録」画面で入力するコードを発行します。',
