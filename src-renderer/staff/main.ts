@@ -5,6 +5,7 @@
 import { mount } from 'svelte';
 import '../styles/base.css';
 import './staff.css';
+import './kiosk-fleet.css';
 import StaffApp from './StaffApp.svelte';
 import { StaffClient } from './lib/staff-client.js';
 
