@@ -2,7 +2,7 @@ import { insertDiagnosticsRequest } from '../../../src-server/kiosk/diagnostics.
 import { DiagnosticsBundle } from '../../../src-shared/api/schemas.js';
 import { R_DIAG_1_KEEP_MS } from '../../../src-shared/rules.js';
 import { issueEnrollmentCode } from '../../support/kiosk-host/kiosk-admin.js';
-import { heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
+import { heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
 import { readTerminalRecord } from '../../../src-main/core/terminal/terminal-record.js';
 import { expect, test } from './fixtures.js';
 
@@ -25,6 +25,9 @@ test("R-DIAG-1: after IT asks, the kiosk's next heartbeat uploads its diagnostic
   k.clock.advance(5 * 60_000);
   await k.core.heartbeat.beaten();
   expect(await rows()).toEqual([]); // nobody asked: nothing sent
+  // 5 minutes on the kiosk's clock end the visit: wait for its idle wipe (the second, after start-up's),
+  // whose clears run over CDP and may outlast the heartbeat.
+  await wipeDone(k, 2);
 
   const terminalId = readTerminalRecord(k.store)!.terminalId;
   const now = service.clock.now().getTime();
@@ -46,6 +49,5 @@ test("R-DIAG-1: after IT asks, the kiosk's next heartbeat uploads its diagnostic
   expect(bundle.policy).toMatchObject({ serviceUrl: service.url });
   expect(row!.bundle).not.toContain(employer.id);
   expect(row!.bundle).not.toContain(employer.password);
-  // (the visit itself ended meanwhile: 10 minutes on the kiosk's clock, its idle wipe)
   expect(bundle.wipes.map((w) => w.reason)).toContain('idle');
 });
