@@ -69,6 +69,17 @@ function dbRows(kind: 'sqlite' | 'postgres', v: VolumeDbFigures, scale: number):
   if (v.fleet) {
     const f = v.fleet;
     rows.push({
+      key: `volume.fleet-alone.${kind}`,
+      label: `volume: ${n(Math.round(f.perSecond * 60))} terminals' heartbeats (${f.perSecond.toFixed(0)}/s), 2 instances, alone`,
+      value: f.heartbeatsAlone.p99,
+      unit: 'ms (p99)',
+      target: { of: 'value', op: '<=', limit: HEARTBEAT_P99_MS },
+      p50: f.heartbeatsAlone.p50,
+      p99: f.heartbeatsAlone.p99,
+      errors: failures(f.heartbeatsAlone),
+      note: `${f.heartbeatsAlone.requests} beats, max ${f.heartbeatsAlone.max.toFixed(0)} ms`,
+    });
+    rows.push({
       key: `volume.fleet.${kind}`,
       label: `volume: ${n(Math.round(f.perSecond * 60))} terminals' heartbeats (${f.perSecond.toFixed(0)}/s), 2 instances, logins running`,
       value: f.heartbeats.p99,

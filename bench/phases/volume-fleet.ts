@@ -15,6 +15,9 @@ import { loginIdOf } from '../lib/volume-table-accounts.js';
 export interface FleetFigures {
   /** Heartbeats a second (a nationwide fleet beats once a minute). */
   perSecond: number;
+  /** The fleet alone: what a beat costs when nothing else runs (item 5's p99). */
+  heartbeatsAlone: TimedLoad;
+  /** The fleet while the steady logins run (both share this box's two cores). */
   heartbeats: TimedLoad;
   loginsAlone: TimedLoad;
   loginsWithHeartbeats: TimedLoad;
@@ -24,9 +27,9 @@ const after = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * Issue 18, item 5: 5,000 terminals at one heartbeat a minute (≈ 83/s, open loop, alternating
- * between two `mypage serve` instances on one PostgreSQL) while steady password logins run
- * through both (paced: `loginRate`); the same logins alone first. Locks the heartbeats take (terminal row, nonce) must not show in
- * the logins' p99.
+ * between two `mypage serve` instances on one PostgreSQL): first alone, then while steady password
+ * logins run through both (paced: `loginRate`), after the same logins alone. Locks the heartbeats
+ * take (terminal row, nonce) must not show in the logins' p99.
  */
 export async function fleetHeartbeats(
   firstUrl: string,
@@ -49,14 +52,15 @@ export async function fleetHeartbeats(
     const ids = benchEmployers(sizes.accounts, steadyEmployers(loginRate, 2 * loginS + 10), 1).map(loginIdOf);
     const steady = (stop: Promise<unknown>) =>
       loginsUntil(urls, ids, STEADY_LOGIN_CLIENTS, stop, loginS + 5, loginRate);
-    const loginsAlone = await steady(after(loginS * 1000));
     const perSecond = NATIONWIDE.terminals / 60;
+    const heartbeatsAlone = await pacedHeartbeats(urls, sizes.terminals, perSecond, after(loginS * 1000));
+    const loginsAlone = await steady(after(loginS * 1000));
     const stop = after(loginS * 1000);
     const [loginsWithHeartbeats, heartbeats] = await Promise.all([
       steady(stop),
       pacedHeartbeats(urls, sizes.terminals, perSecond, stop),
     ]);
-    return { perSecond, heartbeats, loginsAlone, loginsWithHeartbeats };
+    return { perSecond, heartbeatsAlone, heartbeats, loginsAlone, loginsWithHeartbeats };
   } finally {
     await second.stop();
   }
