@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
-import { expectAccessible, loginWithOtp, logout, shot, submitLogin } from '../web/fixtures.js';
-import { expect, OTP_SUBJECT, test } from './fixtures.js';
+import { enterMailedOtp, expectAccessible, loginWithOtp, logout, shot, submitLogin } from '../web/fixtures.js';
+import { expect, test } from './fixtures.js';
 import { heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
 
 const LOCKED = 'パスワード入力を5回誤ったため、ロックがかかりログインできません。';
@@ -43,12 +43,7 @@ test.describe('lock-outs where the wrong passwords came from (R-LOGIN-6)', () =>
 
     // The owner's own browser keeps its own five tries: the OTP step, then home.
     await submitLogin(owner, employer.id, employer.password);
-    await expect(heading(owner, 'ワンタイムパスワード入力')).toBeVisible();
-    await owner
-      .getByLabel('ワンタイムパスワード', { exact: true })
-      .fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
-    await owner.getByRole('button', { name: '送信' }).click();
-    await expect(heading(owner, '求人者マイページホーム')).toBeVisible();
+    await enterMailedOtp(owner, service, employer.id);
 
     // The office kiosk (an attested terminal) too, without an OTP.
     const page = k.page();
