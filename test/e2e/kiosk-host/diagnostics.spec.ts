@@ -1,26 +1,15 @@
 import { insertDiagnosticsRequest } from '../../../src-server/kiosk/diagnostics.repository.js';
 import { DiagnosticsBundle } from '../../../src-shared/api/schemas.js';
 import { R_DIAG_1_KEEP_MS } from '../../../src-shared/rules.js';
-import { issueEnrollmentCode } from '../../support/kiosk-host/kiosk-admin.js';
-import { heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
+import { wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
 import { readTerminalRecord } from '../../../src-main/core/terminal/terminal-record.js';
 import { expect, test } from './fixtures.js';
 
 test("R-DIAG-1: after IT asks, the kiosk's next heartbeat uploads its diagnostics: its log, policy and wipes, nothing of the visitor", async ({
-  kiosk,
+  signedInKiosk: { k },
   service,
   employer,
 }) => {
-  const k = await kiosk();
-  const page = k.page();
-  await expect(heading(page, '端末登録')).toBeVisible();
-  await page.getByLabel('サービスのURL').fill(service.url);
-  await page.getByLabel('登録コード').fill(await issueEnrollmentCode(service));
-  await page.getByRole('button', { name: '登録する' }).click();
-  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
-  await typeLogin(page, employer.id, employer.password); // (and presses ログイン)
-  await expect(heading(page, '求人者マイページホーム')).toBeVisible();
-
   const rows = () => service.db.selectFrom('kiosk_diagnostics').selectAll().execute();
   k.clock.advance(5 * 60_000);
   await k.core.heartbeat.beaten();

@@ -91,13 +91,10 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
   });
 
   test('issue 13: at 特大 and 白黒反転 home, 各種設定 and the idle warning hold too (axe clean, no sideways scroll)', async ({
-    kiosk,
-    service,
+    enrolledKiosk: k,
     employer,
   }) => {
     test.setTimeout(180_000);
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
     const page = k.page();
     await sizeButton(page, '特大').click();
     await contrastButton(page, '白黒反転').click();
@@ -118,13 +115,9 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
   });
 
   test('issue 13: the wipe gives the next visitor the defaults — a new page, 標準 and 標準, nothing stored', async ({
-    kiosk,
-    service,
+    enrolledKiosk: k,
     employer,
   }) => {
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
-    await wipeDone(k, 1);
     const page = k.page();
     await sizeButton(page, '特大').click();
     await contrastButton(page, '白黒反転').click();
@@ -157,11 +150,8 @@ test.describe('文字サイズ and 色合い on every kiosk screen (issue 13)', 
   });
 
   test('issue 21: each 標準 is told apart by ear (「文字サイズ 標準」, 「色合い 標準」) and by eye (each group boxed with its name); at 特大 on 1280×1024 ログイン is on screen without scrolling', async ({
-    kiosk,
-    service,
+    enrolledKiosk: k,
   }) => {
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
     const page = k.page();
     await expect(page.getByRole('button', { name: '文字サイズ 標準', exact: true })).toHaveCount(1);
     await expect(page.getByRole('button', { name: '色合い 標準', exact: true })).toHaveCount(1);

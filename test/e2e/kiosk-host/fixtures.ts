@@ -1,11 +1,14 @@
-import { test as base } from '@playwright/test';
-import { expect } from '../../support/kiosk-host/kiosk-flows.js';
+import { test as base, type Page } from '@playwright/test';
+import { enrollThroughScreen, expect, signInVisitor, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
 import { startTestService, type TestService } from '../../support/service-harness.js';
 import { openKiosk, type KioskPage, type OpenKioskOptions } from '../../support/kiosk-host/kiosk-page.js';
+import { startSwitchableProxy } from '../../support/kiosk-host/switchable-proxy.js';
 import { PASSWORD } from '../../support/passwords.js';
 
 export { expect };
 export const OTP_SUBJECT = 'ワンタイムパスワード通知';
+
+type Proxy = Awaited<ReturnType<typeof startSwitchableProxy>>;
 
 type Fixtures = {
   /** The real service on a fresh SQLite database, mail over SMTP on loopback, serving dist/renderer. */
@@ -13,9 +16,22 @@ type Fixtures = {
   employer: { id: string; password: string };
   /** Opens the kiosk page backed by the real core handlers (a fresh context per test). */
   kiosk: (opts?: Omit<OpenKioskOptions, 'appUrl'>) => Promise<KioskPage>;
+  /** A kiosk enrolled through the 端末登録 screen, its start-up wipe done, on the login screen. */
+  enrolledKiosk: KioskPage;
+  /** An enrolled kiosk with `employer` signed in and 求人者マイページホーム shown. */
+  signedInKiosk: { k: KioskPage; page: Page; token: string };
+  /** A kiosk enrolled through a switchable proxy in front of the service, on the login screen. */
+  proxiedKiosk: { k: KioskPage; proxy: Proxy };
 };
 
 let n = 0;
+
+/** 端末登録 to `url`, then the start-up wipe: the kiosk waits on its login screen. */
+async function enrolled(k: KioskPage, service: TestService, url: string): Promise<KioskPage> {
+  await enrollThroughScreen(k, service, url);
+  await wipeDone(k, 1); // the start-up wipe
+  return k;
+}
 
 export const test = base.extend<Fixtures>({
   service: async ({}, use) => {
@@ -49,5 +65,19 @@ export const test = base.extend<Fixtures>({
       return k;
     });
     for (const k of opened) await k.close();
+  },
+  enrolledKiosk: async ({ kiosk, service }, use) => {
+    await use(await enrolled(await kiosk(), service, service.url));
+  },
+  signedInKiosk: async ({ enrolledKiosk: k, employer }, use) => {
+    await use({ k, ...(await signInVisitor(k, employer)) });
+  },
+  proxiedKiosk: async ({ kiosk, service }, use) => {
+    const proxy = await startSwitchableProxy(service.url);
+    try {
+      await use({ k: await enrolled(await kiosk(), service, proxy.url), proxy });
+    } finally {
+      await proxy.close();
+    }
   },
 });

@@ -1,23 +1,14 @@
 import { R_KIOSK_4_SESSION_IDLE_MS } from '../../../src-shared/rules.js';
 import { expectAccessible, shot } from '../web/fixtures.js';
 import { expect, test } from './fixtures.js';
-import {
-  enrollThroughScreen,
-  heading,
-  signedInVisitor,
-  typeLogin,
-  wipeDone,
-} from '../../support/kiosk-host/kiosk-flows.js';
+import { heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
 import { api } from '../../../src-shared/api/routes.js';
 
 test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
   test('R-KIOSK-4: the countdown is announced politely every 10 s and in the last 10 s; the dialog is axe-clean (docs/screens/50)', async ({
-    kiosk,
-    service,
+    enrolledKiosk: k,
     employer,
   }) => {
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
     const page = k.page();
     await page.setViewportSize({ width: 1280, height: 1024 });
     await typeLogin(page, employer.id, employer.password);
@@ -43,13 +34,9 @@ test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
   });
 
   test('R-KIOSK-4: 「延長する」 resets the kiosk idle clock and the service session, which outlives its original idle end', async ({
-    kiosk,
+    signedInKiosk: { k, page, token },
     service,
-    employer,
   }) => {
-    const k = await kiosk();
-    const { page, token } = await signedInVisitor(k, service, employer);
-
     // The service's idle end is 10 min after the last use; the kiosk warns 90 s after it.
     service.clock.advance(R_KIOSK_4_SESSION_IDLE_MS - 60_000);
     k.clock.advance(90_000);
@@ -67,12 +54,9 @@ test.describe('the idle warning (R-KIOSK-4, WCAG 2.2.1)', () => {
   });
 
   test('R-KIOSK-4: 「ログアウト」 in the warning ends the session now, through the wipe', async ({
-    kiosk,
+    signedInKiosk: { k, page, token },
     service,
-    employer,
   }) => {
-    const k = await kiosk();
-    const { page, token } = await signedInVisitor(k, service, employer);
     k.clock.advance(95_000);
     await page
       .getByRole('alertdialog', { name: 'まもなく自動的にログアウトします' })

@@ -1,22 +1,12 @@
 import { expect, test } from './fixtures.js';
-import {
-  enrollThroughScreen,
-  heading,
-  leaveTraces,
-  signedInVisitor,
-  traces,
-  wipeDone,
-} from '../../support/kiosk-host/kiosk-flows.js';
+import { heading, leaveTraces, traces, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
 import { api } from '../../../src-shared/api/routes.js';
 
 test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
   test('R-KIOSK-3, R-KIOSK-4: idle → countdown → wipe; the page made ahead on a new partition is shown, the old partition is dropped; no cookie, no storage, empty fields, the old token gets 401', async ({
-    kiosk,
+    signedInKiosk: { k, page, token },
     service,
-    employer,
   }) => {
-    const k = await kiosk();
-    const { page, token } = await signedInVisitor(k, service, employer);
     await leaveTraces(page);
     expect((await traces(page)).local).toBe(1);
     // The next visitor's login page is already loaded, on a partition of its own (made again after
@@ -62,10 +52,7 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
     expect(old.status).toBe(401);
   });
 
-  test('R-KIOSK-4: 「延長する」 in the warning extends the session', async ({ kiosk, service, employer }) => {
-    const k = await kiosk();
-    const { page } = await signedInVisitor(k, service, employer);
-
+  test('R-KIOSK-4: 「延長する」 in the warning extends the session', async ({ signedInKiosk: { k, page } }) => {
     k.clock.advance(100_000);
     const overlay = page.getByRole('alertdialog', { name: 'まもなく自動的にログアウトします' });
     await expect(overlay).toContainText('あと 20 秒');
@@ -80,13 +67,9 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
   });
 
   test('R-KIOSK-4: what a visitor typed but never sent is gone after the idle wipe', async ({
-    kiosk,
-    service,
+    enrolledKiosk: k,
     employer,
   }) => {
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
-    await wipeDone(k, 1);
     const page = k.page();
     await page.getByLabel('ID（メールアドレス）').fill(employer.id);
     await page.locator('#login-password').fill('half-typed');
@@ -99,12 +82,9 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
   });
 
   test('R-KIOSK-4: ログアウト ends the session at the service and wipes the page the same way', async ({
-    kiosk,
+    signedInKiosk: { k, page, token },
     service,
-    employer,
   }) => {
-    const k = await kiosk();
-    const { page, token } = await signedInVisitor(k, service, employer);
     await page.getByRole('button', { name: 'ログアウト' }).first().click();
     await wipeDone(k, 2);
     await expect(heading(k.page(), '求人者マイページログイン')).toBeVisible();
@@ -114,12 +94,8 @@ test.describe('idle timeout and wipe (R-KIOSK-4, R-OTP-6)', () => {
   });
 
   test('R-KIOSK-4: the overlay speaks the language the visitor chose, and the next visitor starts in Japanese', async ({
-    kiosk,
-    service,
+    enrolledKiosk: k,
   }) => {
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
-    await wipeDone(k, 1);
     const page = k.page();
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('求人者マイページログイン');

@@ -1,19 +1,13 @@
 import { expectAccessible } from '../web/fixtures.js';
 import { expect, OTP_SUBJECT, test } from './fixtures.js';
 import { revokeTerminal } from '../../support/kiosk-host/kiosk-admin.js';
-import { enrollThroughScreen, heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
+import { heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
 
 test.describe('attested kiosk login (R-KIOSK-2, R-KIOSK-3, R-OTP-7)', () => {
   test('R-OTP-7 / R-KIOSK-2: enroll → attested login → home, with no OTP mailed and no token in the page', async ({
-    kiosk,
+    signedInKiosk: { k, page },
     service,
-    employer,
   }) => {
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
-    const page = k.page();
-    await typeLogin(page, employer.id, employer.password);
-    await expect(heading(page, '求人者マイページホーム')).toBeVisible();
     await expect(page.getByText('株式会社 ハローワークア')).toBeVisible();
 
     // No OTP: no challenge was made and nothing was queued or sent.
@@ -44,12 +38,10 @@ test.describe('attested kiosk login (R-KIOSK-2, R-KIOSK-3, R-OTP-7)', () => {
   });
 
   test('R-KIOSK-2 / R-KIOSK-3: a revoked terminal falls back to the OTP step, with the note and without the skip checkbox', async ({
-    kiosk,
+    enrolledKiosk: k,
     service,
     employer,
   }) => {
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
     const status = await k.core.dispatch('status', undefined);
     await revokeTerminal(service, (status as { data: { terminalId: string } }).data.terminalId);
 
@@ -69,12 +61,9 @@ test.describe('attested kiosk login (R-KIOSK-2, R-KIOSK-3, R-OTP-7)', () => {
   });
 
   test("issue 21: on the kiosk an error already shown follows a switch to English at once, the kiosk's own words too", async ({
-    kiosk,
-    service,
+    enrolledKiosk: k,
     employer,
   }) => {
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
     const page = k.page();
     await typeLogin(page, employer.id, 'Wrong-pass1');
     const error = page.locator('#login-password-error');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
-import { expectAccessible, loginWithOtp, logout, shot, submitLogin } from '../web/fixtures.js';
-import { expect, OTP_SUBJECT, test } from './fixtures.js';
-import { enrollThroughScreen, heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
+import { enterMailedOtp, expectAccessible, loginWithOtp, logout, shot, submitLogin } from '../web/fixtures.js';
+import { expect, test } from './fixtures.js';
+import { heading, typeLogin } from '../../support/kiosk-host/kiosk-flows.js';
 
 const LOCKED = 'パスワード入力を5回誤ったため、ロックがかかりログインできません。';
 // The way out now: パスワード再登録 in a browser; at an office terminal, the counter staff.
@@ -21,13 +21,10 @@ async function browserOf(browser: Browser): Promise<Page> {
 test.describe('lock-outs where the wrong passwords came from (R-LOGIN-6)', () => {
   test('R-LOGIN-6: a stranger\'s five wrong passwords in one browser lock that "anywhere else"; the owner\'s known browser and the kiosk still sign in', async ({
     browser,
-    kiosk,
+    enrolledKiosk: k,
     service,
     employer,
   }) => {
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
-
     // The owner signed in from their own browser before: it is known to the account.
     const owner = await browserOf(browser);
     await loginWithOtp(owner, service, employer.id, employer.password);
@@ -46,12 +43,7 @@ test.describe('lock-outs where the wrong passwords came from (R-LOGIN-6)', () =>
 
     // The owner's own browser keeps its own five tries: the OTP step, then home.
     await submitLogin(owner, employer.id, employer.password);
-    await expect(heading(owner, 'ワンタイムパスワード入力')).toBeVisible();
-    await owner
-      .getByLabel('ワンタイムパスワード', { exact: true })
-      .fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
-    await owner.getByRole('button', { name: '送信' }).click();
-    await expect(heading(owner, '求人者マイページホーム')).toBeVisible();
+    await enterMailedOtp(owner, service, employer.id);
 
     // The office kiosk (an attested terminal) too, without an OTP.
     const page = k.page();
@@ -65,12 +57,10 @@ test.describe('lock-outs where the wrong passwords came from (R-LOGIN-6)', () =>
 
   test("R-LOGIN-6: five wrong passwords at a kiosk lock that terminal only; the kiosk says so and keeps the ID; the owner's browser still signs in", async ({
     browser,
-    kiosk,
+    enrolledKiosk: k,
     service,
     employer,
   }) => {
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
     const page = k.page();
     for (let i = 1; i <= 5; i++) await typeLogin(page, employer.id, `Wrong-pass${i}`);
     await typeLogin(page, employer.id, employer.password);

@@ -2,12 +2,12 @@ import { R_OTP_8_MAX_OTP_MAILS } from '../../../src-shared/rules.js';
 import { createClient } from '../../support/http-client.js';
 import { expect, OTP_SUBJECT, test } from './fixtures.js';
 import { revokeTerminal } from '../../support/kiosk-host/kiosk-admin.js';
-import { enrollThroughScreen, heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
+import { heading, typeLogin, wipeDone } from '../../support/kiosk-host/kiosk-flows.js';
 import { api } from '../../../src-shared/api/routes.js';
 
 test.describe('the OTP budget on a kiosk (R-OTP-8, R-OTP-7)', () => {
   test(`R-OTP-8 / R-OTP-7: past ${R_OTP_8_MAX_OTP_MAILS} OTP mails an hour an attested kiosk still signs in (no OTP); one that cannot attest shows the wait, the ID kept`, async ({
-    kiosk,
+    enrolledKiosk: k,
     service,
     employer,
   }) => {
@@ -17,9 +17,6 @@ test.describe('the OTP budget on a kiosk (R-OTP-8, R-OTP-7)', () => {
       ).toBe(200);
       await service.mail.latestCode(employer.id, OTP_SUBJECT);
     }
-    const k = await kiosk();
-    await enrollThroughScreen(k, service);
-    await wipeDone(k, 1);
     const first = k.page();
     await typeLogin(first, employer.id, employer.password);
     await expect(heading(first, '求人者マイページホーム')).toBeVisible();

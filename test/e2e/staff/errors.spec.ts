@@ -1,6 +1,18 @@
 import { staffApi } from '../../../src-shared/staff-api/routes.js';
 import { signInStaff as signInOverApi } from '../../support/staff.js';
-import { OFFICE, PASSWORD, expect, expectAccessible, heading, shot, staffConsole, test, withdraw } from './fixtures.js';
+import {
+  OFFICE,
+  expect,
+  expectAccessible,
+  heading,
+  officeEmployer,
+  searchEmployers,
+  shot,
+  signInAndSearch,
+  staffConsole,
+  test,
+  withdraw,
+} from './fixtures.js';
 import { DAY_MS } from './time.js';
 
 const COMPANY = '株式会社 ハローワーク物産';
@@ -10,11 +22,8 @@ test('IDを表示 when the passkey check fails, the network drops, or a used pas
   service,
   authenticator,
 }) => {
-  const id = `again-${Date.now().toString(36)}@example.jp`;
-  await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
-  await staffConsole(page, service, 'office');
-  await page.getByLabel('事業所名またはID').fill('ハローワーク物産');
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  const id = await officeEmployer(service, 'again', COMPANY);
+  await signInAndSearch(page, service, 'ハローワーク物産');
   await page.getByRole('button', { name: `${COMPANY} の詳細` }).click();
   await expect(heading(page, COMPANY)).toBeVisible();
   await page.getByLabel('確認した本人確認書類').selectOption({ label: 'パスポート' });
@@ -70,8 +79,7 @@ test('while a passkey prompt or a request runs, the console says so and the butt
   authenticator,
 }) => {
   expect(authenticator).toBeTruthy();
-  const id = `slow-${Date.now().toString(36)}@example.jp`;
-  await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
+  await officeEmployer(service, 'slow', COMPANY);
   await staffConsole(page, service, 'office');
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -79,8 +87,7 @@ test('while a passkey prompt or a request runs, the console says so and the butt
     await held;
     await route.continue();
   });
-  await page.getByLabel('事業所名またはID').fill('ハローワーク物産');
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await searchEmployers(page, 'ハローワーク物産');
   await expect(page.getByText('処理しています。しばらくお待ちください。')).toBeVisible();
   await expect(page.getByRole('button', { name: '検索', exact: true })).toBeDisabled();
   release();
@@ -94,13 +101,10 @@ test('利用再開 refused because a colleague reinstated the account meanwhile:
   authenticator,
 }) => {
   expect(authenticator).toBeTruthy();
-  const id = `twice-${Date.now().toString(36)}@example.jp`;
-  await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
+  const id = await officeEmployer(service, 'twice', COMPANY);
   await withdraw(service, id);
   service.clock.advance(31 * DAY_MS);
-  await staffConsole(page, service, 'office');
-  await page.getByLabel('事業所名またはID').fill(id);
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await signInAndSearch(page, service, id);
   await page.getByRole('button', { name: `${COMPANY} の詳細` }).click();
   await expect(page.getByRole('button', { name: '利用再開' })).toBeVisible();
 

@@ -128,3 +128,22 @@ export async function withdraw(svc: StaffService, id: string): Promise<void> {
   const r = await client.post(api.withdraw.path, { password: PASSWORD });
   if (r.status !== 204) throw new Error(`withdraw: ${r.status} ${JSON.stringify(r.body)}`);
 }
+
+/** An employer of OFFICE, `company`, with a fresh ID (`prefix-…@example.jp`) and PASSWORD: its ID. */
+export async function officeEmployer(svc: StaffService, prefix: string, company: string): Promise<string> {
+  const id = `${prefix}-${Date.now().toString(36)}@example.jp`;
+  await svc.createEmployer({ id, password: PASSWORD, company, office: OFFICE });
+  return id;
+}
+
+/** 求人者検索: `query` typed into 事業所名またはID, then 検索. */
+export async function searchEmployers(page: Page, query: string): Promise<void> {
+  await page.getByLabel('事業所名またはID').fill(query);
+  await page.getByRole('button', { name: '検索', exact: true }).click();
+}
+
+/** A clerk of OFFICE signs in to the console (on 求人者検索) and searches for `query`. */
+export async function signInAndSearch(page: Page, svc: StaffService, query: string): Promise<void> {
+  await staffConsole(page, svc, 'office');
+  await searchEmployers(page, query);
+}

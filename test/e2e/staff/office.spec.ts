@@ -10,8 +10,10 @@ import {
   expectAccessible,
   heading,
   lockOut,
+  officeEmployer,
+  searchEmployers,
   shot,
-  staffConsole,
+  signInAndSearch,
   test,
   withdraw,
 } from './fixtures.js';
@@ -24,40 +26,18 @@ test("求人者検索 shows 利用中 / ロック中 / 退会（n日経過） fo
   authenticator,
 }) => {
   expect(authenticator).toBeTruthy();
-  const tag = Date.now().toString(36);
-  await service.createEmployer({
-    id: `active-${tag}@example.jp`,
-    password: PASSWORD,
-    company: `${COMPANY} 本店`,
-    office: OFFICE,
-  });
-  await service.createEmployer({
-    id: `locked-${tag}@example.jp`,
-    password: PASSWORD,
-    company: `${COMPANY} 支店`,
-    office: OFFICE,
-  });
-  await service.createEmployer({
-    id: `gone-${tag}@example.jp`,
-    password: PASSWORD,
-    company: `${COMPANY} 旧営業所`,
-    office: OFFICE,
-  });
-  await service.createEmployer({
-    id: `other-${tag}@example.jp`,
-    password: PASSWORD,
-    company: `${COMPANY} 渋谷店`,
-    office: OTHER_OFFICE,
-  });
-  await withdraw(service, `gone-${tag}@example.jp`);
+  const active = await officeEmployer(service, 'active', `${COMPANY} 本店`);
+  const locked = await officeEmployer(service, 'locked', `${COMPANY} 支店`);
+  const gone = await officeEmployer(service, 'gone', `${COMPANY} 旧営業所`);
+  const other = `other-${Date.now().toString(36)}@example.jp`;
+  await service.createEmployer({ id: other, password: PASSWORD, company: `${COMPANY} 渋谷店`, office: OTHER_OFFICE });
+  await withdraw(service, gone);
   service.clock.advance(40 * DAY_MS);
-  await lockOut(service, `locked-${tag}@example.jp`); // a lock lasts 30 minutes (R-LOGIN-3)
+  await lockOut(service, locked); // a lock lasts 30 minutes (R-LOGIN-3)
 
-  await staffConsole(page, service, 'office');
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await signInAndSearch(page, service, ''); // nothing typed
   await expect(page.getByText('「事業所名またはID」を入力してください。').first()).toBeVisible();
-  await page.getByLabel('事業所名またはID').fill('ハローワーク商事');
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await searchEmployers(page, 'ハローワーク商事');
   await expect(page.getByRole('heading', { name: '検索結果 3件' })).toBeVisible();
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows.filter({ hasText: '本店' })).toContainText('利用中');
@@ -68,11 +48,9 @@ test("求人者検索 shows 利用中 / ロック中 / 退会（n日経過） fo
   await shot(page, '74-staff-employer-search');
 
   // By exact ID too; another office's employer is not found, like none.
-  await page.getByLabel('事業所名またはID').fill(`active-${tag}@example.jp`);
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await searchEmployers(page, active);
   await expect(page.getByRole('heading', { name: '検索結果 1件' })).toBeVisible();
-  await page.getByLabel('事業所名またはID').fill(`other-${tag}@example.jp`);
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await searchEmployers(page, other);
   await expect(page.getByRole('heading', { name: '検索結果 0件' })).toBeVisible();
   await expect(page.getByText('該当する求人者はいません。')).toBeVisible();
 });
@@ -99,9 +77,7 @@ test('求人者検索 ignores width, kana, spaces and ㈱, and shows さらに�
       updated_at: now,
       password_changed_at: now,
     });
-  await staffConsole(page, service, 'office');
-  await page.getByLabel('事業所名またはID').fill('ﾊﾛｰ ﾜｰｸ 第');
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await signInAndSearch(page, service, 'ﾊﾛｰ ﾜｰｸ 第');
   await expect(page.getByRole('heading', { name: '検索結果 50件' })).toBeVisible();
   await page.getByRole('button', { name: 'さらに表示' }).click();
   await expect(page.getByRole('heading', { name: '検索結果 51件' })).toBeVisible();
@@ -116,13 +92,10 @@ test('確認依頼: IDを表示 after recording the document and a note, with th
   authenticator,
 }) => {
   expect(authenticator).toBeTruthy();
-  const id = `forgot-${Date.now().toString(36)}@example.jp`;
-  await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
+  const id = await officeEmployer(service, 'forgot', COMPANY);
   await employerSignIn(service, id);
 
-  await staffConsole(page, service, 'office');
-  await page.getByLabel('事業所名またはID').fill('ハローワーク商事');
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await signInAndSearch(page, service, 'ハローワーク商事');
   await page.getByRole('button', { name: `${COMPANY} の詳細` }).click();
   await expect(heading(page, COMPANY)).toBeVisible();
   // Not locked: nothing to unlock, so ロック解除 is not offered (nor audited).
@@ -158,14 +131,11 @@ test('確認依頼: IDを表示 after recording the document and a note, with th
 
 test('ロック解除 lifts the lock, and the employer signs in again at once', async ({ page, service, authenticator }) => {
   expect(authenticator).toBeTruthy();
-  const id = `locked-${Date.now().toString(36)}@example.jp`;
-  await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
+  const id = await officeEmployer(service, 'locked', COMPANY);
   await lockOut(service, id);
   expect((await employerSignIn(service, id)).body.error).toBe('locked');
 
-  await staffConsole(page, service, 'office');
-  await page.getByLabel('事業所名またはID').fill(id);
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await signInAndSearch(page, service, id);
   await expect(page.getByRole('table')).toContainText('ロック中');
   await page.getByRole('button', { name: `${COMPANY} の詳細` }).click();
   await page.getByRole('button', { name: 'ロック解除' }).click();
@@ -192,14 +162,11 @@ test('利用再開 for an account withdrawn 31+ days ago, with the passkey again
   authenticator,
 }) => {
   expect(authenticator).toBeTruthy();
-  const id = `back-${Date.now().toString(36)}@example.jp`;
-  await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
+  const id = await officeEmployer(service, 'back', COMPANY);
   await withdraw(service, id);
   service.clock.advance(31 * DAY_MS);
 
-  await staffConsole(page, service, 'office');
-  await page.getByLabel('事業所名またはID').fill(id);
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await signInAndSearch(page, service, id);
   await expect(page.getByRole('table')).toContainText('退会（31日経過）');
   await page.getByRole('button', { name: `${COMPANY} の詳細` }).click();
   await expect(page.getByRole('button', { name: 'IDを表示' })).toHaveCount(0);
@@ -221,14 +188,11 @@ test('R-REREG-1: an account withdrawn within 30 days offers no 利用再開; the
   authenticator,
 }) => {
   expect(authenticator).toBeTruthy();
-  const id = `recent-${Date.now().toString(36)}@example.jp`;
-  await service.createEmployer({ id, password: PASSWORD, company: COMPANY, office: OFFICE });
+  const id = await officeEmployer(service, 'recent', COMPANY);
   await withdraw(service, id);
   service.clock.advance(10 * DAY_MS);
 
-  await staffConsole(page, service, 'office');
-  await page.getByLabel('事業所名またはID').fill(id);
-  await page.getByRole('button', { name: '検索', exact: true }).click();
+  await signInAndSearch(page, service, id);
   await page.getByRole('button', { name: `${COMPANY} の詳細` }).click();
   await expect(page.getByText('退会（10日経過）')).toBeVisible();
   await expect(page.getByRole('button', { name: '利用再開' })).toHaveCount(0);

@@ -43,6 +43,22 @@ export async function submitLogin(page: Page, id: string, password: string): Pro
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
 }
 
+/** From the service's address: ID and password, then ワンタイムパスワード入力; returns the OTP mailed for it. */
+export async function openOtpStep(page: Page, service: TestService, id: string, password: string): Promise<string> {
+  await page.goto(service.url);
+  await submitLogin(page, id, password);
+  await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
+  return service.mail.latestCode(id, OTP_SUBJECT);
+}
+
+/** On ワンタイムパスワード入力: the OTP mailed to `id`, then 送信; lands on 求人者マイページホーム. */
+export async function enterMailedOtp(page: Page, service: TestService, id: string): Promise<void> {
+  await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
+  await page.getByLabel('ワンタイムパスワード', { exact: true }).fill(await service.mail.latestCode(id, OTP_SUBJECT));
+  await page.getByRole('button', { name: '送信' }).click();
+  await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+}
+
 /** Log in with the OTP read from the mail; lands on 求人者マイページホーム. */
 export async function loginWithOtp(
   page: Page,
@@ -51,10 +67,7 @@ export async function loginWithOtp(
   password: string,
   opts: { remember?: boolean } = {},
 ): Promise<void> {
-  await page.goto(service.url);
-  await submitLogin(page, id, password);
-  await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
-  const otp = await service.mail.latestCode(id, OTP_SUBJECT);
+  const otp = await openOtpStep(page, service, id, password);
   await page.getByLabel('ワンタイムパスワード', { exact: true }).fill(otp);
   if (opts.remember)
     await page.getByLabel('次回以降、同じ端末・ブラウザでログインする際にワンタイムパスワードを省略する').check();

@@ -1,11 +1,11 @@
 import type { Browser, Page } from '@playwright/test';
 import {
+  enterMailedOtp,
   expect,
   expectAccessible,
   heading,
   loginWithOtp,
   logout,
-  OTP_SUBJECT,
   shot,
   submitLogin,
   test,
@@ -52,12 +52,7 @@ test("R-LOGIN-6: a stranger's five wrong passwords (on the English screens) lock
   await shot(stranger, '43-login-locked-stranger-english');
 
   await submitLogin(owner, employer.id, employer.password);
-  await expect(heading(owner, 'ワンタイムパスワード入力')).toBeVisible();
-  await owner
-    .getByLabel('ワンタイムパスワード', { exact: true })
-    .fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
-  await owner.getByRole('button', { name: '送信' }).click();
-  await expect(heading(owner, '求人者マイページホーム')).toBeVisible();
+  await enterMailedOtp(owner, service, employer.id);
   await owner.context().close();
   await stranger.context().close();
 });

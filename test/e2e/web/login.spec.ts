@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { DEMO, seedDemo } from '../../../src-server/home/demo-seed.js';
 import { R_LOGIN_3_LOCK_MS, R_OTP_1_TTL_MS } from '../../../src-shared/rules.js';
 import {
@@ -8,15 +9,32 @@ import {
   expectAccessible,
   heading,
   loginWithOtp,
+  openOtpStep,
   shot,
   submitLogin,
   test,
 } from './fixtures.js';
 import { api } from '../../../src-shared/api/routes.js';
+import site from '../../../src-renderer/lib/i18n/ja/site.js';
 
 const SKIP_LABEL = '次回以降、同じ端末・ブラウザでログインする際にワンタイムパスワードを省略する';
-const otpField = (page: import('@playwright/test').Page) => page.getByLabel('ワンタイムパスワード', { exact: true });
+const otpField = (page: Page) => page.getByLabel('ワンタイムパスワード', { exact: true });
 const wrong = (otp: string) => String((Number(otp) + 1) % 1_000_000).padStart(otp.length, '0');
+
+/** ワンタイムパスワード入力: `otp` typed, then 送信. */
+async function sendOtp(page: Page, otp: string): Promise<void> {
+  await otpField(page).fill(otp);
+  await page.getByRole('button', { name: '送信' }).click();
+}
+
+/** A dead end of the OTP step: `message` shown, axe clean (screenshot `name`), then back to login. */
+async function backToLoginAfter(page: Page, message: string, name: string): Promise<void> {
+  await expect(page.getByText(message, { exact: false })).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, name);
+  await page.getByRole('button', { name: '「求人者マイページログイン」画面に戻る' }).click();
+  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+}
 
 test('R-LOGIN-1 R-LOGIN-2 R-LOGIN-4 R-LOGIN-5 R-HOME-1 R-HOME-2: ID and password, the mailed OTP, then the home screen', async ({
   page,
@@ -34,16 +52,8 @@ test('R-LOGIN-1 R-LOGIN-2 R-LOGIN-4 R-LOGIN-5 R-HOME-1 R-HOME-2: ID and password
   await expect(page.getByText('マイページ退会後31日以上が経過している方')).toBeVisible();
   // R-LOGIN-4: a forgotten ID is recovered at the office, not online.
   await expect(page.getByText(/管轄のハローワークにお越しの上、確認依頼の手続きを行ってください/)).toBeVisible();
-  for (const link of [
-    'リンク集',
-    'サイトマップ',
-    'サイトポリシー',
-    'プライバシーポリシー',
-    '利用規約',
-    'よくあるご質問',
-    'お問い合わせ先',
-    '所在地情報',
-  ]) {
+  // Every link of the footer, as the catalog lists them (site.ts holds the seed's words).
+  for (const link of site.site.footer) {
     await expect(page.getByRole('contentinfo').getByRole('link', { name: link })).toBeVisible();
   }
   await expect(
@@ -100,9 +110,7 @@ test('R-LOGIN-2: キャンセル on ワンタイムパスワード入力 returns
   service,
   employer,
 }) => {
-  await page.goto(service.url);
-  await submitLogin(page, employer.id, employer.password);
-  await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
+  await openOtpStep(page, service, employer.id, employer.password);
   await page.getByRole('button', { name: 'キャンセル' }).click();
   await expect(heading(page, '求人者マイページログイン')).toBeVisible();
 });
@@ -112,9 +120,7 @@ test('R-OTP-3 R-OTP-4 R-OTP-6: the skip checkbox, its confirmation (OK), then th
   service,
   employer,
 }) => {
-  await page.goto(service.url);
-  await submitLogin(page, employer.id, employer.password);
-  await otpField(page).fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
+  await otpField(page).fill(await openOtpStep(page, service, employer.id, employer.password));
   await page.getByLabel(SKIP_LABEL).check();
   await page.getByRole('button', { name: '送信' }).click();
 
@@ -152,9 +158,7 @@ test('R-OTP-3: キャンセル on the confirmation sets no skip; the next login 
   service,
   employer,
 }) => {
-  await page.goto(service.url);
-  await submitLogin(page, employer.id, employer.password);
-  const otp = await service.mail.latestCode(employer.id, OTP_SUBJECT);
+  const otp = await openOtpStep(page, service, employer.id, employer.password);
   await otpField(page).fill(otp);
   await page.getByLabel(SKIP_LABEL).check();
   await page.getByRole('button', { name: '送信' }).click();
@@ -211,27 +215,19 @@ test('R-OTP-2: ten wrong one-time passwords invalidate it; the screen leads back
   service,
   employer,
 }) => {
-  await page.goto(service.url);
-  await submitLogin(page, employer.id, employer.password);
-  const otp = await service.mail.latestCode(employer.id, OTP_SUBJECT);
+  const otp = await openOtpStep(page, service, employer.id, employer.password);
   for (let i = 1; i <= 9; i++) {
-    await otpField(page).fill(wrong(otp));
-    await page.getByRole('button', { name: '送信' }).click();
+    await sendOtp(page, wrong(otp));
     await expect(page.locator('#otp-error')).toContainText(`あと${10 - i}回入力できます。`);
   }
   await expectAccessible(page);
   await shot(page, '07-otp-wrong');
-  await otpField(page).fill(wrong(otp));
-  await page.getByRole('button', { name: '送信' }).click();
-  await expect(
-    page.getByText('ワンタイムパスワード入力を10回誤ったため、ワンタイムパスワードが無効化されました。', {
-      exact: false,
-    }),
-  ).toBeVisible();
-  await expectAccessible(page);
-  await shot(page, '08-otp-exhausted');
-  await page.getByRole('button', { name: '「求人者マイページログイン」画面に戻る' }).click();
-  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+  await sendOtp(page, wrong(otp));
+  await backToLoginAfter(
+    page,
+    'ワンタイムパスワード入力を10回誤ったため、ワンタイムパスワードが無効化されました。',
+    '08-otp-exhausted',
+  );
 });
 
 test('R-OTP-1: after 30 minutes the OTP has expired and the user starts again from login', async ({
@@ -239,19 +235,10 @@ test('R-OTP-1: after 30 minutes the OTP has expired and the user starts again fr
   service,
   employer,
 }) => {
-  await page.goto(service.url);
-  await submitLogin(page, employer.id, employer.password);
-  const otp = await service.mail.latestCode(employer.id, OTP_SUBJECT);
+  const otp = await openOtpStep(page, service, employer.id, employer.password);
   service.clock.advance(R_OTP_1_TTL_MS + 1000);
-  await otpField(page).fill(otp);
-  await page.getByRole('button', { name: '送信' }).click();
-  await expect(
-    page.getByText('ワンタイムパスワードの有効期間（30分間）を過ぎました。', { exact: false }),
-  ).toBeVisible();
-  await expectAccessible(page);
-  await shot(page, '09-otp-expired');
-  await page.getByRole('button', { name: '「求人者マイページログイン」画面に戻る' }).click();
-  await expect(heading(page, '求人者マイページログイン')).toBeVisible();
+  await sendOtp(page, otp);
+  await backToLoginAfter(page, 'ワンタイムパスワードの有効期間（30分間）を過ぎました。', '09-otp-expired');
 });
 
 test('R-LOGIN-1 R-LOGIN-2: the whole login and logout work with the keyboard alone', async ({

@@ -1,7 +1,7 @@
 import { R_OTP_2_MAX_ATTEMPTS, R_OTP_8_MAX_OTP_MAILS, R_OTP_8_MAX_WRONG_OTPS } from '../../../src-shared/rules.js';
 import { createClient } from '../../support/http-client.js';
 import type { TestService } from '../../support/service-harness.js';
-import { OTP_SUBJECT, expect, expectAccessible, heading, shot, submitLogin, test } from './fixtures.js';
+import { OTP_SUBJECT, expect, expectAccessible, heading, openOtpStep, shot, submitLogin, test } from './fixtures.js';
 import { api } from '../../../src-shared/api/routes.js';
 
 const otpField = (page: import('@playwright/test').Page) => page.getByLabel('ワンタイムパスワード', { exact: true });
@@ -32,10 +32,7 @@ test(`R-OTP-8: past ${R_OTP_8_MAX_WRONG_OTPS} wrong OTPs an hour the OTP step sa
   service,
   employer,
 }) => {
-  await page.goto(service.url);
-  await submitLogin(page, employer.id, employer.password);
-  await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
-  const otp = await service.mail.latestCode(employer.id, OTP_SUBJECT);
+  const otp = await openOtpStep(page, service, employer.id, employer.password);
   await elsewhere(
     service,
     employer.id,

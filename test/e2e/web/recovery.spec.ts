@@ -1,8 +1,8 @@
 import { R_PW_3_RESET_KEY_TTL_MS, R_REREG_1_WINDOW_MS } from '../../../src-shared/rules.js';
 import {
-  OTP_SUBJECT,
   REREG_SUBJECT,
   RESET_SUBJECT,
+  enterMailedOtp,
   expect,
   expectAccessible,
   heading,
@@ -171,12 +171,7 @@ test('R-REREG-1 R-OTP-4: within 30 days of withdrawal the account is re-register
 
   await page.getByRole('button', { name: 'ログイン画面へ' }).click();
   await submitLogin(page, employer.id, employer.password);
-  await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
-  await page
-    .getByLabel('ワンタイムパスワード', { exact: true })
-    .fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
-  await page.getByRole('button', { name: '送信' }).click();
-  await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+  await enterMailedOtp(page, service, employer.id);
 });
 
 test('R-REREG-2: 31 days after withdrawal online re-registration is refused and the office is named', async ({

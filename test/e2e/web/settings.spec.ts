@@ -1,6 +1,6 @@
 import {
   EMAIL_CHANGE_SUBJECT,
-  OTP_SUBJECT,
+  enterMailedOtp,
   expect,
   expectAccessible,
   heading,
@@ -92,12 +92,7 @@ test('R-OTP-4: changing the ID needs the key mailed to the new address; then the
 
   await logout(page);
   await submitLogin(page, newId, employer.password);
-  await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
-  await page
-    .getByLabel('ワンタイムパスワード', { exact: true })
-    .fill(await service.mail.latestCode(newId, OTP_SUBJECT));
-  await page.getByRole('button', { name: '送信' }).click();
-  await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+  await enterMailedOtp(page, service, newId);
 });
 
 test('a signed-in screen opened without a session leads to login and says why', async ({ page, service }) => {

@@ -1,5 +1,5 @@
 import { errorText } from '../../../src-shared/api/errors.js';
-import { OTP_SUBJECT, expect, expectAccessible, heading, shot, submitLogin, test } from './fixtures.js';
+import { enterMailedOtp, expect, expectAccessible, heading, shot, submitLogin, test } from './fixtures.js';
 import { api } from '../../../src-shared/api/routes.js';
 
 test('R-LOGIN-1: help while typing — 全角 at once, Caps Lock, show/hide password, errors under the fields', async ({
@@ -109,12 +109,7 @@ test('English switch: the same screens in English, Japanese by default', async (
     page.getByLabel('Skip the one-time password when logging in from this device and browser from now on'),
   ).toBeVisible();
   await page.getByRole('button', { name: '日本語' }).click();
-  await expect(heading(page, 'ワンタイムパスワード入力')).toBeVisible();
-  await page
-    .getByLabel('ワンタイムパスワード', { exact: true })
-    .fill(await service.mail.latestCode(employer.id, OTP_SUBJECT));
-  await page.getByRole('button', { name: '送信' }).click();
-  await expect(heading(page, '求人者マイページホーム')).toBeVisible();
+  await enterMailedOtp(page, service, employer.id);
 });
 
 test('the language chosen stays across a reload in the same browser', async ({ page, service }) => {

@@ -14,11 +14,18 @@ export const expect = playwrightExpect.configure({ timeout: 0 });
 
 export const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
-/** 端末登録 through the screen, as IT staff do on first start. */
-export async function enrollThroughScreen(k: KioskPage, service: TestService): Promise<void> {
+/**
+ * 端末登録 through the screen, as IT staff do on first start; `serviceUrl` is what they type as
+ * サービスのURL (the service's own by default, a proxy's in front of it in the offline spec).
+ */
+export async function enrollThroughScreen(
+  k: KioskPage,
+  service: TestService,
+  serviceUrl: string = service.url,
+): Promise<void> {
   const page = k.page();
   await expect(heading(page, '端末登録')).toBeVisible();
-  await page.getByLabel('サービスのURL').fill(service.url);
+  await page.getByLabel('サービスのURL').fill(serviceUrl);
   await page.getByLabel('登録コード').fill(await issueEnrollmentCode(service));
   await page.getByRole('button', { name: '登録する' }).click();
   await expect(heading(page, '求人者マイページログイン')).toBeVisible();
@@ -37,16 +44,13 @@ export function visitorToken(k: KioskPage): string {
 }
 
 /**
- * An enrolled kiosk (after its start-up wipe) with `employer` signed in and the home shown: the
- * set-up of the idle and logout specs. Returns the visitor's page and Bearer token.
+ * `employer` signs in on an enrolled kiosk's login screen and the home is shown: the set-up of the
+ * idle and logout specs. Returns the visitor's page and Bearer token.
  */
-export async function signedInVisitor(
+export async function signInVisitor(
   k: KioskPage,
-  service: TestService,
   employer: { id: string; password: string },
 ): Promise<{ page: Page; token: string }> {
-  await enrollThroughScreen(k, service);
-  await wipeDone(k, 1); // the start-up wipe
   const page = k.page();
   await typeLogin(page, employer.id, employer.password);
   await expect(heading(page, '求人者マイページホーム')).toBeVisible();
