@@ -61,7 +61,7 @@ function installStaffOriginCheck(app: FastifyInstance, staffOrigin: string): voi
       })
     ) {
       request.log.warn({ origin: header('origin') }, 'cross-origin state change refused (staff)');
-      return sendError(reply, 403, 'forbidden_origin');
+      return sendError(reply, 'forbidden_origin');
     }
   });
 }

@@ -14,7 +14,7 @@ export const sessionRoutes: RegisterRoutes = (app, deps) => {
     { preHandler: requireSession(deps, { use: false }), schema: { response: { 200: api.session.response } } },
     async (request, reply) => {
       const session = request.session;
-      if (!session) return sendError(reply, 401, 'unauthenticated'); // cannot happen: the preHandler answers first
+      if (!session) return sendError(reply, 'unauthenticated'); // cannot happen: the preHandler answers first
       return reply.header('cache-control', 'no-store').send({
         kind: session.kind,
         idleEndsAt: new Date(session.idleEndsAt).toISOString(),

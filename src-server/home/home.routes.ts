@@ -12,7 +12,7 @@ export const homeRoutes: RegisterRoutes = (app, deps) => {
     { schema: { response: { 200: HomeResponse } }, preHandler: requireSession(deps) },
     async (request, reply) => {
       const home = request.session ? await homeOf(deps.db, request.session.accountId) : undefined;
-      if (!home) return sendError(reply, 401, 'unauthenticated');
+      if (!home) return sendError(reply, 'unauthenticated');
       return reply.header('cache-control', 'no-store').send(home);
     },
   );

@@ -22,9 +22,9 @@ export const kioskRoutes: RegisterRoutes = (app, deps) => {
         case 'enrolled':
           return reply.code(201).send({ terminalId: r.terminalId, office: r.office });
         case 'invalid_public_key':
-          return sendError(reply, 400, 'invalid_request', { fields: ['publicKey'] });
+          return sendError(reply, 'invalid_request', { fields: ['publicKey'] });
         case 'enrollment_code_invalid':
-          return sendError(reply, 401, 'enrollment_code_invalid');
+          return sendError(reply, 'enrollment_code_invalid');
       }
     },
   );
@@ -34,7 +34,7 @@ export const kioskRoutes: RegisterRoutes = (app, deps) => {
     { schema: { body: api.kioskNonce.body, response: { 200: NonceResponse } }, config: limit },
     async (request, reply) => {
       const r = await issueNonce(deps, request.body.terminalId);
-      if (!r) return sendError(reply, 401, 'attestation_invalid');
+      if (!r) return sendError(reply, 'attestation_invalid');
       return { nonce: r.nonce, expiresAt: r.expiresAt.toISOString() };
     },
   );
@@ -46,9 +46,9 @@ export const kioskRoutes: RegisterRoutes = (app, deps) => {
     async (request, reply) => {
       const ok = await recordHeartbeat(deps, { ...request.body, ip: request.ip });
       deps.metrics.kioskHeartbeat(ok);
-      if (!ok) return sendError(reply, 401, 'attestation_invalid');
+      if (!ok) return sendError(reply, 'attestation_invalid');
       // R-FLEET-1: recorded (last seen, version: IT sees the terminal), then refused when too old.
-      if (await versionRefused(deps, request.body.version)) return sendError(reply, 403, 'kiosk_update_required');
+      if (await versionRefused(deps, request.body.version)) return sendError(reply, 'kiosk_update_required');
       // R-DIAG-1: IT asked for this terminal's diagnostics: it uploads them next.
       const asked = await diagnosticsRequested(deps.db, request.body.terminalId, deps.clock.now().getTime());
       return asked ? reply.code(200).send({ diagnosticsRequested: true }) : reply.code(204).send();
@@ -64,13 +64,13 @@ export const kioskRoutes: RegisterRoutes = (app, deps) => {
         case 'stored':
           return reply.code(204).send();
         case 'attestation_invalid':
-          return sendError(reply, 401, 'attestation_invalid');
+          return sendError(reply, 'attestation_invalid');
         case 'not_requested':
-          return sendError(reply, 409, 'diagnostics_not_requested');
+          return sendError(reply, 'diagnostics_not_requested');
         case 'too_large':
-          return sendError(reply, 413, 'payload_too_large');
+          return sendError(reply, 'payload_too_large');
         case 'invalid_bundle':
-          return sendError(reply, 400, 'invalid_request', { fields: ['bundle'] });
+          return sendError(reply, 'invalid_request', { fields: ['bundle'] });
       }
     },
   );

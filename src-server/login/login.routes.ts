@@ -13,7 +13,7 @@ import { verifyOtp } from './otp.service.js';
 
 /** R-OTP-8: 429 with the wait, on the login (after a correct password) and on the OTP step alike. */
 function budgetRefusal(reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
-  return sendError(reply.header('retry-after', String(retryAfterSeconds)), 429, 'otp_budget_exhausted', {
+  return sendError(reply.header('retry-after', String(retryAfterSeconds)), 'otp_budget_exhausted', {
     retryAfterSeconds,
   });
 }
@@ -38,17 +38,17 @@ export const loginRoutes: RegisterRoutes = (app, deps) => {
       deps.metrics.loginAnswered(r.status);
       switch (r.status) {
         case 'invalid_credentials': // R-LOGIN-3: counted per source, alike for unknown IDs
-          return sendError(reply, 401, 'invalid_credentials', { attemptsLeft: r.attemptsLeft });
+          return sendError(reply, 'invalid_credentials', { attemptsLeft: r.attemptsLeft });
         case 'locked':
-          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', {
+          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 'locked', {
             retryAfterSeconds: r.retryAfterSeconds,
           });
         case 'withdrawn':
-          return sendError(reply, 403, 'withdrawn', { reregistrable: r.reregistrable });
+          return sendError(reply, 'withdrawn', { reregistrable: r.reregistrable });
         case 'otp_budget_exhausted':
           return budgetRefusal(reply, r.retryAfterSeconds);
         case 'kiosk_update_required': // R-FLEET-1
-          return sendError(reply, 403, 'kiosk_update_required');
+          return sendError(reply, 'kiosk_update_required');
         case 'otp_required':
           return {
             status: 'otp_required' as const,
@@ -88,11 +88,11 @@ export const loginRoutes: RegisterRoutes = (app, deps) => {
       });
       switch (r.status) {
         case 'otp_invalid':
-          return sendError(reply, 401, 'otp_invalid', { attemptsLeft: r.attemptsLeft });
+          return sendError(reply, 'otp_invalid', { attemptsLeft: r.attemptsLeft });
         case 'otp_expired':
-          return sendError(reply, 410, 'otp_expired');
+          return sendError(reply, 'otp_expired');
         case 'otp_exhausted':
-          return sendError(reply, 410, 'otp_exhausted');
+          return sendError(reply, 'otp_exhausted');
         case 'otp_budget_exhausted':
           return budgetRefusal(reply, r.retryAfterSeconds);
         case 'authenticated':

@@ -39,11 +39,11 @@ export const recoveryRoutes: RegisterRoutes = (app, deps) => {
         case 'done':
           return reply.code(204).send();
         case 'password_policy':
-          return sendError(reply, 400, 'password_policy', { violations: r.violations });
+          return sendError(reply, 'password_policy', { violations: r.violations });
         case 'password_mismatch':
-          return sendError(reply, 400, 'password_mismatch');
+          return sendError(reply, 'password_mismatch');
         case 'key_invalid':
-          return sendError(reply, 401, 'key_invalid');
+          return sendError(reply, 'key_invalid');
       }
     },
   );
@@ -62,13 +62,13 @@ export const recoveryRoutes: RegisterRoutes = (app, deps) => {
         case 'mailed':
           return reply.code(202).send();
         case 'invalid_credentials':
-          return sendError(reply, 401, 'invalid_credentials');
+          return sendError(reply, 'invalid_credentials');
         case 'locked':
-          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', {
+          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 'locked', {
             retryAfterSeconds: r.retryAfterSeconds,
           });
         case 'reregistration_expired':
-          return sendError(reply, 403, 'reregistration_expired');
+          return sendError(reply, 'reregistration_expired');
       }
     },
   );
@@ -78,7 +78,7 @@ export const recoveryRoutes: RegisterRoutes = (app, deps) => {
     { schema: { body: api.reregistrationComplete.body }, config: limit },
     async (request, reply) => {
       const r = await completeReregistration(deps, { loginId: request.body.id, key: request.body.key, ip: request.ip });
-      return r.status === 'done' ? reply.code(204).send() : sendError(reply, 401, 'key_invalid');
+      return r.status === 'done' ? reply.code(204).send() : sendError(reply, 'key_invalid');
     },
   );
 };

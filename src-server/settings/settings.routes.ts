@@ -18,15 +18,15 @@ type Refused =
 function refuse(reply: FastifyReply, r: Refused): FastifyReply {
   switch (r.status) {
     case 'invalid_credentials':
-      return sendError(reply, 401, 'invalid_credentials');
+      return sendError(reply, 'invalid_credentials');
     case 'unauthenticated':
-      return sendError(reply, 401, 'unauthenticated');
+      return sendError(reply, 'unauthenticated');
     case 'password_mismatch':
-      return sendError(reply, 400, 'password_mismatch');
+      return sendError(reply, 'password_mismatch');
     case 'password_policy':
-      return sendError(reply, 400, 'password_policy', { violations: r.violations });
+      return sendError(reply, 'password_policy', { violations: r.violations });
     case 'locked':
-      return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', {
+      return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 'locked', {
         retryAfterSeconds: r.retryAfterSeconds,
       });
   }
@@ -55,7 +55,7 @@ export const settingsRoutes: RegisterRoutes = (app, deps) => {
   app.delete(api.deviceRevoke.path, { preHandler, schema: { params: DeviceParams } }, async (request, reply) => {
     const c = caller(request.session, request.ip);
     const done = await revokeDevice(deps, { accountId: c.accountId, deviceId: request.params.id, ip: c.ip });
-    return done ? reply.code(204).send() : sendError(reply, 404, 'not_found');
+    return done ? reply.code(204).send() : sendError(reply, 'not_found');
   });
 
   app.post(
@@ -82,7 +82,7 @@ export const settingsRoutes: RegisterRoutes = (app, deps) => {
   app.post(api.emailConfirm.path, { preHandler, schema: { body: api.emailConfirm.body } }, async (request, reply) => {
     const r = await confirmEmailChange(deps, caller(request.session, request.ip), request.body);
     if (r.status === 'done') return reply.code(204).send();
-    return r.status === 'key_invalid' ? sendError(reply, 401, 'key_invalid') : refuse(reply, r);
+    return r.status === 'key_invalid' ? sendError(reply, 'key_invalid') : refuse(reply, r);
   });
 
   app.post(api.withdraw.path, { preHandler, schema: { body: api.withdraw.body } }, async (request, reply) => {

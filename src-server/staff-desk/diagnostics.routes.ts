@@ -17,10 +17,9 @@ export const staffDiagnosticsRoutes: RegisterRoutes = (app, deps) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const target = { action: 'request_diagnostics', target: request.params.id } as const;
-      if (!(await verifyStepUp(deps, actor, request.body.stepUp, target)))
-        return sendError(reply, 403, 'step_up_required');
+      if (!(await verifyStepUp(deps, actor, request.body.stepUp, target))) return sendError(reply, 'step_up_required');
       const r = await requestKioskDiagnostics(deps, actor, request.params.id);
-      return r.status === 'not_found' ? sendError(reply, 404, 'not_found') : reply.code(204).send();
+      return r.status === 'not_found' ? sendError(reply, 'not_found') : reply.code(204).send();
     },
   );
 
@@ -29,7 +28,7 @@ export const staffDiagnosticsRoutes: RegisterRoutes = (app, deps) => {
     { preHandler: it, schema: { params: KioskParams, response: { 200: KioskDiagnosticsResponse } } },
     async (request, reply) => {
       const r = await readKioskDiagnostics(deps, request.params.id);
-      return r ?? sendError(reply, 404, 'not_found');
+      return r ?? sendError(reply, 'not_found');
     },
   );
 };

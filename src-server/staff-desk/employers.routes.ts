@@ -37,7 +37,7 @@ export const staffEmployerRoutes: RegisterRoutes = (app, deps) => {
       const r = await searchOfficeEmployers(deps, actorOf(request), request.query);
       return r.status === 'ok'
         ? { employers: r.employers, nextAfter: r.nextAfter }
-        : sendError(reply, 400, 'invalid_request', { fields: ['after'] });
+        : sendError(reply, 'invalid_request', { fields: ['after'] });
     },
   );
 
@@ -51,15 +51,15 @@ export const staffEmployerRoutes: RegisterRoutes = (app, deps) => {
       const actor = actorOf(request);
       const { documentKind, note, stepUp } = request.body;
       if (!(await verifyStepUp(deps, actor, stepUp, { action: 'reveal_id', target: request.params.ref })))
-        return sendError(reply, 403, 'step_up_required');
+        return sendError(reply, 'step_up_required');
       const r = await revealLoginId(deps, actor, request.params.ref, { documentKind, note });
-      return r.status === 'revealed' ? { loginId: r.loginId } : sendError(reply, 404, 'not_found');
+      return r.status === 'revealed' ? { loginId: r.loginId } : sendError(reply, 'not_found');
     },
   );
 
   app.post(staffApi.employerUnlock.path, { preHandler, schema: { params: EmployerParams } }, async (request, reply) => {
     const r = await unlockEmployer(deps, actorOf(request), request.params.ref);
-    return r.status === 'unlocked' ? reply.code(204).send() : sendError(reply, 404, 'not_found');
+    return r.status === 'unlocked' ? reply.code(204).send() : sendError(reply, 'not_found');
   });
 
   app.post(
@@ -75,15 +75,15 @@ export const staffEmployerRoutes: RegisterRoutes = (app, deps) => {
     async (request, reply) => {
       const actor = actorOf(request);
       if (!(await verifyStepUp(deps, actor, request.body.stepUp, { action: 'reinstate', target: request.params.ref })))
-        return sendError(reply, 403, 'step_up_required');
+        return sendError(reply, 'step_up_required');
       const r = await reinstateEmployer(deps, actor, request.params.ref);
       switch (r.status) {
         case 'reinstated':
           return { mailed: r.mailed };
         case 'not_found':
-          return sendError(reply, 404, 'not_found');
+          return sendError(reply, 'not_found');
         case 'not_reinstatable':
-          return sendError(reply, 409, 'not_reinstatable');
+          return sendError(reply, 'not_reinstatable');
       }
     },
   );
@@ -93,7 +93,7 @@ export const staffEmployerRoutes: RegisterRoutes = (app, deps) => {
     { preHandler, schema: { params: EmployerParams, response: { 200: EmployerHistoryResponse } } },
     async (request, reply) => {
       const r = await employerHistory(deps, actorOf(request), request.params.ref);
-      return r.status === 'ok' ? { events: r.events } : sendError(reply, 404, 'not_found');
+      return r.status === 'ok' ? { events: r.events } : sendError(reply, 'not_found');
     },
   );
 };

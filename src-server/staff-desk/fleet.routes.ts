@@ -37,7 +37,7 @@ export const staffFleetRoutes: RegisterRoutes = (app, deps) => {
       const actor = actorOf(request);
       const { version, stepUp } = request.body;
       if (!(await verifyStepUp(deps, actor, stepUp, { action: 'set_kiosk_minimum_version', target: version })))
-        return sendError(reply, 403, 'step_up_required');
+        return sendError(reply, 'step_up_required');
       await setMinimumVersion(deps, actor, version);
       return reply.code(204).send();
     },
@@ -51,9 +51,9 @@ export const staffFleetRoutes: RegisterRoutes = (app, deps) => {
       if (
         !(await verifyStepUp(deps, actor, request.body.stepUp, { action: 'revoke_kiosk', target: request.params.id }))
       )
-        return sendError(reply, 403, 'step_up_required');
+        return sendError(reply, 'step_up_required');
       const r = await revokeKiosk(deps, actor, request.params.id);
-      return r.status === 'not_found' ? sendError(reply, 404, 'not_found') : reply.code(204).send();
+      return r.status === 'not_found' ? sendError(reply, 'not_found') : reply.code(204).send();
     },
   );
 
@@ -64,10 +64,10 @@ export const staffFleetRoutes: RegisterRoutes = (app, deps) => {
       const actor = actorOf(request);
       const { office, label, stepUp } = request.body;
       if (!(await verifyStepUp(deps, actor, stepUp, { action: 'issue_enrollment_code', target: office })))
-        return sendError(reply, 403, 'step_up_required');
+        return sendError(reply, 'step_up_required');
       const r = await issueKioskCode(deps, actor, { office, label });
       return r.status === 'office_unknown'
-        ? sendError(reply, 400, 'office_unknown')
+        ? sendError(reply, 'office_unknown')
         : { code: r.code, expiresAt: r.expiresAt };
     },
   );

@@ -24,8 +24,8 @@ export function requireStaff(deps: Pick<AppDeps, 'db' | 'clock'>, role?: StaffRo
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const token = readStaffCookie(request);
     const actor = token ? await resumeStaffSession(deps.db, deps.clock, token) : null;
-    if (!actor) return sendError(reply, 401, 'staff_unauthenticated');
-    if (role && actor.role !== role) return sendError(reply, 403, 'staff_forbidden');
+    if (!actor) return sendError(reply, 'staff_unauthenticated');
+    if (role && actor.role !== role) return sendError(reply, 'staff_forbidden');
     request.staff = actor;
   };
 }

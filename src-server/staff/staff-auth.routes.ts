@@ -25,7 +25,7 @@ export const staffAuthRoutes: RegisterRoutes = (app, deps) => {
     { ...limited, schema: { body: staffApi.registrationOptions.body } },
     async (request, reply) => {
       const r = await registrationOptions(deps, request.body);
-      if (r.status !== 'ok') return sendError(reply, 400, 'registration_code_invalid');
+      if (r.status !== 'ok') return sendError(reply, 'registration_code_invalid');
       return { options: r.options };
     },
   );
@@ -41,8 +41,8 @@ export const staffAuthRoutes: RegisterRoutes = (app, deps) => {
         response: response as unknown as RegistrationResponseJSON,
         ip: request.ip,
       });
-      if (r.status === 'registration_code_invalid') return sendError(reply, 400, 'registration_code_invalid');
-      if (r.status === 'response_invalid') return sendError(reply, 400, 'invalid_request', { fields: ['response'] });
+      if (r.status === 'registration_code_invalid') return sendError(reply, 'registration_code_invalid');
+      if (r.status === 'response_invalid') return sendError(reply, 'invalid_request', { fields: ['response'] });
       return reply.code(204).send();
     },
   );
@@ -67,8 +67,8 @@ export const staffAuthRoutes: RegisterRoutes = (app, deps) => {
         marker: readKnownBrowserCookie(request),
       });
       if (r.status === 'staff_login_limited')
-        return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 429, 'rate_limited');
-      if (r.status !== 'signed_in') return sendError(reply, 401, 'staff_login_failed');
+        return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 'rate_limited');
+      if (r.status !== 'signed_in') return sendError(reply, 'staff_login_failed');
       setStaffCookie(request, reply, r.token, r.maxAgeSeconds);
       setKnownBrowserCookie(request, reply, r.marker);
       return { staff: r.staff };
