@@ -1,12 +1,10 @@
 import type { FastifyReply } from 'fastify';
-import { api } from '../../src-shared/api/routes.js';
-import { LoginRequest, LoginResponse, OtpRequest, OtpResponse } from '../../src-shared/api/schemas.js';
-import type { RegisterRoutes } from '../http/register-routes.js';
+import type { AppDeps } from '../app-deps.js';
 import { clearCookie, readCookie, setCookie } from '../auth/cookies.js';
 import { presentedToken } from '../auth/session.hook.js';
 import { deviceLabel } from '../device-trust/device-trust.service.js';
 import { sendError } from '../http/errors.js';
-import { publicEndpointLimit } from '../http/rate-limit.js';
+import type { ApiHandlers } from '../http/register-routes.js';
 import { login } from './login.service.js';
 import { endPreviousWebSession, logout } from './logout.service.js';
 import { verifyOtp } from './otp.service.js';
@@ -19,11 +17,9 @@ function budgetRefusal(reply: FastifyReply, retryAfterSeconds: number): FastifyR
 }
 
 /** POST /login, /login/otp, /logout (API.md, "Sign-in"). Routes only translate; rules live in the services. */
-export const loginRoutes: RegisterRoutes = (app, deps) => {
-  app.post(
-    api.login.path,
-    { schema: { body: LoginRequest, response: { 200: LoginResponse } }, config: publicEndpointLimit(deps.config) },
-    async (request, reply) => {
+export const loginRoutes = (deps: AppDeps) =>
+  ({
+    async login(request, reply) {
       const { id, password, attestation } = request.body;
       const deviceToken = attestation ? undefined : readCookie(request, 'device');
       const knownBrowserToken = attestation ? undefined : readCookie(request, 'known');
@@ -70,12 +66,8 @@ export const loginRoutes: RegisterRoutes = (app, deps) => {
           return { status: 'authenticated' as const, kind: 'web' as const };
       }
     },
-  );
 
-  app.post(
-    api.loginOtp.path,
-    { schema: { body: OtpRequest, response: { 200: OtpResponse } }, config: publicEndpointLimit(deps.config) },
-    async (request, reply) => {
+    async loginOtp(request, reply) {
       const { challenge, otp, rememberDevice } = request.body;
       const knownBrowserToken = readCookie(request, 'known');
       const r = await verifyOtp(deps, {
@@ -110,15 +102,14 @@ export const loginRoutes: RegisterRoutes = (app, deps) => {
           return { status: 'authenticated' as const, kind: 'web' as const };
       }
     },
-  );
 
-  // Logout works for any presented session, live or not, and always answers 204.
-  app.post(api.logout.path, async (request, reply) => {
-    const presented = presentedToken(request);
-    if (presented) {
-      await logout(deps, { token: presented.token, ip: request.ip });
-    }
-    if (presented?.kind !== 'kiosk') clearCookie(request, reply, 'session');
-    return reply.code(204).send();
-  });
-};
+    // Logout works for any presented session, live or not, and always answers 204.
+    async logout(request, reply) {
+      const presented = presentedToken(request);
+      if (presented) {
+        await logout(deps, { token: presented.token, ip: request.ip });
+      }
+      if (presented?.kind !== 'kiosk') clearCookie(request, reply, 'session');
+      return reply.send();
+    },
+  }) satisfies Partial<ApiHandlers>;
