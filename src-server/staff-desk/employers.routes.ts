@@ -4,7 +4,7 @@ import { sendError } from '../http/errors.js';
 import type { StaffHandlers } from '../http/register-routes.js';
 import type { StaffActor } from '../staff/require-staff.js';
 import { searchOfficeEmployers } from './employer-search.service.js';
-import { employerHistory, revealLoginId, unlockEmployer } from './employers.service.js';
+import { employerHistory, employerInScope, revealLoginId, summarize, unlockEmployer } from './employers.service.js';
 import { reinstateEmployer } from './reinstate.service.js';
 
 /** The staff member `requireStaff` found (it answers 401/403 before the handler otherwise). */
@@ -14,7 +14,7 @@ export function actorOf(request: FastifyRequest): StaffActor {
 }
 
 /**
- * The office counter (issue 14): 求人者検索, IDを表示, ロック解除, 利用再開, 操作履歴. Office staff
+ * The office counter (issue 14): 求人者検索, one employer, IDを表示, ロック解除, 利用再開, 操作履歴. Office staff
  * only (the entries' `role`); another office's employer answers 404 `not_found` like none at all.
  * Revealing and reinstating ask for the passkey again (the entries' `stepUp`, checked by the guard).
  */
@@ -25,6 +25,11 @@ export const staffEmployerRoutes = (deps: AppDeps) =>
       return r.status === 'ok'
         ? { employers: r.employers, nextAfter: r.nextAfter }
         : sendError(reply, 'invalid_request', { fields: ['after'] });
+    },
+
+    async employer(request, reply) {
+      const row = await employerInScope(deps, actorOf(request), request.params.ref);
+      return row ? summarize(row, deps.clock.now().getTime()) : sendError(reply, 'not_found');
     },
 
     async employerRevealId(request, reply) {
