@@ -1,9 +1,11 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import { features } from './app-features.js';
+import { api } from '../src-shared/api/routes.js';
+import { employerGuards, employerHandlers } from './app-features.js';
 import { serveOpenApi } from './http/openapi/serve.js';
 import { installOriginCheck } from './http/origin-check.js';
 import { installScreenFiles } from './http/screen-files.js';
+import { registerTable } from './http/table-routes.js';
 import type { Listener } from './listener.js';
 import { devMailboxRoutes } from './mail/dev-mailbox.routes.js';
 import type { Metrics } from './ops/metrics.js';
@@ -27,9 +29,10 @@ export function employerListener(
       ops.metrics.install(app);
       installOriginCheck(app, config);
       app.decorateRequest('session', null);
-      for (const feature of [...features, devMailboxRoutes]) {
-        await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
-      }
+      await app.register(async (scope) =>
+        registerTable(scope, deps.config, api, employerHandlers(deps), employerGuards(deps)),
+      );
+      await app.register(async (scope) => devMailboxRoutes(scope.withTypeProvider<ZodTypeProvider>(), deps));
       installOpsRoutes(app, { readiness: ops.readiness, metrics: ops.metrics, metricsToken: config.metricsToken });
       serveOpenApi(app, 'employer');
       // The staff console's page is the staff listener's (staff-app.ts), never the public one's.

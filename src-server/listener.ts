@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppDeps } from './app-deps.js';
 import type { Config, TrustProxy } from './config.js';
 import { installCookiePolicy } from './auth/cookies.js';
-import { installErrorHandler, sendError } from './http/errors.js';
+import { installErrorHandler, sendUnroutable } from './http/errors.js';
 import type { ZodApp } from './http/register-routes.js';
 import { OneLineRequestLog } from './http/logging.js';
 import { routerOptions } from './http/path-params.js';
@@ -56,7 +56,7 @@ export async function buildListener(deps: AppDeps, parts: ListenerParts, listene
     // maxParamLength) never reach the error handler: answer them like any other bad request.
     // No onRequest hook runs for them, so they get the security headers and no-store here.
     frameworkErrors: (err, _request, reply) =>
-      void sendError(reply.headers(frameworkErrorHeaders), err.statusCode === 414 ? 414 : 400, 'invalid_request'),
+      void sendUnroutable(reply.headers(frameworkErrorHeaders), err.statusCode === 414 ? 414 : 400),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

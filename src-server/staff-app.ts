@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { staffApi } from '../src-shared/staff-api/routes.js';
 import type { Config } from './config.js';
 import { sendError } from './http/errors.js';
 import { serveOpenApi } from './http/openapi/serve.js';
 import { originAllowed } from './http/origin-check.js';
 import { installScreenFiles } from './http/screen-files.js';
 import type { Listener } from './listener.js';
-import { staffFeatures } from './staff-features.js';
+import { registerTable } from './http/table-routes.js';
+import { staffGuards, staffHandlers } from './staff-features.js';
 
 /**
  * The staff console's own listener (STAFF_PORT, issue 14): the staff API under /api/v1/staff and
@@ -28,9 +29,9 @@ export function staffListener(
     async install(app, deps) {
       installStaffOriginCheck(app, staffOrigin);
       app.decorateRequest('staff', null);
-      for (const feature of staffFeatures) {
-        await app.register(async (scope) => feature(scope.withTypeProvider<ZodTypeProvider>(), deps));
-      }
+      await app.register(async (scope) =>
+        registerTable(scope, deps.config, staffApi, staffHandlers(deps), staffGuards(deps)),
+      );
       serveOpenApi(app, 'staff');
       // Only the console's page: the employer's and the kiosk's pages are the employer listener's.
       await installScreenFiles(app, config.rendererDir, {
@@ -61,7 +62,7 @@ function installStaffOriginCheck(app: FastifyInstance, staffOrigin: string): voi
       })
     ) {
       request.log.warn({ origin: header('origin') }, 'cross-origin state change refused (staff)');
-      return sendError(reply, 403, 'forbidden_origin');
+      return sendError(reply, 'forbidden_origin');
     }
   });
 }

@@ -13,6 +13,8 @@ export type SchemaKit = { z: typeof z; s: typeof schemas };
 export type Endpoint = EndpointEntry<SchemaKit, 'anonymous' | 'session'> & {
   /** The Host call of the screens that goes to this endpoint (host-calls.ts), if any. */
   call?: string;
+  /** `session` only: reading the session's state is not a use (its idle time does not start again). */
+  peek?: true;
 };
 
 /**
@@ -26,8 +28,8 @@ export type Endpoint = EndpointEntry<SchemaKit, 'anonymous' | 'session'> & {
  * No zod at run time (only `import type`): the screens' bundle and the sandboxed preload import
  * this file. So a schema is written as a recipe, `({ z, s }) => …`, that api/routes.ts runs where
  * zod is loaded; a new call's own schema can be written right here.
- * Adding a call: one entry here (with `call` and, beyond API.md, `about`), its route in
- * src-server, its screen. `test/shared/endpoints.test.ts` checks the `about`s.
+ * Adding a call: one entry here (with `call` and, beyond API.md, `about`), its handler in
+ * src-server (keyed by the entry's name), its screen. `test/shared/endpoints.test.ts` checks the `about`s.
  */
 export const endpoints = {
   meta: {
@@ -76,6 +78,7 @@ export const endpoints = {
   session: {
     call: 'sessionStatus',
     access: 'session',
+    peek: true,
     method: 'GET',
     path: '/api/v1/session',
     status: 200,

@@ -33,7 +33,7 @@ export function requireSession(deps: Pick<AppDeps, 'db' | 'clock'>, options: { u
     const session = presented
       ? await resumeSession(deps.db, deps.clock, presented.token, presented.kind, options)
       : null;
-    if (!session) return sendError(reply, 401, 'unauthenticated');
+    if (!session) return sendError(reply, 'unauthenticated');
     request.session = session;
   };
 }

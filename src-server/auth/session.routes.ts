@@ -1,20 +1,17 @@
-import { api } from '../../src-shared/api/routes.js';
+import type { AppDeps } from '../app-deps.js';
 import { sendError } from '../http/errors.js';
-import type { RegisterRoutes } from '../http/register-routes.js';
-import { requireSession } from './session.hook.js';
+import type { ApiHandlers } from '../http/register-routes.js';
 import { extendSession } from './sessions.service.js';
 
 /**
  * POST /session/extend (「延長する」, issue 13): a live session's idle time starts again; GET /session:
- * when the live session ends, read without using it. 401 without a live session.
+ * when the live session ends, read without using it (its entry's `peek`). 401 without a live session.
  */
-export const sessionRoutes: RegisterRoutes = (app, deps) => {
-  app.get(
-    api.session.path,
-    { preHandler: requireSession(deps, { use: false }), schema: { response: { 200: api.session.response } } },
-    async (request, reply) => {
+export const sessionRoutes = (deps: AppDeps) =>
+  ({
+    async session(request, reply) {
       const session = request.session;
-      if (!session) return sendError(reply, 401, 'unauthenticated'); // cannot happen: the preHandler answers first
+      if (!session) return sendError(reply, 'unauthenticated'); // cannot happen: the guard answers first
       return reply.header('cache-control', 'no-store').send({
         kind: session.kind,
         idleEndsAt: new Date(session.idleEndsAt).toISOString(),
@@ -22,10 +19,9 @@ export const sessionRoutes: RegisterRoutes = (app, deps) => {
         secondsLeft: Math.max(0, Math.ceil((session.idleEndsAt - deps.clock.now().getTime()) / 1000)), // idleEndsAt is never past endsAt
       });
     },
-  );
 
-  app.post(api.sessionExtend.path, { preHandler: requireSession(deps) }, async (request, reply) => {
-    if (request.session) await extendSession(deps.db, deps.clock, request.session);
-    return reply.code(204).send();
-  });
-};
+    async sessionExtend(request, reply) {
+      if (request.session) await extendSession(deps.db, deps.clock, request.session);
+      return reply.send();
+    },
+  }) satisfies Partial<ApiHandlers>;

@@ -58,7 +58,7 @@ export function installOriginCheck(app: FastifyInstance, config: Pick<Config, 'p
       })
     ) {
       request.log.warn({ origin: header('origin') }, 'cross-origin state change refused');
-      return sendError(reply, 403, 'forbidden_origin');
+      return sendError(reply, 'forbidden_origin');
     }
   });
 }

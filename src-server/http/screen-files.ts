@@ -45,6 +45,6 @@ export async function installScreenFiles(
     if (serve && isPage && (request.headers.accept ?? '').includes('text/html')) {
       return reply.header('cache-control', 'no-cache').sendFile(index);
     }
-    return sendError(reply, 404, 'not_found');
+    return sendError(reply, 'not_found');
   });
 }

@@ -1,29 +1,25 @@
 import type { FastifyReply } from 'fastify';
-import { api } from '../../src-shared/api/routes.js';
-import { LoginRequest, LoginResponse, OtpRequest, OtpResponse } from '../../src-shared/api/schemas.js';
-import type { RegisterRoutes } from '../http/register-routes.js';
+import type { AppDeps } from '../app-deps.js';
 import { clearCookie, readCookie, setCookie } from '../auth/cookies.js';
 import { presentedToken } from '../auth/session.hook.js';
 import { deviceLabel } from '../device-trust/device-trust.service.js';
 import { sendError } from '../http/errors.js';
-import { publicEndpointLimit } from '../http/rate-limit.js';
+import type { ApiHandlers } from '../http/register-routes.js';
 import { login } from './login.service.js';
 import { endPreviousWebSession, logout } from './logout.service.js';
 import { verifyOtp } from './otp.service.js';
 
 /** R-OTP-8: 429 with the wait, on the login (after a correct password) and on the OTP step alike. */
 function budgetRefusal(reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
-  return sendError(reply.header('retry-after', String(retryAfterSeconds)), 429, 'otp_budget_exhausted', {
+  return sendError(reply.header('retry-after', String(retryAfterSeconds)), 'otp_budget_exhausted', {
     retryAfterSeconds,
   });
 }
 
 /** POST /login, /login/otp, /logout (API.md, "Sign-in"). Routes only translate; rules live in the services. */
-export const loginRoutes: RegisterRoutes = (app, deps) => {
-  app.post(
-    api.login.path,
-    { schema: { body: LoginRequest, response: { 200: LoginResponse } }, config: publicEndpointLimit(deps.config) },
-    async (request, reply) => {
+export const loginRoutes = (deps: AppDeps) =>
+  ({
+    async login(request, reply) {
       const { id, password, attestation } = request.body;
       const deviceToken = attestation ? undefined : readCookie(request, 'device');
       const knownBrowserToken = attestation ? undefined : readCookie(request, 'known');
@@ -38,17 +34,17 @@ export const loginRoutes: RegisterRoutes = (app, deps) => {
       deps.metrics.loginAnswered(r.status);
       switch (r.status) {
         case 'invalid_credentials': // R-LOGIN-3: counted per source, alike for unknown IDs
-          return sendError(reply, 401, 'invalid_credentials', { attemptsLeft: r.attemptsLeft });
+          return sendError(reply, 'invalid_credentials', { attemptsLeft: r.attemptsLeft });
         case 'locked':
-          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', {
+          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 'locked', {
             retryAfterSeconds: r.retryAfterSeconds,
           });
         case 'withdrawn':
-          return sendError(reply, 403, 'withdrawn', { reregistrable: r.reregistrable });
+          return sendError(reply, 'withdrawn', { reregistrable: r.reregistrable });
         case 'otp_budget_exhausted':
           return budgetRefusal(reply, r.retryAfterSeconds);
         case 'kiosk_update_required': // R-FLEET-1
-          return sendError(reply, 403, 'kiosk_update_required');
+          return sendError(reply, 'kiosk_update_required');
         case 'otp_required':
           return {
             status: 'otp_required' as const,
@@ -70,12 +66,8 @@ export const loginRoutes: RegisterRoutes = (app, deps) => {
           return { status: 'authenticated' as const, kind: 'web' as const };
       }
     },
-  );
 
-  app.post(
-    api.loginOtp.path,
-    { schema: { body: OtpRequest, response: { 200: OtpResponse } }, config: publicEndpointLimit(deps.config) },
-    async (request, reply) => {
+    async loginOtp(request, reply) {
       const { challenge, otp, rememberDevice } = request.body;
       const knownBrowserToken = readCookie(request, 'known');
       const r = await verifyOtp(deps, {
@@ -88,11 +80,11 @@ export const loginRoutes: RegisterRoutes = (app, deps) => {
       });
       switch (r.status) {
         case 'otp_invalid':
-          return sendError(reply, 401, 'otp_invalid', { attemptsLeft: r.attemptsLeft });
+          return sendError(reply, 'otp_invalid', { attemptsLeft: r.attemptsLeft });
         case 'otp_expired':
-          return sendError(reply, 410, 'otp_expired');
+          return sendError(reply, 'otp_expired');
         case 'otp_exhausted':
-          return sendError(reply, 410, 'otp_exhausted');
+          return sendError(reply, 'otp_exhausted');
         case 'otp_budget_exhausted':
           return budgetRefusal(reply, r.retryAfterSeconds);
         case 'authenticated':
@@ -110,15 +102,14 @@ export const loginRoutes: RegisterRoutes = (app, deps) => {
           return { status: 'authenticated' as const, kind: 'web' as const };
       }
     },
-  );
 
-  // Logout works for any presented session, live or not, and always answers 204.
-  app.post(api.logout.path, async (request, reply) => {
-    const presented = presentedToken(request);
-    if (presented) {
-      await logout(deps, { token: presented.token, ip: request.ip });
-    }
-    if (presented?.kind !== 'kiosk') clearCookie(request, reply, 'session');
-    return reply.code(204).send();
-  });
-};
+    // Logout works for any presented session, live or not, and always answers 204.
+    async logout(request, reply) {
+      const presented = presentedToken(request);
+      if (presented) {
+        await logout(deps, { token: presented.token, ip: request.ip });
+      }
+      if (presented?.kind !== 'kiosk') clearCookie(request, reply, 'session');
+      return reply.send();
+    },
+  }) satisfies Partial<ApiHandlers>;

@@ -1,32 +1,23 @@
-import { api } from '../../src-shared/api/routes.js';
-import type { RegisterRoutes } from '../http/register-routes.js';
+import type { AppDeps } from '../app-deps.js';
 import { readCookie } from '../auth/cookies.js';
 import { sendError } from '../http/errors.js';
-import { publicEndpointLimit } from '../http/rate-limit.js';
+import type { ApiHandlers } from '../http/register-routes.js';
 import { completePasswordReset, requestPasswordReset } from './password-reset.service.js';
 import { completeReregistration, requestReregistration } from './reregistration.service.js';
 
 /** POST /password-reset(/complete), /reregistration(/complete) (API.md, "Recovery"). Routes only translate. */
-export const recoveryRoutes: RegisterRoutes = (app, deps) => {
-  const limit = publicEndpointLimit(deps.config);
-
-  app.post(
-    api.passwordReset.path,
-    { schema: { body: api.passwordReset.body }, config: limit },
-    async (request, reply) => {
+export const recoveryRoutes = (deps: AppDeps) =>
+  ({
+    async passwordReset(request, reply) {
       await requestPasswordReset(deps, {
         loginId: request.body.id,
         ip: request.ip,
         knownBrowserToken: readCookie(request, 'known'),
       });
-      return reply.code(202).send();
+      return reply.send();
     },
-  );
 
-  app.post(
-    api.passwordResetComplete.path,
-    { schema: { body: api.passwordResetComplete.body }, config: limit },
-    async (request, reply) => {
+    async passwordResetComplete(request, reply) {
       const { id, key, newPassword, newPasswordConfirm } = request.body;
       const r = await completePasswordReset(deps, {
         loginId: id,
@@ -37,21 +28,17 @@ export const recoveryRoutes: RegisterRoutes = (app, deps) => {
       });
       switch (r.status) {
         case 'done':
-          return reply.code(204).send();
+          return reply.send();
         case 'password_policy':
-          return sendError(reply, 400, 'password_policy', { violations: r.violations });
+          return sendError(reply, 'password_policy', { violations: r.violations });
         case 'password_mismatch':
-          return sendError(reply, 400, 'password_mismatch');
+          return sendError(reply, 'password_mismatch');
         case 'key_invalid':
-          return sendError(reply, 401, 'key_invalid');
+          return sendError(reply, 'key_invalid');
       }
     },
-  );
 
-  app.post(
-    api.reregistration.path,
-    { schema: { body: api.reregistration.body }, config: limit },
-    async (request, reply) => {
+    async reregistration(request, reply) {
       const r = await requestReregistration(deps, {
         loginId: request.body.id,
         password: request.body.password,
@@ -60,25 +47,20 @@ export const recoveryRoutes: RegisterRoutes = (app, deps) => {
       });
       switch (r.status) {
         case 'mailed':
-          return reply.code(202).send();
+          return reply.send();
         case 'invalid_credentials':
-          return sendError(reply, 401, 'invalid_credentials');
+          return sendError(reply, 'invalid_credentials');
         case 'locked':
-          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 423, 'locked', {
+          return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 'locked', {
             retryAfterSeconds: r.retryAfterSeconds,
           });
         case 'reregistration_expired':
-          return sendError(reply, 403, 'reregistration_expired');
+          return sendError(reply, 'reregistration_expired');
       }
     },
-  );
 
-  app.post(
-    api.reregistrationComplete.path,
-    { schema: { body: api.reregistrationComplete.body }, config: limit },
-    async (request, reply) => {
+    async reregistrationComplete(request, reply) {
       const r = await completeReregistration(deps, { loginId: request.body.id, key: request.body.key, ip: request.ip });
-      return r.status === 'done' ? reply.code(204).send() : sendError(reply, 401, 'key_invalid');
+      return r.status === 'done' ? reply.send() : sendError(reply, 'key_invalid');
     },
-  );
-};
+  }) satisfies Partial<ApiHandlers>;

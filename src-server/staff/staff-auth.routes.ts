@@ -1,10 +1,8 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { staffApi } from '../../src-shared/staff-api/routes.js';
+import type { AppDeps } from '../app-deps.js';
 import { sendError } from '../http/errors.js';
-import type { RegisterRoutes } from '../http/register-routes.js';
-import { publicEndpointLimit } from '../http/rate-limit.js';
+import type { StaffHandlers } from '../http/register-routes.js';
 import { registrationOptions, verifyRegistration } from './registration.service.js';
-import { requireStaff } from './require-staff.js';
 import {
   clearStaffCookie,
   readKnownBrowserCookie,
@@ -17,23 +15,15 @@ import { endStaffSession } from './staff-sessions.service.js';
 import { stepUpOptions } from './step-up.service.js';
 
 /** 職員ログイン: passkey registration with a one-time code, sign-in, sign-out, who am I, step-up options. */
-export const staffAuthRoutes: RegisterRoutes = (app, deps) => {
-  const limited = { config: publicEndpointLimit(deps.config) };
-
-  app.post(
-    staffApi.registrationOptions.path,
-    { ...limited, schema: { body: staffApi.registrationOptions.body } },
-    async (request, reply) => {
+export const staffAuthRoutes = (deps: AppDeps) =>
+  ({
+    async registrationOptions(request, reply) {
       const r = await registrationOptions(deps, request.body);
-      if (r.status !== 'ok') return sendError(reply, 400, 'registration_code_invalid');
-      return { options: r.options };
+      if (r.status !== 'ok') return sendError(reply, 'registration_code_invalid');
+      return { options: { ...r.options } };
     },
-  );
 
-  app.post(
-    staffApi.registrationVerify.path,
-    { ...limited, schema: { body: staffApi.registrationVerify.body } },
-    async (request, reply) => {
+    async registrationVerify(request, reply) {
       const { staffId, code, response } = request.body;
       const r = await verifyRegistration(deps, {
         staffId,
@@ -41,24 +31,16 @@ export const staffAuthRoutes: RegisterRoutes = (app, deps) => {
         response: response as unknown as RegistrationResponseJSON,
         ip: request.ip,
       });
-      if (r.status === 'registration_code_invalid') return sendError(reply, 400, 'registration_code_invalid');
-      if (r.status === 'response_invalid') return sendError(reply, 400, 'invalid_request', { fields: ['response'] });
-      return reply.code(204).send();
+      if (r.status === 'registration_code_invalid') return sendError(reply, 'registration_code_invalid');
+      if (r.status === 'response_invalid') return sendError(reply, 'invalid_request', { fields: ['response'] });
+      return reply.send();
     },
-  );
 
-  app.post(
-    staffApi.loginOptions.path,
-    { ...limited, schema: { body: staffApi.loginOptions.body } },
-    async (request) => ({
-      options: await staffLoginOptions(deps, request.body.staffId),
-    }),
-  );
+    async loginOptions(request) {
+      return { options: { ...(await staffLoginOptions(deps, request.body.staffId)) } };
+    },
 
-  app.post(
-    staffApi.loginVerify.path,
-    { ...limited, schema: { body: staffApi.loginVerify.body } },
-    async (request, reply) => {
+    async loginVerify(request, reply) {
       const { staffId, response } = request.body;
       const r = await verifyStaffLogin(deps, {
         staffId,
@@ -67,33 +49,28 @@ export const staffAuthRoutes: RegisterRoutes = (app, deps) => {
         marker: readKnownBrowserCookie(request),
       });
       if (r.status === 'staff_login_limited')
-        return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 429, 'rate_limited');
-      if (r.status !== 'signed_in') return sendError(reply, 401, 'staff_login_failed');
+        return sendError(reply.header('retry-after', String(r.retryAfterSeconds)), 'rate_limited');
+      if (r.status !== 'signed_in') return sendError(reply, 'staff_login_failed');
       setStaffCookie(request, reply, r.token, r.maxAgeSeconds);
       setKnownBrowserCookie(request, reply, r.marker);
       return { staff: r.staff };
     },
-  );
 
-  app.post(staffApi.logout.path, async (request, reply) => {
-    const token = readStaffCookie(request);
-    if (token) await endStaffSession(deps.db, deps.clock, token, request.ip);
-    clearStaffCookie(request, reply);
-    return reply.code(204).send();
-  });
-
-  app.get(staffApi.me.path, { preHandler: requireStaff(deps) }, async (request) => {
-    const s = request.staff;
-    if (!s) throw new Error('requireStaff ran without setting request.staff');
-    return { staff: { staffId: s.staffId, name: s.name, role: s.role, office: s.officeName } };
-  });
-
-  app.post(
-    staffApi.stepUpOptions.path,
-    { preHandler: requireStaff(deps), schema: { body: staffApi.stepUpOptions.body } },
-    async (request) => {
-      if (!request.staff) throw new Error('requireStaff ran without setting request.staff');
-      return { options: await stepUpOptions(deps, request.staff, request.body) };
+    async logout(request, reply) {
+      const token = readStaffCookie(request);
+      if (token) await endStaffSession(deps.db, deps.clock, token, request.ip);
+      clearStaffCookie(request, reply);
+      return reply.send();
     },
-  );
-};
+
+    async me(request) {
+      const s = request.staff;
+      if (!s) throw new Error('requireStaff ran without setting request.staff');
+      return { staff: { staffId: s.staffId, name: s.name, role: s.role, office: s.officeName } };
+    },
+
+    async stepUpOptions(request) {
+      if (!request.staff) throw new Error('requireStaff ran without setting request.staff');
+      return { options: { ...(await stepUpOptions(deps, request.staff, request.body)) } };
+    },
+  }) satisfies Partial<StaffHandlers>;

@@ -7,8 +7,8 @@ const kit: SchemaKit = { z, s };
 
 /**
  * The table of the v1 endpoints (src-shared/endpoints.ts, written once and without zod) with
- * their schemas built. The service registers its routes from it (`api.x.path`, `api.x.body`) and
- * main's client calls through it.
+ * their schemas built. The service registers every route from it (src-server/http/table-routes.ts:
+ * `registerTable`, one handler per entry) and main's client calls through it.
  */
 export const api = buildTable(endpoints, kit);
 

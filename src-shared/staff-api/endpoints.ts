@@ -101,6 +101,17 @@ export const staffEndpoints = {
     query: ({ actions }) => actions.EmployerSearchQuery,
     response: ({ actions }) => actions.EmployerSearchResponse,
   },
+  /** One employer as the employer screen shows it (another office's: 404 like none at all). */
+  employer: {
+    access: 'staff',
+    role: 'office',
+    method: 'GET',
+    path: '/api/v1/staff/employers/:ref',
+    status: 200,
+    errors: ['not_found'],
+    params: ({ actions }) => actions.EmployerParams,
+    response: ({ actions }) => actions.EmployerSummary,
+  },
   employerRevealId: {
     access: 'staff',
     role: 'office',

@@ -345,7 +345,19 @@ describe.skipIf(PG !== undefined)('hostile text on every field of both APIs neve
     },
     audit: { client: () => itStaff.client, query: { before: '2026-01-01T00:00:00.000Z', limit: '10' } },
     offices: { client: () => itStaff.client },
-  } satisfies Record<StaffApiName, Sample>;
+  } satisfies Partial<Record<StaffApiName, Sample>>;
+
+  /**
+   * An entry's sample: its own above, or, for one that takes only a `:ref` (no query, no body),
+   * its role's member asking for the employer. Any other entry without a sample fails the test.
+   */
+  const staffSampleOf = (name: StaffApiName): Sample => {
+    const own = (staffSamples as Partial<Record<StaffApiName, Sample>>)[name];
+    if (own) return own;
+    const e = staffApi[name];
+    if ('body' in e || 'query' in e || !e.path.endsWith('/:ref')) throw new Error(`no sample for ${name}`);
+    return { client: () => ('role' in e && e.role === 'it' ? itStaff : office).client, params: { ref: 'placeholder' } };
+  };
 
   /** `:ref` samples take the employer's real ref once it is known (after beforeAll). */
   const withRef = (s: Sample): Sample => (s.params?.ref ? { ...s, params: { ...s.params, ref } } : s);
@@ -360,7 +372,7 @@ describe.skipIf(PG !== undefined)('hostile text on every field of both APIs neve
   it('every endpoint of the staff API (src-shared/staff-api/routes.ts), every string it takes', async () => {
     let strings = 0;
     for (const name of Object.keys(staffApi) as StaffApiName[])
-      strings += await everyStringOf(name, staffApi[name], withRef(staffSamples[name]));
+      strings += await everyStringOf(name, staffApi[name], withRef(staffSampleOf(name)));
     expect(strings).toBeGreaterThan(25);
   }, 600_000);
 });
