@@ -42,56 +42,13 @@ export function backoffMs(attempts: number): number {
  */
 export function createOutboxSender(o: OutboxSenderOptions) {
   const transport = o.smtpUrl ? smtpTransport(o, o.smtpUrl) : undefined;
-  // A decoy's mail is composed like a real one (the same MIME build) and written to nowhere,
-  // so what follows a request for an unknown ID costs what follows one for a known ID.
-  const nowhere = nodemailer.createTransport({ streamTransport: true, buffer: true });
+  const deliver = createDelivery(o, transport);
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let active = 0;
   let kicks = 0;
   let idle: Promise<void> = Promise.resolve();
   let resolveIdle: (() => void) | undefined;
-
-  async function deliver(row: OutboxRow): Promise<void> {
-    const claimedAt = o.clock.now().getTime();
-    try {
-      if (isDropped(row) || !transport) {
-        await nowhere.sendMail({ from: o.from, to: 'nobody@invalid', subject: row.subject, text: row.body });
-        await markSent(o.db, row.id, o.clock.now().getTime());
-        return;
-      }
-      await transport.sendMail({ from: o.from, to: row.to_address, subject: row.subject, text: row.body });
-      const now = o.clock.now().getTime();
-      await markSent(o.db, row.id, now);
-      // Where a late mail's time went: waiting to be claimed (the sender), or at the relay (SMTP).
-      o.log.info(
-        {
-          mailId: row.id,
-          subject: row.subject,
-          attempts: row.attempts,
-          waitedMs: claimedAt - row.next_attempt_at,
-          smtpMs: now - claimedAt,
-        },
-        'mail sent',
-      );
-    } catch (err) {
-      const reason = describeSmtpError(err);
-      if (isPermanentRefusal(err)) {
-        await markFailed(o.db, row.id, o.clock.now().getTime(), reason);
-        o.log.error(
-          { mailId: row.id, subject: row.subject, attempts: row.attempts, reason },
-          'mail refused for good; not retried',
-        );
-      } else {
-        const next = o.clock.now().getTime() + backoffMs(row.attempts);
-        await markRetry(o.db, row.id, next, reason);
-        o.log.warn(
-          { mailId: row.id, attempts: row.attempts, reason, retryAt: new Date(next).toISOString() },
-          'mail not sent; will retry',
-        );
-      }
-    }
-  }
 
   /**
    * One worker: claims and delivers due rows until none is left and no kick came meanwhile. A
@@ -156,6 +113,58 @@ export function createOutboxSender(o: OutboxSenderOptions) {
       transport?.close();
     },
   };
+}
+
+/** Sends one claimed row and records what came of it (sent, retry later, or refused for good). */
+function createDelivery(o: OutboxSenderOptions, transport: ReturnType<typeof smtpTransport> | undefined) {
+  // A decoy's mail is composed like a real one (the same MIME build) and written to nowhere,
+  // so what follows a request for an unknown ID costs what follows one for a known ID.
+  const nowhere = nodemailer.createTransport({ streamTransport: true, buffer: true });
+  return async function deliver(row: OutboxRow): Promise<void> {
+    const claimedAt = o.clock.now().getTime();
+    try {
+      if (isDropped(row) || !transport) {
+        await nowhere.sendMail({ from: o.from, to: 'nobody@invalid', subject: row.subject, text: row.body });
+        await markSent(o.db, row.id, o.clock.now().getTime());
+        return;
+      }
+      await transport.sendMail({ from: o.from, to: row.to_address, subject: row.subject, text: row.body });
+      const now = o.clock.now().getTime();
+      await markSent(o.db, row.id, now);
+      // Where a late mail's time went: waiting to be claimed (the sender), or at the relay (SMTP).
+      o.log.info(
+        {
+          mailId: row.id,
+          subject: row.subject,
+          attempts: row.attempts,
+          waitedMs: claimedAt - row.next_attempt_at,
+          smtpMs: now - claimedAt,
+        },
+        'mail sent',
+      );
+    } catch (err) {
+      await recordFailure(o, row, err);
+    }
+  };
+}
+
+/** A 5xx refusal is final; anything else (4xx, connection) is retried after backoffMs. */
+async function recordFailure(o: OutboxSenderOptions, row: OutboxRow, err: unknown): Promise<void> {
+  const reason = describeSmtpError(err);
+  if (isPermanentRefusal(err)) {
+    await markFailed(o.db, row.id, o.clock.now().getTime(), reason);
+    o.log.error(
+      { mailId: row.id, subject: row.subject, attempts: row.attempts, reason },
+      'mail refused for good; not retried',
+    );
+    return;
+  }
+  const next = o.clock.now().getTime() + backoffMs(row.attempts);
+  await markRetry(o.db, row.id, next, reason);
+  o.log.warn(
+    { mailId: row.id, attempts: row.attempts, reason, retryAt: new Date(next).toISOString() },
+    'mail not sent; will retry',
+  );
 }
 
 export type OutboxSender = ReturnType<typeof createOutboxSender>;
