@@ -80,33 +80,7 @@ export function createSharedRateLimitStore(opts: {
 
   const useRedis = () => redis.status === 'ready' && Date.now() >= bypassUntil;
 
-  /** One route's counter: Redis first, this process's memory when Redis fails. */
-  const wrap = (shared: PluginStore, local: PluginStore): PluginStore => ({
-    incr(key, cb, timeWindow, max) {
-      if (!useRedis()) return local.incr(key, cb, timeWindow, max);
-      shared.incr(
-        key,
-        (err, res) => {
-          if (err || !res) {
-            down(err?.message ?? 'no answer');
-            return local.incr(key, cb, timeWindow, max);
-          }
-          up();
-          cb(null, res);
-        },
-        timeWindow,
-        max,
-      );
-    },
-    read(key, cb, timeWindow, max) {
-      const fallback = () => (local.read ? local.read(key, cb, timeWindow, max) : cb(null, { current: 0, ttl: 0 }));
-      if (!useRedis() || !shared.read) return fallback();
-      shared.read(key, (err, res) => (err || !res ? fallback() : cb(null, res)), timeWindow, max);
-    },
-    child(routeOptions) {
-      return wrap(shared.child(routeOptions), local.child(routeOptions));
-    },
-  });
+  const health: RedisHealth = { useRedis, down, up };
 
   // The plugin builds the store with its global options, then a child per limited route.
   const storeFor = (keys: string) =>
@@ -116,7 +90,8 @@ export function createSharedRateLimitStore(opts: {
     ) {
       const c = params.continueExceeding ?? false;
       const e = params.exponentialBackoff ?? false;
-      return wrap(new RedisStore(c, e, redis, `${opts.keyPrefix}${keys}`), new LocalStore(c, e, params.cache));
+      const shared = new RedisStore(c, e, redis, `${opts.keyPrefix}${keys}`);
+      return failoverStore(shared, new LocalStore(c, e, params.cache), health);
     } as unknown as FastifyRateLimitStoreCtor;
 
   return {
@@ -131,6 +106,43 @@ export function createSharedRateLimitStore(opts: {
     async close() {
       closing = true;
       redis.disconnect();
+    },
+  };
+}
+
+/** What a failover store asks of the connection: whether to try Redis, and what came of it. */
+interface RedisHealth {
+  useRedis(): boolean;
+  down(reason: string): void;
+  up(): void;
+}
+
+/** One route's counter: Redis first, this process's memory when Redis fails. */
+function failoverStore(shared: PluginStore, local: PluginStore, health: RedisHealth): PluginStore {
+  return {
+    incr(key, cb, timeWindow, max) {
+      if (!health.useRedis()) return local.incr(key, cb, timeWindow, max);
+      shared.incr(
+        key,
+        (err, res) => {
+          if (err || !res) {
+            health.down(err?.message ?? 'no answer');
+            return local.incr(key, cb, timeWindow, max);
+          }
+          health.up();
+          cb(null, res);
+        },
+        timeWindow,
+        max,
+      );
+    },
+    read(key, cb, timeWindow, max) {
+      const fallback = () => (local.read ? local.read(key, cb, timeWindow, max) : cb(null, { current: 0, ttl: 0 }));
+      if (!health.useRedis() || !shared.read) return fallback();
+      shared.read(key, (err, res) => (err || !res ? fallback() : cb(null, res)), timeWindow, max);
+    },
+    child(routeOptions) {
+      return failoverStore(shared.child(routeOptions), local.child(routeOptions), health);
     },
   };
 }
