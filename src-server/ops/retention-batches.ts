@@ -85,6 +85,8 @@ export interface BatchLimits {
    * batch after batch (the volume bench's SQLite backlog, docs/performance.md).
    */
   restRatio: number;
+  /** The shortest rest when another batch of the same table follows (SQLite's busy handler). */
+  minRestMs: number;
   /** How to rest (tests record it); default a timer, or one event-loop turn under a millisecond. */
   rest?: (ms: number) => Promise<void>;
 }
@@ -112,7 +114,9 @@ export async function deleteInBatches(
     for (;;) {
       const batchStarted = performance.now();
       const n = await deleteOneBatch(db, limits.batch);
-      await (limits.rest ?? restFor)((performance.now() - batchStarted) * limits.restRatio);
+      const rested = (performance.now() - batchStarted) * limits.restRatio;
+      const more = n >= limits.batch.rows; // a full batch: another of this table follows
+      await (limits.rest ?? restFor)(more ? Math.max(rested, limits.minRestMs) : rested);
       if (n > 0) batches++;
       deleted[table] = (deleted[table] ?? 0) + n;
       if (n < limits.batch.rows) break;

@@ -29,6 +29,12 @@ export const RETENTION = {
   maxRunMs: 5 * 60_000,
   /** Rest after each batch for as long as it took (retention-batches.ts, BatchLimits.restRatio). */
   restRatio: 1,
+  /**
+   * …and on SQLite at least 100 ms before another batch of the same table: a login in another
+   * process waits in SQLite's busy handler, whose sleeps between looks grow to 100 ms, so a
+   * shorter free window can fall between two looks (docs/performance.md, the third quiet run).
+   */
+  minRestMs: { sqlite: 100, postgres: 0 } satisfies Record<Dialect, number>,
 } as const;
 
 /** pg_try_advisory_lock key: one instance sweeps at a time ("mypa" "retn"). */
@@ -46,6 +52,8 @@ export interface SweepOptions {
   maxRunMs?: number;
   /** Rest after each batch as a share of its time; default RETENTION.restRatio. */
   restRatio?: number;
+  /** The shortest rest before another batch of a table; default RETENTION.minRestMs of the dialect. */
+  minRestMs?: number;
   /** How to rest (tests record it); default a timer. */
   rest?: (ms: number) => Promise<void>;
 }
@@ -95,6 +103,7 @@ export function createRetentionSweep(deps: Deps, options: SweepOptions = {}) {
         maxRunMs: options.maxRunMs ?? RETENTION.maxRunMs,
         stopping: () => stopping,
         restRatio: options.restRatio ?? RETENTION.restRatio,
+        minRestMs: options.minRestMs ?? RETENTION.minRestMs[deps.dialect],
         rest: options.rest,
       });
       return { status: 'swept', ...done, elapsedMs: Math.round(performance.now() - started) };

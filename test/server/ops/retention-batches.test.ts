@@ -4,7 +4,7 @@ import { loadConfig } from '../../../src-server/config.js';
 import { openDatabase } from '../../../src-server/db/database.js';
 import type { Insertable } from 'kysely';
 import type { Database, Db } from '../../../src-server/db/schema.js';
-import { createRetentionSweep, type SweepOptions } from '../../../src-server/ops/retention.js';
+import { createRetentionSweep, RETENTION, type SweepOptions } from '../../../src-server/ops/retention.js';
 import { sweepTargets } from '../../../src-server/ops/retention-batches.js';
 import { insertMailedKey } from '../../../src-server/recovery/mailed-keys.repository.js';
 import { describeEachDatabase, type TestDatabase } from '../../support/databases.js';
@@ -336,7 +336,7 @@ describeEachDatabase('Deploy: the retention sweep deletes in bounded batches', (
       await new Promise((resolve) => setTimeout(resolve, ms));
       batchStarted = performance.now();
     };
-    const report = await sweepOf(svc, database, {}, { batchRows: 50, rest }).runOnce();
+    const report = await sweepOf(svc, database, {}, { batchRows: 50, rest, minRestMs: 0 }).runOnce();
     expect(report).toMatchObject({ status: 'swept', deleted: { audit_events: 200 }, batches: 4 });
     // One rest after each delete: a short one ends each table, and the audit log had four full ones.
     const tables = sweepTargets({ now: 0, graceMs: 0, sentMailMs: 0, auditDays: 1 }).length;
@@ -348,6 +348,24 @@ describeEachDatabase('Deploy: the retention sweep deletes in bounded batches', (
     });
     const audit = rests.slice(-5, -1);
     expect(Math.min(...audit)).toBeGreaterThan(0);
+  });
+
+  it("Deploy: before another batch of the same table the sweep rests at least the dialect's minimum (SQLite: longer than its busy handler's longest sleep)", async () => {
+    svc = await startTestService({ database });
+    await insertOldAudit(svc, 120);
+    const rests: number[] = [];
+    const rest = async (ms: number) => void rests.push(ms);
+    const report = await sweepOf(svc, database, {}, { batchRows: 50, rest }).runOnce();
+    expect(report).toMatchObject({ status: 'swept', deleted: { audit_events: 120 }, batches: 3 });
+    // The audit log's two full batches are followed by another: each waits the minimum at least.
+    const [afterFirst, afterSecond, afterLast] = rests.slice(-3);
+    const minimum = RETENTION.minRestMs[database];
+    expect(afterFirst).toBeGreaterThanOrEqual(minimum);
+    expect(afterSecond).toBeGreaterThanOrEqual(minimum);
+    // The short batch ends the table: nothing of it follows, so it rests only its own time
+    // (a few milliseconds; PostgreSQL's minimum is 0, so there it is the batch time throughout).
+    if (minimum > 0) expect(afterLast).toBeLessThan(minimum);
+    expect(RETENTION.minRestMs).toEqual({ sqlite: 100, postgres: 0 });
   });
 
   it('Deploy: a run stops at its bound with expired rows left, and the next run carries on', async () => {
