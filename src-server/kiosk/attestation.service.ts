@@ -100,26 +100,30 @@ export async function recordHeartbeat(
   // atomic DELETE … RETURNING, so a replay fails however the beats interleave, and each write below
   // stands alone — a beat is three round trips, not five, and holds no lock between them.
   const now = clock.now().getTime();
-  const r = await verifyAttestation(db, now, input, { purpose: 'heartbeat' });
-  if (!r.ok) {
+  const checked = await verifyAttestation(db, now, input, { purpose: 'heartbeat' });
+  // A revocation between the check and the write (no transaction holds them together) refuses the
+  // beat as a revoked terminal's: the write only lands on a terminal that is still live.
+  const seen =
+    checked.ok &&
+    (await recordTerminalSeen(db, checked.terminalId, {
+      version: input.version,
+      now,
+      paintedAt: input.paintedAt ? Date.parse(input.paintedAt) : null,
+    }));
+  if (!seen) {
     await recordAudit(db, clock, {
       type: 'kiosk.heartbeat_refused',
       ip: input.ip,
-      detail: { terminalId: input.terminalId, reason: r.reason },
+      detail: { terminalId: input.terminalId, reason: checked.ok ? 'terminal_revoked' : checked.reason },
     });
     return false;
   }
-  await recordTerminalSeen(db, r.terminalId, {
-    version: input.version,
-    now,
-    paintedAt: input.paintedAt ? Date.parse(input.paintedAt) : null,
-  });
   // Issue 13: IT sees how long a terminal showed 「ただいまご利用いただけません」.
   if (input.offlineMs)
     await recordAudit(db, clock, {
       type: 'kiosk.offline_reported',
       ip: input.ip,
-      detail: { terminalId: r.terminalId, offlineMs: input.offlineMs },
+      detail: { terminalId: input.terminalId, offlineMs: input.offlineMs },
     });
   return true;
 }

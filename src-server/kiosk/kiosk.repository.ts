@@ -68,12 +68,16 @@ export async function markTerminalRevoked(db: Executor, id: string, now: number)
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * A live terminal was heard from. Only while it is not revoked: a heartbeat runs no transaction, so
+ * a revocation may land between its check and this write; false then, and nothing is written.
+ */
 export async function recordTerminalSeen(
   db: Executor,
   id: string,
   values: { version: string; now: number; paintedAt: number | null },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const r = await db
     .updateTable('kiosk_terminals')
     .set({
       version: values.version,
@@ -82,7 +86,9 @@ export async function recordTerminalSeen(
       ...(values.paintedAt !== null ? { painted_at: values.paintedAt } : {}),
     })
     .where('id', '=', id)
-    .execute();
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /**
